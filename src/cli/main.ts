@@ -1,0 +1,43 @@
+// Entry point of the `wengang` command.
+import { runEvaluate } from './commands/evaluate.ts';
+import { runServe } from './commands/serve.ts';
+import { CliError } from './cli-error.ts';
+
+const HELP = `用法 / usage: wengang <命令> [参数]
+
+命令：
+  evaluate <规则> [--file F]   按评估契约计算一个或一批案例（从标准输入或文件读取 JSON）
+  serve                        启动服务（端口 PORT，默认 8080；数据目录 WENGANG_DATA，默认 ./data）
+  help                         显示本帮助
+`;
+
+const commands: Record<string, (args: string[]) => Promise<number>> = {
+  evaluate: runEvaluate,
+  serve: runServe,
+};
+
+async function main(argv: string[]): Promise<number> {
+  const [name, ...args] = argv;
+  if (!name || name === 'help' || name === '--help' || name === '-h') {
+    process.stdout.write(HELP);
+    return 0;
+  }
+  const command = commands[name];
+  if (!command) throw new CliError(`未知命令：${name}`, `unknown command: ${name}`);
+  return command(args);
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    if (error instanceof CliError) {
+      process.stderr.write(`错误：${error.zh}\nerror: ${error.en}\n`);
+      process.exitCode = error.exitCode;
+    } else {
+      process.stderr.write(`内部错误 / internal error: ${(error as Error).stack ?? String(error)}\n`);
+      process.exitCode = 1;
+    }
+  },
+);

@@ -1,0 +1,57 @@
+// Money is integer fen. Every rounding of money in the policy core happens in this file.
+
+/** Integer fen. Always a safe integer; never floating yuan. */
+export type Fen = number;
+
+/** Basis points: 10000 bp = 100%. */
+export type BasisPoints = number;
+
+const BP_PER_UNIT = 10_000n;
+
+function toBig(fen: Fen, what: string): bigint {
+  if (!Number.isSafeInteger(fen)) throw new RangeError(`${what} must be a safe integer of fen, got ${fen}`);
+  return BigInt(fen);
+}
+
+function toSafe(value: bigint): Fen {
+  const n = Number(value);
+  if (!Number.isSafeInteger(n)) throw new RangeError(`amount ${value} fen is outside the safe integer range`);
+  return n;
+}
+
+/** Half-up (away from zero) division of integers: the one rounding rule for money. */
+export function divideHalfUp(numerator: bigint, denominator: bigint): bigint {
+  if (denominator <= 0n) throw new RangeError('denominator must be positive');
+  const negative = numerator < 0n;
+  const abs = negative ? -numerator : numerator;
+  const rounded = (abs * 2n + denominator) / (denominator * 2n);
+  return negative ? -rounded : rounded;
+}
+
+/** A ratio applied to money: base × bp / 10000, rounded half-up to the fen, once. */
+export function applyRatioHalfUp(baseFen: Fen, ratioBp: BasisPoints): Fen {
+  return toSafe(divideHalfUp(toBig(baseFen, 'base') * BigInt(ratioBp), BP_PER_UNIT));
+}
+
+/** A legal ceiling: base × bp / 10000 rounded down, so the cap can never exceed the law. */
+export function applyCapFloor(baseFen: Fen, ratioBp: BasisPoints): Fen {
+  const product = toBig(baseFen, 'base') * BigInt(ratioBp);
+  const floored = product >= 0n ? product / BP_PER_UNIT : -((-product + BP_PER_UNIT - 1n) / BP_PER_UNIT);
+  return toSafe(floored);
+}
+
+/** Sum of fen amounts without leaving the safe integer range. */
+export function sumFen(amounts: Iterable<Fen>): Fen {
+  let total = 0n;
+  for (const a of amounts) total += toBig(a, 'amount');
+  return toSafe(total);
+}
+
+/** Fen as a yuan string with two decimals and thousands separators, e.g. 123456 → "1,234.56". */
+export function formatYuan(fen: Fen): string {
+  const negative = fen < 0;
+  const abs = Math.abs(fen);
+  const yuan = Math.trunc(abs / 100).toLocaleString('en-US');
+  const cents = String(abs % 100).padStart(2, '0');
+  return `${negative ? '-' : ''}${yuan}.${cents}`;
+}

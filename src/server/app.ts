@@ -1,0 +1,38 @@
+// The Fastify application: one plugin per area, OpenAPI at /docs, errors in Chinese.
+import Fastify, { type FastifyInstance } from 'fastify';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { ParameterStore } from '../policy/core/parameters.ts';
+import { evaluateRoutes } from './routes/evaluate.ts';
+import { statusRoutes } from './routes/status.ts';
+
+export interface ServerOptions {
+  params: ParameterStore;
+  logger?: boolean;
+}
+
+/** Largest request body: a batch of 100,000 refund cases is a few hundred megabytes of JSON. */
+const BODY_LIMIT = 512 * 1024 * 1024;
+
+export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
+  const app = Fastify({ logger: options.logger ?? false, bodyLimit: BODY_LIMIT });
+  await app.register(swagger, {
+    openapi: {
+      info: { title: '稳岗系统接口 (wengang API)', version: '1', description: '鲁人社发〔2024〕8号 失业保险援企稳岗政策经办接口' },
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs' });
+  app.setErrorHandler((error: { statusCode?: number; code?: string; message: string }, _request, reply) => {
+    const status = error.statusCode ?? 500;
+    const message = error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY'
+      ? '请求体不是有效的 JSON / request body is not valid JSON'
+      : status >= 500 ? '服务器内部错误 / internal server error' : error.message;
+    void reply.status(status).send({ error: { code: error.code ?? 'ERROR', message } });
+  });
+  app.setNotFoundHandler((request, reply) => {
+    void reply.status(404).send({ error: { code: 'NOT_FOUND', message: `没有这个地址：${request.method} ${request.url}` } });
+  });
+  await app.register(statusRoutes, { params: options.params });
+  await app.register(evaluateRoutes, { prefix: '/api/v1', params: options.params });
+  return app;
+}
