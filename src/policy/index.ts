@@ -1,7 +1,11 @@
 // Every rule of the notice, by its contract name.
 import type { RuleDefinition } from './core/rule.ts';
 import { contributionRule } from './contribution.ts';
+import { identifierRule } from './identifier.ts';
+import { skillSubsidyRule } from './skill-subsidy.ts';
+import { spendingCapRule } from './spending-cap.ts';
+import { unemploymentBenefitRule } from './unemployment-benefit.ts';
 
 export const rules: ReadonlyMap<string, RuleDefinition> = new Map(
-  [contributionRule].map((rule) => [rule.name, rule]),
+  [contributionRule, skillSubsidyRule, unemploymentBenefitRule, spendingCapRule, identifierRule].map((rule) => [rule.name, rule]),
 );

@@ -37,3 +37,7 @@ export const industry = z.enum(industries, { message: `行业须为以下之一�
 
 /** Every case carries an id that is echoed back; any JSON scalar is accepted. */
 export const caseId = z.union([z.string(), z.number()]).optional();
+
+/** A nested object of the contract, with the same Chinese messages as the scalar fields. */
+export const nestedObject = <T extends z.ZodRawShape>(shape: T) =>
+  z.object(shape, { error: (issue) => (issue.input === undefined ? '缺少必填字段' : '须为 JSON 对象') });

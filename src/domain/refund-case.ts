@@ -1,0 +1,79 @@
+// A unit's job-retention refund case in one round, as a state machine (鲁人社发〔2024〕8号 第二条、第七条、第八条):
+// screened → proposed → approved → in_notice → notice_passed → notified → confirmed → (paid, in the payment issue).
+// A case can only move along the transitions below; each names the role that may take it.
+
+export const refundCaseStates = [
+  'eligible', // screened eligible, waiting to be proposed for review
+  'needs_review', // screening could not decide; a case worker must complete the data
+  'ineligible', // screened ineligible
+  'proposed', // in a review batch proposed by a case worker
+  'approved', // approved by a different reviewer
+  'in_notice', // listed on an open public notice (公示)
+  'notice_passed', // the notice period ended with no upheld objection
+  'notified', // SMS sent with the amount and a confirmation link
+  'confirmed', // the unit confirmed online
+  'paid',
+] as const;
+export type RefundCaseState = (typeof refundCaseStates)[number];
+
+export type RefundCaseAction =
+  | 'rescreen' | 'resolve' | 'propose' | 'approve' | 'return' | 'publish' | 'object' | 'close_notice' | 'notify' | 'confirm' | 'pay';
+
+export type StaffRole = 'case_worker' | 'reviewer' | 'finance' | 'auditor' | 'administrator';
+export type Actor = { kind: 'staff'; role: StaffRole; name: string } | { kind: 'unit'; creditCode: string } | { kind: 'system' };
+
+interface Transition {
+  from: readonly RefundCaseState[];
+  to: RefundCaseState | 'by_decision';
+  by: readonly (StaffRole | 'unit' | 'system')[];
+}
+
+export const refundCaseTransitions: Readonly<Record<RefundCaseAction, Transition>> = {
+  rescreen: { from: ['eligible', 'needs_review', 'ineligible'], to: 'by_decision', by: ['case_worker', 'system'] },
+  resolve: { from: ['needs_review', 'eligible', 'ineligible'], to: 'by_decision', by: ['case_worker'] },
+  propose: { from: ['eligible'], to: 'proposed', by: ['case_worker'] },
+  approve: { from: ['proposed'], to: 'approved', by: ['reviewer'] },
+  return: { from: ['proposed'], to: 'needs_review', by: ['reviewer'] },
+  publish: { from: ['approved'], to: 'in_notice', by: ['case_worker', 'reviewer'] },
+  object: { from: ['in_notice'], to: 'needs_review', by: ['case_worker', 'reviewer'] },
+  close_notice: { from: ['in_notice'], to: 'notice_passed', by: ['system', 'case_worker', 'reviewer'] },
+  notify: { from: ['notice_passed', 'notified'], to: 'notified', by: ['system', 'case_worker'] },
+  confirm: { from: ['notified'], to: 'confirmed', by: ['unit'] },
+  pay: { from: ['confirmed'], to: 'paid', by: ['finance', 'system'] },
+};
+
+export class TransitionError extends Error {
+  constructor(message: string, readonly code: 'ILLEGAL_TRANSITION' | 'ROLE_NOT_ALLOWED' | 'SAME_PERSON') {
+    super(message);
+  }
+}
+
+const stateNames: Record<RefundCaseState, string> = {
+  eligible: '符合条件', needs_review: '待人工复核', ineligible: '不符合条件', proposed: '已提交复核', approved: '复核通过',
+  in_notice: '公示中', notice_passed: '公示期满', notified: '已短信告知', confirmed: '单位已确认', paid: '已拨付',
+};
+
+export function stateLabel(state: RefundCaseState): string {
+  return stateNames[state];
+}
+
+function actorRole(actor: Actor): StaffRole | 'unit' | 'system' {
+  return actor.kind === 'staff' ? actor.role : actor.kind;
+}
+
+/** The state after `action`, or an error in Chinese when the action is not allowed now or not for this actor. */
+export function nextState(current: RefundCaseState, action: RefundCaseAction, actor: Actor, decided?: 'eligible' | 'ineligible' | 'needs_review'): RefundCaseState {
+  const t = refundCaseTransitions[action];
+  if (!t.from.includes(current)) {
+    throw new TransitionError(`案件当前状态为「${stateLabel(current)}」，不能执行此操作`, 'ILLEGAL_TRANSITION');
+  }
+  if (!t.by.includes(actorRole(actor))) throw new TransitionError('当前角色无权执行此操作', 'ROLE_NOT_ALLOWED');
+  if (t.to !== 'by_decision') return t.to;
+  if (!decided) throw new RangeError('a re-decided case needs the new decision status');
+  return decided;
+}
+
+/** Maker-checker: whoever proposed a batch may never approve or return it. */
+export function assertDifferentPerson(proposer: string, reviewer: string): void {
+  if (proposer === reviewer) throw new TransitionError('复核人不能与提交人为同一人（双人复核）', 'SAME_PERSON');
+}
