@@ -15,8 +15,27 @@ export const datedValueSchema = z.strictObject({
 export const parameterSchema = z.strictObject({
   label: z.string().min(1, { message: '缺少中文名称 label' }),
   unit: z.enum(['fen', 'bp', 'months', 'persons', 'days', 'count', 'date', 'enum', 'list', 'table', 'flag']),
+  /** The codes an `enum` parameter may take. */
+  allowed: z.array(z.string()).min(1).optional(),
   values: z.array(datedValueSchema).min(1, { message: '至少要有一个取值' }),
 });
+
+const wholeNumber = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
+
+/** What a value must look like for each unit. */
+const valueSchemas: Record<ParameterDefinition['unit'], z.ZodType> = {
+  fen: wholeNumber,
+  bp: z.number().int().min(0).max(10_000),
+  months: wholeNumber,
+  persons: wholeNumber,
+  days: wholeNumber,
+  count: wholeNumber,
+  date: z.string().refine(isValidDate),
+  enum: z.string(),
+  list: z.array(z.unknown()),
+  table: z.union([z.record(z.string(), z.unknown()), z.array(z.record(z.string(), z.unknown()))]),
+  flag: z.boolean(),
+};
 
 export const parameterFileSchema = z.strictObject({
   rule: z.string().regex(/^[a-z][a-z-]*$/),
@@ -56,13 +75,26 @@ export function checkDatedValues(file: string, key: string, values: readonly Dat
   return problems;
 }
 
+/** Each value must fit its unit (bp within 0–10000, whole numbers, real dates) and an enum its allowed codes. */
+function checkValues(file: string, key: string, def: ParameterDefinition): string[] {
+  if (def.unit === 'enum' && !def.allowed) return [`${file} ${key}: 枚举参数须列出可选值 allowed`];
+  return def.values.flatMap((v) => {
+    if (!valueSchemas[def.unit].safeParse(v.value).success) return [`${file} ${key}: ${v.from} 起的取值 ${JSON.stringify(v.value)} 不符合单位 ${def.unit}`];
+    if (def.allowed && !def.allowed.includes(v.value as string)) return [`${file} ${key}: ${v.from} 起的取值 ${String(v.value)} 不在可选值 ${def.allowed.join('、')} 中`];
+    return [];
+  });
+}
+
 /** Validates one parsed parameter file; returns the problems, each naming the file and key. */
 export function validateParameterFile(file: string, data: unknown): { file?: ParameterFile; problems: string[] } {
   const parsed = parameterFileSchema.safeParse(data);
   if (!parsed.success) {
     return { problems: parsed.error.issues.map((issue) => `${file} ${issue.path.join('.') || '(根)'}: ${issue.message}`) };
   }
-  const problems = Object.entries(parsed.data.parameters).flatMap(([key, def]) => checkDatedValues(file, key, def.values));
+  const problems = Object.entries(parsed.data.parameters).flatMap(([key, def]) => [
+    ...checkDatedValues(file, key, def.values),
+    ...checkValues(file, key, def),
+  ]);
   return problems.length ? { problems } : { file: parsed.data, problems };
 }
 

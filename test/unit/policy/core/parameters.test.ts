@@ -62,3 +62,14 @@ describe('parameter files', () => {
     expect(() => loadParameters(dirWith({ 'demo.yaml': 'rule: [' }))).toThrow(/demo\.yaml: YAML 无法解析/);
   });
 });
+
+describe('parameter values fit their unit', () => {
+  it('rejects a ratio over 100%, a fractional month count and an enum value outside its list', () => {
+    expect(() => loadParameters(dirWith({ 'demo.yaml': valid.replace('value: 6000', 'value: 60000') }))).toThrow(/demo\.yaml ratioBp: 2024-01-01 起的取值 60000 不符合单位 bp/);
+    const months = valid.replace('unit: bp', 'unit: months').replace('value: 6000', 'value: 12.5');
+    expect(() => loadParameters(dirWith({ 'demo.yaml': months }))).toThrow(/不符合单位 months/);
+    const enumFile = valid.replace('unit: bp', 'unit: enum\n    allowed: [cumulative, consecutive]').replace('value: 6000', 'value: sometimes');
+    expect(() => loadParameters(dirWith({ 'demo.yaml': enumFile }))).toThrow(/不在可选值 cumulative、consecutive 中/);
+    expect(() => loadParameters(dirWith({ 'demo.yaml': valid.replace('unit: bp', 'unit: enum').replace('value: 6000', 'value: x') }))).toThrow(/须列出可选值 allowed/);
+  });
+});

@@ -1,0 +1,47 @@
+// 鲁人社发〔2024〕8号 第二条 "足额缴纳失业保险费12个月以上": the months, before the month of the screening date, whose
+// contribution due was fully paid by the screening date — counted cumulatively or as the longest consecutive run.
+import { addPeriods, periodOf, type IsoDate, type Period } from '../core/dates.ts';
+import { ParameterError } from '../core/parameters.ts';
+import { sumFen } from '../core/money.ts';
+import type { RefundInput } from './refund-input.ts';
+
+export type MonthsMode = 'cumulative' | 'consecutive';
+
+function totalsByPeriod(entries: readonly { period: Period; fen: number }[]): Map<Period, number> {
+  const grouped = new Map<Period, number[]>();
+  for (const e of entries) grouped.set(e.period, [...(grouped.get(e.period) ?? []), e.fen]);
+  return new Map([...grouped].map(([p, amounts]) => [p, sumFen(amounts)]));
+}
+
+/** The months (sorted) that were due and fully paid by `asOf`, before the month of `asOf`. */
+export function fullyPaidMonths(months: RefundInput['months'], payments: RefundInput['payments'], asOf: IsoDate): Period[] {
+  const before = periodOf(asOf);
+  const due = totalsByPeriod(months.filter((m) => m.period < before).map((m) => ({ period: m.period, fen: m.dueFen })));
+  const paid = totalsByPeriod(payments
+    .filter((p) => p.kind === 'contribution' && p.paidOn <= asOf)
+    .map((p) => ({ period: p.period, fen: p.amountFen })));
+  return [...due]
+    .filter(([p, dueFen]) => dueFen > 0 && (paid.get(p) ?? 0) >= dueFen)
+    .map(([p]) => p)
+    .sort();
+}
+
+function longestRun(sorted: readonly Period[]): number {
+  let longest = 0;
+  let run = 0;
+  sorted.forEach((p, i) => {
+    run = i > 0 && addPeriods(sorted[i - 1]!, 1) === p ? run + 1 : 1;
+    longest = Math.max(longest, run);
+  });
+  return longest;
+}
+
+export function countFullMonths(fullMonths: readonly Period[], mode: MonthsMode): number {
+  switch (mode) {
+    case 'cumulative': return fullMonths.length;
+    case 'consecutive': return longestRun(fullMonths);
+    default: throw new ParameterError(`未知的缴费月数计算方式：${String(mode)}`);
+  }
+}
+
+export const MODE_LABELS: Record<MonthsMode, string> = { cumulative: '累计', consecutive: '连续' };

@@ -1,0 +1,100 @@
+// The store backends the store tests run against: PGlite always; PostgreSQL when TEST_DATABASE_URL names a server
+// (skipped with the reason printed when it does not, except under CI=true, where a missing server fails the suite).
+//
+// Usage, once per test file:
+//   for (const backend of storeBackends()) describe.skipIf(backend.skipReason)(backend.name, () => {
+//     beforeAll(backend.setup); afterAll(backend.teardown);
+//     it('…', async () => { const store = await openStore(await backend.freshConfig()); … });
+//   });
+
+import { randomBytes } from 'node:crypto';
+import { cp, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { openStore, type StoreConfig } from '../../src/adapters/store/open-store.ts';
+
+export interface StoreBackend {
+  name: 'pglite' | 'postgres';
+  /** Set when this backend cannot run here. */
+  skipReason?: string;
+  /** Once per test file: prepares a migrated database. */
+  setup(): Promise<void>;
+  /** A migrated store with seeded regions and no other data, for one test. */
+  freshConfig(): Promise<StoreConfig>;
+  teardown(): Promise<void>;
+}
+
+/** PGlite: a migrated template folder made once per file, copied for each test (opening a copy takes ~0.3 s). */
+function pgliteBackend(): StoreBackend {
+  let root = '';
+  let copies = 0;
+  return {
+    name: 'pglite',
+    async setup() {
+      root = await mkdtemp(join(tmpdir(), 'wengang-store-'));
+      await (await openStore({ dataDir: join(root, 'template') })).close();
+    },
+    async freshConfig() {
+      const dataDir = join(root, `copy-${++copies}`);
+      await cp(join(root, 'template'), dataDir, { recursive: true });
+      return { dataDir };
+    },
+    async teardown() {
+      if (root) await rm(root, { recursive: true, force: true });
+    },
+  };
+}
+
+async function withClient<T>(url: string, use: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client(url);
+  await client.connect();
+  try {
+    return await use(client);
+  } finally {
+    await client.end();
+  }
+}
+
+/** PostgreSQL: a database of its own per test file, emptied (except regions) before each test, dropped after. */
+function postgresBackend(serverUrl: string): StoreBackend {
+  const database = `wengang_test_${randomBytes(6).toString('hex')}`;
+  const url = new URL(serverUrl);
+  url.pathname = `/${database}`;
+  const databaseUrl = url.toString();
+  return {
+    name: 'postgres',
+    async setup() {
+      await withClient(serverUrl, (client) => client.query(`CREATE DATABASE ${database}`));
+      await (await openStore({ databaseUrl })).close();
+    },
+    async freshConfig() {
+      await withClient(databaseUrl, async (client) => {
+        const { rows } = await client.query<{ name: string }>(
+          `SELECT quote_ident(tablename) AS name FROM pg_tables
+           WHERE schemaname = current_schema() AND tablename NOT IN ('regions', 'schema_migrations')`,
+        );
+        await client.query(`TRUNCATE ${rows.map((row) => row.name).join(', ')} RESTART IDENTITY`);
+      });
+      return { databaseUrl };
+    },
+    async teardown() {
+      await withClient(serverUrl, (client) => client.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`));
+    },
+  };
+}
+
+function missingPostgres(env: NodeJS.ProcessEnv): StoreBackend {
+  const reason = 'TEST_DATABASE_URL is not set';
+  const fail = async (): Promise<never> => {
+    throw new Error(`${reason}: under CI the store tests must also run on PostgreSQL`);
+  };
+  if (env.CI === 'true') return { name: 'postgres', setup: fail, freshConfig: fail, teardown: async () => {} };
+  console.warn(`store tests: PostgreSQL variant skipped (${reason})`);
+  return { name: 'postgres', skipReason: reason, setup: fail, freshConfig: fail, teardown: async () => {} };
+}
+
+export function storeBackends(env: NodeJS.ProcessEnv = process.env): StoreBackend[] {
+  const serverUrl = env.TEST_DATABASE_URL;
+  return [pgliteBackend(), serverUrl ? postgresBackend(serverUrl) : missingPostgres(env)];
+}
