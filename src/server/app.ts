@@ -15,7 +15,12 @@ export interface ServerOptions {
 const BODY_LIMIT = 512 * 1024 * 1024;
 
 export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
-  const app = Fastify({ logger: options.logger ?? false, bodyLimit: BODY_LIMIT });
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: BODY_LIMIT,
+    // Never let validation rewrite a request: no type coercion, no defaults, no stripped fields.
+    ajv: { customOptions: { coerceTypes: false, useDefaults: false, removeAdditional: false, allowUnionTypes: true } },
+  });
   await app.register(swagger, {
     openapi: {
       info: { title: '稳岗系统接口 (wengang API)', version: '1', description: '鲁人社发〔2024〕8号 失业保险援企稳岗政策经办接口' },

@@ -6,11 +6,12 @@ import type { ParameterStore } from '../../policy/core/parameters.ts';
 import { ContractError, evaluateBody } from '../../services/evaluate.ts';
 
 export async function evaluateRoutes(app: FastifyInstance, options: { params: ParameterStore }): Promise<void> {
+  // The body schemas document the contract; each case is validated by the rule's own schema so that one bad case
+  // never fails the call (and 100,000 cases are not validated twice).
+  app.setValidatorCompiler(() => () => true);
   for (const rule of rules.values()) {
     const caseSchema = z.toJSONSchema(rule.input, { io: 'input', unrepresentable: 'any' });
     app.post(`/evaluate/${rule.name}`, {
-      // The schema documents the contract; each case is validated on its own so one bad case never fails the call.
-      attachValidation: true,
       schema: {
         summary: `${rule.title}（${rule.article}）`,
         tags: ['evaluate'],

@@ -47,7 +47,10 @@ CREATE TABLE unit_flags (
   source     text,
   created_at timestamptz NOT NULL DEFAULT now(),
   created_by text NOT NULL DEFAULT 'system',
-  PRIMARY KEY (unit_id, flag, from_date)
+  updated_at timestamptz NOT NULL DEFAULT now(),
+  updated_by text NOT NULL DEFAULT 'system',
+  PRIMARY KEY (unit_id, flag, from_date),
+  CHECK (to_date IS NULL OR to_date >= from_date)
 );
 
 -- Personal data is stored encrypted (SM4) with a blind index for look-ups and a masked copy for lists.
@@ -69,6 +72,7 @@ CREATE TABLE persons (
   updated_at          timestamptz NOT NULL DEFAULT now(),
   updated_by          text NOT NULL DEFAULT 'system'
 );
+CREATE INDEX persons_region_idx ON persons (region_code, id);
 
 -- A person insured through a unit over a run of months (to_period null = still insured).
 CREATE TABLE insurance_spells (
@@ -77,7 +81,8 @@ CREATE TABLE insurance_spells (
   from_period text NOT NULL,
   to_period   text,
   region_code text NOT NULL,
-  PRIMARY KEY (person_id, unit_id, from_period)
+  PRIMARY KEY (person_id, unit_id, from_period),
+  CHECK (to_period IS NULL OR to_period >= from_period)
 );
 CREATE INDEX insurance_spells_unit_idx ON insurance_spells (unit_id);
 
@@ -101,6 +106,7 @@ CREATE TABLE unit_payments (
   region_code text NOT NULL,
   PRIMARY KEY (unit_id, receipt_no)
 );
+CREATE INDEX unit_payments_period_idx ON unit_payments (unit_id, period);
 
 -- Per-person monthly contributions (unit and individual share together), used to split a dispatch unit's refund.
 CREATE TABLE person_contributions (
@@ -112,6 +118,8 @@ CREATE TABLE person_contributions (
   region_code text NOT NULL,
   PRIMARY KEY (unit_id, person_id, period)
 );
+-- A person's own contribution history (skill subsidy: insured and contributing for a year).
+CREATE INDEX person_contributions_person_idx ON person_contributions (person_id, period);
 
 -- Insured headcount of a unit per month, and natural attrition (retirement or death) in that month.
 CREATE TABLE unit_headcounts (
@@ -136,7 +144,10 @@ CREATE TABLE dispatch_placements (
   region_code           text NOT NULL,
   created_at            timestamptz NOT NULL DEFAULT now(),
   created_by            text NOT NULL DEFAULT 'system',
-  PRIMARY KEY (dispatch_unit_id, person_id, from_period)
+  updated_at            timestamptz NOT NULL DEFAULT now(),
+  updated_by            text NOT NULL DEFAULT 'system',
+  PRIMARY KEY (dispatch_unit_id, person_id, from_period),
+  CHECK (to_period >= from_period)
 );
 
 CREATE TABLE certificates (
@@ -147,7 +158,11 @@ CREATE TABLE certificates (
   level           smallint NOT NULL CHECK (level BETWEEN 1 AND 5),
   issue_date      date NOT NULL,
   verified        boolean NOT NULL DEFAULT false,
-  region_code     text NOT NULL
+  region_code     text NOT NULL,
+  created_at      timestamptz NOT NULL DEFAULT now(),
+  created_by      text NOT NULL DEFAULT 'system',
+  updated_at      timestamptz NOT NULL DEFAULT now(),
+  updated_by      text NOT NULL DEFAULT 'system'
 );
 CREATE INDEX certificates_person_idx ON certificates (person_id);
 
@@ -160,6 +175,8 @@ CREATE TABLE subsidy_grants (
   granted_on      date NOT NULL,
   amount_fen      bigint NOT NULL CHECK (amount_fen >= 0),
   region_code     text NOT NULL,
+  created_at      timestamptz NOT NULL DEFAULT now(),
+  created_by      text NOT NULL DEFAULT 'system',
   PRIMARY KEY (person_id, type, occupation_code, level, granted_on)
 );
 

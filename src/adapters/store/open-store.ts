@@ -1,0 +1,63 @@
+// Opens the store: PGlite in a data folder by default, PostgreSQL when a database URL is given. Opening migrates
+// the schema and seeds the regions, so a store is always ready to use.
+
+import { mkdir } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { Kysely, sql } from 'kysely';
+import type { BulkWriter } from '../../services/ports/bulk-writer.ts';
+import { bulkWriterFor } from './bulk-writer.ts';
+import { migrate } from './migrate.ts';
+import { pgliteDialect } from './pglite-dialect.ts';
+import { postgresDialect } from './postgres-dialect.ts';
+import type { Database, IdentityTable } from './schema.ts';
+import { seedRegions } from './seed-regions.ts';
+import { textParsers } from './type-parsers.ts';
+
+export type StoreConfig = { dataDir: string } | { databaseUrl: string };
+
+export interface Store {
+  db: Kysely<Database>;
+  bulk: BulkWriter;
+  backend: 'pglite' | 'postgres';
+  /** After ids were supplied explicitly (e.g. by COPY), moves the table's identity past its largest id. */
+  resetIdentity(table: IdentityTable): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** DATABASE_URL selects PostgreSQL; otherwise PGlite in WENGANG_DATA, or ./data. */
+export function storeConfigFromEnv(env: Readonly<Record<string, string | undefined>>): StoreConfig {
+  if (env.DATABASE_URL) return { databaseUrl: env.DATABASE_URL };
+  return { dataDir: env.WENGANG_DATA || './data' };
+}
+
+async function connect(config: StoreConfig): Promise<Pick<Store, 'db' | 'backend'>> {
+  if ('databaseUrl' in config) {
+    return { db: new Kysely<Database>({ dialect: postgresDialect(config.databaseUrl) }), backend: 'postgres' };
+  }
+  // PGlite creates the data folder itself, but not its parents.
+  await mkdir(dirname(resolve(config.dataDir)), { recursive: true });
+  const pglite = await PGlite.create(config.dataDir, { parsers: textParsers });
+  return { db: new Kysely<Database>({ dialect: pgliteDialect(pglite) }), backend: 'pglite' };
+}
+
+export async function openStore(config: StoreConfig): Promise<Store> {
+  const { db, backend } = await connect(config);
+  try {
+    await migrate(db);
+    await seedRegions(db);
+  } catch (error) {
+    await db.destroy();
+    throw error;
+  }
+  return {
+    db,
+    backend,
+    bulk: bulkWriterFor(db),
+    async resetIdentity(table) {
+      await sql`SELECT setval(pg_get_serial_sequence(${table}, 'id'), coalesce(max(id), 0) + 1, false)
+                FROM ${sql.table(table)}`.execute(db);
+    },
+    close: () => db.destroy(),
+  };
+}
