@@ -5,6 +5,7 @@
 import type { ColumnType, Generated } from 'kysely';
 import type { IsoDate, Period } from '../../policy/core/dates.ts';
 import type { Fen } from '../../policy/core/money.ts';
+import type { RoundTables } from './schema-round.ts';
 
 /** A bigint identity: generated unless supplied (then call `resetIdentity`). */
 type Id = Generated<number>;
@@ -189,7 +190,7 @@ export interface ImportBatchesTable extends Created {
   error_count: Defaulted<number>;
 }
 
-export interface Database {
+export interface Database extends RoundTables {
   schema_migrations: SchemaMigrationsTable;
   regions: RegionsTable;
   units: UnitsTable;
@@ -208,4 +209,6 @@ export interface Database {
 }
 
 /** Tables whose `id` is an identity column. */
-export type IdentityTable = 'units' | 'persons' | 'import_batches';
+export type IdentityTable =
+  | 'units' | 'persons' | 'import_batches' | 'screening_runs' | 'refund_case_events' | 'review_batches'
+  | 'public_notices' | 'notice_objections' | 'sms_outbox' | 'sms_codes';
