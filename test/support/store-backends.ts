@@ -12,6 +12,7 @@ import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
+import { inject } from 'vitest';
 import { openStore, type StoreConfig } from '../../src/adapters/store/open-store.ts';
 
 export interface StoreBackend {
@@ -25,7 +26,10 @@ export interface StoreBackend {
   teardown(): Promise<void>;
 }
 
-/** PGlite: a migrated template folder made once per file, copied for each test (opening a copy takes ~0.3 s). */
+/**
+ * PGlite: each test gets a copy of the migrated template folder that test/support/global-setup.ts makes once per run
+ * (opening a copy takes ~0.3 s, creating and migrating a new instance several seconds).
+ */
 function pgliteBackend(): StoreBackend {
   let root = '';
   let copies = 0;
@@ -33,11 +37,10 @@ function pgliteBackend(): StoreBackend {
     name: 'pglite',
     async setup() {
       root = await mkdtemp(join(tmpdir(), 'wengang-store-'));
-      await (await openStore({ dataDir: join(root, 'template') })).close();
     },
     async freshConfig() {
       const dataDir = join(root, `copy-${++copies}`);
-      await cp(join(root, 'template'), dataDir, { recursive: true });
+      await cp(inject('pgliteTemplate'), dataDir, { recursive: true });
       return { dataDir };
     },
     async teardown() {
