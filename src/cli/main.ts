@@ -1,5 +1,8 @@
 // Entry point of the `wengang` command.
 import { runEvaluate } from './commands/evaluate.ts';
+import { runGenerate } from './commands/generate.ts';
+import { runNotice } from './commands/notice.ts';
+import { runReview } from './commands/review.ts';
 import { runServe } from './commands/serve.ts';
 import { CliError } from './cli-error.ts';
 
@@ -8,12 +11,18 @@ const HELP = `用法 / usage: wengang <命令> [参数]
 命令：
   evaluate <规则> [--file F]   按评估契约计算一个或一批案例（从标准输入或文件读取 JSON）
   serve                        启动服务（端口 PORT，默认 8080；数据目录 WENGANG_DATA，默认 ./data）
+  generate --scale demo|city|province --seed N   生成模拟参保数据
+  review <子命令>              复核（双人复核：提交、通过、退回、补录重判、记录）
+  notice <子命令>              公示（发布、异议、结束、查询、导出）
   help                         显示本帮助
 `;
 
 const commands: Record<string, (args: string[]) => Promise<number>> = {
   evaluate: runEvaluate,
   serve: runServe,
+  generate: runGenerate,
+  review: runReview,
+  notice: runNotice,
 };
 
 async function main(argv: string[]): Promise<number> {

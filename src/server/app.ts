@@ -3,11 +3,19 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { ParameterStore } from '../policy/core/parameters.ts';
+import type { Store } from '../adapters/store/open-store.ts';
+import type { Clock } from '../services/ports/clock.ts';
+import { systemClock } from '../services/ports/clock.ts';
 import { evaluateRoutes } from './routes/evaluate.ts';
+import { noticeRoutes } from './routes/notice.ts';
+import { reviewRoutes } from './routes/review.ts';
 import { statusRoutes } from './routes/status.ts';
 
 export interface ServerOptions {
   params: ParameterStore;
+  /** The agency's data; without it only the stateless evaluation contract is served. */
+  store?: Store;
+  clock?: Clock;
   logger?: boolean;
 }
 
@@ -39,5 +47,10 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   });
   await app.register(statusRoutes, { params: options.params });
   await app.register(evaluateRoutes, { prefix: '/api/v1', params: options.params });
+  if (options.store) {
+    const area = { prefix: '/api/v1', store: options.store, clock: options.clock ?? systemClock, params: options.params };
+    await app.register(reviewRoutes, area);
+    await app.register(noticeRoutes, area);
+  }
   return app;
 }

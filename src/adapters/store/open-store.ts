@@ -20,6 +20,8 @@ export interface Store {
   db: Kysely<Database>;
   bulk: BulkWriter;
   backend: 'pglite' | 'postgres';
+  /** Runs bulk writes in one transaction: all of them land, or none. */
+  bulkTransaction<T>(work: (bulk: BulkWriter) => Promise<T>): Promise<T>;
   /** After ids were supplied explicitly (e.g. by COPY), moves the table's identity past its largest id. */
   resetIdentity(table: IdentityTable): Promise<void>;
   close(): Promise<void>;
@@ -54,6 +56,7 @@ export async function openStore(config: StoreConfig): Promise<Store> {
     db,
     backend,
     bulk: bulkWriterFor(db),
+    bulkTransaction: (work) => db.transaction().execute((trx) => work(bulkWriterFor(trx))),
     async resetIdentity(table) {
       await sql`SELECT setval(pg_get_serial_sequence(${table}, 'id'), coalesce(max(id), 0) + 1, false)
                 FROM ${sql.table(table)}`.execute(db);

@@ -1,18 +1,27 @@
-// `wengang serve`: the HTTP API (and, as later issues add them, the console) on PORT.
-import { mkdirSync } from 'node:fs';
-import { resolve } from 'node:path';
+// `wengang serve` (what `npm start` runs): opens the store, generates the demo population on the first start, then
+// serves the API, the status page and (as they arrive) the console on PORT.
 import { buildServer } from '../../server/app.ts';
 import { projectParameters } from '../../adapters/parameters/load-parameters.ts';
+import { openStore, storeConfigFromEnv } from '../../adapters/store/open-store.ts';
+import { populate, populationExists } from '../populate.ts';
+import { formatCount } from '../progress.ts';
+import { commandClock } from '../command-support.ts';
 
 export async function runServe(): Promise<number> {
   const port = Number(process.env.PORT ?? 8080);
-  const dataDir = resolve(process.env.WENGANG_DATA ?? './data');
-  mkdirSync(dataDir, { recursive: true });
-  const app = await buildServer({ params: projectParameters(), logger: true });
+  const config = storeConfigFromEnv(process.env);
+  process.stderr.write(`打开数据库：${'databaseUrl' in config ? 'PostgreSQL' : `PGlite（${config.dataDir}）`}\n`);
+  const store = await openStore(config);
+  if (!(await populationExists(store))) {
+    process.stderr.write('首次启动：正在生成演示数据（约5,000个单位、60,000人）…\n');
+    const counts = await populate(store, 'demo', 1);
+    process.stderr.write(`演示数据已生成：单位 ${formatCount(counts.units)} 个，人员 ${formatCount(counts.persons)} 人，用时 ${counts.seconds.toFixed(1)} 秒\n`);
+  }
+  const app = await buildServer({ params: projectParameters(), store, clock: commandClock(), logger: process.env.WENGANG_LOG === '1' });
   await app.listen({ port, host: process.env.HOST ?? '0.0.0.0' });
-  process.stdout.write(`稳岗系统已启动：http://localhost:${port}/ （接口文档 /docs，数据目录 ${dataDir}）\n`);
+  process.stdout.write(`稳岗系统已启动：http://localhost:${port}/ （接口文档 /docs）\n`);
   await new Promise<void>((done) => {
-    const stop = () => void app.close().then(done);
+    const stop = () => void app.close().then(() => store.close()).then(done);
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   });

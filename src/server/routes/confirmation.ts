@@ -1,0 +1,112 @@
+// Confirmation API (鲁人社发〔2024〕8号 第七条：经其确认后发放). For the unit, through the token link of its SMS:
+//   GET  /confirm/:token        the unit, amount and masked pay-to account
+//   POST /confirm/:token/code   texts a one-time code to the unit's mobile
+//   POST /confirm/:token        {code} confirms
+// For staff: GET /rounds/:round/unconfirmed (notified, not yet confirmed) and GET /sms/outbox?status= (message
+// bodies are left out: they carry the confirmation links). Register with { prefix: '/api/v1' }.
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { Store } from '../../adapters/store/open-store.ts';
+import type { FieldCipher } from '../../domain/ports/field-cipher.ts';
+import { confirm, showConfirmation, startConfirmation } from '../../services/confirm/confirm.ts';
+import { ConfirmError, type ConfirmErrorCode } from '../../services/confirm/confirm-error.ts';
+import { deliverDueSms } from '../../services/notify/outbox.ts';
+import type { SmsProvider } from '../../services/notify/sms-provider.ts';
+import { unconfirmedUnits } from '../../services/notify/unconfirmed.ts';
+import type { Clock } from '../../services/ports/clock.ts';
+import { refundRound, UnknownRoundError } from '../../services/rounds.ts';
+
+export interface ConfirmationRouteOptions {
+  store: Store;
+  clock: Clock;
+  cipher: FieldCipher;
+  /** When given, a requested code is delivered before the response; otherwise it waits for `wengang notify deliver`. */
+  provider?: SmsProvider;
+}
+
+const statusOf: Record<ConfirmErrorCode, number> = {
+  LINK_INVALID: 404, LINK_EXPIRED: 410, ALREADY_CONFIRMED: 409, NOT_CONFIRMABLE: 409, NO_PHONE: 409,
+  CODE_TOO_SOON: 429, CODE_MISSING: 400, CODE_EXPIRED: 400, CODE_WRONG: 400, CODE_LOCKED: 403,
+};
+
+const tokenParams = {
+  type: 'object', required: ['token'],
+  properties: { token: { type: 'string', pattern: '^[A-Za-z0-9_-]{43}$', description: '短信链接中的确认令牌' } },
+} as const;
+const codeBody = {
+  type: 'object', required: ['code'], additionalProperties: false,
+  properties: { code: { type: 'string', pattern: '^[0-9]{6}$', description: '短信验证码（6位数字）' } },
+} as const;
+const outboxQuery = {
+  type: 'object', additionalProperties: false,
+  properties: {
+    status: { type: 'string', enum: ['pending', 'sending', 'sent', 'failed'] },
+    limit: { type: 'string', pattern: '^[0-9]{1,4}$', description: '条数，默认 100，最多 1000' },
+  },
+} as const;
+
+function refuse(reply: FastifyReply, error: unknown) {
+  if (error instanceof ConfirmError) return reply.status(statusOf[error.code]).send({ error: { code: error.code, message: error.message } });
+  if (error instanceof UnknownRoundError) return reply.status(404).send({ error: { code: 'UNKNOWN_ROUND', message: error.message } });
+  throw error;
+}
+
+export async function confirmationRoutes(app: FastifyInstance, options: ConfirmationRouteOptions): Promise<void> {
+  const { store: { db }, clock, cipher, provider } = options;
+
+  app.get<{ Params: { token: string } }>('/confirm/:token', {
+    schema: { summary: '查看待确认的稳岗返还（单位）', tags: ['confirmation'], params: tokenParams },
+  }, async (request, reply) => {
+    try {
+      return await showConfirmation(db, { token: request.params.token, clock });
+    } catch (error) {
+      return refuse(reply, error);
+    }
+  });
+
+  app.post<{ Params: { token: string } }>('/confirm/:token/code', {
+    schema: { summary: '发送确认验证码到单位手机（单位）', tags: ['confirmation'], params: tokenParams },
+  }, async (request, reply) => {
+    try {
+      const view = await startConfirmation(db, { token: request.params.token, clock, cipher });
+      if (provider) await deliverDueSms({ db, provider, cipher, clock, limit: 10 });
+      return { ...view, codeSentTo: view.phoneMasked };
+    } catch (error) {
+      return refuse(reply, error);
+    }
+  });
+
+  app.post<{ Params: { token: string }; Body: { code: string } }>('/confirm/:token', {
+    schema: { summary: '以短信验证码确认稳岗返还（单位）', tags: ['confirmation'], params: tokenParams, body: codeBody },
+  }, async (request, reply) => {
+    try {
+      return await confirm(db, { token: request.params.token, code: request.body.code, clock, cipher });
+    } catch (error) {
+      return refuse(reply, error);
+    }
+  });
+
+  app.get<{ Params: { round: string } }>('/rounds/:round/unconfirmed', {
+    schema: {
+      summary: '已告知未确认的单位（经办）', tags: ['confirmation'],
+      params: { type: 'object', required: ['round'], properties: { round: { type: 'string', pattern: '^[0-9]{4}$' } } },
+    },
+  }, async (request, reply) => {
+    try {
+      return await unconfirmedUnits(db, { round: refundRound(request.params.round).round, clock });
+    } catch (error) {
+      return refuse(reply, error);
+    }
+  });
+
+  app.get<{ Querystring: { status?: 'pending' | 'sending' | 'sent' | 'failed'; limit?: string } }>('/sms/outbox', {
+    schema: { summary: '短信发件箱（经办）', tags: ['confirmation'], querystring: outboxQuery },
+  }, async (request) => {
+    let query = db.selectFrom('sms_outbox')
+      .select(['id', 'idempotency_key', 'round', 'unit_id', 'phone_masked', 'template', 'status', 'attempts', 'next_attempt_at',
+        'provider', 'provider_message_id', 'last_error', 'created_at', 'sent_at'])
+      .orderBy('id', 'desc')
+      .limit(Math.min(Number(request.query.limit ?? 100), 1000));
+    if (request.query.status) query = query.where('status', '=', request.query.status);
+    return query.execute();
+  });
+}

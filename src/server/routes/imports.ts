@@ -1,0 +1,149 @@
+// Imports over HTTP: POST /api/v1/imports/:kind (multipart upload of one CSV or XLSX file, all or nothing),
+// GET /api/v1/imports (the batch log), GET /api/v1/imports/kinds, GET /api/v1/imports/templates/:kind (blank
+// template) and GET /api/v1/imports/:id/error-report (the .xlsx report of a rejected file).
+import { createWriteStream } from 'node:fs';
+import { mkdtemp, open, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import multipart from '@fastify/multipart';
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../adapters/store/schema.ts';
+import { writeTemplate } from '../../adapters/files/write-xlsx.ts';
+import type { FieldCipher } from '../../domain/ports/field-cipher.ts';
+import { findBatch, listBatches } from '../../services/imports/batches.ts';
+import { errorReportPath, importFile } from '../../services/imports/import-file.ts';
+import { importKinds } from '../../services/imports/kinds/index.ts';
+
+export interface ImportRoutesOptions {
+  store: { db: Kysely<Database> };
+  cipher: FieldCipher;
+  /** Where error reports are written and served from (importReportDir(process.env) in the application). */
+  reportDir: string;
+  /** Largest upload accepted; 200 MB by default. */
+  maxUploadBytes?: number;
+}
+
+const DEFAULT_MAX_UPLOAD = 200 * 1024 * 1024;
+/** Errors returned in the response; the downloadable report holds up to 1,000. */
+const RESPONSE_ERRORS = 100;
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+/** Who is importing, until sign-in arrives with the security issue. */
+const USER_HEADER = 'x-wengang-user';
+/** Bytes examined to tell a text (CSV) file from a binary one. */
+const SNIFF_BYTES = 8192;
+
+function fail(reply: FastifyReply, status: number, code: string, message: string) {
+  return reply.status(status).send({ error: { code, message } });
+}
+
+function sendXlsx(reply: FastifyReply, fileName: string, body: Buffer) {
+  return reply
+    .type(XLSX_TYPE)
+    .header('content-disposition', `attachment; filename="download.xlsx"; filename*=UTF-8''${encodeURIComponent(fileName)}`)
+    .send(body);
+}
+
+/** An XLSX (a zip) or a CSV (text without NUL bytes); anything else is refused before it is read. */
+async function looksLikeTable(path: string): Promise<boolean> {
+  const file = await open(path, 'r');
+  try {
+    const { buffer, bytesRead } = await file.read(Buffer.alloc(SNIFF_BYTES), 0, SNIFF_BYTES, 0);
+    const head = buffer.subarray(0, bytesRead);
+    if (head.subarray(0, 4).toString('hex') === '504b0304') return true;
+    return bytesRead > 0 && !head.includes(0);
+  } finally {
+    await file.close();
+  }
+}
+
+export async function importRoutes(app: FastifyInstance, options: ImportRoutesOptions): Promise<void> {
+  const maxUpload = options.maxUploadBytes ?? DEFAULT_MAX_UPLOAD;
+  await app.register(multipart, { limits: { fileSize: maxUpload, files: 1, fields: 10 } });
+  const kindParams = { type: 'object', properties: { kind: { type: 'string' } }, required: ['kind'] } as const;
+
+  app.get('/imports/kinds', { schema: { summary: '可导入的数据类型', tags: ['imports'] } }, async () =>
+    [...importKinds.values()].map((kind) => ({
+      kind: kind.spec.kind, title: kind.spec.title, description: kind.description,
+      columns: kind.spec.columns.map((column: { header: string; required: boolean; hint: string }) => ({
+        header: column.header, required: column.required, hint: column.hint,
+      })),
+    })));
+
+  app.get<{ Querystring: { limit?: string; kind?: string } }>('/imports', {
+    schema: {
+      summary: '导入批次记录（最新的在前）', tags: ['imports'],
+      querystring: { type: 'object', properties: { limit: { type: 'string', pattern: '^[0-9]{1,4}$' }, kind: { type: 'string' } } },
+    },
+  }, async (request) => listBatches(options.store.db, { limit: Number(request.query.limit ?? 100), kind: request.query.kind }));
+
+  app.get<{ Params: { kind: string } }>('/imports/templates/:kind', {
+    schema: { summary: '下载导入模板（.xlsx）', tags: ['imports'], params: kindParams },
+  }, async (request, reply) => {
+    const kind = importKinds.get(request.params.kind);
+    if (!kind) return fail(reply, 404, 'UNKNOWN_KIND', `未知的导入类型：${request.params.kind}`);
+    const dir = await mkdtemp(join(tmpdir(), 'wengang-template-'));
+    try {
+      const path = join(dir, 'template.xlsx');
+      await writeTemplate(kind.spec, path);
+      return sendXlsx(reply, `${kind.spec.title}导入模板.xlsx`, await readFile(path));
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  app.get<{ Params: { id: string } }>('/imports/:id/error-report', {
+    schema: {
+      summary: '下载被拒绝导入的错误报告（.xlsx）', tags: ['imports'],
+      params: { type: 'object', properties: { id: { type: 'string', pattern: '^[0-9]{1,15}$' } }, required: ['id'] },
+    },
+  }, async (request, reply) => {
+    const batch = await findBatch(options.store.db, Number(request.params.id));
+    if (batch?.status !== 'rejected') return fail(reply, 404, 'NO_REPORT', `批次 ${request.params.id} 没有错误报告`);
+    const body = await readFile(errorReportPath(options.reportDir, batch.id)).catch(() => undefined);
+    if (!body) return fail(reply, 404, 'NO_REPORT', `批次 ${batch.id} 的错误报告已不存在`);
+    return sendXlsx(reply, `导入错误报告-${batch.id}.xlsx`, body);
+  });
+
+  app.post<{ Params: { kind: string } }>('/imports/:kind', {
+    schema: {
+      summary: '上传并导入一个 CSV（UTF-8 或 GBK）或 XLSX 文件：任一行有误则整批不导入', tags: ['imports'],
+      consumes: ['multipart/form-data'], params: kindParams,
+    },
+  }, async (request, reply) => {
+    const kind = importKinds.get(request.params.kind);
+    if (!kind) return fail(reply, 404, 'UNKNOWN_KIND', `未知的导入类型：${request.params.kind}`);
+    if (!request.isMultipart()) return fail(reply, 415, 'NOT_MULTIPART', '请以 multipart/form-data 上传文件');
+    const upload = await request.file();
+    if (!upload) return fail(reply, 400, 'NO_FILE', '请求中没有文件');
+    const dir = await mkdtemp(join(tmpdir(), 'wengang-upload-'));
+    try {
+      const path = join(dir, 'upload');
+      try {
+        await pipeline(upload.file, createWriteStream(path));
+      } catch (error) {
+        if ((error as { code?: string }).code !== 'FST_REQ_FILE_TOO_LARGE') throw error;
+      }
+      if (upload.file.truncated) {
+        return fail(reply, 413, 'FILE_TOO_LARGE', `文件超过 ${Math.floor(maxUpload / 1024 / 1024)} MB 的上限，请分成几个文件导入`);
+      }
+      if (!(await looksLikeTable(path))) {
+        return fail(reply, 415, 'UNSUPPORTED_FILE', '只能导入 .xlsx 或 .csv 文件（Excel 97-2003 的 .xls 请先另存为 .xlsx）');
+      }
+      const actor = request.headers[USER_HEADER];
+      const result = await importFile(options.store, {
+        kind: kind.spec.kind, path, fileName: upload.filename || 'upload', cipher: options.cipher, reportDir: options.reportDir,
+        actor: typeof actor === 'string' && actor.trim() ? actor.trim() : 'api',
+      });
+      if (result.status === 'accepted') return result;
+      const { reportPath: _path, errors, ...rest } = result;
+      return reply.status(422).send({
+        ...rest, errors: errors.slice(0, RESPONSE_ERRORS), reportId: result.batchId,
+        reportUrl: `${app.prefix}/imports/${result.batchId}/error-report`,
+      });
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+}

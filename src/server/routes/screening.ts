@@ -1,0 +1,138 @@
+// Screening runs over HTTP (register with prefix /api/v1): start a run (it continues in the background, in this
+// process), follow its progress and summary, compare two runs, and read the round's current decisions.
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { Store } from '../../adapters/store/open-store.ts';
+import type { ParameterStore } from '../../policy/core/parameters.ts';
+import type { Clock } from '../../services/ports/clock.ts';
+import { refundRound, UnknownRoundError } from '../../services/rounds.ts';
+import { UnknownRegionError } from '../../services/screening/region-scope.ts';
+import { listRoundDecisions, unitRoundDecision } from '../../services/screening/round-decisions.ts';
+import { diffRuns } from '../../services/screening/run-diff.ts';
+import { RunNotFoundError, runSummary } from '../../services/screening/run-summary.ts';
+import { continueScreeningRun, createScreeningRun, ScreeningRunError } from '../../services/screening/screening-run.ts';
+import type { Status } from '../../policy/core/decision.ts';
+
+export interface ScreeningRouteOptions {
+  store: Store;
+  clock: Clock;
+  params: ParameterStore;
+}
+
+const digits = { type: 'string', pattern: '^[0-9]{1,15}$' } as const;
+const round = { type: 'string', pattern: '^[0-9]{4}$' } as const;
+const MAX_PAGE_SIZE = 500;
+
+function fail(reply: FastifyReply, status: number, code: string, message: string) {
+  return reply.status(status).send({ error: { code, message } });
+}
+
+/** The service errors a caller can act on, as HTTP answers; anything else is a server error. */
+function known(reply: FastifyReply, error: unknown) {
+  if (error instanceof UnknownRoundError || error instanceof RunNotFoundError) return fail(reply, 404, 'NOT_FOUND', error.message);
+  if (error instanceof UnknownRegionError || error instanceof ScreeningRunError) return fail(reply, 400, 'BAD_REQUEST', error.message);
+  throw error;
+}
+
+export async function screeningRoutes(app: FastifyInstance, options: ScreeningRouteOptions): Promise<void> {
+  const { store, clock, params } = options;
+  const { db } = store;
+  /** Runs continuing in the background; the server waits for them before it closes the store. */
+  const running = new Map<number, Promise<unknown>>();
+  app.addHook('onClose', async () => {
+    await Promise.allSettled(running.values());
+  });
+
+  app.post<{ Params: { round: string }; Body: { asOf?: string; region?: string } | undefined }>('/rounds/:round/screenings', {
+    schema: {
+      summary: '发起免申即享筛查（后台运行）', tags: ['screening'],
+      params: { type: 'object', properties: { round }, required: ['round'] },
+      body: {
+        type: 'object', additionalProperties: false,
+        properties: { asOf: { type: 'string', format: 'date' }, region: { type: 'string', pattern: '^[0-9]{6}$' } },
+      },
+    },
+  }, async (request, reply) => {
+    try {
+      const runId = await createScreeningRun(db, { round: request.params.round, asOf: request.body?.asOf, region: request.body?.region, clock, params });
+      const work = continueScreeningRun(store, runId, { clock, params })
+        .catch((error: unknown) => request.log.error({ err: error, runId }, '筛查批次中断'))
+        .finally(() => running.delete(runId));
+      running.set(runId, work);
+      return reply.status(202).send({ runId, status: 'running', href: `/api/v1/screenings/${runId}` });
+    } catch (error) {
+      return known(reply, error);
+    }
+  });
+
+  app.get<{ Params: { id: string } }>('/screenings/:id', {
+    schema: { summary: '筛查批次的进度与汇总', tags: ['screening'], params: { type: 'object', properties: { id: digits }, required: ['id'] } },
+  }, async (request, reply) => {
+    try {
+      const summary = await runSummary(db, Number(request.params.id));
+      const { run } = summary;
+      const percent = run.total_units > 0 ? Math.floor((run.processed_units * 100) / run.total_units) : 100;
+      return { runId: run.id, status: run.status, error: run.error, progress: { done: run.processed_units, total: run.total_units, percent }, summary };
+    } catch (error) {
+      return known(reply, error);
+    }
+  });
+
+  app.get<{ Params: { a: string; b: string } }>('/screenings/:a/diff/:b', {
+    schema: {
+      summary: '比较两个筛查批次：状态或金额变化的单位及原因', tags: ['screening'],
+      params: { type: 'object', properties: { a: digits, b: digits }, required: ['a', 'b'] },
+    },
+  }, async (request, reply) => {
+    const [a, b] = [Number(request.params.a), Number(request.params.b)];
+    const found = await db.selectFrom('screening_runs').select('id').where('id', 'in', [a, b]).execute();
+    const missing = [a, b].find((id) => !found.some((r) => r.id === id));
+    if (missing !== undefined) return known(reply, new RunNotFoundError(missing));
+    return diffRuns(db, a, b);
+  });
+
+  app.get<{ Params: { round: string }; Querystring: { status?: Status; region?: string; reason?: string; page?: string; pageSize?: string } }>('/rounds/:round/decisions', {
+    schema: {
+      summary: '本年度各单位当前的筛查结论（分页，统一社会信用代码已脱敏）', tags: ['screening'],
+      params: { type: 'object', properties: { round }, required: ['round'] },
+      querystring: {
+        type: 'object', additionalProperties: false,
+        properties: {
+          status: { type: 'string', enum: ['eligible', 'ineligible', 'needs_review'] },
+          region: { type: 'string', pattern: '^[0-9]{6}$' },
+          reason: { type: 'string', pattern: '^[A-Z_]{1,64}$' },
+          page: digits, pageSize: digits,
+        },
+      },
+    },
+  }, async (request, reply) => {
+    const { status, region, reason } = request.query;
+    const page = Number(request.query.page ?? 1);
+    const pageSize = Number(request.query.pageSize ?? 50);
+    if (page < 1 || pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
+      return fail(reply, 400, 'BAD_REQUEST', `页码须 ≥ 1，每页条数须在 1～${MAX_PAGE_SIZE} 之间`);
+    }
+    try {
+      refundRound(request.params.round);
+      const { total, items } = await listRoundDecisions(db, request.params.round, { status, region, reason, page, pageSize });
+      return { round: request.params.round, page, pageSize, total, items };
+    } catch (error) {
+      return known(reply, error);
+    }
+  });
+
+  app.get<{ Params: { round: string; unitId: string } }>('/rounds/:round/units/:unitId/decision', {
+    schema: {
+      summary: '单位当前的筛查结论及完整计算过程', tags: ['screening'],
+      params: { type: 'object', properties: { round, unitId: digits }, required: ['round', 'unitId'] },
+    },
+  }, async (request, reply) => {
+    try {
+      refundRound(request.params.round);
+    } catch (error) {
+      return known(reply, error);
+    }
+    const detail = await unitRoundDecision(db, request.params.round, Number(request.params.unitId));
+    if (!detail) return fail(reply, 404, 'NOT_FOUND', `${request.params.round} 年度没有单位 ${request.params.unitId} 的筛查结论`);
+    return detail;
+  });
+}
