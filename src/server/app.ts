@@ -10,6 +10,7 @@ import { evaluateRoutes } from './routes/evaluate.ts';
 import { noticeRoutes } from './routes/notice.ts';
 import { reviewRoutes } from './routes/review.ts';
 import { statusRoutes } from './routes/status.ts';
+import { chineseValidationError } from './validation-errors.ts';
 
 export interface ServerOptions {
   params: ParameterStore;
@@ -28,6 +29,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     bodyLimit: BODY_LIMIT,
     // Never let validation rewrite a request: no type coercion, no defaults, no stripped fields.
     ajv: { customOptions: { coerceTypes: false, useDefaults: false, removeAdditional: false, allowUnionTypes: true } },
+    schemaErrorFormatter: chineseValidationError,
   });
   await app.register(swagger, {
     openapi: {
