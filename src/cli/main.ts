@@ -1,7 +1,9 @@
 // Entry point of the `wengang` command.
 import { runEvaluate } from './commands/evaluate.ts';
 import { runGenerate } from './commands/generate.ts';
+import { runConfirm } from './commands/confirm.ts';
 import { runNotice } from './commands/notice.ts';
+import { runNotify } from './commands/notify.ts';
 import { runReview } from './commands/review.ts';
 import { runServe } from './commands/serve.ts';
 import { CliError } from './cli-error.ts';
@@ -14,6 +16,8 @@ const HELP = `用法 / usage: wengang <命令> [参数]
   generate --scale demo|city|province --seed N   生成模拟参保数据
   review <子命令>              复核（双人复核：提交、通过、退回、补录重判、记录）
   notice <子命令>              公示（发布、异议、结束、查询、导出）
+  notify <子命令>              短信告知（发送、提醒、投递、未确认名单）
+  confirm <令牌> [--code 验证码]  单位确认（供经办脚本和测试使用）
   help                         显示本帮助
 `;
 
@@ -23,6 +27,8 @@ const commands: Record<string, (args: string[]) => Promise<number>> = {
   generate: runGenerate,
   review: runReview,
   notice: runNotice,
+  notify: runNotify,
+  confirm: runConfirm,
 };
 
 async function main(argv: string[]): Promise<number> {

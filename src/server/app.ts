@@ -6,6 +6,9 @@ import type { ParameterStore } from '../policy/core/parameters.ts';
 import type { Store } from '../adapters/store/open-store.ts';
 import type { Clock } from '../services/ports/clock.ts';
 import { systemClock } from '../services/ports/clock.ts';
+import type { FieldCipher } from '../domain/ports/field-cipher.ts';
+import type { SmsProvider } from '../services/notify/sms-provider.ts';
+import { confirmationRoutes } from './routes/confirmation.ts';
 import { evaluateRoutes } from './routes/evaluate.ts';
 import { noticeRoutes } from './routes/notice.ts';
 import { reviewRoutes } from './routes/review.ts';
@@ -17,6 +20,9 @@ export interface ServerOptions {
   /** The agency's data; without it only the stateless evaluation contract is served. */
   store?: Store;
   clock?: Clock;
+  /** Encrypts and decrypts personal data; needed with a store. */
+  cipher?: FieldCipher;
+  sms?: SmsProvider;
   logger?: boolean;
 }
 
@@ -53,6 +59,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     const area = { prefix: '/api/v1', store: options.store, clock: options.clock ?? systemClock, params: options.params };
     await app.register(reviewRoutes, area);
     await app.register(noticeRoutes, area);
+    if (!options.cipher) throw new Error('a server with a store needs a cipher for personal data');
+    await app.register(confirmationRoutes, { ...area, cipher: options.cipher, provider: options.sms });
   }
   return app;
 }

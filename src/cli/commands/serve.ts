@@ -3,6 +3,9 @@
 import { buildServer } from '../../server/app.ts';
 import { projectParameters } from '../../adapters/parameters/load-parameters.ts';
 import { openStore, storeConfigFromEnv } from '../../adapters/store/open-store.ts';
+import { keyRingFromEnv } from '../../adapters/crypto/key-ring.ts';
+import { SmFieldCipher } from '../../adapters/crypto/sm-field-cipher.ts';
+import { smsProviderFromEnv } from '../../adapters/sms/provider-from-env.ts';
 import { populate, populationExists } from '../populate.ts';
 import { formatCount } from '../progress.ts';
 import { commandClock } from '../command-support.ts';
@@ -17,7 +20,10 @@ export async function runServe(): Promise<number> {
     const counts = await populate(store, 'demo', 1);
     process.stderr.write(`演示数据已生成：单位 ${formatCount(counts.units)} 个，人员 ${formatCount(counts.persons)} 人，用时 ${counts.seconds.toFixed(1)} 秒\n`);
   }
-  const app = await buildServer({ params: projectParameters(), store, clock: commandClock(), logger: process.env.WENGANG_LOG === '1' });
+  const app = await buildServer({
+    params: projectParameters(), store, clock: commandClock(), cipher: new SmFieldCipher(keyRingFromEnv(process.env).keyRing),
+    sms: smsProviderFromEnv(process.env), logger: process.env.WENGANG_LOG === '1',
+  });
   await app.listen({ port, host: process.env.HOST ?? '0.0.0.0' });
   process.stdout.write(`稳岗系统已启动：http://localhost:${port}/ （接口文档 /docs）\n`);
   await new Promise<void>((done) => {
