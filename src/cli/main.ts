@@ -5,6 +5,8 @@ import { runConfirm } from './commands/confirm.ts';
 import { runNotice } from './commands/notice.ts';
 import { runNotify } from './commands/notify.ts';
 import { runReview } from './commands/review.ts';
+import { runRuns } from './commands/runs.ts';
+import { runScreen } from './commands/screen.ts';
 import { runServe } from './commands/serve.ts';
 import { CliError } from './cli-error.ts';
 
@@ -14,6 +16,8 @@ const HELP = `用法 / usage: wengang <命令> [参数]
   evaluate <规则> [--file F]   按评估契约计算一个或一批案例（从标准输入或文件读取 JSON）
   serve                        启动服务（端口 PORT，默认 8080；数据目录 WENGANG_DATA，默认 ./data）
   generate --scale demo|city|province --seed N   生成模拟参保数据
+  screen --round 2024 [--as-of 日期] [--region 代码] [--resume 编号]   免申即享筛查全部参保单位
+  runs list|show|diff          查看筛查批次、比较两次筛查
   review <子命令>              复核（双人复核：提交、通过、退回、补录重判、记录）
   notice <子命令>              公示（发布、异议、结束、查询、导出）
   notify <子命令>              短信告知（发送、提醒、投递、未确认名单）
@@ -25,6 +29,8 @@ const commands: Record<string, (args: string[]) => Promise<number>> = {
   evaluate: runEvaluate,
   serve: runServe,
   generate: runGenerate,
+  screen: runScreen,
+  runs: runRuns,
   review: runReview,
   notice: runNotice,
   notify: runNotify,

@@ -12,6 +12,7 @@ import { confirmationRoutes } from './routes/confirmation.ts';
 import { evaluateRoutes } from './routes/evaluate.ts';
 import { noticeRoutes } from './routes/notice.ts';
 import { reviewRoutes } from './routes/review.ts';
+import { screeningRoutes } from './routes/screening.ts';
 import { statusRoutes } from './routes/status.ts';
 import { chineseValidationError } from './validation-errors.ts';
 
@@ -57,6 +58,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   await app.register(evaluateRoutes, { prefix: '/api/v1', params: options.params });
   if (options.store) {
     const area = { prefix: '/api/v1', store: options.store, clock: options.clock ?? systemClock, params: options.params };
+    await app.register(screeningRoutes, area);
     await app.register(reviewRoutes, area);
     await app.register(noticeRoutes, area);
     if (!options.cipher) throw new Error('a server with a store needs a cipher for personal data');

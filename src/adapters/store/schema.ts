@@ -6,6 +6,7 @@ import type { ColumnType, Generated } from 'kysely';
 import type { IsoDate, Period } from '../../policy/core/dates.ts';
 import type { Fen } from '../../policy/core/money.ts';
 import type { RoundTables } from './schema-round.ts';
+import type { PaymentTables } from './schema-payments.ts';
 
 /** A bigint identity: generated unless supplied (then call `resetIdentity`). */
 type Id = Generated<number>;
@@ -190,7 +191,7 @@ export interface ImportBatchesTable extends Created {
   error_count: Defaulted<number>;
 }
 
-export interface Database extends RoundTables {
+export interface Database extends RoundTables, PaymentTables {
   schema_migrations: SchemaMigrationsTable;
   regions: RegionsTable;
   units: UnitsTable;
@@ -211,4 +212,5 @@ export interface Database extends RoundTables {
 /** Tables whose `id` is an identity column. */
 export type IdentityTable =
   | 'units' | 'persons' | 'import_batches' | 'screening_runs' | 'refund_case_events' | 'review_batches'
-  | 'public_notices' | 'notice_objections' | 'sms_outbox' | 'sms_codes';
+  | 'public_notices' | 'notice_objections' | 'sms_outbox' | 'sms_codes' | 'dispatch_applications' | 'payment_batches'
+  | 'payments' | 'bank_files' | 'account_corrections' | 'ledger_transactions';

@@ -1,0 +1,145 @@
+// Kysely types for migrations/003-payments.sql (jsonb written as JSON text, read parsed; see schema-round.ts).
+
+import type { ColumnType, Generated } from 'kysely';
+import type { Fen } from '../../policy/core/money.ts';
+import type { Json } from './schema-round.ts';
+
+type Id = Generated<number>;
+type Defaulted<T> = ColumnType<T, T | undefined, T>;
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+
+export type AccountKind = 'corporate_account' | 'contribution_account';
+export type PaymentStatus = 'pending' | 'in_batch' | 'sent' | 'paid' | 'failed' | 'returned';
+export type LedgerAccount = 'fund' | 'payable' | 'bank_in_transit' | 'bank';
+
+export interface DispatchApplicationsTable {
+  id: Id;
+  round: string;
+  unit_id: number;
+  status: 'submitted' | 'decided' | 'withdrawn';
+  workers: Json<unknown[]>;
+  worker_payments: Json<unknown[]>;
+  decision: Json<unknown> | null;
+  amount_fen: Defaulted<Fen>;
+  excluded_fen: Defaulted<Fen>;
+  submitted_by: string;
+  submitted_at: Timestamp;
+  decided_at: NullableTimestamp;
+}
+
+export interface DispatchAllocationsTable {
+  application_id: number;
+  recipient_credit_code: string;
+  recipient_name: string | null;
+  role: 'dispatch_unit' | 'user_unit';
+  base_fen: Fen;
+  amount_fen: Fen;
+}
+
+export interface PaymentBatchesTable {
+  id: Id;
+  round: string;
+  status: 'proposed' | 'authorised' | 'rejected' | 'exported' | 'reconciled';
+  payment_count: number;
+  total_fen: Fen;
+  note: string | null;
+  proposed_by: string;
+  proposed_at: Timestamp;
+  authorised_by: string | null;
+  authorised_at: NullableTimestamp;
+}
+
+export interface PaymentsTable {
+  id: Id;
+  idempotency_key: string;
+  round: string;
+  unit_id: number;
+  purpose: string;
+  recipient_credit_code: string;
+  recipient_name: string;
+  role: 'unit' | 'dispatch_unit' | 'user_unit';
+  amount_fen: Fen;
+  account_kind: AccountKind;
+  bank_name: string | null;
+  account_no: string;
+  status: PaymentStatus;
+  attempt: Defaulted<number>;
+  batch_id: number | null;
+  region_code: string;
+  created_at: Timestamp;
+  created_by: Defaulted<string>;
+  updated_at: Timestamp;
+  updated_by: Defaulted<string>;
+}
+
+export interface PaymentAttemptsTable {
+  payment_id: number;
+  attempt: number;
+  batch_id: number;
+  account_kind: AccountKind;
+  bank_name: string | null;
+  account_no: string;
+  amount_fen: Fen;
+  status: 'sent' | 'paid' | 'failed' | 'returned';
+  bank_reference: string | null;
+  bank_reason: string | null;
+  sent_at: Timestamp;
+  settled_at: NullableTimestamp;
+}
+
+export interface BankFilesTable {
+  id: Id;
+  batch_id: number;
+  direction: 'instruction' | 'return';
+  file_name: string;
+  sha256: string;
+  line_count: number;
+  total_fen: Fen;
+  created_at: Timestamp;
+  created_by: string;
+}
+
+export interface AccountCorrectionsTable {
+  id: Id;
+  payment_id: number;
+  account_kind: AccountKind;
+  bank_name: string | null;
+  account_no: string;
+  reason: string;
+  status: 'proposed' | 'approved' | 'rejected';
+  proposed_by: string;
+  proposed_at: Timestamp;
+  approved_by: string | null;
+  approved_at: NullableTimestamp;
+}
+
+export interface LedgerTransactionsTable {
+  id: Id;
+  key: string;
+  kind: 'commitment' | 'payment' | 'settlement' | 'return' | 'reissue' | 'cancellation';
+  payment_id: number | null;
+  memo: string;
+  posted_at: Timestamp;
+  posted_by: string;
+}
+
+export interface LedgerLinesTable {
+  transaction_id: number;
+  line_no: number;
+  account: LedgerAccount;
+  debit_fen: Defaulted<Fen>;
+  credit_fen: Defaulted<Fen>;
+}
+
+export interface PaymentTables {
+  dispatch_applications: DispatchApplicationsTable;
+  dispatch_allocations: DispatchAllocationsTable;
+  payment_batches: PaymentBatchesTable;
+  payments: PaymentsTable;
+  payment_attempts: PaymentAttemptsTable;
+  bank_files: BankFilesTable;
+  account_corrections: AccountCorrectionsTable;
+  ledger_transactions: LedgerTransactionsTable;
+  ledger_lines: LedgerLinesTable;
+}

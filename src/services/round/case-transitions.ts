@@ -1,0 +1,96 @@
+// Every change to a unit's refund case in a round goes through here: the state machine of src/domain/refund-case.ts
+// decides the next state, and the case row and its event (who, what, before, after) are written together in the
+// caller's transaction.
+import type { Kysely, Transaction } from 'kysely';
+import type { Database } from '../../adapters/store/schema.ts';
+import type { Status } from '../../policy/core/decision.ts';
+import type { Fen } from '../../policy/core/money.ts';
+import {
+  nextState, stateLabel, TransitionError, type Actor, type RefundCaseAction, type RefundCaseState,
+} from '../../domain/refund-case.ts';
+
+/** The case columns a transition may change besides the state. */
+export interface CasePatch {
+  run_id: number;
+  amount_fen: Fen;
+  batch_id: number | null;
+  notice_id: number | null;
+}
+
+export interface CaseTransition {
+  round: string;
+  unitId: number;
+  action: RefundCaseAction;
+  actor: Actor;
+  note?: string;
+  patch?: Partial<CasePatch>;
+  /** The new decision's status, for the actions that re-decide a case (rescreen, resolve). */
+  decided?: Status;
+  /** Refuse the change when the case has moved on since the caller read it. */
+  expectedState?: RefundCaseState;
+  /** When it happened (from the caller's Clock); the database's now() otherwise. */
+  at?: Date;
+}
+
+/** The action recorded when screening opens a case (there is no state before it). */
+export const CASE_OPENED_ACTION = 'screen';
+
+export class CaseNotFoundError extends Error {
+  constructor(round: string, unitId: number) {
+    super(`${round} 年度没有单位 ${unitId} 的稳岗返还案件`);
+  }
+}
+
+/** How an actor is written in events and updated_by: staff by name, a unit by its credit code, the system as 系统. */
+export function actorName(actor: Actor): string {
+  switch (actor.kind) {
+    case 'staff': return actor.name;
+    case 'unit': return `单位:${actor.creditCode}`;
+    case 'system': return '系统';
+  }
+}
+
+type Executor = Transaction<Database> | Kysely<Database>;
+
+/** Applies one action to a case and records it; returns the new state. Call it inside a transaction. */
+export async function applyCaseTransition(trx: Executor, change: CaseTransition): Promise<RefundCaseState> {
+  const current = await trx
+    .selectFrom('refund_cases')
+    .select(['state', 'run_id', 'amount_fen', 'batch_id', 'notice_id', 'version'])
+    .where('round', '=', change.round)
+    .where('unit_id', '=', change.unitId)
+    .forUpdate()
+    .executeTakeFirst();
+  if (!current) throw new CaseNotFoundError(change.round, change.unitId);
+  if (change.expectedState && current.state !== change.expectedState) {
+    throw new TransitionError(
+      `案件状态已变更：当前为「${stateLabel(current.state)}」，不是「${stateLabel(change.expectedState)}」，请刷新后重试`,
+      'ILLEGAL_TRANSITION',
+    );
+  }
+  const state = nextState(current.state, change.action, change.actor, change.decided);
+  const name = actorName(change.actor);
+  const after = { ...current, ...change.patch, state, version: current.version + 1 };
+  await trx
+    .updateTable('refund_cases')
+    .set({ ...change.patch, state, version: after.version, updated_by: name, ...(change.at && { updated_at: change.at }) })
+    .where('round', '=', change.round)
+    .where('unit_id', '=', change.unitId)
+    .execute();
+  await trx
+    .insertInto('refund_case_events')
+    .values({
+      round: change.round,
+      unit_id: change.unitId,
+      action: change.action,
+      from_state: current.state,
+      to_state: state,
+      actor: name,
+      note: change.note ?? null,
+      before: JSON.stringify(current),
+      after: JSON.stringify(after),
+      ...(change.at && { at: change.at }),
+    })
+    .execute();
+  return state;
+}

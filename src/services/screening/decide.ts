@@ -1,0 +1,40 @@
+// One unit's refund decision (鲁人社发〔2024〕8号 第二条) from its input, with the input's hash; and the same for a unit
+// read from the store, as a case worker needs after entering an override.
+import type { Kysely } from 'kysely';
+import type { Database } from '../../adapters/store/schema.ts';
+import type { IsoDate } from '../../policy/core/dates.ts';
+import type { Decision } from '../../policy/core/decision.ts';
+import type { ParameterStore } from '../../policy/core/parameters.ts';
+import { evaluateJobRetentionRefund, type JobRetentionRefundInput } from '../../policy/job-retention-refund.ts';
+import { projectParameters } from '../../adapters/parameters/load-parameters.ts';
+import { refundRound } from '../rounds.ts';
+import { inputHash } from './input-hash.ts';
+import { loadRefundInputs } from './refund-inputs.ts';
+
+export interface UnitDecision {
+  input: JobRetentionRefundInput;
+  decision: Decision;
+  inputHash: string;
+}
+
+export function decideInput(input: JobRetentionRefundInput, params: ParameterStore): UnitDecision {
+  return { input, decision: evaluateJobRetentionRefund(input, params), inputHash: inputHash(input, params.version) };
+}
+
+export class UnitNotFoundError extends Error {
+  constructor(unitId: number) {
+    super(`没有编号为 ${unitId} 的参保单位`);
+  }
+}
+
+/** Decides one unit as a screening of `round` on `asOf` (the round's default date when absent) would. */
+export async function decideUnit(
+  db: Kysely<Database>, options: { round: string; asOf?: IsoDate; unitId: number; params?: ParameterStore },
+): Promise<UnitDecision> {
+  const round = refundRound(options.round);
+  const [unit] = await loadRefundInputs(db, {
+    round: round.round, asOf: options.asOf ?? round.defaultAsOf, baseYear: round.baseYear, afterId: options.unitId - 1, limit: 1,
+  });
+  if (!unit || unit.unitId !== options.unitId) throw new UnitNotFoundError(options.unitId);
+  return decideInput(unit.input, options.params ?? projectParameters());
+}

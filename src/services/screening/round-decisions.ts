@@ -1,0 +1,93 @@
+// The round's current decisions: for each unit's case, the decision it stands on (a later regional run may have
+// re-decided some units). Listed page by page with masked credit codes; one unit's with its full trace.
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '../../adapters/store/schema.ts';
+import type { Status, TraceStep } from '../../policy/core/decision.ts';
+import { formatYuan, type Fen } from '../../policy/core/money.ts';
+import { maskCreditCode } from '../../domain/masking.ts';
+import { stateLabel, type RefundCaseState } from '../../domain/refund-case.ts';
+import { regionScope } from './region-scope.ts';
+
+export interface DecisionFilter {
+  status?: Status;
+  region?: string;
+  reason?: string;
+  page: number;
+  pageSize: number;
+}
+
+export interface DecisionListItem {
+  unitId: number;
+  unitName: string;
+  creditCodeMasked: string;
+  regionCode: string;
+  caseState: RefundCaseState;
+  caseStateLabel: string;
+  runId: number;
+  status: Status;
+  amountFen: Fen;
+  amountYuan: string;
+  reasons: string[];
+  size: string | null;
+  layoffRate: string | null;
+}
+
+export interface UnitDecisionDetail extends DecisionListItem {
+  baseFen: Fen;
+  ratioBp: number | null;
+  fullMonths: number | null;
+  layoffs: number | null;
+  payTo: string | null;
+  inputHash: string;
+  policyVersion: string;
+  trace: TraceStep[];
+}
+
+function caseDecisions(db: Kysely<Database>, round: string) {
+  return db.selectFrom('refund_cases as c')
+    .innerJoin('refund_decisions as d', (join) => join.onRef('d.run_id', '=', 'c.run_id').onRef('d.unit_id', '=', 'c.unit_id'))
+    .innerJoin('units as u', 'u.id', 'c.unit_id')
+    .where('c.round', '=', round);
+}
+
+type Row = {
+  unit_id: number; name: string; credit_code: string; region_code: string; state: RefundCaseState; run_id: number;
+  status: Status; amount_fen: Fen; reasons: string[]; size: string | null; layoff_rate: string | null;
+};
+
+function listItem(r: Row): DecisionListItem {
+  return {
+    unitId: r.unit_id, unitName: r.name, creditCodeMasked: maskCreditCode(r.credit_code), regionCode: r.region_code,
+    caseState: r.state, caseStateLabel: stateLabel(r.state), runId: r.run_id, status: r.status, amountFen: r.amount_fen,
+    amountYuan: formatYuan(r.amount_fen), reasons: r.reasons, size: r.size, layoffRate: r.layoff_rate,
+  };
+}
+
+const LIST_COLUMNS = [
+  'c.unit_id', 'u.name', 'u.credit_code', 'c.region_code', 'c.state', 'c.run_id', 'd.status', 'd.amount_fen', 'd.reasons',
+  'd.size', 'd.layoff_rate',
+] as const;
+
+export async function listRoundDecisions(db: Kysely<Database>, round: string, filter: DecisionFilter): Promise<{ total: number; items: DecisionListItem[] }> {
+  let q = caseDecisions(db, round);
+  if (filter.status) q = q.where('d.status', '=', filter.status);
+  if (filter.region) q = q.where('c.region_code', 'in', await regionScope(db, filter.region));
+  if (filter.reason) q = q.where(sql<boolean>`d.reasons @> jsonb_build_array(${filter.reason}::text)`);
+  const [count, rows] = await Promise.all([
+    q.select(sql<number>`count(*)::bigint`.as('n')).executeTakeFirstOrThrow(),
+    q.select(LIST_COLUMNS).orderBy('c.unit_id').limit(filter.pageSize).offset((filter.page - 1) * filter.pageSize).execute(),
+  ]);
+  return { total: Number(count.n), items: rows.map(listItem) };
+}
+
+/** The decision a unit's case stands on, with its trace; undefined when the unit has no case in the round. */
+export async function unitRoundDecision(db: Kysely<Database>, round: string, unitId: number): Promise<UnitDecisionDetail | undefined> {
+  const r = await caseDecisions(db, round)
+    .select([...LIST_COLUMNS, 'd.base_fen', 'd.ratio_bp', 'd.full_months', 'd.layoffs', 'd.pay_to', 'd.input_hash', 'd.policy_version', 'd.trace'])
+    .where('c.unit_id', '=', unitId)
+    .executeTakeFirst();
+  return r && {
+    ...listItem(r), baseFen: r.base_fen, ratioBp: r.ratio_bp, fullMonths: r.full_months, layoffs: r.layoffs, payTo: r.pay_to,
+    inputHash: r.input_hash, policyVersion: r.policy_version, trace: r.trace,
+  };
+}

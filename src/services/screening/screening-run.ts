@@ -1,0 +1,150 @@
+// A screening run (鲁人社发〔2024〕8号 第二条 "免申即享"): every insured unit of a round (or of one region) decided in
+// chunks. Each chunk's decisions and the run's cursor are committed in one transaction, so a run killed at any point
+// resumes after the last committed unit with nothing written twice, and memory stays flat however many units there are.
+import type { Kysely } from 'kysely';
+import { bulkWriterFor } from '../../adapters/store/bulk-writer.ts';
+import type { Database } from '../../adapters/store/schema.ts';
+import type { Store } from '../../adapters/store/open-store.ts';
+import type { IsoDate } from '../../policy/core/dates.ts';
+import type { ParameterStore } from '../../policy/core/parameters.ts';
+import { isWithin } from '../../policy/core/dates.ts';
+import type { CellValue } from '../ports/bulk-writer.ts';
+import type { Clock } from '../ports/clock.ts';
+import { refundRound } from '../rounds.ts';
+import { decideInput } from './decide.ts';
+import { regionScope } from './region-scope.ts';
+import { loadRefundInputs } from './refund-inputs.ts';
+import { syncRefundCases, type CaseSync } from './sync-cases.ts';
+
+export interface ScreeningProgress {
+  done: number;
+  total: number;
+  unitsPerSecond: number;
+}
+
+export interface RunOptions {
+  clock: Clock;
+  params: ParameterStore;
+  /** Units per chunk (one transaction each). */
+  chunkSize?: number;
+  /** Called after each committed chunk; an error thrown here stops the run (it can be resumed). */
+  onProgress?: (progress: ScreeningProgress) => void | Promise<void>;
+}
+
+export interface StartOptions extends RunOptions {
+  round: string;
+  asOf?: IsoDate;
+  region?: string;
+  createdBy?: string;
+}
+
+export interface RunOutcome extends CaseSync {
+  runId: number;
+  processedUnits: number;
+  totalUnits: number;
+  seconds: number;
+}
+
+export class ScreeningRunError extends Error {}
+
+const DEFAULT_CHUNK = 2_000;
+
+const DECISION_COLUMNS = [
+  'run_id', 'unit_id', 'region_code', 'status', 'amount_fen', 'base_fen', 'ratio_bp', 'size', 'full_months', 'layoffs',
+  'layoff_rate', 'pay_to', 'reasons', 'trace', 'input_hash', 'policy_version',
+] as const;
+
+async function countUnits(db: Kysely<Database>, regionCodes: readonly string[] | undefined): Promise<number> {
+  let q = db.selectFrom('units').select((eb) => eb.fn.countAll<number>().as('n'));
+  if (regionCodes) q = q.where('region_code', 'in', regionCodes);
+  return Number((await q.executeTakeFirstOrThrow()).n);
+}
+
+/** Records a new run (status running, units counted up front) and returns its id; nothing is decided yet. */
+export async function createScreeningRun(db: Kysely<Database>, options: Omit<StartOptions, 'onProgress' | 'chunkSize'>): Promise<number> {
+  const round = refundRound(options.round);
+  const asOf = options.asOf ?? round.defaultAsOf;
+  if (!isWithin(asOf, `${round.baseYear + 1}-01-01`, `${round.baseYear + 1}-12-31`)) {
+    throw new ScreeningRunError(`筛查日期 ${asOf} 不在 ${round.round} 年度内`);
+  }
+  const regionCodes = options.region ? await regionScope(db, options.region) : undefined;
+  const run = await db.insertInto('screening_runs').values({
+    round: round.round,
+    as_of: asOf,
+    region_code: options.region ?? null,
+    status: 'running',
+    policy_version: options.params.version,
+    total_units: await countUnits(db, regionCodes),
+    started_at: options.clock.now(),
+    created_by: options.createdBy ?? '系统',
+  }).returning('id').executeTakeFirstOrThrow();
+  return run.id;
+}
+
+function decisionRows(runId: number, policyVersion: string, units: Awaited<ReturnType<typeof loadRefundInputs>>, params: ParameterStore): CellValue[][] {
+  return units.map(({ unitId, regionCode, input }) => {
+    const { decision, inputHash } = decideInput(input, params);
+    const d = decision as typeof decision & {
+      baseFen: number; ratioBp: number | null; size: string | null; fullMonths: number | null; layoffs: number | null;
+      layoffRate: string | null; payTo: string;
+    };
+    return [
+      runId, unitId, regionCode, d.status, d.amountFen, d.baseFen, d.ratioBp, d.size, d.fullMonths, d.layoffs, d.layoffRate,
+      d.payTo, JSON.stringify(d.reasons), JSON.stringify(d.trace), inputHash, policyVersion,
+    ];
+  });
+}
+
+/** Decides the run's remaining units chunk by chunk, then opens and updates the round's cases; marks it completed. */
+export async function continueScreeningRun(store: Store, runId: number, options: RunOptions): Promise<RunOutcome> {
+  const { db } = store;
+  const run = await db.selectFrom('screening_runs').selectAll().where('id', '=', runId).executeTakeFirst();
+  if (!run) throw new ScreeningRunError(`没有编号为 ${runId} 的筛查批次`);
+  if (run.status === 'completed') throw new ScreeningRunError(`筛查批次 #${runId} 已完成，无需续跑`);
+  if (run.policy_version !== options.params.version) {
+    throw new ScreeningRunError(`筛查批次 #${runId} 使用参数版本 ${run.policy_version}，当前为 ${options.params.version}，不能续跑；请重新发起筛查`);
+  }
+  const round = refundRound(run.round);
+  const regionCodes = run.region_code ? await regionScope(db, run.region_code) : undefined;
+  const chunkSize = options.chunkSize ?? DEFAULT_CHUNK;
+  const started = performance.now();
+  let { cursor_unit_id: cursor, processed_units: done } = run;
+  const doneAtStart = done;
+  if (run.status === 'failed') await db.updateTable('screening_runs').set({ status: 'running', error: null }).where('id', '=', runId).execute();
+  try {
+    for (;;) {
+      const units = await loadRefundInputs(db, { round: run.round, asOf: run.as_of, baseYear: round.baseYear, afterId: cursor, limit: chunkSize, regionCodes });
+      if (units.length === 0) break;
+      const rows = decisionRows(runId, run.policy_version, units, options.params);
+      const next = units.at(-1)!.unitId;
+      await db.transaction().execute(async (trx) => {
+        await bulkWriterFor(trx).copyRows('refund_decisions', DECISION_COLUMNS, rows);
+        const moved = await trx.updateTable('screening_runs')
+          .set((eb) => ({ cursor_unit_id: next, processed_units: eb('processed_units', '+', units.length) }))
+          .where('id', '=', runId).where('cursor_unit_id', '=', cursor)
+          .executeTakeFirst();
+        if (moved.numUpdatedRows !== 1n) throw new ScreeningRunError(`筛查批次 #${runId} 正由另一进程处理`);
+      });
+      cursor = next;
+      done += units.length;
+      const seconds = (performance.now() - started) / 1000;
+      await options.onProgress?.({ done, total: run.total_units, unitsPerSecond: seconds > 0 ? (done - doneAtStart) / seconds : 0 });
+    }
+    const sync = await syncRefundCases(db, { runId, round: run.round, clock: options.clock });
+    await db.updateTable('screening_runs').set({ status: 'completed', finished_at: options.clock.now() }).where('id', '=', runId).execute();
+    return { runId, processedUnits: done, totalUnits: run.total_units, seconds: (performance.now() - started) / 1000, ...sync };
+  } catch (error) {
+    await db.updateTable('screening_runs').set({ status: 'failed', error: (error as Error).message }).where('id', '=', runId).execute();
+    throw error;
+  }
+}
+
+export async function startScreeningRun(store: Store, options: StartOptions): Promise<RunOutcome> {
+  const runId = await createScreeningRun(store.db, options);
+  return continueScreeningRun(store, runId, options);
+}
+
+/** Continues a run that was interrupted (failed, or still marked running after its process died). */
+export async function resumeScreeningRun(store: Store, runId: number, options: RunOptions): Promise<RunOutcome> {
+  return continueScreeningRun(store, runId, options);
+}

@@ -1,0 +1,95 @@
+// After a run: every screened unit has a case in the round. New units get one in the state of their decision; a case
+// still at the screening stage follows the new decision when its status, amount or input changed (action rescreen,
+// by the system); a case already proposed or further along is never touched by a screening.
+import { sql, type ExpressionBuilder, type Kysely } from 'kysely';
+import type { Database } from '../../adapters/store/schema.ts';
+import type { Actor, RefundCaseState } from '../../domain/refund-case.ts';
+import type { Clock } from '../ports/clock.ts';
+import { actorName, applyCaseTransition, CASE_OPENED_ACTION } from '../round/case-transitions.ts';
+
+export interface CaseSync {
+  casesOpened: number;
+  casesRescreened: number;
+}
+
+/** The states a screening may still change. */
+export const SCREENING_STATES: readonly RefundCaseState[] = ['eligible', 'needs_review', 'ineligible'];
+
+const SYSTEM: Actor = { kind: 'system' };
+const RESCREEN_CHUNK = 500;
+
+async function openNewCases(db: Kysely<Database>, runId: number, round: string, at: Date): Promise<number> {
+  return db.transaction().execute(async (trx) => {
+    const withoutCase = (eb: ExpressionBuilder<Database & { d: Database['refund_decisions'] }, 'd'>) =>
+      eb.not(eb.exists(eb.selectFrom('refund_cases as c').select(sql`1`.as('one'))
+        .where('c.round', '=', round).whereRef('c.unit_id', '=', 'd.unit_id')));
+    const stamp = sql<Date>`${at}::timestamptz`;
+    await trx.insertInto('refund_case_events')
+      .columns(['round', 'unit_id', 'action', 'from_state', 'to_state', 'actor', 'note', 'after', 'at'])
+      .expression((eb) => eb.selectFrom('refund_decisions as d')
+        .select([
+          sql.lit(round).as('round'), 'd.unit_id', sql.lit(CASE_OPENED_ACTION).as('action'), sql<null>`null`.as('from_state'),
+          'd.status', sql.lit(actorName(SYSTEM)).as('actor'), sql.lit(`筛查批次 #${runId} 建立案件`).as('note'),
+          sql<string>`jsonb_build_object('state', d.status, 'run_id', d.run_id, 'amount_fen', d.amount_fen, 'version', 1)`.as('after'),
+          stamp.as('at'),
+        ])
+        .where('d.run_id', '=', runId)
+        .where(withoutCase))
+      .execute();
+    const inserted = await trx.insertInto('refund_cases')
+      .columns(['round', 'unit_id', 'region_code', 'state', 'run_id', 'amount_fen', 'created_at', 'created_by', 'updated_at', 'updated_by'])
+      .expression((eb) => eb.selectFrom('refund_decisions as d')
+        .select([
+          sql.lit(round).as('round'), 'd.unit_id', 'd.region_code', 'd.status', 'd.run_id', 'd.amount_fen',
+          stamp.as('created_at'), sql.lit(actorName(SYSTEM)).as('created_by'),
+          stamp.as('updated_at'), sql.lit(actorName(SYSTEM)).as('updated_by'),
+        ])
+        .where('d.run_id', '=', runId)
+        .where(withoutCase))
+      .executeTakeFirst();
+    return Number(inserted.numInsertedOrUpdatedRows ?? 0n);
+  });
+}
+
+/** Screening-stage cases of the run's units whose new decision differs from the one they stand on, by unit id. */
+function changedCases(db: Kysely<Database>, runId: number, round: string, afterUnit: number) {
+  return db.selectFrom('refund_cases as c')
+    .innerJoin('refund_decisions as n', (join) => join.onRef('n.unit_id', '=', 'c.unit_id').on('n.run_id', '=', runId))
+    .leftJoin('refund_decisions as o', (join) => join.onRef('o.unit_id', '=', 'c.unit_id').onRef('o.run_id', '=', 'c.run_id'))
+    .select(['c.unit_id', 'c.state', 'n.status', 'n.amount_fen'])
+    .where('c.round', '=', round)
+    .where('c.run_id', '<>', runId)
+    .where('c.state', 'in', SCREENING_STATES)
+    .where('c.unit_id', '>', afterUnit)
+    .where((eb) => eb.or([
+      eb('c.state', '<>', eb.ref('n.status')),
+      eb('c.amount_fen', '<>', eb.ref('n.amount_fen')),
+      eb('o.input_hash', 'is', null),
+      eb('o.input_hash', '<>', eb.ref('n.input_hash')),
+    ]))
+    .orderBy('c.unit_id')
+    .limit(RESCREEN_CHUNK)
+    .execute();
+}
+
+export async function syncRefundCases(db: Kysely<Database>, options: { runId: number; round: string; clock: Clock }): Promise<CaseSync> {
+  const { runId, round, clock } = options;
+  const casesOpened = await openNewCases(db, runId, round, clock.now());
+  let casesRescreened = 0;
+  let after = 0;
+  for (;;) {
+    const changed = await changedCases(db, runId, round, after);
+    if (changed.length === 0) break;
+    await db.transaction().execute(async (trx) => {
+      for (const c of changed) {
+        await applyCaseTransition(trx, {
+          round, unitId: c.unit_id, action: 'rescreen', actor: SYSTEM, decided: c.status, expectedState: c.state,
+          patch: { run_id: runId, amount_fen: c.amount_fen }, note: `筛查批次 #${runId} 重新筛查`, at: clock.now(),
+        });
+      }
+    });
+    casesRescreened += changed.length;
+    after = changed.at(-1)!.unit_id;
+  }
+  return { casesOpened, casesRescreened };
+}
