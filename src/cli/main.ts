@@ -1,6 +1,7 @@
 // Entry point of the `wengang` command.
 import { runEvaluate } from './commands/evaluate.ts';
 import { runGenerate } from './commands/generate.ts';
+import { runImport } from './commands/import.ts';
 import { runConfirm } from './commands/confirm.ts';
 import { runNotice } from './commands/notice.ts';
 import { runNotify } from './commands/notify.ts';
@@ -16,6 +17,7 @@ const HELP = `用法 / usage: wengang <命令> [参数]
   evaluate <规则> [--file F]   按评估契约计算一个或一批案例（从标准输入或文件读取 JSON）
   serve                        启动服务（端口 PORT，默认 8080；数据目录 WENGANG_DATA，默认 ./data）
   generate --scale demo|city|province --seed N   生成模拟参保数据
+  import <类型> <文件> [--user U]   导入 Excel/CSV（UTF-8 或 GBK）；import template <类型> 生成模板；import kinds 列出类型
   screen --round 2024 [--as-of 日期] [--region 代码] [--resume 编号]   免申即享筛查全部参保单位
   runs list|show|diff          查看筛查批次、比较两次筛查
   review <子命令>              复核（双人复核：提交、通过、退回、补录重判、记录）
@@ -29,6 +31,7 @@ const commands: Record<string, (args: string[]) => Promise<number>> = {
   evaluate: runEvaluate,
   serve: runServe,
   generate: runGenerate,
+  import: runImport,
   screen: runScreen,
   runs: runRuns,
   review: runReview,

@@ -7,9 +7,11 @@ import type { Store } from '../adapters/store/open-store.ts';
 import type { Clock } from '../services/ports/clock.ts';
 import { systemClock } from '../services/ports/clock.ts';
 import type { FieldCipher } from '../domain/ports/field-cipher.ts';
+import { dataPath } from '../adapters/data-folder.ts';
 import type { SmsProvider } from '../services/notify/sms-provider.ts';
 import { confirmationRoutes } from './routes/confirmation.ts';
 import { evaluateRoutes } from './routes/evaluate.ts';
+import { importRoutes } from './routes/imports.ts';
 import { noticeRoutes } from './routes/notice.ts';
 import { reviewRoutes } from './routes/review.ts';
 import { screeningRoutes } from './routes/screening.ts';
@@ -24,6 +26,8 @@ export interface ServerOptions {
   /** Encrypts and decrypts personal data; needed with a store. */
   cipher?: FieldCipher;
   sms?: SmsProvider;
+  /** Where rejected imports' error reports go (default: import-reports/ in the data folder). */
+  importReportDir?: string;
   logger?: boolean;
 }
 
@@ -63,6 +67,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     await app.register(noticeRoutes, area);
     if (!options.cipher) throw new Error('a server with a store needs a cipher for personal data');
     await app.register(confirmationRoutes, { ...area, cipher: options.cipher, provider: options.sms });
+    await app.register(importRoutes, { ...area, cipher: options.cipher, reportDir: options.importReportDir ?? dataPath(process.env, 'import-reports') });
   }
   return app;
 }

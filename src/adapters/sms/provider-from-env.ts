@@ -5,7 +5,7 @@
 //   WENGANG_SMS=smpp             WENGANG_SMPP_URL (smpp://host:port), WENGANG_SMPP_SYSTEM_ID, WENGANG_SMPP_PASSWORD,
 //                                WENGANG_SMPP_SOURCE (sender address, default 12333), optional WENGANG_SMPP_JOURNAL
 //                                (default <data folder>/smpp-journal.log; keep it: it prevents double sends).
-import { join } from 'node:path';
+import { dataPath } from '../data-folder.ts';
 import type { SmsProvider } from '../../services/notify/sms-provider.ts';
 import { httpProvider } from './http-provider.ts';
 import { localSinkProvider } from './local-sink.ts';
@@ -32,11 +32,10 @@ function optionalMs(env: Env, name: string): number | undefined {
 }
 
 export function smsProviderFromEnv(env: Env): SmsProvider {
-  const dataDir = env.WENGANG_DATA || './data';
   const kind = env.WENGANG_SMS?.trim() || 'local';
   switch (kind) {
     case 'local':
-      return localSinkProvider(join(dataDir, 'sms.log'));
+      return localSinkProvider(dataPath(env, 'sms.log'));
     case 'http':
       return httpProvider({
         url: required(env, 'WENGANG_SMS_HTTP_URL'),
@@ -49,7 +48,7 @@ export function smsProviderFromEnv(env: Env): SmsProvider {
         systemId: required(env, 'WENGANG_SMPP_SYSTEM_ID'),
         password: required(env, 'WENGANG_SMPP_PASSWORD'),
         sourceAddr: env.WENGANG_SMPP_SOURCE?.trim() || '12333',
-        journalPath: env.WENGANG_SMPP_JOURNAL?.trim() || join(dataDir, 'smpp-journal.log'),
+        journalPath: env.WENGANG_SMPP_JOURNAL?.trim() || dataPath(env, 'smpp-journal.log'),
       });
     default:
       throw new SmsConfigError(`未知短信通道 WENGANG_SMS=${kind}；可选 local、http、smpp`);

@@ -13,6 +13,7 @@ import { postgresDialect } from './postgres-dialect.ts';
 import type { Database, IdentityTable } from './schema.ts';
 import { seedRegions } from './seed-regions.ts';
 import { textParsers } from './type-parsers.ts';
+import { dataPath } from '../data-folder.ts';
 
 export type StoreConfig = { dataDir: string } | { databaseUrl: string };
 
@@ -27,10 +28,10 @@ export interface Store {
   close(): Promise<void>;
 }
 
-/** DATABASE_URL selects PostgreSQL; otherwise PGlite in WENGANG_DATA, or ./data. */
+/** DATABASE_URL selects PostgreSQL; otherwise PGlite in the data folder's pglite/ (WENGANG_DATA, or ./data). */
 export function storeConfigFromEnv(env: Readonly<Record<string, string | undefined>>): StoreConfig {
   if (env.DATABASE_URL) return { databaseUrl: env.DATABASE_URL };
-  return { dataDir: env.WENGANG_DATA || './data' };
+  return { dataDir: dataPath(env, 'pglite') };
 }
 
 async function connect(config: StoreConfig): Promise<Pick<Store, 'db' | 'backend'>> {

@@ -8,7 +8,7 @@ import { keyRingFromEnv } from '../../adapters/crypto/key-ring.ts';
 import { SmFieldCipher } from '../../adapters/crypto/sm-field-cipher.ts';
 import { importFile, type ImportProgress, type ImportResult } from '../../services/imports/import-file.ts';
 import { importKinds } from '../../services/imports/kinds/index.ts';
-import { importReportDir } from '../../services/imports/report-dir.ts';
+import { dataPath } from '../../adapters/data-folder.ts';
 import { CliError } from '../cli-error.ts';
 import { withStore } from '../with-store.ts';
 
@@ -109,7 +109,7 @@ export async function runImport(args: string[]): Promise<number> {
   const started = performance.now();
   const result = await withStore((store) => importFile(store, {
     kind: kind.spec.kind, path: resolve(path), fileName: basename(path), actor: values.user ?? 'cli',
-    cipher: new SmFieldCipher(keyRing), reportDir: importReportDir(process.env),
+    cipher: new SmFieldCipher(keyRing), reportDir: dataPath(process.env, 'import-reports'),
     onProgress: showProgress,
   }));
   if (showProgress && process.stderr.isTTY) process.stderr.write('\n');

@@ -19,7 +19,7 @@ import { importKinds } from '../../services/imports/kinds/index.ts';
 export interface ImportRoutesOptions {
   store: { db: Kysely<Database> };
   cipher: FieldCipher;
-  /** Where error reports are written and served from (importReportDir(process.env) in the application). */
+  /** Where error reports are written and served from (import-reports/ in the data folder). */
   reportDir: string;
   /** Largest upload accepted; 200 MB by default. */
   maxUploadBytes?: number;

@@ -8,9 +8,9 @@ describe('storeConfigFromEnv', () => {
     });
   });
 
-  it('uses PGlite in WENGANG_DATA, or ./data when it is not set', () => {
-    expect(storeConfigFromEnv({ WENGANG_DATA: '/srv/wengang' })).toEqual({ dataDir: '/srv/wengang' });
-    expect(storeConfigFromEnv({})).toEqual({ dataDir: './data' });
-    expect(storeConfigFromEnv({ DATABASE_URL: '', WENGANG_DATA: '' })).toEqual({ dataDir: './data' });
+  it('uses PGlite in the data folder (WENGANG_DATA, or ./data when it is not set)', () => {
+    expect(storeConfigFromEnv({ WENGANG_DATA: '/srv/wengang' })).toEqual({ dataDir: '/srv/wengang/pglite' });
+    expect(storeConfigFromEnv({})).toEqual({ dataDir: 'data/pglite' });
+    expect(storeConfigFromEnv({ DATABASE_URL: '', WENGANG_DATA: '' })).toEqual({ dataDir: 'data/pglite' });
   });
 });

@@ -1,0 +1,23 @@
+// Every import kind by its command-line name, in the order data is usually loaded (units before what refers to them).
+import type { AnyImportKind } from '../import-kind.ts';
+import { benefitPeriodsKind } from './benefit-periods.ts';
+import { certificatesKind } from './certificates.ts';
+import { contributionAccountsKind } from './contribution-accounts.ts';
+import { contributionMonthsKind } from './contribution-months.ts';
+import { dispatchPlacementsKind } from './dispatch-placements.ts';
+import { headcountsKind } from './headcounts.ts';
+import { insuranceSpellsKind } from './insurance-spells.ts';
+import { personContributionsKind } from './person-contributions.ts';
+import { personsKind } from './persons.ts';
+import { subsidyGrantsKind } from './subsidy-grants.ts';
+import { unitFlagsKind } from './unit-flags.ts';
+import { unitPaymentsKind } from './unit-payments.ts';
+import { unitsKind } from './units.ts';
+
+export const importKinds: ReadonlyMap<string, AnyImportKind> = new Map(
+  [
+    unitsKind, unitFlagsKind, contributionAccountsKind, personsKind, insuranceSpellsKind, contributionMonthsKind,
+    unitPaymentsKind, personContributionsKind, headcountsKind, dispatchPlacementsKind, certificatesKind,
+    subsidyGrantsKind, benefitPeriodsKind,
+  ].map((kind: AnyImportKind) => [kind.spec.kind, kind]),
+);
