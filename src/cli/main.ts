@@ -2,7 +2,11 @@
 import { runEvaluate } from './commands/evaluate.ts';
 import { runGenerate } from './commands/generate.ts';
 import { runImport } from './commands/import.ts';
+import { runBank } from './commands/bank.ts';
 import { runConfirm } from './commands/confirm.ts';
+import { runDispatch } from './commands/dispatch.ts';
+import { runLedger } from './commands/ledger.ts';
+import { runReconcile } from './commands/reconcile.ts';
 import { runNotice } from './commands/notice.ts';
 import { runNotify } from './commands/notify.ts';
 import { runReview } from './commands/review.ts';
@@ -24,6 +28,10 @@ const HELP = `用法 / usage: wengang <命令> [参数]
   notice <子命令>              公示（发布、异议、结束、查询、导出）
   notify <子命令>              短信告知（发送、提醒、投递、未确认名单）
   confirm <令牌> [--code 验证码]  单位确认（供经办脚本和测试使用）
+  dispatch <子命令>            劳务派遣单位申请（预览、提交、撤回、查看、模板）
+  bank export|import|correct   银行付款指令文件、银行回盘文件导入、账户更正（双人复核）
+  reconcile --batch 编号       对账报告
+  ledger check|balances        基金账务平衡检查、科目余额
   help                         显示本帮助
 `;
 
@@ -38,6 +46,10 @@ const commands: Record<string, (args: string[]) => Promise<number>> = {
   notice: runNotice,
   notify: runNotify,
   confirm: runConfirm,
+  dispatch: runDispatch,
+  bank: runBank,
+  reconcile: runReconcile,
+  ledger: runLedger,
 };
 
 async function main(argv: string[]): Promise<number> {

@@ -9,7 +9,9 @@ import { systemClock } from '../services/ports/clock.ts';
 import type { FieldCipher } from '../domain/ports/field-cipher.ts';
 import { dataPath } from '../adapters/data-folder.ts';
 import type { SmsProvider } from '../services/notify/sms-provider.ts';
+import { bankRoutes } from './routes/bank.ts';
 import { confirmationRoutes } from './routes/confirmation.ts';
+import { dispatchRoutes } from './routes/dispatch.ts';
 import { evaluateRoutes } from './routes/evaluate.ts';
 import { importRoutes } from './routes/imports.ts';
 import { noticeRoutes } from './routes/notice.ts';
@@ -67,6 +69,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     await app.register(noticeRoutes, area);
     if (!options.cipher) throw new Error('a server with a store needs a cipher for personal data');
     await app.register(confirmationRoutes, { ...area, cipher: options.cipher, provider: options.sms });
+    await app.register(dispatchRoutes, { ...area, cipher: options.cipher });
+    await app.register(bankRoutes, area);
     await app.register(importRoutes, { ...area, cipher: options.cipher, reportDir: options.importReportDir ?? dataPath(process.env, 'import-reports') });
   }
   return app;

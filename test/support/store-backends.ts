@@ -8,7 +8,7 @@
 //   });
 
 import { randomBytes } from 'node:crypto';
-import { cp, mkdtemp, rm } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, rename, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -100,4 +100,16 @@ function missingPostgres(env: NodeJS.ProcessEnv): StoreBackend {
 export function storeBackends(env: NodeJS.ProcessEnv = process.env): StoreBackend[] {
   const serverUrl = env.TEST_DATABASE_URL;
   return [pgliteBackend(), serverUrl ? postgresBackend(serverUrl) : missingPostgres(env)];
+}
+
+/**
+ * For commands that open the store from the environment: the environment that reaches this test store
+ * (DATABASE_URL for PostgreSQL; for PGlite the store moves into a data folder's pglite/ and WENGANG_DATA names it).
+ */
+export async function commandEnvFor(config: StoreConfig): Promise<{ DATABASE_URL: string; WENGANG_DATA: string }> {
+  if ('databaseUrl' in config) return { DATABASE_URL: config.databaseUrl, WENGANG_DATA: '' };
+  const folder = `${config.dataDir}-data`;
+  await mkdir(folder, { recursive: true });
+  await rename(config.dataDir, join(folder, 'pglite'));
+  return { DATABASE_URL: '', WENGANG_DATA: folder };
 }

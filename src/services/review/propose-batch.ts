@@ -1,5 +1,6 @@
 // Maker: a case worker proposes a batch of eligible cases for review (鲁人社发〔2024〕8号 第八条：健全审核机制).
-// Labour-dispatch units are never on the automatic list: they apply themselves (第三条).
+// Labour-dispatch units are never screened onto the list: they apply themselves (第三条), and their case may be
+// proposed once the application is decided (src/services/dispatch/).
 import type { Kysely } from 'kysely';
 import type { Database, EnterpriseSize } from '../../adapters/store/schema.ts';
 import type { Actor } from '../../domain/refund-case.ts';
@@ -41,20 +42,21 @@ function candidates(db: Db, round: string) {
     .selectFrom('refund_cases as c')
     .innerJoin('units as u', 'u.id', 'c.unit_id')
     .leftJoin('refund_decisions as d', (join) => join.onRef('d.run_id', '=', 'c.run_id').onRef('d.unit_id', '=', 'c.unit_id'))
-    .select(['c.unit_id', 'c.state', 'c.amount_fen', 'u.name', 'u.labor_dispatch'])
+    .leftJoin('dispatch_applications as a', (join) => join.onRef('a.round', '=', 'c.round').onRef('a.unit_id', '=', 'c.unit_id').on('a.status', '=', 'decided'))
+    .select(['c.unit_id', 'c.state', 'c.amount_fen', 'u.name', 'u.labor_dispatch', 'a.id as application_id'])
     .where('c.round', '=', round)
     .orderBy('c.unit_id');
 }
 
-/** The listed units' cases; refuses unknown units, dispatch units and cases that are not eligible, naming each. */
+/** The listed units' cases; refuses unknown units, dispatch units without a decided application and cases that are not eligible, naming each. */
 async function listedCases(db: Db, round: string, unitIds: readonly number[]) {
   const rows = unitIds.length ? await candidates(db, round).where('c.unit_id', 'in', [...unitIds]).execute() : [];
   const found = new Set(rows.map((r) => r.unit_id));
   const unknown = unitIds.filter((id) => !found.has(id));
   if (unknown.length) throw new WorkflowError('NOT_FOUND', `${round} 年度没有以下单位的案件：${nameList(unknown.map(String))}`);
-  const dispatch = rows.filter((r) => r.labor_dispatch);
+  const dispatch = rows.filter((r) => r.labor_dispatch && r.application_id === null);
   if (dispatch.length) {
-    throw new WorkflowError('INVALID', `劳务派遣单位不适用免申即享，须主动申请（鲁人社发〔2024〕8号 第三条），不能列入复核批次：${nameList(dispatch.map((r) => r.name))}`);
+    throw new WorkflowError('INVALID', `劳务派遣单位不适用免申即享，须主动申请且申请已判定（鲁人社发〔2024〕8号 第三条），才能列入复核批次：${nameList(dispatch.map((r) => r.name))}`);
   }
   const notEligible = rows.filter((r) => r.state !== 'eligible');
   if (notEligible.length) {
@@ -64,7 +66,8 @@ async function listedCases(db: Db, round: string, unitIds: readonly number[]) {
 }
 
 async function filteredCases(db: Db, round: string, filter: ProposeFilter) {
-  let query = candidates(db, round).where('c.state', '=', 'eligible').where('u.labor_dispatch', '=', false);
+  let query = candidates(db, round).where('c.state', '=', 'eligible')
+    .where((eb) => eb.or([eb('u.labor_dispatch', '=', false), eb('a.id', 'is not', null)]));
   const { regionCode, size, maxAmountFen } = filter;
   if (regionCode) query = query.where('c.region_code', 'in', await regionScope(db, regionCode));
   if (size) query = query.where('d.size', '=', size);

@@ -1,7 +1,7 @@
 // A case worker completes or corrects a unit's data (e.g. the missing enterprise size) with a note; the unit is
 // decided again by the same rule (鲁人社发〔2024〕8号 第二条), the new decision kept as a one-unit manual screening run
 // (created_by = the case worker), and the case follows it (action resolve) with before and after recorded.
-import type { Kysely, Transaction } from 'kysely';
+import type { Kysely } from 'kysely';
 import { projectParameters } from '../../adapters/parameters/load-parameters.ts';
 import type { Database } from '../../adapters/store/schema.ts';
 import type { Actor, RefundCaseState } from '../../domain/refund-case.ts';
@@ -10,7 +10,8 @@ import type { ParameterStore } from '../../policy/core/parameters.ts';
 import { jobRetentionRefundInput } from '../../policy/job-retention-refund.ts';
 import type { Clock } from '../ports/clock.ts';
 import { actorName, applyCaseTransition, CaseNotFoundError } from '../round/case-transitions.ts';
-import { decideUnit, type UnitDecision } from '../screening/decide.ts';
+import { decideUnit } from '../screening/decide.ts';
+import { storeOneUnitRun } from '../screening/one-unit-run.ts';
 import { WorkflowError } from './workflow-error.ts';
 
 export interface ResolveCase {
@@ -52,23 +53,6 @@ function checkRequest(request: ResolveCase): string {
 }
 
 /** Stores the decision as the only decision of a new completed run; returns the run's id. */
-async function storeManualRun(trx: Transaction<Database>, request: ResolveCase, asOf: string, regionCode: string, decided: UnitDecision, version: string): Promise<number> {
-  const at = request.clock.now();
-  const run = await trx.insertInto('screening_runs').values({
-    round: request.round, as_of: asOf, region_code: regionCode, status: 'completed', policy_version: version,
-    total_units: 1, processed_units: 1, cursor_unit_id: request.unitId, started_at: at, finished_at: at, created_by: actorName(request.actor),
-  }).returning('id').executeTakeFirstOrThrow();
-  const d = decided.decision as typeof decided.decision & {
-    baseFen: Fen; ratioBp: number | null; size: string | null; fullMonths: number | null; layoffs: number | null; layoffRate: string | null; payTo: string | null;
-  };
-  await trx.insertInto('refund_decisions').values({
-    run_id: run.id, unit_id: request.unitId, region_code: regionCode, status: d.status, amount_fen: d.amountFen, base_fen: d.baseFen,
-    ratio_bp: d.ratioBp, size: d.size, full_months: d.fullMonths, layoffs: d.layoffs, layoff_rate: d.layoffRate, pay_to: d.payTo,
-    reasons: JSON.stringify(d.reasons), trace: JSON.stringify(d.trace), input_hash: decided.inputHash, policy_version: version,
-  }).execute();
-  return run.id;
-}
-
 export async function resolveCase(db: Kysely<Database>, request: ResolveCase): Promise<ResolvedCase> {
   const note = checkRequest(request);
   const { round, unitId, actor } = request;
@@ -93,7 +77,10 @@ export async function resolveCase(db: Kysely<Database>, request: ResolveCase): P
         .execute();
     }
     const decided = await decideUnit(trx, { round, asOf: current.as_of, unitId, params });
-    const runId = await storeManualRun(trx, request, current.as_of, current.region_code, decided, params.version);
+    const runId = await storeOneUnitRun(trx, {
+      round, asOf: current.as_of, regionCode: current.region_code, unitId, decision: decided.decision, inputHash: decided.inputHash,
+      policyVersion: params.version, createdBy: actorName(actor), at: request.clock.now(),
+    });
     const changes = entered.map(([field, value]) => `${field}：${JSON.stringify(valueAt(before.input, field))} → ${JSON.stringify(value)}`);
     const state = await applyCaseTransition(trx, {
       round, unitId, action: 'resolve', actor, decided: decided.decision.status, expectedState: current.state,

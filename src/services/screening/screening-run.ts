@@ -12,6 +12,7 @@ import type { CellValue } from '../ports/bulk-writer.ts';
 import type { Clock } from '../ports/clock.ts';
 import { refundRound } from '../rounds.ts';
 import { decideInput } from './decide.ts';
+import { DECISION_COLUMNS, decisionCells } from './decision-row.ts';
 import { regionScope } from './region-scope.ts';
 import { loadRefundInputs } from './refund-inputs.ts';
 import { syncRefundCases, type CaseSync } from './sync-cases.ts';
@@ -49,11 +50,6 @@ export class ScreeningRunError extends Error {}
 
 const DEFAULT_CHUNK = 2_000;
 
-const DECISION_COLUMNS = [
-  'run_id', 'unit_id', 'region_code', 'status', 'amount_fen', 'base_fen', 'ratio_bp', 'size', 'full_months', 'layoffs',
-  'layoff_rate', 'pay_to', 'reasons', 'trace', 'input_hash', 'policy_version',
-] as const;
-
 async function countUnits(db: Kysely<Database>, regionCodes: readonly string[] | undefined): Promise<number> {
   let q = db.selectFrom('units').select((eb) => eb.fn.countAll<number>().as('n'));
   if (regionCodes) q = q.where('region_code', 'in', regionCodes);
@@ -84,14 +80,7 @@ export async function createScreeningRun(db: Kysely<Database>, options: Omit<Sta
 function decisionRows(runId: number, policyVersion: string, units: Awaited<ReturnType<typeof loadRefundInputs>>, params: ParameterStore): CellValue[][] {
   return units.map(({ unitId, regionCode, input }) => {
     const { decision, inputHash } = decideInput(input, params);
-    const d = decision as typeof decision & {
-      baseFen: number; ratioBp: number | null; size: string | null; fullMonths: number | null; layoffs: number | null;
-      layoffRate: string | null; payTo: string;
-    };
-    return [
-      runId, unitId, regionCode, d.status, d.amountFen, d.baseFen, d.ratioBp, d.size, d.fullMonths, d.layoffs, d.layoffRate,
-      d.payTo, JSON.stringify(d.reasons), JSON.stringify(d.trace), inputHash, policyVersion,
-    ];
+    return decisionCells({ runId, unitId, regionCode, decision, inputHash, policyVersion });
   });
 }
 

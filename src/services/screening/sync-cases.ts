@@ -1,6 +1,7 @@
 // After a run: every screened unit has a case in the round. New units get one in the state of their decision; a case
 // still at the screening stage follows the new decision when its status, amount or input changed (action rescreen,
-// by the system); a case already proposed or further along is never touched by a screening.
+// by the system); a case already proposed or further along, or a dispatch unit's case decided on its application, is
+// never touched by a screening.
 import { sql, type ExpressionBuilder, type Kysely } from 'kysely';
 import type { Database } from '../../adapters/store/schema.ts';
 import type { Actor, RefundCaseState } from '../../domain/refund-case.ts';
@@ -61,6 +62,10 @@ function changedCases(db: Kysely<Database>, runId: number, round: string, afterU
     .where('c.run_id', '<>', runId)
     .where('c.state', 'in', SCREENING_STATES)
     .where('c.unit_id', '>', afterUnit)
+    // A labour-dispatch unit whose application was decided stands on that decision (Art. 3), not on screening's
+    // "must apply".
+    .where((eb) => eb.not(eb.exists(eb.selectFrom('dispatch_applications as a').select(sql`1`.as('one'))
+      .where('a.round', '=', round).whereRef('a.unit_id', '=', 'c.unit_id').where('a.status', '=', 'decided'))))
     .where((eb) => eb.or([
       eb('c.state', '<>', eb.ref('n.status')),
       eb('c.amount_fen', '<>', eb.ref('n.amount_fen')),

@@ -9,7 +9,7 @@ import { openStore } from '../../../src/adapters/store/open-store.ts';
 import { CliError } from '../../../src/cli/cli-error.ts';
 import { runNotice } from '../../../src/cli/commands/notice.ts';
 import { runReview } from '../../../src/cli/commands/review.ts';
-import { storeBackends } from '../../support/store-backends.ts';
+import { commandEnvFor, storeBackends } from '../../support/store-backends.ts';
 import { insertRun, insertUnitWithCase } from '../../support/review-fixtures.ts';
 
 const MAKER = ['--user', '经办员张三', '--role', 'case_worker'];
@@ -45,8 +45,9 @@ for (const backend of storeBackends()) {
       const run1 = await insertRun(store.db);
       const unit = await insertUnitWithCase(store.db, run1, { name: '命令行公司' }, { state: 'eligible', amountFen: 123_400, layoffRate: '0.01' });
       await store.close();
-      vi.stubEnv('DATABASE_URL', 'databaseUrl' in config ? config.databaseUrl : '');
-      vi.stubEnv('WENGANG_DATA', 'dataDir' in config ? config.dataDir : '');
+      const env = await commandEnvFor(config);
+      vi.stubEnv('DATABASE_URL', env.DATABASE_URL);
+      vi.stubEnv('WENGANG_DATA', env.WENGANG_DATA);
       const dir = await mkdtemp(join(tmpdir(), 'wengang-cli-'));
       try {
         vi.stubEnv('WENGANG_NOW', '2024-09-27');

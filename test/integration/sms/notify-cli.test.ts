@@ -17,7 +17,7 @@ beforeAll(async () => {
   Object.assign(process.env, { WENGANG_DATA: join(dir, 'data'), WENGANG_NOW: '2024-09-27T10:00:00+08:00', WENGANG_BASE_URL: 'https://wengang.example.cn' });
   delete process.env.DATABASE_URL;
   delete process.env.WENGANG_SMS;
-  const store = await openStore({ dataDir: join(dir, 'data') });
+  const store = await openStore({ dataDir: join(dir, 'data', 'pglite') });
   await seedCases(store.db);
   await store.close();
 });

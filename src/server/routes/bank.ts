@@ -1,0 +1,180 @@
+// Bank files, reconciliation, account corrections and the fund ledger over HTTP (鲁人社发〔2024〕8号 第七条、第八条):
+//   POST /bank/batches/:id/export            the instruction file (CSV or XLSX) of an authorised batch, as a download
+//   POST /bank/returns                       upload of a bank return file (multipart), all or nothing
+//   GET  /bank/batches/:id/reconciliation    the reconciliation report (JSON, or ?format=xlsx)
+//   POST /bank/corrections, /bank/corrections/:id/approve   maker-checker account correction
+//   GET  /ledger/check, /ledger/balances
+import { createWriteStream } from 'node:fs';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import multipart from '@fastify/multipart';
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { InstructionFormat } from '../../adapters/bank/instruction-file.ts';
+import type { Store } from '../../adapters/store/open-store.ts';
+import type { AccountKind } from '../../adapters/store/schema-payments.ts';
+import { approveAccountCorrection, proposeAccountCorrection } from '../../services/bank/account-correction.ts';
+import { exportInstruction } from '../../services/bank/export-instruction.ts';
+import { importReturnFile } from '../../services/bank/import-return.ts';
+import { reconcileBatch, writeReconciliationXlsx } from '../../services/bank/reconcile-batch.ts';
+import { ledgerBalances } from '../../services/ledger/balances.ts';
+import { checkLedger } from '../../services/ledger/check.ts';
+import type { Clock } from '../../services/ports/clock.ts';
+import { actorName } from '../../services/round/case-transitions.ts';
+import { idParam, refusals, sendRefusal, staffFields, staffOf } from './review.ts';
+
+export interface BankRouteOptions {
+  store: Store;
+  clock: Clock;
+  /** Largest return file accepted; 50 MB by default. */
+  maxUploadBytes?: number;
+}
+
+const DEFAULT_MAX_UPLOAD = 50 * 1024 * 1024;
+const CONTENT_TYPES: Record<InstructionFormat, string> = {
+  csv: 'text/csv; charset=utf-8',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+};
+/** Who uploads a return file, until sign-in arrives with the security issue. */
+const USER_HEADER = 'x-wengang-user';
+
+function attachment(reply: FastifyReply, fileName: string, format: InstructionFormat, body: Buffer) {
+  return reply
+    .type(CONTENT_TYPES[format])
+    .header('content-disposition', `attachment; filename="download.${format}"; filename*=UTF-8''${encodeURIComponent(fileName)}`)
+    .send(body);
+}
+
+function fail(reply: FastifyReply, status: number, code: string, message: string) {
+  return reply.status(status).send({ error: { code, message } });
+}
+
+const batchParams = { type: 'object', properties: { id: idParam }, required: ['id'] } as const;
+
+interface CorrectionBody {
+  paymentId: number; accountKind: AccountKind; bankName?: string; accountNo: string; reason: string; user: string; role: string;
+}
+
+export async function bankRoutes(app: FastifyInstance, options: BankRouteOptions): Promise<void> {
+  const { db } = options.store;
+  const { clock } = options;
+  const maxUpload = options.maxUploadBytes ?? DEFAULT_MAX_UPLOAD;
+  await app.register(multipart, { limits: { fileSize: maxUpload, files: 1, fields: 5 } });
+  const tags = ['bank'];
+
+  app.post<{ Params: { id: string }; Body: { format?: InstructionFormat; user: string; role: string } }>('/bank/batches/:id/export', {
+    schema: {
+      summary: '导出已授权付款批次的银行付款指令文件（CSV 或 XLSX，含合计行和 SM3 校验码；重复导出内容相同）', tags,
+      params: batchParams,
+      body: { type: 'object', required: ['user', 'role'], additionalProperties: false, properties: { format: { type: 'string', enum: ['csv', 'xlsx'] }, ...staffFields } },
+      response: refusals,
+    },
+  }, async (request, reply) => {
+    try {
+      const file = await exportInstruction(db, {
+        batchId: Number(request.params.id), format: request.body.format ?? 'csv', by: actorName(staffOf(request.body)), clock,
+      });
+      return attachment(reply.header('x-checksum-sm3', file.checksum), file.fileName, file.format, file.bytes);
+    } catch (error) {
+      return sendRefusal(reply, error);
+    }
+  });
+
+  app.post('/bank/returns', {
+    schema: { summary: '上传银行回单（CSV 或 XLSX）：每行须对应已发送的付款指令且金额一致，否则整个文件不导入；同一文件重复上传不产生变更', tags, consumes: ['multipart/form-data'] },
+  }, async (request, reply) => {
+    if (!request.isMultipart()) return fail(reply, 415, 'NOT_MULTIPART', '请以 multipart/form-data 上传文件');
+    const upload = await request.file();
+    if (!upload) return fail(reply, 400, 'NO_FILE', '请求中没有文件');
+    const dir = await mkdtemp(join(tmpdir(), 'wengang-bank-return-'));
+    try {
+      const path = join(dir, 'return');
+      try {
+        await pipeline(upload.file, createWriteStream(path));
+      } catch (error) {
+        if ((error as { code?: string }).code !== 'FST_REQ_FILE_TOO_LARGE') throw error;
+      }
+      if (upload.file.truncated) return fail(reply, 413, 'FILE_TOO_LARGE', `回单文件超过 ${Math.floor(maxUpload / 1024 / 1024)} MB 的上限`);
+      const user = request.headers[USER_HEADER];
+      const result = await importReturnFile(db, {
+        path, fileName: upload.filename || 'return', by: typeof user === 'string' && user.trim() ? user.trim() : 'api', clock,
+      });
+      return reply.status(result.status === 'rejected' ? 422 : 200).send(result);
+    } catch (error) {
+      return sendRefusal(reply, error);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  app.get<{ Params: { id: string }; Querystring: { format?: 'json' | 'xlsx' } }>('/bank/batches/:id/reconciliation', {
+    schema: {
+      summary: '付款批次对账报告：未回单、支付失败、退回、金额不符、合计不符等全部差异', tags,
+      params: batchParams,
+      querystring: { type: 'object', properties: { format: { type: 'string', enum: ['json', 'xlsx'] } }, additionalProperties: false },
+      response: refusals,
+    },
+  }, async (request, reply) => {
+    try {
+      const batchId = Number(request.params.id);
+      const report = await reconcileBatch(db, { batchId });
+      if (request.query.format !== 'xlsx') return report;
+      const dir = await mkdtemp(join(tmpdir(), 'wengang-reconcile-'));
+      try {
+        const path = join(dir, 'report.xlsx');
+        await writeReconciliationXlsx(report, path);
+        return attachment(reply, `对账报告-批次${batchId}.xlsx`, 'xlsx', await readFile(path));
+      } finally {
+        await rm(dir, { recursive: true, force: true });
+      }
+    } catch (error) {
+      return sendRefusal(reply, error);
+    }
+  });
+
+  app.post<{ Body: CorrectionBody }>('/bank/corrections', {
+    schema: {
+      summary: '财务人员提交支付失败或退回款项的收款账户更正（须另一名财务人员审核）', tags,
+      body: {
+        type: 'object', required: ['paymentId', 'accountKind', 'accountNo', 'reason', 'user', 'role'], additionalProperties: false,
+        properties: {
+          paymentId: { type: 'integer', minimum: 1 },
+          accountKind: { type: 'string', enum: ['corporate_account', 'contribution_account'] },
+          bankName: { type: 'string' },
+          accountNo: { type: 'string', minLength: 1 },
+          reason: { type: 'string', minLength: 1 },
+          ...staffFields,
+        },
+      },
+      response: refusals,
+    },
+  }, async (request, reply) => {
+    const { paymentId, accountKind, bankName, accountNo, reason } = request.body;
+    try {
+      const result = await proposeAccountCorrection(db, { paymentId, accountKind, bankName: bankName ?? null, accountNo, reason, actor: staffOf(request.body), clock });
+      return reply.status(201).send(result);
+    } catch (error) {
+      return sendRefusal(reply, error);
+    }
+  });
+
+  app.post<{ Params: { id: string }; Body: { user: string; role: string } }>('/bank/corrections/:id/approve', {
+    schema: {
+      summary: '另一名财务人员审核通过账户更正：款项改为新账户、次数加一，重新待支付（同一支付、同一幂等键）', tags,
+      params: batchParams,
+      body: { type: 'object', required: ['user', 'role'], additionalProperties: false, properties: staffFields },
+      response: refusals,
+    },
+  }, async (request, reply) => {
+    try {
+      return await approveAccountCorrection(db, { correctionId: Number(request.params.id), actor: staffOf(request.body), clock });
+    } catch (error) {
+      return sendRefusal(reply, error);
+    }
+  });
+
+  app.get('/ledger/check', { schema: { summary: '资金台账检查：借贷平衡、应付确认唯一、余额与支付状态一致（列出全部问题）', tags: ['ledger'] } },
+    async () => checkLedger(db));
+  app.get('/ledger/balances', { schema: { summary: '资金台账各科目余额', tags: ['ledger'] } }, async () => ledgerBalances(db));
+}

@@ -1,0 +1,94 @@
+// Correcting the account of a failed or returned payment, maker-checker (鲁人社发〔2024〕8号 第八条): one member of
+// finance proposes the new account with a reason, a different one approves it. Approval updates the payment's account,
+// opens its next attempt and puts it back to pending for a new batch: the same payment row under the same
+// idempotency key is re-issued, never a new payment. Nothing is posted: the failure already made the amount payable.
+import type { Kysely } from 'kysely';
+import type { AccountKind } from '../../adapters/store/schema-payments.ts';
+import type { Database } from '../../adapters/store/schema.ts';
+import { assertDifferentPerson, type Actor } from '../../domain/refund-case.ts';
+import type { Clock } from '../ports/clock.ts';
+import { WorkflowError } from '../review/workflow-error.ts';
+import { actorName } from '../round/case-transitions.ts';
+
+export interface CorrectionProposal {
+  paymentId: number;
+  accountKind: AccountKind;
+  bankName: string | null;
+  accountNo: string;
+  reason: string;
+  actor: Actor;
+  clock: Clock;
+}
+
+export interface ProposedCorrection {
+  correctionId: number;
+  paymentId: number;
+}
+
+export interface ApprovedCorrection {
+  correctionId: number;
+  paymentId: number;
+  attempt: number;
+  status: 'pending';
+}
+
+const CORRECTABLE = ['failed', 'returned'] as const;
+const paymentStatusLabels: Record<string, string> = {
+  pending: '待支付', in_batch: '已编入批次', sent: '已发送银行', paid: '已支付', failed: '支付失败', returned: '已退回',
+};
+
+function assertFinance(actor: Actor): string {
+  if (actor.kind !== 'staff' || actor.role !== 'finance') throw new WorkflowError('FORBIDDEN', '只有财务人员可以更正收款账户');
+  return actorName(actor);
+}
+
+function accountNumber(raw: string): string {
+  const accountNo = raw.replace(/[\s-]/g, '');
+  if (!/^\d{6,32}$/.test(accountNo)) throw new WorkflowError('INVALID', `收款账号须为 6 至 32 位数字：${raw}`);
+  return accountNo;
+}
+
+export async function proposeAccountCorrection(db: Kysely<Database>, proposal: CorrectionProposal): Promise<ProposedCorrection> {
+  const by = assertFinance(proposal.actor);
+  const reason = proposal.reason.trim();
+  if (!reason) throw new WorkflowError('INVALID', '更正收款账户须填写原因');
+  const accountNo = accountNumber(proposal.accountNo);
+  return db.transaction().execute(async (trx) => {
+    const payment = await trx.selectFrom('payments').select(['status']).where('id', '=', proposal.paymentId).forUpdate().executeTakeFirst();
+    if (!payment) throw new WorkflowError('NOT_FOUND', `支付 ${proposal.paymentId} 不存在`);
+    if (!(CORRECTABLE as readonly string[]).includes(payment.status)) {
+      throw new WorkflowError('CONFLICT', `支付 ${proposal.paymentId} 当前为「${paymentStatusLabels[payment.status]}」，只有支付失败或退回的款项可以更正账户`);
+    }
+    const open = await trx.selectFrom('account_corrections').select('id').where('payment_id', '=', proposal.paymentId).where('status', '=', 'proposed').executeTakeFirst();
+    if (open) throw new WorkflowError('CONFLICT', `支付 ${proposal.paymentId} 已有待审核的账户更正（编号 ${open.id}）`);
+    const { id } = await trx.insertInto('account_corrections').values({
+      payment_id: proposal.paymentId, account_kind: proposal.accountKind, bank_name: proposal.bankName?.trim() || null, account_no: accountNo,
+      reason, status: 'proposed', proposed_by: by, proposed_at: proposal.clock.now(),
+    }).returning('id').executeTakeFirstOrThrow();
+    return { correctionId: id, paymentId: proposal.paymentId };
+  });
+}
+
+export async function approveAccountCorrection(
+  db: Kysely<Database>, request: { correctionId: number; actor: Actor; clock: Clock },
+): Promise<ApprovedCorrection> {
+  const by = assertFinance(request.actor);
+  return db.transaction().execute(async (trx) => {
+    const correction = await trx.selectFrom('account_corrections').selectAll().where('id', '=', request.correctionId).forUpdate().executeTakeFirst();
+    if (!correction) throw new WorkflowError('NOT_FOUND', `账户更正 ${request.correctionId} 不存在`);
+    if (correction.status !== 'proposed') throw new WorkflowError('CONFLICT', `账户更正 ${request.correctionId} 已处理，不能再次审核`);
+    assertDifferentPerson(correction.proposed_by, by);
+    const payment = await trx.selectFrom('payments').select(['status', 'attempt']).where('id', '=', correction.payment_id).forUpdate().executeTakeFirstOrThrow();
+    if (!(CORRECTABLE as readonly string[]).includes(payment.status)) {
+      throw new WorkflowError('CONFLICT', `支付 ${correction.payment_id} 当前为「${paymentStatusLabels[payment.status]}」，不能按此更正重新支付`);
+    }
+    const at = request.clock.now();
+    await trx.updateTable('account_corrections').set({ status: 'approved', approved_by: by, approved_at: at }).where('id', '=', correction.id).execute();
+    const attempt = payment.attempt + 1;
+    await trx.updateTable('payments').set({
+      account_kind: correction.account_kind, bank_name: correction.bank_name, account_no: correction.account_no,
+      attempt, status: 'pending', batch_id: null, updated_at: at, updated_by: by,
+    }).where('id', '=', correction.payment_id).execute();
+    return { correctionId: correction.id, paymentId: correction.payment_id, attempt, status: 'pending' };
+  });
+}

@@ -1,0 +1,84 @@
+// Exports an authorised payment batch as the bank instruction file (鲁人社发〔2024〕8号 第七条): one line per attempt
+// sent in the batch, with the account snapshot of the attempt. The file is recorded in bank_files by its SHA-256 and
+// the batch moves authorised → exported. Exporting again yields the same bytes and records nothing new.
+import { createHash } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import {
+  buildInstructionFile, renderInstructionFile, type InstructionFormat, type InstructionLine,
+} from '../../adapters/bank/instruction-file.ts';
+import type { Database } from '../../adapters/store/schema.ts';
+import type { Fen } from '../../policy/core/money.ts';
+import type { Clock } from '../ports/clock.ts';
+import { WorkflowError } from '../review/workflow-error.ts';
+
+export interface ExportRequest {
+  batchId: number;
+  format: InstructionFormat;
+  /** Who exports (recorded in bank_files). */
+  by: string;
+  clock: Clock;
+}
+
+export interface ExportedFile {
+  batchId: number;
+  fileName: string;
+  format: InstructionFormat;
+  bytes: Buffer;
+  sha256: string;
+  checksum: string;
+  lineCount: number;
+  totalFen: Fen;
+}
+
+const EXPORTABLE = ['authorised', 'exported', 'reconciled'] as const;
+
+/** The purpose written on every line, e.g. 2024年失业保险稳岗返还. */
+export function paymentPurpose(round: string): string {
+  return `${round}年失业保险稳岗返还`;
+}
+
+async function batchLines(db: Kysely<Database>, batchId: number): Promise<InstructionLine[]> {
+  const rows = await db
+    .selectFrom('payment_attempts as a')
+    .innerJoin('payments as p', 'p.id', 'a.payment_id')
+    .select(['a.payment_id', 'a.attempt', 'p.recipient_name', 'p.recipient_credit_code', 'a.account_kind', 'a.bank_name', 'a.account_no', 'a.amount_fen'])
+    .where('a.batch_id', '=', batchId)
+    .orderBy('a.payment_id')
+    .orderBy('a.attempt')
+    .execute();
+  return rows.map((r) => ({
+    paymentId: r.payment_id, attempt: r.attempt, recipientName: r.recipient_name, recipientCreditCode: r.recipient_credit_code,
+    accountKind: r.account_kind, bankName: r.bank_name, accountNo: r.account_no, amountFen: r.amount_fen,
+  }));
+}
+
+export async function exportInstruction(db: Kysely<Database>, request: ExportRequest): Promise<ExportedFile> {
+  const { batchId, format } = request;
+  const batch = await db.selectFrom('payment_batches').selectAll().where('id', '=', batchId).executeTakeFirst();
+  if (!batch) throw new WorkflowError('NOT_FOUND', `付款批次 ${batchId} 不存在`);
+  if (!(EXPORTABLE as readonly string[]).includes(batch.status) || !batch.authorised_at) {
+    throw new WorkflowError('CONFLICT', `付款批次 ${batchId} 尚未经第二人授权，不能导出银行付款指令`);
+  }
+  const unsent = await db.selectFrom('payments').select('id').where('batch_id', '=', batchId)
+    .where('status', 'in', ['pending', 'in_batch']).orderBy('id').execute();
+  if (unsent.length) {
+    throw new WorkflowError('CONFLICT', `付款批次 ${batchId} 中有 ${unsent.length} 笔支付尚未发送（支付编号 ${unsent.slice(0, 10).map((p) => p.id).join('、')}），请先完成支付处理`);
+  }
+  const lines = await batchLines(db, batchId);
+  if (!lines.length) throw new WorkflowError('CONFLICT', `付款批次 ${batchId} 没有已发送的支付，无法导出`);
+  const file = buildInstructionFile(lines, paymentPurpose(batch.round));
+  const bytes = await renderInstructionFile(file, format, new Date(batch.authorised_at));
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  const fileName = `稳岗返还付款指令-批次${batchId}.${format}`;
+  await db.transaction().execute(async (trx) => {
+    await trx.insertInto('bank_files')
+      .values({
+        batch_id: batchId, direction: 'instruction', file_name: fileName, sha256, line_count: file.lineCount, total_fen: file.totalFen,
+        created_by: request.by, created_at: request.clock.now(),
+      })
+      .onConflict((oc) => oc.columns(['direction', 'sha256']).doNothing())
+      .execute();
+    await trx.updateTable('payment_batches').set({ status: 'exported' }).where('id', '=', batchId).where('status', '=', 'authorised').execute();
+  });
+  return { batchId, fileName, format, bytes, sha256, checksum: file.checksum, lineCount: file.lineCount, totalFen: file.totalFen };
+}

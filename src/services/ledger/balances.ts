@@ -1,0 +1,43 @@
+// Balances of the fund ledger by account: Σ debit, Σ credit, and the balance on the account's normal side.
+//   fund             debit-normal  (what the fund has committed)
+//   payable          credit-normal (owed to units, not yet sent)
+//   bank_in_transit  credit-normal (sent to the bank, not yet answered)
+//   bank             credit-normal (paid out of the bank)
+import { sql, type Kysely } from 'kysely';
+import type { LedgerAccount } from '../../adapters/store/schema-payments.ts';
+import type { Database } from '../../adapters/store/schema.ts';
+import type { Fen } from '../../policy/core/money.ts';
+
+export const ledgerAccounts: readonly LedgerAccount[] = ['fund', 'payable', 'bank_in_transit', 'bank'];
+
+export const accountLabels: Readonly<Record<LedgerAccount, string>> = {
+  fund: '稳岗返还基金', payable: '应付返还款', bank_in_transit: '银行在途款', bank: '银行存款（已拨付）',
+};
+
+const debitNormal: ReadonlySet<LedgerAccount> = new Set(['fund']);
+
+export interface AccountBalance {
+  account: LedgerAccount;
+  label: string;
+  debitFen: Fen;
+  creditFen: Fen;
+  /** On the account's normal side: debit − credit for fund, credit − debit for the others. */
+  balanceFen: Fen;
+}
+
+export function normalBalance(account: LedgerAccount, debitFen: Fen, creditFen: Fen): Fen {
+  return debitNormal.has(account) ? debitFen - creditFen : creditFen - debitFen;
+}
+
+export async function ledgerBalances(db: Kysely<Database>): Promise<AccountBalance[]> {
+  const rows = await db.selectFrom('ledger_lines')
+    .select(['account', sql<number>`coalesce(sum(debit_fen), 0)::bigint`.as('debit'), sql<number>`coalesce(sum(credit_fen), 0)::bigint`.as('credit')])
+    .groupBy('account')
+    .execute();
+  const byAccount = new Map(rows.map((r) => [r.account, r]));
+  return ledgerAccounts.map((account) => {
+    const debitFen = byAccount.get(account)?.debit ?? 0;
+    const creditFen = byAccount.get(account)?.credit ?? 0;
+    return { account, label: accountLabels[account], debitFen, creditFen, balanceFen: normalBalance(account, debitFen, creditFen) };
+  });
+}

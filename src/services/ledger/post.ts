@@ -1,0 +1,136 @@
+// The one place that writes the fund ledger (鲁人社发〔2024〕8号 第七条：资金直接拨付至企业账户；第八条：规范资金管理).
+// A transaction is posted under a key that says what it records; the key is unique, so an event posted twice (a
+// retry, a second worker, a restart after a crash) is posted once. Lines must balance: Σ debit = Σ credit.
+// One helper per payment event, so no caller builds lines by hand:
+//   commitment  Dr fund            / Cr payable          commit:<payment>
+//   send        Dr payable         / Cr bank_in_transit  send:<payment>:<attempt>
+//   settlement  Dr bank_in_transit / Cr bank             settle:<payment>:<attempt>
+//   failure     Dr bank_in_transit / Cr payable          fail:<payment>:<attempt>   (failed, or returned unsettled)
+//   return      Dr bank            / Cr payable          return:<payment>:<attempt> (returned after settlement)
+//   cancellation Dr payable        / Cr fund             cancel:<payment>
+import type { Kysely, Transaction } from 'kysely';
+import type { Database } from '../../adapters/store/schema.ts';
+import type { LedgerAccount, LedgerTransactionsTable } from '../../adapters/store/schema-payments.ts';
+import { formatYuan, sumFen, type Fen } from '../../policy/core/money.ts';
+
+type Executor = Transaction<Database> | Kysely<Database>;
+export type LedgerKind = LedgerTransactionsTable['kind'];
+
+export interface LedgerLine {
+  account: LedgerAccount;
+  debitFen?: Fen;
+  creditFen?: Fen;
+}
+
+export interface LedgerPosting {
+  key: string;
+  kind: LedgerKind;
+  paymentId?: number;
+  memo: string;
+  /** Who posted it (actor name, e.g. 系统 or a member of finance staff). */
+  by: string;
+  lines: readonly LedgerLine[];
+  /** When it happened (from the caller's Clock); the database's now() otherwise. */
+  at?: Date;
+}
+
+/** A posting whose lines do not balance or are malformed: a programming error, never written. */
+export class UnbalancedPostingError extends Error {}
+
+function isAmount(value: Fen | undefined): boolean {
+  return value === undefined || (Number.isSafeInteger(value) && value >= 0);
+}
+
+function checkLines(key: string, lines: readonly LedgerLine[]): void {
+  if (lines.length < 2) throw new UnbalancedPostingError(`记账凭证 ${key} 至少须有一借一贷两行`);
+  for (const line of lines) {
+    const debit = line.debitFen ?? 0;
+    const credit = line.creditFen ?? 0;
+    if (!isAmount(line.debitFen) || !isAmount(line.creditFen) || (debit === 0) === (credit === 0)) {
+      throw new UnbalancedPostingError(`记账凭证 ${key} 的每一行须且只能有一个正整数（分）的借方或贷方金额`);
+    }
+  }
+  const debits = sumFen(lines.map((l) => l.debitFen ?? 0));
+  const credits = sumFen(lines.map((l) => l.creditFen ?? 0));
+  if (debits !== credits) {
+    throw new UnbalancedPostingError(`记账凭证 ${key} 借贷不平：借方 ${formatYuan(debits)} 元，贷方 ${formatYuan(credits)} 元`);
+  }
+}
+
+/** Posts the transaction and its lines unless its key was posted before; true when it was posted now. */
+export async function postLedger(trx: Executor, posting: LedgerPosting): Promise<boolean> {
+  checkLines(posting.key, posting.lines);
+  const inserted = await trx
+    .insertInto('ledger_transactions')
+    .values({
+      key: posting.key, kind: posting.kind, payment_id: posting.paymentId ?? null, memo: posting.memo, posted_by: posting.by,
+      ...(posting.at && { posted_at: posting.at }),
+    })
+    .onConflict((oc) => oc.column('key').doNothing())
+    .returning('id')
+    .executeTakeFirst();
+  if (!inserted) return false;
+  await trx
+    .insertInto('ledger_lines')
+    .values(posting.lines.map((line, i) => ({
+      transaction_id: inserted.id, line_no: i + 1, account: line.account, debit_fen: line.debitFen ?? 0, credit_fen: line.creditFen ?? 0,
+    })))
+    .execute();
+  return true;
+}
+
+/** One event of one payment. */
+export interface PaymentEvent {
+  paymentId: number;
+  amountFen: Fen;
+  by: string;
+  at?: Date;
+}
+
+/** One event of one bank attempt of a payment. */
+export interface AttemptEvent extends PaymentEvent {
+  attempt: number;
+}
+
+function postTransfer(trx: Executor, event: PaymentEvent, key: string, kind: LedgerKind, from: LedgerAccount, to: LedgerAccount, memo: string) {
+  return postLedger(trx, {
+    key, kind, paymentId: event.paymentId, by: event.by, at: event.at,
+    memo: `${memo}（支付 #${event.paymentId}，${formatYuan(event.amountFen)} 元）`,
+    lines: [{ account: from, debitFen: event.amountFen }, { account: to, creditFen: event.amountFen }],
+  });
+}
+
+/** A payment was created for a confirmed decision: the fund commits the amount. */
+export function postCommitment(trx: Executor, event: PaymentEvent): Promise<boolean> {
+  return postTransfer(trx, event, `commit:${event.paymentId}`, 'commitment', 'fund', 'payable', '稳岗返还应付确认');
+}
+
+/** The attempt went to the bank (a re-issue when attempt > 1). */
+export function postSend(trx: Executor, event: AttemptEvent): Promise<boolean> {
+  const reissue = event.attempt > 1;
+  return postTransfer(trx, event, `send:${event.paymentId}:${event.attempt}`, reissue ? 'reissue' : 'payment', 'payable', 'bank_in_transit',
+    reissue ? `稳岗返还重新支付（第 ${event.attempt} 次）` : '稳岗返还支付指令已发银行');
+}
+
+/** The bank reports the attempt paid. */
+export function postSettlement(trx: Executor, event: AttemptEvent): Promise<boolean> {
+  return postTransfer(trx, event, `settle:${event.paymentId}:${event.attempt}`, 'settlement', 'bank_in_transit', 'bank',
+    `银行回单确认支付成功（第 ${event.attempt} 次）`);
+}
+
+/** The bank reports the attempt failed (or returned before it settled): the amount is payable again. */
+export function postFailure(trx: Executor, event: AttemptEvent): Promise<boolean> {
+  return postTransfer(trx, event, `fail:${event.paymentId}:${event.attempt}`, 'return', 'bank_in_transit', 'payable',
+    `银行回单支付失败（第 ${event.attempt} 次）`);
+}
+
+/** A settled attempt came back from the recipient's bank: the amount is payable again. */
+export function postReturn(trx: Executor, event: AttemptEvent): Promise<boolean> {
+  return postTransfer(trx, event, `return:${event.paymentId}:${event.attempt}`, 'return', 'bank', 'payable',
+    `已支付款项被退回（第 ${event.attempt} 次）`);
+}
+
+/** A payment withdrawn before it was sent: the commitment is released to the fund. */
+export function postCancellation(trx: Executor, event: PaymentEvent): Promise<boolean> {
+  return postTransfer(trx, event, `cancel:${event.paymentId}`, 'cancellation', 'payable', 'fund', '稳岗返还支付撤销');
+}

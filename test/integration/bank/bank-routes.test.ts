@@ -1,0 +1,96 @@
+// The bank and ledger API through Fastify's inject on both store backends: export download, return upload (accepted,
+// then duplicate, and a rejected file), reconciliation report, maker-checker correction and the ledger check.
+import { readFile, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openStore, type Store } from '../../../src/adapters/store/open-store.ts';
+import { bankRoutes } from '../../../src/server/routes/bank.ts';
+import { fixedClock } from '../../../src/services/ports/clock.ts';
+import { storeBackends } from '../../support/store-backends.ts';
+import { insertConfirmedPayments, sendBatch, writeReturnFile } from '../../support/bank-fixtures.ts';
+
+const maker = { user: '财务王五', role: 'finance' };
+const checker = { user: '财务赵六', role: 'finance' };
+const BOUNDARY = '----wengang-bank-boundary';
+
+function multipart(fileName: string, content: Buffer): { payload: Buffer; headers: Record<string, string> } {
+  const head = `--${BOUNDARY}\r\nContent-Disposition: form-data; name="file"; filename="${encodeURIComponent(fileName)}"\r\nContent-Type: text/csv\r\n\r\n`;
+  return {
+    payload: Buffer.concat([Buffer.from(head), content, Buffer.from(`\r\n--${BOUNDARY}--\r\n`)]),
+    headers: { 'content-type': `multipart/form-data; boundary=${BOUNDARY}`, 'x-wengang-user': maker.user },
+  };
+}
+
+async function server(store: Store): Promise<FastifyInstance> {
+  const app = Fastify({ ajv: { customOptions: { coerceTypes: false, useDefaults: false, removeAdditional: false, allowUnionTypes: true } } });
+  await app.register(bankRoutes, { prefix: '/api/v1', store, clock: fixedClock('2024-09-25T10:00:00+08:00') });
+  return app;
+}
+
+for (const backend of storeBackends()) {
+  describe.skipIf(backend.skipReason)(`bank API on ${backend.name}`, () => {
+    let dir = '';
+    beforeAll(async () => {
+      await backend.setup();
+      dir = await mkdtemp(join(tmpdir(), 'wengang-bank-api-'));
+    });
+    afterAll(async () => {
+      await backend.teardown();
+      await rm(dir, { recursive: true, force: true });
+    });
+
+    it('exports, imports the return, reports the failure, corrects the account and keeps the ledger consistent', async () => {
+      const store = await openStore(await backend.freshConfig());
+      const app = await server(store);
+      try {
+        const [ok, bad] = await insertConfirmedPayments(store.db, [30_000, 40_000]);
+        const batchId = await sendBatch(store.db, [ok!.paymentId, bad!.paymentId]);
+
+        const exported = await app.inject({ method: 'POST', url: `/api/v1/bank/batches/${batchId}/export`, payload: { format: 'xlsx', ...maker } });
+        expect(exported.statusCode).toBe(200);
+        expect(exported.headers['content-type']).toContain('spreadsheetml');
+        expect(exported.headers['x-checksum-sm3']).toMatch(/^[0-9a-f]{64}$/);
+        const missing = await app.inject({ method: 'POST', url: '/api/v1/bank/batches/999/export', payload: maker });
+        expect(missing.statusCode).toBe(404);
+        expect(missing.json().error.message).toBe('付款批次 999 不存在');
+
+        const wrong = await writeReturnFile(join(dir, `wrong-${backend.name}.csv`), [[`${ok!.paymentId}-1`, '301.00', '成功', 'B1', '']]);
+        const rejected = await app.inject({ method: 'POST', url: '/api/v1/bank/returns', ...multipart('回单.csv', await readFile(wrong)) });
+        expect(rejected.statusCode).toBe(422);
+        expect(rejected.json().errors[0].message).toContain('金额与付款指令不符');
+
+        const good = await writeReturnFile(join(dir, `good-${backend.name}.csv`), [
+          [`${ok!.paymentId}-1`, '300.00', '成功', 'B1', ''], [`${bad!.paymentId}-1`, '400.00', '失败', 'B2', '户名不符'],
+        ]);
+        const accepted = await app.inject({ method: 'POST', url: '/api/v1/bank/returns', ...multipart('回单.csv', await readFile(good)) });
+        expect(accepted.json()).toMatchObject({ status: 'accepted', paid: 1, failed: 1 });
+        const again = await app.inject({ method: 'POST', url: '/api/v1/bank/returns', ...multipart('回单.csv', await readFile(good)) });
+        expect(again.json()).toMatchObject({ status: 'duplicate' });
+
+        const report = await app.inject({ method: 'GET', url: `/api/v1/bank/batches/${batchId}/reconciliation` });
+        expect(report.json().differences).toEqual([expect.objectContaining({ kind: 'failed', reference: `${bad!.paymentId}-1`, message: '银行失败：户名不符' })]);
+        const xlsx = await app.inject({ method: 'GET', url: `/api/v1/bank/batches/${batchId}/reconciliation?format=xlsx` });
+        expect(xlsx.headers['content-type']).toContain('spreadsheetml');
+
+        const proposed = await app.inject({ method: 'POST', url: '/api/v1/bank/corrections', payload: { paymentId: bad!.paymentId, accountKind: 'corporate_account', accountNo: '6222333344445555', reason: '户名与账号已核实', ...maker } });
+        expect(proposed.statusCode).toBe(201);
+        const { correctionId } = proposed.json();
+        const self = await app.inject({ method: 'POST', url: `/api/v1/bank/corrections/${correctionId}/approve`, payload: maker });
+        expect(self.statusCode).toBe(403);
+        const approved = await app.inject({ method: 'POST', url: `/api/v1/bank/corrections/${correctionId}/approve`, payload: checker });
+        expect(approved.json()).toEqual({ correctionId, paymentId: bad!.paymentId, attempt: 2, status: 'pending' });
+
+        expect((await app.inject({ method: 'GET', url: '/api/v1/ledger/check' })).json()).toMatchObject({ ok: true, violations: [] });
+        const balances = (await app.inject({ method: 'GET', url: '/api/v1/ledger/balances' })).json();
+        expect(balances.map((b: { account: string; balanceFen: number }) => [b.account, b.balanceFen])).toEqual([
+          ['fund', 70_000], ['payable', 40_000], ['bank_in_transit', 0], ['bank', 30_000],
+        ]);
+      } finally {
+        await app.close();
+        await store.close();
+      }
+    });
+  });
+}
