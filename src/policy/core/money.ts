@@ -51,7 +51,7 @@ export function sumFen(amounts: Iterable<Fen>): Fen {
 export function formatYuan(fen: Fen): string {
   const negative = fen < 0;
   const abs = Math.abs(fen);
-  const yuan = Math.trunc(abs / 100).toLocaleString('en-US');
+  const yuan = String(Math.trunc(abs / 100)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
   const cents = String(abs % 100).padStart(2, '0');
   return `${negative ? '-' : ''}${yuan}.${cents}`;
 }

@@ -2,24 +2,24 @@
 // contribution due was fully paid by the screening date — counted cumulatively or as the longest consecutive run.
 import { addPeriods, periodOf, type IsoDate, type Period } from '../core/dates.ts';
 import { ParameterError } from '../core/parameters.ts';
-import { sumFen } from '../core/money.ts';
 import type { RefundInput } from './refund-input.ts';
 
 export type MonthsMode = 'cumulative' | 'consecutive';
 
-function totalsByPeriod(entries: readonly { period: Period; fen: number }[]): Map<Period, number> {
-  const grouped = new Map<Period, number[]>();
-  for (const e of entries) grouped.set(e.period, [...(grouped.get(e.period) ?? []), e.fen]);
-  return new Map([...grouped].map(([p, amounts]) => [p, sumFen(amounts)]));
+/** Fen per period; a total beyond the safe integer range is refused rather than rounded. */
+function addTo(totals: Map<Period, number>, period: Period, fen: number): void {
+  const total = (totals.get(period) ?? 0) + fen;
+  if (!Number.isSafeInteger(total)) throw new RangeError(`amount for ${period} is outside the safe integer range`);
+  totals.set(period, total);
 }
 
 /** The months (sorted) that were due and fully paid by `asOf`, before the month of `asOf`. */
 export function fullyPaidMonths(months: RefundInput['months'], payments: RefundInput['payments'], asOf: IsoDate): Period[] {
   const before = periodOf(asOf);
-  const due = totalsByPeriod(months.filter((m) => m.period < before).map((m) => ({ period: m.period, fen: m.dueFen })));
-  const paid = totalsByPeriod(payments
-    .filter((p) => p.kind === 'contribution' && p.paidOn <= asOf)
-    .map((p) => ({ period: p.period, fen: p.amountFen })));
+  const due = new Map<Period, number>();
+  for (const m of months) if (m.period < before) addTo(due, m.period, m.dueFen);
+  const paid = new Map<Period, number>();
+  for (const p of payments) if (p.kind === 'contribution' && p.paidOn <= asOf) addTo(paid, p.period, p.amountFen);
   return [...due]
     .filter(([p, dueFen]) => dueFen > 0 && (paid.get(p) ?? 0) >= dueFen)
     .map(([p]) => p)
