@@ -16,6 +16,8 @@ import { evaluateRoutes } from './routes/evaluate.ts';
 import { importRoutes } from './routes/imports.ts';
 import { noticeRoutes } from './routes/notice.ts';
 import { reviewRoutes } from './routes/review.ts';
+import { roundRoutes } from './routes/round.ts';
+import { webRoutes } from './routes/web.ts';
 import { screeningRoutes } from './routes/screening.ts';
 import { statusRoutes } from './routes/status.ts';
 import { chineseValidationError } from './validation-errors.ts';
@@ -28,6 +30,8 @@ export interface ServerOptions {
   /** Encrypts and decrypts personal data; needed with a store. */
   cipher?: FieldCipher;
   sms?: SmsProvider;
+  /** Where the confirmation page is served, for the link in the SMS (default http://localhost:8080). */
+  baseUrl?: string;
   /** Where rejected imports' error reports go (default: import-reports/ in the data folder). */
   importReportDir?: string;
   logger?: boolean;
@@ -72,6 +76,9 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     await app.register(dispatchRoutes, { ...area, cipher: options.cipher });
     await app.register(bankRoutes, area);
     await app.register(importRoutes, { ...area, cipher: options.cipher, reportDir: options.importReportDir ?? dataPath(process.env, 'import-reports') });
+    await app.register(roundRoutes, { ...area, cipher: options.cipher, sms: options.sms, baseUrl: options.baseUrl ?? 'http://localhost:8080' });
   }
+  // The browser pages last: they answer every path the API does not.
+  await app.register(webRoutes);
   return app;
 }

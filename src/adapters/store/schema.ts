@@ -7,6 +7,7 @@ import type { IsoDate, Period } from '../../policy/core/dates.ts';
 import type { Fen } from '../../policy/core/money.ts';
 import type { RoundTables } from './schema-round.ts';
 import type { PaymentTables } from './schema-payments.ts';
+import type { AuditTables } from './schema-audit.ts';
 
 /** A bigint identity: generated unless supplied (then call `resetIdentity`). */
 type Id = Generated<number>;
@@ -191,7 +192,7 @@ export interface ImportBatchesTable extends Created {
   error_count: Defaulted<number>;
 }
 
-export interface Database extends RoundTables, PaymentTables {
+export interface Database extends RoundTables, PaymentTables, AuditTables {
   schema_migrations: SchemaMigrationsTable;
   regions: RegionsTable;
   units: UnitsTable;

@@ -8,7 +8,7 @@ import { smsProviderFromEnv, SmsConfigError } from '../../adapters/sms/provider-
 import type { Store } from '../../adapters/store/open-store.ts';
 import { formatYuan } from '../../policy/core/money.ts';
 import { notifyPassedCases } from '../../services/notify/notify-passed.ts';
-import { deliverDueSms, type DeliveryResult } from '../../services/notify/outbox.ts';
+import { deliverAllDue, type DeliveryResult } from '../../services/notify/outbox.ts';
 import { remindUnconfirmed } from '../../services/notify/reminders.ts';
 import { unconfirmedUnits } from '../../services/notify/unconfirmed.ts';
 import type { Clock } from '../../services/ports/clock.ts';
@@ -47,17 +47,10 @@ export function smsSetup(env: Readonly<Record<string, string | undefined>> = pro
   }
 }
 
-/** Delivers batches until nothing is due now (messages waiting for a retry stay for a later run). */
+/** Delivers everything due now, then closes the provider's connection. */
 export async function deliverAll(store: Store, clock: Clock, setup: ReturnType<typeof smsSetup>): Promise<DeliveryResult> {
-  const total: DeliveryResult = { sent: 0, retrying: 0, failed: 0 };
   try {
-    for (;;) {
-      const batch = await deliverDueSms({ db: store.db, provider: setup.provider, cipher: setup.cipher, clock });
-      total.sent += batch.sent;
-      total.retrying += batch.retrying;
-      total.failed += batch.failed;
-      if (batch.sent + batch.retrying + batch.failed === 0) return total;
-    }
+    return await deliverAllDue({ db: store.db, provider: setup.provider, cipher: setup.cipher, clock });
   } finally {
     await setup.provider.close?.();
   }

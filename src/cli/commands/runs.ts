@@ -1,5 +1,6 @@
 // `wengang runs list | show <id> | diff <a> <b> [--json]`: the screening runs, one run's summary, and what changed
 // between two runs.
+import { listRuns } from '../../services/screening/list-runs.ts';
 import { parseArgs } from 'node:util';
 import { diffRuns, type RunDiff } from '../../services/screening/run-diff.ts';
 import { RunNotFoundError, runSummary, type RunSummary, type Tally } from '../../services/screening/run-summary.ts';
@@ -65,7 +66,7 @@ export async function runRuns(args: string[]): Promise<number> {
     try {
       switch (sub) {
         case 'list': {
-          const runs = await db.selectFrom('screening_runs').selectAll().orderBy('id').execute();
+          const runs = await listRuns(db);
           out(runs, () => {
             if (runs.length === 0) write('还没有筛查批次');
             for (const r of runs) {

@@ -122,3 +122,15 @@ export async function deliverDueSms(options: DeliveryOptions): Promise<DeliveryR
   }
   return result;
 }
+
+/** Delivers batches until nothing is due now (messages waiting for a retry stay for a later run). */
+export async function deliverAllDue(options: DeliveryOptions): Promise<DeliveryResult> {
+  const total: DeliveryResult = { sent: 0, retrying: 0, failed: 0 };
+  for (;;) {
+    const batch = await deliverDueSms(options);
+    total.sent += batch.sent;
+    total.retrying += batch.retrying;
+    total.failed += batch.failed;
+    if (batch.sent + batch.retrying + batch.failed === 0) return total;
+  }
+}

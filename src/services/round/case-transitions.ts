@@ -1,13 +1,15 @@
 // Every change to a unit's refund case in a round goes through here: the state machine of src/domain/refund-case.ts
-// decides the next state, and the case row and its event (who, what, before, after) are written together in the
-// caller's transaction.
-import type { Kysely, Transaction } from 'kysely';
+// decides the next state, and the case row, its event (who, what, before, after) and its audit entry are written
+// together in the caller's transaction.
+import type { Transaction } from 'kysely';
 import type { Database } from '../../adapters/store/schema.ts';
 import type { Status } from '../../policy/core/decision.ts';
 import type { Fen } from '../../policy/core/money.ts';
 import {
   nextState, stateLabel, TransitionError, type Actor, type RefundCaseAction, type RefundCaseState,
 } from '../../domain/refund-case.ts';
+import { appendAudit } from '../audit/append-audit.ts';
+import { auditSubject } from '../audit/audit-subject.ts';
 
 /** The case columns a transition may change besides the state. */
 export interface CasePatch {
@@ -50,10 +52,8 @@ export function actorName(actor: Actor): string {
   }
 }
 
-type Executor = Transaction<Database> | Kysely<Database>;
-
-/** Applies one action to a case and records it; returns the new state. Call it inside a transaction. */
-export async function applyCaseTransition(trx: Executor, change: CaseTransition): Promise<RefundCaseState> {
+/** Applies one action to a case and records it; returns the new state. */
+export async function applyCaseTransition(trx: Transaction<Database>, change: CaseTransition): Promise<RefundCaseState> {
   const current = await trx
     .selectFrom('refund_cases')
     .select(['state', 'run_id', 'amount_fen', 'batch_id', 'notice_id', 'version'])
@@ -92,5 +92,9 @@ export async function applyCaseTransition(trx: Executor, change: CaseTransition)
       ...(change.at && { at: change.at }),
     })
     .execute();
+  await appendAudit(trx, {
+    actor: name, action: `case.${change.action}`, subject: auditSubject.refundCase(change.round, change.unitId),
+    detail: { from: current.state, to: state, note: change.note ?? null }, at: change.at,
+  });
   return state;
 }

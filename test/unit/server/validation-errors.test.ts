@@ -20,9 +20,9 @@ describe('request validation errors', () => {
 
   it('an unknown address answers 404 in Chinese', async () => {
     const app = await buildServer({ params: loadParameters() });
-    const response = await app.inject({ method: 'GET', url: '/nowhere' });
+    const response = await app.inject({ method: 'GET', url: '/api/v1/nowhere' });
     expect(response.statusCode).toBe(404);
-    expect(response.json().error.message).toBe('没有这个地址：GET /nowhere');
+    expect(response.json().error.message).toBe('没有这个地址：GET /api/v1/nowhere');
     await app.close();
   });
 });

@@ -1,0 +1,59 @@
+// Round-level staff API: progress by workflow state, the round's screening runs, sending the SMS notices after 公示,
+// and the dated parameters with their legal basis.
+import type { FastifyInstance } from 'fastify';
+import type { Store } from '../../adapters/store/open-store.ts';
+import type { FieldCipher } from '../../domain/ports/field-cipher.ts';
+import type { ParameterStore } from '../../policy/core/parameters.ts';
+import type { Clock } from '../../services/ports/clock.ts';
+import { notifyPassedCases } from '../../services/notify/notify-passed.ts';
+import { deliverAllDue } from '../../services/notify/outbox.ts';
+import type { SmsProvider } from '../../services/notify/sms-provider.ts';
+import { roundProgress } from '../../services/round/progress.ts';
+import { listRuns } from '../../services/screening/list-runs.ts';
+import { staffFields } from './review.ts';
+
+export interface RoundRouteOptions {
+  store: Store;
+  clock: Clock;
+  params: ParameterStore;
+  cipher: FieldCipher;
+  sms?: SmsProvider;
+  /** Where the confirmation page is served (the link in the SMS). */
+  baseUrl: string;
+}
+
+const roundParams = { type: 'object', required: ['round'], properties: { round: { type: 'string', pattern: '^[0-9]{4}$' } } } as const;
+
+export async function roundRoutes(app: FastifyInstance, options: RoundRouteOptions): Promise<void> {
+  const { store: { db }, clock, params, cipher } = options;
+  const tags = ['round'];
+
+  app.get<{ Params: { round: string } }>('/rounds/:round/progress', {
+    schema: { summary: '批次进度（按环节统计单位数和金额）', tags, params: roundParams },
+  }, async (request) => roundProgress(db, request.params.round));
+
+  app.get<{ Params: { round: string } }>('/rounds/:round/screenings', {
+    schema: { summary: '本年度的筛查批次', tags, params: roundParams },
+  }, async (request) => listRuns(db, request.params.round));
+
+  app.post<{ Params: { round: string }; Body: { user: string; role: string } }>('/rounds/:round/notify', {
+    schema: {
+      summary: '向公示期满的单位发送告知短信并投递', tags, params: roundParams,
+      body: { type: 'object', required: ['user', 'role'], properties: staffFields },
+    },
+  }, async (request, reply) => {
+    if (!options.sms) return reply.status(503).send({ error: { code: 'SMS_NOT_CONFIGURED', message: '未配置短信通道，无法发送' } });
+    const result = await notifyPassedCases(db, { round: request.params.round, clock, cipher, baseUrl: options.baseUrl });
+    const delivery = await deliverAllDue({ db, provider: options.sms, cipher, clock });
+    return { ...result, delivery };
+  });
+
+  app.get('/parameters', { schema: { summary: '全部参数（带日期和法律依据）', tags: ['parameters'] } }, async () => ({
+    version: params.version,
+    rules: params.rules().map((file) => ({
+      rule: file.rule,
+      title: file.title,
+      parameters: Object.entries(file.parameters).map(([key, def]) => ({ key, label: def.label, unit: def.unit, values: def.values })),
+    })),
+  }));
+}

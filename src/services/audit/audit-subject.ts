@@ -1,0 +1,6 @@
+// Subjects of audit entries as `kind:id`, so one subject's whole history is a single search.
+export const auditSubject = {
+  refundCase: (round: string, unitId: number) => `refund_case:${round}:${unitId}`,
+  person: (personId: number) => `person:${personId}`,
+  auditLog: () => 'audit_log',
+} as const;

@@ -1,0 +1,171 @@
+// A whole refund round in the browser: a case worker screens a small generated population, proposes a batch; the same
+// person cannot approve it, a reviewer does; the notice opens on the public page and closes once the clock has passed
+// its working days; the SMS goes out and the enterprise confirms in its portal with the code it received.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { projectParameters } from '../../src/adapters/parameters/load-parameters.ts';
+import { generateIntoStore } from '../../src/services/generate/generate-into-store.ts';
+import { notifyPassedCases } from '../../src/services/notify/notify-passed.ts';
+import { deliverDueSms } from '../../src/services/notify/outbox.ts';
+import { codeInBody, testCipher } from '../support/sms-fixtures.ts';
+import { browserSkipReason, expectNoEnglish, screenshot, startHarness, type Harness } from './browser-harness.ts';
+
+const UNITS = 200;
+
+describe.skipIf(browserSkipReason)('一轮稳岗返还在浏览器中办完', () => {
+  let h: Harness;
+
+  beforeAll(async () => {
+    h = await startHarness({ now: '2024-08-15T02:00:00Z' });
+    await generateIntoStore(h.store, {
+      scale: { units: UNITS, regions: 'weihai', people: { persons: 200 } }, seed: 7, cipher: testCipher, params: projectParameters(),
+    });
+  }, 240_000);
+
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  async function signIn(name: string, role: string) {
+    const { page } = h;
+    await page.goto(`${h.baseUrl}/login`);
+    await page.getByLabel('姓名').fill(name);
+    await page.getByLabel('角色').click();
+    await page.locator('.ant-select-item-option').filter({ hasText: role }).click();
+    await page.getByRole('button', { name: '登 录' }).or(page.getByRole('button', { name: '登录' })).click();
+    await expect.poll(() => page.getByTestId('current-staff').innerText()).toBe(`${name}（${role}）`);
+  }
+
+  async function menu(label: string) {
+    await h.page.locator('.ant-menu-item').filter({ hasText: label }).click();
+  }
+
+  it('经办员发起筛查并看到进度和汇总', async () => {
+    const { page } = h;
+    await signIn('张经办', '经办员');
+    await menu('筛查');
+    await page.getByRole('button', { name: '开始筛查' }).click();
+    await page.getByText('已完成').waitFor({ timeout: 120_000 });
+    await expect.poll(() => page.getByText(`已处理 ${UNITS} / ${UNITS} 个单位`).count()).toBe(1);
+    await screenshot(page, 'screening');
+    await expectNoEnglish(page);
+  });
+
+  it('工作台显示进度、按地区和规模的金额图表', async () => {
+    const { page } = h;
+    await menu('工作台');
+    await page.locator('canvas').first().waitFor();
+    const screened = page.locator('.ant-statistic').filter({ hasText: '已筛查' });
+    await expect.poll(() => screened.innerText()).toContain(String(UNITS));
+    await screenshot(page, 'dashboard');
+    await expectNoEnglish(page);
+  });
+
+  it('决定列表分页筛选，决定详情逐项列出条件与依据', async () => {
+    const { page } = h;
+    await menu('决定列表');
+    await expect.poll(() => page.getByText(`共 ${UNITS} 个单位`).count()).toBe(1);
+    await page.getByLabel('结论').click();
+    await page.locator('.ant-select-item-option').filter({ hasText: /^符合条件$/ }).click();
+    await page.getByRole('button', { name: '查 询' }).or(page.getByRole('button', { name: '查询' })).click();
+    await expect.poll(() => page.url()).toContain('status=eligible');
+    const total = async () => Number((await page.getByText(/^共 [\d,]+ 个单位$/).innerText()).replace(/\D/g, ''));
+    await expect.poll(total).toBeLessThan(UNITS);
+    expect(await total()).toBeGreaterThan(0);
+    const verdicts = await page.locator('.ant-table-row .ant-tag').allInnerTexts();
+    expect(new Set(verdicts)).toEqual(new Set(['符合条件']));
+    await screenshot(page, 'decisions');
+    await expectNoEnglish(page);
+
+    await page.locator('.ant-table-row a').first().click();
+    await page.getByText('判定过程（逐项核对）').waitFor();
+    await expect.poll(() => page.getByText('✓ 符合').count()).toBeGreaterThan(3);
+    await expect.poll(() => page.getByText(/鲁人社发〔2024〕8号/).count()).toBeGreaterThan(0);
+    await screenshot(page, 'decision-detail');
+    await expectNoEnglish(page);
+  });
+
+  it('经办员提交复核批次；同一人不能通过自己提交的批次；复核员通过', async () => {
+    const { page } = h;
+    await menu('复核');
+    await page.getByRole('button', { name: '提交复核' }).click();
+    await page.locator('.ant-table-row').filter({ hasText: '待复核' }).first().waitFor();
+
+    await signIn('张经办', '复核员');
+    await menu('复核');
+    await page.getByRole('button', { name: '通 过' }).or(page.getByRole('button', { name: '通过' })).first().click();
+    await page.getByRole('button', { name: '确认通过' }).click();
+    const refusal = page.getByTestId('review-refusal');
+    await refusal.waitFor();
+    expect(await refusal.innerText()).toMatch(/[\u4e00-\u9fa5]/);
+    await page.locator('.ant-modal').waitFor({ state: 'hidden' });
+    await screenshot(page, 'review-refused');
+
+    await signIn('李复核', '复核员');
+    await menu('复核');
+    await page.getByRole('button', { name: '通 过' }).or(page.getByRole('button', { name: '通过' })).first().click();
+    await page.getByRole('button', { name: '确认通过' }).click();
+    await page.locator('.ant-table-row').filter({ hasText: '已通过' }).first().waitFor();
+    await screenshot(page, 'review');
+    await expectNoEnglish(page);
+  });
+
+  it('发布公示，公众页面可按单位名称查询；期满后结束公示', async () => {
+    const { page } = h;
+    await menu('公示管理');
+    await page.getByLabel('复核批次').click();
+    await page.locator('.ant-select-item-option').first().click();
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: '发布公示' }).click();
+    await page.locator('.ant-table-row').filter({ hasText: '公示中' }).first().waitFor();
+
+    const visitor = await h.browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
+    await visitor.goto(`${h.baseUrl}/gongshi`);
+    const firstName = await visitor.locator('.ant-table-row td').nth(1).innerText();
+    const listed = await visitor.locator('.ant-table-row').count();
+    expect(listed).toBeGreaterThan(0);
+    await screenshot(visitor, 'public-notice');
+    await expectNoEnglish(visitor);
+    await visitor.getByPlaceholder('按单位名称查询').fill(firstName);
+    await visitor.getByPlaceholder('按单位名称查询').press('Enter');
+    await expect.poll(() => visitor.locator('.ant-table-row').count()).toBe(1);
+    await visitor.close();
+
+    // The notice opened on Thursday 15 August runs five working days, to Wednesday 21 August.
+    await page.getByRole('button', { name: '结束公示' }).click();
+    await page.locator('.ant-message-error').waitFor();
+    h.clock.set('2024-08-22T02:00:00Z');
+    await page.getByRole('button', { name: '结束公示' }).click();
+    await page.locator('.ant-table-row').filter({ hasText: '已结束' }).first().waitFor();
+  });
+
+  it('短信告知后，单位从短信链接打开确认页并以验证码确认', async () => {
+    const { page } = h;
+    const told = await notifyPassedCases(h.store.db, { round: '2024', clock: h.clock, cipher: testCipher, baseUrl: h.baseUrl });
+    expect(told.notified).toBeGreaterThan(0);
+    await deliverDueSms({ db: h.store.db, provider: h.sms, cipher: testCipher, clock: h.clock, limit: 1000 });
+    const notice = h.sms.delivered.find((m) => m.body.includes('/confirm/'))!;
+    const link = /(http:\/\/\S+\/confirm\/[A-Za-z0-9_-]+)/.exec(notice.body)![1]!;
+
+    await menu('短信与确认');
+    await expect.poll(() => page.getByText(`已告知未确认的单位（${told.notified} 个）`).count()).toBe(1);
+    await expectNoEnglish(page);
+
+    const unit = await h.browser.newPage({ viewport: { width: 900, height: 900 }, locale: 'zh-CN' });
+    await unit.goto(link);
+    const amount = await unit.getByTestId('confirm-amount').innerText();
+    expect(notice.body).toContain(amount.replace(' 元', '元'));
+    await unit.getByRole('button', { name: '获取短信验证码' }).click();
+    await unit.getByText(/验证码已发送至/).waitFor();
+    const code = codeInBody(h.sms.delivered.at(-1)!.body);
+    await unit.getByPlaceholder('6 位数字验证码').fill(code);
+    await screenshot(unit, 'unit-confirm');
+    await expectNoEnglish(unit);
+    await unit.getByRole('button', { name: '确认返还' }).click();
+    await unit.getByText('确认成功').waitFor();
+    await screenshot(unit, 'unit-confirmed');
+    await unit.close();
+
+    await page.reload();
+    await expect.poll(() => page.getByText(`已告知未确认的单位（${told.notified - 1} 个）`).count()).toBe(1);
+  });
+});
