@@ -9,6 +9,7 @@ import { runLedger } from './commands/ledger.ts';
 import { runReconcile } from './commands/reconcile.ts';
 import { runNotice } from './commands/notice.ts';
 import { runNotify } from './commands/notify.ts';
+import { runPay } from './commands/pay.ts';
 import { runReview } from './commands/review.ts';
 import { runRuns } from './commands/runs.ts';
 import { runScreen } from './commands/screen.ts';
@@ -29,6 +30,7 @@ const HELP = `用法 / usage: wengang <命令> [参数]
   notify <子命令>              短信告知（发送、提醒、投递、未确认名单）
   confirm <令牌> [--code 验证码]  单位确认（供经办脚本和测试使用）
   dispatch <子命令>            劳务派遣单位申请（预览、提交、撤回、查看、模板）
+  pay <子命令>                 拨付（生成付款、财务提交批次、另一人授权、执行、进度）
   bank export|import|correct   银行付款指令文件、银行回盘文件导入、账户更正（双人复核）
   reconcile --batch 编号       对账报告
   ledger check|balances        基金账务平衡检查、科目余额
@@ -47,6 +49,7 @@ const commands: Record<string, (args: string[]) => Promise<number>> = {
   notify: runNotify,
   confirm: runConfirm,
   dispatch: runDispatch,
+  pay: runPay,
   bank: runBank,
   reconcile: runReconcile,
   ledger: runLedger,

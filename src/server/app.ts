@@ -10,6 +10,7 @@ import type { FieldCipher } from '../domain/ports/field-cipher.ts';
 import { dataPath } from '../adapters/data-folder.ts';
 import type { SmsProvider } from '../services/notify/sms-provider.ts';
 import { bankRoutes } from './routes/bank.ts';
+import { paymentRoutes } from './routes/payments.ts';
 import { confirmationRoutes } from './routes/confirmation.ts';
 import { dispatchRoutes } from './routes/dispatch.ts';
 import { evaluateRoutes } from './routes/evaluate.ts';
@@ -74,6 +75,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     if (!options.cipher) throw new Error('a server with a store needs a cipher for personal data');
     await app.register(confirmationRoutes, { ...area, cipher: options.cipher, provider: options.sms });
     await app.register(dispatchRoutes, { ...area, cipher: options.cipher });
+    await app.register(paymentRoutes, area);
     await app.register(bankRoutes, area);
     await app.register(importRoutes, { ...area, cipher: options.cipher, reportDir: options.importReportDir ?? dataPath(process.env, 'import-reports') });
     await app.register(roundRoutes, { ...area, cipher: options.cipher, sms: options.sms, baseUrl: options.baseUrl ?? 'http://localhost:8080' });

@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { inject } from 'vitest';
-import { openStore, type StoreConfig } from '../../src/adapters/store/open-store.ts';
+import { openStore, type Store, type StoreConfig } from '../../src/adapters/store/open-store.ts';
 
 export interface StoreBackend {
   name: 'pglite' | 'postgres';
@@ -24,13 +24,15 @@ export interface StoreBackend {
   /** A migrated store with seeded regions and no other data, for one test. */
   freshConfig(): Promise<StoreConfig>;
   teardown(): Promise<void>;
+  /** Opens a fresh store for one test, runs `work` on it and closes it. */
+  withStore(work: (store: Store) => Promise<void>): Promise<void>;
 }
 
 /**
  * PGlite: each test gets a copy of the migrated template folder that test/support/global-setup.ts makes once per run
  * (opening a copy takes ~0.3 s, creating and migrating a new instance several seconds).
  */
-function pgliteBackend(): StoreBackend {
+function pgliteBackend(): Omit<StoreBackend, 'withStore'> {
   let root = '';
   let copies = 0;
   return {
@@ -60,7 +62,7 @@ async function withClient<T>(url: string, use: (client: pg.Client) => Promise<T>
 }
 
 /** PostgreSQL: a database of its own per test file, emptied (except regions) before each test, dropped after. */
-function postgresBackend(serverUrl: string): StoreBackend {
+function postgresBackend(serverUrl: string): Omit<StoreBackend, 'withStore'> {
   const database = `wengang_test_${randomBytes(6).toString('hex')}`;
   const url = new URL(serverUrl);
   url.pathname = `/${database}`;
@@ -87,7 +89,7 @@ function postgresBackend(serverUrl: string): StoreBackend {
   };
 }
 
-function missingPostgres(env: NodeJS.ProcessEnv): StoreBackend {
+function missingPostgres(env: NodeJS.ProcessEnv): Omit<StoreBackend, 'withStore'> {
   const reason = 'TEST_DATABASE_URL is not set';
   const fail = async (): Promise<never> => {
     throw new Error(`${reason}: under CI the store tests must also run on PostgreSQL`);
@@ -97,9 +99,23 @@ function missingPostgres(env: NodeJS.ProcessEnv): StoreBackend {
   return { name: 'postgres', skipReason: reason, setup: fail, freshConfig: fail, teardown: async () => {} };
 }
 
+function withStoreOf(backend: Omit<StoreBackend, 'withStore'>): StoreBackend {
+  return {
+    ...backend,
+    async withStore(work) {
+      const store = await openStore(await backend.freshConfig());
+      try {
+        await work(store);
+      } finally {
+        await store.close();
+      }
+    },
+  };
+}
+
 export function storeBackends(env: NodeJS.ProcessEnv = process.env): StoreBackend[] {
   const serverUrl = env.TEST_DATABASE_URL;
-  return [pgliteBackend(), serverUrl ? postgresBackend(serverUrl) : missingPostgres(env)];
+  return [pgliteBackend(), serverUrl ? postgresBackend(serverUrl) : missingPostgres(env)].map(withStoreOf);
 }
 
 /**

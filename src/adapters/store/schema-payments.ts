@@ -10,7 +10,8 @@ type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 
 export type AccountKind = 'corporate_account' | 'contribution_account';
-export type PaymentStatus = 'pending' | 'in_batch' | 'sent' | 'paid' | 'failed' | 'returned';
+export type { PaymentStatus } from '../../domain/payment-status.ts';
+import type { PaymentStatus } from '../../domain/payment-status.ts';
 export type LedgerAccount = 'fund' | 'payable' | 'bank_in_transit' | 'bank';
 
 export interface DispatchApplicationsTable {

@@ -56,8 +56,9 @@ export async function auditRoutes(app: FastifyInstance, options: AuditRouteOptio
   app.post<{ Body: VerifyBody | undefined }>('/audit/verify', {
     schema: {
       summary: '校验审计日志：哈希链完整、与最新检查点一致（可另给一个库外保存的检查点）；返回 ok 或第一处被篡改的序号与原因', tags,
+      // No `type`: the body is optional (a POST without one verifies against the stored checkpoints only).
       body: {
-        type: 'object', additionalProperties: false,
+        additionalProperties: false,
         properties: {
           checkpoint: {
             type: 'object', required: ['seq', 'hash'], additionalProperties: false, description: '库外保存的检查点',

@@ -6,7 +6,8 @@ import type { Store } from '../../adapters/store/open-store.ts';
 import type { PaymentStatus } from '../../adapters/store/schema-payments.ts';
 import type { Clock } from '../../services/ports/clock.ts';
 import { createPaymentsForConfirmed } from '../../services/payments/create-payments.ts';
-import { listPayments, paymentStatusLabel } from '../../services/payments/list-payments.ts';
+import { listPayments } from '../../services/payments/list-payments.ts';
+import { paymentStatusLabel } from '../../domain/payment-status.ts';
 import { assertFinance } from '../../services/payments/payment-actor.ts';
 import {
   authorisePaymentBatch, batchStatusLabel, listPaymentBatches, proposePaymentBatch, rejectPaymentBatch, type PaymentBatchStatus,

@@ -42,12 +42,22 @@ export async function saveCheckpoint(trx: Transaction<Database>, entry: AuditEnt
     .onConflict((oc) => oc.column('seq').doNothing()).execute();
 }
 
-export async function appendAudit(trx: Transaction<Database>, event: AuditAppend): Promise<AuditEntry> {
-  const { rows: [locked] } = await sql<{ now: Date }>`SELECT now() AS now FROM (SELECT pg_advisory_xact_lock(${sql.lit(AUDIT_LOCK)})) AS l`
+/**
+ * Takes the append lock until the transaction ends (again is a no-op) and returns the transaction's start. A
+ * transaction that locks rows and then appends should take it first: waiting for it while holding row locks that
+ * the holder goes on to need is a deadlock (PostgreSQL breaks it by failing one of the two transactions).
+ */
+export async function lockAuditLog(trx: Transaction<Database>): Promise<Date> {
+  const { rows } = await sql<{ now: Date }>`SELECT now() AS now FROM (SELECT pg_advisory_xact_lock(${sql.lit(AUDIT_LOCK)})) AS l`
     .execute(trx);
+  return rows[0]!.now;
+}
+
+export async function appendAudit(trx: Transaction<Database>, event: AuditAppend): Promise<AuditEntry> {
+  const startedAt = await lockAuditLog(trx);
   const last = await trx.selectFrom('audit_log').selectAll().orderBy('seq', 'desc').limit(1).executeTakeFirst();
   const entry = chainEntry(last ? entryOf(last) : null, {
-    at: (event.at ?? locked!.now).toISOString(), actor: event.actor, action: event.action, subject: event.subject,
+    at: (event.at ?? startedAt).toISOString(), actor: event.actor, action: event.action, subject: event.subject,
     detail: event.detail ?? null,
   }, sm3Hex);
   await trx.insertInto('audit_log').values({

@@ -3,6 +3,7 @@
 // opens its next attempt and puts it back to pending for a new batch: the same payment row under the same
 // idempotency key is re-issued, never a new payment. Nothing is posted: the failure already made the amount payable.
 import type { Kysely } from 'kysely';
+import { paymentStatusLabel } from '../../domain/payment-status.ts';
 import type { AccountKind } from '../../adapters/store/schema-payments.ts';
 import type { Database } from '../../adapters/store/schema.ts';
 import { assertDifferentPerson, type Actor } from '../../domain/refund-case.ts';
@@ -33,9 +34,6 @@ export interface ApprovedCorrection {
 }
 
 const CORRECTABLE = ['failed', 'returned'] as const;
-const paymentStatusLabels: Record<string, string> = {
-  pending: '待支付', in_batch: '已编入批次', sent: '已发送银行', paid: '已支付', failed: '支付失败', returned: '已退回',
-};
 
 function assertFinance(actor: Actor): string {
   if (actor.kind !== 'staff' || actor.role !== 'finance') throw new WorkflowError('FORBIDDEN', '只有财务人员可以更正收款账户');
@@ -57,7 +55,7 @@ export async function proposeAccountCorrection(db: Kysely<Database>, proposal: C
     const payment = await trx.selectFrom('payments').select(['status']).where('id', '=', proposal.paymentId).forUpdate().executeTakeFirst();
     if (!payment) throw new WorkflowError('NOT_FOUND', `支付 ${proposal.paymentId} 不存在`);
     if (!(CORRECTABLE as readonly string[]).includes(payment.status)) {
-      throw new WorkflowError('CONFLICT', `支付 ${proposal.paymentId} 当前为「${paymentStatusLabels[payment.status]}」，只有支付失败或退回的款项可以更正账户`);
+      throw new WorkflowError('CONFLICT', `支付 ${proposal.paymentId} 当前为「${paymentStatusLabel[payment.status]}」，只有支付失败或退回的款项可以更正账户`);
     }
     const open = await trx.selectFrom('account_corrections').select('id').where('payment_id', '=', proposal.paymentId).where('status', '=', 'proposed').executeTakeFirst();
     if (open) throw new WorkflowError('CONFLICT', `支付 ${proposal.paymentId} 已有待审核的账户更正（编号 ${open.id}）`);
@@ -80,7 +78,7 @@ export async function approveAccountCorrection(
     assertDifferentPerson(correction.proposed_by, by);
     const payment = await trx.selectFrom('payments').select(['status', 'attempt']).where('id', '=', correction.payment_id).forUpdate().executeTakeFirstOrThrow();
     if (!(CORRECTABLE as readonly string[]).includes(payment.status)) {
-      throw new WorkflowError('CONFLICT', `支付 ${correction.payment_id} 当前为「${paymentStatusLabels[payment.status]}」，不能按此更正重新支付`);
+      throw new WorkflowError('CONFLICT', `支付 ${correction.payment_id} 当前为「${paymentStatusLabel[payment.status]}」，不能按此更正重新支付`);
     }
     const at = request.clock.now();
     await trx.updateTable('account_corrections').set({ status: 'approved', approved_by: by, approved_at: at }).where('id', '=', correction.id).execute();

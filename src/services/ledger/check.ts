@@ -5,6 +5,7 @@
 //      payable = Σ pending / in_batch / failed / returned, bank in transit = Σ sent, bank (credits − debits) = Σ paid
 //      (a payment withdrawn by a cancellation holds nothing anywhere).
 import { sql, type Kysely } from 'kysely';
+import { paymentStatusLabel } from '../../domain/payment-status.ts';
 import type { LedgerAccount, PaymentStatus } from '../../adapters/store/schema-payments.ts';
 import type { Database } from '../../adapters/store/schema.ts';
 import { formatYuan, sumFen, type Fen } from '../../policy/core/money.ts';
@@ -33,10 +34,6 @@ const HELD: readonly Held[] = ['payable', 'bank_in_transit', 'bank'];
 /** The account holding a payment's amount in each state. */
 const holderOf: Readonly<Record<PaymentStatus, Held>> = {
   pending: 'payable', in_batch: 'payable', failed: 'payable', returned: 'payable', sent: 'bank_in_transit', paid: 'bank',
-};
-
-const statusLabels: Readonly<Record<PaymentStatus, string>> = {
-  pending: '待支付', in_batch: '已编入批次', sent: '已发送银行', paid: '已支付', failed: '支付失败', returned: '已退回',
 };
 
 type Db = Kysely<Database>;
@@ -129,7 +126,7 @@ function stateViolations(holdings: readonly PaymentHolding[], balances: readonly
     const expected = sumFen(holdings.map((p) => expectedHeld(p)[account]));
     const actual = balances.find((b) => b.account === account)!.balanceFen;
     if (expected !== actual) {
-      const states = Object.entries(holderOf).filter(([, held]) => held === account).map(([s]) => statusLabels[s as PaymentStatus]).join('、');
+      const states = Object.entries(holderOf).filter(([, held]) => held === account).map(([s]) => paymentStatusLabel[s as PaymentStatus]).join('、');
       violations.push({
         code: 'ACCOUNT_TOTAL',
         message: `${accountLabels[account]}余额 ${formatYuan(actual)} 元，与「${states}」状态的支付合计 ${formatYuan(expected)} 元不符`,
@@ -141,7 +138,7 @@ function stateViolations(holdings: readonly PaymentHolding[], balances: readonly
     const wrong = HELD.filter((account) => p.held[account] !== expected[account]);
     if (!wrong.length) continue;
     const detail = wrong.map((account) => `${accountLabels[account]} ${formatYuan(p.held[account])} 元（应为 ${formatYuan(expected[account])} 元）`).join('，');
-    const state = p.cancelled ? '已撤销' : statusLabels[p.status];
+    const state = p.cancelled ? '已撤销' : paymentStatusLabel[p.status];
     violations.push({ code: 'PAYMENT_STATE', paymentId: p.id, message: `支付 #${p.id} 状态为「${state}」，与账务不符：${detail}` });
   }
   return violations;

@@ -8,7 +8,7 @@ import type { Fen } from '../../policy/core/money.ts';
 import {
   nextState, stateLabel, TransitionError, type Actor, type RefundCaseAction, type RefundCaseState,
 } from '../../domain/refund-case.ts';
-import { appendAudit } from '../audit/append-audit.ts';
+import { appendAudit, lockAuditLog } from '../audit/append-audit.ts';
 import { auditSubject } from '../audit/audit-subject.ts';
 
 /** The case columns a transition may change besides the state. */
@@ -54,6 +54,7 @@ export function actorName(actor: Actor): string {
 
 /** Applies one action to a case and records it; returns the new state. */
 export async function applyCaseTransition(trx: Transaction<Database>, change: CaseTransition): Promise<RefundCaseState> {
+  await lockAuditLog(trx); // before the case row: every transition takes the two locks in the same order
   const current = await trx
     .selectFrom('refund_cases')
     .select(['state', 'run_id', 'amount_fen', 'batch_id', 'notice_id', 'version'])

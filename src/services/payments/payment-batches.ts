@@ -1,0 +1,125 @@
+// Payment batches under maker-checker (鲁人社发〔2024〕8号 第八条：健全审核机制、规范资金管理): one finance officer
+// proposes a batch of pending payments, a second one authorises it (or rejects it, freeing its payments). The
+// database refuses a batch authorised by its proposer as well.
+import type { Kysely } from 'kysely';
+import type { Database } from '../../adapters/store/schema.ts';
+import type { PaymentBatchesTable } from '../../adapters/store/schema-payments.ts';
+import { assertDifferentPerson, type Actor } from '../../domain/refund-case.ts';
+import { sumFen, type Fen } from '../../policy/core/money.ts';
+import type { Clock } from '../ports/clock.ts';
+import { actorName } from '../round/case-transitions.ts';
+import { nameList } from '../review/name-list.ts';
+import { WorkflowError } from '../review/workflow-error.ts';
+import { assertFinance } from './payment-actor.ts';
+
+export type PaymentBatchStatus = PaymentBatchesTable['status'];
+
+export const batchStatusLabel: Record<PaymentBatchStatus, string> = {
+  proposed: '待授权', authorised: '已授权', rejected: '已驳回', exported: '已导出银行文件', reconciled: '已对账',
+};
+
+export interface ProposePaymentBatch {
+  round: string;
+  actor: Actor;
+  /** Exactly these payments; otherwise every pending payment of the round. */
+  paymentIds?: readonly number[];
+  note?: string;
+  clock: Clock;
+}
+
+export interface PaymentBatchSummary {
+  batchId: number;
+  status: PaymentBatchStatus;
+  paymentCount: number;
+  totalFen: Fen;
+}
+
+/** Creates a batch of pending payments and moves them pending → in_batch, in one transaction. */
+export async function proposePaymentBatch(db: Kysely<Database>, request: ProposePaymentBatch): Promise<PaymentBatchSummary> {
+  const { round, actor, paymentIds } = request;
+  assertFinance(actor);
+  return db.transaction().execute(async (trx) => {
+    let query = trx.selectFrom('payments').select(['id', 'status', 'amount_fen']).where('round', '=', round).orderBy('id').forUpdate();
+    query = paymentIds ? query.where('id', 'in', paymentIds.length ? [...paymentIds] : [0]) : query.where('status', '=', 'pending');
+    const rows = await query.execute();
+    if (paymentIds) {
+      const found = new Set(rows.map((r) => r.id));
+      const unknown = paymentIds.filter((id) => !found.has(id));
+      if (unknown.length) throw new WorkflowError('NOT_FOUND', `${round} 年度没有以下支付：${nameList(unknown.map(String))}`);
+      const busy = rows.filter((r) => r.status !== 'pending');
+      if (busy.length) throw new WorkflowError('CONFLICT', `以下支付不是待支付状态，不能列入支付批次：${nameList(busy.map((r) => `#${r.id}`))}`);
+    }
+    if (!rows.length) throw new WorkflowError('INVALID', '没有待支付的款项，无法提交支付批次');
+    const totalFen = sumFen(rows.map((r) => r.amount_fen));
+    const by = actorName(actor);
+    const at = request.clock.now();
+    const batch = await trx.insertInto('payment_batches').values({
+      round, status: 'proposed', payment_count: rows.length, total_fen: totalFen, note: request.note ?? null, proposed_by: by, proposed_at: at,
+    }).returning('id').executeTakeFirstOrThrow();
+    await trx.updateTable('payments').set({ status: 'in_batch', batch_id: batch.id, updated_by: by, updated_at: at })
+      .where('id', 'in', rows.map((r) => r.id)).execute();
+    return { batchId: batch.id, status: 'proposed', paymentCount: rows.length, totalFen };
+  });
+}
+
+export interface BatchDecision {
+  batchId: number;
+  actor: Actor;
+  /** Required when rejecting. */
+  note?: string;
+  clock: Clock;
+}
+
+async function decide(db: Kysely<Database>, request: BatchDecision, outcome: 'authorise' | 'reject'): Promise<PaymentBatchSummary> {
+  const { batchId, actor } = request;
+  assertFinance(actor);
+  const note = request.note?.trim() || undefined;
+  if (outcome === 'reject' && !note) throw new WorkflowError('INVALID', '驳回支付批次须填写驳回意见');
+  return db.transaction().execute(async (trx) => {
+    const batch = await trx.selectFrom('payment_batches').selectAll().where('id', '=', batchId).forUpdate().executeTakeFirst();
+    if (!batch) throw new WorkflowError('NOT_FOUND', `支付批次 ${batchId} 不存在`);
+    if (batch.status !== 'proposed') throw new WorkflowError('CONFLICT', `支付批次 ${batchId} ${batchStatusLabel[batch.status]}，不能再次审批`);
+    const by = actorName(actor);
+    assertDifferentPerson(batch.proposed_by, by);
+    const at = request.clock.now();
+    const summary = { batchId, paymentCount: batch.payment_count, totalFen: batch.total_fen };
+    if (outcome === 'authorise') {
+      await trx.updateTable('payment_batches').set({ status: 'authorised', authorised_by: by, authorised_at: at }).where('id', '=', batchId).execute();
+      return { ...summary, status: 'authorised' };
+    }
+    const memo = `${batch.note ? `${batch.note}\n` : ''}驳回（${by}）：${note}`;
+    await trx.updateTable('payment_batches').set({ status: 'rejected', note: memo }).where('id', '=', batchId).execute();
+    await trx.updateTable('payments').set({ status: 'pending', batch_id: null, updated_by: by, updated_at: at })
+      .where('batch_id', '=', batchId).where('status', '=', 'in_batch').execute();
+    return { ...summary, status: 'rejected' };
+  });
+}
+
+/** A second finance officer authorises the batch for payment. */
+export function authorisePaymentBatch(db: Kysely<Database>, request: BatchDecision): Promise<PaymentBatchSummary> {
+  return decide(db, request, 'authorise');
+}
+
+/** A second finance officer rejects the batch with a note; its payments are pending again, free for another batch. */
+export function rejectPaymentBatch(db: Kysely<Database>, request: BatchDecision): Promise<PaymentBatchSummary> {
+  return decide(db, request, 'reject');
+}
+
+export interface PaymentBatchView extends PaymentBatchSummary {
+  round: string;
+  note: string | null;
+  proposedBy: string;
+  proposedAt: Date;
+  authorisedBy: string | null;
+  authorisedAt: Date | null;
+}
+
+export async function listPaymentBatches(db: Kysely<Database>, filter: { round?: string; status?: PaymentBatchStatus } = {}): Promise<PaymentBatchView[]> {
+  let query = db.selectFrom('payment_batches').selectAll().orderBy('id');
+  if (filter.round) query = query.where('round', '=', filter.round);
+  if (filter.status) query = query.where('status', '=', filter.status);
+  return (await query.execute()).map((b) => ({
+    batchId: b.id, round: b.round, status: b.status, paymentCount: b.payment_count, totalFen: b.total_fen, note: b.note,
+    proposedBy: b.proposed_by, proposedAt: b.proposed_at, authorisedBy: b.authorised_by, authorisedAt: b.authorised_at,
+  }));
+}
