@@ -4,7 +4,6 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openStore, type Store } from '../../../src/adapters/store/open-store.ts';
 import type { Actor } from '../../../src/domain/refund-case.ts';
 import { approveAccountCorrection, proposeAccountCorrection } from '../../../src/services/bank/account-correction.ts';
 import { exportInstruction } from '../../../src/services/bank/export-instruction.ts';
@@ -31,14 +30,7 @@ for (const backend of storeBackends()) {
       await rm(dir, { recursive: true, force: true });
     });
 
-    async function withStore(work: (store: Store) => Promise<void>): Promise<void> {
-      const store = await openStore(await backend.freshConfig());
-      try {
-        await work(store);
-      } finally {
-        await store.close();
-      }
-    }
+    const { withStore } = backend;
 
     it('re-issues a failed payment under the same row and key after a second person approves the new account', async () => {
       await withStore(async ({ db }) => {

@@ -7,7 +7,6 @@ import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readTable } from '../../../src/adapters/files/read-table.ts';
 import { sm3Hex } from '../../../src/adapters/crypto/sm3.ts';
-import { openStore, type Store } from '../../../src/adapters/store/open-store.ts';
 import { exportInstruction } from '../../../src/services/bank/export-instruction.ts';
 import { fixedClock } from '../../../src/services/ports/clock.ts';
 import { WorkflowError } from '../../../src/services/review/workflow-error.ts';
@@ -37,14 +36,7 @@ for (const backend of storeBackends()) {
       await rm(dir, { recursive: true, force: true });
     });
 
-    async function withStore(work: (store: Store) => Promise<void>): Promise<void> {
-      const store = await openStore(await backend.freshConfig());
-      try {
-        await work(store);
-      } finally {
-        await store.close();
-      }
-    }
+    const { withStore } = backend;
 
     for (const format of ['csv', 'xlsx'] as const) {
       it(`writes a ${format} file the bank can check: lines, totals and an SM3 checksum over them`, async () => {

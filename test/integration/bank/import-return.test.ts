@@ -7,7 +7,6 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openStore, type Store } from '../../../src/adapters/store/open-store.ts';
 import type { Database } from '../../../src/adapters/store/schema.ts';
 import { exportInstruction } from '../../../src/services/bank/export-instruction.ts';
 import { importReturnFile } from '../../../src/services/bank/import-return.ts';
@@ -43,14 +42,7 @@ for (const backend of storeBackends()) {
       await rm(dir, { recursive: true, force: true });
     });
 
-    async function withStore(work: (store: Store) => Promise<void>): Promise<void> {
-      const store = await openStore(await backend.freshConfig());
-      try {
-        await work(store);
-      } finally {
-        await store.close();
-      }
-    }
+    const { withStore } = backend;
 
     it('reconciles a success, a failure and a return, and only the paid unit’s case becomes paid', async () => {
       await withStore(async ({ db }) => {

@@ -4,7 +4,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openStore, type Store } from '../../../src/adapters/store/open-store.ts';
+import type { Store } from '../../../src/adapters/store/open-store.ts';
 import type { Actor } from '../../../src/domain/refund-case.ts';
 import { previewDispatchApplication } from '../../../src/services/dispatch/decide-application.ts';
 import { loadDispatchUpload } from '../../../src/services/dispatch/load-upload.ts';
@@ -76,14 +76,7 @@ for (const backend of storeBackends()) {
       await rm(dir, { recursive: true, force: true });
     });
 
-    async function withStore(work: (store: Store) => Promise<void>): Promise<void> {
-      const store = await openStore(await backend.freshConfig());
-      try {
-        await work(store);
-      } finally {
-        await store.close();
-      }
-    }
+    const { withStore } = backend;
 
     async function upload(store: Store, rows = PLACEMENTS, name?: string) {
       const placementsPath = await writePlacements(dir, rows, name);

@@ -1,7 +1,7 @@
 // The fund ledger check on both store backends: consistent payments pass; a deleted ledger line and a payment whose
 // status disagrees with the ledger are each reported, in Chinese, naming what is wrong.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openStore, type Store } from '../../../src/adapters/store/open-store.ts';
+import type { Store } from '../../../src/adapters/store/open-store.ts';
 import { checkLedger } from '../../../src/services/ledger/check.ts';
 import { ledgerBalances } from '../../../src/services/ledger/balances.ts';
 import { postCommitment } from '../../../src/services/ledger/post.ts';
@@ -13,14 +13,7 @@ for (const backend of storeBackends()) {
     beforeAll(backend.setup);
     afterAll(backend.teardown);
 
-    async function withStore(work: (store: Store) => Promise<void>): Promise<void> {
-      const store = await openStore(await backend.freshConfig());
-      try {
-        await work(store);
-      } finally {
-        await store.close();
-      }
-    }
+    const { withStore } = backend;
 
     /** Two payments sent, one still pending: 300 元 in transit, 50 元 payable. */
     async function consistent(store: Store) {

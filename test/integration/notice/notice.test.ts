@@ -6,7 +6,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chineseWorkingDays } from '../../../src/adapters/calendar/chinese-working-days.ts';
-import { openStore, type Store } from '../../../src/adapters/store/open-store.ts';
+import type { Store } from '../../../src/adapters/store/open-store.ts';
 import { TransitionError, type Actor } from '../../../src/domain/refund-case.ts';
 import { closeDueNotices, closeNotice } from '../../../src/services/notice/close-notice.ts';
 import { exportNoticeXlsx } from '../../../src/services/notice/export-notice.ts';
@@ -40,14 +40,7 @@ for (const backend of storeBackends()) {
     beforeAll(backend.setup);
     afterAll(backend.teardown);
 
-    async function withStore(work: (store: Store) => Promise<void>): Promise<void> {
-      const store = await openStore(await backend.freshConfig());
-      try {
-        await work(store);
-      } finally {
-        await store.close();
-      }
-    }
+    const { withStore } = backend;
 
     it('runs 5 working days over the National Day holiday and closes only after the last one', async () => {
       await withStore(async (store) => {

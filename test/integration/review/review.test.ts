@@ -1,6 +1,5 @@
 // Maker-checker review of refund cases on both store backends.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openStore, type Store } from '../../../src/adapters/store/open-store.ts';
 import type { Actor } from '../../../src/domain/refund-case.ts';
 import { fixedClock } from '../../../src/services/ports/clock.ts';
 import { approveBatch, returnBatch } from '../../../src/services/review/review-batch.ts';
@@ -19,14 +18,7 @@ for (const backend of storeBackends()) {
     beforeAll(backend.setup);
     afterAll(backend.teardown);
 
-    async function withStore(work: (store: Store) => Promise<void>): Promise<void> {
-      const store = await openStore(await backend.freshConfig());
-      try {
-        await work(store);
-      } finally {
-        await store.close();
-      }
-    }
+    const { withStore } = backend;
 
     it('proposes the eligible cases as a batch with their count and total', async () => {
       await withStore(async ({ db }) => {
