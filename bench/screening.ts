@@ -14,7 +14,7 @@ import { SmFieldCipher } from '../src/adapters/crypto/sm-field-cipher.ts';
 import { openStore, type StoreConfig } from '../src/adapters/store/open-store.ts';
 import { generateIntoStore } from '../src/services/generate/generate-into-store.ts';
 import { SCALES } from '../src/services/generate/scales.ts';
-import { systemClock } from '../src/services/ports/clock.ts';
+import { systemClock } from '../src/domain/ports/clock.ts';
 import { startScreeningRun } from '../src/services/screening/screening-run.ts';
 
 const { values } = parseArgs({ options: { data: { type: 'string' }, scale: { type: 'string', default: 'city' }, seed: { type: 'string', default: '1' }, reuse: { type: 'boolean', default: false } } });

@@ -1,6 +1,6 @@
 // Helpers every store command shares: its clock, option parsing, refusals and output.
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { fixedClock, systemClock, type Clock } from '../services/ports/clock.ts';
+import { fixedClock, systemClock, type Clock } from '../domain/ports/clock.ts';
 import { asWorkflowError } from '../services/review/workflow-error.ts';
 import { CliError } from './cli-error.ts';
 

@@ -16,7 +16,7 @@ import { projectParameters } from '../../src/adapters/parameters/load-parameters
 import { openStore, type Store } from '../../src/adapters/store/open-store.ts';
 import { buildServer } from '../../src/server/app.ts';
 import { WEB_DIST } from '../../src/server/routes/web.ts';
-import { fixedClock } from '../../src/services/ports/clock.ts';
+import { fixedClock } from '../../src/domain/ports/clock.ts';
 import { recordingProvider, testCipher } from '../support/sms-fixtures.ts';
 
 export const CHROMIUM = '/usr/bin/chromium';

@@ -5,7 +5,7 @@ import type { Database } from '../../src/adapters/store/schema.ts';
 import type { Actor } from '../../src/domain/refund-case.ts';
 import { createPaymentsForConfirmed } from '../../src/services/payments/create-payments.ts';
 import { authorisePaymentBatch, proposePaymentBatch } from '../../src/services/payments/payment-batches.ts';
-import { fixedClock } from '../../src/services/ports/clock.ts';
+import { fixedClock } from '../../src/domain/ports/clock.ts';
 import { insertCase, insertRun, REGION, ROUND } from './review-fixtures.ts';
 
 export { ROUND };

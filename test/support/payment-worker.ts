@@ -10,7 +10,7 @@ import { Kysely } from 'kysely';
 import { postgresDialect } from '../../src/adapters/store/postgres-dialect.ts';
 import type { Database } from '../../src/adapters/store/schema.ts';
 import { runPaymentBatch } from '../../src/services/payments/run-batch.ts';
-import { systemClock } from '../../src/services/ports/clock.ts';
+import { systemClock } from '../../src/domain/ports/clock.ts';
 
 const [databaseUrl, batchArg, delayArg] = process.argv.slice(2);
 if (!databaseUrl || !batchArg) {

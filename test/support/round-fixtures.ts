@@ -3,7 +3,7 @@
 import type { Store } from '../../src/adapters/store/open-store.ts';
 import type { EnterpriseSize, OrgType, UnitFlag } from '../../src/adapters/store/schema.ts';
 import { addPeriods, type IsoDate, type Period } from '../../src/policy/core/dates.ts';
-import type { CellValue } from '../../src/services/ports/bulk-writer.ts';
+import type { CellValue } from '../../src/domain/ports/bulk-writer.ts';
 
 export interface FixtureUnit {
   id: number;

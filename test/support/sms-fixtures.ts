@@ -6,7 +6,7 @@ import { SmFieldCipher } from '../../src/adapters/crypto/sm-field-cipher.ts';
 import type { Database } from '../../src/adapters/store/schema.ts';
 import { maskPhone } from '../../src/domain/masking.ts';
 import type { RefundCaseState } from '../../src/domain/refund-case.ts';
-import type { SmsMessage, SmsProvider } from '../../src/services/notify/sms-provider.ts';
+import type { SmsMessage, SmsProvider } from '../../src/domain/ports/sms-provider.ts';
 
 export const testCipher = new SmFieldCipher(keyRingFromEnv({}).keyRing);
 

@@ -2,7 +2,7 @@
 // The library silently treats years it has no data for as plain Mon–Fri weeks; we refuse those years instead.
 import chineseDays from 'chinese-days';
 import { addDays, yearOf, type IsoDate } from '../../policy/core/dates.ts';
-import { CalendarYearNotCoveredError, type WorkingDayCalendar } from '../../services/ports/working-day-calendar.ts';
+import { CalendarYearNotCoveredError, type WorkingDayCalendar } from '../../domain/ports/working-day-calendar.ts';
 
 const coveredYears = new Map<number, boolean>();
 

@@ -8,8 +8,8 @@
 //
 // Errors: 5xx, 429, network errors and timeouts are retryable (the gateway may simply be down); any other 4xx is
 // not (the request itself is wrong and will be wrong again).
-import type { SmsMessage, SmsProvider } from '../../services/notify/sms-provider.ts';
-import { SmsSendError } from '../../services/notify/sms-provider.ts';
+import type { SmsMessage, SmsProvider } from '../../domain/ports/sms-provider.ts';
+import { SmsSendError } from '../../domain/ports/sms-provider.ts';
 
 export interface HttpProviderConfig {
   url: string;

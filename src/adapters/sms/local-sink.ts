@@ -6,7 +6,7 @@
 // message id it was logged with, without a second line.
 import { createHash } from 'node:crypto';
 import { maskPhone } from '../../domain/masking.ts';
-import type { SmsMessage, SmsProvider } from '../../services/notify/sms-provider.ts';
+import type { SmsMessage, SmsProvider } from '../../domain/ports/sms-provider.ts';
 import { KeyJournal } from './key-journal.ts';
 
 export interface SinkLine {

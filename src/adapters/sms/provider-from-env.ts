@@ -6,7 +6,7 @@
 //                                WENGANG_SMPP_SOURCE (sender address, default 12333), optional WENGANG_SMPP_JOURNAL
 //                                (default <data folder>/smpp-journal.log; keep it: it prevents double sends).
 import { dataPath } from '../data-folder.ts';
-import type { SmsProvider } from '../../services/notify/sms-provider.ts';
+import type { SmsProvider } from '../../domain/ports/sms-provider.ts';
 import { httpProvider } from './http-provider.ts';
 import { localSinkProvider } from './local-sink.ts';
 import { smppProvider } from './smpp-provider.ts';

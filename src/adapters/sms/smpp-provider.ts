@@ -11,8 +11,8 @@
 // A timeout, a dropped connection or a refusal after some parts were accepted also leave `submitting`.
 import { createHash } from 'node:crypto';
 import type { Pdu, Session } from 'smpp';
-import type { SmsMessage, SmsProvider } from '../../services/notify/sms-provider.ts';
-import { SmsSendError } from '../../services/notify/sms-provider.ts';
+import type { SmsMessage, SmsProvider } from '../../domain/ports/sms-provider.ts';
+import { SmsSendError } from '../../domain/ports/sms-provider.ts';
 import { KeyJournal } from './key-journal.ts';
 import { ESM_CLASS_UDHI, UCS2_DATA_CODING, ucs2Parts } from './smpp-segments.ts';
 

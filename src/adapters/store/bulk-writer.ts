@@ -2,7 +2,7 @@
 // (`bulkWriterFor(trx)`). Each backend's driver carries the request out: bulk-writer-pg.ts, bulk-writer-pglite.ts.
 
 import { CompiledQuery, type Kysely } from 'kysely';
-import type { BulkWriter } from '../../services/ports/bulk-writer.ts';
+import type { BulkWriter } from '../../domain/ports/bulk-writer.ts';
 import { CopyRequest } from './copy-text.ts';
 import type { Database } from './schema.ts';
 

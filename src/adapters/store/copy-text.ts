@@ -2,7 +2,7 @@
 // single parameter of a Kysely query, so COPY runs on whatever connection the caller holds (a transaction too).
 
 import type { PostgresQueryResult } from 'kysely';
-import type { CellValue } from '../../services/ports/bulk-writer.ts';
+import type { CellValue } from '../../domain/ports/bulk-writer.ts';
 
 /** Rows are joined into chunks of about this many characters before they are handed to the driver. */
 const CHUNK_CHARS = 1 << 16;

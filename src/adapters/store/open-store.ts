@@ -5,7 +5,7 @@ import { mkdir } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { Kysely, sql } from 'kysely';
-import type { BulkWriter } from '../../services/ports/bulk-writer.ts';
+import type { BulkWriter } from '../../domain/ports/bulk-writer.ts';
 import { bulkWriterFor } from './bulk-writer.ts';
 import { migrate } from './migrate.ts';
 import { pgliteDialect } from './pglite-dialect.ts';

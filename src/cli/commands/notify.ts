@@ -11,7 +11,7 @@ import { notifyPassedCases } from '../../services/notify/notify-passed.ts';
 import { deliverAllDue, type DeliveryResult } from '../../services/notify/outbox.ts';
 import { remindUnconfirmed } from '../../services/notify/reminders.ts';
 import { unconfirmedUnits } from '../../services/notify/unconfirmed.ts';
-import type { Clock } from '../../services/ports/clock.ts';
+import type { Clock } from '../../domain/ports/clock.ts';
 import { refundRound, UnknownRoundError } from '../../services/rounds.ts';
 import { CliError } from '../cli-error.ts';
 import { withStore } from '../with-store.ts';

@@ -3,7 +3,7 @@
 import { parseArgs } from 'node:util';
 import { projectParameters } from '../../adapters/parameters/load-parameters.ts';
 import { isValidDate } from '../../policy/core/dates.ts';
-import { systemClock } from '../../services/ports/clock.ts';
+import { systemClock } from '../../domain/ports/clock.ts';
 import { UnknownRoundError } from '../../services/rounds.ts';
 import { UnknownRegionError } from '../../services/screening/region-scope.ts';
 import { runSummary } from '../../services/screening/run-summary.ts';

@@ -7,7 +7,7 @@ import type { FieldCipher } from '../../domain/ports/field-cipher.ts';
 import { revealPersonalData, type PersonalDataField } from '../../services/audit/reveal-personal-data.ts';
 import { searchAudit, SEARCH_LIMIT } from '../../services/audit/search-audit.ts';
 import { verifyAudit } from '../../services/audit/verify-audit.ts';
-import type { Clock } from '../../services/ports/clock.ts';
+import type { Clock } from '../../domain/ports/clock.ts';
 import { idParam, refusals, sendRefusal, staffFields, staffOf } from './review.ts';
 
 export interface AuditRouteOptions {

@@ -20,7 +20,7 @@ import { importReturnFile } from '../../services/bank/import-return.ts';
 import { reconcileBatch, writeReconciliationXlsx } from '../../services/bank/reconcile-batch.ts';
 import { ledgerBalances } from '../../services/ledger/balances.ts';
 import { checkLedger } from '../../services/ledger/check.ts';
-import type { Clock } from '../../services/ports/clock.ts';
+import type { Clock } from '../../domain/ports/clock.ts';
 import { actorName } from '../../services/round/case-transitions.ts';
 import { idParam, refusals, sendRefusal, staffFields, staffOf } from './review.ts';
 

@@ -10,9 +10,9 @@ import type { FieldCipher } from '../../domain/ports/field-cipher.ts';
 import { confirm, showConfirmation, startConfirmation } from '../../services/confirm/confirm.ts';
 import { ConfirmError, type ConfirmErrorCode } from '../../services/confirm/confirm-error.ts';
 import { deliverDueSms } from '../../services/notify/outbox.ts';
-import type { SmsProvider } from '../../services/notify/sms-provider.ts';
+import type { SmsProvider } from '../../domain/ports/sms-provider.ts';
 import { unconfirmedUnits } from '../../services/notify/unconfirmed.ts';
-import type { Clock } from '../../services/ports/clock.ts';
+import type { Clock } from '../../domain/ports/clock.ts';
 import { refundRound, UnknownRoundError } from '../../services/rounds.ts';
 
 export interface ConfirmationRouteOptions {

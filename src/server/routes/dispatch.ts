@@ -19,7 +19,7 @@ import { findDispatchApplication, findUnitApplication } from '../../services/dis
 import { loadDispatchUpload } from '../../services/dispatch/load-upload.ts';
 import { DispatchUploadError } from '../../services/dispatch/read-upload.ts';
 import { submitDispatchApplication, withdrawDispatchApplication } from '../../services/dispatch/submit-application.ts';
-import type { Clock } from '../../services/ports/clock.ts';
+import type { Clock } from '../../domain/ports/clock.ts';
 import { idParam, refusals, sendRefusal, staffFields, staffOf } from './review.ts';
 
 export interface DispatchRouteOptions {

@@ -14,8 +14,8 @@ import { exportNoticeXlsx } from '../../services/notice/export-notice.ts';
 import { getNotice, layoffRatePercent, listNotices, noticeItems } from '../../services/notice/list-notices.ts';
 import { openNotice } from '../../services/notice/open-notice.ts';
 import { recordObjection } from '../../services/notice/record-objection.ts';
-import type { Clock } from '../../services/ports/clock.ts';
-import type { WorkingDayCalendar } from '../../services/ports/working-day-calendar.ts';
+import type { Clock } from '../../domain/ports/clock.ts';
+import type { WorkingDayCalendar } from '../../domain/ports/working-day-calendar.ts';
 import { idParam, refusals, sendRefusal, staffFields, staffOf } from './review.ts';
 
 export interface NoticeRouteOptions {

@@ -4,7 +4,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Store } from '../../adapters/store/open-store.ts';
 import type { PaymentStatus } from '../../adapters/store/schema-payments.ts';
-import type { Clock } from '../../services/ports/clock.ts';
+import type { Clock } from '../../domain/ports/clock.ts';
 import { createPaymentsForConfirmed } from '../../services/payments/create-payments.ts';
 import { listPayments } from '../../services/payments/list-payments.ts';
 import { paymentStatusLabel } from '../../domain/payment-status.ts';

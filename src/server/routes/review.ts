@@ -5,7 +5,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { Store } from '../../adapters/store/open-store.ts';
 import type { Actor, StaffRole } from '../../domain/refund-case.ts';
 import type { ParameterStore } from '../../policy/core/parameters.ts';
-import type { Clock } from '../../services/ports/clock.ts';
+import type { Clock } from '../../domain/ports/clock.ts';
 import { caseHistory } from '../../services/review/case-history.ts';
 import { listBatches, type BatchStatus } from '../../services/review/list-batches.ts';
 import { proposeBatch } from '../../services/review/propose-batch.ts';

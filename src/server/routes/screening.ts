@@ -3,7 +3,7 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { Store } from '../../adapters/store/open-store.ts';
 import type { ParameterStore } from '../../policy/core/parameters.ts';
-import type { Clock } from '../../services/ports/clock.ts';
+import type { Clock } from '../../domain/ports/clock.ts';
 import { refundRound, UnknownRoundError } from '../../services/rounds.ts';
 import { UnknownRegionError } from '../../services/screening/region-scope.ts';
 import { listRoundDecisions, unitRoundDecision } from '../../services/screening/round-decisions.ts';

@@ -4,7 +4,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../adapters/store/schema.ts';
 import type { ChainHead } from '../../domain/audit-chain.ts';
 import type { Actor } from '../../domain/refund-case.ts';
-import type { Clock } from '../ports/clock.ts';
+import type { Clock } from '../../domain/ports/clock.ts';
 import { saveCheckpoint } from './append-audit.ts';
 import { auditSubject } from './audit-subject.ts';
 import { recordAudit } from './record-audit.ts';

@@ -4,7 +4,7 @@ import type { Transaction } from 'kysely';
 import type { Database } from '../../adapters/store/schema.ts';
 import type { AuditEntry, Json } from '../../domain/audit-chain.ts';
 import type { Actor } from '../../domain/refund-case.ts';
-import type { Clock } from '../ports/clock.ts';
+import type { Clock } from '../../domain/ports/clock.ts';
 import { actorName } from '../round/case-transitions.ts';
 import { appendAudit, type AuditAction } from './append-audit.ts';
 

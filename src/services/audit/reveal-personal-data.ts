@@ -5,7 +5,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../adapters/store/schema.ts';
 import type { FieldCipher } from '../../domain/ports/field-cipher.ts';
 import type { Actor } from '../../domain/refund-case.ts';
-import type { Clock } from '../ports/clock.ts';
+import type { Clock } from '../../domain/ports/clock.ts';
 import { WorkflowError } from '../review/workflow-error.ts';
 import { auditSubject } from './audit-subject.ts';
 import { recordAudit } from './record-audit.ts';

@@ -7,7 +7,7 @@ import { paymentStatusLabel } from '../../domain/payment-status.ts';
 import type { AccountKind } from '../../adapters/store/schema-payments.ts';
 import type { Database } from '../../adapters/store/schema.ts';
 import { assertDifferentPerson, type Actor } from '../../domain/refund-case.ts';
-import type { Clock } from '../ports/clock.ts';
+import type { Clock } from '../../domain/ports/clock.ts';
 import { WorkflowError } from '../review/workflow-error.ts';
 import { actorName } from '../round/case-transitions.ts';
 

@@ -8,7 +8,7 @@ import {
 } from '../../adapters/bank/instruction-file.ts';
 import type { Database } from '../../adapters/store/schema.ts';
 import type { Fen } from '../../policy/core/money.ts';
-import type { Clock } from '../ports/clock.ts';
+import type { Clock } from '../../domain/ports/clock.ts';
 import { WorkflowError } from '../review/workflow-error.ts';
 
 export interface ExportRequest {

@@ -11,7 +11,7 @@ import { TableFileError, type RowError } from '../../adapters/files/table-errors
 import { ValidationReport } from '../../adapters/files/validate-rows.ts';
 import type { Database } from '../../adapters/store/schema.ts';
 import { formatYuan, sumFen, type Fen } from '../../policy/core/money.ts';
-import type { Clock } from '../ports/clock.ts';
+import type { Clock } from '../../domain/ports/clock.ts';
 import { applyReturnLine, markCasePaidWhenSettled } from './apply-return.ts';
 import { readReturnLines, REFERENCE_COLUMN, type NumberedLine } from './read-return-lines.ts';
 

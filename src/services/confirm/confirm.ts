@@ -6,7 +6,7 @@ import type { Database } from '../../adapters/store/schema.ts';
 import { maskBankAccount } from '../../domain/masking.ts';
 import type { FieldCipher } from '../../domain/ports/field-cipher.ts';
 import { formatYuan, type Fen } from '../../policy/core/money.ts';
-import type { Clock } from '../ports/clock.ts';
+import type { Clock } from '../../domain/ports/clock.ts';
 import { actorName, applyCaseTransition } from '../round/case-transitions.ts';
 import { enqueueSms } from '../notify/outbox.ts';
 import { confirmCodeText } from '../notify/templates.ts';

@@ -1,7 +1,7 @@
 // A labour-dispatch unit's placements (鲁人社发〔2024〕8号 第三条): its own staff, and workers placed at user units —
 // enterprises, and also government agencies and public institutions whose part is not refunded.
 import type { OrgType } from '../../policy/core/input-fields.ts';
-import type { CellValue } from '../ports/bulk-writer.ts';
+import type { CellValue } from '../../domain/ports/bulk-writer.ts';
 import type { GenerationContext } from './context.ts';
 import type { PersonSpell } from './people.ts';
 import type { Rng } from './prng.ts';

@@ -1,6 +1,6 @@
 // Generates a population into an opened store in one transaction (a crash leaves nothing half-written) and moves the
 // identity sequences past the ids it supplied.
-import type { BulkWriter } from '../ports/bulk-writer.ts';
+import type { BulkWriter } from '../../domain/ports/bulk-writer.ts';
 import { generatePopulation, type GenerateOptions, type GenerationCounts } from './generate-population.ts';
 
 /** What the generator needs of a store (the Kysely store in src/adapters/store/ provides it). */

@@ -2,7 +2,7 @@
 // demo, a city or a province, streamed through the BulkWriter port in chunks so memory stays flat.
 import type { ParameterStore } from '../../policy/core/parameters.ts';
 import type { FieldCipher } from '../../domain/ports/field-cipher.ts';
-import type { BulkWriter, CellValue } from '../ports/bulk-writer.ts';
+import type { BulkWriter, CellValue } from '../../domain/ports/bulk-writer.ts';
 import { createContext, Stream, type GenerationContext } from './context.ts';
 import { placementsOf, PLACEMENT_COLUMNS } from './dispatch.ts';
 import { IdNumberAllocator } from './identifiers.ts';

@@ -2,7 +2,7 @@
 // each month and its monthly headcounts with natural attrition.
 import { addPeriods, periodsBetween, type Period } from '../../policy/core/dates.ts';
 import { applyRatioHalfUp, type Fen } from '../../policy/core/money.ts';
-import type { CellValue } from '../ports/bulk-writer.ts';
+import type { CellValue } from '../../domain/ports/bulk-writer.ts';
 import type { GenerationContext } from './context.ts';
 import type { Rng } from './prng.ts';
 import { HEADCOUNT_TO, LEDGER_FROM, LEDGER_TO } from './scales.ts';

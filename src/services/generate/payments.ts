@@ -3,7 +3,7 @@
 // carry a late fee of 0.05% a day (社会保险法 第八十六条).
 import { addPeriods, daysInMonth, toDayNumber, yearOf, type IsoDate } from '../../policy/core/dates.ts';
 import { applyRatioHalfUp, type Fen } from '../../policy/core/money.ts';
-import type { CellValue } from '../ports/bulk-writer.ts';
+import type { CellValue } from '../../domain/ports/bulk-writer.ts';
 import type { Rng } from './prng.ts';
 import { LEDGER_MONTHS, ledgerPeriod, type Staffing } from './ledger.ts';
 import type { UnitPlan } from './unit-plan.ts';

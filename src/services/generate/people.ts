@@ -6,7 +6,7 @@ import {
 import type { Fen } from '../../policy/core/money.ts';
 import type { FieldCipher } from '../../domain/ports/field-cipher.ts';
 import { maskBankAccount, maskIdNumber, maskPhone } from '../../domain/masking.ts';
-import type { CellValue } from '../ports/bulk-writer.ts';
+import type { CellValue } from '../../domain/ports/bulk-writer.ts';
 import type { GenerationContext } from './context.ts';
 import type { IdNumberAllocator } from './identifiers.ts';
 import { NEVER, ledgerPeriod, type Staffing } from './ledger.ts';

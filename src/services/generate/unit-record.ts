@@ -6,7 +6,7 @@ import { addDays, fromDayNumber, toDayNumber, type IsoDate } from '../../policy/
 import type { ExclusionFlag } from '../../policy/refund/refund-input.ts';
 import type { FieldCipher } from '../../domain/ports/field-cipher.ts';
 import { maskPhone } from '../../domain/masking.ts';
-import type { CellValue } from '../ports/bulk-writer.ts';
+import type { CellValue } from '../../domain/ports/bulk-writer.ts';
 import { Stream, type GenerationContext } from './context.ts';
 import { makeCreditCode } from './identifiers.ts';
 import { personName, unitName } from './names.ts';

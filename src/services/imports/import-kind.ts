@@ -2,7 +2,7 @@
 // must be unique within a file, and the table its rows are upserted into.
 import type { ImportSpec } from '../../adapters/files/column-spec.ts';
 import type { FieldCipher } from '../../domain/ports/field-cipher.ts';
-import type { CellValue } from '../ports/bulk-writer.ts';
+import type { CellValue } from '../../domain/ports/bulk-writer.ts';
 
 /** An insured unit found by its credit code. */
 export interface UnitRef {

@@ -4,7 +4,7 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import { bulkWriterFor } from '../../adapters/store/bulk-writer.ts';
 import type { Database } from '../../adapters/store/schema.ts';
-import type { CellValue } from '../ports/bulk-writer.ts';
+import type { CellValue } from '../../domain/ports/bulk-writer.ts';
 import type { WriteTarget } from './import-kind.ts';
 
 const STAGE = 'import_stage';

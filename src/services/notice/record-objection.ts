@@ -3,7 +3,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../adapters/store/schema.ts';
 import type { Actor } from '../../domain/refund-case.ts';
-import type { Clock } from '../ports/clock.ts';
+import type { Clock } from '../../domain/ports/clock.ts';
 import { actorName, applyCaseTransition } from '../round/case-transitions.ts';
 import { WorkflowError } from '../review/workflow-error.ts';
 import { assertWithinPeriod, lockNotice } from './notice-period.ts';

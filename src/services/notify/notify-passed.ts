@@ -5,7 +5,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../adapters/store/schema.ts';
 import { maskPhone } from '../../domain/masking.ts';
 import type { FieldCipher } from '../../domain/ports/field-cipher.ts';
-import type { Clock } from '../ports/clock.ts';
+import type { Clock } from '../../domain/ports/clock.ts';
 import { applyCaseTransition } from '../round/case-transitions.ts';
 import { confirmationUrl, createConfirmationLink } from '../confirm/confirmation-links.ts';
 import { enqueueSms } from './outbox.ts';

@@ -8,8 +8,8 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database } from '../../adapters/store/schema.ts';
 import type { FieldCipher } from '../../domain/ports/field-cipher.ts';
-import type { Clock } from '../ports/clock.ts';
-import { SmsSendError, type SmsProvider } from './sms-provider.ts';
+import type { Clock } from '../../domain/ports/clock.ts';
+import { SmsSendError, type SmsProvider } from '../../domain/ports/sms-provider.ts';
 
 export const MAX_ATTEMPTS = 5;
 const BACKOFF_MINUTES = [1, 5, 30, 120] as const;

@@ -3,7 +3,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../adapters/store/schema.ts';
 import type { Fen } from '../../policy/core/money.ts';
-import type { Clock } from '../ports/clock.ts';
+import type { Clock } from '../../domain/ports/clock.ts';
 
 export interface UnconfirmedUnit {
   unitId: number;

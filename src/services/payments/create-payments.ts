@@ -8,7 +8,7 @@ import type { AccountKind, PaymentsTable } from '../../adapters/store/schema-pay
 import type { Actor } from '../../domain/refund-case.ts';
 import { sumFen, type Fen } from '../../policy/core/money.ts';
 import { postCommitment } from '../ledger/post.ts';
-import type { Clock } from '../ports/clock.ts';
+import type { Clock } from '../../domain/ports/clock.ts';
 import { actorName } from '../round/case-transitions.ts';
 import { assertFinance } from './payment-actor.ts';
 

@@ -6,7 +6,7 @@ import type { Database } from '../../adapters/store/schema.ts';
 import type { PaymentBatchesTable } from '../../adapters/store/schema-payments.ts';
 import { assertDifferentPerson, type Actor } from '../../domain/refund-case.ts';
 import { sumFen, type Fen } from '../../policy/core/money.ts';
-import type { Clock } from '../ports/clock.ts';
+import type { Clock } from '../../domain/ports/clock.ts';
 import { actorName } from '../round/case-transitions.ts';
 import { nameList } from '../review/name-list.ts';
 import { WorkflowError } from '../review/workflow-error.ts';

@@ -8,7 +8,7 @@ import type { Database } from '../../adapters/store/schema.ts';
 import type { PaymentStatus } from '../../adapters/store/schema-payments.ts';
 import { sumFen, type Fen } from '../../policy/core/money.ts';
 import { postSend } from '../ledger/post.ts';
-import type { Clock } from '../ports/clock.ts';
+import type { Clock } from '../../domain/ports/clock.ts';
 import { WorkflowError } from '../review/workflow-error.ts';
 import { batchStatusLabel, type PaymentBatchStatus } from './payment-batches.ts';
 

@@ -6,7 +6,7 @@ import type { Database, EnterpriseSize } from '../../adapters/store/schema.ts';
 import type { Actor } from '../../domain/refund-case.ts';
 import { stateLabel } from '../../domain/refund-case.ts';
 import { sumFen, type Fen } from '../../policy/core/money.ts';
-import type { Clock } from '../ports/clock.ts';
+import type { Clock } from '../../domain/ports/clock.ts';
 import { actorName, applyCaseTransition } from '../round/case-transitions.ts';
 import { regionScope } from '../screening/region-scope.ts';
 import { nameList } from './name-list.ts';

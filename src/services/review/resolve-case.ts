@@ -8,7 +8,7 @@ import type { Actor, RefundCaseState } from '../../domain/refund-case.ts';
 import type { Fen } from '../../policy/core/money.ts';
 import type { ParameterStore } from '../../policy/core/parameters.ts';
 import { jobRetentionRefundInput } from '../../policy/job-retention-refund.ts';
-import type { Clock } from '../ports/clock.ts';
+import type { Clock } from '../../domain/ports/clock.ts';
 import { actorName, applyCaseTransition, CaseNotFoundError } from '../round/case-transitions.ts';
 import { decideUnit } from '../screening/decide.ts';
 import { storeOneUnitRun } from '../screening/one-unit-run.ts';

@@ -2,7 +2,7 @@
 // (NOT_FOUND → 404, INVALID → 400, FORBIDDEN → 403, CONFLICT → 409); and the same view of the errors the state
 // machine, the screening and the calendar raise, so the CLI and the routes report them all alike.
 import { TransitionError } from '../../domain/refund-case.ts';
-import { CalendarYearNotCoveredError } from '../ports/working-day-calendar.ts';
+import { CalendarYearNotCoveredError } from '../../domain/ports/working-day-calendar.ts';
 import { CaseNotFoundError } from '../round/case-transitions.ts';
 import { UnknownRoundError } from '../rounds.ts';
 import { UnitNotFoundError } from '../screening/decide.ts';

@@ -2,7 +2,7 @@
 // one mapping for the bulk screening, a one-unit run and a decided dispatch application.
 import type { Decision } from '../../policy/core/decision.ts';
 import type { Fen } from '../../policy/core/money.ts';
-import type { CellValue } from '../ports/bulk-writer.ts';
+import type { CellValue } from '../../domain/ports/bulk-writer.ts';
 
 /** The refund fields every decision of the refund rules carries (CONTRACT.md `job-retention-refund`). */
 export type RefundDecision = Decision & {

@@ -5,7 +5,7 @@
 import { sql, type ExpressionBuilder, type Kysely } from 'kysely';
 import type { Database } from '../../adapters/store/schema.ts';
 import type { Actor, RefundCaseState } from '../../domain/refund-case.ts';
-import type { Clock } from '../ports/clock.ts';
+import type { Clock } from '../../domain/ports/clock.ts';
 import { actorName, applyCaseTransition, CASE_OPENED_ACTION } from '../round/case-transitions.ts';
 
 export interface CaseSync {

@@ -7,7 +7,7 @@ import { SmFieldCipher } from '../../../src/adapters/crypto/sm-field-cipher.ts';
 import type { Database } from '../../../src/adapters/store/schema.ts';
 import { maskBankAccount, maskIdNumber, maskPhone } from '../../../src/domain/masking.ts';
 import { recordAudit } from '../../../src/services/audit/record-audit.ts';
-import { fixedClock } from '../../../src/services/ports/clock.ts';
+import { fixedClock } from '../../../src/domain/ports/clock.ts';
 
 export const cipher = new SmFieldCipher(keyRingFromEnv({}).keyRing);
 export const clerk = { kind: 'staff', role: 'case_worker', name: '王经办' } as const;

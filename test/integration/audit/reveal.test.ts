@@ -7,7 +7,7 @@ import { openStore, type Store } from '../../../src/adapters/store/open-store.ts
 import { auditRoutes } from '../../../src/server/routes/audit.ts';
 import { chineseValidationError } from '../../../src/server/validation-errors.ts';
 import { revealPersonalData } from '../../../src/services/audit/reveal-personal-data.ts';
-import { fixedClock } from '../../../src/services/ports/clock.ts';
+import { fixedClock } from '../../../src/domain/ports/clock.ts';
 import { storeBackends } from '../../support/store-backends.ts';
 import { auditor, cipher, clerk, insertPerson, tamper, type PersonData } from './audit-fixtures.ts';
 

@@ -9,7 +9,7 @@ import { approveAccountCorrection, proposeAccountCorrection } from '../../../src
 import { exportInstruction } from '../../../src/services/bank/export-instruction.ts';
 import { importReturnFile } from '../../../src/services/bank/import-return.ts';
 import { checkLedger } from '../../../src/services/ledger/check.ts';
-import { fixedClock } from '../../../src/services/ports/clock.ts';
+import { fixedClock } from '../../../src/domain/ports/clock.ts';
 import { storeBackends } from '../../support/store-backends.ts';
 import { caseState } from '../../support/review-fixtures.ts';
 import { insertConfirmedPayments, sendBatch, writeReturnFile } from '../../support/bank-fixtures.ts';

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readTable } from '../../../src/adapters/files/read-table.ts';
 import { sm3Hex } from '../../../src/adapters/crypto/sm3.ts';
 import { exportInstruction } from '../../../src/services/bank/export-instruction.ts';
-import { fixedClock } from '../../../src/services/ports/clock.ts';
+import { fixedClock } from '../../../src/domain/ports/clock.ts';
 import { WorkflowError } from '../../../src/services/review/workflow-error.ts';
 import { storeBackends } from '../../support/store-backends.ts';
 import { insertConfirmedPayments, sendBatch } from '../../support/bank-fixtures.ts';

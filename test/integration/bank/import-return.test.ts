@@ -12,7 +12,7 @@ import { exportInstruction } from '../../../src/services/bank/export-instruction
 import { importReturnFile } from '../../../src/services/bank/import-return.ts';
 import { reconcileBatch, writeReconciliationXlsx } from '../../../src/services/bank/reconcile-batch.ts';
 import { checkLedger } from '../../../src/services/ledger/check.ts';
-import { fixedClock } from '../../../src/services/ports/clock.ts';
+import { fixedClock } from '../../../src/domain/ports/clock.ts';
 import { storeBackends } from '../../support/store-backends.ts';
 import { caseState } from '../../support/review-fixtures.ts';
 import { insertConfirmedPayments, sendBatch, writeReturnFile, type FixturePayment } from '../../support/bank-fixtures.ts';

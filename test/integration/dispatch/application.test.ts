@@ -10,7 +10,7 @@ import { previewDispatchApplication } from '../../../src/services/dispatch/decid
 import { loadDispatchUpload } from '../../../src/services/dispatch/load-upload.ts';
 import { DispatchUploadError } from '../../../src/services/dispatch/read-upload.ts';
 import { submitDispatchApplication, withdrawDispatchApplication } from '../../../src/services/dispatch/submit-application.ts';
-import { fixedClock } from '../../../src/services/ports/clock.ts';
+import { fixedClock } from '../../../src/domain/ports/clock.ts';
 import { startScreeningRun } from '../../../src/services/screening/screening-run.ts';
 import { loadParameters } from '../../../src/adapters/parameters/load-parameters.ts';
 import { proposeBatch } from '../../../src/services/review/propose-batch.ts';

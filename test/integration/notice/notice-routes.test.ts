@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore, type Store } from '../../../src/adapters/store/open-store.ts';
 import { noticeRoutes } from '../../../src/server/routes/notice.ts';
 import { reviewRoutes } from '../../../src/server/routes/review.ts';
-import { fixedClock } from '../../../src/services/ports/clock.ts';
+import { fixedClock } from '../../../src/domain/ports/clock.ts';
 import { storeBackends } from '../../support/store-backends.ts';
 import { insertRun, insertUnitWithCase, ROUND } from '../../support/review-fixtures.ts';
 

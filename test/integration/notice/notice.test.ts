@@ -13,7 +13,7 @@ import { exportNoticeXlsx } from '../../../src/services/notice/export-notice.ts'
 import { listNotices, noticeItems } from '../../../src/services/notice/list-notices.ts';
 import { openNotice } from '../../../src/services/notice/open-notice.ts';
 import { recordObjection } from '../../../src/services/notice/record-objection.ts';
-import { fixedClock } from '../../../src/services/ports/clock.ts';
+import { fixedClock } from '../../../src/domain/ports/clock.ts';
 import { approveBatch } from '../../../src/services/review/review-batch.ts';
 import { proposeBatch } from '../../../src/services/review/propose-batch.ts';
 import { applyCaseTransition } from '../../../src/services/round/case-transitions.ts';

@@ -1,7 +1,7 @@
 // Maker-checker review of refund cases on both store backends.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../../../src/domain/refund-case.ts';
-import { fixedClock } from '../../../src/services/ports/clock.ts';
+import { fixedClock } from '../../../src/domain/ports/clock.ts';
 import { approveBatch, returnBatch } from '../../../src/services/review/review-batch.ts';
 import { caseHistory } from '../../../src/services/review/case-history.ts';
 import { proposeBatch } from '../../../src/services/review/propose-batch.ts';

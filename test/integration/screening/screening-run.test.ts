@@ -3,7 +3,7 @@ import { openStore, type Store } from '../../../src/adapters/store/open-store.ts
 import { projectParameters } from '../../../src/adapters/parameters/load-parameters.ts';
 import { evaluateJobRetentionRefund, jobRetentionRefundInput, type JobRetentionRefundInput } from '../../../src/policy/job-retention-refund.ts';
 import { formatRatio } from '../../../src/policy/core/ratio.ts';
-import { fixedClock } from '../../../src/services/ports/clock.ts';
+import { fixedClock } from '../../../src/domain/ports/clock.ts';
 import { applyCaseTransition } from '../../../src/services/round/case-transitions.ts';
 import { decideUnit } from '../../../src/services/screening/decide.ts';
 import { diffRuns } from '../../../src/services/screening/run-diff.ts';

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore } from '../../../src/adapters/store/open-store.ts';
 import { notifyPassedCases } from '../../../src/services/notify/notify-passed.ts';
 import { deliverDueSms } from '../../../src/services/notify/outbox.ts';
-import { fixedClock } from '../../../src/services/ports/clock.ts';
+import { fixedClock } from '../../../src/domain/ports/clock.ts';
 import { confirmationRoutes } from '../../../src/server/routes/confirmation.ts';
 import { codeInBody, recordingProvider, seedCases, testCipher, tokenInBody, UNITS } from '../../support/sms-fixtures.ts';
 import { storeBackends } from '../../support/store-backends.ts';

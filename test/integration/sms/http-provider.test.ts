@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { httpProvider } from '../../../src/adapters/sms/http-provider.ts';
-import { SmsSendError } from '../../../src/services/notify/sms-provider.ts';
+import { SmsSendError } from '../../../src/domain/ports/sms-provider.ts';
 
 interface Received {
   authorization: string | undefined;

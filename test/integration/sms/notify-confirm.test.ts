@@ -6,7 +6,7 @@ import { NO_PHONE, notifyPassedCases } from '../../../src/services/notify/notify
 import { deliverDueSms } from '../../../src/services/notify/outbox.ts';
 import { remindUnconfirmed } from '../../../src/services/notify/reminders.ts';
 import { unconfirmedUnits } from '../../../src/services/notify/unconfirmed.ts';
-import { fixedClock, type Clock } from '../../../src/services/ports/clock.ts';
+import { fixedClock, type Clock } from '../../../src/domain/ports/clock.ts';
 import { codeInBody, recordingProvider, seedCases, testCipher, tokenInBody, UNITS } from '../../support/sms-fixtures.ts';
 import { storeBackends } from '../../support/store-backends.ts';
 

@@ -5,8 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localSinkProvider } from '../../../src/adapters/sms/local-sink.ts';
 import { openStore, type Store } from '../../../src/adapters/store/open-store.ts';
 import { deliverDueSms, enqueueSms, MAX_ATTEMPTS, SEND_LEASE_MS } from '../../../src/services/notify/outbox.ts';
-import { SmsSendError } from '../../../src/services/notify/sms-provider.ts';
-import { fixedClock } from '../../../src/services/ports/clock.ts';
+import { SmsSendError } from '../../../src/domain/ports/sms-provider.ts';
+import { fixedClock } from '../../../src/domain/ports/clock.ts';
 import { recordingProvider, testCipher } from '../../support/sms-fixtures.ts';
 import { storeBackends } from '../../support/store-backends.ts';
 

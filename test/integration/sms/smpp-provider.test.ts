@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import smpp, { type Pdu } from 'smpp';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { smppProvider } from '../../../src/adapters/sms/smpp-provider.ts';
-import type { SmsProvider } from '../../../src/services/notify/sms-provider.ts';
+import type { SmsProvider } from '../../../src/domain/ports/sms-provider.ts';
 
 interface Submitted {
   to: string;

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bulkWriterFor } from '../../../src/adapters/store/bulk-writer.ts';
 import { openStore } from '../../../src/adapters/store/open-store.ts';
-import type { CellValue } from '../../../src/services/ports/bulk-writer.ts';
+import type { CellValue } from '../../../src/domain/ports/bulk-writer.ts';
 import { storeBackends } from '../../support/store-backends.ts';
 
 const ROWS = 100_000;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { chineseWorkingDays as calendar } from '../../../src/adapters/calendar/chinese-working-days.ts';
-import { CalendarYearNotCoveredError } from '../../../src/services/ports/working-day-calendar.ts';
+import { CalendarYearNotCoveredError } from '../../../src/domain/ports/working-day-calendar.ts';
 
 // Holidays and make-up days as published by the State Council (SPEC.md "Working days").
 const holidays2024 = ['2024-01-01', '2024-02-10', '2024-02-17', '2024-04-04', '2024-04-06', '2024-05-01', '2024-05-05', '2024-06-10', '2024-09-16', '2024-10-01', '2024-10-07'];

@@ -1,6 +1,6 @@
 // Test doubles for the generator: a BulkWriter that keeps every row in memory, and a real SM4 cipher.
 import { createHash } from 'node:crypto';
-import type { BulkWriter, CellValue } from '../../../src/services/ports/bulk-writer.ts';
+import type { BulkWriter, CellValue } from '../../../src/domain/ports/bulk-writer.ts';
 import type { FieldCipher } from '../../../src/domain/ports/field-cipher.ts';
 import { SmFieldCipher } from '../../../src/adapters/crypto/sm-field-cipher.ts';
 import { loadParameters } from '../../../src/adapters/parameters/load-parameters.ts';
