@@ -1,12 +1,15 @@
 // The whole 免申即享 round on the demo population, driven through the `wengang` command exactly as an agency would
 // script it: generate → screen → propose → (maker-checker) approve → 公示 → close after the working days → SMS →
-// a unit confirms with its link and one-time code.
+// units confirm with their link and one-time code → a labour-dispatch unit applies and goes the same way → payments
+// (finance proposes, another authorises) → bank file → a returned payment re-issued after an account correction →
+// reconciliation and a balanced fund ledger.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { openStore } from '../../../src/adapters/store/open-store.ts';
 
 const bin = fileURLToPath(new URL('../../../bin/wengang.mjs', import.meta.url));
 const dataDir = mkdtempSync(join(tmpdir(), 'wengang-round-'));
@@ -25,8 +28,29 @@ function smsLog(): Array<{ key: string; to: string; body: string }> {
   return readFileSync(join(dataDir, 'sms.log'), 'utf8').trim().split('\n').map((line) => JSON.parse(line));
 }
 
+/** A unit confirms: opens its link (which texts a code), then confirms with the code. */
+function confirmUnit(now: string, body: string) {
+  const token = /confirm\/([\w-]+)/.exec(body)![1]!;
+  expect(wengang(now, 'confirm', token, '--json').status).toBe(0);
+  const code = /验证码为(\d{6})/.exec(smsLog().at(-1)!.body)![1]!;
+  return wengang(now, 'confirm', token, '--code', code, '--json');
+}
+
+/** The bank's answer to an instruction file: every line paid, except the ones named, which come back returned. */
+function bankReturn(instruction: string, returned: readonly string[]): string {
+  const lines = readFileSync(instruction, 'utf8').replace(/^\uFEFF/, '').trim().split('\n').slice(1)
+    .map((line) => line.split(',')).filter((cells) => /^\d+-\d+$/.test(cells[1] ?? ''));
+  const file = `${instruction}.return.csv`;
+  writeFileSync(file, ['付款流水号,金额（元）,处理结果,银行流水号,失败原因', ...lines.map(([, ref, , , , , , amount], i) =>
+    returned.includes(ref!) ? `${ref},${amount},退回,R${i},账户已销户` : `${ref},${amount},成功,B${i},`)].join('\n'));
+  return file;
+}
+
+const FINANCE = ['--user', '王财务', '--role', 'finance'];
+const AUTHORISER = ['--user', '赵财务', '--role', 'finance'];
+
 describe('a refund round on the demo population, from the command line', () => {
-  const ctx: { batchId?: number; noticeId?: number; proposed?: number } = {};
+  const ctx: { batchId?: number; noticeId?: number; proposed?: number; dispatchUnit?: number; dispatchAllocations?: number } = {};
 
   it('generates the demo population', () => {
     const result = wengang('2024-08-15', 'generate', '--scale', 'demo', '--seed', '11');
@@ -108,4 +132,82 @@ describe('a refund round on the demo population, from the command line', () => {
     const unconfirmed = wengang('2024-09-10', 'notify', 'unconfirmed', '--round', '2024', '--json');
     expect(unconfirmed.json()).toHaveLength(sent.json().notified - 1);
   }, 120_000);
+
+  it('two more units confirm', () => {
+    const notices = smsLog().filter((m) => m.key.startsWith('notify:2024:'));
+    for (const message of notices.slice(1, 3)) expect(confirmUnit('2024-09-10', message.body).status).toBe(0);
+  }, 120_000);
+
+  it('a labour-dispatch unit applies, and its case goes through the same review, 公示 and confirmation', async () => {
+    const store = await openStore({ dataDir: join(dataDir, 'pglite') });
+    const candidates = await store.db.selectFrom('refund_cases as c').innerJoin('units as u', 'u.id', 'c.unit_id')
+      .select('u.id').where('c.round', '=', '2024').where('u.labor_dispatch', '=', true).where('c.state', '=', 'needs_review')
+      .orderBy('u.id').limit(20).execute();
+    await store.close();
+    for (const { id } of candidates) {
+      const preview = wengang('2024-09-10', 'dispatch', 'preview', '--round', '2024', '--unit', String(id), '--stored-placements', '--user', '张三', '--role', 'case_worker', '--json');
+      const allocation = preview.status === 0 ? preview.json() : undefined;
+      if (allocation?.status === 'eligible' && allocation.allocations.some((a: { role: string }) => a.role === 'user_unit')) {
+        ctx.dispatchUnit = id;
+        ctx.dispatchAllocations = allocation.allocations.filter((a: { amountFen: number }) => a.amountFen > 0).length;
+        break;
+      }
+    }
+    expect(ctx.dispatchUnit, 'an eligible dispatch unit with workers placed at user units').toBeDefined();
+    const unit = String(ctx.dispatchUnit);
+    const submitted = wengang('2024-09-10', 'dispatch', 'submit', '--round', '2024', '--unit', unit, '--stored-placements', '--user', '张三', '--role', 'case_worker', '--json');
+    expect(submitted.status, submitted.stderr).toBe(0);
+
+    const batch = wengang('2024-09-10', 'review', 'propose', '--round', '2024', '--unit', unit, '--user', '张三', '--role', 'case_worker', '--json').json().batchId;
+    expect(wengang('2024-09-11', 'review', 'approve', '--batch', String(batch), '--user', '李四', '--role', 'reviewer').status).toBe(0);
+    const notice = wengang('2024-09-11', 'notice', 'open', '--round', '2024', '--batch', String(batch), '--user', '张三', '--role', 'case_worker', '--json').json();
+    expect(notice.lastDay).toBe('2024-09-18'); // 09-14 is a make-up working day, 09-15…17 the Mid-Autumn holiday
+    expect(wengang('2024-09-19', 'notice', 'close', '--notice', String(notice.noticeId), '--user', '张三', '--role', 'case_worker').status).toBe(0);
+    expect(wengang('2024-09-19', 'notify', 'send', '--round', '2024', '--json').json().notified).toBe(1);
+    const message = smsLog().find((m) => m.key === `notify:2024:${unit}`)!;
+    expect(confirmUnit('2024-09-20', message.body).status).toBe(0);
+  }, 180_000);
+
+  it('pays every confirmed recipient exactly once, re-issues a returned payment and reconciles to a balanced ledger', () => {
+    const created = wengang('2024-09-23', 'pay', 'create', '--round', '2024', ...FINANCE, '--json');
+    expect(created.status, created.stderr).toBe(0);
+    expect(created.json().paymentCount).toBe(3 + ctx.dispatchAllocations!);
+    expect(wengang('2024-09-23', 'pay', 'create', '--round', '2024', ...FINANCE, '--json').json().paymentCount).toBe(0);
+    const payments = wengang('2024-09-23', 'pay', 'list', '--round', '2024', '--json').json();
+    const userUnits = payments.filter((p: { unitId: number; role: string }) => p.unitId === ctx.dispatchUnit && p.role === 'user_unit');
+    expect(userUnits.length).toBeGreaterThan(0); // dispatched workers' share goes straight to the user units
+
+    const batch = String(wengang('2024-09-23', 'pay', 'propose', '--round', '2024', ...FINANCE, '--json').json().batchId);
+    const self = wengang('2024-09-23', 'pay', 'authorise', '--batch', batch, ...FINANCE);
+    expect(self.status).toBe(3);
+    expect(wengang('2024-09-23', 'pay', 'authorise', '--batch', batch, ...AUTHORISER).status).toBe(0);
+    expect(wengang('2024-09-23', 'pay', 'run', '--batch', batch, ...AUTHORISER, '--json').json().remaining).toBe(0);
+    const instruction = join(dataDir, 'batch1.csv');
+    expect(wengang('2024-09-23', 'bank', 'export', '--batch', batch, '--out', instruction, '--json').status).toBe(0);
+    const returnedRef = `${payments[0].id}-1`;
+    const answer = wengang('2024-09-25', 'bank', 'import', bankReturn(instruction, [returnedRef]), '--user', '王财务', '--json');
+    expect(answer.status, answer.stderr).toBe(0);
+    expect(answer.json()).toMatchObject({ returned: 1, paid: payments.length - 1 });
+
+    const correction = wengang('2024-09-26', 'bank', 'correct', 'propose', '--payment', String(payments[0].id), '--account', '6222020200112233445',
+      '--bank', '中国工商银行威海分行', '--reason', '单位提供新的对公账户', ...FINANCE, '--json').json();
+    expect(wengang('2024-09-26', 'bank', 'correct', 'approve', '--correction', String(correction.correctionId), ...FINANCE).status).toBe(3);
+    expect(wengang('2024-09-26', 'bank', 'correct', 'approve', '--correction', String(correction.correctionId), ...AUTHORISER, '--json').json().attempt).toBe(2);
+
+    const reissue = String(wengang('2024-09-27', 'pay', 'propose', '--round', '2024', ...FINANCE, '--json').json().batchId);
+    expect(wengang('2024-09-27', 'pay', 'authorise', '--batch', reissue, ...AUTHORISER).status).toBe(0);
+    wengang('2024-09-27', 'pay', 'run', '--batch', reissue, ...AUTHORISER);
+    const second = join(dataDir, 'batch2.csv');
+    wengang('2024-09-27', 'bank', 'export', '--batch', reissue, '--out', second);
+    expect(readFileSync(second, 'utf8')).toContain(`${payments[0].id}-2`);
+    expect(wengang('2024-09-29', 'bank', 'import', bankReturn(second, []), '--user', '王财务', '--json').json().paid).toBe(1);
+
+    expect(wengang('2024-09-29', 'reconcile', '--batch', reissue, '--json').json()).toMatchObject({ balanced: true, differences: [] });
+    const after = wengang('2024-09-29', 'pay', 'list', '--round', '2024', '--json').json();
+    expect(after).toHaveLength(payments.length); // re-issued under the same payment, never a new one
+    expect(after.every((p: { status: string }) => p.status === 'paid')).toBe(true);
+    const ledger = wengang('2024-09-29', 'ledger', 'check', '--json');
+    expect(ledger.status, ledger.stdout).toBe(0);
+    expect(ledger.json().ok).toBe(true);
+  }, 240_000);
 });
