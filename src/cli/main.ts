@@ -2,6 +2,7 @@
 import { runEvaluate } from './commands/evaluate.ts';
 import { runGenerate } from './commands/generate.ts';
 import { runImport } from './commands/import.ts';
+import { runAudit } from './commands/audit.ts';
 import { runBank } from './commands/bank.ts';
 import { runConfirm } from './commands/confirm.ts';
 import { runDispatch } from './commands/dispatch.ts';
@@ -34,6 +35,7 @@ const HELP = `用法 / usage: wengang <命令> [参数]
   bank export|import|correct   银行付款指令文件、银行回盘文件导入、账户更正（双人复核）
   reconcile --batch 编号       对账报告
   ledger check|balances        基金账务平衡检查、科目余额
+  audit verify|checkpoint|search   审计日志校验（被篡改时退出码 1）、检查点、查询
   help                         显示本帮助
 `;
 
@@ -53,6 +55,7 @@ const commands: Record<string, (args: string[]) => Promise<number>> = {
   bank: runBank,
   reconcile: runReconcile,
   ledger: runLedger,
+  audit: runAudit,
 };
 
 async function main(argv: string[]): Promise<number> {

@@ -9,6 +9,7 @@ import { systemClock } from '../domain/ports/clock.ts';
 import type { FieldCipher } from '../domain/ports/field-cipher.ts';
 import { dataPath } from '../adapters/data-folder.ts';
 import type { SmsProvider } from '../domain/ports/sms-provider.ts';
+import { auditRoutes } from './routes/audit.ts';
 import { bankRoutes } from './routes/bank.ts';
 import { paymentRoutes } from './routes/payments.ts';
 import { confirmationRoutes } from './routes/confirmation.ts';
@@ -78,6 +79,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     await app.register(paymentRoutes, area);
     await app.register(bankRoutes, area);
     await app.register(importRoutes, { ...area, cipher: options.cipher, reportDir: options.importReportDir ?? dataPath(process.env, 'import-reports') });
+    await app.register(auditRoutes, { ...area, cipher: options.cipher });
     await app.register(roundRoutes, { ...area, cipher: options.cipher, sms: options.sms, baseUrl: options.baseUrl ?? 'http://localhost:8080' });
   }
   // The browser pages last: they answer every path the API does not.

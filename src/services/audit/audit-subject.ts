@@ -2,5 +2,6 @@
 export const auditSubject = {
   refundCase: (round: string, unitId: number) => `refund_case:${round}:${unitId}`,
   person: (personId: number) => `person:${personId}`,
+  screeningRun: (runId: number) => `screening_run:${runId}`,
   auditLog: () => 'audit_log',
 } as const;

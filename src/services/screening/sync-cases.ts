@@ -7,6 +7,8 @@ import type { Database } from '../../adapters/store/schema.ts';
 import type { Actor, RefundCaseState } from '../../domain/refund-case.ts';
 import type { Clock } from '../../domain/ports/clock.ts';
 import { actorName, applyCaseTransition, CASE_OPENED_ACTION } from '../round/case-transitions.ts';
+import { appendAudit } from '../audit/append-audit.ts';
+import { auditSubject } from '../audit/audit-subject.ts';
 
 export interface CaseSync {
   casesOpened: number;
@@ -48,7 +50,14 @@ async function openNewCases(db: Kysely<Database>, runId: number, round: string, 
         .where('d.run_id', '=', runId)
         .where(withoutCase))
       .executeTakeFirst();
-    return Number(inserted.numInsertedOrUpdatedRows ?? 0n);
+    const opened = Number(inserted.numInsertedOrUpdatedRows ?? 0n);
+    // One audit entry for the run's set-based opening; each case's own `screen` event above names it.
+    if (opened > 0) {
+      await appendAudit(trx, {
+        actor: actorName(SYSTEM), action: 'case.open', subject: auditSubject.screeningRun(runId), detail: { round, opened }, at,
+      });
+    }
+    return opened;
   });
 }
 

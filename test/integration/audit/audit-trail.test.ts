@@ -3,10 +3,9 @@
 // truncated log, through the service and `wengang audit verify`; search by actor, action, subject and date.
 import { sql } from 'kysely';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { openStore, type Store, type StoreConfig } from '../../../src/adapters/store/open-store.ts';
+import { openStore, storeConfigFromEnv, type Store, type StoreConfig } from '../../../src/adapters/store/open-store.ts';
 import { runAudit } from '../../../src/cli/commands/audit.ts';
 import { appendAudit, CHECKPOINT_EVERY } from '../../../src/services/audit/append-audit.ts';
-import { writeCheckpoint } from '../../../src/services/audit/checkpoint.ts';
 import { searchAudit } from '../../../src/services/audit/search-audit.ts';
 import { verifyAudit } from '../../../src/services/audit/verify-audit.ts';
 import { fixedClock } from '../../../src/domain/ports/clock.ts';
@@ -110,24 +109,27 @@ for (const backend of storeBackends()) {
 
     it('detects deleted last entries by the checkpoint, and by one kept outside when the checkpoints went too', async () => {
       const config = await backend.freshConfig();
-      const store = await openStore(config);
+      let store = await openStore(config);
       await appendEntries(store.db, 4);
-      const head = await writeCheckpoint(store.db, { actor: auditor, clock: fixedClock('2024-09-03T08:00:00Z') });
-      expect(head).toMatchObject({ seq: 5, at: '2024-09-03T08:00:00.000Z' });
-      expect((await log(store)).at(-1)).toMatchObject({ seq: 5, actor: '赵审计', action: 'audit.checkpoint', hash: head.hash });
-      await tamper(store.db, sql`DELETE FROM audit_log WHERE seq >= 4`);
-      const verdict = await verifyAudit(store.db);
-      expect(verdict).toMatchObject({ ok: false, seq: 4, reason: 'truncated' });
-
-      await store.db.deleteFrom('audit_checkpoints').execute();
-      expect((await verifyAudit(store.db)).ok).toBe(true); // the shortened log is a valid chain on its own
-      expect(await verifyAudit(store.db, { fromCheckpoint: head })).toMatchObject({ ok: false, seq: 4, reason: 'truncated' });
       await handToCommands(store, config);
+      vi.stubEnv('WENGANG_NOW', '2024-09-03T16:00:00+08:00');
+      const head = JSON.parse((await runCommand(runAudit, ['checkpoint', '--user', auditor.name, '--role', auditor.role, '--json'])).out);
+      expect(head).toMatchObject({ seq: 5, at: '2024-09-03T08:00:00.000Z' });
 
+      store = await openStore(storeConfigFromEnv(process.env));
+      try {
+        expect((await log(store)).at(-1)).toMatchObject({ seq: 5, actor: '赵审计', action: 'audit.checkpoint', hash: head.hash });
+        await tamper(store.db, sql`DELETE FROM audit_log WHERE seq >= 4`);
+        expect(await verifyAudit(store.db)).toMatchObject({ ok: false, seq: 4, reason: 'truncated' });
+        await store.db.deleteFrom('audit_checkpoints').execute();
+        expect((await verifyAudit(store.db)).ok).toBe(true); // the shortened log is a valid chain on its own
+        expect(await verifyAudit(store.db, { fromCheckpoint: head })).toMatchObject({ ok: false, seq: 4, reason: 'truncated' });
+      } finally {
+        await store.close();
+      }
       const verified = await runCommand(runAudit, ['verify', '--checkpoint', `${head.seq}:${head.hash}`]);
       expect(verified.code).toBe(1);
-      expect(verified.out).toContain('末尾记录被删除');
-      expect(verified.out).toContain('第 3 条');
+      expect(verified.out).toContain('已知日志至少有 5 条，现存只到第 3 条：末尾记录被删除');
     });
 
     it(`keeps a checkpoint every ${CHECKPOINT_EVERY} entries, which catches a truncation nobody checkpointed`, async () => {

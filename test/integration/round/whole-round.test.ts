@@ -209,5 +209,11 @@ describe('a refund round on the demo population, from the command line', () => {
     const ledger = wengang('2024-09-29', 'ledger', 'check', '--json');
     expect(ledger.status, ledger.stdout).toBe(0);
     expect(ledger.json().ok).toBe(true);
+
+    // Every step above left a hash-chained audit entry, and the chain is intact.
+    const audit = wengang('2024-09-29', 'audit', 'verify', '--json');
+    expect(audit.status, audit.stdout + audit.stderr).toBe(0);
+    const opened = wengang('2024-09-29', 'audit', 'search', '--action', 'case.open', '--json');
+    expect(opened.stdout).toContain('screening_run:');
   }, 240_000);
 });
