@@ -4,13 +4,11 @@
 //   GET  /bank/batches/:id/reconciliation    the reconciliation report (JSON, or ?format=xlsx)
 //   POST /bank/corrections, /bank/corrections/:id/approve   maker-checker account correction
 //   GET  /ledger/check, /ledger/balances
-import { createWriteStream } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pipeline } from 'node:stream/promises';
 import multipart from '@fastify/multipart';
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { InstructionFormat } from '../../adapters/bank/instruction-file.ts';
 import type { Store } from '../../adapters/store/open-store.ts';
 import type { AccountKind } from '../../adapters/store/schema-payments.ts';
@@ -22,6 +20,7 @@ import { ledgerBalances } from '../../services/ledger/balances.ts';
 import { checkLedger } from '../../services/ledger/check.ts';
 import type { Clock } from '../../domain/ports/clock.ts';
 import { actorName } from '../../services/round/case-transitions.ts';
+import { sendAttachment, withUploadedFile } from '../replies.ts';
 import { idParam, refusals, sendRefusal, staffFields, staffOf } from './review.ts';
 
 export interface BankRouteOptions {
@@ -39,16 +38,7 @@ const CONTENT_TYPES: Record<InstructionFormat, string> = {
 /** Who uploads a return file, until sign-in arrives with the security issue. */
 const USER_HEADER = 'x-wengang-user';
 
-function attachment(reply: FastifyReply, fileName: string, format: InstructionFormat, body: Buffer) {
-  return reply
-    .type(CONTENT_TYPES[format])
-    .header('content-disposition', `attachment; filename="download.${format}"; filename*=UTF-8''${encodeURIComponent(fileName)}`)
-    .send(body);
-}
 
-function fail(reply: FastifyReply, status: number, code: string, message: string) {
-  return reply.status(status).send({ error: { code, message } });
-}
 
 const batchParams = { type: 'object', properties: { id: idParam }, required: ['id'] } as const;
 
@@ -75,7 +65,7 @@ export async function bankRoutes(app: FastifyInstance, options: BankRouteOptions
       const file = await exportInstruction(db, {
         batchId: Number(request.params.id), format: request.body.format ?? 'csv', by: actorName(staffOf(request.body)), clock,
       });
-      return attachment(reply.header('x-checksum-sm3', file.checksum), file.fileName, file.format, file.bytes);
+      return sendAttachment(reply.header('x-checksum-sm3', file.checksum), file.fileName, CONTENT_TYPES[file.format], file.bytes);
     } catch (error) {
       return sendRefusal(reply, error);
     }
@@ -84,28 +74,17 @@ export async function bankRoutes(app: FastifyInstance, options: BankRouteOptions
   app.post('/bank/returns', {
     schema: { summary: '上传银行回单（CSV 或 XLSX）：每行须对应已发送的付款指令且金额一致，否则整个文件不导入；同一文件重复上传不产生变更', tags, consumes: ['multipart/form-data'] },
   }, async (request, reply) => {
-    if (!request.isMultipart()) return fail(reply, 415, 'NOT_MULTIPART', '请以 multipart/form-data 上传文件');
-    const upload = await request.file();
-    if (!upload) return fail(reply, 400, 'NO_FILE', '请求中没有文件');
-    const dir = await mkdtemp(join(tmpdir(), 'wengang-bank-return-'));
-    try {
-      const path = join(dir, 'return');
+    return withUploadedFile(request, reply, { maxBytes: maxUpload, tooLarge: '回单文件过大' }, async ({ path, fileName }) => {
       try {
-        await pipeline(upload.file, createWriteStream(path));
+        const user = request.headers[USER_HEADER];
+        const result = await importReturnFile(db, {
+          path, fileName, by: typeof user === 'string' && user.trim() ? user.trim() : 'api', clock,
+        });
+        return reply.status(result.status === 'rejected' ? 422 : 200).send(result);
       } catch (error) {
-        if ((error as { code?: string }).code !== 'FST_REQ_FILE_TOO_LARGE') throw error;
+        return sendRefusal(reply, error);
       }
-      if (upload.file.truncated) return fail(reply, 413, 'FILE_TOO_LARGE', `回单文件超过 ${Math.floor(maxUpload / 1024 / 1024)} MB 的上限`);
-      const user = request.headers[USER_HEADER];
-      const result = await importReturnFile(db, {
-        path, fileName: upload.filename || 'return', by: typeof user === 'string' && user.trim() ? user.trim() : 'api', clock,
-      });
-      return reply.status(result.status === 'rejected' ? 422 : 200).send(result);
-    } catch (error) {
-      return sendRefusal(reply, error);
-    } finally {
-      await rm(dir, { recursive: true, force: true });
-    }
+    });
   });
 
   app.get<{ Params: { id: string }; Querystring: { format?: 'json' | 'xlsx' } }>('/bank/batches/:id/reconciliation', {
@@ -124,7 +103,7 @@ export async function bankRoutes(app: FastifyInstance, options: BankRouteOptions
       try {
         const path = join(dir, 'report.xlsx');
         await writeReconciliationXlsx(report, path);
-        return attachment(reply, `对账报告-批次${batchId}.xlsx`, 'xlsx', await readFile(path));
+        return sendAttachment(reply, `对账报告-批次${batchId}.xlsx`, CONTENT_TYPES.xlsx, await readFile(path));
       } finally {
         await rm(dir, { recursive: true, force: true });
       }

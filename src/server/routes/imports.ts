@@ -1,13 +1,12 @@
 // Imports over HTTP: POST /api/v1/imports/:kind (multipart upload of one CSV or XLSX file, all or nothing),
 // GET /api/v1/imports (the batch log), GET /api/v1/imports/kinds, GET /api/v1/imports/templates/:kind (blank
 // template) and GET /api/v1/imports/:id/error-report (the .xlsx report of a rejected file).
-import { createWriteStream } from 'node:fs';
 import { mkdtemp, open, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pipeline } from 'node:stream/promises';
 import multipart from '@fastify/multipart';
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance } from 'fastify';
+import { fail, sendAttachment, withUploadedFile } from '../replies.ts';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../adapters/store/schema.ts';
 import { writeTemplate } from '../../adapters/files/write-xlsx.ts';
@@ -34,16 +33,7 @@ const USER_HEADER = 'x-wengang-user';
 /** Bytes examined to tell a text (CSV) file from a binary one. */
 const SNIFF_BYTES = 8192;
 
-function fail(reply: FastifyReply, status: number, code: string, message: string) {
-  return reply.status(status).send({ error: { code, message } });
-}
 
-function sendXlsx(reply: FastifyReply, fileName: string, body: Buffer) {
-  return reply
-    .type(XLSX_TYPE)
-    .header('content-disposition', `attachment; filename="download.xlsx"; filename*=UTF-8''${encodeURIComponent(fileName)}`)
-    .send(body);
-}
 
 /** An XLSX (a zip) or a CSV (text without NUL bytes); anything else is refused before it is read. */
 async function looksLikeTable(path: string): Promise<boolean> {
@@ -87,7 +77,7 @@ export async function importRoutes(app: FastifyInstance, options: ImportRoutesOp
     try {
       const path = join(dir, 'template.xlsx');
       await writeTemplate(kind.spec, path);
-      return sendXlsx(reply, `${kind.spec.title}导入模板.xlsx`, await readFile(path));
+      return sendAttachment(reply, `${kind.spec.title}导入模板.xlsx`, XLSX_TYPE, await readFile(path));
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
@@ -103,7 +93,7 @@ export async function importRoutes(app: FastifyInstance, options: ImportRoutesOp
     if (batch?.status !== 'rejected') return fail(reply, 404, 'NO_REPORT', `批次 ${request.params.id} 没有错误报告`);
     const body = await readFile(errorReportPath(options.reportDir, batch.id)).catch(() => undefined);
     if (!body) return fail(reply, 404, 'NO_REPORT', `批次 ${batch.id} 的错误报告已不存在`);
-    return sendXlsx(reply, `导入错误报告-${batch.id}.xlsx`, body);
+    return sendAttachment(reply, `导入错误报告-${batch.id}.xlsx`, XLSX_TYPE, body);
   });
 
   app.post<{ Params: { kind: string } }>('/imports/:kind', {
@@ -114,26 +104,13 @@ export async function importRoutes(app: FastifyInstance, options: ImportRoutesOp
   }, async (request, reply) => {
     const kind = importKinds.get(request.params.kind);
     if (!kind) return fail(reply, 404, 'UNKNOWN_KIND', `未知的导入类型：${request.params.kind}`);
-    if (!request.isMultipart()) return fail(reply, 415, 'NOT_MULTIPART', '请以 multipart/form-data 上传文件');
-    const upload = await request.file();
-    if (!upload) return fail(reply, 400, 'NO_FILE', '请求中没有文件');
-    const dir = await mkdtemp(join(tmpdir(), 'wengang-upload-'));
-    try {
-      const path = join(dir, 'upload');
-      try {
-        await pipeline(upload.file, createWriteStream(path));
-      } catch (error) {
-        if ((error as { code?: string }).code !== 'FST_REQ_FILE_TOO_LARGE') throw error;
-      }
-      if (upload.file.truncated) {
-        return fail(reply, 413, 'FILE_TOO_LARGE', `文件超过 ${Math.floor(maxUpload / 1024 / 1024)} MB 的上限，请分成几个文件导入`);
-      }
+    return withUploadedFile(request, reply, { maxBytes: maxUpload, tooLarge: '文件过大，请分成几个文件导入' }, async ({ path, fileName }) => {
       if (!(await looksLikeTable(path))) {
         return fail(reply, 415, 'UNSUPPORTED_FILE', '只能导入 .xlsx 或 .csv 文件（Excel 97-2003 的 .xls 请先另存为 .xlsx）');
       }
       const actor = request.headers[USER_HEADER];
       const result = await importFile(options.store, {
-        kind: kind.spec.kind, path, fileName: upload.filename || 'upload', cipher: options.cipher, reportDir: options.reportDir,
+        kind: kind.spec.kind, path, fileName, cipher: options.cipher, reportDir: options.reportDir,
         actor: typeof actor === 'string' && actor.trim() ? actor.trim() : 'api',
       });
       if (result.status === 'accepted') return result;
@@ -142,8 +119,6 @@ export async function importRoutes(app: FastifyInstance, options: ImportRoutesOp
         ...rest, errors: errors.slice(0, RESPONSE_ERRORS), reportId: result.batchId,
         reportUrl: `${app.prefix}/imports/${result.batchId}/error-report`,
       });
-    } finally {
-      await rm(dir, { recursive: true, force: true });
-    }
+    });
   });
 }

@@ -1,6 +1,7 @@
 // Screening runs over HTTP (register with prefix /api/v1): start a run (it continues in the background, in this
 // process), follow its progress and summary, compare two runs, and read the round's current decisions.
 import type { FastifyInstance, FastifyReply } from 'fastify';
+import { fail } from '../replies.ts';
 import type { Store } from '../../adapters/store/open-store.ts';
 import type { ParameterStore } from '../../policy/core/parameters.ts';
 import type { Clock } from '../../domain/ports/clock.ts';
@@ -22,9 +23,6 @@ const digits = { type: 'string', pattern: '^[0-9]{1,15}$' } as const;
 const round = { type: 'string', pattern: '^[0-9]{4}$' } as const;
 const MAX_PAGE_SIZE = 500;
 
-function fail(reply: FastifyReply, status: number, code: string, message: string) {
-  return reply.status(status).send({ error: { code, message } });
-}
 
 /** The service errors a caller can act on, as HTTP answers; anything else is a server error. */
 function known(reply: FastifyReply, error: unknown) {

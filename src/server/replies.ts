@@ -1,0 +1,50 @@
+// Answers every route shares: a Chinese error body, a file download, and one uploaded file saved for a service.
+import { createWriteStream } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+
+export function fail(reply: FastifyReply, status: number, code: string, message: string) {
+  return reply.status(status).send({ error: { code, message } });
+}
+
+export function sendAttachment(reply: FastifyReply, fileName: string, contentType: string, body: Buffer) {
+  const extension = fileName.split('.').pop() ?? 'bin';
+  return reply
+    .type(contentType)
+    .header('content-disposition', `attachment; filename="download.${extension}"; filename*=UTF-8''${encodeURIComponent(fileName)}`)
+    .send(body);
+}
+
+export interface SavedUpload {
+  path: string;
+  fileName: string;
+}
+
+/**
+ * Saves the request's single uploaded file in a temporary folder, hands it to `work` and removes it afterwards.
+ * A request that is not multipart, has no file or exceeds the plugin's size limit is answered here in Chinese.
+ */
+export async function withUploadedFile(
+  request: FastifyRequest, reply: FastifyReply, limits: { maxBytes: number; tooLarge: string },
+  work: (upload: SavedUpload) => Promise<unknown>,
+): Promise<unknown> {
+  if (!request.isMultipart()) return fail(reply, 415, 'NOT_MULTIPART', '请以 multipart/form-data 上传文件');
+  const upload = await request.file();
+  if (!upload) return fail(reply, 400, 'NO_FILE', '请求中没有文件');
+  const dir = await mkdtemp(join(tmpdir(), 'wengang-upload-'));
+  try {
+    const path = join(dir, 'upload');
+    try {
+      await pipeline(upload.file, createWriteStream(path));
+    } catch (error) {
+      if ((error as { code?: string }).code !== 'FST_REQ_FILE_TOO_LARGE') throw error;
+    }
+    if (upload.file.truncated) return fail(reply, 413, 'FILE_TOO_LARGE', `${limits.tooLarge}（上限 ${Math.floor(limits.maxBytes / 1024 / 1024)} MB）`);
+    return await work({ path, fileName: upload.filename || 'upload' });
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
