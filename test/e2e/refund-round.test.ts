@@ -92,6 +92,7 @@ describe.skipIf(browserSkipReason)('一轮稳岗返还在浏览器中办完', ()
 
     await signIn('张经办', '复核员');
     await menu('复核');
+    await page.locator('.ant-table-row').filter({ hasText: '待复核' }).first().waitFor();
     await page.getByRole('button', { name: '通 过' }).or(page.getByRole('button', { name: '通过' })).first().click();
     await page.getByRole('button', { name: '确认通过' }).click();
     const refusal = page.getByTestId('review-refusal');
@@ -102,6 +103,7 @@ describe.skipIf(browserSkipReason)('一轮稳岗返还在浏览器中办完', ()
 
     await signIn('李复核', '复核员');
     await menu('复核');
+    await page.locator('.ant-table-row').filter({ hasText: '待复核' }).first().waitFor();
     await page.getByRole('button', { name: '通 过' }).or(page.getByRole('button', { name: '通过' })).first().click();
     await page.getByRole('button', { name: '确认通过' }).click();
     await page.locator('.ant-table-row').filter({ hasText: '已通过' }).first().waitFor();
