@@ -1,7 +1,6 @@
 // Helpers for the audit tests: entries appended as a service would, tampering as a database owner would (around the
 // append-only trigger), the commands run in-process, and persons with encrypted personal data.
 import { sql, type Kysely } from 'kysely';
-import { vi } from 'vitest';
 import { keyRingFromEnv } from '../../../src/adapters/crypto/key-ring.ts';
 import { SmFieldCipher } from '../../../src/adapters/crypto/sm-field-cipher.ts';
 import type { Database } from '../../../src/adapters/store/schema.ts';
@@ -33,19 +32,6 @@ export async function tamper(db: Kysely<Database>, statement: ReturnType<typeof 
   });
 }
 
-/** Runs a command and returns its exit code and what it printed on stdout. */
-export async function runCommand(command: (args: string[]) => Promise<number>, args: string[]): Promise<{ code: number; out: string }> {
-  let out = '';
-  const write = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
-    out += String(chunk);
-    return true;
-  });
-  try {
-    return { code: await command(args), out };
-  } finally {
-    write.mockRestore();
-  }
-}
 
 export interface PersonData {
   idNumber: string;

@@ -12,7 +12,8 @@ import { fixedClock } from '../../../src/domain/ports/clock.ts';
 import { applyCaseTransition } from '../../../src/services/round/case-transitions.ts';
 import { commandEnvFor, storeBackends } from '../../support/store-backends.ts';
 import { caseState, insertRun, insertUnitWithCase, ROUND } from '../../support/review-fixtures.ts';
-import { appendEntries, auditor, clerk, runCommand, tamper } from './audit-fixtures.ts';
+import { appendEntries, auditor, clerk, tamper } from './audit-fixtures.ts';
+import { runCommand } from '../../support/run-command.ts';
 
 const reviewer = { kind: 'staff', role: 'reviewer', name: '李复核' } as const;
 

@@ -10,24 +10,14 @@ import { CliError } from '../../../src/cli/cli-error.ts';
 import { runBank } from '../../../src/cli/commands/bank.ts';
 import { runLedger } from '../../../src/cli/commands/ledger.ts';
 import { runReconcile } from '../../../src/cli/commands/reconcile.ts';
+import { runCommand } from '../../support/run-command.ts';
 import { storeBackends } from '../../support/store-backends.ts';
 import { insertConfirmedPayments, sendBatch, writeReturnFile } from '../../support/bank-fixtures.ts';
 
 const MAKER = ['--user', '财务王五', '--role', 'finance'];
 const CHECKER = ['--user', '财务赵六', '--role', 'finance'];
 
-async function run(command: (args: string[]) => Promise<number>, args: string[]): Promise<{ code: number; out: string }> {
-  let out = '';
-  const write = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
-    out += String(chunk);
-    return true;
-  });
-  try {
-    return { code: await command(args), out };
-  } finally {
-    write.mockRestore();
-  }
-}
+const run = runCommand;
 
 for (const backend of storeBackends()) {
   let dir = '';

@@ -9,25 +9,14 @@ import { openStore } from '../../../src/adapters/store/open-store.ts';
 import { CliError } from '../../../src/cli/cli-error.ts';
 import { runNotice } from '../../../src/cli/commands/notice.ts';
 import { runReview } from '../../../src/cli/commands/review.ts';
+import { runCommand } from '../../support/run-command.ts';
 import { commandEnvFor, storeBackends } from '../../support/store-backends.ts';
 import { insertRun, insertUnitWithCase } from '../../support/review-fixtures.ts';
 
 const MAKER = ['--user', '经办员张三', '--role', 'case_worker'];
 const CHECKER = ['--user', '复核员李四', '--role', 'reviewer'];
 
-/** Runs a command and returns its exit code and what it printed on stdout. */
-async function run(command: (args: string[]) => Promise<number>, args: string[]): Promise<{ code: number; out: string }> {
-  let out = '';
-  const write = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
-    out += String(chunk);
-    return true;
-  });
-  try {
-    return { code: await command(args), out };
-  } finally {
-    write.mockRestore();
-  }
-}
+const run = runCommand;
 
 const json = async (command: (args: string[]) => Promise<number>, args: string[]) => JSON.parse((await run(command, [...args, '--json'])).out);
 
