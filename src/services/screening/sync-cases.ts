@@ -47,8 +47,9 @@ async function openNewCases(db: Kysely<Database>, runId: number, round: string, 
           stamp.as('created_at'), sql.lit(actorName(SYSTEM)).as('created_by'),
           stamp.as('updated_at'), sql.lit(actorName(SYSTEM)).as('updated_by'),
         ])
-        .where('d.run_id', '=', runId)
-        .where(withoutCase))
+        .where('d.run_id', '=', runId))
+      // Not "WHERE NOT EXISTS" on the table being filled: PostgreSQL would rescan its growing heap for every row.
+      .onConflict((oc) => oc.columns(['round', 'unit_id']).doNothing())
       .executeTakeFirst();
     const opened = Number(inserted.numInsertedOrUpdatedRows ?? 0n);
     // One audit entry for the run's set-based opening; each case's own `screen` event above names it.
