@@ -4,7 +4,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../adapters/store/schema.ts';
 import type { Actor } from '../../domain/refund-case.ts';
 import type { Clock } from '../../domain/ports/clock.ts';
-import { actorName, applyCaseTransition } from '../round/case-transitions.ts';
+import { actorName, transitionGroup } from '../round/case-transitions.ts';
 import { assertClosable, lockNotice } from './notice-period.ts';
 
 export interface CloseNotice {
@@ -19,19 +19,11 @@ export async function closeNotice(db: Kysely<Database>, request: CloseNotice): P
     const notice = await lockNotice(trx, noticeId);
     assertClosable(notice, clock.today());
     const at = clock.now();
-    const cases = await trx
-      .selectFrom('refund_cases')
-      .select('unit_id')
-      .where('round', '=', notice.round)
-      .where('notice_id', '=', noticeId)
-      .where('state', '=', 'in_notice')
-      .orderBy('unit_id')
-      .execute();
-    for (const c of cases) {
-      await applyCaseTransition(trx, { round: notice.round, unitId: c.unit_id, action: 'close_notice', actor, expectedState: 'in_notice', at });
-    }
+    const passedCount = await transitionGroup(trx, {
+      round: notice.round, group: { notice_id: noticeId }, from: 'in_notice', action: 'close_notice', actor, at,
+    });
     await trx.updateTable('public_notices').set({ status: 'closed', closed_at: at, closed_by: actorName(actor) }).where('id', '=', noticeId).execute();
-    return { noticeId, passedCount: cases.length };
+    return { noticeId, passedCount };
   });
 }
 

@@ -4,7 +4,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../adapters/store/schema.ts';
 import { assertDifferentPerson, type Actor } from '../../domain/refund-case.ts';
 import type { Clock } from '../../domain/ports/clock.ts';
-import { actorName, applyCaseTransition } from '../round/case-transitions.ts';
+import { actorName, transitionGroup } from '../round/case-transitions.ts';
 import { WorkflowError } from './workflow-error.ts';
 
 export interface ReviewRequest {
@@ -42,18 +42,10 @@ async function review(db: Kysely<Database>, request: ReviewRequest, outcome: 'ap
       .set({ status, reviewed_by: reviewer, reviewed_at: at, review_note: note ?? null })
       .where('id', '=', batchId)
       .execute();
-    const cases = await trx
-      .selectFrom('refund_cases')
-      .select('unit_id')
-      .where('round', '=', batch.round)
-      .where('batch_id', '=', batchId)
-      .where('state', '=', 'proposed')
-      .orderBy('unit_id')
-      .execute();
-    for (const c of cases) {
-      await applyCaseTransition(trx, { round: batch.round, unitId: c.unit_id, action: outcome, actor, note, expectedState: 'proposed', at });
-    }
-    return { batchId, status, unitCount: cases.length };
+    const unitCount = await transitionGroup(trx, {
+      round: batch.round, group: { batch_id: batchId }, from: 'proposed', action: outcome, actor, note, at,
+    });
+    return { batchId, status, unitCount };
   });
 }
 

@@ -99,3 +99,19 @@ export async function applyCaseTransition(trx: Transaction<Database>, change: Ca
   });
   return state;
 }
+
+/** The cases a review batch or a public notice holds. */
+export type CaseGroup = { batch_id: number } | { notice_id: number };
+
+/** Moves every case of the group that is in `from` with the same action, in unit order; returns how many moved. */
+export async function transitionGroup(
+  trx: Transaction<Database>,
+  change: { round: string; group: CaseGroup; from: RefundCaseState } & Pick<CaseTransition, 'action' | 'actor' | 'note' | 'at'>,
+): Promise<number> {
+  const { round, group, from, ...transition } = change;
+  let query = trx.selectFrom('refund_cases').select('unit_id').where('round', '=', round).where('state', '=', from);
+  query = 'batch_id' in group ? query.where('batch_id', '=', group.batch_id) : query.where('notice_id', '=', group.notice_id);
+  const cases = await query.orderBy('unit_id').execute();
+  for (const c of cases) await applyCaseTransition(trx, { ...transition, round, unitId: c.unit_id, expectedState: from });
+  return cases.length;
+}

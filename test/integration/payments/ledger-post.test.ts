@@ -1,7 +1,6 @@
 // The fund ledger's posting module on both store backends: one posting per key, balanced lines only, and the
 // event helpers moving a payment's amount between fund, payable, bank in transit and bank.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openStore, type Store } from '../../../src/adapters/store/open-store.ts';
 import {
   postCancellation, postCommitment, postFailure, postLedger, postReturn, postSend, postSettlement, UnbalancedPostingError,
 } from '../../../src/services/ledger/post.ts';
@@ -14,14 +13,7 @@ for (const backend of storeBackends()) {
     beforeAll(backend.setup);
     afterAll(backend.teardown);
 
-    async function withStore(work: (store: Store) => Promise<void>): Promise<void> {
-      const store = await openStore(await backend.freshConfig());
-      try {
-        await work(store);
-      } finally {
-        await store.close();
-      }
-    }
+    const { withStore } = backend;
 
     it('posts a key once: a second posting under the same key writes nothing and says so', async () => {
       await withStore(async ({ db }) => {

@@ -2,7 +2,6 @@
 // maker-checker batches, and the payment process — interrupted again and again, or run by two workers at once.
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openStore, type Store } from '../../../src/adapters/store/open-store.ts';
 import type { Actor } from '../../../src/domain/refund-case.ts';
 import { createPaymentsForConfirmed } from '../../../src/services/payments/create-payments.ts';
 import { listPayments } from '../../../src/services/payments/list-payments.ts';
@@ -21,14 +20,7 @@ for (const backend of storeBackends()) {
     beforeAll(backend.setup);
     afterAll(backend.teardown);
 
-    async function withStore(work: (store: Store) => Promise<void>): Promise<void> {
-      const store = await openStore(await backend.freshConfig());
-      try {
-        await work(store);
-      } finally {
-        await store.close();
-      }
-    }
+    const { withStore } = backend;
 
     it('creates one payment per confirmed case with its commitment, and nothing the second time', async () => {
       await withStore(async ({ db }) => {
