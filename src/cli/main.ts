@@ -15,6 +15,7 @@ import { runReview } from './commands/review.ts';
 import { runRuns } from './commands/runs.ts';
 import { runScreen } from './commands/screen.ts';
 import { runServe } from './commands/serve.ts';
+import { runStaff } from './commands/staff.ts';
 import { CliError } from './cli-error.ts';
 
 const HELP = `用法 / usage: wengang <命令> [参数]
@@ -36,6 +37,7 @@ const HELP = `用法 / usage: wengang <命令> [参数]
   reconcile --batch 编号       对账报告
   ledger check|balances        基金账务平衡检查、科目余额
   audit verify|checkpoint|search   审计日志校验（被篡改时退出码 1）、检查点、查询
+  staff add|list|disable|enable|unlock|password   工作人员账号（角色、管辖地区、密码）
   help                         显示本帮助
 `;
 
@@ -56,6 +58,7 @@ const commands: Record<string, (args: string[]) => Promise<number>> = {
   reconcile: runReconcile,
   ledger: runLedger,
   audit: runAudit,
+  staff: runStaff,
 };
 
 async function main(argv: string[]): Promise<number> {

@@ -6,6 +6,9 @@ import type { Store } from '../adapters/store/open-store.ts';
 import { generateIntoStore } from '../services/generate/generate-into-store.ts';
 import type { GenerationCounts } from '../services/generate/generate-population.ts';
 import type { ScaleName } from '../services/generate/scales.ts';
+import { argon2PasswordHasher } from '../adapters/crypto/argon2-password-hasher.ts';
+import { DEMO_PASSWORD, demoStaff, seedDemoStaff } from '../services/identity/demo-staff.ts';
+import { commandClock } from './command-support.ts';
 import { progressPrinter } from './progress.ts';
 
 export async function populationExists(store: Store): Promise<boolean> {
@@ -19,5 +22,8 @@ export async function populate(store: Store, scale: ScaleName, seed: number): Pr
   const counts = await generateIntoStore(store, {
     scale, seed, cipher: new SmFieldCipher(keyRing), params: projectParameters(), onProgress: progressPrinter(process.stderr),
   });
+  if (scale === 'demo' && (await seedDemoStaff(store.db, argon2PasswordHasher, commandClock())) > 0) {
+    process.stderr.write(`演示账号（密码均为 ${DEMO_PASSWORD}，仅供演示）：${demoStaff.map((a) => `${a.username}（${a.displayName}）`).join('、')}\n`);
+  }
   return { ...counts, seconds: (performance.now() - started) / 1000 };
 }

@@ -1,8 +1,7 @@
 // The member of staff a command acts for: `--user NAME --role ROLE` (sign-in arrives with the security issue).
-import type { Actor, StaffRole } from '../domain/refund-case.ts';
+import type { Actor } from '../domain/refund-case.ts';
+import { staffRoles as roles, type StaffRole } from '../domain/staff-roles.ts';
 import { CliError } from './cli-error.ts';
-
-const roles: readonly StaffRole[] = ['case_worker', 'reviewer', 'finance', 'auditor', 'administrator'];
 
 export function staffActor(user: string | undefined, role: string | undefined): Actor & { kind: 'staff' } {
   if (!user) throw new CliError('请用 --user 指定经办人', 'give the acting user with --user');

@@ -1,6 +1,7 @@
 // A unit's job-retention refund case in one round, as a state machine (鲁人社发〔2024〕8号 第二条、第七条、第八条):
 // screened → proposed → approved → in_notice → notice_passed → notified → confirmed → (paid, in the payment issue).
 // A case can only move along the transitions below; each names the role that may take it.
+import type { StaffRole } from './staff-roles.ts';
 
 export const refundCaseStates = [
   'eligible', // screened eligible, waiting to be proposed for review
@@ -17,9 +18,9 @@ export const refundCaseStates = [
 export type RefundCaseState = (typeof refundCaseStates)[number];
 
 export type RefundCaseAction =
-  | 'rescreen' | 'resolve' | 'propose' | 'approve' | 'return' | 'publish' | 'object' | 'close_notice' | 'notify' | 'confirm' | 'pay';
+  | 'rescreen' | 'resolve' | 'apply' | 'propose' | 'approve' | 'return' | 'publish' | 'object' | 'close_notice' | 'notify' | 'confirm' | 'pay';
 
-export type StaffRole = 'case_worker' | 'reviewer' | 'finance' | 'auditor' | 'administrator';
+export type { StaffRole };
 export type Actor = { kind: 'staff'; role: StaffRole; name: string } | { kind: 'unit'; creditCode: string } | { kind: 'system' };
 
 interface Transition {
@@ -31,6 +32,8 @@ interface Transition {
 export const refundCaseTransitions: Readonly<Record<RefundCaseAction, Transition>> = {
   rescreen: { from: ['eligible', 'needs_review', 'ineligible'], to: 'by_decision', by: ['case_worker', 'system'] },
   resolve: { from: ['needs_review', 'eligible', 'ineligible'], to: 'by_decision', by: ['case_worker'] },
+  // A dispatch unit's own application through the enterprise portal (鲁人社发〔2024〕8号 第二条 劳务派遣单位).
+  apply: { from: ['needs_review', 'eligible', 'ineligible'], to: 'by_decision', by: ['unit'] },
   propose: { from: ['eligible'], to: 'proposed', by: ['case_worker'] },
   approve: { from: ['proposed'], to: 'approved', by: ['reviewer'] },
   return: { from: ['proposed'], to: 'needs_review', by: ['reviewer'] },

@@ -9,6 +9,9 @@ import { systemClock } from '../domain/ports/clock.ts';
 import type { FieldCipher } from '../domain/ports/field-cipher.ts';
 import { dataPath } from '../adapters/data-folder.ts';
 import type { SmsProvider } from '../domain/ports/sms-provider.ts';
+import { argon2PasswordHasher } from '../adapters/crypto/argon2-password-hasher.ts';
+import type { PasswordHasher } from '../domain/ports/password-hasher.ts';
+import { accountRoutes } from './routes/accounts.ts';
 import { auditRoutes } from './routes/audit.ts';
 import { bankRoutes } from './routes/bank.ts';
 import { paymentRoutes } from './routes/payments.ts';
@@ -21,6 +24,8 @@ import { reviewRoutes } from './routes/review.ts';
 import { roundRoutes } from './routes/round.ts';
 import { webRoutes } from './routes/web.ts';
 import { screeningRoutes } from './routes/screening.ts';
+import { sessionRoutes } from './routes/session.ts';
+import { registerGuard } from './security/guard.ts';
 import { statusRoutes } from './routes/status.ts';
 import { chineseValidationError } from './validation-errors.ts';
 
@@ -37,6 +42,10 @@ export interface ServerOptions {
   /** Where rejected imports' error reports go (default: import-reports/ in the data folder). */
   importReportDir?: string;
   logger?: boolean;
+  /** Staff passwords (default argon2id). */
+  hasher?: PasswordHasher;
+  /** Marks the session cookie Secure and sends HSTS: set when served over HTTPS (WENGANG_SECURE_COOKIES=1). */
+  secureCookies?: boolean;
 }
 
 /** Largest request body: a batch of 100,000 refund cases is a few hundred megabytes of JSON. */
@@ -66,14 +75,20 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   app.setNotFoundHandler((request, reply) => {
     void reply.status(404).send({ error: { code: 'NOT_FOUND', message: `没有这个地址：${request.method} ${request.url}` } });
   });
+  const clock = options.clock ?? systemClock;
+  const secureCookies = options.secureCookies ?? false;
+  const { regionTree } = await registerGuard(app, { db: options.store?.db, clock, secureCookies });
   await app.register(statusRoutes, { params: options.params });
   await app.register(evaluateRoutes, { prefix: '/api/v1', params: options.params });
   if (options.store) {
-    const area = { prefix: '/api/v1', store: options.store, clock: options.clock ?? systemClock, params: options.params };
+    if (!options.cipher) throw new Error('a server with a store needs a cipher for personal data');
+    const area = { prefix: '/api/v1', store: options.store, clock, params: options.params };
+    const hasher = options.hasher ?? argon2PasswordHasher;
+    await app.register(sessionRoutes, { ...area, cipher: options.cipher, hasher, sms: options.sms, secureCookies });
+    await app.register(accountRoutes, { ...area, hasher, regionTree });
     await app.register(screeningRoutes, area);
     await app.register(reviewRoutes, area);
     await app.register(noticeRoutes, area);
-    if (!options.cipher) throw new Error('a server with a store needs a cipher for personal data');
     await app.register(confirmationRoutes, { ...area, cipher: options.cipher, provider: options.sms });
     await app.register(dispatchRoutes, { ...area, cipher: options.cipher });
     await app.register(paymentRoutes, area);

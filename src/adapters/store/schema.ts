@@ -8,6 +8,7 @@ import type { Fen } from '../../policy/core/money.ts';
 import type { RoundTables } from './schema-round.ts';
 import type { PaymentTables } from './schema-payments.ts';
 import type { AuditTables } from './schema-audit.ts';
+import type { IdentityTables } from './schema-identity.ts';
 
 /** A bigint identity: generated unless supplied (then call `resetIdentity`). */
 type Id = Generated<number>;
@@ -192,7 +193,7 @@ export interface ImportBatchesTable extends Created {
   error_count: Defaulted<number>;
 }
 
-export interface Database extends RoundTables, PaymentTables, AuditTables {
+export interface Database extends RoundTables, PaymentTables, AuditTables, IdentityTables {
   schema_migrations: SchemaMigrationsTable;
   regions: RegionsTable;
   units: UnitsTable;

@@ -1,6 +1,5 @@
 // The audit trail over HTTP: the auditor's search of the log (newest first, keyset pages), its verification, and the
-// audited reveal of a person's full ID number, phone or bank account. The acting member of staff is given as `user`
-// and `role` in the body until sign-in arrives.
+// audited reveal of a person's full ID number, phone or bank account by the signed-in member of staff.
 import type { FastifyInstance } from 'fastify';
 import type { Store } from '../../adapters/store/open-store.ts';
 import type { FieldCipher } from '../../domain/ports/field-cipher.ts';
@@ -8,7 +7,10 @@ import { revealPersonalData, type PersonalDataField } from '../../services/audit
 import { searchAudit, SEARCH_LIMIT } from '../../services/audit/search-audit.ts';
 import { verifyAudit } from '../../services/audit/verify-audit.ts';
 import type { Clock } from '../../domain/ports/clock.ts';
-import { idParam, refusals, sendRefusal, staffFields, staffOf } from './review.ts';
+import { idParam, refusals, sendRefusal } from './review.ts';
+import { CASE_STAFF, staff, wholeDataSet } from '../security/access.ts';
+import { actorOf } from '../security/request-identity.ts';
+import { byParam, touched } from '../security/scopes.ts';
 
 export interface AuditRouteOptions {
   store: Store;
@@ -20,7 +22,7 @@ interface SearchQuery {
   actor?: string; action?: string; subject?: string; from?: string; to?: string; before?: string; limit?: string;
 }
 interface VerifyBody { checkpoint?: { seq: number; hash: string } }
-interface RevealBody { field: PersonalDataField; reason: string; user: string; role: string }
+interface RevealBody { field: PersonalDataField; reason: string }
 
 const dateParam = { type: 'string', pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' } as const;
 const text = (description: string) => ({ type: 'string', minLength: 1, description }) as const;
@@ -30,6 +32,7 @@ export async function auditRoutes(app: FastifyInstance, options: AuditRouteOptio
   const tags = ['audit'];
 
   app.get<{ Querystring: SearchQuery }>('/audit', {
+    config: staff(['auditor'], wholeDataSet),
     schema: {
       summary: '查询审计日志（审计员）：最新的在前，按 nextBefore 翻页；操作和对象末尾加 * 按前缀匹配', tags,
       querystring: {
@@ -54,6 +57,7 @@ export async function auditRoutes(app: FastifyInstance, options: AuditRouteOptio
   });
 
   app.post<{ Body: VerifyBody | undefined }>('/audit/verify', {
+    config: staff(['auditor'], wholeDataSet),
     schema: {
       summary: '校验审计日志：哈希链完整、与最新检查点一致（可另给一个库外保存的检查点）；返回 ok 或第一处被篡改的序号与原因', tags,
       // No `type`: the body is optional (a POST without one verifies against the stored checkpoints only).
@@ -70,15 +74,15 @@ export async function auditRoutes(app: FastifyInstance, options: AuditRouteOptio
   }, async (request) => verifyAudit(db, { fromCheckpoint: request.body?.checkpoint }));
 
   app.post<{ Params: { id: string }; Body: RevealBody }>('/persons/:id/reveal', {
+    config: staff(CASE_STAFF, byParam('id', touched.regionOfPerson)),
     schema: {
       summary: '查看人员完整的身份号码、手机号码或银行账号（须填写事由，记入审计日志；列表中始终脱敏显示）', tags,
       params: { type: 'object', properties: { id: idParam }, required: ['id'] },
       body: {
-        type: 'object', required: ['field', 'reason', 'user', 'role'], additionalProperties: false,
+        type: 'object', required: ['field', 'reason'], additionalProperties: false,
         properties: {
           field: { type: 'string', enum: ['id_number', 'phone', 'bank_account'], description: '身份号码、手机号码或银行账号' },
           reason: { type: 'string', description: '查看事由（必填）' },
-          ...staffFields,
         },
       },
       response: refusals,
@@ -87,7 +91,7 @@ export async function auditRoutes(app: FastifyInstance, options: AuditRouteOptio
     const { field, reason } = request.body;
     try {
       return await revealPersonalData(db, {
-        personId: Number(request.params.id), field, reason, actor: staffOf(request.body), cipher: options.cipher, clock: options.clock,
+        personId: Number(request.params.id), field, reason, actor: actorOf(request), cipher: options.cipher, clock: options.clock,
       });
     } catch (error) {
       return sendRefusal(reply, error);

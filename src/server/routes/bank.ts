@@ -19,9 +19,11 @@ import { reconcileBatch, writeReconciliationXlsx } from '../../services/bank/rec
 import { ledgerBalances } from '../../services/ledger/balances.ts';
 import { checkLedger } from '../../services/ledger/check.ts';
 import type { Clock } from '../../domain/ports/clock.ts';
-import { actorName } from '../../services/round/case-transitions.ts';
 import { sendAttachment, withUploadedFile } from '../replies.ts';
-import { idParam, refusals, sendRefusal, staffFields, staffOf } from './review.ts';
+import { idParam, refusals, sendRefusal } from './review.ts';
+import { staff, wholeDataSet } from '../security/access.ts';
+import { actorOf } from '../security/request-identity.ts';
+import { byParam, correctionOfPayment, touched } from '../security/scopes.ts';
 
 export interface BankRouteOptions {
   store: Store;
@@ -35,15 +37,14 @@ const CONTENT_TYPES: Record<InstructionFormat, string> = {
   csv: 'text/csv; charset=utf-8',
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 };
-/** Who uploads a return file, until sign-in arrives with the security issue. */
-const USER_HEADER = 'x-wengang-user';
-
-
+const FINANCE = ['finance'] as const;
+const FINANCE_READERS = ['finance', 'auditor'] as const;
+const batchRegions = byParam('id', touched.regionsOfPaymentBatch);
 
 const batchParams = { type: 'object', properties: { id: idParam }, required: ['id'] } as const;
 
 interface CorrectionBody {
-  paymentId: number; accountKind: AccountKind; bankName?: string; accountNo: string; reason: string; user: string; role: string;
+  paymentId: number; accountKind: AccountKind; bankName?: string; accountNo: string; reason: string;
 }
 
 export async function bankRoutes(app: FastifyInstance, options: BankRouteOptions): Promise<void> {
@@ -53,17 +54,18 @@ export async function bankRoutes(app: FastifyInstance, options: BankRouteOptions
   await app.register(multipart, { limits: { fileSize: maxUpload, files: 1, fields: 5 } });
   const tags = ['bank'];
 
-  app.post<{ Params: { id: string }; Body: { format?: InstructionFormat; user: string; role: string } }>('/bank/batches/:id/export', {
+  app.post<{ Params: { id: string }; Body: { format?: InstructionFormat } | undefined }>('/bank/batches/:id/export', {
+    config: staff(FINANCE, batchRegions),
     schema: {
       summary: '导出已授权付款批次的银行付款指令文件（CSV 或 XLSX，含合计行和 SM3 校验码；重复导出内容相同）', tags,
       params: batchParams,
-      body: { type: 'object', required: ['user', 'role'], additionalProperties: false, properties: { format: { type: 'string', enum: ['csv', 'xlsx'] }, ...staffFields } },
+      body: { type: 'object', required: [], additionalProperties: false, properties: { format: { type: 'string', enum: ['csv', 'xlsx'] } } },
       response: refusals,
     },
   }, async (request, reply) => {
     try {
       const file = await exportInstruction(db, {
-        batchId: Number(request.params.id), format: request.body.format ?? 'csv', by: actorName(staffOf(request.body)), clock,
+        batchId: Number(request.params.id), format: request.body?.format ?? 'csv', by: actorOf(request).name, clock,
       });
       return sendAttachment(reply.header('x-checksum-sm3', file.checksum), file.fileName, CONTENT_TYPES[file.format], file.bytes);
     } catch (error) {
@@ -72,14 +74,12 @@ export async function bankRoutes(app: FastifyInstance, options: BankRouteOptions
   });
 
   app.post('/bank/returns', {
+    config: staff(FINANCE, wholeDataSet),
     schema: { summary: '上传银行回单（CSV 或 XLSX）：每行须对应已发送的付款指令且金额一致，否则整个文件不导入；同一文件重复上传不产生变更', tags, consumes: ['multipart/form-data'] },
   }, async (request, reply) => {
     return withUploadedFile(request, reply, { maxBytes: maxUpload, tooLarge: '回单文件过大' }, async ({ path, fileName }) => {
       try {
-        const user = request.headers[USER_HEADER];
-        const result = await importReturnFile(db, {
-          path, fileName, by: typeof user === 'string' && user.trim() ? user.trim() : 'api', clock,
-        });
+        const result = await importReturnFile(db, { path, fileName, by: actorOf(request).name, clock });
         return reply.status(result.status === 'rejected' ? 422 : 200).send(result);
       } catch (error) {
         return sendRefusal(reply, error);
@@ -88,6 +88,7 @@ export async function bankRoutes(app: FastifyInstance, options: BankRouteOptions
   });
 
   app.get<{ Params: { id: string }; Querystring: { format?: 'json' | 'xlsx' } }>('/bank/batches/:id/reconciliation', {
+    config: staff(FINANCE_READERS, batchRegions),
     schema: {
       summary: '付款批次对账报告：未回单、支付失败、退回、金额不符、合计不符等全部差异', tags,
       params: batchParams,
@@ -113,17 +114,17 @@ export async function bankRoutes(app: FastifyInstance, options: BankRouteOptions
   });
 
   app.post<{ Body: CorrectionBody }>('/bank/corrections', {
+    config: staff(FINANCE, correctionOfPayment),
     schema: {
       summary: '财务人员提交支付失败或退回款项的收款账户更正（须另一名财务人员审核）', tags,
       body: {
-        type: 'object', required: ['paymentId', 'accountKind', 'accountNo', 'reason', 'user', 'role'], additionalProperties: false,
+        type: 'object', required: ['paymentId', 'accountKind', 'accountNo', 'reason'], additionalProperties: false,
         properties: {
           paymentId: { type: 'integer', minimum: 1 },
           accountKind: { type: 'string', enum: ['corporate_account', 'contribution_account'] },
           bankName: { type: 'string' },
           accountNo: { type: 'string', minLength: 1 },
           reason: { type: 'string', minLength: 1 },
-          ...staffFields,
         },
       },
       response: refusals,
@@ -131,29 +132,29 @@ export async function bankRoutes(app: FastifyInstance, options: BankRouteOptions
   }, async (request, reply) => {
     const { paymentId, accountKind, bankName, accountNo, reason } = request.body;
     try {
-      const result = await proposeAccountCorrection(db, { paymentId, accountKind, bankName: bankName ?? null, accountNo, reason, actor: staffOf(request.body), clock });
+      const result = await proposeAccountCorrection(db, { paymentId, accountKind, bankName: bankName ?? null, accountNo, reason, actor: actorOf(request), clock });
       return reply.status(201).send(result);
     } catch (error) {
       return sendRefusal(reply, error);
     }
   });
 
-  app.post<{ Params: { id: string }; Body: { user: string; role: string } }>('/bank/corrections/:id/approve', {
+  app.post<{ Params: { id: string } }>('/bank/corrections/:id/approve', {
+    config: staff(FINANCE, byParam('id', touched.regionsOfCorrection)),
     schema: {
       summary: '另一名财务人员审核通过账户更正：款项改为新账户、次数加一，重新待支付（同一支付、同一幂等键）', tags,
       params: batchParams,
-      body: { type: 'object', required: ['user', 'role'], additionalProperties: false, properties: staffFields },
       response: refusals,
     },
   }, async (request, reply) => {
     try {
-      return await approveAccountCorrection(db, { correctionId: Number(request.params.id), actor: staffOf(request.body), clock });
+      return await approveAccountCorrection(db, { correctionId: Number(request.params.id), actor: actorOf(request), clock });
     } catch (error) {
       return sendRefusal(reply, error);
     }
   });
 
-  app.get('/ledger/check', { schema: { summary: '资金台账检查：借贷平衡、应付确认唯一、余额与支付状态一致（列出全部问题）', tags: ['ledger'] } },
+  app.get('/ledger/check', { config: staff(FINANCE_READERS, wholeDataSet), schema: { summary: '资金台账检查：借贷平衡、应付确认唯一、余额与支付状态一致（列出全部问题）', tags: ['ledger'] } },
     async () => checkLedger(db));
-  app.get('/ledger/balances', { schema: { summary: '资金台账各科目余额', tags: ['ledger'] } }, async () => ledgerBalances(db));
+  app.get('/ledger/balances', { config: staff(FINANCE_READERS, wholeDataSet), schema: { summary: '资金台账各科目余额', tags: ['ledger'] } }, async () => ledgerBalances(db));
 }

@@ -14,6 +14,7 @@ import type { SmsProvider } from '../../domain/ports/sms-provider.ts';
 import { unconfirmedUnits } from '../../services/notify/unconfirmed.ts';
 import type { Clock } from '../../domain/ports/clock.ts';
 import { refundRound, UnknownRoundError } from '../../services/rounds.ts';
+import { PUBLIC, staff, wholeDataSet } from '../security/access.ts';
 
 export interface ConfirmationRouteOptions {
   store: Store;
@@ -54,6 +55,7 @@ export async function confirmationRoutes(app: FastifyInstance, options: Confirma
   const { store: { db }, clock, cipher, provider } = options;
 
   app.get<{ Params: { token: string } }>('/confirm/:token', {
+    config: { access: PUBLIC },
     schema: { summary: '查看待确认的稳岗返还（单位）', tags: ['confirmation'], params: tokenParams },
   }, async (request, reply) => {
     try {
@@ -64,6 +66,7 @@ export async function confirmationRoutes(app: FastifyInstance, options: Confirma
   });
 
   app.post<{ Params: { token: string } }>('/confirm/:token/code', {
+    config: { access: PUBLIC, rateLimit: { max: 5, timeWindow: '1 minute' } },
     schema: { summary: '发送确认验证码到单位手机（单位）', tags: ['confirmation'], params: tokenParams },
   }, async (request, reply) => {
     try {
@@ -76,6 +79,7 @@ export async function confirmationRoutes(app: FastifyInstance, options: Confirma
   });
 
   app.post<{ Params: { token: string }; Body: { code: string } }>('/confirm/:token', {
+    config: { access: PUBLIC, rateLimit: { max: 10, timeWindow: '1 minute' } },
     schema: { summary: '以短信验证码确认稳岗返还（单位）', tags: ['confirmation'], params: tokenParams, body: codeBody },
   }, async (request, reply) => {
     try {
@@ -86,6 +90,7 @@ export async function confirmationRoutes(app: FastifyInstance, options: Confirma
   });
 
   app.get<{ Params: { round: string } }>('/rounds/:round/unconfirmed', {
+    config: staff(['case_worker', 'reviewer'], wholeDataSet),
     schema: {
       summary: '已告知未确认的单位（经办）', tags: ['confirmation'],
       params: { type: 'object', required: ['round'], properties: { round: { type: 'string', pattern: '^[0-9]{4}$' } } },
@@ -99,6 +104,7 @@ export async function confirmationRoutes(app: FastifyInstance, options: Confirma
   });
 
   app.get<{ Querystring: { status?: 'pending' | 'sending' | 'sent' | 'failed'; limit?: string } }>('/sms/outbox', {
+    config: staff(['case_worker', 'reviewer', 'auditor'], wholeDataSet),
     schema: { summary: '短信发件箱（经办）', tags: ['confirmation'], querystring: outboxQuery },
   }, async (request) => {
     let query = db.selectFrom('sms_outbox')

@@ -10,7 +10,10 @@ import multipart from '@fastify/multipart';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Store } from '../../adapters/store/open-store.ts';
 import { writeTemplate } from '../../adapters/files/write-xlsx.ts';
-import type { StaffRole } from '../../domain/refund-case.ts';
+import type { Actor } from '../../domain/refund-case.ts';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../adapters/store/schema.ts';
+import { regionsOfUnits } from '../../services/scope/touched-regions.ts';
 import type { FieldCipher } from '../../domain/ports/field-cipher.ts';
 import type { ParameterStore } from '../../policy/core/parameters.ts';
 import { paymentSheet, placementSheet } from '../../services/dispatch/application-sheets.ts';
@@ -20,7 +23,10 @@ import { loadDispatchUpload } from '../../services/dispatch/load-upload.ts';
 import { DispatchUploadError } from '../../services/dispatch/read-upload.ts';
 import { submitDispatchApplication, withdrawDispatchApplication } from '../../services/dispatch/submit-application.ts';
 import type { Clock } from '../../domain/ports/clock.ts';
-import { idParam, refusals, sendRefusal, staffFields, staffOf } from './review.ts';
+import { idParam, refusals, sendRefusal } from './review.ts';
+import { CASE_STAFF, staff } from '../security/access.ts';
+import { actorOf } from '../security/request-identity.ts';
+import { byParam, touched, unitInUrl } from '../security/scopes.ts';
 
 export interface DispatchRouteOptions {
   store: Store;
@@ -34,7 +40,8 @@ export interface DispatchRouteOptions {
 const DEFAULT_MAX_UPLOAD = 20 * 1024 * 1024;
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const FILE_FIELDS = new Set(['placements', 'payments']);
-const ROLES: readonly string[] = staffFields.role.enum;
+/** A case worker for any unit in scope, or a dispatch unit for itself. */
+const SUBMITTERS = { staff: ['case_worker'], unit: true } as const;
 const TEMPLATES = { workers: placementSheet, payments: paymentSheet } as const;
 
 class BadUpload extends Error {
@@ -46,14 +53,12 @@ class BadUpload extends Error {
 interface UploadForm {
   round: string;
   unitId: number;
-  user?: string;
-  role?: string;
   placementsPath: string;
   paymentsPath?: string;
 }
 
 /** Saves the form's files into `dir` and checks its fields; refuses anything the form should not carry. */
-async function readForm(request: FastifyRequest, dir: string, maxUpload: number): Promise<UploadForm> {
+async function readForm(request: FastifyRequest, db: Kysely<Database>, dir: string, maxUpload: number): Promise<UploadForm> {
   if (!request.isMultipart()) throw new BadUpload(415, 'NOT_MULTIPART', '请以 multipart/form-data 上传派遣人员表（字段 placements）及缴费明细表（字段 payments，可选）');
   const fields: Record<string, string> = {};
   const files: Record<string, string> = {};
@@ -69,14 +74,23 @@ async function readForm(request: FastifyRequest, dir: string, maxUpload: number)
     files[part.fieldname] = path;
   }
   if (!/^[0-9]{4}$/.test(fields.round ?? '')) throw new BadUpload(400, 'INVALID', '请填写年度 round（如 2024）');
-  if (!/^[1-9][0-9]{0,14}$/.test(fields.unitId ?? '')) throw new BadUpload(400, 'INVALID', '请填写单位编号 unitId（正整数）');
+  const ownUnit = request.identity?.kind === 'unit' ? request.identity.unitId : undefined;
+  if (ownUnit === undefined && !/^[1-9][0-9]{0,14}$/.test(fields.unitId ?? '')) throw new BadUpload(400, 'INVALID', '请填写单位编号 unitId（正整数）');
+  if (ownUnit !== undefined && fields.unitId !== undefined && Number(fields.unitId) !== ownUnit) {
+    throw new BadUpload(403, 'FORBIDDEN', '只能为本单位提交申请');
+  }
   if (!files.placements) throw new BadUpload(400, 'NO_FILE', '请上传派遣人员表（字段 placements）');
-  return { round: fields.round!, unitId: Number(fields.unitId), user: fields.user?.trim() || undefined, role: fields.role, placementsPath: files.placements, paymentsPath: files.payments };
+  const unitId = ownUnit ?? Number(fields.unitId);
+  if (ownUnit === undefined && !(await request.withinScope(await regionsOfUnits(db, [unitId])))) {
+    throw new BadUpload(403, 'OUT_OF_SCOPE', '超出您账号的管辖地区，无权查看或办理');
+  }
+  return { round: fields.round!, unitId, placementsPath: files.placements, paymentsPath: files.payments };
 }
 
-function staffOfForm(form: UploadForm) {
-  if (!form.user || !form.role || !ROLES.includes(form.role)) throw new BadUpload(400, 'INVALID', `请填写经办人 user 和角色 role（${ROLES.join('、')}）`);
-  return staffOf({ user: form.user, role: form.role as StaffRole });
+/** The unit itself through its portal, or the signed-in case worker. */
+function submitter(request: FastifyRequest): Actor {
+  const identity = request.identity;
+  return identity?.kind === 'unit' ? { kind: 'unit', creditCode: identity.creditCode } : actorOf(request);
 }
 
 export async function dispatchRoutes(app: FastifyInstance, options: DispatchRouteOptions): Promise<void> {
@@ -90,7 +104,7 @@ export async function dispatchRoutes(app: FastifyInstance, options: DispatchRout
   async function withUpload(request: FastifyRequest, reply: FastifyReply, work: (form: UploadForm, data: Awaited<ReturnType<typeof loadDispatchUpload>>) => Promise<unknown>) {
     const dir = await mkdtemp(join(tmpdir(), 'wengang-dispatch-'));
     try {
-      const form = await readForm(request, dir, maxUpload);
+      const form = await readForm(request, db, dir, maxUpload);
       const data = await loadDispatchUpload(db, { round: form.round, unitId: form.unitId, placementsPath: form.placementsPath, paymentsPath: form.paymentsPath, cipher });
       return await work(form, data);
     } catch (error) {
@@ -106,22 +120,23 @@ export async function dispatchRoutes(app: FastifyInstance, options: DispatchRout
 
   const uploadSchema = (summary: string) => ({
     summary, tags, consumes: ['multipart/form-data'],
-    description: '表单字段：round（年度）、unitId（单位编号）、user、role（经办人及角色）；文件：placements（派遣人员表，必填）、payments（缴费明细表：系统无本单位个人缴费明细时必填）',
+    description: '表单字段：round（年度）、unitId（单位编号；单位登录时可省略，只能是本单位）；文件：placements（派遣人员表，必填）、payments（缴费明细表：系统无本单位个人缴费明细时必填）',
   });
 
-  app.post('/dispatch/applications/preview', { schema: uploadSchema('试算劳务派遣单位申请的分配结果（不保存）') }, async (request, reply) =>
+  app.post('/dispatch/applications/preview', { config: { access: SUBMITTERS }, schema: uploadSchema('试算劳务派遣单位申请的分配结果（不保存）') }, async (request, reply) =>
     withUpload(request, reply, async (form, { paymentsFileIgnored, ...data }) => ({
       ...(await previewDispatchApplication(db, { round: form.round, unitId: form.unitId, ...data, params })), paymentsFileIgnored,
     })));
 
-  app.post('/dispatch/applications', { schema: uploadSchema('提交劳务派遣单位申请：按规则判定分配，案件转入复核流程') }, async (request, reply) =>
+  app.post('/dispatch/applications', { config: { access: SUBMITTERS }, schema: uploadSchema('提交劳务派遣单位申请：按规则判定分配，案件转入复核流程') }, async (request, reply) =>
     withUpload(request, reply, async (form, { paymentsFileIgnored, ...data }) => {
-      const actor = staffOfForm(form);
+      const actor = submitter(request);
       const submitted = await submitDispatchApplication(db, { round: form.round, unitId: form.unitId, ...data, params, actor, clock });
       return reply.status(201).send({ ...submitted, paymentsFileIgnored });
     }));
 
   app.get<{ Params: { id: string } }>('/dispatch/applications/:id', {
+    config: staff(CASE_STAFF, byParam('id', touched.regionsOfDispatchApplication)),
     schema: { summary: '劳务派遣单位申请及其分配明细', tags, params: { type: 'object', properties: { id: idParam }, required: ['id'] } },
   }, async (request, reply) => {
     const found = await findDispatchApplication(db, Number(request.params.id));
@@ -130,6 +145,7 @@ export async function dispatchRoutes(app: FastifyInstance, options: DispatchRout
   });
 
   app.get<{ Params: { round: string; unitId: string } }>('/dispatch/units/:unitId/applications/:round', {
+    config: staff(CASE_STAFF, unitInUrl),
     schema: {
       summary: '单位在该年度的有效申请（无有效申请时为最近撤回的一份）', tags,
       params: { type: 'object', properties: { round: { type: 'string', pattern: '^[0-9]{4}$' }, unitId: idParam }, required: ['round', 'unitId'] },
@@ -140,22 +156,24 @@ export async function dispatchRoutes(app: FastifyInstance, options: DispatchRout
     return found;
   });
 
-  app.post<{ Params: { id: string }; Body: { note: string; user: string; role: string } }>('/dispatch/applications/:id/withdraw', {
+  app.post<{ Params: { id: string }; Body: { note: string } }>('/dispatch/applications/:id/withdraw', {
+    config: staff(['case_worker'], byParam('id', touched.regionsOfDispatchApplication)),
     schema: {
       summary: '撤回申请（案件提交复核前），之后可重新申请', tags,
       params: { type: 'object', properties: { id: idParam }, required: ['id'] },
-      body: { type: 'object', required: ['note', 'user', 'role'], additionalProperties: false, properties: { note: { type: 'string', minLength: 1 }, ...staffFields } },
+      body: { type: 'object', required: ['note'], additionalProperties: false, properties: { note: { type: 'string', minLength: 1 } } },
       response: refusals,
     },
   }, async (request, reply) => {
     try {
-      return await withdrawDispatchApplication(db, { applicationId: Number(request.params.id), actor: staffOf(request.body), note: request.body.note, clock, params });
+      return await withdrawDispatchApplication(db, { applicationId: Number(request.params.id), actor: actorOf(request), note: request.body.note, clock, params });
     } catch (error) {
       return sendRefusal(reply, error);
     }
   });
 
   app.get<{ Params: { sheet: keyof typeof TEMPLATES } }>('/dispatch/templates/:sheet', {
+    config: { access: { staff: ['case_worker'], unit: true } },
     schema: {
       summary: '下载申请模板（workers：派遣人员表；payments：缴费明细表）', tags,
       params: { type: 'object', properties: { sheet: { type: 'string', enum: Object.keys(TEMPLATES) } }, required: ['sheet'] },

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { rules } from '../../policy/index.ts';
 import type { ParameterStore } from '../../policy/core/parameters.ts';
 import { ContractError, evaluateBody } from '../../services/evaluate.ts';
+import { PUBLIC } from '../security/access.ts';
 
 export async function evaluateRoutes(app: FastifyInstance, options: { params: ParameterStore }): Promise<void> {
   // The body schemas document the contract; each case is validated by the rule's own schema so that one bad case
@@ -12,6 +13,7 @@ export async function evaluateRoutes(app: FastifyInstance, options: { params: Pa
   for (const rule of rules.values()) {
     const caseSchema = z.toJSONSchema(rule.input, { io: 'input', unrepresentable: 'any' });
     app.post(`/evaluate/${rule.name}`, {
+      config: { access: PUBLIC },
       schema: {
         summary: `${rule.title}（${rule.article}）`,
         tags: ['evaluate'],

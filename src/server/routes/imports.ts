@@ -14,6 +14,8 @@ import type { FieldCipher } from '../../domain/ports/field-cipher.ts';
 import { findBatch, listBatches } from '../../services/imports/batches.ts';
 import { errorReportPath, importFile } from '../../services/imports/import-file.ts';
 import { importKinds } from '../../services/imports/kinds/index.ts';
+import { staff, wholeDataSet } from '../security/access.ts';
+import { actorOf } from '../security/request-identity.ts';
 
 export interface ImportRoutesOptions {
   store: { db: Kysely<Database> };
@@ -28,12 +30,10 @@ const DEFAULT_MAX_UPLOAD = 200 * 1024 * 1024;
 /** Errors returned in the response; the downloadable report holds up to 1,000. */
 const RESPONSE_ERRORS = 100;
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-/** Who is importing, until sign-in arrives with the security issue. */
-const USER_HEADER = 'x-wengang-user';
+/** Imports load data for every region: city- or province-wide case workers only. */
+const IMPORTERS = ['case_worker'] as const;
 /** Bytes examined to tell a text (CSV) file from a binary one. */
 const SNIFF_BYTES = 8192;
-
-
 
 /** An XLSX (a zip) or a CSV (text without NUL bytes); anything else is refused before it is read. */
 async function looksLikeTable(path: string): Promise<boolean> {
@@ -53,7 +53,7 @@ export async function importRoutes(app: FastifyInstance, options: ImportRoutesOp
   await app.register(multipart, { limits: { fileSize: maxUpload, files: 1, fields: 10 } });
   const kindParams = { type: 'object', properties: { kind: { type: 'string' } }, required: ['kind'] } as const;
 
-  app.get('/imports/kinds', { schema: { summary: '可导入的数据类型', tags: ['imports'] } }, async () =>
+  app.get('/imports/kinds', { config: staff(IMPORTERS), schema: { summary: '可导入的数据类型', tags: ['imports'] } }, async () =>
     [...importKinds.values()].map((kind) => ({
       kind: kind.spec.kind, title: kind.spec.title, description: kind.description,
       columns: kind.spec.columns.map((column: { header: string; required: boolean; hint: string }) => ({
@@ -62,6 +62,7 @@ export async function importRoutes(app: FastifyInstance, options: ImportRoutesOp
     })));
 
   app.get<{ Querystring: { limit?: string; kind?: string } }>('/imports', {
+    config: staff([...IMPORTERS, 'auditor'], wholeDataSet),
     schema: {
       summary: '导入批次记录（最新的在前）', tags: ['imports'],
       querystring: { type: 'object', properties: { limit: { type: 'string', pattern: '^[0-9]{1,4}$' }, kind: { type: 'string' } } },
@@ -69,6 +70,7 @@ export async function importRoutes(app: FastifyInstance, options: ImportRoutesOp
   }, async (request) => listBatches(options.store.db, { limit: Number(request.query.limit ?? 100), kind: request.query.kind }));
 
   app.get<{ Params: { kind: string } }>('/imports/templates/:kind', {
+    config: staff(IMPORTERS),
     schema: { summary: '下载导入模板（.xlsx）', tags: ['imports'], params: kindParams },
   }, async (request, reply) => {
     const kind = importKinds.get(request.params.kind);
@@ -84,6 +86,7 @@ export async function importRoutes(app: FastifyInstance, options: ImportRoutesOp
   });
 
   app.get<{ Params: { id: string } }>('/imports/:id/error-report', {
+    config: staff([...IMPORTERS, 'auditor'], wholeDataSet),
     schema: {
       summary: '下载被拒绝导入的错误报告（.xlsx）', tags: ['imports'],
       params: { type: 'object', properties: { id: { type: 'string', pattern: '^[0-9]{1,15}$' } }, required: ['id'] },
@@ -97,6 +100,7 @@ export async function importRoutes(app: FastifyInstance, options: ImportRoutesOp
   });
 
   app.post<{ Params: { kind: string } }>('/imports/:kind', {
+    config: staff(IMPORTERS, wholeDataSet),
     schema: {
       summary: '上传并导入一个 CSV（UTF-8 或 GBK）或 XLSX 文件：任一行有误则整批不导入', tags: ['imports'],
       consumes: ['multipart/form-data'], params: kindParams,
@@ -108,10 +112,8 @@ export async function importRoutes(app: FastifyInstance, options: ImportRoutesOp
       if (!(await looksLikeTable(path))) {
         return fail(reply, 415, 'UNSUPPORTED_FILE', '只能导入 .xlsx 或 .csv 文件（Excel 97-2003 的 .xls 请先另存为 .xlsx）');
       }
-      const actor = request.headers[USER_HEADER];
       const result = await importFile(options.store, {
-        kind: kind.spec.kind, path, fileName, cipher: options.cipher, reportDir: options.reportDir,
-        actor: typeof actor === 'string' && actor.trim() ? actor.trim() : 'api',
+        kind: kind.spec.kind, path, fileName, cipher: options.cipher, reportDir: options.reportDir, actor: actorOf(request).name,
       });
       if (result.status === 'accepted') return result;
       const { reportPath: _path, errors, ...rest } = result;

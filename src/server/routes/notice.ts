@@ -16,7 +16,10 @@ import { openNotice } from '../../services/notice/open-notice.ts';
 import { recordObjection } from '../../services/notice/record-objection.ts';
 import type { Clock } from '../../domain/ports/clock.ts';
 import type { WorkingDayCalendar } from '../../domain/ports/working-day-calendar.ts';
-import { idParam, refusals, sendRefusal, staffFields, staffOf } from './review.ts';
+import { idParam, refusals, sendRefusal } from './review.ts';
+import { CASE_STAFF, PUBLIC, staff } from '../security/access.ts';
+import { actorOf } from '../security/request-identity.ts';
+import { byParam, noticeBatches, touched, unitInBody } from '../security/scopes.ts';
 
 export interface NoticeRouteOptions {
   store: Store;
@@ -51,14 +54,15 @@ export async function noticeRoutes(app: FastifyInstance, options: NoticeRouteOpt
   const calendar = options.calendar ?? chineseWorkingDays;
   const tags = ['notice'];
 
-  app.post<{ Body: { round: string; batchIds: number[]; title?: string; user: string; role: string } }>('/notices', {
+  app.post<{ Body: { round: string; batchIds: number[]; title?: string } }>('/notices', {
+    config: staff(['case_worker', 'reviewer'], noticeBatches),
     schema: {
       summary: '对复核通过的批次发起公示（公示期按工作日计算）', tags,
       body: {
-        type: 'object', required: ['round', 'batchIds', 'user', 'role'], additionalProperties: false,
+        type: 'object', required: ['round', 'batchIds'], additionalProperties: false,
         properties: {
           round: { type: 'string', pattern: '^[0-9]{4}$' }, batchIds: { type: 'array', items: { type: 'integer', minimum: 1 }, minItems: 1 },
-          title: { type: 'string' }, ...staffFields,
+          title: { type: 'string' },
         },
       },
       response: refusals,
@@ -66,7 +70,7 @@ export async function noticeRoutes(app: FastifyInstance, options: NoticeRouteOpt
   }, async (request, reply) => {
     const { round, batchIds, title } = request.body;
     try {
-      const opened = await openNotice(db, { round, batchIds, title, actor: staffOf(request.body), clock, calendar, params: options.params });
+      const opened = await openNotice(db, { round, batchIds, title, actor: actorOf(request), clock, calendar, params: options.params });
       return reply.status(201).send(opened);
     } catch (error) {
       return sendRefusal(reply, error);
@@ -74,10 +78,12 @@ export async function noticeRoutes(app: FastifyInstance, options: NoticeRouteOpt
   });
 
   app.get<{ Querystring: { round?: string; status?: 'open' | 'closed' } }>('/notices', {
+    config: staff(CASE_STAFF),
     schema: { summary: '公示列表（当前与往期）', tags, querystring: statusQuery },
   }, async (request) => listNotices(db, request.query));
 
   app.get<{ Params: { id: string } }>('/notices/:id', {
+    config: staff(CASE_STAFF),
     schema: { summary: '公示详情', tags, params: noticeParams, response: refusals },
   }, async (request, reply) => {
     try {
@@ -88,6 +94,7 @@ export async function noticeRoutes(app: FastifyInstance, options: NoticeRouteOpt
   });
 
   app.get<{ Params: { id: string }; Querystring: ItemQuery }>('/notices/:id/items', {
+    config: staff(CASE_STAFF),
     schema: { summary: '公示名单（含因异议撤出的单位）', tags, params: noticeParams, querystring: itemQuery, response: refusals },
   }, async (request, reply) => {
     try {
@@ -97,40 +104,42 @@ export async function noticeRoutes(app: FastifyInstance, options: NoticeRouteOpt
     }
   });
 
-  app.post<{ Params: { id: string }; Body: { unitId: number; content: string; user: string; role: string } }>('/notices/:id/objections', {
+  app.post<{ Params: { id: string }; Body: { unitId: number; content: string } }>('/notices/:id/objections', {
+    config: staff(['case_worker', 'reviewer'], unitInBody),
     schema: {
       summary: '登记公示期内的异议：单位撤出名单，案件退回复核', tags, params: noticeParams,
       body: {
-        type: 'object', required: ['unitId', 'content', 'user', 'role'], additionalProperties: false,
-        properties: { unitId: { type: 'integer', minimum: 1 }, content: { type: 'string', minLength: 1 }, ...staffFields },
+        type: 'object', required: ['unitId', 'content'], additionalProperties: false,
+        properties: { unitId: { type: 'integer', minimum: 1 }, content: { type: 'string', minLength: 1 } },
       },
       response: refusals,
     },
   }, async (request, reply) => {
     const { unitId, content } = request.body;
     try {
-      const recorded = await recordObjection(db, { noticeId: Number(request.params.id), unitId, content, actor: staffOf(request.body), clock });
+      const recorded = await recordObjection(db, { noticeId: Number(request.params.id), unitId, content, actor: actorOf(request), clock });
       return reply.status(201).send(recorded);
     } catch (error) {
       return sendRefusal(reply, error);
     }
   });
 
-  app.post<{ Params: { id: string }; Body: { user: string; role: string } }>('/notices/:id/close', {
+  app.post<{ Params: { id: string } }>('/notices/:id/close', {
+    config: staff(['case_worker', 'reviewer'], byParam('id', touched.regionsOfNotice)),
     schema: {
       summary: '公示期满后结束公示，名单内案件转为公示期满', tags, params: noticeParams,
-      body: { type: 'object', required: ['user', 'role'], additionalProperties: false, properties: staffFields },
       response: refusals,
     },
   }, async (request, reply) => {
     try {
-      return await closeNotice(db, { noticeId: Number(request.params.id), actor: staffOf(request.body), clock });
+      return await closeNotice(db, { noticeId: Number(request.params.id), actor: actorOf(request), clock });
     } catch (error) {
       return sendRefusal(reply, error);
     }
   });
 
   app.get<{ Params: { id: string } }>('/notices/:id/export', {
+    config: staff(CASE_STAFF),
     schema: { summary: '导出公示名单（.xlsx）', tags, params: noticeParams },
   }, async (request, reply) => {
     const noticeId = Number(request.params.id);
@@ -151,6 +160,7 @@ export async function noticeRoutes(app: FastifyInstance, options: NoticeRouteOpt
 
   // The public page: no staff names, no withdrawn units, credit codes masked when the notice was opened.
   app.get('/public/notices', {
+    config: { access: PUBLIC },
     schema: { summary: '公开：稳岗返还公示列表', tags: ['public'] },
   }, async () => (await listNotices(db)).map((n) => ({
     id: n.id, round: n.round, title: n.title, openedOn: n.openedOn, lastDay: n.lastDay, status: n.status, unitCount: n.unitCount,
@@ -158,6 +168,7 @@ export async function noticeRoutes(app: FastifyInstance, options: NoticeRouteOpt
   })));
 
   app.get<{ Params: { id: string }; Querystring: ItemQuery }>('/public/notices/:id/items', {
+    config: { access: PUBLIC },
     schema: { summary: '公开：公示名单（可按单位名称查询）', tags: ['public'], params: noticeParams, querystring: itemQuery, response: refusals },
   }, async (request, reply) => {
     try {

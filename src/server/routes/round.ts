@@ -10,7 +10,7 @@ import { deliverAllDue } from '../../services/notify/outbox.ts';
 import type { SmsProvider } from '../../domain/ports/sms-provider.ts';
 import { roundProgress } from '../../services/round/progress.ts';
 import { listRuns } from '../../services/screening/list-runs.ts';
-import { staffFields } from './review.ts';
+import { ALL_STAFF, CASE_STAFF, staff, wholeDataSet } from '../security/access.ts';
 
 export interface RoundRouteOptions {
   store: Store;
@@ -29,18 +29,18 @@ export async function roundRoutes(app: FastifyInstance, options: RoundRouteOptio
   const tags = ['round'];
 
   app.get<{ Params: { round: string } }>('/rounds/:round/progress', {
+    config: staff(CASE_STAFF),
     schema: { summary: '批次进度（按环节统计单位数和金额）', tags, params: roundParams },
   }, async (request) => roundProgress(db, request.params.round));
 
   app.get<{ Params: { round: string } }>('/rounds/:round/screenings', {
+    config: staff(CASE_STAFF),
     schema: { summary: '本年度的筛查批次', tags, params: roundParams },
   }, async (request) => listRuns(db, request.params.round));
 
-  app.post<{ Params: { round: string }; Body: { user: string; role: string } }>('/rounds/:round/notify', {
-    schema: {
-      summary: '向公示期满的单位发送告知短信并投递', tags, params: roundParams,
-      body: { type: 'object', required: ['user', 'role'], properties: staffFields },
-    },
+  app.post<{ Params: { round: string } }>('/rounds/:round/notify', {
+    config: staff(['case_worker'], wholeDataSet),
+    schema: { summary: '向公示期满的单位发送告知短信并投递', tags, params: roundParams },
   }, async (request, reply) => {
     if (!options.sms) return reply.status(503).send({ error: { code: 'SMS_NOT_CONFIGURED', message: '未配置短信通道，无法发送' } });
     const result = await notifyPassedCases(db, { round: request.params.round, clock, cipher, baseUrl: options.baseUrl });
@@ -48,7 +48,7 @@ export async function roundRoutes(app: FastifyInstance, options: RoundRouteOptio
     return { ...result, delivery };
   });
 
-  app.get('/parameters', { schema: { summary: '全部参数（带日期和法律依据）', tags: ['parameters'] } }, async () => ({
+  app.get('/parameters', { config: staff(ALL_STAFF), schema: { summary: '全部参数（带日期和法律依据）', tags: ['parameters'] } }, async () => ({
     version: params.version,
     rules: params.rules().map((file) => ({
       rule: file.rule,

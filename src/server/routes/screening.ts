@@ -12,6 +12,8 @@ import { diffRuns } from '../../services/screening/run-diff.ts';
 import { RunNotFoundError, runSummary } from '../../services/screening/run-summary.ts';
 import { continueScreeningRun, createScreeningRun, ScreeningRunError } from '../../services/screening/screening-run.ts';
 import type { Status } from '../../policy/core/decision.ts';
+import { CASE_STAFF, staff, wholeDataSet } from '../security/access.ts';
+import { regionFilter, unitInUrl } from '../security/scopes.ts';
 
 export interface ScreeningRouteOptions {
   store: Store;
@@ -41,6 +43,7 @@ export async function screeningRoutes(app: FastifyInstance, options: ScreeningRo
   });
 
   app.post<{ Params: { round: string }; Body: { asOf?: string; region?: string } | undefined }>('/rounds/:round/screenings', {
+    config: staff(['case_worker'], regionFilter('body', 'region')),
     schema: {
       summary: '发起免申即享筛查（后台运行）', tags: ['screening'],
       params: { type: 'object', properties: { round }, required: ['round'] },
@@ -63,6 +66,7 @@ export async function screeningRoutes(app: FastifyInstance, options: ScreeningRo
   });
 
   app.get<{ Params: { id: string } }>('/screenings/:id', {
+    config: staff(CASE_STAFF),
     schema: { summary: '筛查批次的进度与汇总', tags: ['screening'], params: { type: 'object', properties: { id: digits }, required: ['id'] } },
   }, async (request, reply) => {
     try {
@@ -76,6 +80,7 @@ export async function screeningRoutes(app: FastifyInstance, options: ScreeningRo
   });
 
   app.get<{ Params: { a: string; b: string } }>('/screenings/:a/diff/:b', {
+    config: staff(CASE_STAFF, wholeDataSet),
     schema: {
       summary: '比较两个筛查批次：状态或金额变化的单位及原因', tags: ['screening'],
       params: { type: 'object', properties: { a: digits, b: digits }, required: ['a', 'b'] },
@@ -89,6 +94,7 @@ export async function screeningRoutes(app: FastifyInstance, options: ScreeningRo
   });
 
   app.get<{ Params: { round: string }; Querystring: { status?: Status; region?: string; reason?: string; page?: string; pageSize?: string } }>('/rounds/:round/decisions', {
+    config: staff(CASE_STAFF, regionFilter('query', 'region')),
     schema: {
       summary: '本年度各单位当前的筛查结论（分页，统一社会信用代码已脱敏）', tags: ['screening'],
       params: { type: 'object', properties: { round }, required: ['round'] },
@@ -119,6 +125,7 @@ export async function screeningRoutes(app: FastifyInstance, options: ScreeningRo
   });
 
   app.get<{ Params: { round: string; unitId: string } }>('/rounds/:round/units/:unitId/decision', {
+    config: staff(CASE_STAFF, unitInUrl),
     schema: {
       summary: '单位当前的筛查结论及完整计算过程', tags: ['screening'],
       params: { type: 'object', properties: { round, unitId: digits }, required: ['round', 'unitId'] },

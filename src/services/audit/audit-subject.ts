@@ -4,4 +4,6 @@ export const auditSubject = {
   person: (personId: number) => `person:${personId}`,
   screeningRun: (runId: number) => `screening_run:${runId}`,
   auditLog: () => 'audit_log',
+  staffAccount: (username: string) => `staff_account:${username}`,
+  unit: (unitId: number) => `unit:${unitId}`,
 } as const;

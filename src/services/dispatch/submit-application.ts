@@ -68,7 +68,7 @@ export async function submitDispatchApplication(db: Db, request: SubmitDispatchA
         }))).execute();
       }
       const caseState = await applyCaseTransition(trx, {
-        round, unitId, action: 'resolve', actor, decided: decision.status, patch: { run_id: runId, amount_fen: decision.amountFen }, at,
+        round, unitId, action: actor.kind === 'unit' ? 'apply' : 'resolve', actor, decided: decision.status, patch: { run_id: runId, amount_fen: decision.amountFen }, at,
         note: `劳务派遣单位申请 #${applicationId} 已判定：分配 ${preview.allocations.length} 个单位，合计 ${formatYuan(decision.amountFen)} 元`
           + (decision.excludedBaseFen > 0 ? `，派遣至机关事业单位部分缴费 ${formatYuan(decision.excludedBaseFen)} 元不予返还` : ''),
       });
@@ -123,7 +123,7 @@ export async function withdrawDispatchApplication(db: Db, request: WithdrawDispa
       policyVersion: params.version, createdBy: actorName(request.actor), at,
     });
     const caseState = await applyCaseTransition(trx, {
-      round, unitId, action: 'resolve', actor: request.actor, decided: decided.decision.status, at,
+      round, unitId, action: request.actor.kind === 'unit' ? 'apply' : 'resolve', actor: request.actor, decided: decided.decision.status, at,
       patch: { run_id: runId, amount_fen: decided.decision.amountFen }, note: `撤回劳务派遣单位申请 #${application.id}：${note}`,
     });
     return { applicationId: application.id, runId, caseState, amountFen: decided.decision.amountFen };

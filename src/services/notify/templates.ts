@@ -1,7 +1,7 @@
 // The SMS texts of the refund round (鲁人社发〔2024〕8号 第七条：通过短信等方式告知企业，经其确认后发放).
 import { formatYuan, type Fen } from '../../policy/core/money.ts';
 
-export type SmsTemplate = 'refund_notice' | 'refund_reminder' | 'confirm_code';
+export type SmsTemplate = 'refund_notice' | 'refund_reminder' | 'confirm_code' | 'sign_in_code';
 
 export function refundNoticeText(unitName: string, amountFen: Fen, link: string): string {
   return `【威海人社】${unitName}：您单位符合2024年失业保险稳岗返还条件，拟返还${formatYuan(amountFen)}元。请于30日内登录 ${link} 确认。如有疑问请致电12333。`;
@@ -13,4 +13,8 @@ export function refundReminderText(unitName: string, amountFen: Fen, link: strin
 
 export function confirmCodeText(code: string): string {
   return `【威海人社】您的稳岗返还确认验证码为${code}，5分钟内有效。请勿将验证码告诉他人。`;
+}
+
+export function signInCodeText(code: string): string {
+  return `【威海人社】您的稳岗服务登录验证码为${code}，5分钟内有效。如非本人操作请忽略，请勿将验证码告诉他人。`;
 }

@@ -51,7 +51,7 @@ export const SMS_TEMPLATE_LABELS: Record<string, string> = { refund_notice: '返
 export const RUN_STATUS_LABELS: Record<string, string> = { running: '运行中', completed: '已完成', failed: '失败', interrupted: '已中断' };
 
 export const ACTION_LABELS: Record<string, string> = {
-  screen: '筛查', rescreen: '重新筛查', resolve: '补录数据并重新判定', propose: '提交复核', approve: '复核通过', return: '复核退回',
+  screen: '筛查', rescreen: '重新筛查', resolve: '补录数据并重新判定', apply: '单位提交申请', propose: '提交复核', approve: '复核通过', return: '复核退回',
   publish: '列入公示', object: '公示异议', close_notice: '公示期满', notify: '短信告知', confirm: '单位确认', pay: '拨付',
 };
 

@@ -1,0 +1,42 @@
+// Kysely types for migrations/005-identity.sql.
+import type { ColumnType, Generated } from 'kysely';
+import type { StaffRole } from '../../domain/staff-roles.ts';
+
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+
+export interface StaffAccountsTable {
+  id: Generated<number>;
+  username: string;
+  display_name: string;
+  roles: StaffRole[];
+  region_code: string;
+  password_hash: string;
+  failed_attempts: ColumnType<number, number | undefined, number>;
+  locked_until: NullableTimestamp;
+  disabled_at: NullableTimestamp;
+  password_changed_at: Timestamp;
+  created_at: Timestamp;
+  created_by: ColumnType<string, string | undefined, string>;
+}
+
+export type SessionKind = 'staff' | 'unit' | 'person';
+
+export interface SessionsTable {
+  id: Generated<number>;
+  token_hash: string;
+  csrf_token: string;
+  kind: SessionKind;
+  staff_id: number | null;
+  unit_id: number | null;
+  person_id: number | null;
+  created_at: Timestamp;
+  last_seen_at: Timestamp;
+  expires_at: Timestamp;
+  ended_at: NullableTimestamp;
+}
+
+export interface IdentityTables {
+  staff_accounts: StaffAccountsTable;
+  sessions: SessionsTable;
+}

@@ -1,0 +1,171 @@
+// Sign-in, the current session and sign-out (issue 7):
+//   POST /session/staff            {username, password}        staff (argon2id, lock-out after 5 failures)
+//   POST /session/unit/code        {creditCode}                texts a sign-in code to the unit's registered mobile
+//   POST /session/unit             {creditCode, code}
+//   POST /session/person/code      {idNumber}
+//   POST /session/person           {idNumber, code}
+//   GET  /session                  who is signed in, and the CSRF token to send as x-csrf-token
+//   POST /session/sign-out
+//   POST /session/password         {current, next}             staff change their own password
+// Sign-in and code requests are rate-limited per address. Register with { prefix: '/api/v1' }.
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { Store } from '../../adapters/store/open-store.ts';
+import type { Clock } from '../../domain/ports/clock.ts';
+import type { FieldCipher } from '../../domain/ports/field-cipher.ts';
+import type { PasswordHasher } from '../../domain/ports/password-hasher.ts';
+import type { SmsProvider } from '../../domain/ports/sms-provider.ts';
+import { staffRoleLabels } from '../../domain/staff-roles.ts';
+import { ConfirmError } from '../../services/confirm/confirm-error.ts';
+import { staffName, type Identity } from '../../services/identity/identity.ts';
+import { IdentityError, type IdentityErrorCode } from '../../services/identity/identity-error.ts';
+import { requestSignInCode, signInWithCode, type PortalKind } from '../../services/identity/portal-sign-in.ts';
+import { endSession, type OpenedSession } from '../../services/identity/sessions.ts';
+import { changeOwnPassword } from '../../services/identity/staff-accounts.ts';
+import { signInStaff } from '../../services/identity/staff-sign-in.ts';
+import { deliverDueSms } from '../../services/notify/outbox.ts';
+import { fail } from '../replies.ts';
+import { ALL_STAFF, PUBLIC } from '../security/access.ts';
+import { SESSION_COOKIE } from '../security/guard.ts';
+import { staffOf } from '../security/request-identity.ts';
+
+export interface SessionRouteOptions {
+  store: Store;
+  clock: Clock;
+  cipher: FieldCipher;
+  hasher: PasswordHasher;
+  sms?: SmsProvider;
+  secureCookies: boolean;
+}
+
+export const identityStatus: Record<IdentityErrorCode, number> = {
+  BAD_CREDENTIALS: 401, LOCKED: 423, DISABLED: 403, INVALID: 400, CONFLICT: 409, NOT_FOUND: 404,
+};
+const codeStatus: Record<string, number> = { CODE_TOO_SOON: 429, CODE_LOCKED: 403 };
+
+export function refuseIdentity(reply: FastifyReply, error: unknown) {
+  if (error instanceof IdentityError) return fail(reply, identityStatus[error.code], error.code, error.message);
+  if (error instanceof ConfirmError) return fail(reply, codeStatus[error.code] ?? 400, error.code, error.message);
+  throw error;
+}
+
+const signInLimit = { rateLimit: { max: 10, timeWindow: '1 minute' } };
+const codeLimit = { rateLimit: { max: 5, timeWindow: '1 minute' } };
+const creditCode = { type: 'string', pattern: '^[0-9A-HJ-NPQRTUWXYa-hj-npqrtuwxy]{18}$', description: '统一社会信用代码（18位）' } as const;
+const idNumber = { type: 'string', pattern: '^[0-9]{17}[0-9Xx]$', description: '公民身份号码（18位）' } as const;
+const smsCode = { type: 'string', pattern: '^[0-9]{6}$', description: '短信验证码（6位数字）' } as const;
+const tags = ['session'];
+
+/** What the browser learns of a session: who it is and the CSRF token. */
+function describe(identity: Identity) {
+  const common = { kind: identity.kind, csrfToken: identity.csrfToken, expiresAt: identity.expiresAt.toISOString() };
+  switch (identity.kind) {
+    case 'staff':
+      return {
+        ...common, username: identity.username, displayName: identity.displayName, name: staffName(identity),
+        roles: identity.roles, roleNames: identity.roles.map((role) => staffRoleLabels[role]), regionCode: identity.regionCode,
+      };
+    case 'unit': return { ...common, unitId: identity.unitId, unitName: identity.unitName };
+    case 'person': return { ...common, personId: identity.personId, name: identity.name };
+  }
+}
+
+export async function sessionRoutes(app: FastifyInstance, options: SessionRouteOptions): Promise<void> {
+  const { store: { db }, clock, cipher, hasher, sms } = options;
+
+  function setCookie(reply: FastifyReply, session: OpenedSession) {
+    void reply.setCookie(SESSION_COOKIE, session.token, {
+      path: '/', httpOnly: true, sameSite: 'strict', secure: options.secureCookies, expires: session.expiresAt,
+    });
+    return { csrfToken: session.csrfToken, expiresAt: session.expiresAt.toISOString() };
+  }
+
+  app.post<{ Body: { username: string; password: string } }>('/session/staff', {
+    config: { access: PUBLIC, ...signInLimit },
+    schema: {
+      summary: '工作人员以用户名和密码登录（连续错误5次锁定15分钟）', tags,
+      body: {
+        type: 'object', required: ['username', 'password'], additionalProperties: false,
+        properties: { username: { type: 'string', minLength: 1, maxLength: 64 }, password: { type: 'string', minLength: 1, maxLength: 256 } },
+      },
+    },
+  }, async (request, reply) => {
+    try {
+      const session = await signInStaff(db, { ...request.body, hasher, clock, ip: request.ip });
+      return setCookie(reply, session);
+    } catch (error) {
+      return refuseIdentity(reply, error);
+    }
+  });
+
+  for (const [kind, field, schema, label] of [['unit', 'creditCode', creditCode, '单位以统一社会信用代码'], ['person', 'idNumber', idNumber, '个人以公民身份号码']] as const) {
+    app.post<{ Body: Record<string, string> }>(`/session/${kind}/code`, {
+      config: { access: PUBLIC, ...codeLimit },
+      schema: {
+        summary: `${label}获取登录短信验证码（发送到经办机构登记的手机号码）`, tags,
+        body: { type: 'object', required: [field], additionalProperties: false, properties: { [field]: schema } },
+      },
+    }, async (request, reply) => {
+      try {
+        const sent = await requestSignInCode(db, { kind: kind as PortalKind, identifier: request.body[field]!, clock, cipher });
+        if (sms) await deliverDueSms({ db, provider: sms, cipher, clock, limit: 10 });
+        return sent;
+      } catch (error) {
+        return refuseIdentity(reply, error);
+      }
+    });
+
+    app.post<{ Body: Record<string, string> }>(`/session/${kind}`, {
+      config: { access: PUBLIC, ...signInLimit },
+      schema: {
+        summary: `${label}和短信验证码登录`, tags,
+        body: { type: 'object', required: [field, 'code'], additionalProperties: false, properties: { [field]: schema, code: smsCode } },
+      },
+    }, async (request, reply) => {
+      try {
+        const session = await signInWithCode(db, {
+          kind: kind as PortalKind, identifier: request.body[field]!, code: request.body.code!, clock, cipher, ip: request.ip,
+        });
+        return setCookie(reply, session);
+      } catch (error) {
+        return refuseIdentity(reply, error);
+      }
+    });
+  }
+
+  app.get('/session', {
+    config: { access: PUBLIC },
+    schema: { summary: '当前登录身份（含提交操作时须带上的 x-csrf-token）', tags },
+  }, async (request, reply) => {
+    if (!request.identity) return fail(reply, 401, 'UNAUTHENTICATED', '未登录或登录已过期');
+    return describe(request.identity);
+  });
+
+  app.post('/session/sign-out', {
+    config: { access: { staff: ALL_STAFF, unit: true, person: true } },
+    schema: { summary: '退出登录', tags },
+  }, async (request, reply) => {
+    await endSession(db, request.identity!.sessionId, clock.now());
+    void reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    return { signedOut: true };
+  });
+
+  app.post<{ Body: { current: string; next: string } }>('/session/password', {
+    config: { access: { staff: ALL_STAFF }, ...signInLimit },
+    schema: {
+      summary: '工作人员修改自己的密码（修改后须重新登录）', tags,
+      body: {
+        type: 'object', required: ['current', 'next'], additionalProperties: false,
+        properties: { current: { type: 'string', minLength: 1, maxLength: 256 }, next: { type: 'string', minLength: 1, maxLength: 256 } },
+      },
+    },
+  }, async (request, reply) => {
+    const me = staffOf(request);
+    try {
+      await changeOwnPassword(db, me.accountId, request.body.current, request.body.next, { by: staffName(me), hasher, clock });
+      void reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return { changed: true };
+    } catch (error) {
+      return refuseIdentity(reply, error);
+    }
+  });
+}
