@@ -1,5 +1,5 @@
 // The Fastify application: one plugin per area, OpenAPI at /docs, errors in Chinese.
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type RouteOptions } from 'fastify';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { ParameterStore } from '../policy/core/parameters.ts';
@@ -46,6 +46,8 @@ export interface ServerOptions {
   hasher?: PasswordHasher;
   /** Marks the session cookie Secure and sends HSTS: set when served over HTTPS (WENGANG_SECURE_COOKIES=1). */
   secureCookies?: boolean;
+  /** Told of every route as it is registered (the authorisation matrix test lists the API with it). */
+  onRoute?: (route: RouteOptions) => void;
 }
 
 /** Largest request body: a batch of 100,000 refund cases is a few hundred megabytes of JSON. */
@@ -59,6 +61,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     ajv: { customOptions: { coerceTypes: false, useDefaults: false, removeAdditional: false, allowUnionTypes: true, strictTypes: false } },
     schemaErrorFormatter: chineseValidationError,
   });
+  if (options.onRoute) app.addHook('onRoute', options.onRoute);
   await app.register(swagger, {
     openapi: {
       info: { title: '稳岗系统接口 (wengang API)', version: '1', description: '鲁人社发〔2024〕8号 失业保险援企稳岗政策经办接口' },

@@ -1,11 +1,13 @@
-// A whole refund round in the browser: a case worker screens a small generated population, proposes a batch; the same
-// person cannot approve it, a reviewer does; the notice opens on the public page and closes once the clock has passed
+// A whole refund round in the browser: a case worker signs in with a password, screens a small generated population and
+// proposes a batch; the case worker cannot approve it, a reviewer does; the notice opens on the public page and closes once the clock has passed
 // its working days; the SMS goes out and the enterprise confirms in its portal with the code it received.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { projectParameters } from '../../src/adapters/parameters/load-parameters.ts';
 import { generateIntoStore } from '../../src/services/generate/generate-into-store.ts';
 import { notifyPassedCases } from '../../src/services/notify/notify-passed.ts';
 import { deliverDueSms } from '../../src/services/notify/outbox.ts';
+import { argon2PasswordHasher } from '../../src/adapters/crypto/argon2-password-hasher.ts';
+import { DEMO_PASSWORD, demoStaff, seedDemoStaff } from '../../src/services/identity/demo-staff.ts';
 import { codeInBody, testCipher } from '../support/sms-fixtures.ts';
 import { browserSkipReason, expectNoEnglish, screenshot, startHarness, type Harness } from './browser-harness.ts';
 
@@ -19,29 +21,43 @@ describe.skipIf(browserSkipReason)('一轮稳岗返还在浏览器中办完', ()
     await generateIntoStore(h.store, {
       scale: { units: UNITS, regions: 'weihai', people: { persons: 200 } }, seed: 7, cipher: testCipher, params: projectParameters(),
     });
+    await seedDemoStaff(h.store.db, argon2PasswordHasher, h.clock);
   }, 240_000);
 
   afterAll(async () => {
     await h?.close();
   });
 
-  async function signIn(name: string, role: string) {
+  /** Signs in as a demo account (src/services/identity/demo-staff.ts) with its password. */
+  async function signIn(username: string) {
     const { page } = h;
+    const account = demoStaff.find((a) => a.username === username)!;
     await page.goto(`${h.baseUrl}/login`);
-    await page.getByLabel('姓名').fill(name);
-    await page.getByLabel('角色').click();
-    await page.locator('.ant-select-item-option').filter({ hasText: role }).click();
+    await page.getByLabel('用户名').fill(username);
+    await page.getByLabel('密码').fill(DEMO_PASSWORD);
     await page.getByRole('button', { name: '登 录' }).or(page.getByRole('button', { name: '登录' })).click();
-    await expect.poll(() => page.getByTestId('current-staff').innerText()).toBe(`${name}（${role}）`);
+    await expect.poll(() => page.getByTestId('current-staff').innerText()).toContain(account.displayName);
   }
 
   async function menu(label: string) {
     await h.page.locator('.ant-menu-item').filter({ hasText: label }).click();
   }
 
+  it('工作人员以用户名和密码登录，密码错误时看到中文提示', async () => {
+    const { page } = h;
+    await page.goto(`${h.baseUrl}/`);
+    await page.getByLabel('用户名').waitFor();
+    await page.getByLabel('用户名').fill('jingban');
+    await page.getByLabel('密码').fill('wrong-password');
+    await page.getByRole('button', { name: '登 录' }).or(page.getByRole('button', { name: '登录' })).click();
+    await page.getByText(/用户名或密码错误/).waitFor();
+    await screenshot(page, 'sign-in');
+    await expectNoEnglish(page);
+  });
+
   it('经办员发起筛查并看到进度和汇总', async () => {
     const { page } = h;
-    await signIn('张经办', '经办员');
+    await signIn('jingban');
     await menu('筛查');
     await page.getByRole('button', { name: '开始筛查' }).click();
     await page.getByText('已完成').waitFor({ timeout: 120_000 });
@@ -84,24 +100,25 @@ describe.skipIf(browserSkipReason)('一轮稳岗返还在浏览器中办完', ()
     await expectNoEnglish(page);
   });
 
-  it('经办员提交复核批次；同一人不能通过自己提交的批次；复核员通过', async () => {
+  it('经办员提交全市的复核批次；环翠区复核员不能通过（超出管辖地区）；市级复核员通过', async () => {
     const { page } = h;
     await menu('复核');
     await page.getByRole('button', { name: '提交复核' }).click();
     await page.locator('.ant-table-row').filter({ hasText: '待复核' }).first().waitFor();
+    expect(await page.getByRole('button', { name: '通 过' }).or(page.getByRole('button', { name: '通过' })).count()).toBe(0);
 
-    await signIn('张经办', '复核员');
+    await signIn('fuhe.huancui');
     await menu('复核');
     await page.locator('.ant-table-row').filter({ hasText: '待复核' }).first().waitFor();
     await page.getByRole('button', { name: '通 过' }).or(page.getByRole('button', { name: '通过' })).first().click();
     await page.getByRole('button', { name: '确认通过' }).click();
     const refusal = page.getByTestId('review-refusal');
     await refusal.waitFor();
-    expect(await refusal.innerText()).toMatch(/[\u4e00-\u9fa5]/);
+    expect(await refusal.innerText()).toContain('超出您账号的管辖地区');
     await page.locator('.ant-modal').waitFor({ state: 'hidden' });
     await screenshot(page, 'review-refused');
 
-    await signIn('李复核', '复核员');
+    await signIn('fuhe');
     await menu('复核');
     await page.locator('.ant-table-row').filter({ hasText: '待复核' }).first().waitFor();
     await page.getByRole('button', { name: '通 过' }).or(page.getByRole('button', { name: '通过' })).first().click();
@@ -136,6 +153,11 @@ describe.skipIf(browserSkipReason)('一轮稳岗返还在浏览器中办完', ()
     await page.getByRole('button', { name: '结束公示' }).click();
     await page.locator('.ant-message-error').waitFor();
     h.clock.set('2024-08-22T02:00:00Z');
+    // A week later the session has long expired: sign in again.
+    await page.reload();
+    await page.getByLabel('用户名').waitFor();
+    await signIn('jingban');
+    await menu('公示管理');
     await page.getByRole('button', { name: '结束公示' }).click();
     await page.locator('.ant-table-row').filter({ hasText: '已结束' }).first().waitFor();
   });

@@ -1,6 +1,6 @@
-// Calls to the server's API: JSON in and out, refusals raised as ApiError with the server's Chinese message, and the
-// signed-in member of staff added to every staff action as `user` and `role` (until sign-in arrives).
-import { currentStaff } from './session.ts';
+// Calls to the server's API: JSON in and out, refusals raised as ApiError with the server's Chinese message, the
+// session's CSRF token sent with every change, and the sign-in helpers for staff, units and persons.
+import { currentSession, rememberSession, type Session } from './session.ts';
 
 export class ApiError extends Error {
   constructor(readonly status: number, readonly code: string, message: string) {
@@ -9,12 +9,11 @@ export class ApiError extends Error {
 }
 
 export const ROUND = '2024';
+const CSRF_HEADER = 'x-csrf-token';
 
 interface CallOptions {
   method?: 'GET' | 'POST';
   body?: Record<string, unknown>;
-  /** Adds `user` and `role` of the signed-in member of staff to the body. */
-  asStaff?: boolean;
 }
 
 async function refusal(response: Response): Promise<ApiError> {
@@ -28,31 +27,67 @@ async function refusal(response: Response): Promise<ApiError> {
   return new ApiError(response.status, 'HTTP', `服务器返回错误（${response.status}），请稍后重试`);
 }
 
-export async function api<T>(path: string, options: CallOptions = {}): Promise<T> {
-  const staff = currentStaff();
-  const body = options.asStaff && staff ? { ...options.body, user: staff.name, role: staff.role } : options.body;
+function csrfHeaders(): Record<string, string> {
+  const session = currentSession();
+  return session ? { [CSRF_HEADER]: session.csrfToken } : {};
+}
+
+async function send(path: string, init: RequestInit): Promise<Response> {
   let response: Response;
   try {
-    response = await fetch(`/api/v1${path}`, {
-      method: options.method ?? (body ? 'POST' : 'GET'),
-      headers: body ? { 'content-type': 'application/json' } : {},
-      body: body ? JSON.stringify(body) : undefined,
-    });
+    response = await fetch(`/api/v1${path}`, { credentials: 'same-origin', ...init });
   } catch {
     throw new ApiError(0, 'NETWORK', '无法连接服务器，请检查网络后重试');
   }
+  if (response.status === 401) rememberSession(undefined);
+  return response;
+}
+
+export async function api<T>(path: string, options: CallOptions = {}): Promise<T> {
+  const { body } = options;
+  const method = options.method ?? (body ? 'POST' : 'GET');
+  const response = await send(path, {
+    method,
+    headers: { ...(body ? { 'content-type': 'application/json' } : {}), ...(method === 'GET' ? {} : csrfHeaders()) },
+    body: body ? JSON.stringify(body) : undefined,
+  });
   if (!response.ok) throw await refusal(response);
   return (await response.json()) as T;
 }
 
-/** Uploads one file as multipart/form-data; a rejected import (422) is returned, not thrown, with its errors. */
-export async function upload<T>(path: string, file: File): Promise<{ ok: boolean; status: number; body: T }> {
+/** Uploads files (and form fields) as multipart/form-data; a rejected upload (422) is returned, not thrown, with its errors. */
+export async function upload<T>(path: string, files: File | Record<string, File>, fields: Record<string, string> = {}): Promise<{ ok: boolean; status: number; body: T }> {
   const form = new FormData();
-  form.append('file', file);
-  const staff = currentStaff();
-  const response = await fetch(`/api/v1${path}`, { method: 'POST', body: form, headers: staff ? { 'x-wengang-user': encodeURIComponent(staff.name) } : {} });
+  for (const [name, value] of Object.entries(fields)) form.append(name, value);
+  if (files instanceof File) form.append('file', files);
+  else for (const [name, file] of Object.entries(files)) form.append(name, file);
+  const response = await send(path, { method: 'POST', body: form, headers: csrfHeaders() });
   if (!response.ok && response.status !== 422) throw await refusal(response);
   return { ok: response.ok, status: response.status, body: (await response.json()) as T };
+}
+
+/** The session the cookie carries, or undefined when signed out or expired. */
+export async function loadSession(): Promise<Session | undefined> {
+  const response = await send('/session', { method: 'GET' });
+  const session = response.ok ? (await response.json()) as Session : undefined;
+  rememberSession(session);
+  return session;
+}
+
+/** Signs in (staff with a password; units and persons with an SMS code) and loads the new session. */
+export async function signIn(path: '/session/staff' | '/session/unit' | '/session/person', body: Record<string, string>): Promise<Session> {
+  await api(path, { body });
+  const session = await loadSession();
+  if (!session) throw new ApiError(401, 'UNAUTHENTICATED', '登录未成功，请重试');
+  return session;
+}
+
+export async function signOut(): Promise<void> {
+  try {
+    await api('/session/sign-out', { body: {} });
+  } finally {
+    rememberSession(undefined);
+  }
 }
 
 /** The query string of the defined values. */

@@ -5,7 +5,7 @@ import { api, query, ROUND } from '../shared/api.ts';
 import { BarChart } from '../shared/BarChart.tsx';
 import { count, day, yuan } from '../shared/format.ts';
 import { regionLabel, SIZE_LABELS } from '../shared/labels.ts';
-import type { Staff } from '../shared/session.ts';
+import { hasRole, type Staff } from '../shared/session.ts';
 import type { Batch, DecisionPage, Notice, RunView, UnconfirmedUnit } from '../shared/types.ts';
 import { useApi } from '../shared/use-api.ts';
 
@@ -38,12 +38,12 @@ async function overview(): Promise<Overview> {
 
 function waitingFor(staff: Staff, o: Overview): { text: string; link: string }[] {
   const items: { text: string; link: string }[] = [];
-  if (staff.role === 'reviewer' || staff.role === 'administrator') {
+  if (hasRole(staff, 'reviewer')) {
     for (const b of o.batches.filter((x) => x.status === 'proposed' && x.proposedBy !== staff.name)) {
       items.push({ text: `复核批次 ${b.id}（${b.proposedBy} 提交，${count(b.unitCount)} 个单位，${yuan(b.totalFen)}）待复核`, link: '/review' });
     }
   }
-  if (staff.role === 'case_worker' || staff.role === 'administrator') {
+  if (hasRole(staff, 'case_worker')) {
     if (o.needsReview > 0) items.push({ text: `${count(o.needsReview)} 个单位待人工复核（补录数据）`, link: '/decisions?status=needs_review' });
     for (const b of o.batches.filter((x) => x.status === 'returned' && x.proposedBy === staff.name)) {
       items.push({ text: `复核批次 ${b.id} 被退回：${b.reviewNote ?? ''}`, link: '/review' });

@@ -23,7 +23,7 @@ function ResolveSize({ unitId, onDone }: { unitId: number; onDone: () => void })
   const [busy, setBusy] = useState(false);
   const submit = (values: { size: string; note: string }) => {
     setBusy(true);
-    api(`/review/cases/${ROUND}/${unitId}/resolve`, { asStaff: true, body: { overrides: { 'unit.size': values.size }, note: values.note } })
+    api(`/review/cases/${ROUND}/${unitId}/resolve`, { body: { overrides: { 'unit.size': values.size }, note: values.note } })
       .then(() => { message.success('已补录并重新判定'); onDone(); }, (e: Error) => message.error(e.message))
       .finally(() => setBusy(false));
   };

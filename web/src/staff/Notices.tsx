@@ -12,7 +12,7 @@ function OpenNotice({ onOpened }: { onOpened: () => void }) {
   const { message } = App.useApp();
   const approved = useApi(() => api<Batch[]>(`/review/batches?round=${ROUND}&status=approved`), []);
   const submit = (v: { batchIds: number[]; title?: string }) =>
-    api<{ noticeId: number }>('/notices', { asStaff: true, body: { round: ROUND, batchIds: v.batchIds, ...(v.title && { title: v.title }) } })
+    api<{ noticeId: number }>('/notices', { body: { round: ROUND, batchIds: v.batchIds, ...(v.title && { title: v.title }) } })
       .then(() => { message.success('公示已发布'); onOpened(); approved.reload(); }, (e: Error) => message.error(e.message));
   return (
     <Card title="发起公示（复核通过的批次）">
@@ -32,9 +32,9 @@ function NoticeDetail({ notice, onChanged }: { notice: Notice; onChanged: () => 
   const { message } = App.useApp();
   const [q, setQ] = useState('');
   const items = useApi(() => api<NoticeItem[]>(`/notices/${notice.id}/items${query({ q, limit: 1000 })}`), [notice.id, q]);
-  const close = () => api(`/notices/${notice.id}/close`, { asStaff: true, body: {} })
+  const close = () => api(`/notices/${notice.id}/close`, { body: {} })
     .then(() => { message.success('公示已结束'); onChanged(); }, (e: Error) => message.error(e.message));
-  const object = (v: { unitId: number; content: string }) => api(`/notices/${notice.id}/objections`, { asStaff: true, body: v })
+  const object = (v: { unitId: number; content: string }) => api(`/notices/${notice.id}/objections`, { body: v })
     .then(() => { message.success('异议已登记，该单位撤出公示名单'); items.reload(); onChanged(); }, (e: Error) => message.error(e.message));
   return (
     <Card title={notice.title} style={{ marginTop: 16 }} extra={

@@ -1,11 +1,11 @@
-// 复核: a case worker proposes a batch of eligible cases; a different reviewer approves it or returns it with a note.
-// The server refuses an approver who proposed the batch, and its refusal is shown as it is.
+// 复核: a case worker proposes a batch of eligible cases; a reviewer approves it or returns it with a note. The server
+// refuses a reviewer whose region does not cover the batch's units, and its refusal is shown as it is.
 import { useState } from 'react';
 import { Alert, App, Button, Card, Form, Input, InputNumber, Modal, Select, Space, Table, Tag, Typography } from 'antd';
 import { api, ROUND } from '../shared/api.ts';
 import { count, dateTime, yuan, yuanToFen } from '../shared/format.ts';
 import { BATCH_STATUS_COLORS, BATCH_STATUS_LABELS, SIZE_LABELS, WEIHAI_REGIONS } from '../shared/labels.ts';
-import type { Staff } from '../shared/session.ts';
+import { hasRole, type Staff } from '../shared/session.ts';
 import type { Batch } from '../shared/types.ts';
 import { useApi } from '../shared/use-api.ts';
 
@@ -18,7 +18,7 @@ function ProposeCard({ onProposed }: { onProposed: () => void }) {
     setBusy(true);
     const body = { round: ROUND, ...(v.regionCode && { regionCode: v.regionCode }), ...(v.size && { size: v.size }),
       ...(v.maxYuan !== undefined && v.maxYuan !== null && { maxAmountFen: yuanToFen(v.maxYuan) }), ...(v.note && { note: v.note }) };
-    api<Batch>('/review/batches', { asStaff: true, body })
+    api<Batch>('/review/batches', { body })
       .then((b) => { message.success(`已提交复核批次 ${b.id}：${count(b.unitCount)} 个单位，${yuan(b.totalFen)}`); onProposed(); }, (e: Error) => message.error(e.message))
       .finally(() => setBusy(false));
   };
@@ -45,7 +45,7 @@ export default function Review({ staff }: { staff: Staff }) {
   const act = () => {
     if (!acting) return;
     const { batch, outcome } = acting;
-    api<unknown>(`/review/batches/${batch.id}/${outcome}`, { asStaff: true, body: note ? { note } : {} })
+    api<unknown>(`/review/batches/${batch.id}/${outcome}`, { body: note ? { note } : {} })
       .then(() => { message.success(outcome === 'approve' ? `复核批次 ${batch.id} 已通过` : `复核批次 ${batch.id} 已退回`); setRefusal(undefined); batches.reload(); },
         (e: Error) => setRefusal(e.message))
       .finally(() => { setActing(undefined); setNote(''); });
@@ -54,7 +54,7 @@ export default function Review({ staff }: { staff: Staff }) {
   return (
     <>
       <Typography.Title level={4} style={{ marginTop: 0 }}>复核</Typography.Title>
-      {staff.role === 'case_worker' && <ProposeCard onProposed={batches.reload} />}
+      {hasRole(staff, 'case_worker') && <ProposeCard onProposed={batches.reload} />}
       {refusal && <Alert type="error" showIcon closable style={{ marginTop: 16 }} title="操作未完成" description={refusal} data-testid="review-refusal" onClose={() => setRefusal(undefined)} />}
       <Card title="复核批次" style={{ marginTop: 16 }}>
         {batches.error && <Alert type="error" showIcon title={batches.error} />}
@@ -69,7 +69,7 @@ export default function Review({ staff }: { staff: Staff }) {
             { title: '说明', dataIndex: 'note', render: (n: string | null) => n ?? '—' },
             { title: '复核', render: (_, b) => b.reviewedBy ? <>{b.reviewedBy}<div style={{ color: '#888' }}>{dateTime(b.reviewedAt)}{b.reviewNote ? `；${b.reviewNote}` : ''}</div></> : '—' },
             {
-              title: '操作', render: (_, b) => b.status === 'proposed' && (
+              title: '操作', render: (_, b) => b.status === 'proposed' && hasRole(staff, 'reviewer') && (
                 <Space>
                   <Button type="primary" size="small" onClick={() => setActing({ batch: b, outcome: 'approve' })}>通过</Button>
                   <Button danger size="small" onClick={() => setActing({ batch: b, outcome: 'return' })}>退回</Button>
