@@ -20,6 +20,7 @@ import { dispatchRoutes } from './routes/dispatch.ts';
 import { evaluateRoutes } from './routes/evaluate.ts';
 import { importRoutes } from './routes/imports.ts';
 import { noticeRoutes } from './routes/notice.ts';
+import { regionRoutes } from './routes/regions.ts';
 import { reviewRoutes } from './routes/review.ts';
 import { roundRoutes } from './routes/round.ts';
 import { webRoutes } from './routes/web.ts';
@@ -89,6 +90,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     const hasher = options.hasher ?? argon2PasswordHasher;
     await app.register(sessionRoutes, { ...area, cipher: options.cipher, hasher, sms: options.sms, secureCookies });
     await app.register(accountRoutes, { ...area, hasher, regionTree });
+    await app.register(regionRoutes, area);
     await app.register(screeningRoutes, area);
     await app.register(reviewRoutes, area);
     await app.register(noticeRoutes, area);

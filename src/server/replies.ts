@@ -1,6 +1,6 @@
 // Answers every route shares: a Chinese error body, a file download, and one uploaded file saved for a service.
 import { createWriteStream } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, open, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
@@ -18,6 +18,22 @@ export function sendAttachment(reply: FastifyReply, fileName: string, contentTyp
     .send(body);
 }
 
+/** Bytes examined to tell a text (CSV) file from a binary one. */
+const SNIFF_BYTES = 8192;
+
+/** An XLSX (a zip) or a CSV (text without NUL bytes); anything else is refused before it is read. */
+async function looksLikeTable(path: string): Promise<boolean> {
+  const file = await open(path, 'r');
+  try {
+    const { buffer, bytesRead } = await file.read(Buffer.alloc(SNIFF_BYTES), 0, SNIFF_BYTES, 0);
+    const head = buffer.subarray(0, bytesRead);
+    if (head.subarray(0, 4).toString('hex') === '504b0304') return true;
+    return bytesRead > 0 && !head.includes(0);
+  } finally {
+    await file.close();
+  }
+}
+
 export interface SavedUpload {
   path: string;
   fileName: string;
@@ -25,7 +41,8 @@ export interface SavedUpload {
 
 /**
  * Saves the request's single uploaded file in a temporary folder, hands it to `work` and removes it afterwards.
- * A request that is not multipart, has no file or exceeds the plugin's size limit is answered here in Chinese.
+ * A request that is not multipart, has no file, exceeds the plugin's size limit or is neither an XLSX nor a CSV (text)
+ * file is answered here in Chinese.
  */
 export async function withUploadedFile(
   request: FastifyRequest, reply: FastifyReply, limits: { maxBytes: number; tooLarge: string },
@@ -43,6 +60,9 @@ export async function withUploadedFile(
       if ((error as { code?: string }).code !== 'FST_REQ_FILE_TOO_LARGE') throw error;
     }
     if (upload.file.truncated) return fail(reply, 413, 'FILE_TOO_LARGE', `${limits.tooLarge}（上限 ${Math.floor(limits.maxBytes / 1024 / 1024)} MB）`);
+    if (!(await looksLikeTable(path))) {
+      return fail(reply, 415, 'UNSUPPORTED_FILE', '只能上传 .xlsx 或 .csv 文件（Excel 97-2003 的 .xls 请先另存为 .xlsx）');
+    }
     return await work({ path, fileName: upload.filename || 'upload' });
   } finally {
     await rm(dir, { recursive: true, force: true });

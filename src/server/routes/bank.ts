@@ -3,6 +3,7 @@
 //   POST /bank/returns                       upload of a bank return file (multipart), all or nothing
 //   GET  /bank/batches/:id/reconciliation    the reconciliation report (JSON, or ?format=xlsx)
 //   POST /bank/corrections, /bank/corrections/:id/approve   maker-checker account correction
+//   GET  /bank/corrections                   the corrections (new account masked), e.g. those waiting for approval
 //   GET  /ledger/check, /ledger/balances
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -12,7 +13,7 @@ import type { FastifyInstance } from 'fastify';
 import type { InstructionFormat } from '../../adapters/bank/instruction-file.ts';
 import type { Store } from '../../adapters/store/open-store.ts';
 import type { AccountKind } from '../../adapters/store/schema-payments.ts';
-import { approveAccountCorrection, proposeAccountCorrection } from '../../services/bank/account-correction.ts';
+import { approveAccountCorrection, listAccountCorrections, proposeAccountCorrection } from '../../services/bank/account-correction.ts';
 import { exportInstruction } from '../../services/bank/export-instruction.ts';
 import { importReturnFile } from '../../services/bank/import-return.ts';
 import { reconcileBatch, writeReconciliationXlsx } from '../../services/bank/reconcile-batch.ts';
@@ -138,6 +139,14 @@ export async function bankRoutes(app: FastifyInstance, options: BankRouteOptions
       return sendRefusal(reply, error);
     }
   });
+
+  app.get<{ Querystring: { status?: 'proposed' | 'approved' | 'rejected' } }>('/bank/corrections', {
+    config: staff(FINANCE_READERS, wholeDataSet),
+    schema: {
+      summary: '收款账户更正列表（新账号仅显示后四位）；status=proposed 为待另一名财务人员审核的更正', tags,
+      querystring: { type: 'object', additionalProperties: false, properties: { status: { type: 'string', enum: ['proposed', 'approved', 'rejected'] } } },
+    },
+  }, async (request) => listAccountCorrections(db, request.query));
 
   app.post<{ Params: { id: string } }>('/bank/corrections/:id/approve', {
     config: staff(FINANCE, byParam('id', touched.regionsOfCorrection)),

@@ -1,7 +1,7 @@
 // Imports over HTTP: POST /api/v1/imports/:kind (multipart upload of one CSV or XLSX file, all or nothing),
 // GET /api/v1/imports (the batch log), GET /api/v1/imports/kinds, GET /api/v1/imports/templates/:kind (blank
 // template) and GET /api/v1/imports/:id/error-report (the .xlsx report of a rejected file).
-import { mkdtemp, open, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import multipart from '@fastify/multipart';
@@ -32,21 +32,6 @@ const RESPONSE_ERRORS = 100;
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 /** Imports load data for every region: city- or province-wide case workers only. */
 const IMPORTERS = ['case_worker'] as const;
-/** Bytes examined to tell a text (CSV) file from a binary one. */
-const SNIFF_BYTES = 8192;
-
-/** An XLSX (a zip) or a CSV (text without NUL bytes); anything else is refused before it is read. */
-async function looksLikeTable(path: string): Promise<boolean> {
-  const file = await open(path, 'r');
-  try {
-    const { buffer, bytesRead } = await file.read(Buffer.alloc(SNIFF_BYTES), 0, SNIFF_BYTES, 0);
-    const head = buffer.subarray(0, bytesRead);
-    if (head.subarray(0, 4).toString('hex') === '504b0304') return true;
-    return bytesRead > 0 && !head.includes(0);
-  } finally {
-    await file.close();
-  }
-}
 
 export async function importRoutes(app: FastifyInstance, options: ImportRoutesOptions): Promise<void> {
   const maxUpload = options.maxUploadBytes ?? DEFAULT_MAX_UPLOAD;
@@ -109,9 +94,6 @@ export async function importRoutes(app: FastifyInstance, options: ImportRoutesOp
     const kind = importKinds.get(request.params.kind);
     if (!kind) return fail(reply, 404, 'UNKNOWN_KIND', `未知的导入类型：${request.params.kind}`);
     return withUploadedFile(request, reply, { maxBytes: maxUpload, tooLarge: '文件过大，请分成几个文件导入' }, async ({ path, fileName }) => {
-      if (!(await looksLikeTable(path))) {
-        return fail(reply, 415, 'UNSUPPORTED_FILE', '只能导入 .xlsx 或 .csv 文件（Excel 97-2003 的 .xls 请先另存为 .xlsx）');
-      }
       const result = await importFile(options.store, {
         kind: kind.spec.kind, path, fileName, cipher: options.cipher, reportDir: options.reportDir, actor: actorOf(request).name,
       });

@@ -40,7 +40,7 @@ export interface SessionRouteOptions {
 export const identityStatus: Record<IdentityErrorCode, number> = {
   BAD_CREDENTIALS: 401, LOCKED: 423, DISABLED: 403, INVALID: 400, CONFLICT: 409, NOT_FOUND: 404,
 };
-const codeStatus: Record<string, number> = { CODE_TOO_SOON: 429, CODE_LOCKED: 403 };
+const codeStatus: Record<string, number> = { CODE_LOCKED: 403 };
 
 export function refuseIdentity(reply: FastifyReply, error: unknown) {
   if (error instanceof IdentityError) return fail(reply, identityStatus[error.code], error.code, error.message);
@@ -165,6 +165,8 @@ export async function sessionRoutes(app: FastifyInstance, options: SessionRouteO
       void reply.clearCookie(SESSION_COOKIE, { path: '/' });
       return { changed: true };
     } catch (error) {
+      // A mistyped current password leaves the session as it is: 400, since a 401 tells the browser it is signed out.
+      if (error instanceof IdentityError && error.code === 'BAD_CREDENTIALS') return fail(reply, 400, error.code, error.message);
       return refuseIdentity(reply, error);
     }
   });

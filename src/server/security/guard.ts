@@ -77,9 +77,11 @@ export async function registerGuard(app: FastifyInstance, options: GuardOptions)
   await app.register(cookie);
   await app.register(rateLimit, {
     global: false,
-    errorResponseBuilder: (_request, context) => ({
-      statusCode: 429, error: { code: 'TOO_MANY_REQUESTS', message: `操作过于频繁，请${Math.ceil(context.ttl / 1000)}秒后再试` },
-    }),
+    // The plugin throws what this returns: an error with a status and code, which the app's error handler answers as
+    // { error: { code, message } } like every other refusal.
+    errorResponseBuilder: (_request, context) => Object.assign(
+      new Error(`操作过于频繁，请${Math.ceil(context.ttl / 1000)}秒后再试`), { statusCode: 429, code: 'TOO_MANY_REQUESTS' },
+    ),
   });
   app.decorateRequest('identity', undefined);
   app.decorateRequest('withinScope', async function withinScopeOf(this: FastifyRequest, touched: TouchedRegions) {

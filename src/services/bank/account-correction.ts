@@ -2,9 +2,11 @@
 // finance proposes the new account with a reason, a different one approves it. Approval updates the payment's account,
 // opens its next attempt and puts it back to pending for a new batch: the same payment row under the same
 // idempotency key is re-issued, never a new payment. Nothing is posted: the failure already made the amount payable.
+// The corrections are listed (new account masked) so the second person finds those waiting for approval.
 import type { Kysely } from 'kysely';
+import { maskBankAccount } from '../../domain/masking.ts';
 import { paymentStatusLabel } from '../../domain/payment-status.ts';
-import type { AccountKind } from '../../adapters/store/schema-payments.ts';
+import type { AccountCorrectionsTable, AccountKind, PaymentStatus } from '../../adapters/store/schema-payments.ts';
 import type { Database } from '../../adapters/store/schema.ts';
 import { assertDifferentPerson, type Actor } from '../../domain/refund-case.ts';
 import type { Clock } from '../../domain/ports/clock.ts';
@@ -31,6 +33,24 @@ export interface ApprovedCorrection {
   paymentId: number;
   attempt: number;
   status: 'pending';
+}
+
+/** A correction as finance lists it for the second person's check: the new account masked to its last four digits. */
+export interface CorrectionView {
+  correctionId: number;
+  paymentId: number;
+  recipientName: string;
+  amountFen: number;
+  paymentStatus: PaymentStatus;
+  accountKind: AccountKind;
+  bankName: string | null;
+  accountMasked: string;
+  reason: string;
+  status: AccountCorrectionsTable['status'];
+  proposedBy: string;
+  proposedAt: Date;
+  approvedBy: string | null;
+  approvedAt: Date | null;
 }
 
 const CORRECTABLE = ['failed', 'returned'] as const;
@@ -89,4 +109,20 @@ export async function approveAccountCorrection(
     }).where('id', '=', correction.payment_id).execute();
     return { correctionId: correction.id, paymentId: correction.payment_id, attempt, status: 'pending' };
   });
+}
+
+/** The corrections (newest first), optionally of one status, e.g. those waiting for a second person's approval. */
+export async function listAccountCorrections(
+  db: Kysely<Database>, filter: { status?: AccountCorrectionsTable['status'] } = {},
+): Promise<CorrectionView[]> {
+  let query = db.selectFrom('account_corrections as c').innerJoin('payments as p', 'p.id', 'c.payment_id')
+    .select(['c.id', 'c.payment_id', 'p.recipient_name', 'p.amount_fen', 'p.status as payment_status', 'c.account_kind', 'c.bank_name',
+      'c.account_no', 'c.reason', 'c.status', 'c.proposed_by', 'c.proposed_at', 'c.approved_by', 'c.approved_at'])
+    .orderBy('c.id', 'desc');
+  if (filter.status) query = query.where('c.status', '=', filter.status);
+  return (await query.execute()).map((c) => ({
+    correctionId: c.id, paymentId: c.payment_id, recipientName: c.recipient_name, amountFen: c.amount_fen, paymentStatus: c.payment_status,
+    accountKind: c.account_kind, bankName: c.bank_name, accountMasked: maskBankAccount(c.account_no), reason: c.reason, status: c.status,
+    proposedBy: c.proposed_by, proposedAt: c.proposed_at, approvedBy: c.approved_by, approvedAt: c.approved_at,
+  }));
 }

@@ -3,77 +3,27 @@
 // right hands; confirming records the amount and account and moves the case notified → confirmed, once.
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../adapters/store/schema.ts';
-import { maskBankAccount } from '../../domain/masking.ts';
 import type { FieldCipher } from '../../domain/ports/field-cipher.ts';
-import { formatYuan, type Fen } from '../../policy/core/money.ts';
 import type { Clock } from '../../domain/ports/clock.ts';
-import { actorName, applyCaseTransition } from '../round/case-transitions.ts';
 import { enqueueSms } from '../notify/outbox.ts';
 import { confirmCodeText } from '../notify/templates.ts';
+import { caseToConfirm, confirmationView as view, recordConfirmation, type CaseToConfirm, type ConfirmationView } from './confirm-case.ts';
 import { ConfirmError } from './confirm-error.ts';
 import { tokenHash } from './confirmation-links.ts';
 import { checkCode, issueCode } from './one-time-code.ts';
 
-const payToLabels = { corporate_account: '单位对公账户', contribution_account: '单位社会保险费缴费账户' } as const;
-
-export interface ConfirmationView {
-  round: string;
-  unitName: string;
-  amountFen: Fen;
-  amountYuan: string;
-  payTo: string;
-  phoneMasked: string | null;
-}
-
 type Executor = Transaction<Database> | Kysely<Database>;
 
-interface LinkedCase extends ConfirmationView {
-  unitId: number;
-  creditCode: string;
-  state: string;
-  phoneCipher: Buffer | null;
-  account: string;
-}
-
-async function linkedCase(db: Executor, token: string, now: Date, lock: boolean): Promise<LinkedCase> {
+async function linkedCase(db: Executor, token: string, now: Date, lock: boolean): Promise<CaseToConfirm> {
   const link = await db.selectFrom('confirmation_links').select(['round', 'unit_id', 'expires_at'])
     .where('token_hash', '=', tokenHash(token)).executeTakeFirst();
   if (!link) throw new ConfirmError('LINK_INVALID', '确认链接无效，请核对短信中的链接');
   if (new Date(link.expires_at).getTime() <= now.getTime()) {
     throw new ConfirmError('LINK_EXPIRED', '确认链接已过期，请致电12333联系经办机构');
   }
-  let query = db.selectFrom('refund_cases as c')
-    .innerJoin('units as u', 'u.id', 'c.unit_id')
-    .leftJoin('refund_decisions as d', (join) => join.onRef('d.run_id', '=', 'c.run_id').onRef('d.unit_id', '=', 'c.unit_id'))
-    .select(['c.state', 'c.amount_fen', 'u.name', 'u.credit_code', 'u.contact_phone_cipher', 'u.contact_phone_masked',
-      'u.corporate_account', 'u.contribution_account', 'd.pay_to'])
-    .where('c.round', '=', link.round)
-    .where('c.unit_id', '=', link.unit_id);
-  if (lock) query = query.forUpdate('c');
-  const row = await query.executeTakeFirst();
-  if (!row) throw new ConfirmError('LINK_INVALID', '确认链接无效，请核对短信中的链接');
-  if (row.state === 'confirmed' || row.state === 'paid') throw new ConfirmError('ALREADY_CONFIRMED', '您单位已确认本次稳岗返还，无需重复确认');
-  if (row.state !== 'notified') throw new ConfirmError('NOT_CONFIRMABLE', '该稳岗返还事项当前不能确认，请致电12333咨询');
-  const kind = row.pay_to === 'contribution_account' ? 'contribution_account' : 'corporate_account';
-  const account = (kind === 'corporate_account' ? row.corporate_account : row.contribution_account) ?? '';
-  return {
-    round: link.round,
-    unitId: link.unit_id,
-    unitName: row.name,
-    creditCode: row.credit_code,
-    state: row.state,
-    amountFen: row.amount_fen,
-    amountYuan: formatYuan(row.amount_fen),
-    payTo: `${payToLabels[kind]} ${maskBankAccount(account)}`,
-    phoneMasked: row.contact_phone_masked,
-    phoneCipher: row.contact_phone_cipher,
-    account: `${kind}:${account}`,
-  };
-}
-
-function view(linked: LinkedCase): ConfirmationView {
-  const { round, unitName, amountFen, amountYuan, payTo, phoneMasked } = linked;
-  return { round, unitName, amountFen, amountYuan, payTo, phoneMasked };
+  const linked = await caseToConfirm(db, link.round, link.unit_id, lock);
+  if (!linked) throw new ConfirmError('LINK_INVALID', '确认链接无效，请核对短信中的链接');
+  return linked;
 }
 
 function codeSubject(round: string, unitId: number): string {
@@ -122,15 +72,7 @@ export async function confirm(
       purpose: 'confirm', subject: codeSubject(linked.round, linked.unitId), code: options.code, now, cipher: options.cipher,
     });
     if (refusal) return { refusal };
-    const actor = { kind: 'unit', creditCode: linked.creditCode } as const;
-    await trx.insertInto('confirmations').values({
-      round: linked.round, unit_id: linked.unitId, amount_fen: linked.amountFen, pay_to: linked.account,
-      confirmed_at: now, confirmed_by: actorName(actor),
-    }).execute();
-    await applyCaseTransition(trx, {
-      round: linked.round, unitId: linked.unitId, action: 'confirm', actor, expectedState: 'notified', at: now,
-      note: `单位确认返还${linked.amountYuan}元至${linked.payTo}`,
-    });
+    await recordConfirmation(trx, linked, now);
     return { confirmed: view(linked) };
   });
   if ('refusal' in outcome) throw outcome.refusal;

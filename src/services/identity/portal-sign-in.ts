@@ -60,14 +60,20 @@ export async function requestSignInCode(db: Kysely<Database>, request: PortalReq
   const account = await findAccount(db, request);
   if (!account?.phoneCipher) return { message: CODE_SENT_MESSAGE };
   const now = request.clock.now();
-  await db.transaction().execute(async (trx) => {
-    const { id, code } = await issueCode(trx, { purpose: purposeOf(request.kind), subject: String(account.id), now, cipher: request.cipher });
-    await enqueueSms(trx, {
-      key: `code:${purposeOf(request.kind)}:${id}`, round: null, unitId: request.kind === 'unit' ? account.id : null,
-      phoneCipher: account.phoneCipher!, phoneMasked: account.phoneMasked ?? '（未登记）', template: 'sign_in_code',
-      body: signInCodeText(code), at: now,
+  try {
+    await db.transaction().execute(async (trx) => {
+      const { id, code } = await issueCode(trx, { purpose: purposeOf(request.kind), subject: String(account.id), now, cipher: request.cipher });
+      await enqueueSms(trx, {
+        key: `code:${purposeOf(request.kind)}:${id}`, round: null, unitId: request.kind === 'unit' ? account.id : null,
+        phoneCipher: account.phoneCipher!, phoneMasked: account.phoneMasked ?? '（未登记）', template: 'sign_in_code',
+        body: signInCodeText(code), at: now,
+      });
     });
-  });
+  } catch (error) {
+    // Asked again within the minute: the code already sent still holds, and refusing would tell a known number from
+    // an unknown one, so the answer stays the same and no second SMS goes out.
+    if (!(error instanceof ConfirmError && error.code === 'CODE_TOO_SOON')) throw error;
+  }
   return { message: CODE_SENT_MESSAGE };
 }
 

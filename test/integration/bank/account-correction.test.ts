@@ -1,11 +1,12 @@
 // A failed payment's account corrected by one member of finance and approved by another, then re-issued: the same
-// payment row and idempotency key, a second attempt, and a ledger of send / fail / send / settle that balances.
+// payment row and idempotency key, a second attempt, and a ledger of send / fail / send / settle that balances. The
+// correction waits in the list of proposed ones (new account masked) until it is approved.
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../../../src/domain/refund-case.ts';
-import { approveAccountCorrection, proposeAccountCorrection } from '../../../src/services/bank/account-correction.ts';
+import { approveAccountCorrection, listAccountCorrections, proposeAccountCorrection } from '../../../src/services/bank/account-correction.ts';
 import { exportInstruction } from '../../../src/services/bank/export-instruction.ts';
 import { importReturnFile } from '../../../src/services/bank/import-return.ts';
 import { checkLedger } from '../../../src/services/ledger/check.ts';
@@ -45,7 +46,12 @@ for (const backend of storeBackends()) {
         const { correctionId } = await proposeAccountCorrection(db, proposal);
         await expect(proposeAccountCorrection(db, proposal)).rejects.toThrow(/已有待审核的账户更正/);
         await expect(approveAccountCorrection(db, { correctionId, actor: maker, clock })).rejects.toThrow(/不能与提交人为同一人/);
+        expect(await listAccountCorrections(db, { status: 'proposed' })).toEqual([expect.objectContaining({
+          correctionId, paymentId, paymentStatus: 'failed', amountFen: 88_800, accountMasked: '**** **** **** 0001', proposedBy: maker.name, approvedBy: null,
+        })]);
         expect(await approveAccountCorrection(db, { correctionId, actor: checker, clock })).toEqual({ correctionId, paymentId, attempt: 2, status: 'pending' });
+        expect(await listAccountCorrections(db, { status: 'proposed' })).toEqual([]);
+        expect(await listAccountCorrections(db)).toEqual([expect.objectContaining({ correctionId, status: 'approved', approvedBy: checker.name })]);
 
         const secondBatch = await sendBatch(db, [paymentId]);
         const instruction = await exportInstruction(db, { batchId: secondBatch, format: 'csv', by: maker.name, clock });

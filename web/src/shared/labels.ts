@@ -56,3 +56,72 @@ export const ACTION_LABELS: Record<string, string> = {
 };
 
 export const PAY_TO_LABELS: Record<string, string> = { corporate_account: '单位对公账户', contribution_account: '单位社会保险费缴费账户' };
+
+export const REGION_KIND_LABELS: Record<string, string> = {
+  province: '省', city: '市', district: '区', county_city: '县级市', development_zone: '开发区',
+};
+
+/** What each audited action is (src/services: sign-ins, accounts, case transitions, reveals of personal data, checkpoints). */
+export const AUDIT_ACTION_LABELS: Record<string, string> = {
+  'auth.sign_in': '登录', 'auth.sign_in_failed': '登录失败', 'auth.locked': '密码连续错误，账号锁定',
+  'account.create': '新建账号', 'account.disable': '停用账号', 'account.enable': '启用账号', 'account.unlock': '解除锁定',
+  'account.password': '设置新密码（重置或本人修改）',
+  'case.open': '开立案件',
+  ...Object.fromEntries(Object.entries(ACTION_LABELS).map(([action, label]) => [`case.${action}`, `案件：${label}`])),
+  'personal_data.reveal': '查看完整个人信息',
+  'audit.checkpoint': '记录审计检查点',
+};
+
+/** The areas of audited actions, for prefix searches (`case.*`) and actions not named above. */
+export const AUDIT_AREA_LABELS: Record<string, string> = {
+  auth: '登录', account: '账号管理', case: '案件办理', personal_data: '个人信息', audit: '审计日志',
+};
+
+export function auditActionLabel(action: string): string {
+  const area = action.split('.')[0] ?? '';
+  return AUDIT_ACTION_LABELS[action] ?? `${AUDIT_AREA_LABELS[area] ?? '其他'}：其他操作`;
+}
+
+/** The kinds of audit subjects (`kind:id`, src/services/audit/audit-subject.ts) and what their id is. */
+export const AUDIT_SUBJECT_KINDS: Record<string, { label: string; id: string }> = {
+  staff_account: { label: '工作人员账号', id: '用户名' },
+  refund_case: { label: '返还案件', id: '单位编号' },
+  person: { label: '人员', id: '人员编号' },
+  unit: { label: '参保单位', id: '单位编号' },
+  screening_run: { label: '筛查批次', id: '批次编号' },
+  audit_log: { label: '审计日志', id: '' },
+};
+
+/** `refund_case:2024:7` → 返还案件 2024年度 单位编号 7. */
+export function auditSubjectLabel(subject: string): string {
+  const [kind = '', ...rest] = subject.split(':');
+  const known = AUDIT_SUBJECT_KINDS[kind];
+  if (!known) return '其他对象';
+  if (kind === 'refund_case') return `${known.label} ${rest[0]}年度 ${known.id} ${rest[1] ?? ''}`.trim();
+  return rest.length ? `${known.label} ${rest.join(':')}` : known.label;
+}
+
+export const PERSONAL_DATA_FIELD_LABELS: Record<string, string> = { id_number: '身份号码', phone: '手机号码', bank_account: '银行账号' };
+
+export const DISPATCH_STATUS_LABELS: Record<string, string> = { submitted: '已受理', decided: '已判定', withdrawn: '已撤回' };
+export const ALLOCATION_ROLE_LABELS: Record<string, string> = { dispatch_unit: '劳务派遣单位（自有员工及未派遣期间）', user_unit: '用工单位' };
+
+// Payments, payment batches, bank answers, reconciliation differences and account corrections.
+export const PAYMENT_STATUS_LABELS: Record<string, string> = {
+  pending: '待支付', in_batch: '已编入批次', sent: '已发送银行', paid: '已支付', failed: '支付失败', returned: '已退回',
+};
+export const PAYMENT_STATUS_COLORS: Record<string, string> = {
+  pending: 'default', in_batch: 'processing', sent: 'blue', paid: 'success', failed: 'error', returned: 'warning',
+};
+export const PAYMENT_BATCH_STATUS_LABELS: Record<string, string> = {
+  proposed: '待授权', authorised: '已授权', rejected: '已驳回', exported: '已导出银行文件', reconciled: '已对账',
+};
+export const PAYMENT_BATCH_STATUS_COLORS: Record<string, string> = {
+  proposed: 'processing', authorised: 'blue', rejected: 'warning', exported: 'cyan', reconciled: 'success',
+};
+export const PAYMENT_ROLE_LABELS: Record<string, string> = { unit: '参保单位', dispatch_unit: '劳务派遣单位', user_unit: '用工单位' };
+export const BANK_OUTCOME_LABELS: Record<string, string> = { paid: '成功', failed: '失败', returned: '退回' };
+export const DIFFERENCE_LABELS: Record<string, string> = {
+  unanswered: '银行未回单', failed: '支付失败', returned: '款项退回', unknown: '回单无对应指令', amount: '金额不符', invalid: '回单格式错误', totals: '合计不符',
+};
+export const CORRECTION_STATUS_LABELS: Record<string, string> = { proposed: '待审核', approved: '已通过', rejected: '已驳回' };

@@ -72,3 +72,85 @@ export interface ImportBatch { id: number; kind: string; fileName: string; rowCo
 export interface ImportRejection { batchId: number; rowCount: number; errorCount: number; errors: { row: number; column?: string; message: string }[]; reportUrl: string; fileError?: string }
 
 export interface StatusView { service: string; policyVersion: string; rules: { name: string; title: string; article: string; endpoint: string }[] }
+
+// Staff accounts, regions, the audit log and labour-dispatch applications (src/server/routes/{accounts,regions,audit,dispatch}.ts).
+export interface StaffAccount {
+  id: number; username: string; displayName: string; roles: import('./session.ts').StaffRole[]; regionCode: string; regionName: string;
+  locked: boolean; disabled: boolean; createdAt: string;
+}
+
+export interface Region { code: string; name: string; parentCode: string | null; kind: 'province' | 'city' | 'district' | 'county_city' | 'development_zone' }
+
+export type AuditEntry = import('../../../src/domain/audit-chain.ts').AuditEntry;
+export interface AuditPage { entries: AuditEntry[]; nextBefore: number | null }
+export type AuditVerdict = import('../../../src/domain/audit-chain.ts').ChainVerdict & { checkpoints: { seq: number; hash: string }[] };
+
+export interface DispatchAllocation { recipient: string; recipientName: string | null; role: 'dispatch_unit' | 'user_unit'; baseFen: number; amountFen: number }
+
+export interface DispatchPreview {
+  round: string; unitId: number; unitName: string; status: DecisionStatus; reasons: string[]; amountFen: number; excludedFen: number;
+  allocations: DispatchAllocation[]; paymentsSource: 'store' | 'upload'; workerCount: number; paymentCount: number; trace: TraceStep[];
+  paymentsFileIgnored: boolean;
+}
+export interface SubmittedDispatch extends DispatchPreview { applicationId: number; runId: number; caseState: RefundCaseState }
+
+export interface DispatchUploadProblem { file: string; row: number; column: string; value: string; message: string }
+/** A rejected upload (422): every problem of the sheets. */
+export interface DispatchRejection { error: { code: string; message: string }; problems: DispatchUploadProblem[] }
+
+export interface DispatchApplication {
+  id: number; round: string; unitId: number; unitName: string; status: 'submitted' | 'decided' | 'withdrawn'; amountFen: number; excludedFen: number;
+  workerCount: number; submittedBy: string; submittedAt: string; decidedAt: string | null; allocations: DispatchAllocation[];
+}
+export interface WithdrawnDispatch { applicationId: number; runId: number; caseState: RefundCaseState; amountFen: number }
+
+// Payments, bank files, reconciliation, account corrections and the fund ledger (src/server/routes/{payments,bank}.ts).
+export type PaymentStatus = 'pending' | 'in_batch' | 'sent' | 'paid' | 'failed' | 'returned';
+export type PaymentBatchStatus = 'proposed' | 'authorised' | 'rejected' | 'exported' | 'reconciled';
+export type AccountKind = 'corporate_account' | 'contribution_account';
+
+/** One workflow state of the round (GET /rounds/:round/progress). */
+export interface StateTally { state: RefundCaseState; label: string; units: number; amountFen: number; amountYuan: string }
+
+export interface PaymentItem {
+  id: number; idempotencyKey: string; unitId: number; recipientCreditCode: string; recipientName: string; role: 'unit' | 'dispatch_unit' | 'user_unit';
+  amountFen: number; accountKind: AccountKind; bankName: string | null; accountMasked: string; status: PaymentStatus; attempt: number; batchId: number | null;
+}
+
+export interface ManualPayment { unitId: number; unitName: string; recipientCreditCode: string; recipientName: string; amountFen: number; reason: string }
+export interface CreatedPayments { caseCount: number; paymentCount: number; totalFen: number; manual: ManualPayment[] }
+
+export interface PaymentBatchSummary { batchId: number; status: PaymentBatchStatus; paymentCount: number; totalFen: number }
+export interface PaymentBatch extends PaymentBatchSummary {
+  round: string; note: string | null; proposedBy: string; proposedAt: string; authorisedBy: string | null; authorisedAt: string | null;
+}
+
+export interface PaymentProgress extends PaymentBatchSummary {
+  byStatus: Record<PaymentStatus, number>; sentFen: number; remaining: number; readyToExport: boolean; running: boolean;
+}
+
+export interface BankRowError { row: number; column: string; value: string; message: string }
+export type ReturnImport =
+  | { status: 'accepted'; fileId: number; batchId: number; lineCount: number; totalFen: number; paid: number; failed: number; returned: number; casesPaid: number }
+  | { status: 'duplicate'; fileId: number; batchId: number; message: string }
+  | { status: 'rejected'; message: string; errorCount: number; errors: BankRowError[] };
+
+export type DifferenceKind = 'unanswered' | 'failed' | 'returned' | 'unknown' | 'amount' | 'invalid' | 'totals';
+export interface ReconciliationTally { count: number; totalFen: number }
+export interface Reconciliation {
+  batchId: number; batchStatus: PaymentBatchStatus; source: 'imported' | 'file'; instructed: ReconciliationTally;
+  answered: Record<'paid' | 'failed' | 'returned', ReconciliationTally>; unanswered: ReconciliationTally; balanced: boolean;
+  differences: { kind: DifferenceKind; reference: string | null; recipientName: string | null; instructedFen: number | null; answeredFen: number | null; message: string }[];
+}
+
+export interface AccountCorrection {
+  correctionId: number; paymentId: number; recipientName: string; amountFen: number; paymentStatus: PaymentStatus; accountKind: AccountKind;
+  bankName: string | null; accountMasked: string; reason: string; status: 'proposed' | 'approved' | 'rejected';
+  proposedBy: string; proposedAt: string; approvedBy: string | null; approvedAt: string | null;
+}
+
+export interface LedgerBalance { account: 'fund' | 'payable' | 'bank_in_transit' | 'bank'; label: string; debitFen: number; creditFen: number; balanceFen: number }
+export interface LedgerCheck {
+  ok: boolean; violations: { code: string; message: string; paymentId?: number; transactionKey?: string }[];
+  balances: LedgerBalance[]; paymentCount: number; transactionCount: number;
+}

@@ -1,0 +1,110 @@
+// The targets of the authorisation matrix: in each of two districts, 环翠区 (371002, inside the district accounts'
+// scope) and 文登区 (371003, outside it), a unit and a person and one of every record a scoped route resolves to a
+// region — a review batch, a notice, a payment in a payment batch, an account correction, a dispatch application and
+// a staff account. The records only need to lead the scope resolvers to their district; the handlers may refuse them.
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../src/adapters/store/schema.ts';
+import { maskCreditCode, maskIdNumber } from '../../src/domain/masking.ts';
+import { idNumberOf, writePlacements } from './dispatch-fixtures.ts';
+import { insertCase, insertRun, insertUnit, ROUND } from './review-fixtures.ts';
+import { testCipher } from './sms-fixtures.ts';
+
+export { ROUND };
+export const CITY = '371000';
+export const IN_SCOPE = '371002';
+export const OUT_OF_SCOPE = '371003';
+
+type Db = Kysely<Database>;
+
+/** One district's records, and what every target shares (the screening run, a placements sheet to upload). */
+export interface Target {
+  regionCode: string;
+  unitId: number;
+  personId: number;
+  runId: number;
+  reviewBatchId: number;
+  noticeId: number;
+  paymentId: number;
+  paymentBatchId: number;
+  correctionId: number;
+  dispatchApplicationId: number;
+  accountId: number;
+  /** A placements sheet with the template's headers and no rows, as the dispatch upload form's file. */
+  placementsXlsx: Buffer;
+}
+
+const FIXTURE_STAFF = '经办员（测试数据）';
+const AT = '2024-09-20T09:00:00+08:00';
+/** A syntactically valid argon2id hash no password matches. */
+const NO_PASSWORD = '$argon2id$v=19$m=19456,t=2,p=1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';
+
+async function emptyPlacementsSheet(): Promise<Buffer> {
+  const dir = await mkdtemp(join(tmpdir(), 'wengang-matrix-'));
+  try {
+    return await readFile(await writePlacements(dir, []));
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+async function insertDistrict(db: Db, regionCode: string, n: number, shared: { runId: number; placementsXlsx: Buffer }): Promise<Target> {
+  const unit = await insertUnit(db, { name: `${regionCode}矩阵测试有限公司`, regionCode, laborDispatch: true });
+  const amountFen = 10_000;
+  await insertCase(db, shared.runId, unit.id, { state: 'proposed', amountFen, regionCode });
+
+  const idNumber = idNumberOf(900 + n);
+  const person = await db.insertInto('persons').values({
+    id_number_index: testCipher.blindIndex(idNumber), id_number_cipher: testCipher.encrypt(idNumber), id_number_masked: maskIdNumber(idNumber),
+    name: `矩阵测试${n}`, region_code: regionCode,
+  }).returning('id').executeTakeFirstOrThrow();
+
+  const reviewBatch = await db.insertInto('review_batches').values({
+    round: ROUND, status: 'proposed', unit_count: 1, total_fen: amountFen, proposed_by: FIXTURE_STAFF, proposed_at: AT,
+  }).returning('id').executeTakeFirstOrThrow();
+  await db.updateTable('refund_cases').set({ batch_id: reviewBatch.id }).where('unit_id', '=', unit.id).execute();
+
+  const notice = await db.insertInto('public_notices').values({
+    round: ROUND, title: `${regionCode} 稳岗返还公示`, opened_on: '2024-09-26', working_days: 7, last_day: '2024-10-09', status: 'open', opened_by: FIXTURE_STAFF,
+  }).returning('id').executeTakeFirstOrThrow();
+  await db.insertInto('notice_items').values({
+    notice_id: notice.id, unit_id: unit.id, unit_name: `${regionCode}矩阵测试有限公司`, credit_code_masked: maskCreditCode(unit.creditCode),
+    region_code: regionCode, layoff_rate: null, amount_fen: amountFen,
+  }).execute();
+
+  const paymentBatch = await db.insertInto('payment_batches').values({
+    round: ROUND, status: 'proposed', payment_count: 1, total_fen: amountFen, proposed_by: FIXTURE_STAFF, proposed_at: AT,
+  }).returning('id').executeTakeFirstOrThrow();
+  const payment = await db.insertInto('payments').values({
+    idempotency_key: `matrix:${ROUND}:${unit.id}`, round: ROUND, unit_id: unit.id, purpose: 'job_retention_refund',
+    recipient_credit_code: unit.creditCode, recipient_name: `${regionCode}矩阵测试有限公司`, role: 'unit', amount_fen: amountFen,
+    account_kind: 'corporate_account', bank_name: '中国工商银行威海分行', account_no: `6222000099${String(n).padStart(6, '0')}`,
+    status: 'in_batch', batch_id: paymentBatch.id, region_code: regionCode,
+  }).returning('id').executeTakeFirstOrThrow();
+  const correction = await db.insertInto('account_corrections').values({
+    payment_id: payment.id, account_kind: 'corporate_account', bank_name: '中国建设银行威海分行', account_no: `6227000099${String(n).padStart(6, '0')}`,
+    reason: '原账户已销户', status: 'proposed', proposed_by: FIXTURE_STAFF, proposed_at: AT,
+  }).returning('id').executeTakeFirstOrThrow();
+
+  const application = await db.insertInto('dispatch_applications').values({
+    round: ROUND, unit_id: unit.id, status: 'decided', workers: JSON.stringify([]), worker_payments: JSON.stringify([]),
+    submitted_by: FIXTURE_STAFF, submitted_at: AT, decided_at: AT,
+  }).returning('id').executeTakeFirstOrThrow();
+
+  const account = await db.insertInto('staff_accounts').values({
+    username: `matrix.target.${regionCode}`, display_name: `${regionCode}被管理账号`, roles: ['case_worker'], region_code: regionCode, password_hash: NO_PASSWORD,
+  }).returning('id').executeTakeFirstOrThrow();
+
+  return {
+    regionCode, unitId: unit.id, personId: person.id, reviewBatchId: reviewBatch.id, noticeId: notice.id, paymentId: payment.id,
+    paymentBatchId: paymentBatch.id, correctionId: correction.id, dispatchApplicationId: application.id, accountId: account.id, ...shared,
+  };
+}
+
+/** The in-scope (环翠区) and out-of-scope (文登区) targets, written into the store. */
+export async function insertTargets(db: Db): Promise<{ in: Target; out: Target }> {
+  const shared = { runId: await insertRun(db), placementsXlsx: await emptyPlacementsSheet() };
+  return { in: await insertDistrict(db, IN_SCOPE, 1, shared), out: await insertDistrict(db, OUT_OF_SCOPE, 2, shared) };
+}

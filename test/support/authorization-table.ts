@@ -1,0 +1,175 @@
+// The authorisation matrix (issue 7), written down independently of the routes' own `config.access`: for every API
+// route (`METHOD url`, as registered), who may call it, what it touches, and a request that reaches it for a target
+// district. test/integration/security/authorization-matrix.test.ts holds the server to this table, and fails on a
+// route without an entry or an entry without a route.
+//   allowed  'public', or the staff roles (any one of them suffices) and whether a signed-in unit or person may call
+//   touches  'none'   — nothing tied to a region (reference data, or figures for the whole city the handler limits)
+//            'all'    — the whole data set: city-wide staff only, refused to a district account
+//            'region' — the target district's records: refused to a district account for another district
+import type { StaffRole } from '../../src/domain/staff-roles.ts';
+import { ROUND, type Target } from './authorization-fixtures.ts';
+
+export type Allowed = 'public' | { staff: readonly StaffRole[]; unit?: true; person?: true };
+export type Touches = 'none' | 'all' | 'region';
+
+export interface RouteRequest {
+  url: string;
+  payload?: string | Buffer | object;
+  headers?: Record<string, string>;
+}
+
+export interface MatrixEntry {
+  allowed: Allowed;
+  touches: Touches;
+  request(target: Target): RouteRequest;
+  /** The handler itself answers 401 UNAUTHENTICATED to a caller without a session (GET /session says who is signed in). */
+  anonymousAnswer?: 'UNAUTHENTICATED';
+}
+
+const CASE_STAFF = ['case_worker', 'reviewer', 'finance', 'auditor'] as const;
+const ALL_STAFF = [...CASE_STAFF, 'administrator'] as const;
+const CASE_WORKER = ['case_worker'] as const;
+const REVIEWER = ['reviewer'] as const;
+const WORKER_OR_REVIEWER = ['case_worker', 'reviewer'] as const;
+const FINANCE = ['finance'] as const;
+const FINANCE_READERS = ['finance', 'auditor'] as const;
+const AUDITOR = ['auditor'] as const;
+const ADMINISTRATOR = ['administrator'] as const;
+
+const TOKEN = 'A'.repeat(43);
+const CREDIT_CODE = '91371002MA3C100011';
+const ID_NUMBER = '371002198501010011';
+
+const at = (url: string, payload?: object): RouteRequest => ({ url, payload });
+const open = (request: (target: Target) => RouteRequest): MatrixEntry => ({ allowed: 'public', touches: 'none', request });
+const staff = (roles: readonly StaffRole[], touches: Touches, request: (target: Target) => RouteRequest): MatrixEntry =>
+  ({ allowed: { staff: roles }, touches, request });
+
+/** A multipart form as a browser sends it: text fields and .xlsx files. */
+function multipart(fields: Record<string, string>, files: Record<string, Buffer>): Pick<RouteRequest, 'payload' | 'headers'> {
+  const boundary = '----wengang-matrix-boundary';
+  const parts: Buffer[] = [];
+  for (const [name, value] of Object.entries(fields)) {
+    parts.push(Buffer.from(`--${boundary}\r\ncontent-disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`));
+  }
+  for (const [name, bytes] of Object.entries(files)) {
+    parts.push(Buffer.from(`--${boundary}\r\ncontent-disposition: form-data; name="${name}"; filename="${name}.xlsx"\r\ncontent-type: application/octet-stream\r\n\r\n`));
+    parts.push(bytes, Buffer.from('\r\n'));
+  }
+  parts.push(Buffer.from(`--${boundary}--\r\n`));
+  return { payload: Buffer.concat(parts), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+}
+
+/** The dispatch upload form for the target's unit (its scope is checked by the handler once the form is read). */
+const dispatchUpload = (url: string) => (t: Target): RouteRequest =>
+  ({ url, ...multipart({ round: ROUND, unitId: String(t.unitId) }, { placements: t.placementsXlsx }) });
+const dispatchSubmitters = { staff: CASE_WORKER, unit: true } as const;
+
+const evaluate = (rule: string): [string, MatrixEntry] => [`POST /api/v1/evaluate/${rule}`, open(() => at(`/api/v1/evaluate/${rule}`, {}))];
+
+export const authorizationTable: Record<string, MatrixEntry> = {
+  'GET /api/v1/status': open(() => at('/api/v1/status')),
+  ...Object.fromEntries([
+    'contribution', 'job-retention-refund', 'dispatch-allocation', 'enterprise-size', 'skill-subsidy', 'unemployment-benefit', 'spending-cap', 'identifier',
+  ].map(evaluate)),
+
+  // Sign-in and the session.
+  'POST /api/v1/session/staff': open(() => at('/api/v1/session/staff', { username: 'nobody', password: 'wrong-password' })),
+  'POST /api/v1/session/unit/code': open(() => at('/api/v1/session/unit/code', { creditCode: CREDIT_CODE })),
+  'POST /api/v1/session/unit': open(() => at('/api/v1/session/unit', { creditCode: CREDIT_CODE, code: '000000' })),
+  'POST /api/v1/session/person/code': open(() => at('/api/v1/session/person/code', { idNumber: ID_NUMBER })),
+  'POST /api/v1/session/person': open(() => at('/api/v1/session/person', { idNumber: ID_NUMBER, code: '000000' })),
+  'GET /api/v1/session': { ...open(() => at('/api/v1/session')), anonymousAnswer: 'UNAUTHENTICATED' },
+  'POST /api/v1/session/sign-out': { allowed: { staff: ALL_STAFF, unit: true, person: true }, touches: 'none', request: () => at('/api/v1/session/sign-out') },
+  'POST /api/v1/session/password': staff(ALL_STAFF, 'none', () => at('/api/v1/session/password', { current: 'not-my-password', next: 'Weihai#2024next' })),
+
+  // Staff accounts: the list is filtered to the administrator's region by the handler.
+  'GET /api/v1/accounts': staff(ADMINISTRATOR, 'none', () => at('/api/v1/accounts')),
+  'POST /api/v1/accounts': staff(ADMINISTRATOR, 'region', (t) => at('/api/v1/accounts', {
+    username: `matrix.new.${t.regionCode}`, displayName: '新账号', roles: ['case_worker'], regionCode: t.regionCode, password: 'Weihai#2024pass',
+  })),
+  ...Object.fromEntries(['disable', 'enable', 'unlock'].map((action) => [
+    `POST /api/v1/accounts/:id/${action}`, staff(ADMINISTRATOR, 'region', (t) => at(`/api/v1/accounts/${t.accountId}/${action}`)),
+  ])),
+  'POST /api/v1/accounts/:id/password': staff(ADMINISTRATOR, 'region', (t) => at(`/api/v1/accounts/${t.accountId}/password`, { password: 'Weihai#2024reset' })),
+
+  // Screening. A run's figures are city-wide tallies.
+  'POST /api/v1/rounds/:round/screenings': staff(CASE_WORKER, 'region', (t) => at(`/api/v1/rounds/${ROUND}/screenings`, { region: t.regionCode })),
+  'GET /api/v1/screenings/:id': staff(CASE_STAFF, 'none', (t) => at(`/api/v1/screenings/${t.runId}`)),
+  'GET /api/v1/screenings/:a/diff/:b': staff(CASE_STAFF, 'all', (t) => at(`/api/v1/screenings/${t.runId}/diff/${t.runId}`)),
+  'GET /api/v1/rounds/:round/decisions': staff(CASE_STAFF, 'region', (t) => at(`/api/v1/rounds/${ROUND}/decisions?region=${t.regionCode}`)),
+  'GET /api/v1/rounds/:round/units/:unitId/decision': staff(CASE_STAFF, 'region', (t) => at(`/api/v1/rounds/${ROUND}/units/${t.unitId}/decision`)),
+
+  // Review (maker-checker). The batch list shows batch totals only.
+  'GET /api/v1/review/batches': staff(CASE_STAFF, 'none', () => at('/api/v1/review/batches')),
+  'POST /api/v1/review/batches': staff(CASE_WORKER, 'region', (t) => at('/api/v1/review/batches', { round: ROUND, regionCode: t.regionCode })),
+  'POST /api/v1/review/batches/:id/approve': staff(REVIEWER, 'region', (t) => at(`/api/v1/review/batches/${t.reviewBatchId}/approve`, {})),
+  'POST /api/v1/review/batches/:id/return': staff(REVIEWER, 'region', (t) => at(`/api/v1/review/batches/${t.reviewBatchId}/return`, { note: '请补充材料' })),
+  'POST /api/v1/review/cases/:round/:unitId/resolve': staff(CASE_WORKER, 'region', (t) => at(`/api/v1/review/cases/${ROUND}/${t.unitId}/resolve`, { overrides: {}, note: '补录企业规模' })),
+  'GET /api/v1/review/cases/:round/:unitId/history': staff(CASE_STAFF, 'region', (t) => at(`/api/v1/review/cases/${ROUND}/${t.unitId}/history`)),
+
+  // 公示. The list shows what the public list shows; one notice's page lists its units, withdrawn ones too.
+  'POST /api/v1/notices': staff(WORKER_OR_REVIEWER, 'region', (t) => at('/api/v1/notices', { round: ROUND, batchIds: [t.reviewBatchId] })),
+  'GET /api/v1/notices': staff(CASE_STAFF, 'none', () => at('/api/v1/notices')),
+  'GET /api/v1/notices/:id': staff(CASE_STAFF, 'region', (t) => at(`/api/v1/notices/${t.noticeId}`)),
+  'GET /api/v1/notices/:id/items': staff(CASE_STAFF, 'region', (t) => at(`/api/v1/notices/${t.noticeId}/items`)),
+  'POST /api/v1/notices/:id/objections': staff(WORKER_OR_REVIEWER, 'region', (t) => at(`/api/v1/notices/${t.noticeId}/objections`, { unitId: t.unitId, content: '群众反映该单位存在裁员' })),
+  'POST /api/v1/notices/:id/close': staff(WORKER_OR_REVIEWER, 'region', (t) => at(`/api/v1/notices/${t.noticeId}/close`)),
+  'GET /api/v1/notices/:id/export': staff(CASE_STAFF, 'region', (t) => at(`/api/v1/notices/${t.noticeId}/export`)),
+  'GET /api/v1/public/notices': open(() => at('/api/v1/public/notices')),
+  'GET /api/v1/public/notices/:id/items': open((t) => at(`/api/v1/public/notices/${t.noticeId}/items`)),
+
+  // Confirmation by the unit through its SMS link, and the staff's follow-up.
+  'GET /api/v1/confirm/:token': open(() => at(`/api/v1/confirm/${TOKEN}`)),
+  'POST /api/v1/confirm/:token/code': open(() => at(`/api/v1/confirm/${TOKEN}/code`)),
+  'POST /api/v1/confirm/:token': open(() => at(`/api/v1/confirm/${TOKEN}`, { code: '000000' })),
+  'GET /api/v1/rounds/:round/unconfirmed': staff(WORKER_OR_REVIEWER, 'all', () => at(`/api/v1/rounds/${ROUND}/unconfirmed`)),
+  'GET /api/v1/sms/outbox': staff([...WORKER_OR_REVIEWER, 'auditor'], 'all', () => at('/api/v1/sms/outbox')),
+
+  // Labour-dispatch applications.
+  'POST /api/v1/dispatch/applications/preview': { allowed: dispatchSubmitters, touches: 'region', request: dispatchUpload('/api/v1/dispatch/applications/preview') },
+  'POST /api/v1/dispatch/applications': { allowed: dispatchSubmitters, touches: 'region', request: dispatchUpload('/api/v1/dispatch/applications') },
+  'GET /api/v1/dispatch/applications/:id': staff(CASE_STAFF, 'region', (t) => at(`/api/v1/dispatch/applications/${t.dispatchApplicationId}`)),
+  'GET /api/v1/dispatch/units/:unitId/applications/:round': staff(CASE_STAFF, 'region', (t) => at(`/api/v1/dispatch/units/${t.unitId}/applications/${ROUND}`)),
+  'POST /api/v1/dispatch/applications/:id/withdraw': staff(CASE_WORKER, 'region', (t) => at(`/api/v1/dispatch/applications/${t.dispatchApplicationId}/withdraw`, { note: '单位申请撤回' })),
+  'GET /api/v1/dispatch/templates/:sheet': { allowed: dispatchSubmitters, touches: 'none', request: () => at('/api/v1/dispatch/templates/workers') },
+
+  // Payments.
+  'POST /api/v1/payments/create': staff(FINANCE, 'all', () => at('/api/v1/payments/create', { round: ROUND })),
+  'GET /api/v1/payments': staff(FINANCE_READERS, 'all', () => at('/api/v1/payments')),
+  'GET /api/v1/payments/batches': staff(FINANCE_READERS, 'all', () => at('/api/v1/payments/batches')),
+  'POST /api/v1/payments/batches': staff(FINANCE, 'region', (t) => at('/api/v1/payments/batches', { round: ROUND, paymentIds: [t.paymentId] })),
+  'POST /api/v1/payments/batches/:id/authorise': staff(FINANCE, 'region', (t) => at(`/api/v1/payments/batches/${t.paymentBatchId}/authorise`, {})),
+  'POST /api/v1/payments/batches/:id/reject': staff(FINANCE, 'region', (t) => at(`/api/v1/payments/batches/${t.paymentBatchId}/reject`, { note: '金额有误' })),
+  'POST /api/v1/payments/batches/:id/run': staff(FINANCE, 'region', (t) => at(`/api/v1/payments/batches/${t.paymentBatchId}/run`)),
+  'GET /api/v1/payments/batches/:id/progress': staff(FINANCE_READERS, 'region', (t) => at(`/api/v1/payments/batches/${t.paymentBatchId}/progress`)),
+
+  // Bank files, account corrections and the fund ledger. A return file may settle payments of any region.
+  'POST /api/v1/bank/batches/:id/export': staff(FINANCE, 'region', (t) => at(`/api/v1/bank/batches/${t.paymentBatchId}/export`, { format: 'csv' })),
+  'POST /api/v1/bank/returns': staff(FINANCE, 'all', () => at('/api/v1/bank/returns', {})),
+  'GET /api/v1/bank/batches/:id/reconciliation': staff(FINANCE_READERS, 'region', (t) => at(`/api/v1/bank/batches/${t.paymentBatchId}/reconciliation`)),
+  'POST /api/v1/bank/corrections': staff(FINANCE, 'region', (t) => at('/api/v1/bank/corrections', {
+    paymentId: t.paymentId, accountKind: 'corporate_account', accountNo: '6228000011112222', reason: '原账户已销户',
+  })),
+  'POST /api/v1/bank/corrections/:id/approve': staff(FINANCE, 'region', (t) => at(`/api/v1/bank/corrections/${t.correctionId}/approve`)),
+  'GET /api/v1/ledger/check': staff(FINANCE_READERS, 'all', () => at('/api/v1/ledger/check')),
+  'GET /api/v1/ledger/balances': staff(FINANCE_READERS, 'all', () => at('/api/v1/ledger/balances')),
+
+  // Imports load data for every region.
+  'GET /api/v1/imports/kinds': staff(CASE_WORKER, 'none', () => at('/api/v1/imports/kinds')),
+  'GET /api/v1/imports': staff([...CASE_WORKER, 'auditor'], 'all', () => at('/api/v1/imports')),
+  'GET /api/v1/imports/templates/:kind': staff(CASE_WORKER, 'none', () => at('/api/v1/imports/templates/units')),
+  'GET /api/v1/imports/:id/error-report': staff([...CASE_WORKER, 'auditor'], 'all', () => at('/api/v1/imports/1/error-report')),
+  'POST /api/v1/imports/:kind': staff(CASE_WORKER, 'all', () => at('/api/v1/imports/units', {})),
+
+  // The audit trail, and the audited reveal of a person's personal data.
+  'GET /api/v1/audit': staff(AUDITOR, 'all', () => at('/api/v1/audit')),
+  'POST /api/v1/audit/verify': staff(AUDITOR, 'all', () => at('/api/v1/audit/verify', {})),
+  'POST /api/v1/persons/:id/reveal': staff(CASE_STAFF, 'region', (t) => at(`/api/v1/persons/${t.personId}/reveal`, { field: 'id_number', reason: '核对身份' })),
+
+  // The round as a whole: figures by workflow state, its runs, the SMS notices, the dated parameters.
+  'GET /api/v1/rounds/:round/progress': staff(CASE_STAFF, 'none', () => at(`/api/v1/rounds/${ROUND}/progress`)),
+  'GET /api/v1/rounds/:round/screenings': staff(CASE_STAFF, 'none', () => at(`/api/v1/rounds/${ROUND}/screenings`)),
+  'POST /api/v1/rounds/:round/notify': staff(CASE_WORKER, 'all', () => at(`/api/v1/rounds/${ROUND}/notify`)),
+  'GET /api/v1/parameters': staff(ALL_STAFF, 'none', () => at('/api/v1/parameters')),
+};
