@@ -15,6 +15,7 @@ import { accountRoutes } from './routes/accounts.ts';
 import { auditRoutes } from './routes/audit.ts';
 import { bankRoutes } from './routes/bank.ts';
 import { paymentRoutes } from './routes/payments.ts';
+import { portalRoutes } from './routes/portal.ts';
 import { confirmationRoutes } from './routes/confirmation.ts';
 import { dispatchRoutes } from './routes/dispatch.ts';
 import { evaluateRoutes } from './routes/evaluate.ts';
@@ -47,6 +48,8 @@ export interface ServerOptions {
   hasher?: PasswordHasher;
   /** Marks the session cookie Secure and sends HSTS: set when served over HTTPS (WENGANG_SECURE_COOKIES=1). */
   secureCookies?: boolean;
+  /** The agency's jurisdiction: accounts scoped to it or above see the whole data set (WENGANG_AGENCY_REGION). */
+  agencyRegion?: string;
   /** Told of every route as it is registered (the authorisation matrix test lists the API with it). */
   onRoute?: (route: RouteOptions) => void;
 }
@@ -81,7 +84,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   });
   const clock = options.clock ?? systemClock;
   const secureCookies = options.secureCookies ?? false;
-  const { regionTree } = await registerGuard(app, { db: options.store?.db, clock, secureCookies });
+  const { regionTree } = await registerGuard(app, { db: options.store?.db, clock, secureCookies, agencyRegion: options.agencyRegion });
   await app.register(statusRoutes, { params: options.params });
   await app.register(evaluateRoutes, { prefix: '/api/v1', params: options.params });
   if (options.store) {
@@ -96,6 +99,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     await app.register(noticeRoutes, area);
     await app.register(confirmationRoutes, { ...area, cipher: options.cipher, provider: options.sms });
     await app.register(dispatchRoutes, { ...area, cipher: options.cipher });
+    await app.register(portalRoutes, area);
     await app.register(paymentRoutes, area);
     await app.register(bankRoutes, area);
     await app.register(importRoutes, { ...area, cipher: options.cipher, reportDir: options.importReportDir ?? dataPath(process.env, 'import-reports') });

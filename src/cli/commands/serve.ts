@@ -25,7 +25,7 @@ export async function runServe(): Promise<number> {
   }
   const app = await buildServer({
     params: projectParameters(), store, clock: commandClock(), cipher: new SmFieldCipher(keyRingFromEnv(process.env).keyRing),
-    sms: smsProviderFromEnv(process.env), baseUrl: process.env.WENGANG_BASE_URL || `http://localhost:${port}`, secureCookies: process.env.WENGANG_SECURE_COOKIES === '1', logger: process.env.WENGANG_LOG === '1',
+    sms: smsProviderFromEnv(process.env), baseUrl: process.env.WENGANG_BASE_URL || `http://localhost:${port}`, secureCookies: process.env.WENGANG_SECURE_COOKIES === '1', agencyRegion: process.env.WENGANG_AGENCY_REGION || undefined, logger: process.env.WENGANG_LOG === '1',
   });
   await app.listen({ port, host: process.env.HOST ?? '0.0.0.0' });
   process.stdout.write(`稳岗系统已启动：http://localhost:${port}/ （接口文档 /docs）\n`);

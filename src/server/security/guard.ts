@@ -22,7 +22,11 @@ export interface GuardOptions {
   clock: Clock;
   /** Marks the session cookie Secure (serve over HTTPS in production). */
   secureCookies: boolean;
+  /** The agency's jurisdiction, the whole data set (default Weihai, 371000). */
+  agencyRegion?: string;
 }
+
+export const DEFAULT_AGENCY_REGION = '371000';
 
 function sameToken(a: string, b: string): boolean {
   const left = Buffer.from(a);
@@ -63,7 +67,7 @@ async function check(request: FastifyRequest, reply: FastifyReply, db: Kysely<Da
 export async function registerGuard(app: FastifyInstance, options: GuardOptions): Promise<{ regionTree: () => Promise<RegionTree> }> {
   const { db, clock } = options;
   let regionTree: Promise<RegionTree> | undefined;
-  const tree = () => (regionTree ??= loadRegionTree(db!));
+  const tree = () => (regionTree ??= loadRegionTree(db!, options.agencyRegion ?? DEFAULT_AGENCY_REGION));
   await app.register(helmet, {
     contentSecurityPolicy: {
       directives: {

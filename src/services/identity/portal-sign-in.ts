@@ -34,6 +34,8 @@ interface PortalRequest {
 }
 
 export const CODE_SENT_MESSAGE = '如该号码已在经办机构登记手机号码，验证码已发送，5分钟内有效';
+/** Every refused code gets this one answer, so it never tells whether the identifier is registered. */
+export const CODE_REFUSED = new ConfirmError('CODE_WRONG', '验证码错误或已失效，请核对或重新获取（每个验证码最多可尝试5次）');
 
 async function findAccount(db: Kysely<Database>, request: PortalRequest): Promise<PortalAccount | undefined> {
   const identifier = request.identifier.trim().toUpperCase();
@@ -77,7 +79,7 @@ export async function requestSignInCode(db: Kysely<Database>, request: PortalReq
   return { message: CODE_SENT_MESSAGE };
 }
 
-/** Opens a session when the code matches; a refusal is a ConfirmError (the wrong try is counted and audited). */
+/** Opens a session when the code matches; any refusal is CODE_REFUSED (the wrong try is counted and audited). */
 export async function signInWithCode(db: Kysely<Database>, request: PortalRequest & { code: string; ip?: string }): Promise<OpenedSession> {
   const now = request.clock.now();
   const account = await findAccount(db, request);
@@ -90,7 +92,7 @@ export async function signInWithCode(db: Kysely<Database>, request: PortalReques
       });
       return wrong;
     })
-    : new ConfirmError('CODE_MISSING', '请先获取短信验证码');
-  if (refusal) throw refusal;
+    : CODE_REFUSED;
+  if (refusal) throw CODE_REFUSED;
   return openSession(db, request.kind === 'unit' ? { kind: 'unit', unitId: account!.id } : { kind: 'person', personId: account!.id }, now);
 }

@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditSubject } from '../../../src/services/audit/audit-subject.ts';
 import { verifyAudit } from '../../../src/services/audit/verify-audit.ts';
+import { CODE_REFUSED } from '../../../src/services/identity/portal-sign-in.ts';
 import { codeInBody } from '../../support/sms-fixtures.ts';
 import { storeBackends } from '../../support/store-backends.ts';
 import {
@@ -35,7 +36,9 @@ for (const backend of storeBackends()) {
 
         const wrong = await app.inject({ method: 'POST', url: '/api/v1/session/unit', payload: { creditCode: UNIT_CREDIT_CODE, code: wrongCode(code) } });
         expect(wrong.statusCode).toBe(400);
-        expect(wrong.json().error).toEqual({ code: 'CODE_WRONG', message: '验证码错误，还可尝试4次' });
+        expect(wrong.json().error).toEqual({ code: 'CODE_WRONG', message: CODE_REFUSED.message });
+        const stranger = await app.inject({ method: 'POST', url: '/api/v1/session/unit', payload: { creditCode: UNKNOWN_CREDIT_CODE, code: wrongCode(code) } });
+        expect([stranger.statusCode, stranger.json()]).toEqual([wrong.statusCode, wrong.json()]);
         expect(wrong.cookies).toEqual([]);
 
         harness.advance(2);
@@ -51,7 +54,7 @@ for (const backend of storeBackends()) {
 
         const again = await app.inject({ method: 'POST', url: '/api/v1/session/unit', payload: { creditCode: UNIT_CREDIT_CODE, code } });
         expect(again.statusCode).toBe(400);
-        expect(again.json().error.code).toBe('CODE_MISSING');
+        expect(again.json().error).toEqual({ code: 'CODE_WRONG', message: CODE_REFUSED.message });
 
         expect(await auditActions(store, auditSubject.unit(unitId))).toEqual(['auth.sign_in_failed', 'auth.sign_in', 'auth.sign_in_failed']);
         expect(await verifyAudit(store.db)).toMatchObject({ ok: true });
