@@ -3,7 +3,8 @@
 // district. test/integration/security/authorization-matrix.test.ts holds the server to this table, and fails on a
 // route without an entry or an entry without a route.
 //   allowed  'public', or the staff roles (any one of them suffices) and whether a signed-in unit or person may call
-//   touches  'none'   — nothing tied to a region (reference data, or figures for the whole city the handler limits)
+//   touches  'none'   — nothing the guard ties to a region: reference data, the caller's own records, and lists and
+//                       tallies a district account reads city-wide (batch and notice lists, run figures, progress)
 //            'all'    — the whole data set: city-wide staff only, refused to a district account
 //            'region' — the target district's records: refused to a district account for another district
 import type { StaffRole } from '../../src/domain/staff-roles.ts';
@@ -85,6 +86,7 @@ export const authorizationTable: Record<string, MatrixEntry> = {
 
   // Staff accounts: the list is filtered to the administrator's region by the handler.
   'GET /api/v1/accounts': staff(ADMINISTRATOR, 'none', () => at('/api/v1/accounts')),
+  'GET /api/v1/regions': staff(ALL_STAFF, 'none', () => at('/api/v1/regions')),
   'POST /api/v1/accounts': staff(ADMINISTRATOR, 'region', (t) => at('/api/v1/accounts', {
     username: `matrix.new.${t.regionCode}`, displayName: '新账号', roles: ['case_worker'], regionCode: t.regionCode, password: 'Weihai#2024pass',
   })),
@@ -98,6 +100,7 @@ export const authorizationTable: Record<string, MatrixEntry> = {
   'GET /api/v1/screenings/:id': staff(CASE_STAFF, 'none', (t) => at(`/api/v1/screenings/${t.runId}`)),
   'GET /api/v1/screenings/:a/diff/:b': staff(CASE_STAFF, 'all', (t) => at(`/api/v1/screenings/${t.runId}/diff/${t.runId}`)),
   'GET /api/v1/rounds/:round/decisions': staff(CASE_STAFF, 'region', (t) => at(`/api/v1/rounds/${ROUND}/decisions?region=${t.regionCode}`)),
+  'GET /api/v1/rounds/:round/decisions/export': staff(CASE_STAFF, 'region', (t) => at(`/api/v1/rounds/${ROUND}/decisions/export?region=${t.regionCode}`)),
   'GET /api/v1/rounds/:round/units/:unitId/decision': staff(CASE_STAFF, 'region', (t) => at(`/api/v1/rounds/${ROUND}/units/${t.unitId}/decision`)),
 
   // Review (maker-checker). The batch list shows batch totals only.
@@ -126,6 +129,11 @@ export const authorizationTable: Record<string, MatrixEntry> = {
   'GET /api/v1/rounds/:round/unconfirmed': staff(WORKER_OR_REVIEWER, 'all', () => at(`/api/v1/rounds/${ROUND}/unconfirmed`)),
   'GET /api/v1/sms/outbox': staff([...WORKER_OR_REVIEWER, 'auditor'], 'all', () => at('/api/v1/sms/outbox')),
 
+  // The portals: a unit or a person sees only itself, taken from the session.
+  'GET /api/v1/unit/me': { allowed: { staff: [], unit: true }, touches: 'none', request: () => at('/api/v1/unit/me') },
+  'POST /api/v1/unit/me/confirm': { allowed: { staff: [], unit: true }, touches: 'none', request: () => at('/api/v1/unit/me/confirm', { round: ROUND }) },
+  'GET /api/v1/person/me': { allowed: { staff: [], person: true }, touches: 'none', request: () => at('/api/v1/person/me') },
+
   // Labour-dispatch applications.
   'POST /api/v1/dispatch/applications/preview': { allowed: dispatchSubmitters, touches: 'region', request: dispatchUpload('/api/v1/dispatch/applications/preview') },
   'POST /api/v1/dispatch/applications': { allowed: dispatchSubmitters, touches: 'region', request: dispatchUpload('/api/v1/dispatch/applications') },
@@ -152,6 +160,7 @@ export const authorizationTable: Record<string, MatrixEntry> = {
     paymentId: t.paymentId, accountKind: 'corporate_account', accountNo: '6228000011112222', reason: '原账户已销户',
   })),
   'POST /api/v1/bank/corrections/:id/approve': staff(FINANCE, 'region', (t) => at(`/api/v1/bank/corrections/${t.correctionId}/approve`)),
+  'GET /api/v1/bank/corrections': staff(FINANCE_READERS, 'all', () => at('/api/v1/bank/corrections')),
   'GET /api/v1/ledger/check': staff(FINANCE_READERS, 'all', () => at('/api/v1/ledger/check')),
   'GET /api/v1/ledger/balances': staff(FINANCE_READERS, 'all', () => at('/api/v1/ledger/balances')),
 

@@ -48,6 +48,9 @@ function page(query: ItemQuery): { q?: string; limit: number; offset: number } {
   return { q: query.q, limit: Math.min(Number(query.limit ?? 100), 1000), offset: Number(query.offset ?? 0) };
 }
 
+/** The regions of a notice's units: its staff pages list them (withdrawn ones too), so a district account sees its own. */
+const noticeRegions = byParam('id', touched.regionsOfNotice);
+
 export async function noticeRoutes(app: FastifyInstance, options: NoticeRouteOptions): Promise<void> {
   const { db } = options.store;
   const { clock } = options;
@@ -83,7 +86,7 @@ export async function noticeRoutes(app: FastifyInstance, options: NoticeRouteOpt
   }, async (request) => listNotices(db, request.query));
 
   app.get<{ Params: { id: string } }>('/notices/:id', {
-    config: staff(CASE_STAFF),
+    config: staff(CASE_STAFF, noticeRegions),
     schema: { summary: '公示详情', tags, params: noticeParams, response: refusals },
   }, async (request, reply) => {
     try {
@@ -94,7 +97,7 @@ export async function noticeRoutes(app: FastifyInstance, options: NoticeRouteOpt
   });
 
   app.get<{ Params: { id: string }; Querystring: ItemQuery }>('/notices/:id/items', {
-    config: staff(CASE_STAFF),
+    config: staff(CASE_STAFF, noticeRegions),
     schema: { summary: '公示名单（含因异议撤出的单位）', tags, params: noticeParams, querystring: itemQuery, response: refusals },
   }, async (request, reply) => {
     try {
@@ -125,7 +128,7 @@ export async function noticeRoutes(app: FastifyInstance, options: NoticeRouteOpt
   });
 
   app.post<{ Params: { id: string } }>('/notices/:id/close', {
-    config: staff(['case_worker', 'reviewer'], byParam('id', touched.regionsOfNotice)),
+    config: staff(['case_worker', 'reviewer'], noticeRegions),
     schema: {
       summary: '公示期满后结束公示，名单内案件转为公示期满', tags, params: noticeParams,
       response: refusals,
@@ -139,7 +142,7 @@ export async function noticeRoutes(app: FastifyInstance, options: NoticeRouteOpt
   });
 
   app.get<{ Params: { id: string } }>('/notices/:id/export', {
-    config: staff(CASE_STAFF),
+    config: staff(CASE_STAFF, noticeRegions),
     schema: { summary: '导出公示名单（.xlsx）', tags, params: noticeParams },
   }, async (request, reply) => {
     const noticeId = Number(request.params.id);

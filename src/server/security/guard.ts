@@ -43,7 +43,8 @@ function allows(access: Access, request: FastifyRequest): boolean {
   }
 }
 
-async function check(request: FastifyRequest, reply: FastifyReply, db: Kysely<Database> | undefined, tree: () => Promise<RegionTree>) {
+/** Session, role and CSRF: before the body is validated, so an unauthorised caller learns nothing of the schema. */
+async function checkIdentity(request: FastifyRequest, reply: FastifyReply) {
   const access = request.routeOptions.config.access;
   if (!access || access.public) return;
   const identity = request.identity;
@@ -55,11 +56,16 @@ async function check(request: FastifyRequest, reply: FastifyReply, db: Kysely<Da
       return fail(reply, 403, 'CSRF', '页面已失效，请刷新页面后重试');
     }
   }
-  if (identity.kind === 'staff' && access.scope && db) {
-    const touched = await access.scope(request, db);
-    if (!withinScope(await tree(), identity.regionCode, touched)) {
-      return fail(reply, 403, 'OUT_OF_SCOPE', '超出您账号的管辖地区，无权查看或办理');
-    }
+}
+
+/** Region scope: after validation, since the resolver reads the validated URL, query or body. */
+async function checkScope(request: FastifyRequest, reply: FastifyReply, db: Kysely<Database> | undefined, tree: () => Promise<RegionTree>) {
+  const access = request.routeOptions.config.access;
+  const identity = request.identity;
+  if (!access?.scope || identity?.kind !== 'staff' || !db) return;
+  const touched = await access.scope(request, db);
+  if (!withinScope(await tree(), identity.regionCode, touched)) {
+    return fail(reply, 403, 'OUT_OF_SCOPE', '超出您账号的管辖地区，无权查看或办理');
   }
 }
 
@@ -103,6 +109,7 @@ export async function registerGuard(app: FastifyInstance, options: GuardOptions)
     const token = request.cookies[SESSION_COOKIE];
     if (db && token) request.identity = await resolveSession(db, token, clock.now());
   });
-  app.addHook('preHandler', async (request, reply) => check(request, reply, db, tree));
+  app.addHook('preValidation', async (request, reply) => checkIdentity(request, reply));
+  app.addHook('preHandler', async (request, reply) => checkScope(request, reply, db, tree));
   return { regionTree: tree };
 }

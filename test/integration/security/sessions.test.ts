@@ -90,5 +90,13 @@ for (const backend of storeBackends()) {
           expect(response.headers['strict-transport-security']).toBeUndefined();
         }
       }));
+
+    it('answers a caller without a session 401 before looking at the body, so the schema is not revealed', () =>
+      withServer(backend, async ({ app }) => {
+        const response = await app.inject({ method: 'POST', url: '/api/v1/review/batches', payload: { round: 'x', unknownField: 1 } });
+        expect(response.statusCode).toBe(401);
+        expect(response.json().error.code).toBe('UNAUTHENTICATED');
+        expect(response.body).not.toContain('unknownField');
+      }));
   });
 }
