@@ -1,8 +1,10 @@
-// Answers every route shares: a Chinese error body, a file download, and one uploaded file saved for a service.
-import { createWriteStream } from 'node:fs';
+// Answers every route shares: a Chinese error body, a file download (from memory, or written to a temporary file and
+// streamed from disk), and one uploaded file saved for a service.
+import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdtemp, open, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
@@ -10,12 +12,32 @@ export function fail(reply: FastifyReply, status: number, code: string, message:
   return reply.status(status).send({ error: { code, message } });
 }
 
-export function sendAttachment(reply: FastifyReply, fileName: string, contentType: string, body: Buffer) {
+export function sendAttachment(reply: FastifyReply, fileName: string, contentType: string, body: Buffer | Readable) {
   const extension = fileName.split('.').pop() ?? 'bin';
   return reply
     .type(contentType)
     .header('content-disposition', `attachment; filename="download.${extension}"; filename*=UTF-8''${encodeURIComponent(fileName)}`)
     .send(body);
+}
+
+/**
+ * Has `write` make the file in a temporary folder, then streams it as the download and removes the folder once the
+ * stream closes (sent or aborted). An error from `write` is thrown before anything is sent, so the route can answer it.
+ */
+export async function sendWrittenFile(
+  reply: FastifyReply, fileName: string, contentType: string, write: (path: string) => Promise<unknown>,
+) {
+  const dir = await mkdtemp(join(tmpdir(), 'wengang-download-'));
+  const path = join(dir, 'download');
+  try {
+    await write(path);
+  } catch (error) {
+    await rm(dir, { recursive: true, force: true });
+    throw error;
+  }
+  const stream = createReadStream(path);
+  stream.once('close', () => void rm(dir, { recursive: true, force: true }));
+  return sendAttachment(reply, fileName, contentType, stream);
 }
 
 /** Bytes examined to tell a text (CSV) file from a binary one. */

@@ -1,13 +1,16 @@
 // Screening runs over HTTP (register with prefix /api/v1): start a run (it continues in the background, in this
-// process), follow its progress and summary, compare two runs, and read the round's current decisions.
+// process), follow its progress and summary, compare two runs, and read the round's current decisions (filtered and
+// paged, or every matching one as an .xlsx).
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { fail } from '../replies.ts';
+import { fail, sendWrittenFile } from '../replies.ts';
 import type { Store } from '../../adapters/store/open-store.ts';
 import type { ParameterStore } from '../../policy/core/parameters.ts';
 import type { Clock } from '../../domain/ports/clock.ts';
 import { refundRound, UnknownRoundError } from '../../services/rounds.ts';
 import { UnknownRegionError } from '../../services/screening/region-scope.ts';
-import { listRoundDecisions, unitRoundDecision } from '../../services/screening/round-decisions.ts';
+import { ExportTooLargeError, exportDecisionsXlsx } from '../../services/screening/export-decisions.ts';
+import { listRoundDecisions, unitRoundDecision, type DecisionCriteria } from '../../services/screening/round-decisions.ts';
+import type { EnterpriseSize } from '../../adapters/store/schema.ts';
 import { diffRuns } from '../../services/screening/run-diff.ts';
 import { RunNotFoundError, runSummary } from '../../services/screening/run-summary.ts';
 import { continueScreeningRun, createScreeningRun, ScreeningRunError } from '../../services/screening/screening-run.ts';
@@ -24,12 +27,37 @@ export interface ScreeningRouteOptions {
 const digits = { type: 'string', pattern: '^[0-9]{1,15}$' } as const;
 const round = { type: 'string', pattern: '^[0-9]{4}$' } as const;
 const MAX_PAGE_SIZE = 500;
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
+/** The list's filters as the query string carries them (amounts in fen). */
+interface DecisionQuery {
+  status?: Status; region?: string; reason?: string; size?: EnterpriseSize; minAmountFen?: string; maxAmountFen?: string;
+}
+
+const decisionFilters = {
+  status: { type: 'string', enum: ['eligible', 'ineligible', 'needs_review'] },
+  region: { type: 'string', pattern: '^[0-9]{6}$' },
+  reason: { type: 'string', pattern: '^[A-Z_]{1,64}$' },
+  size: { type: 'string', enum: ['large', 'medium', 'small', 'micro'] },
+  minAmountFen: digits,
+  maxAmountFen: digits,
+} as const;
+
+/** The criteria of the query, or a Chinese refusal when the amount range is empty. */
+function criteriaOf(query: DecisionQuery): DecisionCriteria | string {
+  const { status, region, reason, size } = query;
+  const minAmountFen = query.minAmountFen === undefined ? undefined : Number(query.minAmountFen);
+  const maxAmountFen = query.maxAmountFen === undefined ? undefined : Number(query.maxAmountFen);
+  if (minAmountFen !== undefined && maxAmountFen !== undefined && minAmountFen > maxAmountFen) return '最低金额不能高于最高金额';
+  return { status, region, reason, size, minAmountFen, maxAmountFen };
+}
 
 /** The service errors a caller can act on, as HTTP answers; anything else is a server error. */
 function known(reply: FastifyReply, error: unknown) {
   if (error instanceof UnknownRoundError || error instanceof RunNotFoundError) return fail(reply, 404, 'NOT_FOUND', error.message);
-  if (error instanceof UnknownRegionError || error instanceof ScreeningRunError) return fail(reply, 400, 'BAD_REQUEST', error.message);
+  if (error instanceof UnknownRegionError || error instanceof ScreeningRunError || error instanceof ExportTooLargeError) {
+    return fail(reply, 400, 'BAD_REQUEST', error.message);
+  }
   throw error;
 }
 
@@ -93,32 +121,44 @@ export async function screeningRoutes(app: FastifyInstance, options: ScreeningRo
     return diffRuns(db, a, b);
   });
 
-  app.get<{ Params: { round: string }; Querystring: { status?: Status; region?: string; reason?: string; page?: string; pageSize?: string } }>('/rounds/:round/decisions', {
+  app.get<{ Params: { round: string }; Querystring: DecisionQuery & { page?: string; pageSize?: string } }>('/rounds/:round/decisions', {
     config: staff(CASE_STAFF, regionFilter('query', 'region')),
     schema: {
-      summary: '本年度各单位当前的筛查结论（分页，统一社会信用代码已脱敏）', tags: ['screening'],
+      summary: '本年度各单位当前的筛查结论（按结论、地区、原因、规模、金额筛选，分页，统一社会信用代码已脱敏）', tags: ['screening'],
       params: { type: 'object', properties: { round }, required: ['round'] },
-      querystring: {
-        type: 'object', additionalProperties: false,
-        properties: {
-          status: { type: 'string', enum: ['eligible', 'ineligible', 'needs_review'] },
-          region: { type: 'string', pattern: '^[0-9]{6}$' },
-          reason: { type: 'string', pattern: '^[A-Z_]{1,64}$' },
-          page: digits, pageSize: digits,
-        },
-      },
+      querystring: { type: 'object', additionalProperties: false, properties: { ...decisionFilters, page: digits, pageSize: digits } },
     },
   }, async (request, reply) => {
-    const { status, region, reason } = request.query;
     const page = Number(request.query.page ?? 1);
     const pageSize = Number(request.query.pageSize ?? 50);
     if (page < 1 || pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
       return fail(reply, 400, 'BAD_REQUEST', `页码须 ≥ 1，每页条数须在 1～${MAX_PAGE_SIZE} 之间`);
     }
+    const criteria = criteriaOf(request.query);
+    if (typeof criteria === 'string') return fail(reply, 400, 'BAD_REQUEST', criteria);
     try {
       refundRound(request.params.round);
-      const { total, items } = await listRoundDecisions(db, request.params.round, { status, region, reason, page, pageSize });
+      const { total, items } = await listRoundDecisions(db, request.params.round, { ...criteria, page, pageSize });
       return { round: request.params.round, page, pageSize, total, items };
+    } catch (error) {
+      return known(reply, error);
+    }
+  });
+
+  app.get<{ Params: { round: string }; Querystring: DecisionQuery }>('/rounds/:round/decisions/export', {
+    config: staff(CASE_STAFF, regionFilter('query', 'region')),
+    schema: {
+      summary: '导出筛选出的全部筛查结论（.xlsx，中文表头，统一社会信用代码已脱敏）', tags: ['screening'],
+      params: { type: 'object', properties: { round }, required: ['round'] },
+      querystring: { type: 'object', additionalProperties: false, properties: decisionFilters },
+    },
+  }, async (request, reply) => {
+    const criteria = criteriaOf(request.query);
+    if (typeof criteria === 'string') return fail(reply, 400, 'BAD_REQUEST', criteria);
+    const { round: year } = request.params;
+    try {
+      refundRound(year);
+      return await sendWrittenFile(reply, `${year}年度稳岗返还决定.xlsx`, XLSX_TYPE, (path) => exportDecisionsXlsx(db, year, criteria, path));
     } catch (error) {
       return known(reply, error);
     }

@@ -1,17 +1,26 @@
 // The round's current decisions: for each unit's case, the decision it stands on (a later regional run may have
-// re-decided some units). Listed page by page with masked credit codes; one unit's with its full trace.
+// re-decided some units). Filtered by status, region, reason, size and amount; listed page by page with masked credit
+// codes, or read through in unit order for an export; one unit's with its full trace.
 import { sql, type Kysely } from 'kysely';
-import type { Database } from '../../adapters/store/schema.ts';
+import type { Database, EnterpriseSize } from '../../adapters/store/schema.ts';
 import type { Status, TraceStep } from '../../policy/core/decision.ts';
 import { formatYuan, type Fen } from '../../policy/core/money.ts';
 import { maskCreditCode } from '../../domain/masking.ts';
 import { stateLabel, type RefundCaseState } from '../../domain/refund-case.ts';
 import { regionScope } from './region-scope.ts';
 
-export interface DecisionFilter {
+export interface DecisionCriteria {
   status?: Status;
+  /** The region and every area under it. */
   region?: string;
   reason?: string;
+  size?: EnterpriseSize;
+  /** Inclusive bounds of the decided amount. */
+  minAmountFen?: Fen;
+  maxAmountFen?: Fen;
+}
+
+export interface DecisionFilter extends DecisionCriteria {
   page: number;
   pageSize: number;
 }
@@ -68,16 +77,42 @@ const LIST_COLUMNS = [
   'd.size', 'd.layoff_rate',
 ] as const;
 
-export async function listRoundDecisions(db: Kysely<Database>, round: string, filter: DecisionFilter): Promise<{ total: number; items: DecisionListItem[] }> {
+async function matching(db: Kysely<Database>, round: string, criteria: DecisionCriteria) {
   let q = caseDecisions(db, round);
-  if (filter.status) q = q.where('d.status', '=', filter.status);
-  if (filter.region) q = q.where('c.region_code', 'in', await regionScope(db, filter.region));
-  if (filter.reason) q = q.where(sql<boolean>`d.reasons @> jsonb_build_array(${filter.reason}::text)`);
+  if (criteria.status) q = q.where('d.status', '=', criteria.status);
+  if (criteria.region) q = q.where('c.region_code', 'in', await regionScope(db, criteria.region));
+  if (criteria.reason) q = q.where(sql<boolean>`d.reasons @> jsonb_build_array(${criteria.reason}::text)`);
+  if (criteria.size) q = q.where('d.size', '=', criteria.size);
+  if (criteria.minAmountFen !== undefined) q = q.where('d.amount_fen', '>=', criteria.minAmountFen);
+  if (criteria.maxAmountFen !== undefined) q = q.where('d.amount_fen', '<=', criteria.maxAmountFen);
+  return q;
+}
+
+/** How many of the round's decisions match. */
+export async function countRoundDecisions(db: Kysely<Database>, round: string, criteria: DecisionCriteria): Promise<number> {
+  const q = await matching(db, round, criteria);
+  return Number((await q.select(sql<number>`count(*)::bigint`.as('n')).executeTakeFirstOrThrow()).n);
+}
+
+export async function listRoundDecisions(db: Kysely<Database>, round: string, filter: DecisionFilter): Promise<{ total: number; items: DecisionListItem[] }> {
+  const q = await matching(db, round, filter);
   const [count, rows] = await Promise.all([
     q.select(sql<number>`count(*)::bigint`.as('n')).executeTakeFirstOrThrow(),
     q.select(LIST_COLUMNS).orderBy('c.unit_id').limit(filter.pageSize).offset((filter.page - 1) * filter.pageSize).execute(),
   ]);
   return { total: Number(count.n), items: rows.map(listItem) };
+}
+
+/** Every matching decision in unit order, read in keyset chunks so memory stays flat however many rows match. */
+export async function* eachRoundDecision(db: Kysely<Database>, round: string, criteria: DecisionCriteria, chunkSize = 2_000): AsyncGenerator<DecisionListItem> {
+  const q = await matching(db, round, criteria);
+  let after = 0;
+  for (;;) {
+    const rows = await q.select(LIST_COLUMNS).where('c.unit_id', '>', after).orderBy('c.unit_id').limit(chunkSize).execute();
+    for (const row of rows) yield listItem(row);
+    if (rows.length < chunkSize) return;
+    after = rows[rows.length - 1]!.unit_id;
+  }
 }
 
 /** The decision a unit's case stands on, with its trace; undefined when the unit has no case in the round. */

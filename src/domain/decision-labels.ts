@@ -1,0 +1,24 @@
+// Chinese names of a refund decision's status and reason codes (the reasons the job-retention refund rule gives when a
+// unit is not simply eligible), for every screen, list and export that shows them to people.
+import type { Status } from '../policy/core/decision.ts';
+
+export const DECISION_STATUS_LABELS: Readonly<Record<Status, string>> = { eligible: '符合条件', ineligible: '不符合条件', needs_review: '待人工复核' };
+
+export const REFUND_REASON_LABELS: Readonly<Record<string, string>> = {
+  NOT_IN_POLICY_PERIOD: '不在政策执行期内',
+  ORG_TYPE_NOT_COVERED: '单位类型不在覆盖范围',
+  SERIOUS_DISHONESTY: '列入严重失信名单',
+  ZOMBIE_ENTERPRISE: '列入僵尸企业名单',
+  IN_BANKRUPTCY: '处于破产程序',
+  DEREGISTERED: '已注销',
+  CONTRIBUTION_MONTHS_INSUFFICIENT: '足额缴费月数不足',
+  HEADCOUNT_UNKNOWN: '参保人数缺失，无法计算裁员率',
+  LAYOFF_RATE_EXCEEDED: '裁员率超过上限',
+  SIZE_UNKNOWN: '企业规模未知，需补录',
+  ZERO_REFUND_BASE: '返还基数为零',
+  DISPATCH_MUST_APPLY: '劳务派遣单位须主动申请',
+};
+
+export function refundReasonLabel(code: string): string {
+  return REFUND_REASON_LABELS[code] ?? '其他原因';
+}
