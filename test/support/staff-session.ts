@@ -9,6 +9,7 @@ import type { Clock } from '../../src/domain/ports/clock.ts';
 import type { StaffRole } from '../../src/domain/staff-roles.ts';
 import { openSession, type SessionSubject } from '../../src/services/identity/sessions.ts';
 import { CSRF_HEADER, registerGuard, SESSION_COOKIE } from '../../src/server/security/guard.ts';
+import { chineseValidationError } from '../../src/server/validation-errors.ts';
 
 /** A syntactically valid argon2id hash no password matches (accounts made here never sign in with a password). */
 const NO_PASSWORD = '$argon2id$v=19$m=19456,t=2,p=1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';
@@ -39,9 +40,18 @@ export async function staffCaller(db: Kysely<Database>, clock: Clock, spec: Staf
 
 type Plugin = [FastifyPluginAsync<never>, Record<string, unknown>];
 
-/** A server with the security layer and the given route plugins under /api/v1 (validator settings as in app.ts). */
+/**
+ * A server with the security layer and the given route plugins under /api/v1; as app.ts, validation never rewrites a
+ * request and every refusal (Chinese validation messages included) is sent as { error: { code, message } }.
+ */
 export async function securedApp(store: Store, clock: Clock, plugins: Plugin[]): Promise<FastifyInstance> {
-  const app = Fastify({ ajv: { customOptions: { coerceTypes: false, useDefaults: false, removeAdditional: false, allowUnionTypes: true } } });
+  const app = Fastify({
+    ajv: { customOptions: { coerceTypes: false, useDefaults: false, removeAdditional: false, allowUnionTypes: true, strictTypes: false } },
+    schemaErrorFormatter: chineseValidationError,
+  });
+  app.setErrorHandler((error: { statusCode?: number; code?: string; message: string }, _request, reply) => {
+    void reply.status(error.statusCode ?? 500).send({ error: { code: error.code ?? 'ERROR', message: error.message } });
+  });
   await registerGuard(app, { db: store.db, clock, secureCookies: false });
   for (const [plugin, options] of plugins) await app.register(plugin as FastifyPluginAsync<Record<string, unknown>>, { prefix: '/api/v1', ...options });
   return app;

@@ -1,31 +1,17 @@
 // Personal data: stored encrypted (a dump of persons holds no plain value), revealed in full only with a reason, each
 // reveal logged (who, whose, which field, why) without the value; and the auditor's API over the log.
-import Fastify, { type FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore, type Store } from '../../../src/adapters/store/open-store.ts';
 import { auditRoutes } from '../../../src/server/routes/audit.ts';
-import { chineseValidationError } from '../../../src/server/validation-errors.ts';
 import { revealPersonalData } from '../../../src/services/audit/reveal-personal-data.ts';
 import { fixedClock } from '../../../src/domain/ports/clock.ts';
 import { storeBackends } from '../../support/store-backends.ts';
+import { securedApp, staffCaller } from '../../support/staff-session.ts';
 import { auditor, cipher, clerk, insertPerson, tamper, type PersonData } from './audit-fixtures.ts';
 
 const ZHANG: PersonData = { idNumber: '371002199001011234', phone: '13806311234', bankAccount: '6222020200112233445' };
 const clock = fixedClock('2024-09-05T02:00:00Z');
-
-async function server(store: Store): Promise<FastifyInstance> {
-  // As src/server/app.ts: no coercion, no defaults, Chinese validation messages sent as { error: { code, message } }.
-  const app = Fastify({
-    ajv: { customOptions: { coerceTypes: false, useDefaults: false, removeAdditional: false, allowUnionTypes: true } },
-    schemaErrorFormatter: chineseValidationError,
-  });
-  app.setErrorHandler((error: { statusCode?: number; code?: string; message: string }, _request, reply) => {
-    void reply.status(error.statusCode ?? 500).send({ error: { code: error.code ?? 'ERROR', message: error.message } });
-  });
-  await app.register(auditRoutes, { prefix: '/api/v1', store, clock, cipher });
-  return app;
-}
 
 const dump = async (store: Store, table: 'persons' | 'audit_log') =>
   (await sql<{ row: string }>`SELECT t::text AS row FROM ${sql.table(table)} AS t`.execute(store.db)).rows.map((r) => r.row).join('\n');
@@ -77,34 +63,37 @@ for (const backend of storeBackends()) {
 
     it('serves reveal, search and verification over HTTP with Chinese refusals', async () => {
       const store = await openStore(await backend.freshConfig());
-      const app = await server(store);
+      const app = await securedApp(store, clock, [[auditRoutes, { store, clock, cipher }]]);
+      const worker = await staffCaller(store.db, clock, { username: 'wangjingban', displayName: clerk.name, roles: ['case_worker'] });
+      const auditorSession = await staffCaller(store.db, clock, { username: 'zhaoshenji', displayName: auditor.name, roles: ['auditor'] });
       try {
         const personId = await insertPerson(store.db, '张三', ZHANG);
         const url = `/api/v1/persons/${personId}/reveal`;
-        const staff = { user: clerk.name, role: clerk.role };
+        const headers = await worker.headers();
 
-        const missing = await app.inject({ method: 'POST', url, payload: { field: 'phone', ...staff } });
+        expect((await app.inject({ method: 'POST', url, payload: { field: 'phone', reason: '电话回访核实' } })).statusCode).toBe(401);
+        const missing = await app.inject({ method: 'POST', url, payload: { field: 'phone' }, headers });
         expect(missing.statusCode).toBe(400);
         expect(missing.json().error.message).toMatch(/^请求体 reason：/);
-        const blank = await app.inject({ method: 'POST', url, payload: { field: 'phone', reason: '', ...staff } });
+        const blank = await app.inject({ method: 'POST', url, payload: { field: 'phone', reason: '' }, headers });
         expect(blank.statusCode).toBe(400);
         expect(blank.json().error.message).toBe('查看完整的手机号码须填写查看事由（将记入审计日志）');
-        expect((await app.inject({ method: 'POST', url: `/api/v1/persons/${personId + 1}/reveal`, payload: { field: 'phone', reason: '回访', ...staff } })).statusCode).toBe(404);
+        expect((await app.inject({ method: 'POST', url: `/api/v1/persons/${personId + 1}/reveal`, payload: { field: 'phone', reason: '回访' }, headers })).statusCode).toBe(404);
 
-        const revealed = await app.inject({ method: 'POST', url, payload: { field: 'phone', reason: '电话回访核实', ...staff } });
+        const revealed = await app.inject({ method: 'POST', url, payload: { field: 'phone', reason: '电话回访核实' }, headers });
         expect(revealed.statusCode).toBe(200);
         expect(revealed.json()).toMatchObject({ personId, field: 'phone', value: ZHANG.phone });
 
-        const search = await app.inject({ method: 'GET', url: `/api/v1/audit?action=personal_data.*&subject=person:${personId}` });
+        const search = await app.inject({ method: 'GET', url: `/api/v1/audit?action=personal_data.*&subject=person:${personId}`, headers: await auditorSession.headers() });
         expect(search.json()).toEqual({
-          entries: [expect.objectContaining({ seq: 1, actor: '王经办', detail: { field: 'phone', reason: '电话回访核实' } })], nextBefore: null,
+          entries: [expect.objectContaining({ seq: 1, actor: worker.name, detail: { field: 'phone', reason: '电话回访核实' } })], nextBefore: null,
         });
-        expect((await app.inject({ method: 'GET', url: '/api/v1/audit?from=2024-9-5' })).statusCode).toBe(400);
+        expect((await app.inject({ method: 'GET', url: '/api/v1/audit?from=2024-9-5', headers: await auditorSession.headers() })).statusCode).toBe(400);
 
         const checkpoint = { seq: 1, hash: search.json().entries[0].hash };
-        expect((await app.inject({ method: 'POST', url: '/api/v1/audit/verify' })).json()).toMatchObject({ ok: true, count: 1 });
+        expect((await app.inject({ method: 'POST', url: '/api/v1/audit/verify', headers: await auditorSession.headers() })).json()).toMatchObject({ ok: true, count: 1 });
         await tamper(store.db, sql`UPDATE audit_log SET actor = ${auditor.name}`);
-        expect((await app.inject({ method: 'POST', url: '/api/v1/audit/verify', payload: { checkpoint } })).json())
+        expect((await app.inject({ method: 'POST', url: '/api/v1/audit/verify', payload: { checkpoint }, headers: await auditorSession.headers() })).json())
           .toMatchObject({ ok: false, seq: 1, reason: 'edited', message: expect.stringContaining('第 1 条内容与其哈希不符') });
       } finally {
         await app.close();

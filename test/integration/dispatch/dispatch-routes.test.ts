@@ -3,7 +3,6 @@
 import { cp, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Fastify from 'fastify';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { openStore } from '../../../src/adapters/store/open-store.ts';
 import { runDispatch } from '../../../src/cli/commands/dispatch.ts';
@@ -14,13 +13,14 @@ import {
 } from '../../support/dispatch-fixtures.ts';
 import { caseState, ROUND } from '../../support/review-fixtures.ts';
 import { storeBackends } from '../../support/store-backends.ts';
+import { securedApp, staffCaller, type Headers } from '../../support/staff-session.ts';
 
 const JIA = userUnitCode('91371002MA3YH000A');
 const PERSONS = [{ n: 7, name: '派遣甲', contributions: months(1, 12).map((p) => [p, `${p}-15`, 10_000] as [string, string, number]) }];
 const PLACEMENTS = [[idNumberOf(7), null, '派遣甲', '否', '2023-01', '2023-12', JIA, '威海甲用工有限公司', '企业']];
 
 /** A multipart body with text fields and .xlsx files. */
-async function multipart(fields: Record<string, string>, files: Record<string, string>) {
+async function multipart(fields: Record<string, string>, files: Record<string, string>, session: Headers) {
   const boundary = '----wengang-test-boundary';
   const parts: Buffer[] = [];
   for (const [name, value] of Object.entries(fields)) {
@@ -31,7 +31,7 @@ async function multipart(fields: Record<string, string>, files: Record<string, s
     parts.push(await readFile(path), Buffer.from('\r\n'));
   }
   parts.push(Buffer.from(`--${boundary}--\r\n`));
-  return { payload: Buffer.concat(parts), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+  return { payload: Buffer.concat(parts), headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, ...session } };
 }
 
 for (const backend of storeBackends()) {
@@ -51,34 +51,38 @@ for (const backend of storeBackends()) {
 
     it('previews, submits and reads back an application uploaded as multipart', async () => {
       const store = await openStore(await backend.freshConfig());
-      const app = Fastify();
+      const clock = fixedClock('2024-09-02T09:00:00+08:00');
+      const app = await securedApp(store, clock, [[dispatchRoutes, { store, clock, cipher }]]);
       try {
         await insertDispatchUnit(store);
         await insertPersons(store, PERSONS);
-        await app.register(dispatchRoutes, { prefix: '/api/v1', store, clock: fixedClock('2024-09-02T09:00:00+08:00'), cipher });
+        const worker = await staffCaller(store.db, clock, { username: 'zhangsan', displayName: '经办员张三', roles: ['case_worker'] });
         const placements = await writePlacements(dir, PLACEMENTS, 'api.xlsx');
-        const form = { round: ROUND, unitId: String(DISPATCH_UNIT_ID), user: '经办员张三', role: 'case_worker' };
+        const form = { round: ROUND, unitId: String(DISPATCH_UNIT_ID) };
 
-        const preview = await app.inject({ method: 'POST', url: '/api/v1/dispatch/applications/preview', ...(await multipart(form, { placements })) });
+        const anonymous = await app.inject({ method: 'POST', url: '/api/v1/dispatch/applications/preview', ...(await multipart(form, { placements }, {})) });
+        expect(anonymous.statusCode).toBe(401);
+
+        const preview = await app.inject({ method: 'POST', url: '/api/v1/dispatch/applications/preview', ...(await multipart(form, { placements }, await worker.headers())) });
         expect(preview.statusCode).toBe(200);
         // 12 × 100.00 元 = 1,200.00 元 × 60% = 720.00 元, all to the user unit.
         expect(preview.json()).toMatchObject({ amountFen: 72_000, allocations: [{ recipient: JIA, role: 'user_unit', amountFen: 72_000 }] });
 
-        const submitted = await app.inject({ method: 'POST', url: '/api/v1/dispatch/applications', ...(await multipart(form, { placements })) });
+        const submitted = await app.inject({ method: 'POST', url: '/api/v1/dispatch/applications', ...(await multipart(form, { placements }, await worker.headers())) });
         expect(submitted.statusCode).toBe(201);
         const { applicationId } = submitted.json();
         expect((await caseState(store.db, DISPATCH_UNIT_ID)).state).toBe('eligible');
 
-        const again = await app.inject({ method: 'POST', url: '/api/v1/dispatch/applications', ...(await multipart(form, { placements })) });
+        const again = await app.inject({ method: 'POST', url: '/api/v1/dispatch/applications', ...(await multipart(form, { placements }, await worker.headers())) });
         expect(again.statusCode).toBe(409);
         expect(again.json().error.message).toMatch(/已有申请/);
 
-        const read = await app.inject({ method: 'GET', url: `/api/v1/dispatch/applications/${applicationId}` });
+        const read = await app.inject({ method: 'GET', url: `/api/v1/dispatch/applications/${applicationId}`, headers: await worker.headers() });
         expect(read.json()).toMatchObject({ status: 'decided', amountFen: 72_000, allocations: [{ recipient: JIA, recipientName: '威海甲用工有限公司', amountFen: 72_000 }] });
-        const byUnit = await app.inject({ method: 'GET', url: `/api/v1/dispatch/units/${DISPATCH_UNIT_ID}/applications/${ROUND}` });
+        const byUnit = await app.inject({ method: 'GET', url: `/api/v1/dispatch/units/${DISPATCH_UNIT_ID}/applications/${ROUND}`, headers: await worker.headers() });
         expect(byUnit.json().id).toBe(applicationId);
 
-        const template = await app.inject({ method: 'GET', url: '/api/v1/dispatch/templates/workers' });
+        const template = await app.inject({ method: 'GET', url: '/api/v1/dispatch/templates/workers', headers: await worker.headers() });
         expect(template.statusCode).toBe(200);
         expect(template.rawPayload.subarray(0, 2).toString()).toBe('PK');
       } finally {
@@ -90,14 +94,15 @@ for (const backend of storeBackends()) {
     it('refuses a bad upload with the problems in Chinese, over HTTP and on the command line', async () => {
       const config = await backend.freshConfig();
       const store = await openStore(config);
-      const app = Fastify();
+      const clock = fixedClock('2024-09-02T09:00:00+08:00');
+      const app = await securedApp(store, clock, [[dispatchRoutes, { store, clock, cipher }]]);
       try {
         await insertDispatchUnit(store);
         await insertPersons(store, PERSONS);
-        await app.register(dispatchRoutes, { store, clock: fixedClock('2024-09-02T09:00:00+08:00'), cipher });
+        const worker = await staffCaller(store.db, clock, { username: 'zhangsan', displayName: '经办员张三', roles: ['case_worker'] });
         const bad = await writePlacements(dir, [[idNumberOf(7), null, '派遣甲', '否', '2023-12', '2023-01', JIA, '威海甲用工有限公司', '企业']], 'bad.xlsx');
-        const form = { round: ROUND, unitId: String(DISPATCH_UNIT_ID), user: '经办员张三', role: 'case_worker' };
-        const response = await app.inject({ method: 'POST', url: '/dispatch/applications', ...(await multipart(form, { placements: bad })) });
+        const form = { round: ROUND, unitId: String(DISPATCH_UNIT_ID) };
+        const response = await app.inject({ method: 'POST', url: '/api/v1/dispatch/applications', ...(await multipart(form, { placements: bad }, await worker.headers())) });
         expect(response.statusCode).toBe(422);
         expect(response.json().problems).toEqual([expect.objectContaining({ file: '派遣人员表', row: 2, column: '派遣截止年月' })]);
       } finally {

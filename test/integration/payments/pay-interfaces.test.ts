@@ -1,6 +1,6 @@
 // `wengang pay` in-process against a store named by the environment, and the payments API through Fastify's inject:
 // --json output and Chinese refusals (exit code 3), masked account numbers, a batch run in the background.
-import Fastify, { type FastifyInstance } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { openStore, type Store } from '../../../src/adapters/store/open-store.ts';
@@ -8,6 +8,7 @@ import { runPay } from '../../../src/cli/commands/pay.ts';
 import { paymentRoutes } from '../../../src/server/routes/payments.ts';
 import { commandEnvFor, storeBackends } from '../../support/store-backends.ts';
 import { clock, confirmedUnits, ledgerState, sendAudit } from '../../support/payment-fixtures.ts';
+import { securedApp, staffCaller } from '../../support/staff-session.ts';
 
 const MAKER = ['--user', '财务王五', '--role', 'finance'];
 const CHECKER = ['--user', '财务赵六', '--role', 'finance'];
@@ -27,10 +28,8 @@ async function run(args: string[]): Promise<{ code: number; out: string }> {
 
 const json = async (args: string[]) => JSON.parse((await run([...args, '--json'])).out);
 
-async function server(store: Store): Promise<FastifyInstance> {
-  const app = Fastify({ ajv: { customOptions: { coerceTypes: false, useDefaults: false, removeAdditional: false, allowUnionTypes: true } } });
-  await app.register(paymentRoutes, { prefix: '/api/v1', store, clock });
-  return app;
+function server(store: Store): Promise<FastifyInstance> {
+  return securedApp(store, clock, [[paymentRoutes, { store, clock }]]);
 }
 
 for (const backend of storeBackends()) {
@@ -74,41 +73,42 @@ for (const backend of storeBackends()) {
       const app = await server(store);
       try {
         await confirmedUnits(store.db, 4);
-        const maker = { user: '财务王五', role: 'finance' };
-        const checker = { user: '财务赵六', role: 'finance' };
-        const created = await app.inject({ method: 'POST', url: '/api/v1/payments/create', payload: { round: '2024', ...maker } });
+        const maker = await staffCaller(store.db, clock, { username: 'wangwu', displayName: '财务王五', roles: ['finance'] });
+        const checker = await staffCaller(store.db, clock, { username: 'zhaoliu', displayName: '财务赵六', roles: ['finance'] });
+        expect((await app.inject({ method: 'POST', url: '/api/v1/payments/create', payload: { round: '2024' } })).statusCode).toBe(401);
+        const created = await app.inject({ method: 'POST', url: '/api/v1/payments/create', payload: { round: '2024' }, headers: await maker.headers() });
         expect(created.statusCode).toBe(201);
         expect(created.json()).toMatchObject({ paymentCount: 4 });
-        const payments = (await app.inject({ method: 'GET', url: '/api/v1/payments?round=2024&status=pending' })).json();
+        const payments = (await app.inject({ method: 'GET', url: '/api/v1/payments?round=2024&status=pending', headers: await maker.headers() })).json();
         expect(payments).toHaveLength(4);
         expect(payments[0].accountMasked).toMatch(/^\*{4} \*{4} \*{4} \d{4}$/);
         expect(JSON.stringify(payments)).not.toMatch(/62220000\d{8}/);
 
-        const proposed = await app.inject({ method: 'POST', url: '/api/v1/payments/batches', payload: { round: '2024', paymentIds: [payments[0].id, payments[1].id], ...maker } });
+        const proposed = await app.inject({ method: 'POST', url: '/api/v1/payments/batches', payload: { round: '2024', paymentIds: [payments[0].id, payments[1].id] }, headers: await maker.headers() });
         expect(proposed.statusCode).toBe(201);
         const { batchId } = proposed.json();
-        const same = await app.inject({ method: 'POST', url: `/api/v1/payments/batches/${batchId}/authorise`, payload: maker });
+        const same = await app.inject({ method: 'POST', url: `/api/v1/payments/batches/${batchId}/authorise`, payload: {}, headers: await maker.headers() });
         expect(same.statusCode).toBe(403);
         expect(same.json().error.message).toContain('不能与提交人为同一人');
-        const early = await app.inject({ method: 'POST', url: `/api/v1/payments/batches/${batchId}/run`, payload: checker });
+        const early = await app.inject({ method: 'POST', url: `/api/v1/payments/batches/${batchId}/run`, payload: {}, headers: await checker.headers() });
         expect(early.statusCode).toBe(409);
-        expect((await app.inject({ method: 'POST', url: `/api/v1/payments/batches/${batchId}/reject`, payload: checker })).statusCode).toBe(400);
-        expect((await app.inject({ method: 'POST', url: `/api/v1/payments/batches/${batchId}/authorise`, payload: checker })).json()).toMatchObject({ status: 'authorised' });
+        expect((await app.inject({ method: 'POST', url: `/api/v1/payments/batches/${batchId}/reject`, payload: {}, headers: await checker.headers() })).statusCode).toBe(400);
+        expect((await app.inject({ method: 'POST', url: `/api/v1/payments/batches/${batchId}/authorise`, payload: {}, headers: await checker.headers() })).json()).toMatchObject({ status: 'authorised' });
 
-        const started = await app.inject({ method: 'POST', url: `/api/v1/payments/batches/${batchId}/run`, payload: checker });
+        const started = await app.inject({ method: 'POST', url: `/api/v1/payments/batches/${batchId}/run`, payload: {}, headers: await checker.headers() });
         expect(started.statusCode).toBe(202);
         let progress = started.json();
         for (let i = 0; i < 100 && !progress.readyToExport; i++) {
           await sleep(50);
-          progress = (await app.inject({ method: 'GET', url: `/api/v1/payments/batches/${batchId}/progress` })).json();
+          progress = (await app.inject({ method: 'GET', url: `/api/v1/payments/batches/${batchId}/progress`, headers: await checker.headers() })).json();
         }
         expect(progress).toMatchObject({ readyToExport: true, remaining: 0, byStatus: { sent: 2 } });
         expect(await sendAudit(store.db, batchId)).toMatchObject({ payments: 2, notExactlyOnce: [] });
         expect((await ledgerState(store.db)).balances.bank_in_transit).toBe(-progress.totalFen);
 
-        const batches = (await app.inject({ method: 'GET', url: '/api/v1/payments/batches?round=2024' })).json();
-        expect(batches).toEqual([expect.objectContaining({ batchId, status: 'authorised', proposedBy: '财务王五', authorisedBy: '财务赵六' })]);
-        expect((await app.inject({ method: 'GET', url: '/api/v1/payments/batches/999/progress' })).statusCode).toBe(404);
+        const batches = (await app.inject({ method: 'GET', url: '/api/v1/payments/batches?round=2024', headers: await maker.headers() })).json();
+        expect(batches).toEqual([expect.objectContaining({ batchId, status: 'authorised', proposedBy: maker.name, authorisedBy: checker.name })]);
+        expect((await app.inject({ method: 'GET', url: '/api/v1/payments/batches/999/progress', headers: await maker.headers() })).statusCode).toBe(404);
       } finally {
         await app.close();
         await store.close();

@@ -1,4 +1,5 @@
-import Fastify from 'fastify';
+// The confirmation API through Fastify's inject on both store backends: a unit confirms through its texted link and
+// code without signing in; signed-in staff see who has not confirmed and the SMS outbox without message bodies.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore } from '../../../src/adapters/store/open-store.ts';
 import { notifyPassedCases } from '../../../src/services/notify/notify-passed.ts';
@@ -7,6 +8,7 @@ import { fixedClock } from '../../../src/domain/ports/clock.ts';
 import { confirmationRoutes } from '../../../src/server/routes/confirmation.ts';
 import { codeInBody, recordingProvider, seedCases, testCipher, tokenInBody, UNITS } from '../../support/sms-fixtures.ts';
 import { storeBackends } from '../../support/store-backends.ts';
+import { securedApp, staffCaller } from '../../support/staff-session.ts';
 
 for (const backend of storeBackends()) {
   describe.skipIf(backend.skipReason)(`confirmation API on ${backend.name}`, () => {
@@ -17,12 +19,12 @@ for (const backend of storeBackends()) {
       const store = await openStore(await backend.freshConfig());
       const clock = fixedClock('2024-09-27T02:00:00Z');
       const provider = recordingProvider();
-      const app = Fastify();
+      const app = await securedApp(store, clock, [[confirmationRoutes, { store, clock, cipher: testCipher, provider }]]);
+      const worker = await staffCaller(store.db, clock, { username: 'zhangsan', displayName: '经办员张三', roles: ['case_worker'] });
       try {
         const ids = await seedCases(store.db);
         await notifyPassedCases(store.db, { round: '2024', clock, cipher: testCipher, baseUrl: 'https://wengang.example.cn' });
         await deliverDueSms({ db: store.db, provider, cipher: testCipher, clock });
-        await app.register(confirmationRoutes, { prefix: '/api/v1', store, clock, cipher: testCipher, provider });
         const token = tokenInBody(provider.delivered[0]!.body);
 
         const shown = await app.inject({ method: 'GET', url: `/api/v1/confirm/${token}` });
@@ -51,11 +53,12 @@ for (const backend of storeBackends()) {
         expect(again.statusCode).toBe(409);
         expect(again.json().error.message).toBe('您单位已确认本次稳岗返还，无需重复确认');
 
-        const unconfirmed = await app.inject({ method: 'GET', url: '/api/v1/rounds/2024/unconfirmed' });
+        expect((await app.inject({ method: 'GET', url: '/api/v1/rounds/2024/unconfirmed' })).statusCode).toBe(401);
+        const unconfirmed = await app.inject({ method: 'GET', url: '/api/v1/rounds/2024/unconfirmed', headers: await worker.headers() });
         expect(unconfirmed.json().map((u: { unitId: number }) => u.unitId)).toEqual([ids[1]]);
-        expect((await app.inject({ method: 'GET', url: '/api/v1/rounds/1999/unconfirmed' })).statusCode).toBe(404);
+        expect((await app.inject({ method: 'GET', url: '/api/v1/rounds/1999/unconfirmed', headers: await worker.headers() })).statusCode).toBe(404);
 
-        const outbox = await app.inject({ method: 'GET', url: '/api/v1/sms/outbox?status=sent' });
+        const outbox = await app.inject({ method: 'GET', url: '/api/v1/sms/outbox?status=sent', headers: await worker.headers() });
         const rows = outbox.json() as Record<string, unknown>[];
         expect(rows.map((r) => r.template).sort()).toEqual(['confirm_code', 'refund_notice', 'refund_notice']);
         expect(rows.every((r) => !('body' in r) && !JSON.stringify(r).includes(token))).toBe(true);
