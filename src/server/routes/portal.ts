@@ -24,6 +24,8 @@ export interface PortalRouteOptions {
 const tags = ['portal'];
 const UNIT = { access: { unit: true } } as const;
 const PERSON = { access: { person: true } } as const;
+/** The portal routes take no parameters: who is asking is the only subject there is. */
+const NO_QUERY = { type: 'object', additionalProperties: false, properties: {} } as const;
 
 function refuse(reply: FastifyReply, error: unknown) {
   if (error instanceof ConfirmError) return fail(reply, 409, error.code, error.message);
@@ -36,7 +38,7 @@ export async function portalRoutes(app: FastifyInstance, options: PortalRouteOpt
 
   app.get('/unit/me', {
     config: UNIT,
-    schema: { summary: '本单位信息、稳岗返还判定说明、确认与拨付情况（单位）', tags },
+    schema: { summary: '本单位信息、稳岗返还判定说明、确认与拨付情况（单位）', tags, querystring: NO_QUERY },
   }, async (request, reply) => {
     const overview = await unitOverview(db, unitOf(request).unitId);
     return overview ?? fail(reply, 404, 'NOT_FOUND', '没有找到本单位的登记信息，请致电12333');
@@ -62,7 +64,7 @@ export async function portalRoutes(app: FastifyInstance, options: PortalRouteOpt
 
   app.get('/person/me', {
     config: PERSON,
-    schema: { summary: '本人参保记录、证书、补贴和失业保险金享受期（个人；查看记入审计日志）', tags },
+    schema: { summary: '本人参保记录、证书、补贴和失业保险金享受期（个人；查看记入审计日志）', tags, querystring: NO_QUERY },
   }, async (request, reply) => {
     const record = await personRecord(db, { personId: personOf(request).personId, clock });
     return record ?? fail(reply, 404, 'NOT_FOUND', '没有找到您的登记信息，请致电12333');

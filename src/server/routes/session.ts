@@ -73,8 +73,11 @@ export async function sessionRoutes(app: FastifyInstance, options: SessionRouteO
   const { store: { db }, clock, cipher, hasher, sms } = options;
 
   function setCookie(reply: FastifyReply, session: OpenedSession) {
+    // Max-Age (relative) rather than Expires (an instant): a browser whose clock differs from the server's keeps the
+    // cookie for the session's lifetime all the same; the server enforces the expiry itself.
+    const maxAge = Math.max(0, Math.floor((session.expiresAt.getTime() - clock.now().getTime()) / 1000));
     void reply.setCookie(SESSION_COOKIE, session.token, {
-      path: '/', httpOnly: true, sameSite: 'strict', secure: options.secureCookies, expires: session.expiresAt,
+      path: '/', httpOnly: true, sameSite: 'strict', secure: options.secureCookies, maxAge,
     });
     return { csrfToken: session.csrfToken, expiresAt: session.expiresAt.toISOString() };
   }
