@@ -1,6 +1,11 @@
 // A whole refund round in the browser: a case worker signs in with a password, screens a small generated population and
 // proposes a batch; the case worker cannot approve it, a reviewer does; the notice opens on the public page and closes once the clock has passed
-// its working days; the SMS goes out and the enterprise confirms in its portal with the code it received.
+// its working days; the SMS goes out and the enterprise confirms in its portal with the code it received. Finance then
+// pays it: one officer proposes the payment batch, cannot authorise it herself, a second one authorises it; the batch
+// is paid, its bank file exported, the bank's return file (built from that file) imported and the batch reconciles.
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { projectParameters } from '../../src/adapters/parameters/load-parameters.ts';
 import { generateIntoStore } from '../../src/services/generate/generate-into-store.ts';
@@ -8,10 +13,13 @@ import { notifyPassedCases } from '../../src/services/notify/notify-passed.ts';
 import { deliverDueSms } from '../../src/services/notify/outbox.ts';
 import { argon2PasswordHasher } from '../../src/adapters/crypto/argon2-password-hasher.ts';
 import { DEMO_PASSWORD, demoStaff, seedDemoStaff } from '../../src/services/identity/demo-staff.ts';
+import { writeReturnFile, type ReturnCells } from '../support/bank-fixtures.ts';
 import { codeInBody, testCipher } from '../support/sms-fixtures.ts';
 import { browserSkipReason, expectNoEnglish, screenshot, startHarness, type Harness } from './browser-harness.ts';
 
 const UNITS = 200;
+/** Actions are recorded as 显示名（用户名）: the demo accounts' user names are data, not English on the page. */
+const USER_NAMES = new Set(demoStaff.flatMap((a) => a.username.split(/[._-]/)));
 
 describe.skipIf(browserSkipReason)('一轮稳岗返还在浏览器中办完', () => {
   let h: Harness;
@@ -41,6 +49,11 @@ describe.skipIf(browserSkipReason)('一轮稳岗返还在浏览器中办完', ()
 
   async function menu(label: string) {
     await h.page.locator('.ant-menu-item').filter({ hasText: label }).click();
+  }
+
+  /** A two-character button as antd renders it (it spaces two Chinese characters: 授 权). */
+  function button(scope: Pick<typeof h.page, 'getByRole'>, name: string) {
+    return scope.getByRole('button', { name }).or(scope.getByRole('button', { name: [...name].join(' ') }));
   }
 
   it('工作人员以用户名和密码登录，密码错误时看到中文提示', async () => {
@@ -125,7 +138,7 @@ describe.skipIf(browserSkipReason)('一轮稳岗返还在浏览器中办完', ()
     await page.getByRole('button', { name: '确认通过' }).click();
     await page.locator('.ant-table-row').filter({ hasText: '已通过' }).first().waitFor();
     await screenshot(page, 'review');
-    await expectNoEnglish(page);
+    await expectNoEnglish(page, USER_NAMES);
   });
 
   it('发布公示，公众页面可按单位名称查询；期满后结束公示', async () => {
@@ -191,5 +204,82 @@ describe.skipIf(browserSkipReason)('一轮稳岗返还在浏览器中办完', ()
 
     await page.reload();
     await expect.poll(() => page.getByText(`已告知未确认的单位（${told.notified - 1} 个）`).count()).toBe(1);
+  });
+
+  it('财务人员生成支付并提交支付批次；本人授权被拒绝，另一名财务人员授权并执行支付', async () => {
+    const { page } = h;
+    await signIn('caiwu');
+    await menu('拨付');
+    await page.getByRole('button', { name: '为已确认单位生成支付' }).click();
+    await page.getByText('已生成 1 笔支付', { exact: false }).waitFor();
+    await page.locator('.ant-table-row').filter({ hasText: '待支付' }).first().waitFor();
+    await page.getByRole('button', { name: '全部待支付款项提交支付批次' }).click();
+    const proposed = page.locator('.ant-table-row').filter({ hasText: '待授权' });
+    await proposed.first().waitFor();
+
+    await button(proposed, '授权').click();
+    await page.getByRole('button', { name: '确认授权' }).click();
+    const refusal = page.getByTestId('payment-refusal');
+    await refusal.waitFor();
+    expect(await refusal.innerText()).toContain('不能与提交人为同一人');
+    await page.locator('.ant-modal').waitFor({ state: 'hidden' });
+    expect(await proposed.count()).toBe(1);
+
+    await signIn('caiwu2');
+    await menu('拨付');
+    await button(proposed, '授权').click();
+    await page.getByRole('button', { name: '确认授权' }).click();
+    const authorised = page.locator('.ant-table-row').filter({ hasText: '已授权' });
+    await authorised.first().waitFor();
+    await authorised.getByRole('button', { name: '执行支付' }).click();
+    const progress = page.getByTestId('payment-progress');
+    await progress.getByText('支付处理完成').waitFor();
+    expect(await progress.getByText('1 / 1 笔').count()).toBe(1);
+    await page.locator('.ant-table-row').filter({ hasText: '已发送银行' }).first().waitFor();
+    await screenshot(page, 'payments');
+    await expectNoEnglish(page, USER_NAMES);
+  });
+
+  it('导出银行付款指令（附 SM3 校验码），导入银行回单后对账无差异', async () => {
+    const { page } = h;
+    await menu('银行文件与对账');
+    const [exported] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出 CSV 文件' }).click()]);
+    expect(exported.suggestedFilename()).toMatch(/^稳岗返还付款指令-批次\d+\.csv$/);
+    const instruction = (await readFile(await exported.path(), 'utf8')).replace(/^\uFEFF/, '').split(/\r?\n/).filter(Boolean).map((l) => l.split(','));
+    const checksum = await page.getByTestId('instruction-checksum').innerText();
+    expect(instruction.at(-1)).toEqual(['校验码', 'SM3', checksum]);
+    // The bank answers every payment line (between the header and the totals line) as paid: reference and amount echoed.
+    const lines = instruction.slice(1, instruction.findIndex((cells) => cells[0] === '合计'));
+    expect(lines).toHaveLength(1);
+    const answers = lines.map((cells, i): ReturnCells => [cells[1]!, cells.at(-2)!, '成功', `B2024082600000${i + 1}`, '']);
+    const dir = await mkdtemp(join(tmpdir(), 'wengang-e2e-return-'));
+    try {
+      await page.locator('input[type=file]').setInputFiles(await writeReturnFile(join(dir, '银行回单.csv'), answers));
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+    const accepted = page.getByTestId('return-accepted');
+    await accepted.waitFor();
+    expect(await accepted.innerText()).toContain('银行支付成功 1 笔');
+    const reconciliation = page.getByTestId('reconciliation');
+    await reconciliation.getByText('对账一致，没有差异', { exact: false }).waitFor();
+    await page.getByRole('button', { name: '台账检查' }).click();
+    expect(await page.getByTestId('ledger-check').innerText()).toContain('台账检查通过');
+    await page.locator('.ant-message-notice').first().waitFor({ state: 'detached' });
+    await screenshot(page, 'reconciliation');
+    await expectNoEnglish(page, USER_NAMES);
+  });
+
+  it('审计员查看拨付与对账，没有任何操作按钮', async () => {
+    const { page } = h;
+    await signIn('shenji');
+    await menu('拨付');
+    await page.locator('.ant-table-row').filter({ hasText: '已对账' }).first().waitFor();
+    await page.locator('.ant-table-row').filter({ hasText: '已支付' }).first().waitFor();
+    for (const name of ['为已确认单位生成支付', '全部待支付款项提交支付批次', '执行支付']) expect(await page.getByRole('button', { name }).count()).toBe(0);
+    await menu('银行文件与对账');
+    await page.getByTestId('reconciliation').getByText('对账一致，没有差异', { exact: false }).waitFor();
+    for (const name of ['导出 CSV 文件', '选择回单文件并导入']) expect(await page.getByRole('button', { name }).count()).toBe(0);
+    await expectNoEnglish(page, USER_NAMES);
   });
 });

@@ -43,7 +43,8 @@ async function send(path: string, init: RequestInit): Promise<Response> {
   return response;
 }
 
-export async function api<T>(path: string, options: CallOptions = {}): Promise<T> {
+/** A JSON request (POST when it has a body); a refusal is thrown as ApiError. */
+async function call(path: string, options: CallOptions): Promise<Response> {
   const { body } = options;
   const method = options.method ?? (body ? 'POST' : 'GET');
   const response = await send(path, {
@@ -52,7 +53,11 @@ export async function api<T>(path: string, options: CallOptions = {}): Promise<T
     body: body ? JSON.stringify(body) : undefined,
   });
   if (!response.ok) throw await refusal(response);
-  return (await response.json()) as T;
+  return response;
+}
+
+export async function api<T>(path: string, options: CallOptions = {}): Promise<T> {
+  return (await (await call(path, options)).json()) as T;
 }
 
 /** Uploads files (and form fields) as multipart/form-data; a rejected upload (422) is returned, not thrown, with its errors. */
@@ -64,6 +69,29 @@ export async function upload<T>(path: string, files: File | Record<string, File>
   const response = await send(path, { method: 'POST', body: form, headers: csrfHeaders() });
   if (!response.ok && response.status !== 422) throw await refusal(response);
   return { ok: response.ok, status: response.status, body: (await response.json()) as T };
+}
+
+/** The file name a download is offered under (RFC 5987 `filename*` first), or the fallback. */
+function attachmentName(disposition: string | null, fallback: string): string {
+  const encoded = /filename\*=UTF-8''([^;]+)/i.exec(disposition ?? '')?.[1];
+  if (encoded) return decodeURIComponent(encoded);
+  return /filename="([^"]+)"/i.exec(disposition ?? '')?.[1] ?? fallback;
+}
+
+/**
+ * Fetches a file the server sends as an attachment (GET, or POST with a JSON body and the CSRF token) and saves it
+ * under the server's file name; returns that name and the response headers (e.g. a checksum).
+ */
+export async function download(path: string, options: CallOptions = {}): Promise<{ fileName: string; headers: Headers }> {
+  const response = await call(path, options);
+  const fileName = attachmentName(response.headers.get('content-disposition'), '下载文件');
+  const url = URL.createObjectURL(await response.blob());
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+  return { fileName, headers: response.headers };
 }
 
 /** The session the cookie carries, or undefined when signed out or expired. */

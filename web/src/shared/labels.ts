@@ -1,34 +1,20 @@
 // Chinese names of the codes the API returns (statuses, sizes, reasons, regions, states), for screens and filters.
 import { refundCaseStates, stateLabel, type RefundCaseState } from '../../../src/domain/refund-case.ts';
+import { paymentStatusLabel } from '../../../src/domain/payment-status.ts';
+import { DECISION_STATUS_LABELS, REFUND_REASON_LABELS, refundReasonLabel } from '../../../src/domain/decision-labels.ts';
 
 import { SEED_REGIONS } from '../../../src/adapters/store/seed-regions.ts';
 
 export { refundCaseStates, stateLabel, type RefundCaseState };
 
-export const STATUS_LABELS: Record<string, string> = { eligible: '符合条件', ineligible: '不符合条件', needs_review: '待人工复核' };
+export const STATUS_LABELS: Record<string, string> = DECISION_STATUS_LABELS;
 export const STATUS_COLORS: Record<string, string> = { eligible: 'green', ineligible: 'default', needs_review: 'orange' };
 
 export const SIZE_LABELS: Record<string, string> = { large: '大型', medium: '中型', small: '小型', micro: '微型', unknown: '未知' };
 
 /** Why a refund decision is not simply eligible (the reasons of the job-retention refund rule). */
-export const REASON_LABELS: Record<string, string> = {
-  NOT_IN_POLICY_PERIOD: '不在政策执行期内',
-  ORG_TYPE_NOT_COVERED: '单位类型不在覆盖范围',
-  SERIOUS_DISHONESTY: '列入严重失信名单',
-  ZOMBIE_ENTERPRISE: '列入僵尸企业名单',
-  IN_BANKRUPTCY: '处于破产程序',
-  DEREGISTERED: '已注销',
-  CONTRIBUTION_MONTHS_INSUFFICIENT: '足额缴费月数不足',
-  HEADCOUNT_UNKNOWN: '参保人数缺失，无法计算裁员率',
-  LAYOFF_RATE_EXCEEDED: '裁员率超过上限',
-  SIZE_UNKNOWN: '企业规模未知，需补录',
-  ZERO_REFUND_BASE: '返还基数为零',
-  DISPATCH_MUST_APPLY: '劳务派遣单位须主动申请',
-};
-
-export function reasonLabel(code: string): string {
-  return REASON_LABELS[code] ?? '其他原因';
-}
+export const REASON_LABELS: Record<string, string> = REFUND_REASON_LABELS;
+export const reasonLabel = refundReasonLabel;
 
 /** Region names by statistical division code (the regions every store is seeded with). */
 export const REGION_LABELS: Record<string, string> = Object.fromEntries(SEED_REGIONS.map((r) => [r.code, r.name]));
@@ -68,7 +54,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'account.password': '设置新密码（重置或本人修改）',
   'case.open': '开立案件',
   ...Object.fromEntries(Object.entries(ACTION_LABELS).map(([action, label]) => [`case.${action}`, `案件：${label}`])),
-  'personal_data.reveal': '查看完整个人信息',
+  'personal_data.reveal': '查看完整个人信息', 'personal_data.self_view': '本人查看个人信息',
   'audit.checkpoint': '记录审计检查点',
 };
 
@@ -107,9 +93,7 @@ export const DISPATCH_STATUS_LABELS: Record<string, string> = { submitted: '已�
 export const ALLOCATION_ROLE_LABELS: Record<string, string> = { dispatch_unit: '劳务派遣单位（自有员工及未派遣期间）', user_unit: '用工单位' };
 
 // Payments, payment batches, bank answers, reconciliation differences and account corrections.
-export const PAYMENT_STATUS_LABELS: Record<string, string> = {
-  pending: '待支付', in_batch: '已编入批次', sent: '已发送银行', paid: '已支付', failed: '支付失败', returned: '已退回',
-};
+export const PAYMENT_STATUS_LABELS: Record<string, string> = paymentStatusLabel;
 export const PAYMENT_STATUS_COLORS: Record<string, string> = {
   pending: 'default', in_batch: 'processing', sent: 'blue', paid: 'success', failed: 'error', returned: 'warning',
 };
@@ -125,3 +109,22 @@ export const DIFFERENCE_LABELS: Record<string, string> = {
   unanswered: '银行未回单', failed: '支付失败', returned: '款项退回', unknown: '回单无对应指令', amount: '金额不符', invalid: '回单格式错误', totals: '合计不符',
 };
 export const CORRECTION_STATUS_LABELS: Record<string, string> = { proposed: '待审核', approved: '已通过', rejected: '已驳回' };
+
+/** The regions an account scoped to `code` may filter by: its own region and every area under it (parents first). */
+export function regionsWithin(code: string): { value: string; label: string }[] {
+  const within = new Set([code]);
+  for (const r of SEED_REGIONS) if (r.parent_code && within.has(r.parent_code)) within.add(r.code);
+  return SEED_REGIONS.filter((r) => within.has(r.code)).map((r) => ({ value: r.code, label: r.name }));
+}
+
+/**
+ * The region a staff account's lists are filtered to when no other is chosen: its own, unless it is the province
+ * (the whole data set). The server refuses a list without a region to a district account (403 OUT_OF_SCOPE).
+ */
+export function ownRegionFilter(code: string): string | undefined {
+  return SEED_REGIONS.some((r) => r.code === code && r.parent_code === null) ? undefined : code;
+}
+
+// The person portal: certificate levels (国家职业资格 / 职业技能等级) and the subsidies a person may have been granted.
+export const CERTIFICATE_LEVEL_LABELS: Record<number, string> = { 1: '高级技师（一级）', 2: '技师（二级）', 3: '高级工（三级）', 4: '中级工（四级）', 5: '初级工（五级）' };
+export const GRANT_TYPE_LABELS: Record<string, string> = { skill_subsidy: '技能提升补贴', vocational_training_subsidy: '职业培训补贴' };

@@ -154,3 +154,41 @@ export interface LedgerCheck {
   ok: boolean; violations: { code: string; message: string; paymentId?: number; transactionKey?: string }[];
   balances: LedgerBalance[]; paymentCount: number; transactionCount: number;
 }
+
+/** A screening run as GET /rounds/:round/screenings lists them (oldest first). */
+export interface ScreeningRunRow {
+  id: number; round: string; as_of: string; region_code: string | null; status: 'running' | 'completed' | 'failed'; total_units: number;
+  processed_units: number; started_at: string; finished_at: string | null; created_by: string;
+}
+
+// The enterprise and person portals (src/server/routes/portal.ts): what a signed-in unit or person sees of themselves.
+export interface PortalChecklistLine { text: string; result: 'met' | 'not_met' | 'missing' | 'info'; legalBasis: string }
+export interface PortalRefundCase {
+  state: RefundCaseState; stateLabel: string; status: DecisionStatus; amountFen: number; amountYuan: string; reasons: string[]; payTo: string | null;
+  explanation: { summary: string; nextStep: string; checklist: PortalChecklistLine[] }; canConfirm: boolean;
+}
+export interface PortalPayment {
+  id: number; recipientName: string; role: 'unit' | 'dispatch_unit' | 'user_unit'; toThisUnit: boolean; amountFen: number; amountYuan: string;
+  status: PaymentStatus; statusLabel: string; accountKind: AccountKind; bankName: string | null; accountMasked: string;
+  createdAt: string; sentAt: string | null; settledAt: string | null;
+}
+export interface PortalApplication {
+  id: number; status: 'submitted' | 'decided' | 'withdrawn'; statusLabel: string; amountFen: number; amountYuan: string; workerCount: number;
+  submittedAt: string; allocations: { recipientName: string | null; role: 'dispatch_unit' | 'user_unit'; amountFen: number; amountYuan: string }[];
+}
+export interface PortalRound {
+  round: string; title: string; refundCase: PortalRefundCase | null;
+  confirmation: { amountFen: number; amountYuan: string; payTo: string; confirmedAt: string } | null;
+  payments: PortalPayment[]; application: PortalApplication | null;
+}
+export interface UnitOverview {
+  unit: { unitId: number; name: string; creditCodeMasked: string; regionCode: string; regionName: string; size: string | null; laborDispatch: boolean };
+  rounds: PortalRound[];
+}
+export interface PersonRecord {
+  personId: number; name: string; idNumberMasked: string; phoneMasked: string | null; regionCode: string; regionName: string;
+  insuranceSpells: { unitName: string; fromPeriod: string; toPeriod: string | null }[];
+  certificates: { number: string; occupationCode: string; occupationName: string | null; level: number; issueDate: string; verified: boolean }[];
+  subsidyGrants: { type: 'skill_subsidy' | 'vocational_training_subsidy'; occupationCode: string; level: number; grantedOn: string; amountFen: number; amountYuan: string }[];
+  benefitPeriods: { fromDate: string; toDate: string }[];
+}
