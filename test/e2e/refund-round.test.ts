@@ -9,8 +9,6 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { projectParameters } from '../../src/adapters/parameters/load-parameters.ts';
 import { generateIntoStore } from '../../src/services/generate/generate-into-store.ts';
-import { notifyPassedCases } from '../../src/services/notify/notify-passed.ts';
-import { deliverDueSms } from '../../src/services/notify/outbox.ts';
 import { argon2PasswordHasher } from '../../src/adapters/crypto/argon2-password-hasher.ts';
 import { DEMO_PASSWORD, demoStaff, seedDemoStaff } from '../../src/services/identity/demo-staff.ts';
 import { writeReturnFile, type ReturnCells } from '../support/bank-fixtures.ts';
@@ -175,17 +173,20 @@ describe.skipIf(browserSkipReason)('一轮稳岗返还在浏览器中办完', ()
     await page.locator('.ant-table-row').filter({ hasText: '已结束' }).first().waitFor();
   });
 
-  it('短信告知后，单位从短信链接打开确认页并以验证码确认', async () => {
+  it('经办员发送告知短信后，单位从短信链接打开确认页并以验证码确认', async () => {
     const { page } = h;
-    const told = await notifyPassedCases(h.store.db, { round: '2024', clock: h.clock, cipher: testCipher, baseUrl: h.baseUrl });
-    expect(told.notified).toBeGreaterThan(0);
-    await deliverDueSms({ db: h.store.db, provider: h.sms, cipher: testCipher, clock: h.clock, limit: 1000 });
-    const notice = h.sms.delivered.find((m) => m.body.includes('/confirm/'))!;
-    const link = /(http:\/\/\S+\/confirm\/[A-Za-z0-9_-]+)/.exec(notice.body)![1]!;
-
     await menu('短信与确认');
-    await expect.poll(() => page.getByText(`已告知未确认的单位（${told.notified} 个）`).count()).toBe(1);
-    await expectNoEnglish(page);
+    await page.getByRole('button', { name: '向公示期满的单位发送告知短信' }).click();
+    const result = page.getByTestId('notify-result');
+    await result.waitFor();
+    const told = Number(/已告知 (\d+) 个单位/.exec(await result.innerText())![1]);
+    expect(told).toBeGreaterThan(0);
+    await expect.poll(() => page.getByText(`已告知未确认的单位（${told} 个）`).count()).toBe(1);
+    await screenshot(page, 'sms');
+    await expectNoEnglish(page, USER_NAMES);
+    const notice = h.sms.delivered.find((m) => m.body.includes('/confirm/'))!;
+    // The server under test listens on a random port; the SMS names the configured public address.
+    const link = `${h.baseUrl}/confirm/${/\/confirm\/([A-Za-z0-9_-]+)/.exec(notice.body)![1]!}`;
 
     const unit = await h.browser.newPage({ viewport: { width: 900, height: 900 }, locale: 'zh-CN' });
     await unit.goto(link);
@@ -203,7 +204,7 @@ describe.skipIf(browserSkipReason)('一轮稳岗返还在浏览器中办完', ()
     await unit.close();
 
     await page.reload();
-    await expect.poll(() => page.getByText(`已告知未确认的单位（${told.notified - 1} 个）`).count()).toBe(1);
+    await expect.poll(() => page.getByText(`已告知未确认的单位（${told - 1} 个）`).count()).toBe(1);
   });
 
   it('财务人员生成支付并提交支付批次；本人授权被拒绝，另一名财务人员授权并执行支付', async () => {

@@ -11,6 +11,7 @@ import type { SmsProvider } from '../../domain/ports/sms-provider.ts';
 import { roundProgress } from '../../services/round/progress.ts';
 import { listRuns } from '../../services/screening/list-runs.ts';
 import { ALL_STAFF, CASE_STAFF, staff, wholeDataSet } from '../security/access.ts';
+import { actorOf } from '../security/request-identity.ts';
 
 export interface RoundRouteOptions {
   store: Store;
@@ -43,7 +44,7 @@ export async function roundRoutes(app: FastifyInstance, options: RoundRouteOptio
     schema: { summary: '向公示期满的单位发送告知短信并投递', tags, params: roundParams },
   }, async (request, reply) => {
     if (!options.sms) return reply.status(503).send({ error: { code: 'SMS_NOT_CONFIGURED', message: '未配置短信通道，无法发送' } });
-    const result = await notifyPassedCases(db, { round: request.params.round, clock, cipher, baseUrl: options.baseUrl });
+    const result = await notifyPassedCases(db, { round: request.params.round, clock, cipher, baseUrl: options.baseUrl, actor: actorOf(request) });
     const delivery = await deliverAllDue({ db, provider: options.sms, cipher, clock });
     return { ...result, delivery };
   });

@@ -10,6 +10,7 @@ import { applyCaseTransition } from '../round/case-transitions.ts';
 import { confirmationUrl, createConfirmationLink } from '../confirm/confirmation-links.ts';
 import { enqueueSms } from './outbox.ts';
 import { refundNoticeText } from './templates.ts';
+import type { Actor } from '../../domain/refund-case.ts';
 
 export const NO_PHONE = '无手机号码，需人工联系';
 
@@ -19,6 +20,8 @@ export interface NotifyOptions {
   cipher: FieldCipher;
   /** Where the confirmation page is served, e.g. https://wengang.example.gov.cn */
   baseUrl: string;
+  /** Who sends the notices (a case worker from the console); the system when run on a schedule. */
+  actor?: Actor;
 }
 
 export interface NotifyResult {
@@ -65,7 +68,7 @@ export async function notifyPassedCases(db: Kysely<Database>, options: NotifyOpt
         at,
       });
       await applyCaseTransition(trx, {
-        round, unitId: unit.unit_id, action: 'notify', actor: { kind: 'system' }, expectedState: 'notice_passed', at,
+        round, unitId: unit.unit_id, action: 'notify', actor: options.actor ?? { kind: 'system' }, expectedState: 'notice_passed', at,
         note: '公示期满，短信告知返还金额及确认链接',
       });
       return true;

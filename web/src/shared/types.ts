@@ -192,3 +192,10 @@ export interface PersonRecord {
   subsidyGrants: { type: 'skill_subsidy' | 'vocational_training_subsidy'; occupationCode: string; level: number; grantedOn: string; amountFen: number; amountYuan: string }[];
   benefitPeriods: { fromDate: string; toDate: string }[];
 }
+
+/** POST /rounds/:round/notify: the notices sent after 公示 and their delivery. */
+export interface NotifyResult {
+  notified: number;
+  manual: { unitId: number; unitName: string; creditCode: string; reason: string }[];
+  delivery: { sent: number; retrying: number; failed: number };
+}

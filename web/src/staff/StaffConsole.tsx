@@ -91,11 +91,11 @@ export default function StaffConsole() {
             <Routes>
               <Route index element={hasRole(staff, ...CASE_STAFF) ? <Dashboard staff={staff} /> : <Navigate to="/accounts" replace />} />
               <Route path="screening" element={<Screening />} />
-              <Route path="decisions" element={<Decisions />} />
+              <Route path="decisions" element={<Decisions staff={staff} />} />
               <Route path="decisions/:unitId" element={<DecisionDetail />} />
               <Route path="review" element={<Review staff={staff} />} />
               <Route path="notices" element={<Notices />} />
-              <Route path="sms" element={<Sms />} />
+              <Route path="sms" element={<Sms staff={staff} />} />
               <Route path="imports" element={<Imports />} />
               <Route path="parameters" element={<Parameters />} />
               <Route path="dispatch/*" element={<Dispatch staff={staff} />} />
