@@ -17,6 +17,7 @@ import { openStore, type Store } from '../../src/adapters/store/open-store.ts';
 import { buildServer } from '../../src/server/app.ts';
 import { WEB_DIST } from '../../src/server/routes/web.ts';
 import { fixedClock } from '../../src/domain/ports/clock.ts';
+import { DEMO_PASSWORD, demoStaff } from '../../src/services/identity/demo-staff.ts';
 import { recordingProvider, testCipher } from '../support/sms-fixtures.ts';
 
 export const CHROMIUM = '/usr/bin/chromium';
@@ -85,4 +86,26 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 export async function expectNoEnglish(page: Page, dataWords: ReadonlySet<string> = new Set()): Promise<void> {
   const text = await page.locator('body').innerText();
   expect((text.match(/\b[A-Za-z]{4,}\b/g) ?? []).filter((word) => !dataWords.has(word))).toEqual([]);
+}
+
+/**
+ * A button's label as Ant Design renders it: a space between the two characters of a two-character label, and after a
+ * button has been loading, its fading spinner (named "loading") may still be in the button's name for a while.
+ */
+export const buttonLabel = (text: string) => new RegExp(`(^|\\s)${[...text].join('\\s?')}$`);
+
+/** Signs the harness's page in to the staff console as a demo account (src/services/identity/demo-staff.ts). */
+export async function signInStaff(h: Harness, username: string): Promise<void> {
+  const { page } = h;
+  const account = demoStaff.find((a) => a.username === username)!;
+  await page.goto(`${h.baseUrl}/login`);
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: buttonLabel('登录') }).click();
+  await expect.poll(() => page.getByTestId('current-staff').innerText()).toContain(account.displayName);
+}
+
+/** Opens a page of the staff console from its side menu. */
+export async function openMenu(page: Page, label: string): Promise<void> {
+  await page.locator('.ant-menu-item').filter({ hasText: label }).click();
 }

@@ -10,10 +10,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { projectParameters } from '../../src/adapters/parameters/load-parameters.ts';
 import { generateIntoStore } from '../../src/services/generate/generate-into-store.ts';
 import { argon2PasswordHasher } from '../../src/adapters/crypto/argon2-password-hasher.ts';
-import { DEMO_PASSWORD, demoStaff, seedDemoStaff } from '../../src/services/identity/demo-staff.ts';
+import { demoStaff, seedDemoStaff } from '../../src/services/identity/demo-staff.ts';
 import { writeReturnFile, type ReturnCells } from '../support/bank-fixtures.ts';
 import { codeInBody, testCipher } from '../support/sms-fixtures.ts';
-import { browserSkipReason, expectNoEnglish, screenshot, startHarness, type Harness } from './browser-harness.ts';
+import { browserSkipReason, buttonLabel, expectNoEnglish, openMenu, screenshot, signInStaff, startHarness, type Harness } from './browser-harness.ts';
 
 const UNITS = 200;
 /** Actions are recorded as 显示名（用户名）: the demo accounts' user names are data, not English on the page. */
@@ -34,25 +34,13 @@ describe.skipIf(browserSkipReason)('一轮稳岗返还在浏览器中办完', ()
     await h?.close();
   });
 
-  /** Signs in as a demo account (src/services/identity/demo-staff.ts) with its password. */
-  async function signIn(username: string) {
-    const { page } = h;
-    const account = demoStaff.find((a) => a.username === username)!;
-    await page.goto(`${h.baseUrl}/login`);
-    await page.getByLabel('用户名').fill(username);
-    await page.getByLabel('密码').fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: '登 录' }).or(page.getByRole('button', { name: '登录' })).click();
-    await expect.poll(() => page.getByTestId('current-staff').innerText()).toContain(account.displayName);
-  }
+  const signIn = (username: string) => signInStaff(h, username);
+  const menu = (label: string) => openMenu(h.page, label);
 
-  async function menu(label: string) {
-    await h.page.locator('.ant-menu-item').filter({ hasText: label }).click();
-  }
-
-  /** A two-character button as antd renders it (it spaces two Chinese characters: 授 权). */
   function button(scope: Pick<typeof h.page, 'getByRole'>, name: string) {
-    return scope.getByRole('button', { name }).or(scope.getByRole('button', { name: [...name].join(' ') }));
+    return scope.getByRole('button', { name: buttonLabel(name) });
   }
+
 
   it('工作人员以用户名和密码登录，密码错误时看到中文提示', async () => {
     const { page } = h;

@@ -6,7 +6,6 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { projectParameters } from '../../src/adapters/parameters/load-parameters.ts';
 import { argon2PasswordHasher } from '../../src/adapters/crypto/argon2-password-hasher.ts';
@@ -14,28 +13,19 @@ import { formatYuan } from '../../src/policy/core/money.ts';
 import { previewDispatchApplication, type DispatchPreview } from '../../src/services/dispatch/decide-application.ts';
 import { storedWorkers } from '../../src/services/dispatch/stored-records.ts';
 import { generateIntoStore } from '../../src/services/generate/generate-into-store.ts';
-import { DEMO_PASSWORD, demoStaff, seedDemoStaff } from '../../src/services/identity/demo-staff.ts';
+import { demoStaff, seedDemoStaff } from '../../src/services/identity/demo-staff.ts';
 import { ORG_TYPE_LABELS } from '../../src/services/imports/kinds/labels.ts';
 import { continueScreeningRun, createScreeningRun } from '../../src/services/screening/screening-run.ts';
 import { idNumberOf, userUnitCode, writePlacements } from '../support/dispatch-fixtures.ts';
 import { testCipher } from '../support/sms-fixtures.ts';
-import { browserSkipReason, screenshot, startHarness, type Harness } from './browser-harness.ts';
+import { browserSkipReason, buttonLabel, expectNoEnglish, openMenu, screenshot, signInStaff, startHarness, type Harness } from './browser-harness.ts';
 
 const NEW_USER = 'liuqi';
 const STRONG_PASSWORD = 'Huancui#2024ok';
 /** Usernames and the names of picked files are data shown as people typed them; every other word must be Chinese. */
 const DATA_WORDS = new Set([...demoStaff.map((a) => a.username), NEW_USER].flatMap((u) => u.split(/[._-]/)).concat('xlsx'));
 
-async function expectNoEnglishBesidesData(page: Page): Promise<void> {
-  const text = await page.locator('body').innerText();
-  expect((text.match(/\b[A-Za-z]{4,}\b/g) ?? []).filter((word) => !DATA_WORDS.has(word))).toEqual([]);
-}
-
-/**
- * A button's label as Ant Design renders it: a space between the two characters of a two-character label, and after a
- * button has been loading, its fading spinner (named "loading") may still be in the button's name for a while.
- */
-const label = (text: string) => new RegExp(`(^|\\s)${[...text].join('\\s?')}$`);
+const label = buttonLabel;
 
 const ORG_TYPE_NAMES = Object.fromEntries(Object.entries(ORG_TYPE_LABELS).map(([name, code]) => [code, name]));
 
@@ -68,19 +58,8 @@ describe.skipIf(browserSkipReason)('账号管理、审计日志与劳务派遣�
     if (dir) await rm(dir, { recursive: true, force: true });
   });
 
-  async function signIn(username: string) {
-    const { page } = h;
-    const account = demoStaff.find((a) => a.username === username)!;
-    await page.goto(`${h.baseUrl}/login`);
-    await page.getByLabel('用户名').fill(username);
-    await page.getByLabel('密码').fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: label('登录') }).click();
-    await expect.poll(() => page.getByTestId('current-staff').innerText()).toContain(account.displayName);
-  }
-
-  async function menu(text: string) {
-    await h.page.locator('.ant-menu-item').filter({ hasText: text }).click();
-  }
+  const signIn = (username: string) => signInStaff(h, username);
+  const menu = (text: string) => openMenu(h.page, text);
 
   /** The placements sheet of the unit as its staff would fill it in, from the agency's records of the generated population. */
   async function placementsWorkbook(unitId: number): Promise<string> {
@@ -130,7 +109,7 @@ describe.skipIf(browserSkipReason)('账号管理、审计日志与劳务派遣�
     await expect.poll(() => wangwu.innerText()).toContain('已停用');
     await expect.poll(() => wangwu.getByRole('button', { name: label('启用') }).count()).toBe(1);
     await screenshot(page, 'accounts');
-    await expectNoEnglishBesidesData(page);
+    await expectNoEnglish(page, DATA_WORDS);
   });
 
   it('审计员查询审计日志，看到管理员的操作和登录，并校验哈希链完整', async () => {
@@ -155,7 +134,7 @@ describe.skipIf(browserSkipReason)('账号管理、审计日志与劳务派遣�
     const verdict = page.getByTestId('audit-verdict');
     await expect.poll(() => verdict.innerText()).toContain('审计日志完整');
     await screenshot(page, 'audit-log');
-    await expectNoEnglishBesidesData(page);
+    await expectNoEnglish(page, DATA_WORDS);
   });
 
   it('经办员上传劳务派遣单位的派遣人员表：有误的表逐行列出问题；试算并提交后看到分配到各用工单位的金额', async () => {
@@ -193,7 +172,7 @@ describe.skipIf(browserSkipReason)('账号管理、审计日志与劳务派遣�
     const userUnit = dispatch.allocations.find((a) => a.role === 'user_unit')!;
     expect(await stored.locator('.ant-table-row').filter({ hasText: userUnit.recipient }).innerText()).toContain('用工单位');
     await screenshot(page, 'dispatch');
-    await expectNoEnglishBesidesData(page);
+    await expectNoEnglish(page, DATA_WORDS);
 
     await stored.getByRole('button', { name: '撤回申请' }).click();
     const withdraw = page.locator('.ant-modal').filter({ hasText: '撤回申请' });
@@ -227,7 +206,7 @@ describe.skipIf(browserSkipReason)('账号管理、审计日志与劳务派遣�
     await page.getByLabel('当前密码').fill(STRONG_PASSWORD);
     await page.locator('form').getByRole('button', { name: '修改密码' }).click();
     await page.getByText('请使用新密码重新登录').waitFor();
-    await expectNoEnglishBesidesData(page);
+    await expectNoEnglish(page, DATA_WORDS);
     await page.getByRole('button', { name: '重新登录' }).click();
     await expect.poll(() => page.url()).toContain('/login');
     await page.getByRole('dialog').waitFor({ state: 'hidden' });
