@@ -10,6 +10,10 @@ import { hasRole, type Staff } from '../shared/session.ts';
 import { useApi } from '../shared/use-api.ts';
 import { belowCity, loadOverview, STAGES, tallyOf, type Overview, type Part } from './dashboard/overview.ts';
 
+/** Sizes from large to micro, the unknown last, as people read a size chart. */
+const SIZE_ORDER = ['large', 'medium', 'small', 'micro'];
+const sizeRank = (key: string) => { const rank = SIZE_ORDER.indexOf(key); return rank < 0 ? SIZE_ORDER.length : rank; };
+
 interface Todo { text: string; link?: string }
 
 /** Why a part is missing, in Chinese: outside the account's region, or the server's refusal. */
@@ -104,7 +108,7 @@ export default function Dashboard({ staff }: { staff: Staff }) {
         </Col>
         <Col xs={24} lg={12}>
           <Card title={`拟返还金额 · 按企业规模${runLabel}`} loading={!data}>
-            {chart(summary?.bySize.map((t) => ({ label: SIZE_LABELS[t.key] ?? t.key, amountFen: t.amountFen, units: t.units })) ?? [])}
+            {chart([...(summary?.bySize ?? [])].sort((a, b) => sizeRank(a.key) - sizeRank(b.key)).map((t) => ({ label: SIZE_LABELS[t.key] ?? t.key, amountFen: t.amountFen, units: t.units })))}
           </Card>
         </Col>
       </Row>
