@@ -6,4 +6,7 @@ export const auditSubject = {
   auditLog: () => 'audit_log',
   staffAccount: (username: string) => `staff_account:${username}`,
   unit: (unitId: number) => `unit:${unitId}`,
+  paymentBatch: (batchId: number) => `payment_batch:${batchId}`,
+  accountCorrection: (correctionId: number) => `account_correction:${correctionId}`,
+  importBatch: (batchId: number) => `import_batch:${batchId}`,
 } as const;

@@ -12,6 +12,9 @@ import { assertDifferentPerson, type Actor } from '../../domain/refund-case.ts';
 import type { Clock } from '../../domain/ports/clock.ts';
 import { WorkflowError } from '../review/workflow-error.ts';
 import { actorName } from '../round/case-transitions.ts';
+import { lockAuditLog } from '../audit/append-audit.ts';
+import { auditSubject } from '../audit/audit-subject.ts';
+import { recordAudit } from '../audit/record-audit.ts';
 
 export interface CorrectionProposal {
   paymentId: number;
@@ -72,6 +75,7 @@ export async function proposeAccountCorrection(db: Kysely<Database>, proposal: C
   if (!reason) throw new WorkflowError('INVALID', '更正收款账户须填写原因');
   const accountNo = accountNumber(proposal.accountNo);
   return db.transaction().execute(async (trx) => {
+    await lockAuditLog(trx);
     const payment = await trx.selectFrom('payments').select(['status']).where('id', '=', proposal.paymentId).forUpdate().executeTakeFirst();
     if (!payment) throw new WorkflowError('NOT_FOUND', `支付 ${proposal.paymentId} 不存在`);
     if (!(CORRECTABLE as readonly string[]).includes(payment.status)) {
@@ -83,6 +87,10 @@ export async function proposeAccountCorrection(db: Kysely<Database>, proposal: C
       payment_id: proposal.paymentId, account_kind: proposal.accountKind, bank_name: proposal.bankName?.trim() || null, account_no: accountNo,
       reason, status: 'proposed', proposed_by: by, proposed_at: proposal.clock.now(),
     }).returning('id').executeTakeFirstOrThrow();
+    await recordAudit(trx, {
+      actor: proposal.actor, action: 'account_correction.propose', subject: auditSubject.accountCorrection(id),
+      detail: { paymentId: proposal.paymentId, reason }, clock: proposal.clock,
+    });
     return { correctionId: id, paymentId: proposal.paymentId };
   });
 }
@@ -92,6 +100,7 @@ export async function approveAccountCorrection(
 ): Promise<ApprovedCorrection> {
   const by = assertFinance(request.actor);
   return db.transaction().execute(async (trx) => {
+    await lockAuditLog(trx);
     const correction = await trx.selectFrom('account_corrections').selectAll().where('id', '=', request.correctionId).forUpdate().executeTakeFirst();
     if (!correction) throw new WorkflowError('NOT_FOUND', `账户更正 ${request.correctionId} 不存在`);
     if (correction.status !== 'proposed') throw new WorkflowError('CONFLICT', `账户更正 ${request.correctionId} 已处理，不能再次审核`);
@@ -107,6 +116,10 @@ export async function approveAccountCorrection(
       account_kind: correction.account_kind, bank_name: correction.bank_name, account_no: correction.account_no,
       attempt, status: 'pending', batch_id: null, updated_at: at, updated_by: by,
     }).where('id', '=', correction.payment_id).execute();
+    await recordAudit(trx, {
+      actor: request.actor, action: 'account_correction.approve', subject: auditSubject.accountCorrection(correction.id),
+      detail: { paymentId: correction.payment_id, attempt }, clock: request.clock,
+    });
     return { correctionId: correction.id, paymentId: correction.payment_id, attempt, status: 'pending' };
   });
 }

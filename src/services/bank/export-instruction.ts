@@ -10,6 +10,8 @@ import type { Database } from '../../adapters/store/schema.ts';
 import type { Fen } from '../../policy/core/money.ts';
 import type { Clock } from '../../domain/ports/clock.ts';
 import { WorkflowError } from '../review/workflow-error.ts';
+import { appendAudit } from '../audit/append-audit.ts';
+import { auditSubject } from '../audit/audit-subject.ts';
 
 export interface ExportRequest {
   batchId: number;
@@ -79,6 +81,11 @@ export async function exportInstruction(db: Kysely<Database>, request: ExportReq
       .onConflict((oc) => oc.columns(['direction', 'sha256']).doNothing())
       .execute();
     await trx.updateTable('payment_batches').set({ status: 'exported' }).where('id', '=', batchId).where('status', '=', 'authorised').execute();
+    // The file carries full account numbers: every export is a read of them.
+    await appendAudit(trx, {
+      actor: request.by, action: 'bank_file.export', subject: auditSubject.paymentBatch(batchId), at: request.clock.now(),
+      detail: { format, sha256, lineCount: file.lineCount, totalFen: file.totalFen },
+    });
   });
   return { batchId, fileName, format, bytes, sha256, checksum: file.checksum, lineCount: file.lineCount, totalFen: file.totalFen };
 }

@@ -14,6 +14,8 @@ import { formatYuan, sumFen, type Fen } from '../../policy/core/money.ts';
 import type { Clock } from '../../domain/ports/clock.ts';
 import { applyReturnLine, markCasePaidWhenSettled } from './apply-return.ts';
 import { readReturnLines, REFERENCE_COLUMN, type NumberedLine } from './read-return-lines.ts';
+import { appendAudit, lockAuditLog } from '../audit/append-audit.ts';
+import { auditSubject } from '../audit/audit-subject.ts';
 
 export interface ReturnImportRequest {
   path: string;
@@ -111,6 +113,7 @@ export async function importReturnFile(db: Kysely<Database>, request: ReturnImpo
   const at = request.clock.now();
   const totalFen = sumFen(lines.map((l) => l.line.amountFen));
   return db.transaction().execute(async (trx) => {
+    await lockAuditLog(trx);
     const file = await trx.insertInto('bank_files')
       .values({ batch_id: batchId, direction: 'return', file_name: request.fileName, sha256, line_count: lines.length, total_fen: totalFen, created_by: request.by, created_at: at })
       .onConflict((oc) => oc.columns(['direction', 'sha256']).doNothing())
@@ -133,6 +136,9 @@ export async function importReturnFile(db: Kysely<Database>, request: ReturnImpo
     }
     const open = await trx.selectFrom('payment_attempts').select('payment_id').where('batch_id', '=', batchId).where('status', '=', 'sent').limit(1).executeTakeFirst();
     if (!open) await trx.updateTable('payment_batches').set({ status: 'reconciled' }).where('id', '=', batchId).where('status', '=', 'exported').execute();
+    await appendAudit(trx, {
+      actor: request.by, action: 'bank_file.import_return', subject: auditSubject.paymentBatch(batchId), at, detail: { sha256, lineCount: lines.length, ...counts },
+    });
     return { status: 'accepted', fileId: file.id, batchId, lineCount: lines.length, totalFen, ...counts, casesPaid };
   });
 }

@@ -17,6 +17,8 @@ import type { AnyImportKind } from './import-kind.ts';
 import { importKinds } from './kinds/index.ts';
 import { ReferenceResolver } from './references.ts';
 import { ImportStage, type StagedRow, type WriteCounts } from './stage.ts';
+import { appendAudit } from '../audit/append-audit.ts';
+import { auditSubject } from '../audit/audit-subject.ts';
 
 /** Problems kept in full (the rest are counted). */
 export const ERROR_LIMIT = 1000;
@@ -88,6 +90,9 @@ export async function importFile(store: { db: Kysely<Database> }, options: Impor
     return await store.db.transaction().execute(async (trx) => {
       const counts = await stageAndWrite(trx, kind, options, report);
       const batchId = await recordBatch(trx, { ...batch, rowCount: report.rowCount, status: 'accepted', errorCount: 0 });
+      await appendAudit(trx, {
+        actor: options.actor, action: 'data.import', subject: auditSubject.importBatch(batchId), detail: { kind: options.kind, sha256, rowCount: report.rowCount, ...counts },
+      });
       return { status: 'accepted', batchId, kind: options.kind, rowCount: report.rowCount, ...counts };
     });
   } catch (error) {

@@ -11,6 +11,9 @@ import { actorName } from '../round/case-transitions.ts';
 import { nameList } from '../review/name-list.ts';
 import { WorkflowError } from '../review/workflow-error.ts';
 import { assertFinance } from './payment-actor.ts';
+import { lockAuditLog } from '../audit/append-audit.ts';
+import { auditSubject } from '../audit/audit-subject.ts';
+import { recordAudit } from '../audit/record-audit.ts';
 
 export type PaymentBatchStatus = PaymentBatchesTable['status'];
 
@@ -39,6 +42,7 @@ export async function proposePaymentBatch(db: Kysely<Database>, request: Propose
   const { round, actor, paymentIds } = request;
   assertFinance(actor);
   return db.transaction().execute(async (trx) => {
+    await lockAuditLog(trx);
     let query = trx.selectFrom('payments').select(['id', 'status', 'amount_fen']).where('round', '=', round).orderBy('id').forUpdate();
     query = paymentIds ? query.where('id', 'in', paymentIds.length ? [...paymentIds] : [0]) : query.where('status', '=', 'pending');
     const rows = await query.execute();
@@ -58,6 +62,9 @@ export async function proposePaymentBatch(db: Kysely<Database>, request: Propose
     }).returning('id').executeTakeFirstOrThrow();
     await trx.updateTable('payments').set({ status: 'in_batch', batch_id: batch.id, updated_by: by, updated_at: at })
       .where('id', 'in', rows.map((r) => r.id)).execute();
+    await recordAudit(trx, {
+      actor, action: 'payment_batch.propose', subject: auditSubject.paymentBatch(batch.id), detail: { paymentCount: rows.length, totalFen }, clock: request.clock,
+    });
     return { batchId: batch.id, status: 'proposed', paymentCount: rows.length, totalFen };
   });
 }
@@ -76,6 +83,7 @@ async function decide(db: Kysely<Database>, request: BatchDecision, outcome: 'au
   const note = request.note?.trim() || undefined;
   if (outcome === 'reject' && !note) throw new WorkflowError('INVALID', '驳回支付批次须填写驳回意见');
   return db.transaction().execute(async (trx) => {
+    await lockAuditLog(trx);
     const batch = await trx.selectFrom('payment_batches').selectAll().where('id', '=', batchId).forUpdate().executeTakeFirst();
     if (!batch) throw new WorkflowError('NOT_FOUND', `支付批次 ${batchId} 不存在`);
     if (batch.status !== 'proposed') throw new WorkflowError('CONFLICT', `支付批次 ${batchId} ${batchStatusLabel[batch.status]}，不能再次审批`);
@@ -83,6 +91,9 @@ async function decide(db: Kysely<Database>, request: BatchDecision, outcome: 'au
     assertDifferentPerson(batch.proposed_by, by);
     const at = request.clock.now();
     const summary = { batchId, paymentCount: batch.payment_count, totalFen: batch.total_fen };
+    await recordAudit(trx, {
+      actor, action: `payment_batch.${outcome}`, subject: auditSubject.paymentBatch(batchId), detail: { ...(note && { note }), totalFen: batch.total_fen }, clock: request.clock,
+    });
     if (outcome === 'authorise') {
       await trx.updateTable('payment_batches').set({ status: 'authorised', authorised_by: by, authorised_at: at }).where('id', '=', batchId).execute();
       return { ...summary, status: 'authorised' };

@@ -56,11 +56,15 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   ...Object.fromEntries(Object.entries(ACTION_LABELS).map(([action, label]) => [`case.${action}`, `案件：${label}`])),
   'personal_data.reveal': '查看完整个人信息', 'personal_data.self_view': '本人查看个人信息',
   'audit.checkpoint': '记录审计检查点',
+  'payment_batch.propose': '提交支付批次', 'payment_batch.authorise': '授权支付批次', 'payment_batch.reject': '驳回支付批次',
+  'account_correction.propose': '提交收款账户更正', 'account_correction.approve': '审核通过收款账户更正',
+  'bank_file.export': '导出银行付款指令', 'bank_file.import_return': '导入银行回单', 'data.import': '导入数据',
 };
 
 /** The areas of audited actions, for prefix searches (`case.*`) and actions not named above. */
 export const AUDIT_AREA_LABELS: Record<string, string> = {
   auth: '登录', account: '账号管理', case: '案件办理', personal_data: '个人信息', audit: '审计日志',
+  payment_batch: '支付批次', account_correction: '账户更正', bank_file: '银行文件', data: '数据导入',
 };
 
 export function auditActionLabel(action: string): string {
@@ -76,6 +80,9 @@ export const AUDIT_SUBJECT_KINDS: Record<string, { label: string; id: string }> 
   unit: { label: '参保单位', id: '单位编号' },
   screening_run: { label: '筛查批次', id: '批次编号' },
   audit_log: { label: '审计日志', id: '' },
+  payment_batch: { label: '支付批次', id: '批次编号' },
+  account_correction: { label: '收款账户更正', id: '更正编号' },
+  import_batch: { label: '导入批次', id: '批次编号' },
 };
 
 /** `refund_case:2024:7` → 返还案件 2024年度 单位编号 7. */
