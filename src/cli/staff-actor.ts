@@ -1,4 +1,5 @@
-// The member of staff a command acts for: `--user NAME --role ROLE` (sign-in arrives with the security issue).
+// The member of staff a command acts for: `--user NAME --role ROLE`. The command line is for operators on the server, who
+// already hold the database and the keys: it records the name given and does not authenticate it (docs/SECURITY.md).
 import type { Actor } from '../domain/refund-case.ts';
 import { staffRoles as roles, type StaffRole } from '../domain/staff-roles.ts';
 import { CliError } from './cli-error.ts';

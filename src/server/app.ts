@@ -50,6 +50,11 @@ export interface ServerOptions {
   secureCookies?: boolean;
   /** The agency's jurisdiction: accounts scoped to it or above see the whole data set (WENGANG_AGENCY_REGION). */
   agencyRegion?: string;
+  /**
+   * Behind a reverse proxy: which proxies to believe about the client's address (WENGANG_TRUST_PROXY, e.g. `10.0.0.0/8`),
+   * so rate limits and the audit log see the client rather than the proxy.
+   */
+  trustProxy?: string;
   /** Told of every route as it is registered (the authorisation matrix test lists the API with it). */
   onRoute?: (route: RouteOptions) => void;
 }
@@ -61,6 +66,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   const app = Fastify({
     logger: options.logger ?? false,
     bodyLimit: BODY_LIMIT,
+    ...(options.trustProxy && { trustProxy: options.trustProxy }),
     // Never let validation rewrite a request: no type coercion, no defaults, no stripped fields.
     ajv: { customOptions: { coerceTypes: false, useDefaults: false, removeAdditional: false, allowUnionTypes: true, strictTypes: false } },
     schemaErrorFormatter: chineseValidationError,
@@ -84,7 +90,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   });
   const clock = options.clock ?? systemClock;
   const secureCookies = options.secureCookies ?? false;
-  const { regionTree } = await registerGuard(app, { db: options.store?.db, clock, secureCookies, agencyRegion: options.agencyRegion });
+  await registerGuard(app, { db: options.store?.db, clock, secureCookies, agencyRegion: options.agencyRegion });
   await app.register(statusRoutes, { params: options.params });
   await app.register(evaluateRoutes, { prefix: '/api/v1', params: options.params });
   if (options.store) {
@@ -92,7 +98,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     const area = { prefix: '/api/v1', store: options.store, clock, params: options.params };
     const hasher = options.hasher ?? argon2PasswordHasher;
     await app.register(sessionRoutes, { ...area, cipher: options.cipher, hasher, sms: options.sms, secureCookies });
-    await app.register(accountRoutes, { ...area, hasher, regionTree });
+    await app.register(accountRoutes, { ...area, hasher });
     await app.register(regionRoutes, area);
     await app.register(screeningRoutes, area);
     await app.register(reviewRoutes, area);

@@ -126,7 +126,7 @@ export const authorizationTable: Record<string, MatrixEntry> = {
   'GET /api/v1/confirm/:token': open(() => at(`/api/v1/confirm/${TOKEN}`)),
   'POST /api/v1/confirm/:token/code': open(() => at(`/api/v1/confirm/${TOKEN}/code`)),
   'POST /api/v1/confirm/:token': open(() => at(`/api/v1/confirm/${TOKEN}`, { code: '000000' })),
-  'GET /api/v1/rounds/:round/unconfirmed': staff(WORKER_OR_REVIEWER, 'all', () => at(`/api/v1/rounds/${ROUND}/unconfirmed`)),
+  'GET /api/v1/rounds/:round/unconfirmed': staff([...WORKER_OR_REVIEWER, 'auditor'], 'all', () => at(`/api/v1/rounds/${ROUND}/unconfirmed`)),
   'GET /api/v1/sms/outbox': staff([...WORKER_OR_REVIEWER, 'auditor'], 'all', () => at('/api/v1/sms/outbox')),
 
   // The portals: a unit or a person sees only itself, taken from the session.

@@ -1,5 +1,5 @@
-// `wengang serve` (what `npm start` runs): opens the store, generates the demo population on the first start, then
-// serves the API, the status page and (as they arrive) the console on PORT.
+// `wengang serve` (what `npm start` runs): opens the store, generates the demo population on the first start on the
+// embedded database (or with WENGANG_DEMO=1), then serves the API, the console and the portals on PORT.
 import { buildServer } from '../../server/app.ts';
 import { projectParameters } from '../../adapters/parameters/load-parameters.ts';
 import { openStore, storeConfigFromEnv } from '../../adapters/store/open-store.ts';
@@ -15,7 +15,10 @@ export async function runServe(): Promise<number> {
   const config = storeConfigFromEnv(process.env);
   process.stderr.write(`打开数据库：${'databaseUrl' in config ? 'PostgreSQL' : `PGlite（${config.dataDir}）`}\n`);
   const store = await openStore(config);
-  if (!(await populationExists(store))) {
+  // Demo data (and the demo accounts with their published password) only on the embedded database or when asked for:
+  // an empty PostgreSQL server is a real installation waiting for its imports.
+  const demo = !('databaseUrl' in config) || process.env.WENGANG_DEMO === '1';
+  if (demo && !(await populationExists(store))) {
     process.stderr.write('首次启动：正在生成演示数据（约5,000个单位、60,000人）…\n');
     const counts = await populate(store, 'demo', 1);
     process.stderr.write(`演示数据已生成：单位 ${formatCount(counts.units)} 个，人员 ${formatCount(counts.persons)} 人，用时 ${counts.seconds.toFixed(1)} 秒\n`);
@@ -25,7 +28,9 @@ export async function runServe(): Promise<number> {
   }
   const app = await buildServer({
     params: projectParameters(), store, clock: commandClock(), cipher: new SmFieldCipher(keyRingFromEnv(process.env).keyRing),
-    sms: smsProviderFromEnv(process.env), baseUrl: process.env.WENGANG_BASE_URL || `http://localhost:${port}`, secureCookies: process.env.WENGANG_SECURE_COOKIES === '1', agencyRegion: process.env.WENGANG_AGENCY_REGION || undefined, logger: process.env.WENGANG_LOG === '1',
+    sms: smsProviderFromEnv(process.env), baseUrl: process.env.WENGANG_BASE_URL || `http://localhost:${port}`,
+    secureCookies: process.env.WENGANG_SECURE_COOKIES === '1', agencyRegion: process.env.WENGANG_AGENCY_REGION || undefined,
+    trustProxy: process.env.WENGANG_TRUST_PROXY || undefined, logger: process.env.WENGANG_LOG === '1',
   });
   await app.listen({ port, host: process.env.HOST ?? '0.0.0.0' });
   process.stdout.write(`稳岗系统已启动：http://localhost:${port}/ （接口文档 /docs）\n`);

@@ -2,9 +2,7 @@
 // scope, a strong password), disable or enable, unlock, reset a password. An administrator manages only accounts
 // within their own region. Register with { prefix: '/api/v1' }.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { Kysely } from 'kysely';
 import type { Store } from '../../adapters/store/open-store.ts';
-import type { Database } from '../../adapters/store/schema.ts';
 import type { Clock } from '../../domain/ports/clock.ts';
 import type { PasswordHasher } from '../../domain/ports/password-hasher.ts';
 import { staffRoles } from '../../domain/staff-roles.ts';
@@ -12,7 +10,7 @@ import { staffName } from '../../services/identity/identity.ts';
 import { changeStaffAccount, createStaffAccount, listStaffAccounts, setStaffPassword, type AccountAction } from '../../services/identity/staff-accounts.ts';
 import { staff } from '../security/access.ts';
 import { staffOf } from '../security/request-identity.ts';
-import { withinScope, type RegionTree } from '../security/staff-scope.ts';
+import { byParam, regionFilter, touched } from '../security/scopes.ts';
 import { idParam } from './review.ts';
 import { refuseIdentity } from './session.ts';
 
@@ -26,19 +24,9 @@ const tags = ['accounts'];
 const ADMIN = ['administrator'] as const;
 const accountParams = { type: 'object', properties: { id: idParam }, required: ['id'] } as const;
 const password = { type: 'string', minLength: 1, maxLength: 256 } as const;
+const accountInUrl = byParam('id', touched.regionOfStaffAccount);
 
-/** The region of the account named in the URL (unknown accounts touch nothing, and are answered 404 by the handler). */
-async function accountRegion(request: FastifyRequest, db: Kysely<Database>) {
-  const { id } = request.params as { id: string };
-  const row = await db.selectFrom('staff_accounts').select('region_code').where('id', '=', Number(id)).executeTakeFirst();
-  return row ? [row.region_code] : [];
-}
-
-async function bodyRegion(request: FastifyRequest) {
-  return [(request.body as { regionCode: string }).regionCode];
-}
-
-export async function accountRoutes(app: FastifyInstance, options: AccountRouteOptions & { regionTree: () => Promise<RegionTree> }): Promise<void> {
+export async function accountRoutes(app: FastifyInstance, options: AccountRouteOptions): Promise<void> {
   const { store: { db }, clock, hasher } = options;
   const by = (request: FastifyRequest) => staffName(staffOf(request));
 
@@ -46,13 +34,13 @@ export async function accountRoutes(app: FastifyInstance, options: AccountRouteO
     config: staff(ADMIN),
     schema: { summary: '工作人员账号列表（本管辖地区内）', tags },
   }, async (request) => {
-    const me = staffOf(request);
-    const tree = await options.regionTree();
-    return (await listStaffAccounts(db, clock)).filter((account) => withinScope(tree, me.regionCode, [account.regionCode]));
+    const accounts = await listStaffAccounts(db, clock);
+    const visible = await Promise.all(accounts.map((account) => request.withinScope([account.regionCode])));
+    return accounts.filter((_, i) => visible[i]);
   });
 
   app.post<{ Body: { username: string; displayName: string; roles: string[]; regionCode: string; password: string } }>('/accounts', {
-    config: staff(ADMIN, bodyRegion),
+    config: staff(ADMIN, regionFilter('body', 'regionCode')),
     schema: {
       summary: '新建工作人员账号（不相容岗位不能由同一账号担任；密码至少10位且含三类字符）', tags,
       body: {
@@ -74,7 +62,7 @@ export async function accountRoutes(app: FastifyInstance, options: AccountRouteO
 
   for (const [action, summary] of [['disable', '停用账号（并结束其全部登录）'], ['enable', '启用账号'], ['unlock', '解除因密码错误造成的锁定']] as const) {
     app.post<{ Params: { id: string } }>(`/accounts/:id/${action}`, {
-      config: staff(ADMIN, accountRegion),
+      config: staff(ADMIN, accountInUrl),
       schema: { summary, tags, params: accountParams },
     }, async (request, reply) => {
       try {
@@ -86,7 +74,7 @@ export async function accountRoutes(app: FastifyInstance, options: AccountRouteO
   }
 
   app.post<{ Params: { id: string }; Body: { password: string } }>('/accounts/:id/password', {
-    config: staff(ADMIN, accountRegion),
+    config: staff(ADMIN, accountInUrl),
     schema: {
       summary: '重置账号密码（并结束其全部登录）', tags, params: accountParams,
       body: { type: 'object', required: ['password'], additionalProperties: false, properties: { password } },

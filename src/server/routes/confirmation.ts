@@ -90,7 +90,7 @@ export async function confirmationRoutes(app: FastifyInstance, options: Confirma
   });
 
   app.get<{ Params: { round: string } }>('/rounds/:round/unconfirmed', {
-    config: staff(['case_worker', 'reviewer'], wholeDataSet),
+    config: staff(['case_worker', 'reviewer', 'auditor'], wholeDataSet),
     schema: {
       summary: '已告知未确认的单位（经办）', tags: ['confirmation'],
       params: { type: 'object', required: ['round'], properties: { round: { type: 'string', pattern: '^[0-9]{4}$' } } },

@@ -106,7 +106,7 @@ export async function paymentRoutes(app: FastifyInstance, options: PaymentRouteO
     ['reject', rejectPaymentBatch, '另一名财务人员驳回支付批次（须填写驳回意见），款项回到待支付'],
   ] as const) {
     app.post<{ Params: { id: string }; Body: { note?: string } | undefined }>(`/payments/batches/:id/${outcome}`, {
-    config: staff(FINANCE, batchRegions),
+      config: staff(FINANCE, batchRegions),
       schema: {
         summary, tags, params: batchParams,
         body: {

@@ -8,7 +8,7 @@
 //   POST /session/sign-out
 //   POST /session/password         {current, next}             staff change their own password
 // Sign-in and code requests are rate-limited per address. Register with { prefix: '/api/v1' }.
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyBaseLogger, FastifyInstance, FastifyReply } from 'fastify';
 import type { Store } from '../../adapters/store/open-store.ts';
 import type { Clock } from '../../domain/ports/clock.ts';
 import type { FieldCipher } from '../../domain/ports/field-cipher.ts';
@@ -37,7 +37,7 @@ export interface SessionRouteOptions {
   secureCookies: boolean;
 }
 
-export const identityStatus: Record<IdentityErrorCode, number> = {
+const identityStatus: Record<IdentityErrorCode, number> = {
   BAD_CREDENTIALS: 401, LOCKED: 423, DISABLED: 403, INVALID: 400, CONFLICT: 409, NOT_FOUND: 404,
 };
 const codeStatus: Record<string, number> = { CODE_LOCKED: 403 };
@@ -71,6 +71,15 @@ function describe(identity: Identity) {
 
 export async function sessionRoutes(app: FastifyInstance, options: SessionRouteOptions): Promise<void> {
   const { store: { db }, clock, cipher, hasher, sms } = options;
+  /** Code deliveries still under way; the server waits for them before it closes the store. */
+  const delivering = new Set<Promise<unknown>>();
+  app.addHook('onClose', async () => {
+    await Promise.allSettled(delivering);
+  });
+  function deliverInBackground(delivery: Promise<unknown>, log: FastifyBaseLogger) {
+    const tracked = delivery.catch((error: unknown) => log.error({ err: error }, '登录验证码短信发送失败')).finally(() => delivering.delete(tracked));
+    delivering.add(tracked);
+  }
 
   function setCookie(reply: FastifyReply, session: OpenedSession) {
     // Max-Age (relative) rather than Expires (an instant): a browser whose clock differs from the server's keeps the
@@ -110,7 +119,8 @@ export async function sessionRoutes(app: FastifyInstance, options: SessionRouteO
     }, async (request, reply) => {
       try {
         const sent = await requestSignInCode(db, { kind: kind as PortalKind, identifier: request.body[field]!, clock, cipher });
-        if (sms) await deliverDueSms({ db, provider: sms, cipher, clock, limit: 10 });
+        // Delivered after answering: waiting for the gateway would make a known identifier answer slower than an unknown one.
+        if (sms) deliverInBackground(deliverDueSms({ db, provider: sms, cipher, clock, limit: 10 }), request.log);
         return sent;
       } catch (error) {
         return refuseIdentity(reply, error);

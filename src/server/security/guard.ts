@@ -26,7 +26,7 @@ export interface GuardOptions {
   agencyRegion?: string;
 }
 
-export const DEFAULT_AGENCY_REGION = '371000';
+const DEFAULT_AGENCY_REGION = '371000';
 
 function sameToken(a: string, b: string): boolean {
   const left = Buffer.from(a);
@@ -59,21 +59,20 @@ async function checkIdentity(request: FastifyRequest, reply: FastifyReply) {
 }
 
 /** Region scope: after validation, since the resolver reads the validated URL, query or body. */
-async function checkScope(request: FastifyRequest, reply: FastifyReply, db: Kysely<Database> | undefined, tree: () => Promise<RegionTree>) {
+async function checkScope(request: FastifyRequest, reply: FastifyReply, db: Kysely<Database> | undefined, tree: RegionTree | undefined) {
   const access = request.routeOptions.config.access;
   const identity = request.identity;
-  if (!access?.scope || identity?.kind !== 'staff' || !db) return;
+  if (!access?.scope || identity?.kind !== 'staff' || !db || !tree) return;
   const touched = await access.scope(request, db);
-  if (!withinScope(await tree(), identity.regionCode, touched)) {
+  if (!withinScope(tree, identity.regionCode, touched)) {
     return fail(reply, 403, 'OUT_OF_SCOPE', '超出您账号的管辖地区，无权查看或办理');
   }
 }
 
-/** Registers the layer; returns the region tree it loads (once) for scope checks. */
-export async function registerGuard(app: FastifyInstance, options: GuardOptions): Promise<{ regionTree: () => Promise<RegionTree> }> {
+/** Registers the layer; with a store it reads the region tree now, so a wrong agency region stops the start. */
+export async function registerGuard(app: FastifyInstance, options: GuardOptions): Promise<void> {
   const { db, clock } = options;
-  let regionTree: Promise<RegionTree> | undefined;
-  const tree = () => (regionTree ??= loadRegionTree(db!, options.agencyRegion ?? DEFAULT_AGENCY_REGION));
+  const regionTree = db && await loadRegionTree(db, options.agencyRegion ?? DEFAULT_AGENCY_REGION);
   await app.register(helmet, {
     contentSecurityPolicy: {
       directives: {
@@ -96,7 +95,7 @@ export async function registerGuard(app: FastifyInstance, options: GuardOptions)
   app.decorateRequest('identity', undefined);
   app.decorateRequest('withinScope', async function withinScopeOf(this: FastifyRequest, touched: TouchedRegions) {
     const identity = this.identity;
-    return identity?.kind === 'staff' && db !== undefined && withinScope(await tree(), identity.regionCode, touched);
+    return identity?.kind === 'staff' && regionTree !== undefined && withinScope(regionTree, identity.regionCode, touched);
   });
 
   app.addHook('onRoute', (route) => {
@@ -105,11 +104,11 @@ export async function registerGuard(app: FastifyInstance, options: GuardOptions)
     }
   });
 
+  // Only API calls read (and keep alive) the session: pages, scripts and fonts do not.
   app.addHook('onRequest', async (request) => {
     const token = request.cookies[SESSION_COOKIE];
-    if (db && token) request.identity = await resolveSession(db, token, clock.now());
+    if (db && token && request.url.startsWith('/api/')) request.identity = await resolveSession(db, token, clock.now());
   });
   app.addHook('preValidation', async (request, reply) => checkIdentity(request, reply));
-  app.addHook('preHandler', async (request, reply) => checkScope(request, reply, db, tree));
-  return { regionTree: tree };
+  app.addHook('preHandler', async (request, reply) => checkScope(request, reply, db, regionTree));
 }

@@ -10,7 +10,7 @@ import type { Database } from '../../adapters/store/schema.ts';
 import type { Fen } from '../../policy/core/money.ts';
 import type { Clock } from '../../domain/ports/clock.ts';
 import { WorkflowError } from '../review/workflow-error.ts';
-import { appendAudit } from '../audit/append-audit.ts';
+import { appendAudit, lockAuditLog } from '../audit/append-audit.ts';
 import { auditSubject } from '../audit/audit-subject.ts';
 
 export interface ExportRequest {
@@ -73,6 +73,7 @@ export async function exportInstruction(db: Kysely<Database>, request: ExportReq
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const fileName = `稳岗返还付款指令-批次${batchId}.${format}`;
   await db.transaction().execute(async (trx) => {
+    await lockAuditLog(trx);
     await trx.insertInto('bank_files')
       .values({
         batch_id: batchId, direction: 'instruction', file_name: fileName, sha256, line_count: file.lineCount, total_fen: file.totalFen,

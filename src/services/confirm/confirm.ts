@@ -5,6 +5,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../adapters/store/schema.ts';
 import type { FieldCipher } from '../../domain/ports/field-cipher.ts';
 import type { Clock } from '../../domain/ports/clock.ts';
+import { lockAuditLog } from '../audit/append-audit.ts';
 import { enqueueSms } from '../notify/outbox.ts';
 import { confirmCodeText } from '../notify/templates.ts';
 import { caseToConfirm, confirmationView as view, recordConfirmation, type CaseToConfirm, type ConfirmationView } from './confirm-case.ts';
@@ -67,6 +68,8 @@ export async function confirm(
   const now = options.clock.now();
   // A wrong code must count even though the request is refused: the attempt is committed, then the error thrown.
   const outcome = await db.transaction().execute(async (trx) => {
+    // The audit lock before the case row's (the transition appends to the audit log): see append-audit.ts.
+    await lockAuditLog(trx);
     const linked = await linkedCase(trx, options.token, now, true);
     const refusal = await checkCode(trx, {
       purpose: 'confirm', subject: codeSubject(linked.round, linked.unitId), code: options.code, now, cipher: options.cipher,

@@ -90,6 +90,8 @@ export async function importFile(store: { db: Kysely<Database> }, options: Impor
     return await store.db.transaction().execute(async (trx) => {
       const counts = await stageAndWrite(trx, kind, options, report);
       const batchId = await recordBatch(trx, { ...batch, rowCount: report.rowCount, status: 'accepted', errorCount: 0 });
+      // Appended last, not locked first: an import writes for minutes and must not hold up every audited action; it
+      // locks no row an audited transaction waits for (units, people and ledger rows, not cases or payments).
       await appendAudit(trx, {
         actor: options.actor, action: 'data.import', subject: auditSubject.importBatch(batchId), detail: { kind: options.kind, sha256, rowCount: report.rowCount, ...counts },
       });

@@ -18,8 +18,8 @@ export async function regionsOfReviewBatch(db: Db, batchId: number): Promise<str
 }
 
 export async function regionsOfReviewBatches(db: Db, batchIds: readonly number[]): Promise<string[]> {
-  const all = await Promise.all(batchIds.map((id) => regionsOfReviewBatch(db, id)));
-  return [...new Set(all.flat())];
+  if (batchIds.length === 0) return [];
+  return codes(await db.selectFrom('refund_cases').select('region_code').distinct().where('batch_id', 'in', [...batchIds]).execute());
 }
 
 export async function regionsOfNotice(db: Db, noticeId: number): Promise<string[]> {
@@ -51,4 +51,8 @@ export async function regionsOfDispatchApplication(db: Db, applicationId: number
 
 export async function regionOfPerson(db: Db, personId: number): Promise<string[]> {
   return codes(await db.selectFrom('persons').select('region_code').where('id', '=', personId).execute());
+}
+
+export async function regionOfStaffAccount(db: Db, accountId: number): Promise<string[]> {
+  return codes(await db.selectFrom('staff_accounts').select('region_code').where('id', '=', accountId).execute());
 }

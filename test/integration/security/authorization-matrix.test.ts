@@ -47,13 +47,14 @@ const plainHasher: PasswordHasher = {
   verify: async (hash, password) => hash === `$argon2id$plain$${password}`,
 };
 
-/** The guard's verdict on an answer: one of its refusals, or through to the handler. */
-function verdictOf(response: LightMyRequestResponse): { verdict: Verdict; seen: string } {
+/** The guard's verdict on an answer: one of its refusals, or through to the handler (which must not have crashed). */
+function verdictOf(response: LightMyRequestResponse): { verdict: Verdict | 'server error'; seen: string } {
   const json = String(response.headers['content-type'] ?? '').includes('application/json');
   const code = json ? (response.json() as { error?: { code?: string } }).error?.code : undefined;
   const seen = `${response.statusCode}${code ? ` ${code}` : ''}`;
   if (response.statusCode === 401 && code === 'UNAUTHENTICATED') return { verdict: code, seen };
   if (response.statusCode === 403 && (code === 'FORBIDDEN' || code === 'OUT_OF_SCOPE' || code === 'CSRF')) return { verdict: code, seen };
+  if (response.statusCode === 500) return { verdict: 'server error', seen };
   return { verdict: 'passed', seen };
 }
 

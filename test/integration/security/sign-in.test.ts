@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditSubject } from '../../../src/services/audit/audit-subject.ts';
 import { verifyAudit } from '../../../src/services/audit/verify-audit.ts';
 import { SESSION_COOKIE } from '../../../src/server/security/guard.ts';
+import { UNKNOWN_ACTOR } from '../../../src/services/identity/staff-sign-in.ts';
 import { storeBackends } from '../../support/store-backends.ts';
 import { auditActions, makeStaff, PASSWORD, sessionStatus, signedIn, staffSignIn, withServer } from './security-fixtures.ts';
 
@@ -40,6 +41,15 @@ for (const backend of storeBackends()) {
         expect(await auditActions(store, subject)).toEqual(['account.create', 'auth.sign_in']);
       }));
 
+    it('counts wrong passwords sent all at once: ten at the same moment still lock the account', () =>
+      withServer(backend, async (harness) => {
+        const { app } = harness;
+        await makeStaff(harness, { username: 'lisi', roles: ['reviewer'] });
+        const burst = await Promise.all(Array.from({ length: 8 }, (_, i) => staffSignIn(app, 'lisi', `Wrong#burst${i}`, `10.0.1.${i}`)));
+        expect(burst.filter((r) => r.statusCode === 423).length).toBeGreaterThan(0);
+        expect((await staffSignIn(app, 'lisi', PASSWORD, '10.0.1.99')).statusCode).toBe(423);
+      }));
+
     it('refuses a wrong password and an unknown username alike, locks after five failures, and lets the account in again 15 minutes later', () =>
       withServer(backend, async (harness) => {
         const { app, store } = harness;
@@ -71,7 +81,8 @@ for (const backend of storeBackends()) {
           'account.create', 'auth.sign_in_failed', 'auth.sign_in_failed', 'auth.sign_in_failed', 'auth.sign_in_failed', 'auth.locked',
           'auth.sign_in_failed', 'auth.sign_in',
         ]);
-        expect(await auditActions(store, auditSubject.staffAccount('nobody'))).toEqual(['auth.sign_in_failed']);
+        expect(await auditActions(store, auditSubject.staffAccount(UNKNOWN_ACTOR))).toEqual(['auth.sign_in_failed']);
+        expect(await auditActions(store, auditSubject.staffAccount('nobody'))).toEqual([]);
         const failed = await store.db.selectFrom('audit_log').select(['actor', 'detail']).where('action', '=', 'auth.sign_in_failed').where('subject', '=', subject).executeTakeFirstOrThrow();
         expect(failed).toEqual({ actor: 'zhangsan', detail: { ip: '127.0.0.1' } });
         expect(JSON.stringify(await store.db.selectFrom('audit_log').select('detail').execute())).not.toContain('Wrong#pass');
