@@ -212,4 +212,15 @@ describe.skipIf(browserSkipReason)('账号管理、审计日志与劳务派遣�
     await page.getByRole('dialog').waitFor({ state: 'hidden' });
     await signInWith(next);
   });
+
+  it('登录30分钟无操作后会话过期，再点菜单回到登录页并提示重新登录', async () => {
+    const { page } = h;
+    await signIn('jingban');
+    await menu('决定列表');
+    h.clock.set(new Date(h.clock.now().getTime() + 31 * 60_000).toISOString());
+    await menu('复核');
+    await expect.poll(() => page.url()).toContain('/login');
+    await expect.poll(() => page.getByTestId('sign-in-notice').innerText()).toContain('登录已过期，请重新登录');
+    await expectNoEnglish(page, DATA_WORDS);
+  });
 });

@@ -5,7 +5,7 @@ import { Button, Card, Descriptions, Result, Spin, Table, Tag } from 'antd';
 import { api } from '../shared/api.ts';
 import { day, yuan } from '../shared/format.ts';
 import { CERTIFICATE_LEVEL_LABELS, GRANT_TYPE_LABELS } from '../shared/labels.ts';
-import type { PersonSession } from '../shared/session.ts';
+import { SESSION_EXPIRED, type PersonSession } from '../shared/session.ts';
 import type { PersonRecord } from '../shared/types.ts';
 import { useApi } from '../shared/use-api.ts';
 import { PortalHeader } from '../unit/PortalHeader.tsx';
@@ -91,7 +91,7 @@ function PersonHome({ session, onSignedOut }: { session: PersonSession; onSigned
 }
 
 export default function PersonPortal() {
-  const [session, setSession] = usePortalSession('person');
+  const [session, setSession, expired] = usePortalSession('person');
   return (
     <div className="portal">
       <PortalHeader subtitle="个人服务" />
@@ -99,7 +99,8 @@ export default function PersonPortal() {
       {session === null && (
         <PortalSignIn
           kind="person" title="个人登录" identifierLabel="公民身份号码" identifierPlaceholder="18 位居民身份证号码"
-          pattern={ID_NUMBER} patternMessage="公民身份号码应为18位，最后一位可以是数字或X" onSignedIn={setSession}
+          pattern={ID_NUMBER} patternMessage="公民身份号码应为18位，最后一位可以是数字或X"
+          onSignedIn={setSession} notice={expired ? SESSION_EXPIRED : undefined}
         />
       )}
       {session && <PersonHome session={session} onSignedOut={() => setSession(null)} />}

@@ -1,6 +1,6 @@
 // Calls to the server's API: JSON in and out, refusals raised as ApiError with the server's Chinese message, the
 // session's CSRF token sent with every change, and the sign-in helpers for staff, units and persons.
-import { currentSession, rememberSession, type Session } from './session.ts';
+import { currentSession, rememberSession, sessionRefused, type Session } from './session.ts';
 
 export class ApiError extends Error {
   constructor(readonly status: number, readonly code: string, message: string) {
@@ -39,7 +39,7 @@ async function send(path: string, init: RequestInit): Promise<Response> {
   } catch {
     throw new ApiError(0, 'NETWORK', '无法连接服务器，请检查网络后重试');
   }
-  if (response.status === 401) rememberSession(undefined);
+  if (response.status === 401) sessionRefused();
   return response;
 }
 

@@ -3,6 +3,7 @@ import { refundCaseStates, stateLabel, type RefundCaseState } from '../../../src
 import { paymentStatusLabel } from '../../../src/domain/payment-status.ts';
 import { DECISION_STATUS_LABELS, REFUND_REASON_LABELS, refundReasonLabel } from '../../../src/domain/decision-labels.ts';
 
+import { maskCreditCode } from '../../../src/domain/masking.ts';
 import { SEED_REGIONS } from '../../../src/adapters/store/seed-regions.ts';
 
 export { refundCaseStates, stateLabel, type RefundCaseState };
@@ -18,9 +19,6 @@ export const reasonLabel = refundReasonLabel;
 
 /** Region names by statistical division code (the regions every store is seeded with). */
 export const REGION_LABELS: Record<string, string> = Object.fromEntries(SEED_REGIONS.map((r) => [r.code, r.name]));
-
-/** The regions a case worker filters by: 威海市 and its districts, cities and zones. */
-export const WEIHAI_REGIONS = SEED_REGIONS.filter((r) => r.code === '371000' || r.parent_code === '371000').map((r) => ({ value: r.code, label: r.name }));
 
 export function regionLabel(code: string, fromServer?: string): string {
   return fromServer ?? REGION_LABELS[code] ?? `地区 ${code}`;
@@ -93,6 +91,26 @@ export function auditSubjectLabel(subject: string): string {
   if (kind === 'refund_case') return `${known.label} ${rest[0]}年度 ${known.id} ${rest[1] ?? ''}`.trim();
   return rest.length ? `${known.label} ${rest.join(':')}` : known.label;
 }
+
+/**
+ * Who acted, as people read it: staff as recorded (显示名（用户名）) and 系统 unchanged, a unit (`单位:<credit code>`)
+ * by its masked credit code, a person (`个人:<id>`) by number.
+ */
+export function actorLabel(actor: string): string {
+  if (actor.startsWith('单位:')) return `单位 ${maskCreditCode(actor.slice('单位:'.length))}`;
+  if (actor.startsWith('个人:')) return `个人（编号 ${actor.slice('个人:'.length)}）`;
+  return actor;
+}
+
+/** The kinds of data files the agency imports (src/services/imports/kinds, `kind` and `title`). */
+export const IMPORT_KIND_LABELS: Record<string, string> = {
+  units: '参保单位', 'unit-flags': '单位排除标记', 'contribution-accounts': '社保缴费账户', persons: '参保人员', 'insurance-spells': '参保经历',
+  'contribution-months': '单位应缴明细', 'unit-payments': '单位缴费流水', 'person-contributions': '个人缴费明细', headcounts: '参保人数',
+  'dispatch-placements': '劳务派遣用工', certificates: '技能证书', 'subsidy-grants': '已发放补贴', 'benefit-periods': '失业保险金领取期',
+};
+
+/** The file formats of bank payment instructions. */
+export const BANK_FILE_FORMAT_LABELS: Record<string, string> = { csv: 'CSV 文本', xlsx: '电子表格' };
 
 export const PERSONAL_DATA_FIELD_LABELS: Record<string, string> = { id_number: '身份号码', phone: '手机号码', bank_account: '银行账号' };
 

@@ -38,6 +38,9 @@ export interface RunDiff {
   onlyInB: { unitId: number; regionCode: string; status: DecisionStatus; amountFen: number }[];
 }
 
+/** The answer to proposing a review batch (POST /review/batches). */
+export interface ProposedBatch { batchId: number; unitCount: number; totalFen: number }
+
 export interface Batch {
   id: number; round: string; status: 'proposed' | 'approved' | 'returned'; unitCount: number; totalFen: number; note: string | null;
   proposedBy: string; proposedAt: string; reviewedBy: string | null; reviewedAt: string | null; reviewNote: string | null;
@@ -69,7 +72,7 @@ export interface ConfirmationView { round: string; unitName: string; amountFen: 
 
 export interface ImportKind { kind: string; title: string; description: string; columns: { header: string; required: boolean; hint: string }[] }
 export interface ImportBatch { id: number; kind: string; fileName: string; rowCount: number; status: 'accepted' | 'rejected'; errorCount: number; actor: string; createdAt: string }
-export interface ImportRejection { batchId: number; rowCount: number; errorCount: number; errors: { row: number; column?: string; message: string }[]; reportUrl: string; fileError?: string }
+export interface ImportRejection { batchId: number; rowCount: number; errorCount: number; errors: { row: number; column?: string; message: string }[]; fileError?: string }
 
 export interface StatusView { service: string; policyVersion: string; rules: { name: string; title: string; article: string; endpoint: string }[] }
 

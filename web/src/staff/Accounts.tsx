@@ -6,24 +6,13 @@ import { Alert, App, Button, Card, Checkbox, Form, Input, Modal, Popconfirm, Sel
 import { PlusOutlined } from '@ant-design/icons';
 import { api } from '../shared/api.ts';
 import { dateTime } from '../shared/format.ts';
-import { REGION_KIND_LABELS } from '../shared/labels.ts';
-import { ROLE_LABELS, type Staff, type StaffRole } from '../shared/session.ts';
+import { REGION_KIND_LABELS, regionsWithin } from '../shared/labels.ts';
+import { staffRoleLabels, staffRoles, type Staff, type StaffRole } from '../shared/session.ts';
 import type { Region, StaffAccount } from '../shared/types.ts';
 import { useApi } from '../shared/use-api.ts';
 
 const PASSWORD_RULE = '至少10位，含大写字母、小写字母、数字、符号中的至少三类，且不含用户名';
-const ROLE_OPTIONS = (Object.keys(ROLE_LABELS) as StaffRole[]).map((role) => ({ value: role, label: ROLE_LABELS[role] }));
-
-/** The region and every region under it (by parent code). */
-function regionsUnder(regions: readonly Region[], root: string): Region[] {
-  const inside = new Set([root]);
-  let grew = true;
-  while (grew) {
-    grew = false;
-    for (const r of regions) if (r.parentCode && inside.has(r.parentCode) && !inside.has(r.code)) { inside.add(r.code); grew = true; }
-  }
-  return regions.filter((r) => inside.has(r.code));
-}
+const ROLE_OPTIONS = staffRoles.map((role) => ({ value: role, label: staffRoleLabels[role] }));
 
 interface NewAccount { username: string; displayName: string; roles: StaffRole[]; regionCode: string; password: string }
 
@@ -92,7 +81,10 @@ export default function Accounts({ staff }: { staff: Staff }) {
   const { message } = App.useApp();
   const accounts = useApi(() => api<StaffAccount[]>('/accounts'), []);
   const regions = useApi(() => api<Region[]>('/regions'), []);
-  const ownRegions = useMemo(() => regionsUnder(regions.data ?? [], staff.regionCode), [regions.data, staff.regionCode]);
+  const ownRegions = useMemo(() => {
+    const within = new Set(regionsWithin(staff.regionCode).map((r) => r.value));
+    return (regions.data ?? []).filter((r) => within.has(r.code));
+  }, [regions.data, staff.regionCode]);
   const [creating, setCreating] = useState(false);
   const [resetting, setResetting] = useState<StaffAccount>();
   const [refusal, setRefusal] = useState<string>();
@@ -118,7 +110,7 @@ export default function Accounts({ staff }: { staff: Staff }) {
             { title: '编号', dataIndex: 'id' },
             { title: '用户名', dataIndex: 'username' },
             { title: '姓名', dataIndex: 'displayName' },
-            { title: '角色', dataIndex: 'roles', render: (roles: StaffRole[]) => roles.map((r) => <Tag key={r} color="blue">{ROLE_LABELS[r]}</Tag>) },
+            { title: '角色', dataIndex: 'roles', render: (roles: StaffRole[]) => roles.map((r) => <Tag key={r} color="blue">{staffRoleLabels[r]}</Tag>) },
             { title: '管辖地区', dataIndex: 'regionName' },
             { title: '状态', render: (_, a) => statusTags(a) },
             { title: '创建时间', dataIndex: 'createdAt', render: (t: string) => dateTime(t) },

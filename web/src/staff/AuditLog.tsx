@@ -6,12 +6,12 @@ import { Alert, Button, Card, DatePicker, Descriptions, Form, Input, Select, Spa
 import { SafetyCertificateOutlined } from '@ant-design/icons';
 import type { Dayjs } from 'dayjs';
 import { api, query, ROUND } from '../shared/api.ts';
-import { count, dateTime } from '../shared/format.ts';
+import { count, dateTime, yuan } from '../shared/format.ts';
 import {
-  AUDIT_ACTION_LABELS, AUDIT_AREA_LABELS, AUDIT_SUBJECT_KINDS, auditActionLabel, auditSubjectLabel, PERSONAL_DATA_FIELD_LABELS, regionLabel,
-  stateLabel, type RefundCaseState,
+  actorLabel, AUDIT_ACTION_LABELS, AUDIT_AREA_LABELS, AUDIT_SUBJECT_KINDS, auditActionLabel, auditSubjectLabel, BANK_FILE_FORMAT_LABELS,
+  BANK_OUTCOME_LABELS, IMPORT_KIND_LABELS, PERSONAL_DATA_FIELD_LABELS, regionLabel, stateLabel, type RefundCaseState,
 } from '../shared/labels.ts';
-import { ROLE_LABELS, type StaffRole } from '../shared/session.ts';
+import { staffRoleLabels, type StaffRole } from '../shared/session.ts';
 import type { AuditEntry, AuditPage, AuditVerdict } from '../shared/types.ts';
 
 const PAGE_SIZE = 50;
@@ -53,28 +53,52 @@ function actionColor(action: string): string {
 
 type Detail = Record<string, unknown>;
 
-/** One detail field in Chinese; fields not known here are left out rather than shown as codes. */
-function detailPart(key: string, value: unknown): string | undefined {
+/** A count with its measure word: 3 → "3 笔". */
+const counted = (value: unknown, unit: string) => `${count(Number(value))} ${unit}`;
+
+/** One detail field of `action` in Chinese; fields not known here are left out rather than shown as codes. */
+function detailPart(action: string, key: string, value: unknown): string | undefined {
   switch (key) {
-    case 'roles': return Array.isArray(value) ? `角色：${value.map((r) => ROLE_LABELS[r as StaffRole] ?? '其他').join('、')}` : undefined;
+    case 'roles': return Array.isArray(value) ? `角色：${value.map((r) => staffRoleLabels[r as StaffRole] ?? '其他').join('、')}` : undefined;
     case 'regionCode': return `管辖地区：${regionLabel(String(value))}`;
     case 'ip': return `登录地址：${String(value)}`;
     case 'field': return `查看项目：${PERSONAL_DATA_FIELD_LABELS[String(value)] ?? '其他'}`;
     case 'reason': return `事由：${String(value)}`;
     case 'note': return value ? `说明：${String(value)}` : undefined;
     case 'round': return `年度：${String(value)}`;
-    case 'opened': return `新开案件：${count(Number(value))} 件`;
+    case 'opened': return `新开案件：${counted(value, '件')}`;
+    // Data imports.
+    case 'kind': return `数据类型：${IMPORT_KIND_LABELS[String(value)] ?? '其他数据'}`;
+    case 'rowCount': return `共 ${counted(value, '行')}`;
+    case 'inserted': return `新增 ${counted(value, '行')}`;
+    case 'updated': return `更新 ${counted(value, '行')}`;
+    case 'unchanged': return `未变 ${counted(value, '行')}`;
+    // Money movements: payment batches, bank files and account corrections.
+    case 'paymentId': return `支付编号：${String(value)}`;
+    case 'attempt': return `第 ${count(Number(value))} 次支付`;
+    case 'paymentCount': return `支付 ${counted(value, '笔')}`;
+    case 'lineCount': return `${action === 'bank_file.import_return' ? '回单' : '付款指令'} ${counted(value, '笔')}`;
+    case 'paid': case 'failed': case 'returned': return `${BANK_OUTCOME_LABELS[key]} ${counted(value, '笔')}`;
+    case 'totalFen': return `金额合计：${yuan(Number(value))}`;
+    case 'format': return `文件格式：${BANK_FILE_FORMAT_LABELS[String(value)] ?? '其他'}`;
+    case 'sha256': return `校验值：${String(value).slice(0, 12)}…`;
     default: return undefined;
   }
 }
 
-function detailText(detail: AuditEntry['detail']): string {
+/** The order detail fields read in (the stored detail's own key order is not kept by the database). */
+const DETAIL_ORDER = [
+  'roles', 'regionCode', 'field', 'round', 'opened', 'kind', 'rowCount', 'inserted', 'updated', 'unchanged', 'paymentId', 'attempt',
+  'paymentCount', 'lineCount', 'paid', 'failed', 'returned', 'totalFen', 'format', 'sha256', 'reason', 'note', 'ip',
+];
+
+function detailText(action: string, detail: AuditEntry['detail']): string {
   if (detail === null || typeof detail !== 'object' || Array.isArray(detail)) return '—';
   const d = detail as Detail;
   const parts: string[] = [];
   if (typeof d.to === 'string') parts.push(`案件状态：${d.from ? `${stateLabel(d.from as RefundCaseState)} → ` : ''}${stateLabel(d.to as RefundCaseState)}`);
-  for (const [key, value] of Object.entries(d)) {
-    const part = key === 'from' || key === 'to' ? undefined : detailPart(key, value);
+  for (const key of DETAIL_ORDER) {
+    const part = key in d ? detailPart(action, key, d[key]) : undefined;
     if (part) parts.push(part);
   }
   return parts.join('；') || '—';
@@ -163,10 +187,10 @@ export default function AuditLog() {
           columns={[
             { title: '序号', dataIndex: 'seq', width: 80 },
             { title: '时间', dataIndex: 'at', width: 170, render: (t: string) => dateTime(t) },
-            { title: '操作人', dataIndex: 'actor' },
+            { title: '操作人', dataIndex: 'actor', render: (a: string) => actorLabel(a) },
             { title: '操作', dataIndex: 'action', render: (a: string) => <Tag color={actionColor(a)}>{auditActionLabel(a)}</Tag> },
             { title: '对象', dataIndex: 'subject', render: (s: string) => auditSubjectLabel(s) },
-            { title: '详情', dataIndex: 'detail', render: (d: AuditEntry['detail']) => detailText(d) },
+            { title: '详情', dataIndex: 'detail', render: (d: AuditEntry['detail'], e) => detailText(e.action, d) },
           ]}
         />
         {nextBefore !== null && (

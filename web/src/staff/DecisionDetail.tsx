@@ -6,7 +6,7 @@ import { InfoCircleOutlined } from '@ant-design/icons';
 import { Link, useParams } from 'react-router-dom';
 import { api, ROUND } from '../shared/api.ts';
 import { dateTime, policyVersion, yuan } from '../shared/format.ts';
-import { ACTION_LABELS, PAY_TO_LABELS, reasonLabel, regionLabel, SIZE_LABELS, stateLabel, STATUS_COLORS, STATUS_LABELS, type RefundCaseState } from '../shared/labels.ts';
+import { ACTION_LABELS, actorLabel, PAY_TO_LABELS, reasonLabel, regionLabel, SIZE_LABELS, stateLabel, STATUS_COLORS, STATUS_LABELS, type RefundCaseState } from '../shared/labels.ts';
 import type { CaseEvent, DecisionDetail as Detail } from '../shared/types.ts';
 import { useApi } from '../shared/use-api.ts';
 import type { TraceStep } from '../../../src/policy/core/decision.ts';
@@ -89,7 +89,7 @@ export default function DecisionDetail() {
               <>
                 <strong>{ACTION_LABELS[e.action] ?? '变更'}</strong>
                 {'　'}{e.fromState ? `${stateLabel(e.fromState as RefundCaseState)} → ` : ''}{stateLabel(e.toState as RefundCaseState)}
-                <div style={{ color: '#888' }}>{e.actor}，{dateTime(e.at)}{e.note ? `；意见：${e.note}` : ''}</div>
+                <div style={{ color: '#888' }}>{actorLabel(e.actor)}，{dateTime(e.at)}{e.note ? `；意见：${e.note}` : ''}</div>
               </>
             ),
           }))}

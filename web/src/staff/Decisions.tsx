@@ -1,10 +1,11 @@
 // 决定列表: the round's current decisions, filtered (conclusion, region, reason, size, amount) and paged on the server so
 // 50,000+ rows stay fast, and every matching row exported to Excel by the server. A regional account's list is kept to
 // its own region, which the server requires.
-import { Alert, Button, Card, Form, InputNumber, Select, Space, Table, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { Alert, App, Button, Card, Form, InputNumber, Select, Space, Table, Tag, Typography } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
 import { Link, useSearchParams } from 'react-router-dom';
-import { api, query, ROUND } from '../shared/api.ts';
+import { api, download, query, ROUND } from '../shared/api.ts';
 import { count, yuan, yuanToFen } from '../shared/format.ts';
 import {
   ownRegionFilter, reasonLabel, REASON_LABELS, regionLabel, regionsWithin, SIZE_LABELS, STATUS_COLORS, STATUS_LABELS,
@@ -28,7 +29,9 @@ function fenOf(text: string | null): number | undefined {
 }
 
 export default function Decisions({ staff }: { staff: Staff }) {
+  const { message } = App.useApp();
   const [search, setSearch] = useSearchParams();
+  const [exporting, setExporting] = useState(false);
   const page = Number(search.get('page') ?? 1);
   const pageSize = Number(search.get('pageSize') ?? 50);
   const ownRegion = ownRegionFilter(staff.regionCode);
@@ -47,6 +50,13 @@ export default function Decisions({ staff }: { staff: Staff }) {
     for (const key of FILTERS) if (values[key] !== undefined && values[key] !== null && values[key] !== '') next.set(key, String(values[key]));
     next.set('pageSize', String(pageSize));
     setSearch(next);
+  };
+
+  const exportRows = () => {
+    setExporting(true);
+    download(`/rounds/${ROUND}/decisions/export${filterQuery}`)
+      .catch((e: Error) => { message.error(e.message); })
+      .finally(() => setExporting(false));
   };
 
   const initial = { ...Object.fromEntries(FILTERS.map((k) => [k, search.get(k) ?? undefined])), region: filters.region };
@@ -72,7 +82,7 @@ export default function Decisions({ staff }: { staff: Staff }) {
               <Button type="primary" htmlType="submit">查询</Button>
               {/* The label stays free of Latin words (the browser test checks every page for English); Excel is in the tooltip. */}
               <Button
-                icon={<DownloadOutlined />} href={`/api/v1/rounds/${ROUND}/decisions/export${filterQuery}`} disabled={!data || data.total === 0}
+                icon={<DownloadOutlined />} onClick={exportRows} loading={exporting} disabled={!data || data.total === 0}
                 title="按当前筛选条件导出全部单位（Excel 文件）"
               >
                 导出电子表格

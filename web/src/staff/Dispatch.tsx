@@ -5,7 +5,7 @@
 import { useState } from 'react';
 import { Alert, App, Button, Card, Descriptions, Form, Input, InputNumber, Modal, Popconfirm, Space, Table, Tag, Typography, Upload, type UploadFile } from 'antd';
 import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
-import { api, upload, ROUND } from '../shared/api.ts';
+import { api, download, upload, ROUND } from '../shared/api.ts';
 import { count, dateTime, yuan } from '../shared/format.ts';
 import { ALLOCATION_ROLE_LABELS, DISPATCH_STATUS_LABELS, reasonLabel, stateLabel, STATUS_COLORS, STATUS_LABELS } from '../shared/labels.ts';
 import { hasRole, type Staff } from '../shared/session.ts';
@@ -135,13 +135,14 @@ function ApplyCard({ onSubmitted }: { onSubmitted: (unitId: number) => void }) {
     }
   };
 
+  const template = (sheet: 'workers' | 'payments') => download(`/dispatch/templates/${sheet}`).catch((e: Error) => message.error(e.message));
   const ready = Boolean(unitId && placements);
   return (
     <>
       <Card title="上传申请材料">
         <Space wrap style={{ marginBottom: 16 }}>
-          <Button icon={<DownloadOutlined />} href="/api/v1/dispatch/templates/workers">下载派遣人员表模板</Button>
-          <Button icon={<DownloadOutlined />} href="/api/v1/dispatch/templates/payments">下载缴费明细表模板</Button>
+          <Button icon={<DownloadOutlined />} onClick={() => void template('workers')}>下载派遣人员表模板</Button>
+          <Button icon={<DownloadOutlined />} onClick={() => void template('payments')}>下载缴费明细表模板</Button>
         </Space>
         <Form layout="vertical" style={{ maxWidth: 640 }}>
           <Form.Item label="单位编号" htmlFor="dispatch-unit-id" extra="劳务派遣单位在系统中的编号（见决定列表）">

@@ -2,7 +2,7 @@
 import { useState } from 'react';
 import { Alert, App, Button, Card, List, Select, Space, Table, Tag, Typography, Upload } from 'antd';
 import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
-import { api, upload } from '../shared/api.ts';
+import { api, download, upload } from '../shared/api.ts';
 import { count, dateTime } from '../shared/format.ts';
 import type { ImportBatch, ImportKind, ImportRejection } from '../shared/types.ts';
 import { useApi } from '../shared/use-api.ts';
@@ -15,6 +15,9 @@ export default function Imports() {
   const [rejection, setRejection] = useState<ImportRejection>();
   const chosen = kinds.data?.find((k) => k.kind === kind);
   const title = (k: string) => kinds.data?.find((x) => x.kind === k)?.title ?? k;
+
+  const save = (path: string) => download(path).catch((e: Error) => message.error(e.message));
+  const errorReport = (batchId: number) => save(`/imports/${batchId}/error-report`);
 
   const send = async (file: File) => {
     if (!kind) return;
@@ -36,7 +39,7 @@ export default function Imports() {
         <Space wrap>
           <Select placeholder="选择数据类型" style={{ width: 240 }} value={kind} onChange={setKind} loading={kinds.loading}
             options={(kinds.data ?? []).map((k) => ({ value: k.kind, label: k.title }))} />
-          <Button icon={<DownloadOutlined />} disabled={!kind} href={kind ? `/api/v1/imports/templates/${kind}` : undefined}>下载模板</Button>
+          <Button icon={<DownloadOutlined />} disabled={!kind} onClick={() => { if (kind) void save(`/imports/templates/${kind}`); }}>下载模板</Button>
           <Upload accept=".xlsx,.csv" showUploadList={false} disabled={!kind} beforeUpload={(file) => { void send(file); return false; }}>
             <Button type="primary" icon={<UploadOutlined />} disabled={!kind}>选择文件并导入</Button>
           </Upload>
@@ -54,7 +57,7 @@ export default function Imports() {
             description={
               <>
                 <ul style={{ paddingLeft: 20 }}>{rejection.errors.slice(0, 10).map((e, i) => <li key={i}>第 {e.row} 行{e.column ? `「${e.column}」` : ''}：{e.message}</li>)}</ul>
-                <Button size="small" icon={<DownloadOutlined />} href={rejection.reportUrl}>下载错误报告</Button>
+                <Button size="small" icon={<DownloadOutlined />} onClick={() => void errorReport(rejection.batchId)}>下载错误报告</Button>
               </>
             } />
         )}
@@ -71,7 +74,7 @@ export default function Imports() {
             { title: '错误数', dataIndex: 'errorCount', align: 'right' },
             { title: '导入人', dataIndex: 'actor' },
             { title: '时间', dataIndex: 'createdAt', render: (t: string) => dateTime(t) },
-            { title: '错误报告', render: (_, b) => b.status === 'rejected' ? <a href={`/api/v1/imports/${b.id}/error-report`}>下载</a> : '—' },
+            { title: '错误报告', render: (_, b) => b.status === 'rejected' ? <Button type="link" size="small" style={{ padding: 0 }} onClick={() => void errorReport(b.id)}>下载</Button> : '—' },
           ]}
         />
       </Card>

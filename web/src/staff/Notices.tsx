@@ -2,7 +2,7 @@
 import { useState } from 'react';
 import { Alert, App, Button, Card, Descriptions, Form, Input, InputNumber, Select, Space, Table, Tag, Typography } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
-import { api, query, ROUND } from '../shared/api.ts';
+import { api, download, query, ROUND } from '../shared/api.ts';
 import { count, dateTime, day, yuan } from '../shared/format.ts';
 import { NOTICE_STATUS_LABELS, regionLabel } from '../shared/labels.ts';
 import type { Batch, Notice, NoticeItem } from '../shared/types.ts';
@@ -32,6 +32,7 @@ function NoticeDetail({ notice, onChanged }: { notice: Notice; onChanged: () => 
   const { message } = App.useApp();
   const [q, setQ] = useState('');
   const items = useApi(() => api<NoticeItem[]>(`/notices/${notice.id}/items${query({ q, limit: 1000 })}`), [notice.id, q]);
+  const exportList = () => download(`/notices/${notice.id}/export`).catch((e: Error) => message.error(e.message));
   const close = () => api(`/notices/${notice.id}/close`, { body: {} })
     .then(() => { message.success('公示已结束'); onChanged(); }, (e: Error) => message.error(e.message));
   const object = (v: { unitId: number; content: string }) => api(`/notices/${notice.id}/objections`, { body: v })
@@ -39,7 +40,7 @@ function NoticeDetail({ notice, onChanged }: { notice: Notice; onChanged: () => 
   return (
     <Card title={notice.title} style={{ marginTop: 16 }} extra={
       <Space>
-        <Button icon={<DownloadOutlined />} href={`/api/v1/notices/${notice.id}/export`}>导出名单</Button>
+        <Button icon={<DownloadOutlined />} onClick={() => void exportList()}>导出名单</Button>
         {notice.status === 'open' && <Button type="primary" onClick={close}>结束公示</Button>}
       </Space>
     }>

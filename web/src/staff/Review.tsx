@@ -1,31 +1,35 @@
-// 复核: a case worker proposes a batch of eligible cases; a reviewer approves it or returns it with a note. The server
-// refuses a reviewer whose region does not cover the batch's units, and its refusal is shown as it is.
+// 复核: a case worker proposes a batch of eligible cases (a regional account's proposal kept to its own region, which
+// the server requires); a reviewer approves it or returns it with a note. The server refuses a reviewer whose region
+// does not cover the batch's units, and its refusal is shown as it is.
 import { useState } from 'react';
 import { Alert, App, Button, Card, Form, Input, InputNumber, Modal, Select, Space, Table, Tag, Typography } from 'antd';
 import { api, ROUND } from '../shared/api.ts';
 import { count, dateTime, yuan, yuanToFen } from '../shared/format.ts';
-import { BATCH_STATUS_COLORS, BATCH_STATUS_LABELS, SIZE_LABELS, WEIHAI_REGIONS } from '../shared/labels.ts';
+import { BATCH_STATUS_COLORS, BATCH_STATUS_LABELS, ownRegionFilter, regionsWithin, SIZE_LABELS } from '../shared/labels.ts';
 import { hasRole, type Staff } from '../shared/session.ts';
-import type { Batch } from '../shared/types.ts';
+import type { Batch, ProposedBatch } from '../shared/types.ts';
 import { useApi } from '../shared/use-api.ts';
 
 type Outcome = 'approve' | 'return';
 
-function ProposeCard({ onProposed }: { onProposed: () => void }) {
+function ProposeCard({ staff, onProposed }: { staff: Staff; onProposed: () => void }) {
   const { message } = App.useApp();
+  const ownRegion = ownRegionFilter(staff.regionCode);
   const [busy, setBusy] = useState(false);
   const submit = (v: { regionCode?: string; size?: string; maxYuan?: number; note?: string }) => {
     setBusy(true);
     const body = { round: ROUND, ...(v.regionCode && { regionCode: v.regionCode }), ...(v.size && { size: v.size }),
       ...(v.maxYuan !== undefined && v.maxYuan !== null && { maxAmountFen: yuanToFen(v.maxYuan) }), ...(v.note && { note: v.note }) };
-    api<Batch>('/review/batches', { body })
-      .then((b) => { message.success(`已提交复核批次 ${b.id}：${count(b.unitCount)} 个单位，${yuan(b.totalFen)}`); onProposed(); }, (e: Error) => message.error(e.message))
+    api<ProposedBatch>('/review/batches', { body })
+      .then((b) => { message.success(`已提交复核批次 ${b.batchId}：${count(b.unitCount)} 个单位，${yuan(b.totalFen)}`); onProposed(); }, (e: Error) => message.error(e.message))
       .finally(() => setBusy(false));
   };
   return (
     <Card title="提交复核批次（符合条件、尚未提交的案件）">
-      <Form layout="inline" onFinish={submit} style={{ rowGap: 12 }}>
-        <Form.Item name="regionCode" label="地区"><Select allowClear placeholder="全部" style={{ width: 200 }} options={WEIHAI_REGIONS} /></Form.Item>
+      <Form layout="inline" onFinish={submit} initialValues={{ regionCode: ownRegion }} style={{ rowGap: 12 }}>
+        <Form.Item name="regionCode" label="地区">
+          <Select allowClear={!ownRegion} placeholder="全部" style={{ width: 200 }} options={regionsWithin(staff.regionCode)} />
+        </Form.Item>
         <Form.Item name="size" label="规模"><Select allowClear placeholder="全部" style={{ width: 100 }} options={['large', 'medium', 'small', 'micro'].map((s) => ({ value: s, label: SIZE_LABELS[s] }))} /></Form.Item>
         <Form.Item name="maxYuan" label="金额上限（元）"><InputNumber min={0} style={{ width: 140 }} /></Form.Item>
         <Form.Item name="note" label="说明"><Input style={{ width: 240 }} /></Form.Item>
@@ -54,7 +58,7 @@ export default function Review({ staff }: { staff: Staff }) {
   return (
     <>
       <Typography.Title level={4} style={{ marginTop: 0 }}>复核</Typography.Title>
-      {hasRole(staff, 'case_worker') && <ProposeCard onProposed={batches.reload} />}
+      {hasRole(staff, 'case_worker') && <ProposeCard staff={staff} onProposed={batches.reload} />}
       {refusal && <Alert type="error" showIcon closable style={{ marginTop: 16 }} title="操作未完成" description={refusal} data-testid="review-refusal" onClose={() => setRefusal(undefined)} />}
       <Card title="复核批次" style={{ marginTop: 16 }}>
         {batches.error && <Alert type="error" showIcon title={batches.error} />}

@@ -4,7 +4,8 @@ import { Alert, App, Button, Card, Col, DatePicker, Descriptions, Form, InputNum
 import dayjs, { type Dayjs } from 'dayjs';
 import { api, ROUND } from '../shared/api.ts';
 import { count, dateTime, day, yuan } from '../shared/format.ts';
-import { reasonLabel, regionLabel, RUN_STATUS_LABELS, SIZE_LABELS, STATUS_LABELS, WEIHAI_REGIONS } from '../shared/labels.ts';
+import { ownRegionFilter, reasonLabel, regionLabel, regionsWithin, RUN_STATUS_LABELS, SIZE_LABELS, STATUS_LABELS } from '../shared/labels.ts';
+import type { Staff } from '../shared/session.ts';
 import type { RunDiff, RunView, Tally } from '../shared/types.ts';
 
 const POLL_MS = 1000;
@@ -84,8 +85,10 @@ function DiffCard() {
   );
 }
 
-export default function Screening() {
+export default function Screening({ staff }: { staff: Staff }) {
   const { message } = App.useApp();
+  /** A district account screens its own district; the region it may screen is chosen for it. */
+  const ownRegion = ownRegionFilter(staff.regionCode);
   const [runId, setRunId] = useState<number | null>(null);
   const [view, setView] = useState<RunView>();
   const [starting, setStarting] = useState(false);
@@ -114,9 +117,9 @@ export default function Screening() {
     <>
       <Typography.Title level={4} style={{ marginTop: 0 }}>筛查</Typography.Title>
       <Card title="发起免申即享筛查">
-        <Form layout="inline" onFinish={start} initialValues={{ asOf: dayjs('2024-08-15') }}>
+        <Form layout="inline" onFinish={start} initialValues={{ asOf: dayjs('2024-08-15'), region: ownRegion }}>
           <Form.Item name="asOf" label="审核日期" rules={[{ required: true, message: '请选择审核日期' }]}><DatePicker allowClear={false} /></Form.Item>
-          <Form.Item name="region" label="地区"><Select allowClear placeholder="全部地区" style={{ width: 220 }} options={WEIHAI_REGIONS} /></Form.Item>
+          <Form.Item name="region" label="地区"><Select allowClear={!ownRegion} placeholder="全部地区" style={{ width: 220 }} options={regionsWithin(staff.regionCode)} /></Form.Item>
           <Form.Item><Button type="primary" htmlType="submit" loading={starting}>开始筛查</Button></Form.Item>
         </Form>
         <Space style={{ marginTop: 12 }}>

@@ -1,11 +1,12 @@
-// Staff sign-in: username and password (five wrong passwords lock the account for 15 minutes).
+// Staff sign-in: username and password (five wrong passwords lock the account for 15 minutes), with the console's
+// notice when it was sent here because the session expired.
 import { useState } from 'react';
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { signIn } from '../shared/api.ts';
 import type { Staff } from '../shared/session.ts';
 
-export function SignIn({ onSignedIn }: { onSignedIn: (staff: Staff) => void }) {
+export function SignIn({ notice, onSignedIn }: { notice?: string; onSignedIn: (staff: Staff) => void }) {
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
   async function submit(values: { username: string; password: string }) {
@@ -27,6 +28,7 @@ export function SignIn({ onSignedIn }: { onSignedIn: (staff: Staff) => void }) {
         <Typography.Title level={3} style={{ textAlign: 'center' }}>稳岗经办系统</Typography.Title>
         <Typography.Paragraph type="secondary" style={{ textAlign: 'center' }}>失业保险援企稳岗返还经办（鲁人社发〔2024〕8号）</Typography.Paragraph>
         {error && <Alert type="error" showIcon style={{ marginBottom: 16 }} title={error} />}
+        {notice && !error && <Alert type="warning" showIcon style={{ marginBottom: 16 }} title={notice} data-testid="sign-in-notice" />}
         <Form layout="vertical" onFinish={submit}>
           <Form.Item name="username" label="用户名" rules={[{ required: true, whitespace: true, message: '请输入用户名' }]}>
             <Input prefix={<UserOutlined />} autoComplete="username" />

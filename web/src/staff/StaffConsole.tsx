@@ -1,6 +1,6 @@
 // The staff console: sign-in, then an Ant Design Pro–style layout with a side menu showing what the account's roles
 // may use; each page loads when opened. An expired session returns to the sign-in page.
-import { lazy, Suspense, useEffect, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
 import { Avatar, Button, Layout, Menu, Space, Spin, Typography } from 'antd';
 import {
@@ -8,7 +8,7 @@ import {
   PayCircleOutlined, ReadOutlined, SafetyCertificateOutlined, ScanOutlined, TeamOutlined, UserOutlined,
 } from '@ant-design/icons';
 import { loadSession, signOut } from '../shared/api.ts';
-import { hasRole, type StaffRole, type Staff } from '../shared/session.ts';
+import { hasRole, onSessionLost, SESSION_EXPIRED, type StaffRole, type Staff } from '../shared/session.ts';
 import { SignIn } from './SignIn.tsx';
 
 const Dashboard = lazy(() => import('./Dashboard.tsx'));
@@ -54,21 +54,30 @@ function selectedKey(path: string): string {
   return MENU.filter((m) => m.key !== '/' && path.startsWith(m.key)).map((m) => m.key)[0] ?? '/';
 }
 
-/** The session from the cookie: undefined while it loads, null when signed out. */
-function useStaffSession(): [Staff | null | undefined, (staff: Staff | null) => void] {
-  const [staff, setStaff] = useState<Staff | null>();
+/**
+ * The session from the cookie: undefined while it loads, null when signed out; `expired` once the server refused the
+ * session (the pages' requests answered 401), until someone signs in again.
+ */
+function useStaffSession(): { staff: Staff | null | undefined; expired: boolean; setStaff: (staff: Staff | null) => void } {
+  const [staff, setStaffState] = useState<Staff | null>();
+  const [expired, setExpired] = useState(false);
   useEffect(() => {
-    void loadSession().then((session) => setStaff(session?.kind === 'staff' ? session : null), () => setStaff(null));
+    void loadSession().then((session) => setStaffState(session?.kind === 'staff' ? session : null), () => setStaffState(null));
   }, []);
-  return [staff, setStaff];
+  const signedIn = Boolean(staff);
+  useEffect(() => (signedIn ? onSessionLost(() => { setStaffState(null); setExpired(true); }) : undefined), [signedIn]);
+  const setStaff = useCallback((next: Staff | null) => { setStaffState(next); setExpired(false); }, []);
+  return { staff, expired, setStaff };
 }
 
 export default function StaffConsole() {
   const location = useLocation();
   const navigate = useNavigate();
-  const [staff, setStaff] = useStaffSession();
+  const { staff, expired, setStaff } = useStaffSession();
   if (staff === undefined) return <div className="page-loading"><Spin size="large" /></div>;
-  if (location.pathname === '/login') return <SignIn onSignedIn={(s) => { setStaff(s); navigate('/'); }} />;
+  if (location.pathname === '/login') {
+    return <SignIn notice={expired ? SESSION_EXPIRED : undefined} onSignedIn={(s) => { setStaff(s); navigate('/'); }} />;
+  }
   if (!staff) return <Navigate to="/login" replace />;
   return (
     <Layout style={{ minHeight: '100vh' }}>
@@ -90,7 +99,7 @@ export default function StaffConsole() {
           <Suspense fallback={<div className="page-loading"><Spin size="large" /></div>}>
             <Routes>
               <Route index element={hasRole(staff, ...CASE_STAFF) ? <Dashboard staff={staff} /> : <Navigate to="/accounts" replace />} />
-              <Route path="screening" element={<Screening />} />
+              <Route path="screening" element={<Screening staff={staff} />} />
               <Route path="decisions" element={<Decisions staff={staff} />} />
               <Route path="decisions/:unitId" element={<DecisionDetail />} />
               <Route path="review" element={<Review staff={staff} />} />

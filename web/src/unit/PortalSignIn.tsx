@@ -1,22 +1,29 @@
 // Sign-in for the enterprise and person portals: the unified social credit code or ID number, a six-digit code texted
 // to the mobile number the agency holds (POST /session/{unit|person}/code), then the code opens a session. Also the
-// portal's session: resumed from the cookie on load, and signed out.
-import { useEffect, useState, type ReactNode } from 'react';
+// portal's session: resumed from the cookie on load, dropped when the server refuses it, and signed out.
+import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { Alert, Button, Card, Form, Input, Space, Typography } from 'antd';
 import { LogoutOutlined, MobileOutlined } from '@ant-design/icons';
 import { api, loadSession, signIn, signOut } from '../shared/api.ts';
-import type { PersonSession, UnitSession } from '../shared/session.ts';
+import { onSessionLost, type PersonSession, type UnitSession } from '../shared/session.ts';
 
 type PortalKind = 'unit' | 'person';
 type SessionOf<K extends PortalKind> = K extends 'unit' ? UnitSession : PersonSession;
 
-/** The portal's session from the cookie: undefined while it loads, null when signed out (or signed in as another kind). */
-export function usePortalSession<K extends PortalKind>(kind: K): [SessionOf<K> | null | undefined, (session: SessionOf<K> | null) => void] {
-  const [session, setSession] = useState<SessionOf<K> | null>();
+/**
+ * The portal's session from the cookie: undefined while it loads, null when signed out (or signed in as another kind);
+ * `expired` once the server refused the session (a request answered 401), until the portal signs in again.
+ */
+export function usePortalSession<K extends PortalKind>(kind: K): [SessionOf<K> | null | undefined, (session: SessionOf<K> | null) => void, boolean] {
+  const [session, setSessionState] = useState<SessionOf<K> | null>();
+  const [expired, setExpired] = useState(false);
   useEffect(() => {
-    void loadSession().then((s) => setSession(s?.kind === kind ? s as SessionOf<K> : null), () => setSession(null));
+    void loadSession().then((s) => setSessionState(s?.kind === kind ? s as SessionOf<K> : null), () => setSessionState(null));
   }, [kind]);
-  return [session, setSession];
+  const signedIn = Boolean(session);
+  useEffect(() => (signedIn ? onSessionLost(() => { setSessionState(null); setExpired(true); }) : undefined), [signedIn]);
+  const setSession = useCallback((next: SessionOf<K> | null) => { setSessionState(next); setExpired(false); }, []);
+  return [session, setSession, expired];
 }
 
 const RESEND_SECONDS = 60;
@@ -30,6 +37,8 @@ export interface PortalSignInProps<K extends PortalKind> {
   pattern: RegExp;
   patternMessage: string;
   onSignedIn: (session: SessionOf<K>) => void;
+  /** Said above the form, e.g. that the session expired. */
+  notice?: string;
   children?: ReactNode;
 }
 
@@ -88,6 +97,7 @@ export function PortalSignIn<K extends PortalKind>(props: PortalSignInProps<K>) 
       <Typography.Title level={4} style={{ marginTop: 0 }}>{props.title}</Typography.Title>
       {error && <Alert type="error" showIcon style={{ marginBottom: 16 }} title={error} data-testid="sign-in-error" />}
       {sent && !error && <Alert type="success" showIcon style={{ marginBottom: 16 }} title={sent} />}
+      {props.notice && !error && !sent && <Alert type="warning" showIcon style={{ marginBottom: 16 }} title={props.notice} data-testid="sign-in-notice" />}
       <Form form={form} layout="vertical" onFinish={submit} requiredMark={false}>
         <Form.Item
           name="identifier" label={props.identifierLabel}

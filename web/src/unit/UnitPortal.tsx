@@ -9,7 +9,7 @@ import { dateTime, yuan } from '../shared/format.ts';
 import { PAY_TO_LABELS, PAYMENT_ROLE_LABELS, PAYMENT_STATUS_COLORS, reasonLabel, SIZE_LABELS, STATUS_COLORS } from '../shared/labels.ts';
 import type { PortalChecklistLine, PortalPayment, PortalRound, UnitOverview } from '../shared/types.ts';
 import { useApi } from '../shared/use-api.ts';
-import type { UnitSession } from '../shared/session.ts';
+import { SESSION_EXPIRED, type UnitSession } from '../shared/session.ts';
 import { DispatchApply } from './DispatchApply.tsx';
 import { PortalHeader } from './PortalHeader.tsx';
 import { PortalSignIn, SignedInBar, usePortalSession } from './PortalSignIn.tsx';
@@ -140,7 +140,7 @@ function UnitHome({ session, onSignedOut }: { session: UnitSession; onSignedOut:
 }
 
 export default function UnitPortal() {
-  const [session, setSession] = usePortalSession('unit');
+  const [session, setSession, expired] = usePortalSession('unit');
   return (
     <div className="portal">
       <PortalHeader subtitle="单位服务" />
@@ -148,7 +148,8 @@ export default function UnitPortal() {
       {session === null && (
         <PortalSignIn
           kind="unit" title="单位登录" identifierLabel="统一社会信用代码" identifierPlaceholder="18 位统一社会信用代码"
-          pattern={CREDIT_CODE} patternMessage="统一社会信用代码应为18位数字或大写字母" onSignedIn={setSession}
+          pattern={CREDIT_CODE} patternMessage="统一社会信用代码应为18位数字或大写字母"
+          onSignedIn={setSession} notice={expired ? SESSION_EXPIRED : undefined}
         >
           <Typography.Paragraph style={{ marginTop: 12, marginBottom: 0 }}>查看稳岗返还公示名单：<Link to="/gongshi">公示公告</Link></Typography.Paragraph>
         </PortalSignIn>

@@ -11,6 +11,9 @@ import { useApi } from '../../shared/use-api.ts';
 
 interface CorrectionForm { accountKind: AccountKind; bankName?: string; accountNo: string; reason: string }
 
+/** As the server checks it: 6 to 32 digits once spaces and hyphens are taken out. */
+const ACCOUNT_NUMBER = /^\d{6,32}$/;
+
 const amount = (f: number) => <span className="amount">{yuan(f)}</span>;
 
 function CorrectionModal({ payment, onClose, onProposed }: { payment: PaymentItem | undefined; onClose: () => void; onProposed: () => void }) {
@@ -27,7 +30,10 @@ function CorrectionModal({ payment, onClose, onProposed }: { payment: PaymentIte
           <Select options={Object.entries(PAY_TO_LABELS).map(([value, label]) => ({ value, label }))} />
         </Form.Item>
         <Form.Item name="bankName" label="开户银行"><Input /></Form.Item>
-        <Form.Item name="accountNo" label="收款账号" rules={[{ required: true, message: '请填写收款账号' }, { pattern: /^[\d\s-]{6,40}$/, message: '收款账号须为 6 至 32 位数字' }]}>
+        <Form.Item name="accountNo" label="收款账号" rules={[
+          { required: true, message: '请填写收款账号' },
+          { validator: async (_rule, value?: string) => { if (value && !ACCOUNT_NUMBER.test(value.replace(/[\s-]/g, ''))) throw new Error('收款账号须为 6 至 32 位数字（可含空格或连字符）'); } },
+        ]}>
           <Input />
         </Form.Item>
         <Form.Item name="reason" label="更正原因" rules={[{ required: true, whitespace: true, message: '请填写更正原因' }]}><Input.TextArea rows={2} /></Form.Item>
