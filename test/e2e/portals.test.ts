@@ -108,12 +108,15 @@ describe.skipIf(browserSkipReason)('单位和个人在门户中登录办事', ()
     await expectNoEnglish(page);
 
     await apply.getByRole('button', { name: '提交申请' }).click();
-    await page.locator('.ant-modal').getByRole('button', { name: '确认提交' }).click();
-    await page.getByText(/本年度申请已提交（编号 \d+，已判定）/).waitFor();
+    const dialog = page.locator('.ant-modal').filter({ hasText: '确认提交' });
+    await dialog.waitFor();
+    await dialog.getByRole('button', { name: '确认提交' }).click();
+    // Deciding the application re-reads the unit's ledger: allow for a loaded machine.
+    await page.getByText(/本年度申请已提交（编号 \d+，已判定）/).waitFor({ timeout: 90_000 });
     const application = await h.store.db.selectFrom('dispatch_applications').select(['status', 'submitted_by']).where('unit_id', '=', dispatch.id).executeTakeFirstOrThrow();
     expect(application).toEqual({ status: 'decided', submitted_by: `单位:${dispatch.credit_code}` });
     await page.close();
-  });
+  }, 150_000);
 
   it('个人以身份证号码和短信验证码登录，看到本人的参保、证书和补贴记录', async () => {
     const person = await h.store.db.selectFrom('persons as p').select(['p.id', 'p.name', 'p.id_number_cipher'])

@@ -1,15 +1,14 @@
 // The person portal (/person): a person signs in with their ID number and an SMS code and sees what the agency holds
 // for them — the units they were insured through, their certificates, the skill-upgrade and training subsidies
 // granted and their unemployment-benefit periods. Identifiers are shown masked; each viewing is audited.
-import { Button, Card, Descriptions, Result, Spin, Table, Tag } from 'antd';
+import { Button, Card, Descriptions, Result, Table, Tag } from 'antd';
 import { api } from '../shared/api.ts';
 import { day, yuan } from '../shared/format.ts';
 import { CERTIFICATE_LEVEL_LABELS, GRANT_TYPE_LABELS } from '../shared/labels.ts';
-import { SESSION_EXPIRED, type PersonSession } from '../shared/session.ts';
+import type { PersonSession } from '../shared/session.ts';
 import type { PersonRecord } from '../shared/types.ts';
 import { useApi } from '../shared/use-api.ts';
-import { PortalHeader } from '../unit/PortalHeader.tsx';
-import { PortalSignIn, SignedInBar, usePortalSession } from '../unit/PortalSignIn.tsx';
+import { PortalPage, SignedInBar } from '../unit/PortalSignIn.tsx';
 
 const ID_NUMBER = /^[0-9]{17}[0-9Xx]$/;
 
@@ -91,19 +90,14 @@ function PersonHome({ session, onSignedOut }: { session: PersonSession; onSigned
 }
 
 export default function PersonPortal() {
-  const [session, setSession, expired] = usePortalSession('person');
   return (
-    <div className="portal">
-      <PortalHeader subtitle="个人服务" />
-      {session === undefined && <Spin size="large" style={{ display: 'block', margin: '64px auto' }} />}
-      {session === null && (
-        <PortalSignIn
-          kind="person" title="个人登录" identifierLabel="公民身份号码" identifierPlaceholder="18 位居民身份证号码"
-          pattern={ID_NUMBER} patternMessage="公民身份号码应为18位，最后一位可以是数字或X"
-          onSignedIn={setSession} notice={expired ? SESSION_EXPIRED : undefined}
-        />
-      )}
-      {session && <PersonHome session={session} onSignedOut={() => setSession(null)} />}
-    </div>
+    <PortalPage
+      subtitle="个人服务"
+      signIn={{
+        kind: 'person', title: '个人登录', identifierLabel: '公民身份号码', identifierPlaceholder: '18 位居民身份证号码',
+        pattern: ID_NUMBER, patternMessage: '公民身份号码应为18位，最后一位可以是数字或X',
+      }}
+      home={(session, onSignedOut) => <PersonHome session={session} onSignedOut={onSignedOut} />}
+    />
   );
 }

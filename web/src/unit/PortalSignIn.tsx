@@ -2,10 +2,11 @@
 // to the mobile number the agency holds (POST /session/{unit|person}/code), then the code opens a session. Also the
 // portal's session: resumed from the cookie on load, dropped when the server refuses it, and signed out.
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
-import { Alert, Button, Card, Form, Input, Space, Typography } from 'antd';
+import { Alert, Button, Card, Form, Input, Space, Spin, Typography } from 'antd';
 import { LogoutOutlined, MobileOutlined } from '@ant-design/icons';
 import { api, loadSession, signIn, signOut } from '../shared/api.ts';
-import { onSessionLost, type PersonSession, type UnitSession } from '../shared/session.ts';
+import { onSessionLost, SESSION_EXPIRED, type PersonSession, type UnitSession } from '../shared/session.ts';
+import { PortalHeader } from './PortalHeader.tsx';
 
 type PortalKind = 'unit' | 'person';
 type SessionOf<K extends PortalKind> = K extends 'unit' ? UnitSession : PersonSession;
@@ -137,6 +138,26 @@ export function SignedInBar({ who, onSignedOut }: { who: string; onSignedOut: ()
     <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center', marginBottom: 16 }}>
       <Typography.Text data-testid="portal-signed-in">当前登录：<strong>{who}</strong></Typography.Text>
       <Button icon={<LogoutOutlined />} onClick={leave} loading={busy}>退出登录</Button>
+    </div>
+  );
+}
+
+export interface PortalPageProps<K extends PortalKind> {
+  subtitle: string;
+  signIn: Omit<PortalSignInProps<K>, 'onSignedIn' | 'notice'>;
+  /** The signed-in page; `onSignedOut` returns to the sign-in card. */
+  home: (session: SessionOf<K>, onSignedOut: () => void) => ReactNode;
+}
+
+/** A portal: a spinner while the session loads, the sign-in card when signed out (or expired), else the home page. */
+export function PortalPage<K extends PortalKind>({ subtitle, signIn: signInProps, home }: PortalPageProps<K>) {
+  const [session, setSession, expired] = usePortalSession(signInProps.kind);
+  return (
+    <div className="portal">
+      <PortalHeader subtitle={subtitle} />
+      {session === undefined && <Spin size="large" style={{ display: 'block', margin: '64px auto' }} />}
+      {session === null && <PortalSignIn {...signInProps} onSignedIn={setSession} notice={expired ? SESSION_EXPIRED : undefined} />}
+      {session && home(session, () => setSession(null))}
     </div>
   );
 }

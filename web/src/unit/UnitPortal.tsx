@@ -1,7 +1,7 @@
 // The enterprise portal (/unit): a unit signs in with its unified social credit code and an SMS code, then sees its
 // job-retention refund — the decision explained condition by condition, the amount, the account it goes to — confirms
 // it once notified (鲁人社发〔2024〕8号 第七条), follows the payment, and, as a labour-dispatch unit, applies (第三条).
-import { Alert, App, Button, Card, Descriptions, Empty, List, Result, Spin, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Descriptions, Empty, List, Result, Table, Tag, Typography } from 'antd';
 import { CheckCircleFilled, CloseCircleFilled, InfoCircleFilled, QuestionCircleFilled } from '@ant-design/icons';
 import { Link } from 'react-router-dom';
 import { api, ROUND } from '../shared/api.ts';
@@ -9,10 +9,9 @@ import { dateTime, yuan } from '../shared/format.ts';
 import { PAY_TO_LABELS, PAYMENT_ROLE_LABELS, PAYMENT_STATUS_COLORS, reasonLabel, SIZE_LABELS, STATUS_COLORS } from '../shared/labels.ts';
 import type { PortalChecklistLine, PortalPayment, PortalRound, UnitOverview } from '../shared/types.ts';
 import { useApi } from '../shared/use-api.ts';
-import { SESSION_EXPIRED, type UnitSession } from '../shared/session.ts';
+import type { UnitSession } from '../shared/session.ts';
 import { DispatchApply } from './DispatchApply.tsx';
-import { PortalHeader } from './PortalHeader.tsx';
-import { PortalSignIn, SignedInBar, usePortalSession } from './PortalSignIn.tsx';
+import { PortalPage, SignedInBar } from './PortalSignIn.tsx';
 
 const CREDIT_CODE = /^[0-9A-HJ-NPQRTUWXYa-hj-npqrtuwxy]{18}$/;
 
@@ -140,21 +139,15 @@ function UnitHome({ session, onSignedOut }: { session: UnitSession; onSignedOut:
 }
 
 export default function UnitPortal() {
-  const [session, setSession, expired] = usePortalSession('unit');
   return (
-    <div className="portal">
-      <PortalHeader subtitle="单位服务" />
-      {session === undefined && <Spin size="large" style={{ display: 'block', margin: '64px auto' }} />}
-      {session === null && (
-        <PortalSignIn
-          kind="unit" title="单位登录" identifierLabel="统一社会信用代码" identifierPlaceholder="18 位统一社会信用代码"
-          pattern={CREDIT_CODE} patternMessage="统一社会信用代码应为18位数字或大写字母"
-          onSignedIn={setSession} notice={expired ? SESSION_EXPIRED : undefined}
-        >
-          <Typography.Paragraph style={{ marginTop: 12, marginBottom: 0 }}>查看稳岗返还公示名单：<Link to="/gongshi">公示公告</Link></Typography.Paragraph>
-        </PortalSignIn>
-      )}
-      {session && <UnitHome session={session} onSignedOut={() => setSession(null)} />}
-    </div>
+    <PortalPage
+      subtitle="单位服务"
+      signIn={{
+        kind: 'unit', title: '单位登录', identifierLabel: '统一社会信用代码', identifierPlaceholder: '18 位统一社会信用代码',
+        pattern: CREDIT_CODE, patternMessage: '统一社会信用代码应为18位数字或大写字母',
+        children: <Typography.Paragraph style={{ marginTop: 12, marginBottom: 0 }}>查看稳岗返还公示名单：<Link to="/gongshi">公示公告</Link></Typography.Paragraph>,
+      }}
+      home={(session, onSignedOut) => <UnitHome session={session} onSignedOut={onSignedOut} />}
+    />
   );
 }
