@@ -4,7 +4,7 @@ import { cp, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { openStore } from '../../../src/adapters/store/open-store.ts';
+import { openStore, type Store } from '../../../src/adapters/store/open-store.ts';
 import { runDispatch } from '../../../src/cli/commands/dispatch.ts';
 import { dispatchRoutes } from '../../../src/server/routes/dispatch.ts';
 import { fixedClock } from '../../../src/domain/ports/clock.ts';
@@ -34,6 +34,16 @@ async function multipart(fields: Record<string, string>, files: Record<string, s
   return { payload: Buffer.concat(parts), headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, ...session } };
 }
 
+/** The dispatch routes behind the security layer, over a dispatch unit with its people, and a signed-in case worker. */
+async function dispatchServer(store: Store) {
+  const clock = fixedClock('2024-09-02T09:00:00+08:00');
+  const app = await securedApp(store, clock, [[dispatchRoutes, { store, clock, cipher }]]);
+  await insertDispatchUnit(store);
+  await insertPersons(store, PERSONS);
+  const worker = await staffCaller(store.db, clock, { username: 'zhangsan', displayName: '经办员张三', roles: ['case_worker'] });
+  return { app, worker };
+}
+
 for (const backend of storeBackends()) {
   describe.skipIf(backend.skipReason)(`dispatch API and command on ${backend.name}`, () => {
     let dir = '';
@@ -51,12 +61,8 @@ for (const backend of storeBackends()) {
 
     it('previews, submits and reads back an application uploaded as multipart', async () => {
       const store = await openStore(await backend.freshConfig());
-      const clock = fixedClock('2024-09-02T09:00:00+08:00');
-      const app = await securedApp(store, clock, [[dispatchRoutes, { store, clock, cipher }]]);
+      const { app, worker } = await dispatchServer(store);
       try {
-        await insertDispatchUnit(store);
-        await insertPersons(store, PERSONS);
-        const worker = await staffCaller(store.db, clock, { username: 'zhangsan', displayName: '经办员张三', roles: ['case_worker'] });
         const placements = await writePlacements(dir, PLACEMENTS, 'api.xlsx');
         const form = { round: ROUND, unitId: String(DISPATCH_UNIT_ID) };
 
@@ -94,12 +100,8 @@ for (const backend of storeBackends()) {
     it('refuses a bad upload with the problems in Chinese, over HTTP and on the command line', async () => {
       const config = await backend.freshConfig();
       const store = await openStore(config);
-      const clock = fixedClock('2024-09-02T09:00:00+08:00');
-      const app = await securedApp(store, clock, [[dispatchRoutes, { store, clock, cipher }]]);
+      const { app, worker } = await dispatchServer(store);
       try {
-        await insertDispatchUnit(store);
-        await insertPersons(store, PERSONS);
-        const worker = await staffCaller(store.db, clock, { username: 'zhangsan', displayName: '经办员张三', roles: ['case_worker'] });
         const bad = await writePlacements(dir, [[idNumberOf(7), null, '派遣甲', '否', '2023-12', '2023-01', JIA, '威海甲用工有限公司', '企业']], 'bad.xlsx');
         const form = { round: ROUND, unitId: String(DISPATCH_UNIT_ID) };
         const response = await app.inject({ method: 'POST', url: '/api/v1/dispatch/applications', ...(await multipart(form, { placements: bad }, await worker.headers())) });
