@@ -12,7 +12,7 @@ import { cp, mkdir, mkdtemp, rename, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { inject } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 import { openStore, type Store, type StoreConfig } from '../../src/adapters/store/open-store.ts';
 
 export interface StoreBackend {
@@ -128,4 +128,21 @@ export async function commandEnvFor(config: StoreConfig): Promise<{ DATABASE_URL
   await mkdir(folder, { recursive: true });
   await rename(config.dataDir, join(folder, 'pglite'));
   return { DATABASE_URL: '', WENGANG_DATA: folder };
+}
+
+/**
+ * Sets the backend up around the enclosing suite together with a temporary folder for its files (removed afterwards);
+ * returns the folder's path, known once the suite has started.
+ */
+export function suiteWithFolder(backend: StoreBackend, prefix: string): () => string {
+  let dir = '';
+  beforeAll(async () => {
+    await backend.setup();
+    dir = await mkdtemp(join(tmpdir(), prefix));
+  });
+  afterAll(async () => {
+    await backend.teardown();
+    await rm(dir, { recursive: true, force: true });
+  });
+  return () => dir;
 }

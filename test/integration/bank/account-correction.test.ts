@@ -1,17 +1,15 @@
 // A failed payment's account corrected by one member of finance and approved by another, then re-issued: the same
 // payment row and idempotency key, a second attempt, and a ledger of send / fail / send / settle that balances. The
 // correction waits in the list of proposed ones (new account masked) until it is approved.
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Actor } from '../../../src/domain/refund-case.ts';
 import { approveAccountCorrection, listAccountCorrections, proposeAccountCorrection } from '../../../src/services/bank/account-correction.ts';
 import { exportInstruction } from '../../../src/services/bank/export-instruction.ts';
 import { importReturnFile } from '../../../src/services/bank/import-return.ts';
 import { checkLedger } from '../../../src/services/ledger/check.ts';
 import { fixedClock } from '../../../src/domain/ports/clock.ts';
-import { storeBackends } from '../../support/store-backends.ts';
+import { storeBackends, suiteWithFolder } from '../../support/store-backends.ts';
 import { caseState } from '../../support/review-fixtures.ts';
 import { insertConfirmedPayments, sendBatch, writeReturnFile } from '../../support/bank-fixtures.ts';
 
@@ -21,15 +19,7 @@ const clock = fixedClock('2024-09-24T10:00:00+08:00');
 
 for (const backend of storeBackends()) {
   describe.skipIf(backend.skipReason)(`account correction and re-issue on ${backend.name}`, () => {
-    let dir = '';
-    beforeAll(async () => {
-      await backend.setup();
-      dir = await mkdtemp(join(tmpdir(), 'wengang-bank-correct-'));
-    });
-    afterAll(async () => {
-      await backend.teardown();
-      await rm(dir, { recursive: true, force: true });
-    });
+    const folder = suiteWithFolder(backend, 'wengang-bank-correct-');
 
     const { withStore } = backend;
 
@@ -39,7 +29,7 @@ for (const backend of storeBackends()) {
         const { paymentId } = p!;
         const firstBatch = await sendBatch(db, [paymentId]);
         await exportInstruction(db, { batchId: firstBatch, format: 'csv', by: maker.name, clock });
-        const failed = await writeReturnFile(join(dir, `fail-${backend.name}.csv`), [[`${paymentId}-1`, '888.00', '失败', 'B1', '账号不存在']]);
+        const failed = await writeReturnFile(join(folder(), `fail-${backend.name}.csv`), [[`${paymentId}-1`, '888.00', '失败', 'B1', '账号不存在']]);
         await importReturnFile(db, { path: failed, fileName: 'fail.csv', by: maker.name, clock });
 
         const proposal = { paymentId, accountKind: 'corporate_account' as const, bankName: '威海市商业银行', accountNo: '8101 2345 6789 0001', reason: '单位提供新开户证明', actor: maker, clock };
@@ -58,7 +48,7 @@ for (const backend of storeBackends()) {
         const text = instruction.bytes.toString('utf8');
         expect(text).toContain(`${paymentId}-2`);
         expect(text).toContain('8101234567890001');
-        const paid = await writeReturnFile(join(dir, `paid-${backend.name}.csv`), [[`${paymentId}-2`, '888.00', '成功', 'B2', '']]);
+        const paid = await writeReturnFile(join(folder(), `paid-${backend.name}.csv`), [[`${paymentId}-2`, '888.00', '成功', 'B2', '']]);
         expect(await importReturnFile(db, { path: paid, fileName: 'paid.csv', by: maker.name, clock })).toMatchObject({ status: 'accepted', casesPaid: 1 });
 
         const payments = await db.selectFrom('payments').selectAll().execute();

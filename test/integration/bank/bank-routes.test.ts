@@ -1,14 +1,13 @@
 // The bank and ledger API through Fastify's inject on both store backends: export download, return upload (accepted,
 // then duplicate, and a rejected file), reconciliation report, maker-checker correction and the ledger check.
-import { readFile, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { openStore, type Store } from '../../../src/adapters/store/open-store.ts';
 import { bankRoutes } from '../../../src/server/routes/bank.ts';
 import { fixedClock } from '../../../src/domain/ports/clock.ts';
-import { storeBackends } from '../../support/store-backends.ts';
+import { storeBackends, suiteWithFolder } from '../../support/store-backends.ts';
 import { insertConfirmedPayments, sendBatch, writeReturnFile } from '../../support/bank-fixtures.ts';
 import { securedApp, staffCaller, type Headers } from '../../support/staff-session.ts';
 
@@ -28,15 +27,7 @@ function server(store: Store, clock: ReturnType<typeof fixedClock>): Promise<Fas
 
 for (const backend of storeBackends()) {
   describe.skipIf(backend.skipReason)(`bank API on ${backend.name}`, () => {
-    let dir = '';
-    beforeAll(async () => {
-      await backend.setup();
-      dir = await mkdtemp(join(tmpdir(), 'wengang-bank-api-'));
-    });
-    afterAll(async () => {
-      await backend.teardown();
-      await rm(dir, { recursive: true, force: true });
-    });
+    const folder = suiteWithFolder(backend, 'wengang-bank-api-');
 
     it('exports, imports the return, reports the failure, corrects the account and keeps the ledger consistent', async () => {
       const store = await openStore(await backend.freshConfig());
@@ -57,12 +48,12 @@ for (const backend of storeBackends()) {
         expect(missing.statusCode).toBe(404);
         expect(missing.json().error.message).toBe('付款批次 999 不存在');
 
-        const wrong = await writeReturnFile(join(dir, `wrong-${backend.name}.csv`), [[`${ok!.paymentId}-1`, '301.00', '成功', 'B1', '']]);
+        const wrong = await writeReturnFile(join(folder(), `wrong-${backend.name}.csv`), [[`${ok!.paymentId}-1`, '301.00', '成功', 'B1', '']]);
         const rejected = await app.inject({ method: 'POST', url: '/api/v1/bank/returns', ...multipart('回单.csv', await readFile(wrong), await maker.headers()) });
         expect(rejected.statusCode).toBe(422);
         expect(rejected.json().errors[0].message).toContain('金额与付款指令不符');
 
-        const good = await writeReturnFile(join(dir, `good-${backend.name}.csv`), [
+        const good = await writeReturnFile(join(folder(), `good-${backend.name}.csv`), [
           [`${ok!.paymentId}-1`, '300.00', '成功', 'B1', ''], [`${bad!.paymentId}-1`, '400.00', '失败', 'B2', '户名不符'],
         ]);
         const accepted = await app.inject({ method: 'POST', url: '/api/v1/bank/returns', ...multipart('回单.csv', await readFile(good), await maker.headers()) });

@@ -1,16 +1,15 @@
 // The bank instruction file of a batch on both store backends: read back (CSV and XLSX), its totals and SM3 checksum
 // recomputed, and a second export byte-identical and recorded once.
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createHash } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readTable } from '../../../src/adapters/files/read-table.ts';
 import { sm3Hex } from '../../../src/adapters/crypto/sm3.ts';
 import { exportInstruction } from '../../../src/services/bank/export-instruction.ts';
 import { fixedClock } from '../../../src/domain/ports/clock.ts';
 import { WorkflowError } from '../../../src/services/review/workflow-error.ts';
-import { storeBackends } from '../../support/store-backends.ts';
+import { storeBackends, suiteWithFolder } from '../../support/store-backends.ts';
 import { insertConfirmedPayments, sendBatch } from '../../support/bank-fixtures.ts';
 
 const HEADERS = ['序号', '付款流水号', '收款单位名称', '统一社会信用代码', '收款账户类型', '开户银行', '收款账号', '金额（元）', '用途'];
@@ -26,15 +25,7 @@ async function rowsOf(path: string): Promise<string[][]> {
 
 for (const backend of storeBackends()) {
   describe.skipIf(backend.skipReason)(`bank instruction file on ${backend.name}`, () => {
-    let dir = '';
-    beforeAll(async () => {
-      await backend.setup();
-      dir = await mkdtemp(join(tmpdir(), 'wengang-bank-export-'));
-    });
-    afterAll(async () => {
-      await backend.teardown();
-      await rm(dir, { recursive: true, force: true });
-    });
+    const folder = suiteWithFolder(backend, 'wengang-bank-export-');
 
     const { withStore } = backend;
 
@@ -44,7 +35,7 @@ for (const backend of storeBackends()) {
           const payments = await insertConfirmedPayments(db, [720_000, 150_050, 3_333]);
           const batchId = await sendBatch(db, payments.map((p) => p.paymentId));
           const file = await exportInstruction(db, { batchId, format, by: '财务王五', clock });
-          const path = join(dir, `batch-${backend.name}.${format}`);
+          const path = join(folder(), `batch-${backend.name}.${format}`);
           await writeFile(path, file.bytes);
           if (format === 'csv') expect(file.bytes.subarray(0, 3).toString('hex')).toBe('efbbbf');
 

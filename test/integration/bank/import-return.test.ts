@@ -1,19 +1,17 @@
 // Bank return files on both store backends: paid, failed and returned lines reconciled into attempts, payments, the
 // ledger and the refund case; a wrong amount rejects the whole file; the same file twice changes nothing; the
 // reconciliation report lists every difference.
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Kysely } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Database } from '../../../src/adapters/store/schema.ts';
 import { exportInstruction } from '../../../src/services/bank/export-instruction.ts';
 import { importReturnFile } from '../../../src/services/bank/import-return.ts';
 import { reconcileBatch, writeReconciliationXlsx } from '../../../src/services/bank/reconcile-batch.ts';
 import { checkLedger } from '../../../src/services/ledger/check.ts';
 import { fixedClock } from '../../../src/domain/ports/clock.ts';
-import { storeBackends } from '../../support/store-backends.ts';
+import { storeBackends, suiteWithFolder } from '../../support/store-backends.ts';
 import { caseState } from '../../support/review-fixtures.ts';
 import { insertConfirmedPayments, sendBatch, writeReturnFile, type FixturePayment } from '../../support/bank-fixtures.ts';
 
@@ -32,22 +30,14 @@ async function ledgerKeys(db: Kysely<Database>): Promise<string[]> {
 
 for (const backend of storeBackends()) {
   describe.skipIf(backend.skipReason)(`bank return import on ${backend.name}`, () => {
-    let dir = '';
-    beforeAll(async () => {
-      await backend.setup();
-      dir = await mkdtemp(join(tmpdir(), 'wengang-bank-return-'));
-    });
-    afterAll(async () => {
-      await backend.teardown();
-      await rm(dir, { recursive: true, force: true });
-    });
+    const folder = suiteWithFolder(backend, 'wengang-bank-return-');
 
     const { withStore } = backend;
 
     it('reconciles a success, a failure and a return, and only the paid unit’s case becomes paid', async () => {
       await withStore(async ({ db }) => {
         const { batchId, payments: [paid, failed, returned] } = await exportedBatch(db, [720_000, 150_050, 3_333]);
-        const path = await writeReturnFile(join(dir, `mixed-${backend.name}.csv`), [
+        const path = await writeReturnFile(join(folder(), `mixed-${backend.name}.csv`), [
           [`${paid!.paymentId}-1`, '7,200.00', '成功', 'B001', ''],
           [`${failed!.paymentId}-1`, '1500.50', '失败', 'B002', '账户已销户'],
           [`${returned!.paymentId}-1`, '33.33', '退回', 'B003', '户名与账号不符'],
@@ -80,9 +70,9 @@ for (const backend of storeBackends()) {
     it('posts a return, not a failure, when a settled payment comes back later', async () => {
       await withStore(async ({ db }) => {
         const { payments: [p] } = await exportedBatch(db, [50_000]);
-        const first = await writeReturnFile(join(dir, `paid-${backend.name}.csv`), [[`${p!.paymentId}-1`, '500', '成功', 'B1', '']]);
+        const first = await writeReturnFile(join(folder(), `paid-${backend.name}.csv`), [[`${p!.paymentId}-1`, '500', '成功', 'B1', '']]);
         await importReturnFile(db, { path: first, fileName: 'a.csv', by: '财务王五', clock });
-        const later = await writeReturnFile(join(dir, `later-${backend.name}.csv`), [[`${p!.paymentId}-1`, '500.00', '退回', 'B1R', '收款行退回']]);
+        const later = await writeReturnFile(join(folder(), `later-${backend.name}.csv`), [[`${p!.paymentId}-1`, '500.00', '退回', 'B1R', '收款行退回']]);
         expect(await importReturnFile(db, { path: later, fileName: 'b.csv', by: '财务王五', clock })).toMatchObject({ status: 'accepted', returned: 1 });
         expect(await ledgerKeys(db)).toEqual([`commit:${p!.paymentId}`, `send:${p!.paymentId}:1`, `settle:${p!.paymentId}:1`, `return:${p!.paymentId}:1`]);
         expect(await checkLedger(db)).toMatchObject({ ok: true });
@@ -92,7 +82,7 @@ for (const backend of storeBackends()) {
     it('rejects the whole file when one line has the wrong amount or names no instruction, and changes nothing', async () => {
       await withStore(async ({ db }) => {
         const { payments: [a, b] } = await exportedBatch(db, [720_000, 150_050]);
-        const path = await writeReturnFile(join(dir, `wrong-${backend.name}.csv`), [
+        const path = await writeReturnFile(join(folder(), `wrong-${backend.name}.csv`), [
           [`${a!.paymentId}-1`, '7200.00', '成功', 'B001', ''],
           [`${b!.paymentId}-1`, '1500.05', '成功', 'B002', ''],
           ['99999-1', '1.00', '成功', 'B003', ''],
@@ -115,7 +105,7 @@ for (const backend of storeBackends()) {
     it('imports the same file twice with no second effect', async () => {
       await withStore(async ({ db }) => {
         const { payments: [p] } = await exportedBatch(db, [12_345]);
-        const path = await writeReturnFile(join(dir, `twice-${backend.name}.csv`), [[`${p!.paymentId}-1`, '123.45', '成功', 'B9', '']]);
+        const path = await writeReturnFile(join(folder(), `twice-${backend.name}.csv`), [[`${p!.paymentId}-1`, '123.45', '成功', 'B9', '']]);
         const first = await importReturnFile(db, { path, fileName: '回单.csv', by: '财务王五', clock });
         const keys = await ledgerKeys(db);
         const second = await importReturnFile(db, { path, fileName: '回单（重复）.csv', by: '财务赵六', clock });
@@ -129,7 +119,7 @@ for (const backend of storeBackends()) {
     it('reports every difference between a return file and the batch without importing it, also as XLSX', async () => {
       await withStore(async ({ db }) => {
         const { batchId, payments: [a, b, c] } = await exportedBatch(db, [10_000, 20_000, 30_000]);
-        const path = await writeReturnFile(join(dir, `diff-${backend.name}.csv`), [
+        const path = await writeReturnFile(join(folder(), `diff-${backend.name}.csv`), [
           [`${a!.paymentId}-1`, '100.00', '成功', 'B1', ''],
           [`${b!.paymentId}-1`, '200.01', '成功', 'B2', ''],
           ['424242-1', '5.00', '成功', 'B4', ''],
@@ -141,7 +131,7 @@ for (const backend of storeBackends()) {
         expect(report.balanced).toBe(false);
         expect((await db.selectFrom('payments').select('status').execute()).every((p) => p.status === 'sent')).toBe(true);
 
-        const xlsx = join(dir, `report-${backend.name}.xlsx`);
+        const xlsx = join(folder(), `report-${backend.name}.xlsx`);
         await writeReconciliationXlsx(report, xlsx);
         const workbook = new ExcelJS.Workbook();
         await workbook.xlsx.readFile(xlsx);

@@ -1,9 +1,6 @@
 // A labour-dispatch unit's application (鲁人社发〔2024〕8号 第三条) on both store backends: uploaded placements, the
 // allocation by user unit, the case moved to eligible and through the same maker-checker review as screened units.
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Store } from '../../../src/adapters/store/open-store.ts';
 import type { Actor } from '../../../src/domain/refund-case.ts';
 import { previewDispatchApplication } from '../../../src/services/dispatch/decide-application.ts';
@@ -20,7 +17,7 @@ import {
   writePlacements,
 } from '../../support/dispatch-fixtures.ts';
 import { caseState, ROUND } from '../../support/review-fixtures.ts';
-import { storeBackends } from '../../support/store-backends.ts';
+import { storeBackends, suiteWithFolder } from '../../support/store-backends.ts';
 
 const maker: Actor = { kind: 'staff', role: 'case_worker', name: '经办员张三' };
 const checker: Actor = { kind: 'staff', role: 'reviewer', name: '复核员李四' };
@@ -66,20 +63,12 @@ const EXPECTED_EXCLUDED = 84_000;
 
 for (const backend of storeBackends()) {
   describe.skipIf(backend.skipReason)(`dispatch applications on ${backend.name}`, () => {
-    let dir = '';
-    beforeAll(async () => {
-      await backend.setup();
-      dir = await mkdtemp(join(tmpdir(), 'wengang-dispatch-'));
-    });
-    afterAll(async () => {
-      await backend.teardown();
-      await rm(dir, { recursive: true, force: true });
-    });
+    const folder = suiteWithFolder(backend, 'wengang-dispatch-');
 
     const { withStore } = backend;
 
     async function upload(store: Store, rows = PLACEMENTS, name?: string) {
-      const placementsPath = await writePlacements(dir, rows, name);
+      const placementsPath = await writePlacements(folder(), rows, name);
       return loadDispatchUpload(store.db, { round: ROUND, unitId: DISPATCH_UNIT_ID, placementsPath, cipher });
     }
 
@@ -153,11 +142,11 @@ for (const backend of storeBackends()) {
     it('takes the contributions from an uploaded sheet when the store has none, matching workers by 职工编号', async () => {
       await withStore(async (store) => {
         await insertDispatchUnit(store);
-        const placementsPath = await writePlacements(dir, [
+        const placementsPath = await writePlacements(folder(), [
           [null, 'E001', '王五', '否', '2023-01', '2023-12', JIA, '威海甲用工有限公司', '企业'],
           [null, 'E002', '赵六', '是', null, null, null, null, null],
         ], 'd.xlsx');
-        const paymentsPath = await writePayments(dir, [
+        const paymentsPath = await writePayments(folder(), [
           [null, 'E001', '2023-02', '2023-02-15', '123.45'],
           [null, 'E002', '2023-02', '2023-02-15', '100.00'],
           [null, 'E002', '2023-03', '2024-01-05', '100.00'],

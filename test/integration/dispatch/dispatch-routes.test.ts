@@ -1,9 +1,8 @@
 // The dispatch application API and the `wengang dispatch` command on both store backends: a multipart upload previews
 // and submits, the application is read back with its allocations, a bad upload is refused with a Chinese report.
-import { cp, mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { cp, mkdtemp, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { openStore, type Store } from '../../../src/adapters/store/open-store.ts';
 import { runDispatch } from '../../../src/cli/commands/dispatch.ts';
 import { dispatchRoutes } from '../../../src/server/routes/dispatch.ts';
@@ -12,7 +11,7 @@ import {
   cipher, DISPATCH_UNIT_ID, idNumberOf, insertDispatchUnit, insertPersons, months, userUnitCode, writePlacements,
 } from '../../support/dispatch-fixtures.ts';
 import { caseState, ROUND } from '../../support/review-fixtures.ts';
-import { storeBackends } from '../../support/store-backends.ts';
+import { storeBackends, suiteWithFolder } from '../../support/store-backends.ts';
 import { securedApp, staffCaller, type Headers } from '../../support/staff-session.ts';
 
 const JIA = userUnitCode('91371002MA3YH000A');
@@ -46,15 +45,7 @@ async function dispatchServer(store: Store) {
 
 for (const backend of storeBackends()) {
   describe.skipIf(backend.skipReason)(`dispatch API and command on ${backend.name}`, () => {
-    let dir = '';
-    beforeAll(async () => {
-      await backend.setup();
-      dir = await mkdtemp(join(tmpdir(), 'wengang-dispatch-api-'));
-    });
-    afterAll(async () => {
-      await backend.teardown();
-      await rm(dir, { recursive: true, force: true });
-    });
+    const folder = suiteWithFolder(backend, 'wengang-dispatch-api-');
     afterEach(() => {
       vi.unstubAllEnvs();
     });
@@ -63,7 +54,7 @@ for (const backend of storeBackends()) {
       const store = await openStore(await backend.freshConfig());
       const { app, worker } = await dispatchServer(store);
       try {
-        const placements = await writePlacements(dir, PLACEMENTS, 'api.xlsx');
+        const placements = await writePlacements(folder(), PLACEMENTS, 'api.xlsx');
         const form = { round: ROUND, unitId: String(DISPATCH_UNIT_ID) };
 
         const anonymous = await app.inject({ method: 'POST', url: '/api/v1/dispatch/applications/preview', ...(await multipart(form, { placements }, {})) });
@@ -102,7 +93,7 @@ for (const backend of storeBackends()) {
       const store = await openStore(config);
       const { app, worker } = await dispatchServer(store);
       try {
-        const bad = await writePlacements(dir, [[idNumberOf(7), null, '派遣甲', '否', '2023-12', '2023-01', JIA, '威海甲用工有限公司', '企业']], 'bad.xlsx');
+        const bad = await writePlacements(folder(), [[idNumberOf(7), null, '派遣甲', '否', '2023-12', '2023-01', JIA, '威海甲用工有限公司', '企业']], 'bad.xlsx');
         const form = { round: ROUND, unitId: String(DISPATCH_UNIT_ID) };
         const response = await app.inject({ method: 'POST', url: '/api/v1/dispatch/applications', ...(await multipart(form, { placements: bad }, await worker.headers())) });
         expect(response.statusCode).toBe(422);
@@ -115,11 +106,11 @@ for (const backend of storeBackends()) {
       // Commands find an embedded store in pglite/ of the data folder.
       vi.stubEnv('DATABASE_URL', 'databaseUrl' in config ? config.databaseUrl : '');
       if ('dataDir' in config) {
-        const data = await mkdtemp(join(dir, 'data-'));
+        const data = await mkdtemp(join(folder(), 'data-'));
         await cp(config.dataDir, join(data, 'pglite'), { recursive: true });
         vi.stubEnv('WENGANG_DATA', data);
       }
-      const good = await writePlacements(dir, PLACEMENTS, 'cli.xlsx');
+      const good = await writePlacements(folder(), PLACEMENTS, 'cli.xlsx');
       let out = '';
       const write = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
         out += String(chunk);
