@@ -8,24 +8,13 @@ import { runPay } from '../../../src/cli/commands/pay.ts';
 import { paymentRoutes } from '../../../src/server/routes/payments.ts';
 import { commandEnvFor, storeBackends } from '../../support/store-backends.ts';
 import { clock, confirmedUnits, ledgerState, sendAudit } from '../../support/payment-fixtures.ts';
+import { runCommand } from '../../support/run-command.ts';
 import { securedApp, staffCaller } from '../../support/staff-session.ts';
 
 const MAKER = ['--user', '财务王五', '--role', 'finance'];
 const CHECKER = ['--user', '财务赵六', '--role', 'finance'];
 
-async function run(args: string[]): Promise<{ code: number; out: string }> {
-  let out = '';
-  const write = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
-    out += String(chunk);
-    return true;
-  });
-  try {
-    return { code: await runPay(args), out };
-  } finally {
-    write.mockRestore();
-  }
-}
-
+const run = (args: string[]) => runCommand(runPay, args);
 const json = async (args: string[]) => JSON.parse((await run([...args, '--json'])).out);
 
 function server(store: Store): Promise<FastifyInstance> {
