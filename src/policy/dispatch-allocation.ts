@@ -1,17 +1,19 @@
 // 鲁人社发〔2024〕8号 第三条: a labour-dispatch unit applies for the refund and is judged as a whole (own staff and
 // dispatched workers together, same conditions as 第二条); the refund of each dispatched worker's contributions goes
 // in full to the user unit that employed the worker that month, nothing is refunded for workers placed at government
-// agencies or public institutions, and the dispatch unit keeps the part for its own staff and unplaced months.
+// agencies or public institutions, and the dispatch unit keeps the part for its own staff and unplaced months. The
+// worker payments are the unit's own payments broken down: when they do not add up to its base, a person reviews the
+// sheet (第八条 fund security), and the allocations never add up to more than the unit's base × ratio.
 import { z } from 'zod';
 import { Checklist } from './core/decision.ts';
 import { fen, flag, isoDate, orgType, period, text } from './core/input-fields.ts';
-import { formatYuan, sumFen, type BasisPoints, type Fen } from './core/money.ts';
+import { applyRatioHalfUp, applyRatioWithinCeiling, formatYuan, sumFen, type BasisPoints, type Fen } from './core/money.ts';
 import { formatBpPercent } from './core/ratio.ts';
 import type { ParameterInForce, ParameterStore } from './core/parameters.ts';
 import type { RuleDefinition } from './core/rule.ts';
-import { countsTowardBase, refundBaseYear } from './refund/refund-base.ts';
+import { countsTowardBase, type BaseWindow } from './refund/refund-base.ts';
 import { refundInput, shape } from './refund/refund-input.ts';
-import { assessRefundUnit, noRefundText, PUBLIC_SECTOR_ORG_TYPES, refundShare } from './refund/unit-eligibility.ts';
+import { assessRefundUnit, noRefundText, PUBLIC_SECTOR_ORG_TYPES } from './refund/unit-eligibility.ts';
 
 const RULE = 'dispatch-allocation';
 const ARTICLE = '鲁人社发〔2024〕8号 第三条';
@@ -47,12 +49,11 @@ interface Share {
 }
 
 /** Splits the workers' base-year contributions between the user units, the dispatch unit and the excluded part. */
-function splitWorkerBase(input: DispatchAllocationInput): { shares: Share[]; excludedFen: Fen } {
-  const baseYear = refundBaseYear(input.asOf);
+function splitWorkerBase(input: DispatchAllocationInput, window: BaseWindow): { shares: Share[]; excludedFen: Fen } {
   const workers = new Map(input.workers.map((w) => [String(w.workerId), w]));
   const shares = new Map<string, Share>();
   const excluded: Fen[] = [];
-  for (const payment of input.workerPayments.filter((p) => countsTowardBase(p, baseYear))) {
+  for (const payment of input.workerPayments.filter((p) => countsTowardBase(p, window))) {
     const worker = workers.get(String(payment.workerId));
     const placed = worker && !worker.ownStaff
       ? (worker.placements ?? []).find((p) => p.from <= payment.period && payment.period <= p.to)
@@ -86,19 +87,46 @@ function allocationText(share: Share, baseFen: Fen, amountFen: Fen, ratio: Param
   return `${who} ${formatYuan(baseFen)} 元 × ${formatBpPercent(ratio.value)} = ${formatYuan(amountFen)} 元，${to}`;
 }
 
+/** The workers' bases (excluded placements included) must add up to the unit's own base; otherwise a person looks. */
+function checkWorkerPayments(checks: Checklist, unitBaseFen: Fen, workerBaseFen: Fen): void {
+  if (workerBaseFen === unitBaseFen) {
+    checks.check({
+      step: 'workerPayments', value: workerBaseFen, threshold: unitBaseFen, passed: true, reason: 'WORKER_PAYMENTS_MISMATCH', legalBasis: ARTICLE,
+      text: `劳动者缴费明细合计 ${formatYuan(workerBaseFen)} 元与单位实缴返还基数 ${formatYuan(unitBaseFen)} 元一致`,
+    });
+    return;
+  }
+  checks.review({
+    step: 'workerPayments', value: workerBaseFen, reason: 'WORKER_PAYMENTS_MISMATCH', legalBasis: '鲁人社发〔2024〕8号 第三条、第八条',
+    text: `劳动者缴费明细合计 ${formatYuan(workerBaseFen)} 元${workerBaseFen > unitBaseFen ? '多于' : '少于'}单位实缴返还基数 ${formatYuan(unitBaseFen)} 元，`
+      + '明细须为单位实缴费款的分解，暂不分配，须人工复核',
+  });
+}
+
 export function evaluateDispatchAllocation(input: DispatchAllocationInput, params: ParameterStore) {
   const checks = new Checklist(ARTICLE);
-  const { ratio, fields } = assessRefundUnit(input, params, checks);
-  const { shares, excludedFen } = splitWorkerBase(input);
-  const allocations: Allocation[] = shares
+  const { ratio, baseWindow, fields } = assessRefundUnit(input, params, checks);
+  const { shares, excludedFen } = splitWorkerBase(input, baseWindow);
+  const listed = shares
     .map((share) => ({ share, baseFen: sumFen(share.payments) }))
     .filter(({ baseFen }) => baseFen > 0)
-    .sort((a, b) => byRecipient(a.share, b.share))
-    .map(({ share, baseFen }) => {
-      const amountFen = refundShare(checks, baseFen, ratio);
-      checks.note({ step: `allocation.${share.recipient}`, value: amountFen, legalBasis: ARTICLE, text: allocationText(share, baseFen, amountFen, ratio, checks) });
-      return { recipient: share.recipient, role: share.role, baseFen, amountFen };
+    .sort((a, b) => byRecipient(a.share, b.share));
+  checkWorkerPayments(checks, fields.baseFen, sumFen([excludedFen, ...listed.map((l) => l.baseFen)]));
+  const payable = checks.status() === 'eligible' && ratio;
+  const amounts = payable
+    ? applyRatioWithinCeiling(listed.map((l) => l.baseFen), ratio.value, applyRatioHalfUp(fields.baseFen, ratio.value))
+    : listed.map(() => 0);
+  const allocations: Allocation[] = listed.map(({ share, baseFen }, i) => {
+    const amountFen = amounts[i]!;
+    checks.note({ step: `allocation.${share.recipient}`, value: amountFen, legalBasis: ARTICLE, text: allocationText(share, baseFen, amountFen, ratio, checks) });
+    return { recipient: share.recipient, role: share.role, baseFen, amountFen };
+  });
+  if (payable && allocations.some((a) => a.amountFen !== applyRatioHalfUp(a.baseFen, ratio.value))) {
+    checks.note({
+      step: 'roundingAdjusted', value: true, legalBasis: ARTICLE,
+      text: `各分配金额分别四舍五入后合计超过单位返还总额 ${formatYuan(applyRatioHalfUp(fields.baseFen, ratio.value))} 元，已按尾数大小逐分调减`,
     });
+  }
   if (excludedFen > 0) {
     checks.note({
       step: 'excludedBase', value: excludedFen, legalBasis: ARTICLE,

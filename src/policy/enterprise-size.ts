@@ -1,6 +1,7 @@
 // 工信部联企业〔2011〕300号 第四条 (the standard 鲁人社发〔2024〕8号 第二条 relies on to tell large enterprises from SMEs):
 // by industry, an enterprise is large, medium or small when it reaches every lower bound of that tier, and micro
-// when it falls short of the small tier; an indicator the industry needs but that is missing leaves the size unknown.
+// when it falls short of the small tier. The refund needs only large vs SME: one indicator below the large tier's bound
+// makes an SME even when another is missing; only when nothing proves either is the size unknown (needs review).
 import { z } from 'zod';
 import { Checklist } from './core/decision.ts';
 import { caseId, count, industry, isoDate, nonNegative, type EnterpriseSize, type Industry } from './core/input-fields.ts';
@@ -46,29 +47,23 @@ export function sizeThresholdsAt(checks: Checklist, params: ParameterStore, date
   return checks.parameter<SizeTable>(params, RULE, THRESHOLDS, date);
 }
 
-/**
- * Classifies an enterprise with the industry's row of the standard and writes each tier tested to the checklist.
- * Returns null (with SIZE_UNKNOWN, for review) when an indicator the row needs is missing.
- */
-export function classifyEnterprise(
-  checks: Checklist, thresholds: ParameterInForce<SizeTable>, industryKey: Industry, indicators: SizeIndicators,
-): EnterpriseSize | null {
-  const row = thresholds.value[industryKey];
-  const needed = [...new Set(TIERS.flatMap((tier) => boundsOf(row[tier]).map(([indicator]) => indicator)))];
-  const missing = needed.filter((indicator) => indicators[indicator] == null);
-  if (missing.length) {
-    checks.unknown({
-      step: 'size', reason: 'SIZE_UNKNOWN', parameter: thresholds,
-      text: `企业规模（${row.label}划型须有${needed.map((i) => INDICATOR_LABELS[i].name).join('、')}）`,
-      missing: missing.map((i) => INDICATOR_LABELS[i].name).join('、'),
-    });
-    return null;
-  }
-  const values = Object.fromEntries(needed.map((i) => [i, indicators[i]!])) as Record<SizeIndicator, number>;
-  checks.note({
-    step: 'sizeIndicators', value: values, parameter: thresholds,
-    text: `${row.label}：${needed.map((i) => describe(i, values[i])).join('，')}`,
-  });
+/** Large vs SME: all that the refund ratio needs (鲁人社发〔2024〕8号 第二条). */
+export type SizeClass = 'large' | 'sme';
+
+export interface SizeResult {
+  size: EnterpriseSize | null;
+  sizeClass: SizeClass | null;
+}
+
+export const sizeClassOf = (size: EnterpriseSize): SizeClass => (size === 'large' ? 'large' : 'sme');
+
+/** The first present indicator below a tier's bound: one is enough to fall under that tier. */
+function firstBelow(bounds: Bounds, values: Partial<Record<SizeIndicator, number>>): [SizeIndicator, number] | undefined {
+  return boundsOf(bounds).find(([indicator, min]) => values[indicator] !== undefined && values[indicator] < min);
+}
+
+/** Every indicator present: the tier whose lower bounds are all reached, else micro. */
+function classifyComplete(checks: Checklist, thresholds: ParameterInForce<SizeTable>, row: SizeRow, values: Record<SizeIndicator, number>): EnterpriseSize {
   const size = TIERS.find((tier) => {
     const bounds = boundsOf(row[tier]);
     const reached = bounds.every(([indicator, min]) => values[indicator] >= min);
@@ -80,6 +75,49 @@ export function classifyEnterprise(
   }) ?? 'micro';
   checks.note({ step: 'size', value: size, parameter: thresholds, text: `按${row.label}划型标准，企业规模为${SIZE_LABELS[size]}` });
   return size;
+}
+
+/**
+ * An indicator is missing: one present indicator below the large tier's bound still makes the unit an SME, and one
+ * below the small tier's bound makes it micro; otherwise the class cannot be derived (SIZE_UNKNOWN, for review).
+ */
+function classifyPartial(
+  checks: Checklist, thresholds: ParameterInForce<SizeTable>, row: SizeRow, values: Partial<Record<SizeIndicator, number>>, missing: string,
+): SizeResult {
+  const belowLarge = firstBelow(row.large, values);
+  if (!belowLarge) {
+    checks.unknown({ step: 'size', reason: 'SIZE_UNKNOWN', parameter: thresholds, text: `企业规模（${row.label}划型）`, missing });
+    return { size: null, sizeClass: null };
+  }
+  const belowSmall = firstBelow(row.small, values);
+  const [indicator, bound] = belowSmall ?? belowLarge;
+  const size = belowSmall ? 'micro' : null;
+  checks.note({
+    step: 'size', value: size, parameter: thresholds,
+    text: `缺少${missing}；${describe(indicator, values[indicator]!)} < ${describe(indicator, bound)}，`
+      + (size ? `按${row.label}划型标准为${SIZE_LABELS[size]}` : `按${row.label}划型标准属于中小微企业（具体档次须补充${missing}）`),
+  });
+  return { size, sizeClass: 'sme' };
+}
+
+/**
+ * Classifies an enterprise with the industry's row of the standard and writes each tier tested to the checklist.
+ * With every indicator the row needs, the exact size; with some missing, as much as the present ones prove.
+ */
+export function classifyEnterprise(
+  checks: Checklist, thresholds: ParameterInForce<SizeTable>, industryKey: Industry, indicators: SizeIndicators,
+): SizeResult {
+  const row = thresholds.value[industryKey];
+  const needed = [...new Set(TIERS.flatMap((tier) => boundsOf(row[tier]).map(([indicator]) => indicator)))];
+  const values = Object.fromEntries(needed.flatMap((i) => (indicators[i] == null ? [] : [[i, indicators[i]]]))) as Partial<Record<SizeIndicator, number>>;
+  const missing = needed.filter((indicator) => values[indicator] === undefined);
+  checks.note({
+    step: 'sizeIndicators', value: values, parameter: thresholds,
+    text: `${row.label}：${needed.map((i) => (values[i] === undefined ? `${INDICATOR_LABELS[i].name}未知` : describe(i, values[i]))).join('，')}`,
+  });
+  if (missing.length) return classifyPartial(checks, thresholds, row, values, missing.map((i) => INDICATOR_LABELS[i].name).join('、'));
+  const size = classifyComplete(checks, thresholds, row, values as Record<SizeIndicator, number>);
+  return { size, sizeClass: sizeClassOf(size) };
 }
 
 export const enterpriseSizeInput = z.object({
@@ -95,8 +133,8 @@ export type EnterpriseSizeInput = z.infer<typeof enterpriseSizeInput>;
 export function evaluateEnterpriseSize(input: EnterpriseSizeInput, params: ParameterStore) {
   const checks = new Checklist(SIZE_ARTICLE);
   const thresholds = input.asOf ? sizeThresholdsAt(checks, params, input.asOf) : params.latest<SizeTable>(RULE, THRESHOLDS);
-  const size = thresholds ? classifyEnterprise(checks, thresholds, input.industry, input) : null;
-  return checks.decide(input.id, RULE, 0, { size });
+  const result = thresholds ? classifyEnterprise(checks, thresholds, input.industry, input) : { size: null, sizeClass: null };
+  return checks.decide(input.id, RULE, 0, { ...result });
 }
 
 export const enterpriseSizeRule: RuleDefinition<EnterpriseSizeInput> = {

@@ -150,6 +150,11 @@ export function evaluateSkillSubsidy(input: SkillSubsidyInput, params: Parameter
     });
   }
 
+  checks.check({
+    step: 'applicationAfterIssue', value: on, threshold: certificate.issueDate, reason: 'APPLICATION_BEFORE_ISSUE',
+    passed: on >= certificate.issueDate,
+    text: `申请日期 ${on} 不得早于证书发证日期 ${certificate.issueDate}（补贴针对已取得的证书）`,
+  });
   const windowMonths = param<number>('applicationWindowMonths');
   if (windowMonths) {
     const deadline = addMonths(certificate.issueDate, windowMonths.value);

@@ -45,7 +45,8 @@ export function evaluateSpendingCap(input: SpendingCapInput, params: ParameterSt
     text: `已承诺 ${formatYuan(input.committedFen)} 元 + 本次申请 ${formatYuan(input.requestFen)} 元 = ${formatYuan(afterFen)} 元，不得超过额度 ${formatYuan(capFen)} 元`,
   });
   const allowed = checks.status() === 'eligible';
-  const remainingFen = capFen - (allowed ? afterFen : input.committedFen);
+  // Headroom is never negative: a total already over the cap leaves nothing (and every request fails above).
+  const remainingFen = Math.max(0, capFen - (allowed ? afterFen : input.committedFen));
   return checks.decide(input.id, RULE, input.requestFen, { capFen, remainingFen });
 }
 

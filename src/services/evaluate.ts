@@ -5,7 +5,8 @@ import type { RuleDefinition } from '../policy/core/rule.ts';
 
 export interface CaseError {
   id: unknown;
-  error: { code: 'INVALID_INPUT'; field: string; message: string };
+  /** `field` is the first of `fields`, every failing dotted path (contract v2). */
+  error: { code: 'INVALID_INPUT'; field: string; fields: string[]; message: string };
 }
 
 export type CaseResult = (Decision & { policyVersion: string }) | CaseError;
@@ -24,13 +25,14 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 function evaluateOne(rule: RuleDefinition, raw: unknown, params: ParameterStore): CaseResult {
   const id = isPlainObject(raw) ? raw.id : undefined;
   if (!isPlainObject(raw)) {
-    return { id, error: { code: 'INVALID_INPUT', field: '', message: '每个案例须为 JSON 对象' } };
+    return { id, error: { code: 'INVALID_INPUT', field: '', fields: [''], message: '每个案例须为 JSON 对象' } };
   }
   const parsed = rule.input.safeParse(raw);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    const field = issue.path.map(String).join('.');
-    return { id, error: { code: 'INVALID_INPUT', field, message: `${field || '输入'}：${issue.message}` } };
+    const problems = parsed.error.issues.map((issue) => ({ field: issue.path.map(String).join('.'), message: issue.message }));
+    const fields = [...new Set(problems.map((p) => p.field))];
+    const message = problems.map((p) => `${p.field || '输入'}：${p.message}`).join('；');
+    return { id, error: { code: 'INVALID_INPUT', field: fields[0]!, fields, message } };
   }
   return { ...rule.evaluate(parsed.data, params), policyVersion: params.version };
 }

@@ -85,18 +85,38 @@ const workerArb = fc.record({
   }).map((p) => ({ from: p.from, to: addPeriods(p.from, p.length), userUnit: p.userUnit })), { maxLength: 3 }),
 });
 
+/** One contribution of the unit split between two workers (share in percent to the first). */
+const splitArb = fc.record({ worker: fc.integer({ min: 0, max: 5 }), other: fc.integer({ min: 0, max: 5 }), share: fc.integer({ min: 0, max: 100 }) });
+
+/**
+ * Dispatch inputs whose worker payments are, most of the time, the unit's own contributions broken down (as a true
+ * sheet is), and otherwise an unrelated sheet that does not add up.
+ */
 export const dispatchInputArb: fc.Arbitrary<DispatchAllocationInput> = fc.record({
   refund: refundInputArb,
   workers: fc.array(workerArb, { maxLength: 5 }),
+  matched: fc.oneof({ arbitrary: fc.constant(true), weight: 3 }, { arbitrary: fc.constant(false), weight: 1 }),
+  splits: fc.array(splitArb, { minLength: 40, maxLength: 40 }),
   payments: fc.array(fc.record({
     worker: fc.integer({ min: 0, max: 5 }),
     period: periodBetween('2022-10', 18),
     paidOn: dateBetween('2022-10-01', '2024-03-31'),
     amountFen: fc.integer({ min: 0, max: 300_000 }),
   }), { maxLength: 20 }),
-}).map((g) => ({
-  ...g.refund,
-  unit: { ...g.refund.unit, laborDispatch: true },
-  workers: g.workers.map((w, i) => ({ workerId: `W${i}`, ...w })),
-  workerPayments: g.payments.map((p) => ({ workerId: `W${p.worker}`, period: p.period, paidOn: p.paidOn, amountFen: p.amountFen })),
-}));
+}).map((g) => {
+  const brokenDown = g.refund.payments.filter((p) => p.kind === 'contribution').flatMap((p, i) => {
+    const split = g.splits[i % g.splits.length]!;
+    const first = Math.floor((p.amountFen * split.share) / 100);
+    return [
+      { workerId: `W${split.worker}`, period: p.period, paidOn: p.paidOn, amountFen: first },
+      { workerId: `W${split.other}`, period: p.period, paidOn: p.paidOn, amountFen: p.amountFen - first },
+    ];
+  });
+  const unrelated = g.payments.map((p) => ({ workerId: `W${p.worker}`, period: p.period, paidOn: p.paidOn, amountFen: p.amountFen }));
+  return {
+    ...g.refund,
+    unit: { ...g.refund.unit, laborDispatch: true },
+    workers: g.workers.map((w, i) => ({ workerId: `W${i}`, ...w })),
+    workerPayments: g.matched ? brokenDown : unrelated,
+  };
+});

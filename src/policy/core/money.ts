@@ -33,6 +33,28 @@ export function applyRatioHalfUp(baseFen: Fen, ratioBp: BasisPoints): Fen {
   return toSafe(divideHalfUp(toBig(baseFen, 'base') * BigInt(ratioBp), BP_PER_UNIT));
 }
 
+/**
+ * Shares of a whole: each base × bp / 10000 rounded half-up, then — when the shares' roundings add up to more than
+ * `ceilingFen` — one fen taken back from the shares that were rounded up the most (the smallest fractions), until the
+ * total fits (largest-remainder apportionment).
+ */
+export function applyRatioWithinCeiling(basesFen: readonly Fen[], ratioBp: BasisPoints, ceilingFen: Fen): Fen[] {
+  const exact = basesFen.map((base) => toBig(base, 'base') * BigInt(ratioBp));
+  const shares = exact.map((product) => divideHalfUp(product, BP_PER_UNIT));
+  let excess = shares.reduce((a, b) => a + b, 0n) - toBig(ceilingFen, 'ceiling');
+  // How much each share was rounded up, in 1/10000 fen: take back from the largest round-up first (stable by index).
+  const roundedUp = shares.map((share, i) => ({ i, up: share * BP_PER_UNIT - exact[i]! }))
+    .filter(({ up }) => up > 0n)
+    .sort((a, b) => (a.up === b.up ? a.i - b.i : a.up > b.up ? -1 : 1));
+  for (const { i } of roundedUp) {
+    if (excess <= 0n) break;
+    shares[i]! -= 1n;
+    excess -= 1n;
+  }
+  if (excess > 0n) throw new RangeError(`shares rounded down still exceed the ceiling of ${ceilingFen} fen`);
+  return shares.map(toSafe);
+}
+
 /** A legal ceiling: base × bp / 10000 rounded down, so the cap can never exceed the law. */
 export function applyCapFloor(baseFen: Fen, ratioBp: BasisPoints): Fen {
   const product = toBig(baseFen, 'base') * BigInt(ratioBp);

@@ -1,9 +1,11 @@
 // 鲁人社发〔2024〕8号 第二条 "上年度未裁员或裁员率不高于…": how many staff the unit shed in the base year and out
-// of what headcount. The notice gives no formula, so the method is a parameter (SPEC Art. 2, condition 3).
+// of what headcount. The notice gives no formula, so the method is a parameter (SPEC Art. 2, condition 3): the net
+// decrease (our default), new benefit claimants over the monthly average (as Hebei reads it), or either of the two
+// (as Zhejiang reads it: the unit qualifies when one of them is within the limit).
 import { ParameterError } from '../core/parameters.ts';
 import type { Headcount } from './refund-input.ts';
 
-export type LayoffMethod = 'net_decrease' | 'benefit_claimants';
+export type LayoffMethod = 'net_decrease' | 'benefit_claimants' | 'either';
 
 /**
  * `basis` is both the rate's denominator and the headcount for the "30人（含）以下" test; `formula` says in Chinese
@@ -38,10 +40,12 @@ function benefitClaimants(h: Headcount): LayoffMeasure {
   };
 }
 
-export function measureLayoffs(method: LayoffMethod, headcount: Headcount): LayoffMeasure {
+/** The measures the method allows, each to be judged against the limit; `either` passes when one of them does. */
+export function measureLayoffs(method: LayoffMethod, headcount: Headcount): LayoffMeasure[] {
   switch (method) {
-    case 'net_decrease': return netDecrease(headcount);
-    case 'benefit_claimants': return benefitClaimants(headcount);
+    case 'net_decrease': return [netDecrease(headcount)];
+    case 'benefit_claimants': return [benefitClaimants(headcount)];
+    case 'either': return [netDecrease(headcount), benefitClaimants(headcount)];
     default: throw new ParameterError(`未知的裁员率计算方法：${String(method)}`);
   }
 }
@@ -49,4 +53,5 @@ export function measureLayoffs(method: LayoffMethod, headcount: Headcount): Layo
 export const METHOD_LABELS: Record<LayoffMethod, string> = {
   net_decrease: '净减员法（上年初参保人数 − 上年末参保人数 − 退休及死亡人数）÷ 上年初参保人数',
   benefit_claimants: '上年度新增领取失业保险金人数 ÷ 上年度月平均参保人数',
+  either: '净减员法与领取失业保险金人数法任一方法符合即可',
 };

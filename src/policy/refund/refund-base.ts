@@ -1,6 +1,6 @@
 // 鲁人社发〔2024〕8号 第二条: the refund base is what the unit and its staff actually paid for the previous year
 // (上年度实际缴纳失业保险费), without back payments of earlier years' arrears and without late fees.
-import { yearOf, type IsoDate, type Period } from '../core/dates.ts';
+import { periodOf, yearOf, type IsoDate, type Period } from '../core/dates.ts';
 import { sumFen, type Fen } from '../core/money.ts';
 import type { RefundPayment } from './refund-input.ts';
 
@@ -9,28 +9,42 @@ export function refundBaseYear(asOf: IsoDate): number {
   return yearOf(asOf) - 1;
 }
 
-/** A contribution counts toward the base when it is for a month of the base year and was paid within that year. */
-export function countsTowardBase(payment: { period: Period; paidOn: IsoDate }, baseYear: number): boolean {
-  return yearOf(payment.period) === baseYear && yearOf(payment.paidOn) === baseYear;
+/**
+ * Which payments count: contributions for months of `year` paid within that year, and — under the other reading of
+ * "上年度实际缴纳" (parameter `baseIncludesNextJanuaryPayment`) — also those paid in January of the next year.
+ */
+export interface BaseWindow {
+  year: number;
+  includeNextJanuary: boolean;
+}
+
+function paidInWindow(paidOn: IsoDate, window: BaseWindow): boolean {
+  return yearOf(paidOn) === window.year || (window.includeNextJanuary && periodOf(paidOn) === `${window.year + 1}-01`);
+}
+
+/** A contribution counts toward the base when it is for a month of the base year and was paid within the window. */
+export function countsTowardBase(payment: { period: Period; paidOn: IsoDate }, window: BaseWindow): boolean {
+  return yearOf(payment.period) === window.year && paidInWindow(payment.paidOn, window);
 }
 
 export interface RefundBase {
   baseFen: Fen;
   /** Contributions for earlier years' months paid in the base year (补缴历年欠费). */
   arrearsFen: Fen;
-  /** Contributions for base-year months paid after the base year. */
+  /** Contributions for base-year months paid after the window. */
   paidLaterFen: Fen;
   /** Late fees paid in the base year (滞纳金). */
   lateFeesFen: Fen;
 }
 
-export function refundBase(payments: readonly RefundPayment[], baseYear: number): RefundBase {
+export function refundBase(payments: readonly RefundPayment[], window: BaseWindow): RefundBase {
   const total = (keep: (p: RefundPayment) => boolean) => sumFen(payments.filter(keep).map((p) => p.amountFen));
   const contribution = (p: RefundPayment) => p.kind === 'contribution';
+  const { year } = window;
   return {
-    baseFen: total((p) => contribution(p) && countsTowardBase(p, baseYear)),
-    arrearsFen: total((p) => contribution(p) && yearOf(p.period) < baseYear && yearOf(p.paidOn) === baseYear),
-    paidLaterFen: total((p) => contribution(p) && yearOf(p.period) === baseYear && yearOf(p.paidOn) > baseYear),
-    lateFeesFen: total((p) => p.kind === 'late_fee' && yearOf(p.paidOn) === baseYear),
+    baseFen: total((p) => contribution(p) && countsTowardBase(p, window)),
+    arrearsFen: total((p) => contribution(p) && yearOf(p.period) < year && yearOf(p.paidOn) === year),
+    paidLaterFen: total((p) => contribution(p) && yearOf(p.period) === year && yearOf(p.paidOn) > year && !paidInWindow(p.paidOn, window)),
+    lateFeesFen: total((p) => p.kind === 'late_fee' && yearOf(p.paidOn) === year),
   };
 }

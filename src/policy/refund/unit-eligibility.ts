@@ -2,15 +2,15 @@
 // exclusion lists, 12 months paid in full, layoff rate, size and ratio, refund base — and where the money goes
 // (第七条). Labour-dispatch units are judged on the same checklist as a whole (第三条 "其他享受条件与非劳务派遣单位一致").
 import type { Checklist } from '../core/decision.ts';
-import { formatChineseDate } from '../core/dates.ts';
+import { formatChineseDate, type IsoDate } from '../core/dates.ts';
 import { applyRatioHalfUp, formatYuan, type BasisPoints, type Fen } from '../core/money.ts';
 import { formatBpPercent, formatPercent, formatRatio, ratioAtMost } from '../core/ratio.ts';
 import type { EnterpriseSize, OrgType } from '../core/input-fields.ts';
 import type { ParameterInForce, ParameterStore } from '../core/parameters.ts';
-import { classifyEnterprise, SIZE_ARTICLE, SIZE_LABELS, sizeThresholdsAt } from '../enterprise-size.ts';
+import { classifyEnterprise, SIZE_ARTICLE, SIZE_LABELS, sizeClassOf, sizeThresholdsAt, type SizeResult } from '../enterprise-size.ts';
 import { countFullMonths, fullyPaidMonths, MODE_LABELS, type MonthsMode } from './full-months.ts';
-import { measureLayoffs, METHOD_LABELS, type LayoffMethod } from './layoffs.ts';
-import { refundBase, refundBaseYear } from './refund-base.ts';
+import { measureLayoffs, METHOD_LABELS, type LayoffMeasure, type LayoffMethod } from './layoffs.ts';
+import { refundBase, refundBaseYear, type BaseWindow } from './refund-base.ts';
 import type { ExclusionFlag, RefundInput } from './refund-input.ts';
 
 export const REFUND_RULE = 'job-retention-refund';
@@ -47,6 +47,9 @@ const EXCLUSIONS: Record<ExclusionFlag, { reason: string; clear: string; listed:
 
 export type PayTo = 'corporate_account' | 'contribution_account';
 
+/** 第七条: the contribution account is a route only for small and micro units (and individual businesses). */
+const CONTRIBUTION_ACCOUNT_SIZES: ReadonlySet<EnterpriseSize> = new Set(['small', 'micro']);
+
 /** The refund's output fields (CONTRACT.md `job-retention-refund`); null where the value could not be decided. */
 export interface RefundFields {
   ratioBp: BasisPoints | null;
@@ -55,12 +58,16 @@ export interface RefundFields {
   layoffs: number | null;
   layoffRate: string | null;
   size: EnterpriseSize | null;
-  payTo: PayTo;
+  sizeClass: SizeResult['sizeClass'];
+  /** null when the unit has no corporate account and may not be paid into its contribution account. */
+  payTo: PayTo | null;
 }
 
 export interface UnitAssessment {
   /** The ratio parameter that applies, when the size is known and the screening date is in the policy period. */
   ratio: ParameterInForce<BasisPoints> | undefined;
+  /** Which payments made up the base (the dispatch split applies the same window to worker payments). */
+  baseWindow: BaseWindow;
   fields: RefundFields;
 }
 
@@ -121,19 +128,23 @@ function checkLayoffs(checks: Checklist, params: ParameterStore, input: RefundIn
   const smallLimit = checks.parameter<BasisPoints>(params, REFUND_RULE, 'smallUnitLayoffRateLimitBp', input.asOf);
   if (!method || !smallUnit || !limit || !smallLimit) return unknown;
   checks.note({ step: 'layoffMethod', value: method.value, parameter: method, text: `裁员率计算方法：${METHOD_LABELS[method.value]}` });
-  const measure = measureLayoffs(method.value, input.headcount);
-  if ('missing' in measure) {
-    checks.unknown({ step: 'layoffRate', reason: 'HEADCOUNT_UNKNOWN', parameter: method, text: '上年度裁员率', missing: measure.missing });
+  const measures = measureLayoffs(method.value, input.headcount);
+  const known = measures.filter((m): m is Exclude<LayoffMeasure, { missing: string }> => !('missing' in m));
+  if (!known.length) {
+    const missing = measures.map((m) => ('missing' in m ? m.missing : '')).join('；');
+    checks.unknown({ step: 'layoffRate', reason: 'HEADCOUNT_UNKNOWN', parameter: method, text: '上年度裁员率', missing });
     return unknown;
   }
-  const { layoffs, basis } = measure;
-  const small = basis <= smallUnit.value;
-  const cap = small ? smallLimit : limit;
+  const judged = known.map((measure) => {
+    const small = measure.basis <= smallUnit.value;
+    const cap = small ? smallLimit : limit;
+    return { ...measure, small, cap, passed: measure.layoffs === 0 || ratioAtMost(measure.layoffs, measure.basis, cap.value) };
+  });
+  const { layoffs, basis, small, cap, passed, formula } = judged.find((j) => j.passed) ?? judged[0]!;
   checks.note({
     step: 'layoffBasis', value: basis, parameter: smallUnit,
-    text: `${measure.formula}；参保人数基数 ${basis} 人 ${small ? '≤' : '>'} ${smallUnit.value} 人，裁员率上限 ${formatBpPercent(cap.value)}`,
+    text: `${formula}；参保人数基数 ${basis} 人 ${small ? '≤' : '>'} ${smallUnit.value} 人，裁员率上限 ${formatBpPercent(cap.value)}`,
   });
-  const passed = layoffs === 0 || ratioAtMost(layoffs, basis, cap.value);
   checks.check({
     step: 'layoffRate', value: layoffs === 0 ? '0' : formatRatio(layoffs, basis), threshold: cap.value, passed, parameter: cap,
     reason: 'LAYOFF_RATE_EXCEEDED',
@@ -144,19 +155,19 @@ function checkLayoffs(checks: Checklist, params: ParameterStore, input: RefundIn
   return { layoffs, layoffRate: layoffs === 0 ? '0' : formatRatio(layoffs, basis) };
 }
 
-/** An enterprise's size: from the unit record, else derived with 工信部联企业〔2011〕300号; null (review) when neither works. */
-function enterpriseSize(checks: Checklist, params: ParameterStore, input: RefundInput): EnterpriseSize | null {
+/** An enterprise's size: from the unit record, else derived with 工信部联企业〔2011〕300号; class unknown → review. */
+function enterpriseSize(checks: Checklist, params: ParameterStore, input: RefundInput): SizeResult {
   const { unit } = input;
   if (unit.size) {
     checks.note({ step: 'size', value: unit.size, legalBasis: SIZE_ARTICLE, text: `企业规模：${SIZE_LABELS[unit.size]}（单位登记信息）` });
-    return unit.size;
+    return { size: unit.size, sizeClass: sizeClassOf(unit.size) };
   }
   if (!unit.industry) {
     checks.unknown({ step: 'size', reason: 'SIZE_UNKNOWN', legalBasis: SIZE_ARTICLE, text: '企业规模', missing: '企业规模及所属行业' });
-    return null;
+    return { size: null, sizeClass: null };
   }
   const thresholds = sizeThresholdsAt(checks, params, input.asOf);
-  return thresholds ? classifyEnterprise(checks, thresholds, unit.industry, unit) : null;
+  return thresholds ? classifyEnterprise(checks, thresholds, unit.industry, unit) : { size: null, sizeClass: null };
 }
 
 /** The ratio parameter in force, noted in the trace with whom it applies to. */
@@ -166,40 +177,76 @@ function ratioFor(checks: Checklist, params: ParameterStore, asOf: string, key: 
   return ratio;
 }
 
-function determineRatio(checks: Checklist, params: ParameterStore, input: RefundInput): Pick<UnitAssessment, 'ratio'> & { size: EnterpriseSize | null } {
-  const { unit, asOf } = input;
-  if (PUBLIC_SECTOR_ORG_TYPES.has(unit.orgType)) return { size: unit.size ?? null, ratio: undefined };
-  if (SME_TREATED_ORG_TYPES.has(unit.orgType)) {
-    return { size: unit.size ?? null, ratio: ratioFor(checks, params, asOf, 'smeRatioBp', `${ORG_TYPE_LABELS[unit.orgType]}参照中小微企业`) };
-  }
-  const size = enterpriseSize(checks, params, input);
-  if (size === null) return { size, ratio: undefined };
-  return { size, ratio: ratioFor(checks, params, asOf, size === 'large' ? 'largeEnterpriseRatioBp' : 'smeRatioBp', SIZE_LABELS[size]) };
+/** The size recorded for a unit that is not sized by the standard (public sector, SME-treated types, out of period). */
+function recordedSize(unit: RefundInput['unit'], treatedAsSme: boolean): SizeResult {
+  const size = unit.size ?? null;
+  return { size, sizeClass: treatedAsSme ? 'sme' : size && sizeClassOf(size) };
 }
 
-function checkRefundBase(checks: Checklist, input: RefundInput): Fen {
-  const year = refundBaseYear(input.asOf);
-  const base = refundBase(input.payments, year);
+function determineRatio(checks: Checklist, params: ParameterStore, input: RefundInput): Pick<UnitAssessment, 'ratio'> & SizeResult {
+  const { unit, asOf } = input;
+  if (PUBLIC_SECTOR_ORG_TYPES.has(unit.orgType)) return { ...recordedSize(unit, false), ratio: undefined };
+  if (SME_TREATED_ORG_TYPES.has(unit.orgType)) {
+    return { ...recordedSize(unit, true), ratio: ratioFor(checks, params, asOf, 'smeRatioBp', `${ORG_TYPE_LABELS[unit.orgType]}参照中小微企业`) };
+  }
+  const sized = enterpriseSize(checks, params, input);
+  if (sized.sizeClass === null) return { ...sized, ratio: undefined };
+  const who = sized.size ? SIZE_LABELS[sized.size] : '中小微企业';
+  return { ...sized, ratio: ratioFor(checks, params, asOf, sized.sizeClass === 'large' ? 'largeEnterpriseRatioBp' : 'smeRatioBp', who) };
+}
+
+/** The payments window of the base; the January reading is a dated parameter (false when none is in force). */
+function baseWindowFor(checks: Checklist, params: ParameterStore, asOf: IsoDate): BaseWindow {
+  const year = refundBaseYear(asOf);
+  const january = params.at<boolean>(REFUND_RULE, 'baseIncludesNextJanuaryPayment', asOf);
+  if (january) {
+    checks.note({
+      step: 'baseIncludesNextJanuaryPayment', value: january.value, parameter: january,
+      text: january.value ? `${year}年度费款于${year + 1}年1月正常缴纳的计入返还基数` : `返还基数只计${year}年内实际缴纳的${year}年度费款`,
+    });
+  }
+  return { year, includeNextJanuary: january?.value === true };
+}
+
+function checkRefundBase(checks: Checklist, input: RefundInput, window: BaseWindow): Fen {
+  const { year } = window;
+  const base = refundBase(input.payments, window);
   const excluded = [
     base.arrearsFen > 0 && `${year}年内补缴以前年度欠费 ${formatYuan(base.arrearsFen)} 元`,
     base.paidLaterFen > 0 && `${year}年度费款于${year + 1}年及以后补缴 ${formatYuan(base.paidLaterFen)} 元`,
     base.lateFeesFen > 0 && `滞纳金 ${formatYuan(base.lateFeesFen)} 元`,
   ].filter((part): part is string => typeof part === 'string');
+  const paidWithin = window.includeNextJanuary ? `于${year}年内或${year + 1}年1月` : `于${year}年内`;
   checks.check({
     step: 'refundBase', value: base.baseFen, passed: base.baseFen > 0, reason: 'ZERO_REFUND_BASE', legalBasis: REFUND_ARTICLE,
-    text: `返还基数（${year}年度所属期且于${year}年内实际缴纳的失业保险费）${formatYuan(base.baseFen)} 元`
+    text: `返还基数（${year}年度所属期且${paidWithin}实际缴纳的失业保险费）${formatYuan(base.baseFen)} 元`
       + (excluded.length ? `，未计入${excluded.join('、')}` : ''),
   });
   return base.baseFen;
 }
 
-function notePayTo(checks: Checklist, hasCorporateAccount: boolean | null | undefined): PayTo {
-  const payTo: PayTo = hasCorporateAccount === false ? 'contribution_account' : 'corporate_account';
-  checks.note({
-    step: 'payTo', value: payTo, legalBasis: SERVICE_ARTICLE,
-    text: payTo === 'contribution_account' ? '单位无对公账户，返还至其缴纳社会保险费的单位账户' : '返还至单位对公账户',
+/**
+ * 第七条: to the corporate account; without one, to the contribution account only for a small or micro unit or an
+ * individual business; anyone else without a corporate account has no route and goes to review.
+ */
+function checkPayTo(checks: Checklist, unit: RefundInput['unit'], size: EnterpriseSize | null): PayTo | null {
+  if (unit.hasCorporateAccount !== false) {
+    checks.note({ step: 'payTo', value: 'corporate_account', legalBasis: SERVICE_ARTICLE, text: '返还至单位对公账户' });
+    return 'corporate_account';
+  }
+  if (unit.orgType === 'individual_business' || (size !== null && CONTRIBUTION_ACCOUNT_SIZES.has(size))) {
+    const who = unit.orgType === 'individual_business' ? ORG_TYPE_LABELS.individual_business : SIZE_LABELS[size!];
+    checks.note({
+      step: 'payTo', value: 'contribution_account', legalBasis: SERVICE_ARTICLE,
+      text: `${who}无对公账户，返还至其缴纳社会保险费的单位账户`,
+    });
+    return 'contribution_account';
+  }
+  checks.review({
+    step: 'payTo', value: null, reason: 'NO_CORPORATE_ACCOUNT', legalBasis: SERVICE_ARTICLE,
+    text: `单位无对公账户，且${size ? `为${SIZE_LABELS[size]}` : '未确认为小型、微型企业'}：仅小微企业可返还至缴纳社会保险费的单位账户，须补充对公账户后人工复核`,
   });
-  return payTo;
+  return null;
 }
 
 /**
@@ -212,10 +259,13 @@ export function assessRefundUnit(input: RefundInput, params: ParameterStore, che
   checkExclusions(checks, input.unit.flags ?? []);
   const fullMonths = inPeriod ? checkContributionMonths(checks, params, input) : null;
   const layoffs = inPeriod ? checkLayoffs(checks, params, input) : { layoffs: null, layoffRate: null };
-  const { size, ratio } = inPeriod ? determineRatio(checks, params, input) : { size: input.unit.size ?? null, ratio: undefined };
-  const baseFen = checkRefundBase(checks, input);
-  const payTo = notePayTo(checks, input.unit.hasCorporateAccount);
-  return { ratio, fields: { ratioBp: ratio?.value ?? null, baseFen, fullMonths, ...layoffs, size, payTo } };
+  const { ratio, ...sized } = inPeriod
+    ? determineRatio(checks, params, input)
+    : { ...recordedSize(input.unit, SME_TREATED_ORG_TYPES.has(input.unit.orgType)), ratio: undefined };
+  const baseWindow = baseWindowFor(checks, params, input.asOf);
+  const baseFen = checkRefundBase(checks, input, baseWindow);
+  const payTo = checkPayTo(checks, input.unit, sized.size);
+  return { ratio, baseWindow, fields: { ratioBp: ratio?.value ?? null, baseFen, fullMonths, ...layoffs, ...sized, payTo } };
 }
 
 /** The refunded share of a base: round_half_up(base × ratio) when the checklist is clear, else nothing. */

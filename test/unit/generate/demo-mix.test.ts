@@ -118,13 +118,13 @@ describe('demo scale: headcounts and layoffs (SPEC Art. 2 condition 3, net-decre
     for (const rows of groupBy(w.rows('unit_headcounts'), (h) => h.unit_id).values()) {
       const at = (p: string) => rows.find((r) => r.period === p);
       const december = at('2022-12');
-      const measure = measureLayoffs('net_decrease', {
+      const [measure] = measureLayoffs('net_decrease', {
         start: (december?.insured_count as number) ?? 0,
         end: at('2023-12')!.insured_count as number,
         retiredOrDied: rows.filter((r) => (r.period as string).startsWith('2023')).reduce((s, r) => s + (r.natural_attrition as number), 0),
         firstInsuredMonth: december ? null : (rows[0]!.insured_count as number),
       });
-      if ('layoffs' in measure) out.push(measure);
+      if (measure && 'layoffs' in measure) out.push(measure);
     }
     return out;
   };

@@ -12,7 +12,7 @@ const evaluate = (input: JobRetentionRefundInput, store = params) => jobRetentio
 const caseInput = (id: string) => jobRetentionRefundRule.input.parse(readCaseFile('job-retention-refund').find((c) => c.input.id === id)!.input);
 
 /** The project's parameters with one value replaced (for a city that chose another default). */
-function withParameter(key: string, value: string): ParameterStore {
+function withParameter(key: string, value: string | boolean): ParameterStore {
   const files = params.rules().map((f): ParameterFile => {
     const def = f.parameters[key];
     if (f.rule !== 'job-retention-refund' || !def) return f;
@@ -31,7 +31,7 @@ describe('job-retention-refund trace', () => {
     expect(d.trace.map((t) => t.step)).toEqual([
       'policyPeriod', 'orgType', 'exclusion.serious_dishonesty', 'exclusion.zombie', 'exclusion.deregistered',
       'exclusion.bankruptcy', 'contributionMonthsMode', 'contributionMonths', 'layoffMethod', 'layoffBasis', 'layoffRate',
-      'size', 'ratio', 'refundBase', 'payTo', 'laborDispatch', 'amount',
+      'size', 'ratio', 'baseIncludesNextJanuaryPayment', 'refundBase', 'payTo', 'laborDispatch', 'amount',
     ]);
     for (const t of d.trace) {
       expect(t.legalBasis).toMatch(/〔\d{4}〕\d+号 第[一二三四五六七八九]条/);
@@ -99,6 +99,59 @@ describe('job-retention-refund rule', () => {
     expect(withCounts(12, 200)).toMatchObject({ status: 'ineligible', reasons: ['LAYOFF_RATE_EXCEEDED'] });
     expect(withCounts(6, 30)).toMatchObject({ status: 'eligible', layoffRate: '0.2' });
     expect(withCounts(undefined, 200)).toMatchObject({ status: 'needs_review', reasons: ['HEADCOUNT_UNKNOWN'], layoffs: null });
+  });
+
+  it('qualifies a unit under the either method when one of the two measures is within the limit', () => {
+    const either = withParameter('layoffMethod', 'either');
+    const base = caseInput('JR-01');
+    const withCounts = (end: number, benefitClaimants?: number, monthlyAverage?: number) =>
+      evaluate({ ...base, headcount: { start: 200, end, retiredOrDied: 0, benefitClaimants, monthlyAverage } }, either);
+    // Net decrease 20/200 = 10% fails, claimants 5/200 = 2.5% passes: eligible on the second measure.
+    expect(withCounts(180, 5, 200)).toMatchObject({ status: 'eligible', layoffs: 5, layoffRate: '0.025' });
+    // Both fail: the first measure is reported.
+    expect(withCounts(180, 30, 200)).toMatchObject({ status: 'ineligible', layoffs: 20, reasons: ['LAYOFF_RATE_EXCEEDED'] });
+    // Claimant counts missing: the net decrease alone decides.
+    expect(withCounts(195)).toMatchObject({ status: 'eligible', layoffs: 5 });
+  });
+
+  it('counts a base-year month paid in the next January only where the city reads the base that way', () => {
+    const base = caseInput('JR-01');
+    const decemberInJanuary = {
+      ...base, payments: base.payments.map((p) => (p.period === '2023-12' ? { ...p, paidOn: '2024-01-10' } : p)),
+    };
+    const strict = evaluate(decemberInJanuary);
+    const lenient = evaluate(decemberInJanuary, withParameter('baseIncludesNextJanuaryPayment', true));
+    expect(lenient.baseFen as number - (strict.baseFen as number)).toBe(base.payments.find((p) => p.period === '2023-12')!.amountFen);
+    expect(strict.trace.find((t) => t.step === 'refundBase')!.text).toContain('于2024年及以后补缴');
+    expect(lenient.trace.find((t) => t.step === 'refundBase')!.text).toContain('于2023年内或2024年1月实际缴纳');
+  });
+
+  it('refunds an industrial unit of 5 staff with no revenue figure at the SME ratio instead of sending it to review', () => {
+    const base = caseInput('JR-01');
+    const d = evaluate({ ...base, unit: { ...base.unit, size: undefined, industry: 'industrial', employees: 5 } });
+    expect(d).toMatchObject({ status: 'eligible', size: 'micro', sizeClass: 'sme', ratioBp: 6000, reasons: [] });
+  });
+
+  it('pays into the contribution account only small and micro units and individual businesses without a corporate account', () => {
+    const base = caseInput('JR-01');
+    const without = (unit: Partial<typeof base.unit>) => evaluate({ ...base, unit: { ...base.unit, hasCorporateAccount: false, ...unit } });
+    for (const size of ['medium', 'large'] as const) {
+      expect(without({ size })).toMatchObject({ status: 'needs_review', amountFen: 0, payTo: null, reasons: ['NO_CORPORATE_ACCOUNT'] });
+    }
+    expect(without({ size: undefined, orgType: 'law_firm' })).toMatchObject({ status: 'needs_review', payTo: null, reasons: ['NO_CORPORATE_ACCOUNT'] });
+    for (const unit of [{ size: 'small' as const }, { size: 'micro' as const }, { size: undefined, orgType: 'individual_business' as const }]) {
+      expect(without(unit)).toMatchObject({ status: 'eligible', payTo: 'contribution_account', reasons: [] });
+    }
+    fc.assert(fc.property(refundInputArb, (input) => {
+      const d = evaluate(input);
+      const mayUseContributionAccount = input.unit.orgType === 'individual_business' || d.size === 'small' || d.size === 'micro';
+      if (d.payTo === 'contribution_account') expect(input.unit.hasCorporateAccount === false && mayUseContributionAccount).toBe(true);
+      if (input.unit.hasCorporateAccount === false && !mayUseContributionAccount) {
+        expect(d.payTo).toBeNull();
+        expect(d.reasons).toContain('NO_CORPORATE_ACCOUNT');
+        expect(d.amountFen).toBe(0);
+      }
+    }), { numRuns: 300 });
   });
 
   it('is eligible exactly when no reason is given, and only then pays', () => {

@@ -8,7 +8,7 @@ const CONTRACT_REASONS = [
   'NOT_IN_POLICY_PERIOD', 'CERTIFICATE_NOT_VERIFIED', 'LEVEL_NOT_COVERED', 'APPLICATION_WINDOW_EXPIRED',
   'INSURED_LESS_THAN_ONE_YEAR', 'NOT_RECEIVING_BENEFIT', 'PERSON_NOT_COVERED', 'ANNUAL_LIMIT_REACHED',
   'SAME_OCCUPATION_LEVEL_ALREADY_GRANTED', 'HIGHER_LEVEL_ALREADY_GRANTED', 'TRAINING_SUBSIDY_ALREADY_GRANTED',
-  'INVALID_ID_NUMBER',
+  'INVALID_ID_NUMBER', 'APPLICATION_BEFORE_ISSUE',
 ];
 
 const base: SkillSubsidyInput = {
@@ -35,6 +35,14 @@ describe('skill-subsidy rule', () => {
     const step = decision.trace.find((s) => s.step === 'applicationWindow');
     expect(step?.text).toBe('证书发证日期 2024-06-30 起12个月内申请（截止 2025-06-30），申请日期 2024-10-08，符合');
     expect(step?.legalBasis).toContain('鲁人社发〔2024〕8号 第四条');
+  });
+
+  it('refuses an application dated before the certificate was issued, and accepts one on the issue day', () => {
+    const early = skillSubsidyRule.evaluate({ ...base, applicationDate: '2024-06-29' }, params);
+    expect(early).toMatchObject({ status: 'ineligible', amountFen: 0, reasons: ['APPLICATION_BEFORE_ISSUE'] });
+    expect(early.trace.find((s) => s.step === 'applicationAfterIssue')?.text).toBe(
+      '申请日期 2024-06-29 不得早于证书发证日期 2024-06-30（补贴针对已取得的证书），不符合');
+    expect(skillSubsidyRule.evaluate({ ...base, applicationDate: '2024-06-30' }, params)).toMatchObject({ status: 'eligible', amountFen: 100_000 });
   });
 
   it('pays the amount only when eligible, and is eligible exactly when no reason is reported', () => {
@@ -65,7 +73,8 @@ describe('skill-subsidy rule', () => {
         history: g.history,
       }, params);
       const eligible = decision.status === 'eligible';
-      return eligible === (decision.reasons.length === 0) && (eligible ? decision.amountFen > 0 : decision.amountFen === 0);
+      return eligible === (decision.reasons.length === 0) && (eligible ? decision.amountFen > 0 : decision.amountFen === 0)
+        && (!eligible || g.applicationDate >= g.issueDate);
     }));
   });
 });

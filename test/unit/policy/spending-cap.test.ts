@@ -1,4 +1,4 @@
-import { describe, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { spendingCapRule } from '../../../src/policy/spending-cap.ts';
 import { projectParameters } from '../../../src/adapters/parameters/load-parameters.ts';
@@ -33,5 +33,19 @@ describe('spending-cap rule', () => {
       const d = spendingCapRule.evaluate({ sealedBalanceFen: balance, committedFen, requestFen, planFiled: true }, params);
       return d.status === 'eligible' && d.remainingFen === cap - committedFen - requestFen;
     }));
+  });
+
+  it('never reports negative headroom, and refuses every request once the committed total is over the cap', () => {
+    fc.assert(fc.property(fc.integer({ min: 0, max: 10 ** 12 }), fc.integer({ min: 1, max: 10 ** 9 }), fc.nat(), (balance, over, requestFen) => {
+      const cap = Number(BigInt(balance) * 1500n / 10000n);
+      const d = spendingCapRule.evaluate({ sealedBalanceFen: balance, committedFen: cap + over, requestFen, planFiled: true }, params);
+      return d.status === 'ineligible' && d.reasons.includes('CAP_EXCEEDED') && d.remainingFen === 0 && d.amountFen === 0;
+    }));
+  });
+
+  it('reports zero headroom, not a negative figure, for a known over-committed city', () => {
+    // 15% of 1,000,000.00 yuan is 150,000.00 yuan; 160,000.00 yuan already committed.
+    const d = spendingCapRule.evaluate({ sealedBalanceFen: 100_000_000, committedFen: 16_000_000, requestFen: 0, planFiled: true }, params);
+    expect(d).toMatchObject({ status: 'ineligible', capFen: 15_000_000, remainingFen: 0, reasons: ['CAP_EXCEEDED'] });
   });
 });

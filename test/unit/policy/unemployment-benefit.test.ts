@@ -1,4 +1,4 @@
-import { describe, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { unemploymentBenefitRule } from '../../../src/policy/unemployment-benefit.ts';
 import { projectParameters } from '../../../src/adapters/parameters/load-parameters.ts';
@@ -27,5 +27,13 @@ describe('unemployment-benefit rule', () => {
       const decision = unemploymentBenefitRule.evaluate({ claimDate: '2024-03-01', contributionMonths: months, involuntary, registeredUnemployed }, params);
       return (decision.status === 'eligible') === (decision.reasons.length === 0);
     }));
+  });
+
+  it('has no monthly amount for claims before 2024, the year the notice governs', () => {
+    const on = (claimDate: string) => unemploymentBenefitRule.evaluate({ claimDate, contributionMonths: 100, involuntary: true, registeredUnemployed: true }, params);
+    for (const early of ['2010-05-04', '2023-12-31']) {
+      expect(on(early)).toMatchObject({ status: 'ineligible', amountFen: 0, reasons: ['NO_PARAMETER_IN_FORCE'] });
+    }
+    expect(on('2024-01-01')).toMatchObject({ status: 'eligible', amountFen: 198_000, maxMonths: 18 });
   });
 });
