@@ -17,6 +17,9 @@ export const REFUND_REASON_LABELS: Readonly<Record<string, string>> = {
   SIZE_UNKNOWN: '企业规模未知，需补录',
   ZERO_REFUND_BASE: '返还基数为零',
   DISPATCH_MUST_APPLY: '劳务派遣单位须主动申请',
+  NO_CORPORATE_ACCOUNT: '无对公账户且非小微企业，须补充对公账户',
+  WORKER_PAYMENTS_MISMATCH: '劳动者缴费明细与单位实缴费款不一致',
+  NO_PARAMETER_IN_FORCE: '该日期没有在效的政策参数',
 };
 
 export function refundReasonLabel(code: string): string {

@@ -24,12 +24,35 @@ export const userUnitCode = (first17: string) => first17 + creditCodeCheckCharac
 export const DISPATCH_UNIT_ID = 1;
 export const DISPATCH_CREDIT_CODE = creditCodeOf(DISPATCH_UNIT_ID);
 
-/** A dispatch unit (small: 60%) with a clean ledger and a case in needs_review, as screening leaves it. */
-export async function insertDispatchUnit(store: Store): Promise<void> {
+/** [period, paidOn, amountFen] */
+export type Contribution = [string, string, number];
+
+/**
+ * A dispatch unit (small: 60%) and a case in needs_review, as screening leaves it. Its own ledger is its workers'
+ * contributions added up (as the unit's payments are, 第三条): each period due what was paid for it, paid on those days.
+ */
+export async function insertDispatchUnit(store: Store, workerContributions: readonly Contribution[]): Promise<void> {
   await insertFixtureUnits(store, [{ id: DISPATCH_UNIT_ID, laborDispatch: true, size: 'small' }]);
+  await store.db.deleteFrom('unit_payments').where('unit_id', '=', DISPATCH_UNIT_ID).execute();
+  await store.db.deleteFrom('unit_contribution_months').where('unit_id', '=', DISPATCH_UNIT_ID).execute();
+  const due = new Map<string, number>();
+  const paid = new Map<string, number>();
+  for (const [period, paidOn, fen] of workerContributions) {
+    due.set(period, (due.get(period) ?? 0) + fen);
+    paid.set(`${period} ${paidOn}`, (paid.get(`${period} ${paidOn}`) ?? 0) + fen);
+  }
+  await store.db.insertInto('unit_contribution_months')
+    .values([...due].map(([period, dueFen]) => ({ unit_id: DISPATCH_UNIT_ID, period, due_fen: dueFen, region_code: '371002' }))).execute();
+  await store.db.insertInto('unit_payments').values([...paid].map(([key, fen], i) => {
+    const [period, paidOn] = key.split(' ') as [string, string];
+    return { unit_id: DISPATCH_UNIT_ID, receipt_no: `D${i}`, period, paid_on: paidOn, amount_fen: fen, kind: 'contribution' as const, region_code: '371002' };
+  })).execute();
   const run = await insertRun(store.db);
   await insertCase(store.db, run, DISPATCH_UNIT_ID, { state: 'needs_review', amountFen: 0 });
 }
+
+/** Every contribution of the given persons. */
+export const contributionsOf = (persons: readonly FixturePerson[]): Contribution[] => persons.flatMap((p) => p.contributions);
 
 /** An ordinary unit with a clean ledger and an eligible case. */
 export async function insertOrdinaryUnit(store: Store, id: number): Promise<void> {
@@ -41,8 +64,8 @@ export async function insertOrdinaryUnit(store: Store, id: number): Promise<void
 export interface FixturePerson {
   n: number;
   name: string;
-  /** [period, paidOn, amountFen] paid through the dispatch unit. */
-  contributions: [string, string, number][];
+  /** Paid through the dispatch unit. */
+  contributions: Contribution[];
 }
 
 /** Persons (encrypted ID number, blind index) and their contributions through the dispatch unit. */

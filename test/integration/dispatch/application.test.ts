@@ -13,7 +13,8 @@ import { loadParameters } from '../../../src/adapters/parameters/load-parameters
 import { proposeBatch } from '../../../src/services/review/propose-batch.ts';
 import { approveBatch } from '../../../src/services/review/review-batch.ts';
 import {
-  cipher, DISPATCH_CREDIT_CODE, DISPATCH_UNIT_ID, idNumberOf, insertDispatchUnit, insertPersons, months, userUnitCode, writePayments,
+  cipher, contributionsOf, DISPATCH_CREDIT_CODE, DISPATCH_UNIT_ID, idNumberOf, insertDispatchUnit, insertPersons, months, userUnitCode, writePayments,
+  type Contribution,
   writePlacements,
 } from '../../support/dispatch-fixtures.ts';
 import { caseState, ROUND } from '../../support/review-fixtures.ts';
@@ -75,7 +76,7 @@ for (const backend of storeBackends()) {
     it('allocates by user unit as the rule does, makes the case eligible and sends it through maker-checker review', async () => {
       await withStore(async (store) => {
         const { db } = store;
-        await insertDispatchUnit(store);
+        await insertDispatchUnit(store, contributionsOf(PERSONS));
         await insertPersons(store, PERSONS);
         await expect(proposeBatch(db, { round: ROUND, unitIds: [DISPATCH_UNIT_ID], actor: maker, clock })).rejects.toThrow(/须主动申请且申请已判定/);
 
@@ -119,7 +120,7 @@ for (const backend of storeBackends()) {
     it('replaces a withdrawn application, and a dispatch unit whose application is decided is found by the filter too', async () => {
       await withStore(async (store) => {
         const { db } = store;
-        await insertDispatchUnit(store);
+        await insertDispatchUnit(store, contributionsOf(PERSONS));
         await insertPersons(store, PERSONS);
         const { workers } = await upload(store, PLACEMENTS, 'b.xlsx');
         const first = await submitDispatchApplication(db, { round: ROUND, unitId: DISPATCH_UNIT_ID, workers, actor: maker, clock });
@@ -141,29 +142,46 @@ for (const backend of storeBackends()) {
 
     it('takes the contributions from an uploaded sheet when the store has none, matching workers by 职工编号', async () => {
       await withStore(async (store) => {
-        await insertDispatchUnit(store);
+        // E002 (own staff) paid 100.00 元 a month, March's only in January 2024; E001 123.45 元 for February.
+        const e002 = months(1, 12).map((p): Contribution => [p, p === '2023-03' ? '2024-01-05' : `${p}-15`, 10_000]);
+        await insertDispatchUnit(store, [['2023-02', '2023-02-15', 12_345], ...e002]);
         const placementsPath = await writePlacements(folder(), [
           [null, 'E001', '王五', '否', '2023-01', '2023-12', JIA, '威海甲用工有限公司', '企业'],
           [null, 'E002', '赵六', '是', null, null, null, null, null],
         ], 'd.xlsx');
         const paymentsPath = await writePayments(folder(), [
           [null, 'E001', '2023-02', '2023-02-15', '123.45'],
-          [null, 'E002', '2023-02', '2023-02-15', '100.00'],
-          [null, 'E002', '2023-03', '2024-01-05', '100.00'],
+          ...e002.map(([period, paidOn]) => [null, 'E002', period, paidOn, '100.00']),
         ], 'd-payments.xlsx');
         await expect(loadDispatchUpload(store.db, { round: ROUND, unitId: DISPATCH_UNIT_ID, placementsPath, cipher }))
           .rejects.toThrow(/请同时上传缴费明细表/);
         const loaded = await loadDispatchUpload(store.db, { round: ROUND, unitId: DISPATCH_UNIT_ID, placementsPath, paymentsPath, cipher });
         const preview = await previewDispatchApplication(store.db, { round: ROUND, unitId: DISPATCH_UNIT_ID, ...loaded });
-        // 12,345 × 60% = 7,407; 10,000 × 60% = 6,000 (the March contribution paid in 2024 does not count).
-        expect(preview.allocations.map((a) => [a.recipient, a.amountFen])).toEqual([[DISPATCH_CREDIT_CODE, 6_000], [JIA, 7_407]]);
+        // 12,345 × 60% = 7,407; 11 × 10,000 × 60% = 66,000 (the March contribution paid in 2024 does not count).
+        expect(preview.allocations.map((a) => [a.recipient, a.amountFen])).toEqual([[DISPATCH_CREDIT_CODE, 66_000], [JIA, 7_407]]);
         expect(preview.paymentsSource).toBe('upload');
+      });
+    });
+
+    it("sends an application whose worker sheet does not add up to the unit's own payments to a reviewer, with nothing allocated", async () => {
+      await withStore(async (store) => {
+        // The unit paid 12 × 100.00 元 in 2023; the sheet claims 12 × 1,000.00 元 for a worker placed at 甲.
+        await insertDispatchUnit(store, months(1, 12).map((p): Contribution => [p, `${p}-15`, 10_000]));
+        const placementsPath = await writePlacements(folder(), [[null, 'E001', '王五', '否', '2023-01', '2023-12', JIA, '威海甲用工有限公司', '企业']], 'm.xlsx');
+        const paymentsPath = await writePayments(folder(), months(1, 12).map((p) => [null, 'E001', p, `${p}-15`, '1000.00']), 'm-payments.xlsx');
+        const loaded = await loadDispatchUpload(store.db, { round: ROUND, unitId: DISPATCH_UNIT_ID, placementsPath, paymentsPath, cipher });
+        const preview = await previewDispatchApplication(store.db, { round: ROUND, unitId: DISPATCH_UNIT_ID, ...loaded });
+        expect(preview).toMatchObject({ status: 'needs_review', reasons: ['WORKER_PAYMENTS_MISMATCH'], amountFen: 0 });
+        expect(preview.allocations.map((a) => [a.recipient, a.baseFen, a.amountFen])).toEqual([[JIA, 1_200_000, 0]]);
+        const submitted = await submitDispatchApplication(store.db, { round: ROUND, unitId: DISPATCH_UNIT_ID, ...loaded, actor: maker, clock });
+        expect(submitted).toMatchObject({ caseState: 'needs_review', amountFen: 0 });
+        await expect(proposeBatch(store.db, { round: ROUND, unitIds: [DISPATCH_UNIT_ID], actor: maker, clock })).rejects.toThrow();
       });
     });
 
     it('rejects an upload with a bad ID check character or a placement ending before it starts, with a Chinese report', async () => {
       await withStore(async (store) => {
-        await insertDispatchUnit(store);
+        await insertDispatchUnit(store, contributionsOf(PERSONS));
         await insertPersons(store, PERSONS);
         const badId = idNumberOf(2).slice(0, 17) + (idNumberOf(2).endsWith('0') ? '1' : '0');
         const rows = [

@@ -8,7 +8,7 @@ import { runDispatch } from '../../../src/cli/commands/dispatch.ts';
 import { dispatchRoutes } from '../../../src/server/routes/dispatch.ts';
 import { fixedClock } from '../../../src/domain/ports/clock.ts';
 import {
-  cipher, DISPATCH_UNIT_ID, idNumberOf, insertDispatchUnit, insertPersons, months, userUnitCode, writePlacements,
+  cipher, contributionsOf, DISPATCH_UNIT_ID, idNumberOf, insertDispatchUnit, insertPersons, months, userUnitCode, writePlacements,
 } from '../../support/dispatch-fixtures.ts';
 import { caseState, ROUND } from '../../support/review-fixtures.ts';
 import { storeBackends, suiteWithFolder } from '../../support/store-backends.ts';
@@ -37,7 +37,7 @@ async function multipart(fields: Record<string, string>, files: Record<string, s
 async function dispatchServer(store: Store) {
   const clock = fixedClock('2024-09-02T09:00:00+08:00');
   const app = await securedApp(store, clock, [[dispatchRoutes, { store, clock, cipher }]]);
-  await insertDispatchUnit(store);
+  await insertDispatchUnit(store, contributionsOf(PERSONS));
   await insertPersons(store, PERSONS);
   const worker = await staffCaller(store.db, clock, { username: 'zhangsan', displayName: '经办员张三', roles: ['case_worker'] });
   return { app, worker };
