@@ -95,7 +95,8 @@ function escapeRegExp(text: string): string {
  * Citations in free text (source comments, messages, pages). A document named in the text stays the one an article
  * refers to until another document is named, so “失业保险条例 第十四条 … 第十七条” reads as two articles of the
  * regulation. Document numbers and standards that policy/law does not hold are skipped, with the articles after them.
- * A title in 《》 right before (《…》（鲁人社发〔2024〕8号）) or after the document must be its title.
+ * A title in 《》 right before the document (the title, then the number in brackets) or right after it must be the
+ * document's title or short title.
  */
 export function textCitationProblems(book: LawBook, source: string): { line: number; problem: string }[] {
   const known = book.names().map(escapeRegExp).join('|');

@@ -48,7 +48,7 @@ export const lawDocumentSchema = z.strictObject({
 export type LawDocument = z.infer<typeof lawDocumentSchema>;
 export type LawArticle = LawDocument['articles'][number];
 
-/** Problems of one document beyond its shape: wording kept apart, articles in order (held in full: 第一条 … with none missing). */
+/** Problems of one document beyond its shape: wording kept apart, articles in order (held in full: numbered from one, none missing). */
 function documentProblems(doc: LawDocument): string[] {
   const problems: string[] = [];
   const numbers = doc.articles.map((a) => articleNumber(a.article)!);
