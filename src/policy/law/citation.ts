@@ -22,6 +22,7 @@ const CITATION_RE = new RegExp(
   's',
 );
 const ARTICLE_RE = new RegExp(ARTICLE_PATTERN, 'g');
+const HAS_ARTICLE_RE = new RegExp(ARTICLE_PATTERN);
 const OPENING = '（(《';
 const CLOSING = '）)》';
 
@@ -49,7 +50,7 @@ export function parseLegalBasis(legalBasis: string): { citations: Citation[]; pr
   for (const part of splitTopLevel(legalBasis)) {
     const groups = CITATION_RE.exec(part)?.groups;
     const document = groups?.document?.trim();
-    if (!groups || !document || new RegExp(ARTICLE_PATTERN).test(document)) {
+    if (!groups || !document || HAS_ARTICLE_RE.test(document)) {
       problems.push(`无法识别的引用“${part}”：应写作“文件 第X条（说明）”`);
       continue;
     }
