@@ -16,7 +16,7 @@ function NoticeList({ notice }: { notice: PublicNotice }) {
     <Card className="notice-card" style={{ marginTop: 16 }}>
       <Typography.Title level={4} style={{ marginTop: 0, textAlign: 'center' }}>{notice.title}</Typography.Title>
       <Typography.Paragraph>
-        根据《关于做好2024年失业保险援企稳岗工作的通知》（鲁人社发〔2024〕8号）规定，经审核，以下 {count(notice.unitCount)} 家单位拟享受失业保险稳岗返还，
+        根据《山东省人力资源和社会保障厅等4部门关于做好失业保险援企稳岗政策落实工作的通知》（鲁人社发〔2024〕8号）规定，经审核，以下 {count(notice.unitCount)} 家单位拟享受失业保险稳岗返还，
         拟返还资金合计 <strong className="amount">{yuan(notice.totalFen)}</strong>。公示期为 {day(notice.openedOn)} 至 {day(notice.lastDay)}。
         公示期内如有异议，请向当地社会保险经办机构反映，咨询电话 12333。
       </Typography.Paragraph>

@@ -47,7 +47,7 @@ export default function ConfirmPage() {
           <Steps current={sentTo === undefined ? 0 : 1} size="small" style={{ marginBottom: 24 }} items={[{ title: '核对金额' }, { title: '短信验证' }, { title: '完成确认' }]} />
           <Typography.Title level={4} style={{ marginTop: 0 }}>{v.unitName}</Typography.Title>
           <Typography.Paragraph>
-            根据《关于做好2024年失业保险援企稳岗工作的通知》（鲁人社发〔2024〕8号），经大数据比对，您单位符合 {v.round} 年度失业保险稳岗返还条件，
+            根据《山东省人力资源和社会保障厅等4部门关于做好失业保险援企稳岗政策落实工作的通知》（鲁人社发〔2024〕8号），经大数据比对，您单位符合 {v.round} 年度失业保险稳岗返还条件，
             且已按规定公示期满无异议。现拟向您单位返还以下金额，请核对后确认。
           </Typography.Paragraph>
           <Descriptions bordered column={1} size="middle">
