@@ -226,7 +226,7 @@ function checkRefundBase(checks: Checklist, input: RefundInput, window: BaseWind
 }
 
 /**
- * 第七条: to the corporate account; without one, to the contribution account only for a small or micro unit or an
+ * 鲁人社发〔2024〕8号 第七条: to the corporate account; without one, to the contribution account only for a small or micro unit or an
  * individual business; anyone else without a corporate account has no route and goes to review.
  */
 function checkPayTo(checks: Checklist, unit: RefundInput['unit'], size: EnterpriseSize | null): PayTo | null {
