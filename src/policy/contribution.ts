@@ -7,9 +7,11 @@ import { applyRatioHalfUp, formatYuan } from './core/money.ts';
 import { formatBpPercent } from './core/ratio.ts';
 import { caseId, fen, period } from './core/input-fields.ts';
 import type { RuleDefinition } from './core/rule.ts';
-import type { ParameterStore } from './core/parameters.ts';
+import { declareParameters, shapes, type ParameterStore } from './core/parameters.ts';
 
 const RULE = 'contribution';
+
+export const contributionParameters = declareParameters(RULE, { unitRateBp: shapes.bp, personRateBp: shapes.bp });
 const ARTICLE = '鲁人社发〔2024〕8号 第一条';
 
 export const contributionInput = z.object({ id: caseId, period, wageBaseFen: fen });
@@ -18,8 +20,8 @@ export type ContributionInput = z.infer<typeof contributionInput>;
 export function evaluateContribution(input: ContributionInput, params: ParameterStore) {
   const checks = new Checklist(ARTICLE);
   const on = firstDayOf(input.period);
-  const unitRate = checks.parameter<number>(params, RULE, 'unitRateBp', on);
-  const personRate = checks.parameter<number>(params, RULE, 'personRateBp', on);
+  const unitRate = checks.parameter(params, contributionParameters, 'unitRateBp', on);
+  const personRate = checks.parameter(params, contributionParameters, 'personRateBp', on);
   if (!unitRate || !personRate) {
     return checks.decide(input.id, RULE, 0, { unitFen: 0, personFen: 0, totalFen: 0, unitRateBp: null, personRateBp: null });
   }

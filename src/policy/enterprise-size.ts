@@ -4,25 +4,26 @@
 // makes an SME even when another is missing; only when nothing proves either is the size unknown (needs review).
 import { z } from 'zod';
 import { Checklist } from './core/decision.ts';
-import { caseId, count, industry, isoDate, nonNegative, type EnterpriseSize, type Industry } from './core/input-fields.ts';
-import type { ParameterInForce, ParameterStore } from './core/parameters.ts';
+import { caseId, count, industries, industry, isoDate, nonNegative, type EnterpriseSize, type Industry } from './core/input-fields.ts';
+import { declareParameters, type ParameterInForce, type ParameterStore, type ParameterValue } from './core/parameters.ts';
 import type { IsoDate } from './core/dates.ts';
 import type { RuleDefinition } from './core/rule.ts';
 
 const RULE = 'enterprise-size';
 export const SIZE_ARTICLE = '工信部联企业〔2011〕300号 第四条';
-const THRESHOLDS = 'thresholds';
 
-export type SizeIndicator = 'employees' | 'revenueWan' | 'assetsWan';
+const SIZE_INDICATORS = ['employees', 'revenueWan', 'assetsWan'] as const;
+export type SizeIndicator = (typeof SIZE_INDICATORS)[number];
 export type SizeIndicators = Partial<Record<SizeIndicator, number | null>>;
-type Bounds = Partial<Record<SizeIndicator, number>>;
-interface SizeRow {
-  label: string;
-  large: Bounds;
-  medium: Bounds;
-  small: Bounds;
-}
-export type SizeTable = Record<Industry, SizeRow>;
+
+const bounds = z.partialRecord(z.enum(SIZE_INDICATORS), z.number().nonnegative());
+type Bounds = z.output<typeof bounds>;
+const sizeRow = z.strictObject({ label: z.string().min(1), large: bounds, medium: bounds, small: bounds });
+type SizeRow = z.output<typeof sizeRow>;
+
+/** The standard's table: a row for every industry key of the contract. */
+export const sizeParameters = declareParameters(RULE, { thresholds: z.record(z.enum(industries), sizeRow) });
+export type SizeTable = ParameterValue<typeof sizeParameters.shapes, 'thresholds'>;
 
 const TIERS = ['large', 'medium', 'small'] as const;
 
@@ -44,7 +45,7 @@ const boundsOf = (bounds: Bounds) => Object.entries(bounds) as [SizeIndicator, n
 
 /** The size standard in force on `date`; NO_PARAMETER_IN_FORCE is reported on the checklist when there is none. */
 export function sizeThresholdsAt(checks: Checklist, params: ParameterStore, date: IsoDate): ParameterInForce<SizeTable> | undefined {
-  return checks.parameter<SizeTable>(params, RULE, THRESHOLDS, date);
+  return checks.parameter(params, sizeParameters, 'thresholds', date);
 }
 
 /** Large vs SME: all that the refund ratio needs (鲁人社发〔2024〕8号 第二条). */
@@ -132,7 +133,7 @@ export type EnterpriseSizeInput = z.infer<typeof enterpriseSizeInput>;
 
 export function evaluateEnterpriseSize(input: EnterpriseSizeInput, params: ParameterStore) {
   const checks = new Checklist(SIZE_ARTICLE);
-  const thresholds = input.asOf ? sizeThresholdsAt(checks, params, input.asOf) : params.latest<SizeTable>(RULE, THRESHOLDS);
+  const thresholds = input.asOf ? sizeThresholdsAt(checks, params, input.asOf) : params.latest(sizeParameters, 'thresholds');
   const result = thresholds ? classifyEnterprise(checks, thresholds, input.industry, input) : { size: null, sizeClass: null };
   return checks.decide(input.id, RULE, 0, { ...result });
 }

@@ -4,14 +4,33 @@
 import { z } from 'zod';
 import { Checklist } from './core/decision.ts';
 import { addMonths, isWithin, yearOf, type IsoDate } from './core/dates.ts';
-import { formatYuan } from './core/money.ts';
+import { formatYuan, type Fen } from './core/money.ts';
 import { caseId, count, flag, isoDate, nestedObject, text } from './core/input-fields.ts';
 import { checkIdNumber, IDENTIFIER_PROBLEM_TEXT } from './identifier.ts';
 import type { RuleDefinition } from './core/rule.ts';
-import type { ParameterInForce, ParameterStore } from './core/parameters.ts';
+import { declareParameters, shapes, type ParameterInForce, type ParameterKey, type ParameterStore, type ParameterValue } from './core/parameters.ts';
 
 const RULE = 'skill-subsidy';
 const ARTICLE = '鲁人社发〔2024〕8号 第四条';
+const LEVEL_KEYS = ['1', '2', '3', '4', '5'] as const;
+
+export const skillSubsidyParameters = declareParameters(RULE, {
+  policyPeriod: shapes.flag,
+  noticeDate: shapes.date,
+  /** Fen by certificate level ("5" 初级 … "1" 高级技师); a level without an amount is not covered. */
+  amountByLevel: z.partialRecord(z.enum(LEVEL_KEYS), shapes.fen),
+  minInsuredMonths: shapes.months,
+  applicationWindowMonths: shapes.months,
+  maxGrantsPerYear: shapes.count,
+});
+type SkillParameterKey = ParameterKey<typeof skillSubsidyParameters.shapes>;
+export type AmountByLevel = ParameterValue<typeof skillSubsidyParameters.shapes, 'amountByLevel'>;
+
+/** The subsidy for a certificate level (1–5), or undefined when the level is not covered. */
+export function amountForLevel(amounts: AmountByLevel, level: number): Fen | undefined {
+  const key = LEVEL_KEYS[level - 1];
+  return key && amounts[key];
+}
 
 const level = z.number({ message: '证书等级须为 1–5 的整数' }).int({ message: '证书等级须为 1–5 的整数' })
   .min(1, { message: '证书等级须为 1–5 的整数' }).max(5, { message: '证书等级须为 1–5 的整数' });
@@ -119,7 +138,7 @@ export function evaluateSkillSubsidy(input: SkillSubsidyInput, params: Parameter
   const checks = new Checklist(ARTICLE);
   const { applicationDate: on, certificate } = input;
 
-  const period = params.at<boolean>(RULE, 'policyPeriod', on);
+  const period = params.at(skillSubsidyParameters, 'policyPeriod', on);
   const periods = params.definition(RULE, 'policyPeriod').values.filter((v) => v.value === true)
     .map((v) => `${v.from}～${v.to ?? '长期'}`).join('、');
   const inPeriod = checks.check({
@@ -128,7 +147,7 @@ export function evaluateSkillSubsidy(input: SkillSubsidyInput, params: Parameter
     text: `申请日期 ${on} 须在技能提升补贴政策执行期（${periods}）内`,
   });
   // Outside the policy period no parameter is in force: only the conditions that need none are judged.
-  const param = <T>(key: string) => (inPeriod ? checks.parameter<T>(params, RULE, key, on) : undefined);
+  const param = <K extends SkillParameterKey>(key: K) => (inPeriod ? checks.parameter(params, skillSubsidyParameters, key, on) : undefined);
 
   const idProblems = checkIdNumber(input.person.idNumber);
   checks.check({
@@ -141,8 +160,8 @@ export function evaluateSkillSubsidy(input: SkillSubsidyInput, params: Parameter
     text: `证书 ${certificate.number} 须能在技能人才评价工作网全国联网查询系统查询到`,
   });
 
-  const amounts = param<Record<string, number>>('amountByLevel');
-  const amountFen = amounts?.value[String(certificate.level)];
+  const amounts = param('amountByLevel');
+  const amountFen = amounts && amountForLevel(amounts.value, certificate.level);
   if (amounts) {
     checks.check({
       step: 'levelCovered', value: certificate.level, parameter: amounts, reason: 'LEVEL_NOT_COVERED', passed: amountFen !== undefined,
@@ -155,7 +174,7 @@ export function evaluateSkillSubsidy(input: SkillSubsidyInput, params: Parameter
     passed: on >= certificate.issueDate,
     text: `申请日期 ${on} 不得早于证书发证日期 ${certificate.issueDate}（补贴针对已取得的证书）`,
   });
-  const windowMonths = param<number>('applicationWindowMonths');
+  const windowMonths = param('applicationWindowMonths');
   if (windowMonths) {
     const deadline = addMonths(certificate.issueDate, windowMonths.value);
     checks.check({
@@ -165,10 +184,10 @@ export function evaluateSkillSubsidy(input: SkillSubsidyInput, params: Parameter
     });
   }
 
-  checkPerson(checks, input, param<number>('minInsuredMonths'));
-  checkHistory(checks, input, param<number>('maxGrantsPerYear'));
+  checkPerson(checks, input, param('minInsuredMonths'));
+  checkHistory(checks, input, param('maxGrantsPerYear'));
 
-  const noticeDate = param<IsoDate>('noticeDate');
+  const noticeDate = param('noticeDate');
   const retroactive = !!noticeDate && on < noticeDate.value;
   if (noticeDate) {
     checks.note({

@@ -6,10 +6,12 @@ import { applyCapFloor, formatYuan, sumFen } from './core/money.ts';
 import { formatBpPercent } from './core/ratio.ts';
 import { caseId, fen, flag, isoDate } from './core/input-fields.ts';
 import type { RuleDefinition } from './core/rule.ts';
-import type { ParameterStore } from './core/parameters.ts';
+import { declareParameters, shapes, type ParameterStore } from './core/parameters.ts';
 
 const RULE = 'spending-cap';
 const ARTICLE = '鲁人社发〔2024〕8号 第六条';
+
+export const spendingCapParameters = declareParameters(RULE, { capRatioBp: shapes.bp });
 
 export const spendingCapInput = z.object({
   id: caseId,
@@ -25,8 +27,8 @@ export type SpendingCapInput = z.infer<typeof spendingCapInput>;
 export function evaluateSpendingCap(input: SpendingCapInput, params: ParameterStore) {
   const checks = new Checklist(ARTICLE);
   const ratio = input.asOf === undefined
-    ? params.latest<number>(RULE, 'capRatioBp')
-    : checks.parameter<number>(params, RULE, 'capRatioBp', input.asOf);
+    ? params.latest(spendingCapParameters, 'capRatioBp')
+    : checks.parameter(params, spendingCapParameters, 'capRatioBp', input.asOf);
 
   checks.check({
     step: 'planFiled', value: input.planFiled, reason: 'PLAN_NOT_FILED', passed: input.planFiled,

@@ -6,12 +6,20 @@ import { Checklist } from './core/decision.ts';
 import { formatYuan } from './core/money.ts';
 import { caseId, count, flag, isoDate } from './core/input-fields.ts';
 import type { RuleDefinition } from './core/rule.ts';
-import type { ParameterStore } from './core/parameters.ts';
+import { declareParameters, shapes, type ParameterStore } from './core/parameters.ts';
 
 const RULE = 'unemployment-benefit';
 const ARTICLE = '鲁人社发〔2024〕8号 第五条；失业保险条例 第十四条';
 
-interface Tier { minContributionMonths: number; benefitMonths: number }
+const tier = z.strictObject({ minContributionMonths: shapes.months, benefitMonths: shapes.months });
+type Tier = z.output<typeof tier>;
+
+export const benefitParameters = declareParameters(RULE, {
+  minContributionMonths: shapes.months,
+  benefitMonthsTiers: z.array(tier).min(1),
+  maxTotalMonths: shapes.months,
+  monthlyBenefitFen: shapes.fen,
+});
 
 export const unemploymentBenefitInput = z.object({
   id: caseId,
@@ -31,10 +39,10 @@ function tierMonths(tiers: readonly Tier[], contributionMonths: number): number 
 export function evaluateUnemploymentBenefit(input: UnemploymentBenefitInput, params: ParameterStore) {
   const checks = new Checklist(ARTICLE);
   const on = input.claimDate;
-  const minMonths = checks.parameter<number>(params, RULE, 'minContributionMonths', on);
-  const tiers = checks.parameter<Tier[]>(params, RULE, 'benefitMonthsTiers', on);
-  const maxTotal = checks.parameter<number>(params, RULE, 'maxTotalMonths', on);
-  const monthly = checks.parameter<number>(params, RULE, 'monthlyBenefitFen', on);
+  const minMonths = checks.parameter(params, benefitParameters, 'minContributionMonths', on);
+  const tiers = checks.parameter(params, benefitParameters, 'benefitMonthsTiers', on);
+  const maxTotal = checks.parameter(params, benefitParameters, 'maxTotalMonths', on);
+  const monthly = checks.parameter(params, benefitParameters, 'monthlyBenefitFen', on);
 
   if (minMonths) {
     checks.check({

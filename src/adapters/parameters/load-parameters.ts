@@ -4,12 +4,16 @@ import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
-import { ParameterError, ParameterStore, validateParameterFile, type ParameterFile } from '../../policy/core/parameters.ts';
+import { ParameterError, ParameterStore, validateParameterFile, type ParameterDeclaration, type ParameterFile } from '../../policy/core/parameters.ts';
+import { PARAMETER_DECLARATIONS } from '../../policy/parameter-declarations.ts';
 
 export const DEFAULT_PARAMETER_DIR = fileURLToPath(new URL('../../../policy/parameters/', import.meta.url));
 
-/** Loads and checks every parameter file; throws one error listing every problem, each naming file and key. */
-export function loadParameters(dir = DEFAULT_PARAMETER_DIR): ParameterStore {
+/**
+ * Loads and checks every parameter file against its rule's declared shapes; throws one error listing every problem,
+ * each naming file and key.
+ */
+export function loadParameters(dir = DEFAULT_PARAMETER_DIR, declarations: ReadonlyMap<string, ParameterDeclaration> = PARAMETER_DECLARATIONS): ParameterStore {
   const names = readdirSync(dir).filter((n) => n.endsWith('.yaml')).sort();
   const hash = createHash('sha256');
   const files: ParameterFile[] = [];
@@ -24,7 +28,7 @@ export function loadParameters(dir = DEFAULT_PARAMETER_DIR): ParameterStore {
       problems.push(`${name}: YAML 无法解析：${(error as Error).message}`);
       continue;
     }
-    const result = validateParameterFile(name, data);
+    const result = validateParameterFile(name, data, declarations);
     problems.push(...result.problems);
     if (result.file) {
       if (`${result.file.rule}.yaml` !== name) problems.push(`${name}: rule 字段 ${result.file.rule} 与文件名不一致`);

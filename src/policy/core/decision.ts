@@ -1,6 +1,6 @@
 // Decisions and their traces: the checklist every rule fills in, condition by condition.
 import type { Fen } from './money.ts';
-import type { ParameterInForce, ParameterStore } from './parameters.ts';
+import type { ParameterDeclaration, ParameterInForce, ParameterKey, ParameterShapes, ParameterStore, ParameterValue } from './parameters.ts';
 import type { IsoDate } from './dates.ts';
 
 export type Status = 'eligible' | 'ineligible' | 'needs_review';
@@ -97,15 +97,17 @@ export class Checklist {
    * Looks a parameter up on `date`. When none is in force the case fails with NO_PARAMETER_IN_FORCE
    * (once, however many parameters are missing) and undefined is returned.
    */
-  parameter<T>(params: ParameterStore, rule: string, key: string, date: IsoDate): ParameterInForce<T> | undefined {
-    const found = params.at<T>(rule, key, date);
+  parameter<S extends ParameterShapes, K extends ParameterKey<S>>(
+    params: ParameterStore, declaration: ParameterDeclaration<S>, key: K, date: IsoDate,
+  ): ParameterInForce<ParameterValue<S, K>> | undefined {
+    const found = params.at(declaration, key, date);
     if (!found) {
-      const def = params.definition(rule, key);
+      const def = params.definition(declaration.rule, key);
       this.trace.push({
         step: key,
         value: null,
         passed: false,
-        parameter: `${rule}.${key}`,
+        parameter: `${declaration.rule}.${key}`,
         legalBasis: def.values[0]?.legalBasis ?? this.defaultBasis,
         text: `${date} 没有在效的参数「${def.label}」`,
       });

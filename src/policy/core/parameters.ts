@@ -22,19 +22,26 @@ export const parameterSchema = z.strictObject({
 
 const wholeNumber = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
 
-/** What a value must look like for each unit. */
-const valueSchemas: Record<ParameterDefinition['unit'], z.ZodType> = {
+const unitShapes = {
   fen: wholeNumber,
   bp: z.number().int().min(0).max(10_000),
   months: wholeNumber,
   persons: wholeNumber,
-  days: wholeNumber,
   count: wholeNumber,
-  date: z.string().refine(isValidDate),
+  days: wholeNumber,
+  date: z.string().refine(isValidDate, { message: '须为有效日期 YYYY-MM-DD' }),
+  flag: z.boolean(),
+};
+
+/** Building blocks of the rules' parameter shapes: one per unit of the files, and a code from a list. */
+export const shapes = { ...unitShapes, oneOf: <const T extends readonly [string, ...string[]]>(codes: T) => z.enum(codes) };
+
+/** What a value must look like for each unit (a rule's declaration then says exactly which shape). */
+const valueSchemas: Record<ParameterDefinition['unit'], z.ZodType> = {
+  ...unitShapes,
   enum: z.string(),
   list: z.array(z.unknown()),
   table: z.union([z.record(z.string(), z.unknown()), z.array(z.record(z.string(), z.unknown()))]),
-  flag: z.boolean(),
 };
 
 export const parameterFileSchema = z.strictObject({
@@ -61,6 +68,33 @@ export interface ParameterInForce<T> {
 
 export class ParameterError extends Error {}
 
+/** The shape of each parameter a rule reads, by key: checked when the files load, so lookups return typed values. */
+export type ParameterShapes = Readonly<Record<string, z.ZodType>>;
+
+export interface ParameterDeclaration<S extends ParameterShapes = ParameterShapes> {
+  rule: string;
+  shapes: S;
+}
+
+export type ParameterKey<S extends ParameterShapes> = Extract<keyof S, string>;
+export type ParameterValue<S extends ParameterShapes, K extends keyof S> = z.output<S[K]>;
+
+export const declareParameters = <S extends ParameterShapes>(rule: string, shapes: S): ParameterDeclaration<S> => ({ rule, shapes });
+
+/** A file against its rule's declaration: exactly the declared keys, each dated value of the declared shape. */
+function checkDeclared(file: string, data: ParameterFile, declaration: ParameterDeclaration | undefined): string[] {
+  if (!declaration) return [`${file}: 规则 ${data.rule} 未声明参数类型（每条规则须在代码中声明其参数）`];
+  const declared = Object.keys(declaration.shapes);
+  return [
+    ...declared.filter((key) => !data.parameters[key]).map((key) => `${file} ${key}: 规则声明了该参数，但文件中没有`),
+    ...Object.keys(data.parameters).filter((key) => !declared.includes(key)).map((key) => `${file} ${key}: 规则未声明该参数`),
+    ...declared.flatMap((key) => (data.parameters[key]?.values ?? []).flatMap((v) => {
+      const parsed = declaration.shapes[key]!.safeParse(v.value);
+      return parsed.success ? [] : [`${file} ${key}: ${v.from} 起的取值不符合规则声明的类型：${parsed.error.issues.map((i) => `${i.path.join('.') || '取值'} ${i.message}`).join('；')}`];
+    })),
+  ];
+}
+
 /** Structural checks beyond the schema: dates in order and no two values in force on the same day. */
 export function checkDatedValues(file: string, key: string, values: readonly DatedValue[]): string[] {
   const problems: string[] = [];
@@ -85,16 +119,21 @@ function checkValues(file: string, key: string, def: ParameterDefinition): strin
   });
 }
 
-/** Validates one parsed parameter file; returns the problems, each naming the file and key. */
-export function validateParameterFile(file: string, data: unknown): { file?: ParameterFile; problems: string[] } {
+/**
+ * Validates one parsed parameter file against the general schema and its rule's declaration (looked up by the file's
+ * `rule`); returns the problems, each naming the file and key.
+ */
+export function validateParameterFile(
+  file: string, data: unknown, declarations: ReadonlyMap<string, ParameterDeclaration>,
+): { file?: ParameterFile; problems: string[] } {
   const parsed = parameterFileSchema.safeParse(data);
   if (!parsed.success) {
     return { problems: parsed.error.issues.map((issue) => `${file} ${issue.path.join('.') || '(根)'}: ${issue.message}`) };
   }
-  const problems = Object.entries(parsed.data.parameters).flatMap(([key, def]) => [
-    ...checkDatedValues(file, key, def.values),
-    ...checkValues(file, key, def),
-  ]);
+  const problems = [
+    ...Object.entries(parsed.data.parameters).flatMap(([key, def]) => [...checkDatedValues(file, key, def.values), ...checkValues(file, key, def)]),
+    ...checkDeclared(file, parsed.data, declarations.get(parsed.data.rule)),
+  ];
   return problems.length ? { problems } : { file: parsed.data, problems };
 }
 
@@ -119,17 +158,27 @@ export class ParameterStore {
     return def;
   }
 
-  /** The value in force on `date`, or undefined when none is (the rule then answers NO_PARAMETER_IN_FORCE). */
-  at<T>(rule: string, key: string, date: IsoDate): ParameterInForce<T> | undefined {
-    const def = this.definition(rule, key);
+  /**
+   * The value in force on `date`, or undefined when none is (the rule then answers NO_PARAMETER_IN_FORCE). Its type is
+   * the declared shape's, which every value was checked against when the files loaded.
+   */
+  at<S extends ParameterShapes, K extends ParameterKey<S>>(declaration: ParameterDeclaration<S>, key: K, date: IsoDate): ParameterInForce<ParameterValue<S, K>> | undefined {
+    const def = this.definition(declaration.rule, key);
     const hit = def.values.find((v) => isWithin(date, v.from, v.to));
-    return hit && { rule, key, label: def.label, unit: def.unit, value: hit.value as T, from: hit.from, to: hit.to, legalBasis: hit.legalBasis };
+    return hit && this.inForce(declaration, key, def, hit);
   }
 
   /** The most recent value (for rules whose input carries no date, such as a standard still in force). */
-  latest<T>(rule: string, key: string): ParameterInForce<T> {
-    const def = this.definition(rule, key);
+  latest<S extends ParameterShapes, K extends ParameterKey<S>>(declaration: ParameterDeclaration<S>, key: K): ParameterInForce<ParameterValue<S, K>> {
+    const def = this.definition(declaration.rule, key);
     const hit = [...def.values].sort((a, b) => b.from.localeCompare(a.from))[0]!;
-    return { rule, key, label: def.label, unit: def.unit, value: hit.value as T, from: hit.from, to: hit.to, legalBasis: hit.legalBasis };
+    return this.inForce(declaration, key, def, hit);
+  }
+
+  private inForce<S extends ParameterShapes, K extends ParameterKey<S>>(
+    declaration: ParameterDeclaration<S>, key: K, def: ParameterDefinition, hit: DatedValue,
+  ): ParameterInForce<ParameterValue<S, K>> {
+    const value = hit.value as ParameterValue<S, K>;
+    return { rule: declaration.rule, key, label: def.label, unit: def.unit, value, from: hit.from, to: hit.to, legalBasis: hit.legalBasis };
   }
 }

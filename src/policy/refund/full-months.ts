@@ -1,10 +1,10 @@
 // 鲁人社发〔2024〕8号 第二条 "足额缴纳失业保险费12个月以上": the months, before the month of the screening date, whose
 // contribution due was fully paid by the screening date — counted cumulatively or as the longest consecutive run.
 import { addPeriods, periodOf, type IsoDate, type Period } from '../core/dates.ts';
-import { ParameterError } from '../core/parameters.ts';
 import type { RefundInput } from './refund-input.ts';
 
-export type MonthsMode = 'cumulative' | 'consecutive';
+export const MONTHS_MODES = ['cumulative', 'consecutive'] as const;
+export type MonthsMode = (typeof MONTHS_MODES)[number];
 
 /** Fen per period; a total beyond the safe integer range is refused rather than rounded. */
 function addTo(totals: Map<Period, number>, period: Period, fen: number): void {
@@ -40,7 +40,6 @@ export function countFullMonths(fullMonths: readonly Period[], mode: MonthsMode)
   switch (mode) {
     case 'cumulative': return fullMonths.length;
     case 'consecutive': return longestRun(fullMonths);
-    default: throw new ParameterError(`未知的缴费月数计算方式：${String(mode)}`);
   }
 }
 

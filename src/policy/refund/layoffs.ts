@@ -2,10 +2,10 @@
 // of what headcount. The notice gives no formula, so the method is a parameter (SPEC Art. 2, condition 3): the net
 // decrease (our default), new benefit claimants over the monthly average (as Hebei reads it), or either of the two
 // (as Zhejiang reads it: the unit qualifies when one of them is within the limit).
-import { ParameterError } from '../core/parameters.ts';
 import type { Headcount } from './refund-input.ts';
 
-export type LayoffMethod = 'net_decrease' | 'benefit_claimants' | 'either';
+export const LAYOFF_METHODS = ['net_decrease', 'benefit_claimants', 'either'] as const;
+export type LayoffMethod = (typeof LAYOFF_METHODS)[number];
 
 /**
  * `basis` is both the rate's denominator and the headcount for the "30人（含）以下" test; `formula` says in Chinese
@@ -46,7 +46,6 @@ export function measureLayoffs(method: LayoffMethod, headcount: Headcount): Layo
     case 'net_decrease': return [netDecrease(headcount)];
     case 'benefit_claimants': return [benefitClaimants(headcount)];
     case 'either': return [netDecrease(headcount), benefitClaimants(headcount)];
-    default: throw new ParameterError(`未知的裁员率计算方法：${String(method)}`);
   }
 }
 

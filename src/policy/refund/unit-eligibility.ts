@@ -11,6 +11,7 @@ import { classifyEnterprise, SIZE_ARTICLE, SIZE_LABELS, sizeClassOf, sizeThresho
 import { countFullMonths, fullyPaidMonths, MODE_LABELS, type MonthsMode } from './full-months.ts';
 import { measureLayoffs, METHOD_LABELS, type LayoffMeasure, type LayoffMethod } from './layoffs.ts';
 import { refundBase, refundBaseYear, type BaseWindow } from './refund-base.ts';
+import { refundParameters } from './refund-parameters.ts';
 import type { ExclusionFlag, RefundInput } from './refund-input.ts';
 
 export const REFUND_RULE = 'job-retention-refund';
@@ -72,7 +73,7 @@ export interface UnitAssessment {
 }
 
 function checkPolicyPeriod(checks: Checklist, params: ParameterStore, asOf: string): boolean {
-  const window = params.at<boolean>(REFUND_RULE, 'policyPeriod', asOf);
+  const window = params.at(refundParameters, 'policyPeriod', asOf);
   const { values } = params.definition(REFUND_RULE, 'policyPeriod');
   const spans = values.map((v) => `${formatChineseDate(v.from)}至${v.to ? formatChineseDate(v.to) : '长期'}`).join('、');
   return checks.check({
@@ -103,8 +104,8 @@ function checkExclusions(checks: Checklist, flags: readonly ExclusionFlag[]): vo
 }
 
 function checkContributionMonths(checks: Checklist, params: ParameterStore, input: RefundInput): number | null {
-  const mode = checks.parameter<MonthsMode>(params, REFUND_RULE, 'contributionMonthsMode', input.asOf);
-  const min = checks.parameter<number>(params, REFUND_RULE, 'minFullMonths', input.asOf);
+  const mode = checks.parameter(params, refundParameters, 'contributionMonthsMode', input.asOf);
+  const min = checks.parameter(params, refundParameters, 'minFullMonths', input.asOf);
   if (!mode || !min) return null;
   const fullMonths = countFullMonths(fullyPaidMonths(input.months, input.payments, input.asOf), mode.value);
   checks.note({
@@ -122,10 +123,10 @@ function checkContributionMonths(checks: Checklist, params: ParameterStore, inpu
 
 function checkLayoffs(checks: Checklist, params: ParameterStore, input: RefundInput): Pick<RefundFields, 'layoffs' | 'layoffRate'> {
   const unknown = { layoffs: null, layoffRate: null };
-  const method = checks.parameter<LayoffMethod>(params, REFUND_RULE, 'layoffMethod', input.asOf);
-  const smallUnit = checks.parameter<number>(params, REFUND_RULE, 'smallUnitHeadcount', input.asOf);
-  const limit = checks.parameter<BasisPoints>(params, REFUND_RULE, 'layoffRateLimitBp', input.asOf);
-  const smallLimit = checks.parameter<BasisPoints>(params, REFUND_RULE, 'smallUnitLayoffRateLimitBp', input.asOf);
+  const method = checks.parameter(params, refundParameters, 'layoffMethod', input.asOf);
+  const smallUnit = checks.parameter(params, refundParameters, 'smallUnitHeadcount', input.asOf);
+  const limit = checks.parameter(params, refundParameters, 'layoffRateLimitBp', input.asOf);
+  const smallLimit = checks.parameter(params, refundParameters, 'smallUnitLayoffRateLimitBp', input.asOf);
   if (!method || !smallUnit || !limit || !smallLimit) return unknown;
   checks.note({ step: 'layoffMethod', value: method.value, parameter: method, text: `裁员率计算方法：${METHOD_LABELS[method.value]}` });
   const measures = measureLayoffs(method.value, input.headcount);
@@ -171,8 +172,8 @@ function enterpriseSize(checks: Checklist, params: ParameterStore, input: Refund
 }
 
 /** The ratio parameter in force, noted in the trace with whom it applies to. */
-function ratioFor(checks: Checklist, params: ParameterStore, asOf: string, key: string, who: string): ParameterInForce<BasisPoints> | undefined {
-  const ratio = checks.parameter<BasisPoints>(params, REFUND_RULE, key, asOf);
+function ratioFor(checks: Checklist, params: ParameterStore, asOf: string, key: 'largeEnterpriseRatioBp' | 'smeRatioBp', who: string): ParameterInForce<BasisPoints> | undefined {
+  const ratio = checks.parameter(params, refundParameters, key, asOf);
   if (ratio) checks.note({ step: 'ratio', value: ratio.value, parameter: ratio, text: `返还比例：${who} ${formatBpPercent(ratio.value)}` });
   return ratio;
 }
@@ -198,7 +199,7 @@ function determineRatio(checks: Checklist, params: ParameterStore, input: Refund
 /** The payments window of the base; the January reading is a dated parameter (false when none is in force). */
 function baseWindowFor(checks: Checklist, params: ParameterStore, asOf: IsoDate): BaseWindow {
   const year = refundBaseYear(asOf);
-  const january = params.at<boolean>(REFUND_RULE, 'baseIncludesNextJanuaryPayment', asOf);
+  const january = params.at(refundParameters, 'baseIncludesNextJanuaryPayment', asOf);
   if (january) {
     checks.note({
       step: 'baseIncludesNextJanuaryPayment', value: january.value, parameter: january,

@@ -1,7 +1,8 @@
 // What every generator step shares for one run: the seed, the scale, and the policy values the data must respect.
-import { ParameterError, type ParameterStore } from '../../policy/core/parameters.ts';
-import type { SizeTable } from '../../policy/enterprise-size.ts';
-import type { Fen } from '../../policy/core/money.ts';
+import { ParameterError, type ParameterDeclaration, type ParameterKey, type ParameterShapes, type ParameterStore } from '../../policy/core/parameters.ts';
+import { contributionParameters } from '../../policy/contribution.ts';
+import { sizeParameters, type SizeTable } from '../../policy/enterprise-size.ts';
+import { skillSubsidyParameters, type AmountByLevel } from '../../policy/skill-subsidy.ts';
 import { rngFor, type Rng } from './prng.ts';
 import { regionsOf, type RegionInfo } from './regions.ts';
 import type { ScaleSpec } from './scales.ts';
@@ -18,7 +19,7 @@ export interface GenerationContext {
   unitRateBp: number;
   personRateBp: number;
   /** Skill-upgrade subsidy per certificate level (fen), for the earlier grants people already received. */
-  skillAmountByLevel: Readonly<Record<number, Fen>>;
+  skillAmountByLevel: AmountByLevel;
   /** Offset of the organisation-code sequence, so different seeds give different credit codes. */
   orgCodeOffset: number;
   rng(stream: number, index: number): Rng;
@@ -27,9 +28,9 @@ export interface GenerationContext {
 /** The date whose parameters the synthetic ledger uses throughout (see createContext). */
 const RATES_ON = '2024-01-01';
 
-function required<T>(params: ParameterStore, rule: string, key: string, on: string): T {
-  const hit = params.at<T>(rule, key, on);
-  if (!hit) throw new ParameterError(`参数 ${rule}.${key} 在 ${on} 无有效取值，无法生成数据`);
+function required<S extends ParameterShapes, K extends ParameterKey<S>>(params: ParameterStore, declaration: ParameterDeclaration<S>, key: K, on: string) {
+  const hit = params.at(declaration, key, on);
+  if (!hit) throw new ParameterError(`参数 ${declaration.rule}.${key} 在 ${on} 无有效取值，无法生成数据`);
   return hit.value;
 }
 
@@ -42,10 +43,10 @@ export function createContext(spec: ScaleSpec, seed: number, params: ParameterSt
     seed,
     spec,
     regions: regionsOf(spec),
-    sizeTable: required<SizeTable>(params, 'enterprise-size', 'thresholds', RATES_ON),
-    unitRateBp: required<number>(params, 'contribution', 'unitRateBp', RATES_ON),
-    personRateBp: required<number>(params, 'contribution', 'personRateBp', RATES_ON),
-    skillAmountByLevel: required<Record<number, Fen>>(params, 'skill-subsidy', 'amountByLevel', RATES_ON),
+    sizeTable: required(params, sizeParameters, 'thresholds', RATES_ON),
+    unitRateBp: required(params, contributionParameters, 'unitRateBp', RATES_ON),
+    personRateBp: required(params, contributionParameters, 'personRateBp', RATES_ON),
+    skillAmountByLevel: required(params, skillSubsidyParameters, 'amountByLevel', RATES_ON),
     orgCodeOffset: rngFor(seed, Stream.run).int(0, 99_999_999),
     rng: (stream, index) => rngFor(seed, stream, index),
   };

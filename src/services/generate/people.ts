@@ -16,6 +16,7 @@ import { pickIdArea } from './regions.ts';
 import { BASE_YEAR, LEDGER_FROM } from './scales.ts';
 import { mobilePhone } from './unit-record.ts';
 import { planUnit, type UnitPlan } from './unit-plan.ts';
+import { amountForLevel } from '../../policy/skill-subsidy.ts';
 
 export const PERSON_COLUMNS = [
   'id', 'id_number_index', 'id_number_cipher', 'id_number_masked', 'name', 'gender', 'birth_date', 'phone_cipher',
@@ -193,7 +194,7 @@ function earlierGrants(
   ctx: GenerationContext, rng: Rng, personId: number, code: string, level: number, issued: IsoDate, region: string,
 ): CellValue[][] {
   const skill = (occupation: string, lvl: number, on: IsoDate): CellValue[] | undefined => {
-    const amount = ctx.skillAmountByLevel[lvl];
+    const amount = amountForLevel(ctx.skillAmountByLevel, lvl);
     return amount === undefined ? undefined : [personId, 'skill_subsidy', occupation, lvl, on, amount, region];
   };
   const others = OCCUPATIONS.map(([c]) => c).filter((c) => c !== code);

@@ -7,6 +7,7 @@ import type { Actor } from '../../domain/refund-case.ts';
 import { maskCreditCode } from '../../domain/masking.ts';
 import type { IsoDate } from '../../policy/core/dates.ts';
 import type { ParameterStore } from '../../policy/core/parameters.ts';
+import { publicNoticeParameters } from '../../policy/public-notice.ts';
 import type { Clock } from '../../domain/ports/clock.ts';
 import type { WorkingDayCalendar } from '../../domain/ports/working-day-calendar.ts';
 import { refundRound } from '../rounds.ts';
@@ -36,7 +37,7 @@ export interface OpenedNotice {
 const INSERT_CHUNK = 1000;
 
 function workingDaysAt(params: ParameterStore, date: IsoDate): number {
-  const days = params.at<number>('public-notice', 'workingDays', date);
+  const days = params.at(publicNoticeParameters, 'workingDays', date);
   if (!days) throw new WorkflowError('INVALID', `${date} 没有有效的公示期参数（public-notice.workingDays）`);
   return days.value;
 }

@@ -7,6 +7,7 @@ import type { Database } from '../../adapters/store/schema.ts';
 import { projectParameters } from '../../adapters/parameters/load-parameters.ts';
 import { addDays } from '../../policy/core/dates.ts';
 import type { ParameterStore } from '../../policy/core/parameters.ts';
+import { publicNoticeParameters } from '../../policy/public-notice.ts';
 import { shanghaiDateOf, type Clock } from '../../domain/ports/clock.ts';
 import type { WorkingDayCalendar } from '../../domain/ports/working-day-calendar.ts';
 import { applyCaseTransition } from '../round/case-transitions.ts';
@@ -27,7 +28,7 @@ export function reminderKey(round: string, unitId: number, n: number): string {
 }
 
 function reminderSchedule(params: ParameterStore, today: string): number[] {
-  const found = params.at<number[]>('public-notice', 'confirmationReminderWorkingDays', today);
+  const found = params.at(publicNoticeParameters, 'confirmationReminderWorkingDays', today);
   if (!found) throw new Error(`${today} 没有生效的提醒短信参数（public-notice.confirmationReminderWorkingDays）`);
   return [...found.value].sort((a, b) => a - b);
 }

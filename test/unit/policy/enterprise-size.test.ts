@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { enterpriseSizeRule, type SizeTable } from '../../../src/policy/enterprise-size.ts';
+import { enterpriseSizeRule, sizeParameters } from '../../../src/policy/enterprise-size.ts';
 import { industries, type EnterpriseSize } from '../../../src/policy/core/input-fields.ts';
 import { loadParameters } from '../../../src/adapters/parameters/load-parameters.ts';
 import { runCaseFile } from '../../support/run-cases.ts';
@@ -13,7 +13,7 @@ describe('enterprise-size cases', () => {
 });
 
 describe('enterprise-size standard (工信部联企业〔2011〕300号)', () => {
-  const table = params.latest<SizeTable>('enterprise-size', 'thresholds');
+  const table = params.latest(sizeParameters, 'thresholds');
 
   it('has a row for every industry key, each tier using the same indicators with bounds falling from large to small', () => {
     expect(Object.keys(table.value).sort()).toEqual([...industries].sort());

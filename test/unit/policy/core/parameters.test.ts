@@ -1,8 +1,16 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadParameters } from '../../../../src/adapters/parameters/load-parameters.ts';
+import { z } from 'zod';
+import { loadParameters as loadProjectParameters, projectParameters } from '../../../../src/adapters/parameters/load-parameters.ts';
+import { declareParameters, shapes } from '../../../../src/policy/core/parameters.ts';
+import { refundParameters } from '../../../../src/policy/refund/refund-parameters.ts';
+
+/** The demo rule reads one ratio; files in a temporary folder are checked against this declaration. */
+const demoParameters = declareParameters('demo', { ratioBp: z.union([shapes.bp, z.string(), z.number()]) });
+const demoDeclarations = new Map([['demo', demoParameters]]);
+const loadParameters = (dir?: string) => (dir === undefined ? loadProjectParameters() : loadProjectParameters(dir, demoDeclarations));
 
 function dirWith(files: Record<string, string>): string {
   const dir = mkdtempSync(join(tmpdir(), 'params-'));
@@ -36,10 +44,10 @@ describe('parameter files', () => {
 
   it('looks values up by date and has none outside their dates', () => {
     const store = loadParameters(dirWith({ 'demo.yaml': valid }));
-    expect(store.at('demo', 'ratioBp', '2024-06-01')?.value).toBe(6000);
-    expect(store.at('demo', 'ratioBp', '2024-06-01')?.legalBasis).toBe('鲁人社发〔2024〕8号 第二条');
-    expect(store.at('demo', 'ratioBp', '2025-01-01')).toBeUndefined();
-    expect(store.at('demo', 'ratioBp', '2023-12-31')).toBeUndefined();
+    expect(store.at(demoParameters, 'ratioBp', '2024-06-01')?.value).toBe(6000);
+    expect(store.at(demoParameters, 'ratioBp', '2024-06-01')?.legalBasis).toBe('鲁人社发〔2024〕8号 第二条');
+    expect(store.at(demoParameters, 'ratioBp', '2025-01-01')).toBeUndefined();
+    expect(store.at(demoParameters, 'ratioBp', '2023-12-31')).toBeUndefined();
   });
 
   it('rejects a value without a legal basis, naming file and key', () => {
@@ -71,5 +79,43 @@ describe('parameter values fit their unit', () => {
     const enumFile = valid.replace('unit: bp', 'unit: enum\n    allowed: [cumulative, consecutive]').replace('value: 6000', 'value: sometimes');
     expect(() => loadParameters(dirWith({ 'demo.yaml': enumFile }))).toThrow(/不在可选值 cumulative、consecutive 中/);
     expect(() => loadParameters(dirWith({ 'demo.yaml': valid.replace('unit: bp', 'unit: enum').replace('value: 6000', 'value: x') }))).toThrow(/须列出可选值 allowed/);
+  });
+});
+
+describe('typed parameters: each rule declares the shape of what it reads', () => {
+  const declared = new Map([['demo', declareParameters('demo', { ratioBp: shapes.bp, mode: shapes.oneOf(['a', 'b']) })]]);
+  const withMode = (mode: string) => `${valid}  mode:
+    label: 方式
+    unit: enum
+    allowed: [a, b, c]
+    values:
+      - from: 2024-01-01
+        to: null
+        value: ${mode}
+        legalBasis: 鲁人社发〔2024〕8号 第二条
+`;
+
+  it('loads a file that holds exactly the declared keys in their declared shapes', () => {
+    expect(loadProjectParameters(dirWith({ 'demo.yaml': withMode('b') }), declared).rules()).toHaveLength(1);
+  });
+
+  it('fails at start-up naming file and key when a value has the wrong shape, a key is missing or undeclared, or a rule is undeclared', () => {
+    expect(() => loadProjectParameters(dirWith({ 'demo.yaml': withMode('c') }), declared)).toThrow(/demo\.yaml mode: 2024-01-01 起的取值不符合规则声明的类型/);
+    expect(() => loadProjectParameters(dirWith({ 'demo.yaml': valid }), declared)).toThrow(/demo\.yaml mode: 规则声明了该参数，但文件中没有/);
+    expect(() => loadProjectParameters(dirWith({ 'demo.yaml': withMode('a').replace('  mode:', '  extra:') }), declared))
+      .toThrow(/demo\.yaml extra: 规则未声明该参数/);
+    expect(() => loadProjectParameters(dirWith({ 'demo.yaml': valid }), new Map())).toThrow(/demo\.yaml: 规则 demo 未声明参数类型/);
+  });
+
+  it('fails on a project table whose shape is wrong, e.g. a benefit tier without its months', () => {
+    const projectDir = new URL('../../../../policy/parameters/', import.meta.url);
+    const files = Object.fromEntries(readdirSync(projectDir).map((name) => [name, readFileSync(new URL(name, projectDir), 'utf8')]));
+    files['unemployment-benefit.yaml'] = files['unemployment-benefit.yaml']!.replace('benefitMonths: 18', 'benefitMonth: 18');
+    expect(() => loadProjectParameters(dirWith(files))).toThrow(/unemployment-benefit\.yaml benefitMonthsTiers: 1999-01-22 起的取值不符合规则声明的类型/);
+  });
+
+  it('returns typed values the rules read without casts', () => {
+    const mode = projectParameters().at(refundParameters, 'layoffMethod', '2024-06-01');
+    expect(['net_decrease', 'benefit_claimants', 'either']).toContain(mode?.value);
   });
 });

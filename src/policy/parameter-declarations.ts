@@ -1,0 +1,14 @@
+// Every parameter file's declaration, by rule: the loader checks each file against its rule's shapes.
+import type { ParameterDeclaration } from './core/parameters.ts';
+import { contributionParameters } from './contribution.ts';
+import { sizeParameters } from './enterprise-size.ts';
+import { publicNoticeParameters } from './public-notice.ts';
+import { refundParameters } from './refund/refund-parameters.ts';
+import { skillSubsidyParameters } from './skill-subsidy.ts';
+import { spendingCapParameters } from './spending-cap.ts';
+import { benefitParameters } from './unemployment-benefit.ts';
+
+export const PARAMETER_DECLARATIONS: ReadonlyMap<string, ParameterDeclaration> = new Map(
+  [contributionParameters, sizeParameters, publicNoticeParameters, refundParameters, skillSubsidyParameters, spendingCapParameters, benefitParameters]
+    .map((declaration): [string, ParameterDeclaration] => [declaration.rule, declaration]),
+);
