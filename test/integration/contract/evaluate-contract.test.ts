@@ -1,7 +1,8 @@
-// The evaluation contract end to end: every example case (the shared examples and our own policy/cases) through the
-// real `wengang evaluate` command and through POST /api/v1/evaluate/<rule>, plus the contract's error behaviour.
+// The evaluation contract end to end: every example case (the shared JSON examples and our own policy/cases/*.yaml,
+// expanded from their base) through the real `wengang evaluate` command and through POST /api/v1/evaluate/<rule>,
+// plus the contract's error behaviour.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -10,11 +11,11 @@ import type { FastifyInstance } from 'fastify';
 import { buildServer } from '../../../src/server/app.ts';
 import { loadParameters } from '../../../src/adapters/parameters/load-parameters.ts';
 import { rules } from '../../../src/policy/index.ts';
-import { caseMismatches, type DomainCase } from '../../support/run-cases.ts';
+import { caseMismatches, POLICY_CASES_DIR, readCaseDir } from '../../support/run-cases.ts';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const sharedCases = join(root, '../shared/policy/cases');
-const caseDirs = [join(root, 'policy/cases'), sharedCases].filter((dir) => {
+const caseDirs = [POLICY_CASES_DIR, sharedCases].filter((dir) => {
   if (existsSync(dir)) return true;
   if (process.env.CI === 'true') throw new Error(`CI 环境缺少案例目录 ${dir}`);
   console.warn(`跳过：找不到案例目录 ${dir}`);
@@ -33,10 +34,8 @@ beforeAll(async () => {
 afterAll(async () => app.close());
 
 for (const dir of caseDirs) {
-  for (const file of readdirSync(dir).filter((f) => f.endsWith('.json')).sort()) {
-    const rule = basename(file, '.json');
-    const cases = JSON.parse(readFileSync(join(dir, file), 'utf8')) as DomainCase[];
-    describe(`${rule} cases from ${basename(join(dir, '../..'))}/${basename(dir)}`, () => {
+  for (const { rule, path, cases } of readCaseDir(dir)) {
+    describe(`${rule} cases from ${basename(join(dir, '../..'))}/${basename(path)}`, () => {
       it('is a rule the contract knows', () => expect([...rules.keys()]).toContain(rule));
 
       it(`all ${cases.length} cases pass through the CLI`, () => {
