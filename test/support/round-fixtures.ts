@@ -96,6 +96,7 @@ export const ROUND_POPULATION: readonly FixtureUnit[] = [
   },
   // On the zombie-enterprise list at the screening date.
   { id: 7, size: 'micro', region: '371082', flags: [{ flag: 'zombie', from: '2024-03-01' }] },
-  // Social organisation without a corporate account: SME ratio, paid into the contribution account.
-  { id: 8, orgType: 'social_organization', size: null, corporateAccount: false, region: '371082' },
+  // Small social organisation without a corporate account: SME ratio, paid into the contribution account (第七条 allows
+  // it for small and micro units only).
+  { id: 8, orgType: 'social_organization', size: 'small', corporateAccount: false, region: '371082' },
 ];

@@ -1,5 +1,6 @@
 // A GBK CSV of units: rejected whole with a precise Chinese report when one row is bad; imported once and only once
 // when good; a changed row updates that row alone.
+import { sql } from 'kysely';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,6 +11,7 @@ import { storeBackends } from '../../support/store-backends.ts';
 import {
   creditCodeFor, readSheet, table, testCipher, unitRecord, withFreshStore, withWrongCheck, writeCsvFile,
 } from '../../support/import-fixtures.ts';
+import { waitFor } from '../../support/wait-for.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'wengang-import-units-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -63,7 +65,12 @@ for (const backend of storeBackends()) {
         expect(testCipher.decrypt(stored.contact_phone_cipher!)).toBe('13806310001');
         const before = await store.db.selectFrom('units').select(['credit_code', 'updated_at']).orderBy('credit_code').execute();
 
-        await new Promise((resolve) => setTimeout(resolve, 20));
+        // Let the database clock pass the rows' updated_at, so an update would show as a new time.
+        const newest = before.reduce((max, u) => (u.updated_at > max ? u.updated_at : max), before[0]!.updated_at);
+        await waitFor('数据库时钟走过 updated_at', async () => {
+          const { rows } = await sql<{ now: Date }>`SELECT clock_timestamp() AS now`.execute(store.db);
+          return rows[0]!.now > newest ? true : undefined;
+        });
         expect(await importUnits(store, path, '经办员李四')).toMatchObject({ status: 'accepted', inserted: 0, updated: 0, unchanged: 3 });
         expect(await store.db.selectFrom('units').select(['credit_code', 'updated_at']).orderBy('credit_code').execute()).toEqual(before);
 

@@ -1,7 +1,6 @@
 // `wengang pay` in-process against a store named by the environment, and the payments API through Fastify's inject:
 // --json output and Chinese refusals (exit code 3), masked account numbers, a batch run in the background.
 import type { FastifyInstance } from 'fastify';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { openStore, type Store } from '../../../src/adapters/store/open-store.ts';
 import { runPay } from '../../../src/cli/commands/pay.ts';
@@ -10,6 +9,7 @@ import { commandEnvFor, storeBackends } from '../../support/store-backends.ts';
 import { clock, confirmedUnits, ledgerState, sendAudit } from '../../support/payment-fixtures.ts';
 import { runCommand } from '../../support/run-command.ts';
 import { securedApp, staffCaller } from '../../support/staff-session.ts';
+import { waitFor } from '../../support/wait-for.ts';
 
 const MAKER = ['--user', '财务王五', '--role', 'finance'];
 const CHECKER = ['--user', '财务赵六', '--role', 'finance'];
@@ -86,11 +86,10 @@ for (const backend of storeBackends()) {
 
         const started = await app.inject({ method: 'POST', url: `/api/v1/payments/batches/${batchId}/run`, payload: {}, headers: await checker.headers() });
         expect(started.statusCode).toBe(202);
-        let progress = started.json();
-        for (let i = 0; i < 100 && !progress.readyToExport; i++) {
-          await sleep(50);
-          progress = (await app.inject({ method: 'GET', url: `/api/v1/payments/batches/${batchId}/progress`, headers: await checker.headers() })).json();
-        }
+        const progress = await waitFor(`批次 ${batchId} 可导出`, async () => {
+          const now = (await app.inject({ method: 'GET', url: `/api/v1/payments/batches/${batchId}/progress`, headers: await checker.headers() })).json();
+          return now.readyToExport ? now : undefined;
+        });
         expect(progress).toMatchObject({ readyToExport: true, remaining: 0, byStatus: { sent: 2 } });
         expect(await sendAudit(store.db, batchId)).toMatchObject({ payments: 2, notExactlyOnce: [] });
         expect((await ledgerState(store.db)).balances.bank_in_transit).toBe(-progress.totalFen);

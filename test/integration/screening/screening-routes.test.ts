@@ -9,6 +9,7 @@ import { screeningRoutes } from '../../../src/server/routes/screening.ts';
 import { creditCodeOf, insertFixtureUnits, ROUND_POPULATION } from '../../support/round-fixtures.ts';
 import { storeBackends } from '../../support/store-backends.ts';
 import { securedApp, staffCaller, type Headers } from '../../support/staff-session.ts';
+import { waitFor } from '../../support/wait-for.ts';
 
 /** The routes behind the security layer, and a signed-in case worker's headers (a fresh session each call). */
 async function serverOn(store: Store): Promise<{ app: FastifyInstance; as: () => Promise<Headers> }> {
@@ -22,13 +23,11 @@ async function screened({ app, as }: { app: FastifyInstance; as: () => Promise<H
   const started = await app.inject({ method: 'POST', url: '/api/v1/rounds/2024/screenings', payload: body, headers: await as() });
   expect(started.statusCode).toBe(202);
   const { runId } = started.json<{ runId: number }>();
-  for (let i = 0; i < 200; i++) {
+  return waitFor(`筛查 ${runId} 完成`, async () => {
     const { status } = (await app.inject({ method: 'GET', url: `/api/v1/screenings/${runId}`, headers: await as() })).json<{ status: string }>();
-    if (status === 'completed') return runId;
     if (status === 'failed') throw new Error(`run ${runId} failed`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  throw new Error(`run ${runId} did not finish`);
+    return status === 'completed' ? runId : undefined;
+  });
 }
 
 for (const backend of storeBackends()) {

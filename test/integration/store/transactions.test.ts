@@ -2,6 +2,7 @@ import { AbortedTransactionError } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore } from '../../../src/adapters/store/open-store.ts';
 import { storeBackends } from '../../support/store-backends.ts';
+import { settledWithin } from '../../support/wait-for.ts';
 
 const UNIT = {
   credit_code: '91371000MA3C000001',
@@ -89,7 +90,9 @@ for (const backend of storeBackends()) {
           .execute(async (trx) => {
             await trx.insertInto('units').values(UNIT).execute();
             outside = db.selectFrom('units').select('id').execute();
-            await new Promise((resolve) => setTimeout(resolve, 50));
+            // On a server the outside query answers while this transaction is open; the embedded database's single
+            // connection answers it only after the rollback. Either way it must not see the row.
+            await settledWithin(outside, 1_000);
             throw new Error('回滚');
           })
           .catch(() => undefined);
