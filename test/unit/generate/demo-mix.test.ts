@@ -199,6 +199,21 @@ describe('demo scale: contributions and payments', () => {
     expect(sums.size).toBeGreaterThan(1_000);
     for (const [key, fen] of sums) expect(fen, key).toBe(due.get(key));
   });
+
+  it('gives every labour-dispatch unit a 2023 base equal to its workers’ 2023 contributions paid in 2023 (第三条)', () => {
+    const inBase = (r: Row) => (r.period as string).startsWith('2023') && (r.paid_on as string).startsWith('2023');
+    const total = (rows: Row[]) => {
+      const sums = new Map<unknown, number>();
+      for (const r of rows.filter(inBase)) sums.set(r.unit_id, (sums.get(r.unit_id) ?? 0) + (r.amount_fen as number));
+      return sums;
+    };
+    const dispatch = units.filter((u) => u.labor_dispatch === true).map((u) => u.id);
+    const workers = total(w.rows('person_contributions'));
+    const own = total(w.rows('unit_payments').filter((p) => p.kind === 'contribution'));
+    const withWorkers = dispatch.filter((id) => workers.has(id));
+    expect(withWorkers.length).toBeGreaterThan(10);
+    for (const id of withWorkers) expect(workers.get(id), `unit ${String(id)}`).toBe(own.get(id));
+  });
 });
 
 describe('demo scale: people', () => {
