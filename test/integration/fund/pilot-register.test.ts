@@ -5,6 +5,7 @@
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import type { Store } from '../../../src/adapters/store/open-store.ts';
+import type { PilotItem } from '../../../src/domain/fund-pilot.ts';
 import { recordBudget } from '../../../src/services/fund/pilot-budget.ts';
 import { commitPilotSpending, releaseCommitment, spendCommitment } from '../../../src/services/fund/pilot-commitments.ts';
 import { recordPlan, reviewPlan } from '../../../src/services/fund/pilot-plan.ts';
@@ -14,7 +15,7 @@ import { verifyAudit } from '../../../src/services/audit/verify-audit.ts';
 import { clock, filedRegister, financeA, financeB, params, reviewer, weihai } from '../../support/fund-fixtures.ts';
 import { storeBackends, suiteWithFolder } from '../../support/store-backends.ts';
 
-const commit = (store: Store, amountFen: number, item = 'job' as const) =>
+const commit = (store: Store, amountFen: number, item: PilotItem = 'job') =>
   commitPilotSpending(store.db, params, { ...weihai, item, amountFen, description: '岗位补贴（测试）', actor: financeA, clock });
 
 /** Settles every promise; the fulfilled values and the rejection messages. */
