@@ -3,6 +3,7 @@
 import { projectParameters } from '../../adapters/parameters/load-parameters.ts';
 import { commitmentStatusLabels, fundLevelLabels, pilotItemLabels, pilotItems, planStatusLabels, type PilotItem } from '../../domain/fund-pilot.ts';
 import { formatYuan, type Fen } from '../../policy/core/money.ts';
+import { fundMonitoring } from '../../services/fund/fund-monitoring.ts';
 import { listBudgets, recordBudget, type PilotBudget } from '../../services/fund/pilot-budget.ts';
 import { commitPilotSpending, releaseCommitment, spendCommitment, type CommitResult } from '../../services/fund/pilot-commitments.ts';
 import { recordPlan, reviewPlan } from '../../services/fund/pilot-plan.ts';
@@ -21,6 +22,7 @@ const HELP = `用法：wengang fund <子命令> [参数] [--user 姓名 --role �
   commit   --region 371000 [--year 2024] --item ${pilotItems.join('|')} --amount-fen 分 --description 事由 [--on 日期]
   spend    --region 371000 [--year 2024] --commitment 编号 [--spent-fen 分] [--note 说明]   登记支出，记入基金账务
   release  --region 371000 [--year 2024] --commitment 编号 --note 原因                      释放承诺，金额退回额度
+  monitor  --region 371000 --from 2024-01 --to 2024-12          基金运行监测：按月收入、分项支出、结余、可支付月数、预警
 `;
 
 const FUND = { region: { type: 'string' }, year: { type: 'string', default: '2024' } } as const;
@@ -32,10 +34,14 @@ function fenOption(value: string | undefined, option: string, allowZero = false)
   return Number(value);
 }
 
+function regionOption(region: string | undefined): string {
+  if (!region || !/^\d{6}$/.test(region)) throw new CliError('请用 --region 指定市（省本级）行政区划代码', 'give --region as a six-digit region code');
+  return region;
+}
+
 function fundKey(v: { region?: string; year: string }) {
-  if (!v.region || !/^\d{6}$/.test(v.region)) throw new CliError('请用 --region 指定市（省本级）行政区划代码', 'give --region as a six-digit region code');
   if (!/^\d{4}$/.test(v.year)) throw new CliError('--year 须为四位年份', 'give --year as a four-digit year');
-  return { regionCode: v.region, year: Number(v.year) };
+  return { regionCode: regionOption(v.region), year: Number(v.year) };
 }
 
 const yuan = (fen: Fen | null) => (fen === null ? '不设额度' : `${formatYuan(fen)} 元`);
@@ -120,8 +126,25 @@ async function settle(args: string[], outcome: 'spend' | 'release'): Promise<num
   return output(v.json, result, () => resultLine(outcome === 'spend' ? '已支出' : '已释放', result));
 }
 
+async function monitor(args: string[]): Promise<number> {
+  const v = parseOptions(args, { region: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' } });
+  const request = {
+    regionCode: regionOption(v.region), from: requiredText(v.from, 'from', '起始月份'), to: requiredText(v.to, 'to', '截止月份'),
+  };
+  const report = await refusingAsCliError(() => withStore(({ db }) => fundMonitoring(db, projectParameters(), request)));
+  const months = (n: number | null) => (n === null ? '—' : `${n} 个月`);
+  return output(v.json, report, () => [
+    `${report.regionName} 基金运行监测 ${report.from} 至 ${report.to}`
+      + (report.sealed ? `（自 ${report.sealed.on} 封定结余 ${formatYuan(report.sealed.balanceFen)} 元起结转）` : '（尚未登记封定历史结余，无法计算结余）'),
+    ...report.months.map((m) => `  ${m.period}：收入 ${formatYuan(m.incomeFen)} 元，支出 ${formatYuan(m.spendingFen)} 元，`
+      + `结余 ${m.balanceFen === null ? '—' : `${formatYuan(m.balanceFen)} 元`}，可支付 ${months(m.monthsCovered)}`),
+    ...report.alerts.map((a) => `  预警（${a.label}）：${a.message}`),
+    `  未纳入（尚无数据来源）：${report.unrecorded.join('、')}`,
+  ].join('\n'));
+}
+
 const subcommands: Record<string, (args: string[]) => Promise<number>> = {
-  list, show, budget, plan, commit,
+  list, show, budget, plan, commit, monitor,
   'approve-plan': (args) => review(args, 'approve'),
   'reject-plan': (args) => review(args, 'reject'),
   spend: (args) => settle(args, 'spend'),

@@ -7,6 +7,7 @@ import type { Store } from '../../adapters/store/open-store.ts';
 import { pilotItems, type PilotItem } from '../../domain/fund-pilot.ts';
 import type { Clock } from '../../domain/ports/clock.ts';
 import type { ParameterStore } from '../../policy/core/parameters.ts';
+import { fundMonitoring } from '../../services/fund/fund-monitoring.ts';
 import { listBudgets, recordBudget } from '../../services/fund/pilot-budget.ts';
 import { commitPilotSpending, releaseCommitment, spendCommitment } from '../../services/fund/pilot-commitments.ts';
 import { recordPlan, reviewPlan } from '../../services/fund/pilot-plan.ts';
@@ -27,6 +28,7 @@ const PLAN_REVIEWERS = ['finance', 'reviewer'] as const;
 const READERS = ['finance', 'reviewer', 'auditor'] as const;
 const regionCode = { type: 'string', pattern: '^[0-9]{6}$' } as const;
 const year = { type: 'string', pattern: '^[0-9]{4}$' } as const;
+const period = { type: 'string', pattern: '^[0-9]{4}-[0-9]{2}$' } as const;
 const date = { type: 'string', pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' } as const;
 const fen = (minimum: number) => ({ type: 'integer', minimum, maximum: Number.MAX_SAFE_INTEGER }) as const;
 const note = { type: 'string', maxLength: 500 } as const;
@@ -163,4 +165,20 @@ export async function fundRoutes(app: FastifyInstance, options: FundRouteOptions
       }
     });
   }
+
+  app.get<{ Params: { region: string }; Querystring: { from: string; to: string } }>('/fund/monitoring/:region', {
+    config: staff(READERS, fundInUrl),
+    schema: {
+      summary: '基金运行监测（第八条）：按月、按地区的收入、分项支出、结余、可支付月数与预警', tags,
+      params: { type: 'object', properties: { region: regionCode }, required: ['region'] },
+      querystring: { type: 'object', required: ['from', 'to'], additionalProperties: false, properties: { from: period, to: period } },
+      response: refusals,
+    },
+  }, async (request, reply) => {
+    try {
+      return await fundMonitoring(db, params, { regionCode: request.params.region, ...request.query });
+    } catch (error) {
+      return sendRefusal(reply, error);
+    }
+  });
 }

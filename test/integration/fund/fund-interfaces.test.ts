@@ -49,6 +49,9 @@ for (const backend of storeBackends()) {
       expect(shown).toContain('职业培训补贴：未支出承诺 0.00 元，已支出 240,000.00 元');
       expect(shown).toContain('剩余额度 60,000.00 元');
       expect(await json(['list'])).toEqual([expect.objectContaining({ regionCode: '371000', committedFen: 24_000_000, spentFen: 24_000_000 })]);
+      const monitored = (await run(['monitor', ...WEIHAI, '--from', '2024-09', '--to', '2024-09'])).out;
+      expect(monitored).toContain('2024-09：收入 0.00 元，支出 240,000.00 元，结余 1,760,000.00 元，可支付 66 个月');
+      expect(monitored).toContain('预警（地区支出骤增）：威海市 2024-09 支出 240,000.00 元，较上月 0.00 元增幅超过 50%');
     });
 
     it('serves the register over HTTP to finance, the reviewer and the auditor, and refuses over the cap with 409', async () => {
@@ -76,6 +79,9 @@ for (const backend of storeBackends()) {
         const register = await app.inject({ method: 'GET', url: base, headers: await auditor.headers() });
         expect(register.json()).toMatchObject({ planFiled: true, budget: { committedFen: 150_000, remainingFen: 0 }, commitments: [{ amountFen: 150_000 }] });
         expect((await app.inject({ method: 'GET', url: '/api/v1/fund/pilot/371002/2024', headers: await auditor.headers() })).statusCode).toBe(404);
+        const monitoring = await app.inject({ method: 'GET', url: '/api/v1/fund/monitoring/371000?from=2024-01&to=2024-02', headers: await reviewer.headers() });
+        expect(monitoring.json()).toMatchObject({ regionName: '威海市', sealed: { balanceFen: 1_000_000 }, months: [{ period: '2024-01', balanceFen: 1_000_000 }, { period: '2024-02' }] });
+        expect((await app.inject({ method: 'GET', url: '/api/v1/fund/monitoring/371000?from=2024-03&to=2024-02', headers: await reviewer.headers() })).statusCode).toBe(400);
       } finally {
         await app.close();
         await store.close();
