@@ -129,7 +129,7 @@ async function settle(args: string[], outcome: 'spend' | 'release'): Promise<num
 async function monitor(args: string[]): Promise<number> {
   const v = parseOptions(args, { region: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' } });
   const request = {
-    regionCode: regionOption(v.region), from: requiredText(v.from, 'from', '起始月份'), to: requiredText(v.to, 'to', '截止月份'),
+    regionCode: regionOption(v.region), from: requiredText(v.from, 'from', '起始月份'), to: requiredText(v.to, 'to', '截止月份'), today: commandClock().today(),
   };
   const report = await refusingAsCliError(() => withStore(({ db }) => fundMonitoring(db, projectParameters(), request)));
   const months = (n: number | null) => (n === null ? '—' : `${n} 个月`);

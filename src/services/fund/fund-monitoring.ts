@@ -9,7 +9,7 @@ import type { Database } from '../../adapters/store/schema.ts';
 import {
   fundAlertLabels, spendingItemLabels, spendingItems, unrecordedSpendingLabels, type FundAlertKind, type IncomeItem, type SpendingItem,
 } from '../../domain/fund-monitoring.ts';
-import { addDays, addPeriods, firstDayOf, isValidPeriod, periodOf, periodsBetween, type Period } from '../../policy/core/dates.ts';
+import { addDays, addPeriods, firstDayOf, isValidPeriod, periodOf, periodsBetween, type IsoDate, type Period } from '../../policy/core/dates.ts';
 import { formatYuan, sumFen, type Fen } from '../../policy/core/money.ts';
 import { formatBpPercent } from '../../policy/core/ratio.ts';
 import type { ParameterStore } from '../../policy/core/parameters.ts';
@@ -24,6 +24,8 @@ export interface MonitoringRequest {
   regionCode: string;
   from: Period;
   to: Period;
+  /** Today: months after its month are not reported (nothing has happened in them yet). */
+  today?: IsoDate;
 }
 
 export interface MonthPosition {
@@ -131,8 +133,10 @@ function monthsCovered(balanceFen: Fen, windowSpendingFen: Fen, windowMonths: nu
 }
 
 export async function fundMonitoring(db: Db, params: ParameterStore, request: MonitoringRequest): Promise<FundMonitoring> {
-  const { regionCode, from, to } = request;
-  checkRange(from, to);
+  const { regionCode, from } = request;
+  checkRange(from, request.to);
+  const to = request.today && periodOf(request.today) < request.to ? periodOf(request.today) : request.to;
+  if (to < from) throw new WorkflowError('INVALID', `起始月份 ${from} 尚未到来`);
   const region = await db.selectFrom('regions').select(['name', 'kind']).where('code', '=', regionCode).executeTakeFirst();
   if (!region) throw new WorkflowError('NOT_FOUND', `没有行政区划代码为 ${regionCode} 的地区`);
   if (region.kind !== 'city' && region.kind !== 'province') throw new WorkflowError('INVALID', `${region.name} 不是统筹地区（设区市或省），基金运行按统筹地区监测`);

@@ -89,6 +89,8 @@ for (const backend of storeBackends()) {
         const march = await fundMonitoring(store.db, params, { regionCode: '371000', from: '2024-03', to: '2024-03' });
         expect(march.months).toEqual([m['2024-03']]);
         await expect(fundMonitoring(store.db, params, { regionCode: HUANCUI, from: '2024-01', to: '2024-02' })).rejects.toThrow('不是统筹地区');
+        const untilToday = await fundMonitoring(store.db, params, { regionCode: '371000', from: '2024-01', to: '2024-12', today: '2024-08-31' });
+        expect(untilToday.months.at(-1)).toEqual(m['2024-08']);
       });
     });
 
