@@ -176,6 +176,7 @@ export const authorizationTable: Record<string, MatrixEntry> = {
   'POST /api/v1/fund/pilot/:region/:year/plans/:id/reject': staff(PLAN_REVIEWERS, 'region', (t) => at(`/api/v1/fund/pilot/${t.regionCode}/2024/plans/1/reject`, { note: '文号有误' })),
   'POST /api/v1/fund/pilot/:region/:year/commitments': staff(FINANCE, 'region', (t) => at(`/api/v1/fund/pilot/${t.regionCode}/2024/commitments`, { item: 'job', amountFen: 100, description: '岗位补贴' })),
   'POST /api/v1/fund/pilot/:region/:year/commitments/:id/spend': staff(FINANCE, 'region', (t) => at(`/api/v1/fund/pilot/${t.regionCode}/2024/commitments/1/spend`, {})),
+  'GET /api/v1/fund/reports/:region/:period': staff(FUND_READERS, 'region', (t) => at(`/api/v1/fund/reports/${t.regionCode}/2024-09`)),
   'GET /api/v1/fund/monitoring/:region': staff(FUND_READERS, 'region', (t) => at(`/api/v1/fund/monitoring/${t.regionCode}?from=2024-01&to=2024-12`)),
   'POST /api/v1/fund/pilot/:region/:year/commitments/:id/release': staff(FINANCE, 'region', (t) => at(`/api/v1/fund/pilot/${t.regionCode}/2024/commitments/1/release`, { note: '对象放弃' })),
 

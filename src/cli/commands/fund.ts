@@ -4,6 +4,7 @@ import { projectParameters } from '../../adapters/parameters/load-parameters.ts'
 import { commitmentStatusLabels, fundLevelLabels, pilotItemLabels, pilotItems, planStatusLabels, type PilotItem } from '../../domain/fund-pilot.ts';
 import { formatYuan, type Fen } from '../../policy/core/money.ts';
 import { fundMonitoring } from '../../services/fund/fund-monitoring.ts';
+import { monthlyReport, writeMonthlyReport } from '../../services/fund/monthly-report.ts';
 import { listBudgets, recordBudget, type PilotBudget } from '../../services/fund/pilot-budget.ts';
 import { commitPilotSpending, releaseCommitment, spendCommitment, type CommitResult } from '../../services/fund/pilot-commitments.ts';
 import { recordPlan, reviewPlan } from '../../services/fund/pilot-plan.ts';
@@ -23,6 +24,7 @@ const HELP = `用法：wengang fund <子命令> [参数] [--user 姓名 --role �
   spend    --region 371000 [--year 2024] --commitment 编号 [--spent-fen 分] [--note 说明]   登记支出，记入基金账务
   release  --region 371000 [--year 2024] --commitment 编号 --note 原因                      释放承诺，金额退回额度
   monitor  --region 371000 --from 2024-01 --to 2024-12          基金运行监测：按月收入、分项支出、结余、可支付月数、预警
+  report   --region 371000 --month 2024-09 --out 文件.xlsx       失业保险基金月报（固定格式的 .xlsx）
 `;
 
 const FUND = { region: { type: 'string' }, year: { type: 'string', default: '2024' } } as const;
@@ -143,8 +145,20 @@ async function monitor(args: string[]): Promise<number> {
   ].join('\n'));
 }
 
+async function report(args: string[]): Promise<number> {
+  const v = parseOptions(args, { region: { type: 'string' }, month: { type: 'string' }, out: { type: 'string' } });
+  const request = { regionCode: regionOption(v.region), period: requiredText(v.month, 'month', '月份（YYYY-MM）') };
+  const out = requiredText(v.out, 'out', '输出文件');
+  const result = await refusingAsCliError(() => withStore(async ({ db }) => {
+    const monthly = await monthlyReport(db, projectParameters(), request);
+    await writeMonthlyReport(out, monthly);
+    return monthly;
+  }));
+  return output(v.json, { file: out, ...result }, () => `已生成 ${result.regionName} ${result.period} 失业保险基金月报：${out}`);
+}
+
 const subcommands: Record<string, (args: string[]) => Promise<number>> = {
-  list, show, budget, plan, commit, monitor,
+  list, show, budget, plan, commit, monitor, report,
   'approve-plan': (args) => review(args, 'approve'),
   'reject-plan': (args) => review(args, 'reject'),
   spend: (args) => settle(args, 'spend'),

@@ -8,10 +8,12 @@ import { pilotItems, type PilotItem } from '../../domain/fund-pilot.ts';
 import type { Clock } from '../../domain/ports/clock.ts';
 import type { ParameterStore } from '../../policy/core/parameters.ts';
 import { fundMonitoring } from '../../services/fund/fund-monitoring.ts';
+import { monthlyReport, writeMonthlyReport } from '../../services/fund/monthly-report.ts';
 import { listBudgets, recordBudget } from '../../services/fund/pilot-budget.ts';
 import { commitPilotSpending, releaseCommitment, spendCommitment } from '../../services/fund/pilot-commitments.ts';
 import { recordPlan, reviewPlan } from '../../services/fund/pilot-plan.ts';
 import { pilotRegister } from '../../services/fund/pilot-register.ts';
+import { sendWrittenFile } from '../replies.ts';
 import { idParam, refusals, sendRefusal } from './review.ts';
 import { staff, wholeDataSet } from '../security/access.ts';
 import { actorOf } from '../security/request-identity.ts';
@@ -35,6 +37,7 @@ const note = { type: 'string', maxLength: 500 } as const;
 const fundParams = { type: 'object', properties: { region: regionCode, year }, required: ['region', 'year'] } as const;
 const fundItemParams = { type: 'object', properties: { region: regionCode, year, id: idParam }, required: ['region', 'year', 'id'] } as const;
 const fundInUrl = regionFilter('params', 'region');
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 type FundUrl = { region: string; year: string };
 type FundItemUrl = FundUrl & { id: string };
@@ -177,6 +180,23 @@ export async function fundRoutes(app: FastifyInstance, options: FundRouteOptions
   }, async (request, reply) => {
     try {
       return await fundMonitoring(db, params, { regionCode: request.params.region, ...request.query, today: clock.today() });
+    } catch (error) {
+      return sendRefusal(reply, error);
+    }
+  });
+
+  app.get<{ Params: { region: string; period: string } }>('/fund/reports/:region/:period', {
+    config: staff(READERS, fundInUrl),
+    schema: {
+      summary: '失业保险基金月报（.xlsx，固定格式：基金收支、稳岗返还按规模和地区、技能提升补贴按等级、试点支出对照额度、保生活待遇）', tags,
+      params: { type: 'object', properties: { region: regionCode, period }, required: ['region', 'period'] },
+      response: refusals,
+    },
+  }, async (request, reply) => {
+    const { region, period: month } = request.params;
+    try {
+      const report = await monthlyReport(db, params, { regionCode: region, period: month });
+      return await sendWrittenFile(reply, `${report.regionName}失业保险基金月报-${month}.xlsx`, XLSX_TYPE, (path) => writeMonthlyReport(path, report));
     } catch (error) {
       return sendRefusal(reply, error);
     }

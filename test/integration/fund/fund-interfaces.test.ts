@@ -1,5 +1,7 @@
 // `wengang fund` in-process against a store named by the environment, and the fund API through Fastify's inject:
 // the register kept by two people, a refusal over the cap in Chinese (exit code 3 / HTTP 409), --json output.
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { openStore } from '../../../src/adapters/store/open-store.ts';
 import { runFund } from '../../../src/cli/commands/fund.ts';
@@ -18,7 +20,7 @@ const json = async (args: string[]) => JSON.parse((await run([...args, '--json']
 
 for (const backend of storeBackends()) {
   describe.skipIf(backend.skipReason)(`fund command and API on ${backend.name}`, () => {
-    suiteWithFolder(backend, 'wengang-fund-cli-');
+    const folder = suiteWithFolder(backend, 'wengang-fund-cli-');
     afterEach(() => {
       vi.unstubAllEnvs();
     });
@@ -48,6 +50,9 @@ for (const backend of storeBackends()) {
       const shown = (await run(['show', ...WEIHAI])).out;
       expect(shown).toContain('职业培训补贴：未支出承诺 0.00 元，已支出 240,000.00 元');
       expect(shown).toContain('剩余额度 60,000.00 元');
+      const out = join(folder(), 'report.xlsx');
+      expect((await run(['report', ...WEIHAI, '--month', '2024-09', '--out', out])).out).toContain('已生成 威海市 2024-09 失业保险基金月报');
+      expect((await readFile(out)).subarray(0, 2).toString()).toBe('PK');
       expect(await json(['list'])).toEqual([expect.objectContaining({ regionCode: '371000', committedFen: 24_000_000, spentFen: 24_000_000 })]);
       const monitored = (await run(['monitor', ...WEIHAI, '--from', '2024-09', '--to', '2024-09'])).out;
       expect(monitored).toContain('2024-09：收入 0.00 元，支出 240,000.00 元，结余 1,760,000.00 元，可支付 66 个月');
@@ -82,6 +87,10 @@ for (const backend of storeBackends()) {
         const monitoring = await app.inject({ method: 'GET', url: '/api/v1/fund/monitoring/371000?from=2024-01&to=2024-02', headers: await reviewer.headers() });
         expect(monitoring.json()).toMatchObject({ regionName: '威海市', sealed: { balanceFen: 1_000_000 }, months: [{ period: '2024-01', balanceFen: 1_000_000 }, { period: '2024-02' }] });
         expect((await app.inject({ method: 'GET', url: '/api/v1/fund/monitoring/371000?from=2024-03&to=2024-02', headers: await reviewer.headers() })).statusCode).toBe(400);
+        const report = await app.inject({ method: 'GET', url: '/api/v1/fund/reports/371000/2024-08', headers: await auditor.headers() });
+        expect(report.statusCode).toBe(200);
+        expect(report.headers['content-disposition']).toContain(encodeURIComponent('威海市失业保险基金月报-2024-08.xlsx'));
+        expect(report.rawPayload.subarray(0, 2).toString()).toBe('PK');
       } finally {
         await app.close();
         await store.close();

@@ -2,44 +2,9 @@
 // a refund settled in the bank ledger (late on the last evening of March, Beijing time), a skill subsidy granted and
 // a pilot commitment spent; the sealed balance carried forward, the months it covers, and the alerts.
 import { describe, expect, it } from 'vitest';
-import type { Kysely } from 'kysely';
-import type { Database } from '../../../src/adapters/store/schema.ts';
-import { commitPilotSpending, spendCommitment } from '../../../src/services/fund/pilot-commitments.ts';
 import { fundMonitoring } from '../../../src/services/fund/fund-monitoring.ts';
-import { postSettlement } from '../../../src/services/ledger/post.ts';
-import { insertConfirmedPayments, sendBatch } from '../../support/bank-fixtures.ts';
-import { clock, filedRegister, financeA, params, weihai } from '../../support/fund-fixtures.ts';
-import { insertUnit } from '../../support/review-fixtures.ts';
+import { filedRegister, HUANCUI, insertIncome, insertRefund, params, spendPilot, WENDENG } from '../../support/fund-fixtures.ts';
 import { storeBackends, suiteWithFolder } from '../../support/store-backends.ts';
-
-const HUANCUI = '371002';
-const WENDENG = '371003';
-
-async function insertIncome(db: Kysely<Database>): Promise<void> {
-  const a = await insertUnit(db, { name: '环翠测试有限公司', regionCode: HUANCUI });
-  const b = await insertUnit(db, { name: '文登测试有限公司', regionCode: WENDENG });
-  await db.insertInto('unit_payments').values([
-    { unit_id: a.id, receipt_no: 'R1', period: '2024-01', paid_on: '2024-01-15', amount_fen: 50_000_000, kind: 'contribution', region_code: HUANCUI },
-    { unit_id: a.id, receipt_no: 'R2', period: '2024-02', paid_on: '2024-02-15', amount_fen: 30_000_000, kind: 'contribution', region_code: HUANCUI },
-    { unit_id: a.id, receipt_no: 'R3', period: '2024-01', paid_on: '2024-02-16', amount_fen: 100_000, kind: 'late_fee', region_code: HUANCUI },
-    { unit_id: b.id, receipt_no: 'R4', period: '2024-02', paid_on: '2024-02-20', amount_fen: 20_000_000, kind: 'contribution', region_code: WENDENG },
-    // Before the sealing: part of the sealed balance already.
-    { unit_id: b.id, receipt_no: 'R0', period: '2023-12', paid_on: '2023-12-20', amount_fen: 99_000_000, kind: 'contribution', region_code: WENDENG },
-  ]).execute();
-  const person = await db.insertInto('persons').values({
-    id_number_index: 'idx-1', id_number_cipher: Buffer.from('x'), id_number_masked: '3710**********0011', name: '测试人员', region_code: WENDENG,
-  }).returning('id').executeTakeFirstOrThrow();
-  await db.insertInto('subsidy_grants').values({
-    person_id: person.id, type: 'skill_subsidy', occupation_code: '4-01-02-01', level: 4, granted_on: '2024-02-20', amount_fen: 15_000_000, region_code: WENDENG,
-  }).execute();
-}
-
-/** A refund of 2,500,000 元 paid to a unit in 环翠区, settled at 23:30 Beijing time on 2024-03-31. */
-async function insertRefund(db: Kysely<Database>): Promise<void> {
-  const [payment] = await insertConfirmedPayments(db, [250_000_000]);
-  await sendBatch(db, [payment!.paymentId]);
-  await postSettlement(db, { paymentId: payment!.paymentId, attempt: 1, amountFen: 250_000_000, by: '系统', at: new Date('2024-03-31T23:30:00+08:00') });
-}
 
 for (const backend of storeBackends()) {
   describe.skipIf(backend.skipReason)(`fund monitoring on ${backend.name}`, () => {
@@ -51,8 +16,7 @@ for (const backend of storeBackends()) {
         await filedRegister(store.db, 1_000_000_000); // sealed at 2023-12-31: 10,000,000.00 元
         await insertIncome(store.db);
         await insertRefund(store.db);
-        const { commitment } = await commitPilotSpending(store.db, params, { ...weihai, item: 'job', amountFen: 40_000_000, description: '岗位补贴', actor: financeA, clock });
-        await spendCommitment(store.db, { ...weihai, commitmentId: commitment.id, actor: financeA, clock }); // posted 2024-08-15
+        await spendPilot(store.db, 'job', 40_000_000); // posted 2024-08-15
 
         const report = await fundMonitoring(store.db, params, { regionCode: '371000', from: '2024-01', to: '2024-08' });
         expect(report.sealed).toEqual({ on: '2023-12-31', balanceFen: 1_000_000_000 });
