@@ -1,7 +1,7 @@
 // The pilot spending register and fund monitoring in the browser (鲁人社发〔2024〕8号 第六条、第八条): finance records the
 // sealed balance and sees the 15% cap; finance records the plan filing, which a reviewer confirms; finance commits
 // within the cap, sees a commitment over it refused with the reason in Chinese, and spends one; the headroom gauge and
-// the dashboard's fund chart show the result. Every word on the pages is Chinese.
+// the dashboard's fund chart show the result, and the month's report downloads. Every word on the pages is Chinese.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { argon2PasswordHasher } from '../../src/adapters/crypto/argon2-password-hasher.ts';
 import { demoStaff, seedDemoStaff } from '../../src/services/identity/demo-staff.ts';
@@ -75,6 +75,9 @@ describe.skipIf(browserSkipReason)('试点支出额度与基金运行监测在�
     await page.getByTestId('fund-chart').locator('canvas').waitFor();
     await expect.poll(() => page.locator('body').innerText()).toContain('基金运行监测');
     await expect.poll(() => page.locator('body').innerText()).toContain('地区支出骤增');
+    const saved = page.waitForEvent('download');
+    await page.getByRole('button', { name: label('下载月报') }).click();
+    expect((await saved).suggestedFilename()).toBe('威海市失业保险基金月报-2024-09.xlsx');
     await expectNoEnglish(page, DATA_WORDS);
     await screenshot(page, 'fund-dashboard');
   }, 180_000);

@@ -1,10 +1,11 @@
 // 工作台 · 基金运行监测 (鲁人社发〔2024〕8号 第八条): the fund's income, spending and balance by month as an ECharts chart,
-// the months the balance covers, spending by district, and the alerts — all from the ledger and contributions.
-import { useMemo } from 'react';
-import { Alert, Card, Col, List, Row, Statistic, Table, Tag, Typography } from 'antd';
+// the months the balance covers, spending by district, and the alerts — all from the ledger and contributions; and the
+// monthly report (.xlsx) of a chosen month.
+import { useMemo, useState } from 'react';
+import { Alert, App, Button, Card, Col, List, Row, Select, Space, Statistic, Table, Tag, Typography } from 'antd';
 import type { FundMonitoring, RegionMonth } from '../../../../src/services/fund/fund-monitoring.ts';
 import { formatYuan } from '../../../../src/policy/core/money.ts';
-import { api, ROUND } from '../../shared/api.ts';
+import { api, download, ROUND } from '../../shared/api.ts';
 import { EChart, type ChartOption } from '../../shared/EChart.tsx';
 import { yuan } from '../../shared/format.ts';
 import type { Staff } from '../../shared/session.ts';
@@ -46,6 +47,24 @@ function byRegion(rows: readonly RegionMonth[]): RegionTotal[] {
   return [...totals.values()].sort((a, b) => a.regionCode.localeCompare(b.regionCode));
 }
 
+/** 月报 of a month of the year so far, downloaded as the server writes it. */
+function MonthlyReportDownload({ region, periods }: { region: string; periods: string[] }) {
+  const { message } = App.useApp();
+  const [period, setPeriod] = useState(periods.at(-1));
+  const [busy, setBusy] = useState(false);
+  const save = () => {
+    if (!period) return;
+    setBusy(true);
+    download(`/fund/reports/${region}/${period}`).catch((e: Error) => message.error(e.message)).finally(() => setBusy(false));
+  };
+  return (
+    <Space>
+      <Select size="small" style={{ width: 110 }} value={period} onChange={setPeriod} options={periods.map((p) => ({ value: p, label: p }))} aria-label="月报月份" />
+      <Button size="small" loading={busy} disabled={!period} onClick={save}>下载月报</Button>
+    </Space>
+  );
+}
+
 function Monitoring({ region }: { region: string }) {
   const report = useApi(() => api<FundMonitoring>(`/fund/monitoring/${region}?from=${ROUND}-01&to=${ROUND}-12`), [region]);
   const option = useMemo(() => (report.data ? chartOption(report.data) : undefined), [report.data]);
@@ -55,6 +74,9 @@ function Monitoring({ region }: { region: string }) {
   const latest = [...data.months].reverse().find((m) => m.incomeFen > 0 || m.spendingFen > 0) ?? data.months.at(-1);
   return (
     <>
+      <div style={{ display: 'flex', justifyContent: 'flex-end', marginBottom: 8 }}>
+        <MonthlyReportDownload region={region} periods={data.months.map((m) => m.period)} />
+      </div>
       <Row gutter={16}>
         <Col xs={12} md={6}><Statistic title="年度收入" value={yuan(data.months.reduce((s, m) => s + m.incomeFen, 0))} /></Col>
         <Col xs={12} md={6}><Statistic title="年度支出" value={yuan(data.months.reduce((s, m) => s + m.spendingFen, 0))} /></Col>
