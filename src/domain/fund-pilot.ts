@@ -1,5 +1,5 @@
-// The vocabulary of the expanded spending pilot (鲁人社发〔2024〕8号 第六条): its items and the states of a commitment
-// and of a plan filing, each code with its one Chinese label.
+// The vocabulary of the fund's control (鲁人社发〔2024〕8号 第六条、第八条): the pilot's items, the states of a commitment
+// and of a plan filing, and the categories of major incidents, each code with its one Chinese label.
 
 export const pilotItems = ['vocational_training', 'skill_evaluation', 'job', 'social_insurance'] as const;
 export type PilotItem = (typeof pilotItems)[number];
@@ -25,3 +25,10 @@ export const fundLevelLabels: Readonly<Record<FundLevel, string>> = { city: '市
 export function sealedOnFor(year: number): string {
   return `${year - 1}-12-31`;
 }
+
+/** Categories of major incidents to report (要情报告, 鲁人社发〔2024〕8号 第八条). */
+export const incidentCategories = ['fund_security', 'mass_event', 'public_opinion', 'other'] as const;
+export type IncidentCategory = (typeof incidentCategories)[number];
+export const incidentCategoryLabels: Readonly<Record<IncidentCategory, string>> = {
+  fund_security: '基金安全', mass_event: '群体性事件', public_opinion: '舆情', other: '其他',
+};

@@ -177,6 +177,11 @@ export const authorizationTable: Record<string, MatrixEntry> = {
   'POST /api/v1/fund/pilot/:region/:year/commitments': staff(FINANCE, 'region', (t) => at(`/api/v1/fund/pilot/${t.regionCode}/2024/commitments`, { item: 'job', amountFen: 100, description: '岗位补贴' })),
   'POST /api/v1/fund/pilot/:region/:year/commitments/:id/spend': staff(FINANCE, 'region', (t) => at(`/api/v1/fund/pilot/${t.regionCode}/2024/commitments/1/spend`, {})),
   'GET /api/v1/fund/reports/:region/:period': staff(FUND_READERS, 'region', (t) => at(`/api/v1/fund/reports/${t.regionCode}/2024-09`)),
+  'POST /api/v1/fund/incidents': staff(['case_worker', 'reviewer', 'finance'], 'region', (t) => at('/api/v1/fund/incidents', {
+    occurredAt: '2024-09-01T08:00:00+08:00', regionCode: t.regionCode, category: 'public_opinion', description: '网络舆情：反映返还资金未到账',
+  })),
+  'GET /api/v1/fund/incidents': staff(CASE_STAFF, 'region', (t) => at(`/api/v1/fund/incidents?region=${t.regionCode}`)),
+  'GET /api/v1/fund/incidents/export': staff(CASE_STAFF, 'region', (t) => at(`/api/v1/fund/incidents/export?region=${t.regionCode}`)),
   'GET /api/v1/fund/monitoring/:region': staff(FUND_READERS, 'region', (t) => at(`/api/v1/fund/monitoring/${t.regionCode}?from=2024-01&to=2024-12`)),
   'POST /api/v1/fund/pilot/:region/:year/commitments/:id/release': staff(FINANCE, 'region', (t) => at(`/api/v1/fund/pilot/${t.regionCode}/2024/commitments/1/release`, { note: '对象放弃' })),
 

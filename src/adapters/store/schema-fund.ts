@@ -2,7 +2,7 @@
 import type { ColumnType, Generated } from 'kysely';
 import type { IsoDate } from '../../policy/core/dates.ts';
 import type { Fen } from '../../policy/core/money.ts';
-import type { PilotItem } from '../../domain/fund-pilot.ts';
+import type { IncidentCategory, PilotItem } from '../../domain/fund-pilot.ts';
 
 type Defaulted<T> = ColumnType<T, T | undefined, T>;
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -53,7 +53,20 @@ export interface FundPilotCommitmentsTable {
   settled_note: string | null;
 }
 
+export interface FundIncidentsTable {
+  id: Generated<number>;
+  occurred_at: Timestamp;
+  region_code: string;
+  category: IncidentCategory;
+  description: string;
+  follow_up: string | null;
+  corrects_id: number | null;
+  recorded_by: string;
+  recorded_at: Timestamp;
+}
+
 export interface FundTables {
+  fund_incidents: FundIncidentsTable;
   fund_pilot_budgets: FundPilotBudgetsTable;
   fund_pilot_plans: FundPilotPlansTable;
   fund_pilot_commitments: FundPilotCommitmentsTable;

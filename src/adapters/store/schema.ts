@@ -216,4 +216,4 @@ export interface Database extends RoundTables, PaymentTables, AuditTables, Ident
 export type IdentityTable =
   | 'units' | 'persons' | 'import_batches' | 'screening_runs' | 'refund_case_events' | 'review_batches'
   | 'public_notices' | 'notice_objections' | 'sms_outbox' | 'sms_codes' | 'dispatch_applications' | 'payment_batches'
-  | 'payments' | 'bank_files' | 'account_corrections' | 'ledger_transactions' | 'fund_pilot_plans' | 'fund_pilot_commitments';
+  | 'payments' | 'bank_files' | 'account_corrections' | 'ledger_transactions' | 'fund_pilot_plans' | 'fund_pilot_commitments' | 'fund_incidents';

@@ -1,9 +1,12 @@
 // `wengang fund …`: the pilot spending register (鲁人社发〔2024〕8号 第六条；威人社函〔2024〕41号 第一条) — sealed balance and
 // cap, plan filing under two persons, commitments against the cap, spending and release — with --json output.
 import { projectParameters } from '../../adapters/parameters/load-parameters.ts';
-import { commitmentStatusLabels, fundLevelLabels, pilotItemLabels, pilotItems, planStatusLabels, type PilotItem } from '../../domain/fund-pilot.ts';
+import {
+  commitmentStatusLabels, fundLevelLabels, incidentCategories, pilotItemLabels, pilotItems, planStatusLabels, type IncidentCategory, type PilotItem,
+} from '../../domain/fund-pilot.ts';
 import { formatYuan, type Fen } from '../../policy/core/money.ts';
 import { fundMonitoring } from '../../services/fund/fund-monitoring.ts';
+import { listIncidents, recordIncident } from '../../services/fund/incidents.ts';
 import { monthlyReport, writeMonthlyReport } from '../../services/fund/monthly-report.ts';
 import { listBudgets, recordBudget, type PilotBudget } from '../../services/fund/pilot-budget.ts';
 import { commitPilotSpending, releaseCommitment, spendCommitment, type CommitResult } from '../../services/fund/pilot-commitments.ts';
@@ -25,6 +28,9 @@ const HELP = `用法：wengang fund <子命令> [参数] [--user 姓名 --role �
   release  --region 371000 [--year 2024] --commitment 编号 --note 原因                      释放承诺，金额退回额度
   monitor  --region 371000 --from 2024-01 --to 2024-12          基金运行监测：按月收入、分项支出、结余、可支付月数、预警
   report   --region 371000 --month 2024-09 --out 文件.xlsx       失业保险基金月报（固定格式的 .xlsx）
+  incident --region 代码 --category ${incidentCategories.join('|')} --occurred-at 时间 --description 内容 [--follow-up 处理] [--corrects 编号]
+                                                               登记要情报告（只能追加，更正另行登记）
+  incidents --region 代码                                       要情报告列表
 `;
 
 const FUND = { region: { type: 'string' }, year: { type: 'string', default: '2024' } } as const;
@@ -157,8 +163,34 @@ async function report(args: string[]): Promise<number> {
   return output(v.json, { file: out, ...result }, () => `已生成 ${result.regionName} ${result.period} 失业保险基金月报：${out}`);
 }
 
+async function incident(args: string[]): Promise<number> {
+  const v = parseOptions(args, {
+    region: { type: 'string' }, category: { type: 'string' }, 'occurred-at': { type: 'string' }, description: { type: 'string' },
+    'follow-up': { type: 'string' }, corrects: { type: 'string' },
+  });
+  const actor = staffActor(v.user, v.role);
+  if (!incidentCategories.includes(v.category as IncidentCategory)) {
+    throw new CliError(`请用 --category 指定要情类别：${incidentCategories.join('、')}`, `give --category, one of ${incidentCategories.join(', ')}`);
+  }
+  const request = {
+    regionCode: regionOption(v.region), category: v.category as IncidentCategory, occurredAt: requiredText(v['occurred-at'], 'occurred-at', '发生时间'),
+    description: requiredText(v.description, 'description', '要情内容'), followUp: v['follow-up'],
+    correctsId: v.corrects === undefined ? undefined : requiredId(v.corrects, 'corrects'), actor, clock: commandClock(),
+  };
+  const result = await refusingAsCliError(() => withStore(({ db }) => recordIncident(db, request)));
+  return output(v.json, result, () => `已登记要情报告 #${result.id}（${result.regionName}，${result.categoryLabel}）`);
+}
+
+async function incidents(args: string[]): Promise<number> {
+  const v = parseOptions(args, { region: { type: 'string' } });
+  const regionCode = regionOption(v.region);
+  const result = await refusingAsCliError(() => withStore(({ db }) => listIncidents(db, { regionCode })));
+  return output(v.json, result, () => (result.length ? result.map((i) =>
+    `#${i.id} ${i.occurredAt.toISOString()} ${i.regionName} ${i.categoryLabel}${i.correctsId ? `（更正 #${i.correctsId}）` : ''}：${i.description}${i.followUp ? `；后续：${i.followUp}` : ''}`).join('\n') : '暂无要情报告'));
+}
+
 const subcommands: Record<string, (args: string[]) => Promise<number>> = {
-  list, show, budget, plan, commit, monitor, report,
+  list, show, budget, plan, commit, monitor, report, incident, incidents,
   'approve-plan': (args) => review(args, 'approve'),
   'reject-plan': (args) => review(args, 'reject'),
   spend: (args) => settle(args, 'spend'),

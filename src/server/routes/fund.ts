@@ -4,10 +4,11 @@
 // named in the URL, which must lie within the caller's region.
 import type { FastifyInstance } from 'fastify';
 import type { Store } from '../../adapters/store/open-store.ts';
-import { pilotItems, type PilotItem } from '../../domain/fund-pilot.ts';
+import { incidentCategories, pilotItems, type IncidentCategory, type PilotItem } from '../../domain/fund-pilot.ts';
 import type { Clock } from '../../domain/ports/clock.ts';
 import type { ParameterStore } from '../../policy/core/parameters.ts';
 import { fundMonitoring } from '../../services/fund/fund-monitoring.ts';
+import { exportIncidents, listIncidents, recordIncident } from '../../services/fund/incidents.ts';
 import { monthlyReport, writeMonthlyReport } from '../../services/fund/monthly-report.ts';
 import { listBudgets, recordBudget } from '../../services/fund/pilot-budget.ts';
 import { commitPilotSpending, releaseCommitment, spendCommitment } from '../../services/fund/pilot-commitments.ts';
@@ -28,6 +29,8 @@ export interface FundRouteOptions {
 const FINANCE = ['finance'] as const;
 const PLAN_REVIEWERS = ['finance', 'reviewer'] as const;
 const READERS = ['finance', 'reviewer', 'auditor'] as const;
+const INCIDENT_RECORDERS = ['case_worker', 'reviewer', 'finance'] as const;
+const INCIDENT_READERS = ['case_worker', 'reviewer', 'finance', 'auditor'] as const;
 const regionCode = { type: 'string', pattern: '^[0-9]{6}$' } as const;
 const year = { type: 'string', pattern: '^[0-9]{4}$' } as const;
 const period = { type: 'string', pattern: '^[0-9]{4}-[0-9]{2}$' } as const;
@@ -197,6 +200,51 @@ export async function fundRoutes(app: FastifyInstance, options: FundRouteOptions
     try {
       const report = await monthlyReport(db, params, { regionCode: region, period: month });
       return await sendWrittenFile(reply, `${report.regionName}失业保险基金月报-${month}.xlsx`, XLSX_TYPE, (path) => writeMonthlyReport(path, report));
+    } catch (error) {
+      return sendRefusal(reply, error);
+    }
+  });
+
+  type IncidentBody = { occurredAt: string; regionCode: string; category: IncidentCategory; description: string; followUp?: string; correctsId?: number };
+  app.post<{ Body: IncidentBody }>('/fund/incidents', {
+    config: staff(INCIDENT_RECORDERS, regionFilter('body', 'regionCode')),
+    schema: {
+      summary: '登记要情报告（只能追加：更正或续报另行登记并注明更正的编号）', tags,
+      body: {
+        type: 'object', required: ['occurredAt', 'regionCode', 'category', 'description'], additionalProperties: false,
+        properties: {
+          occurredAt: { type: 'string', format: 'date-time' }, regionCode, category: { type: 'string', enum: [...incidentCategories] },
+          description: { type: 'string', minLength: 1, maxLength: 2000 }, followUp: { type: 'string', maxLength: 2000 }, correctsId: { type: 'integer', minimum: 1 },
+        },
+      },
+      response: refusals,
+    },
+  }, async (request, reply) => {
+    try {
+      return reply.status(201).send(await recordIncident(db, { ...request.body, actor: actorOf(request), clock }));
+    } catch (error) {
+      return sendRefusal(reply, error);
+    }
+  });
+
+  const incidentQuery = { type: 'object', required: ['region'], additionalProperties: false, properties: { region: regionCode } } as const;
+  app.get<{ Querystring: { region: string } }>('/fund/incidents', {
+    config: staff(INCIDENT_READERS, regionFilter('query', 'region')),
+    schema: { summary: '要情报告列表（该地区及下辖地区，最新的在前）', tags, querystring: incidentQuery, response: refusals },
+  }, async (request, reply) => {
+    try {
+      return await listIncidents(db, { regionCode: request.query.region });
+    } catch (error) {
+      return sendRefusal(reply, error);
+    }
+  });
+
+  app.get<{ Querystring: { region: string } }>('/fund/incidents/export', {
+    config: staff(INCIDENT_READERS, regionFilter('query', 'region')),
+    schema: { summary: '导出要情报告（.xlsx）', tags, querystring: incidentQuery, response: refusals },
+  }, async (request, reply) => {
+    try {
+      return await sendWrittenFile(reply, `要情报告-${request.query.region}.xlsx`, XLSX_TYPE, (path) => exportIncidents(db, { regionCode: request.query.region }, path));
     } catch (error) {
       return sendRefusal(reply, error);
     }

@@ -11,4 +11,5 @@ export const auditSubject = {
   importBatch: (batchId: number) => `import_batch:${batchId}`,
   pilotFund: (regionCode: string, year: number) => `fund_pilot:${regionCode}:${year}`,
   pilotCommitment: (commitmentId: number) => `fund_pilot_commitment:${commitmentId}`,
+  fundIncident: (incidentId: number) => `fund_incident:${incidentId}`,
 } as const;

@@ -53,6 +53,12 @@ for (const backend of storeBackends()) {
       const out = join(folder(), 'report.xlsx');
       expect((await run(['report', ...WEIHAI, '--month', '2024-09', '--out', out])).out).toContain('已生成 威海市 2024-09 失业保险基金月报');
       expect((await readFile(out)).subarray(0, 2).toString()).toBe('PK');
+      const WORKER = ['--user', '经办员张三', '--role', 'case_worker'];
+      const reported = await json(['incident', '--region', '371002', '--category', 'mass_event', '--occurred-at', '2024-09-01T10:00:00+08:00', '--description', '部分单位集中反映返还未到账', ...WORKER]);
+      expect(reported).toMatchObject({ regionName: '环翠区', categoryLabel: '群体性事件' });
+      expect((await run(['incident', '--region', '371002', '--category', 'mass_event', '--occurred-at', '2024-09-01T10:00:00+08:00', '--description', '已逐户解释，情绪平稳', '--corrects', String(reported.id), ...WORKER])).out)
+        .toContain('已登记要情报告');
+      expect((await run(['incidents', '--region', '371000'])).out).toContain(`（更正 #${reported.id}）：已逐户解释，情绪平稳`);
       expect(await json(['list'])).toEqual([expect.objectContaining({ regionCode: '371000', committedFen: 24_000_000, spentFen: 24_000_000 })]);
       const monitored = (await run(['monitor', ...WEIHAI, '--from', '2024-09', '--to', '2024-09'])).out;
       expect(monitored).toContain('2024-09：收入 0.00 元，支出 240,000.00 元，结余 1,760,000.00 元，可支付 66 个月');
