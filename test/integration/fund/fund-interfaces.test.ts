@@ -25,7 +25,8 @@ for (const backend of storeBackends()) {
       vi.unstubAllEnvs();
     });
 
-    it('keeps the register from the command line: balance, filing reviewed by another, commitments, a refusal, spending', async () => {
+    // Each command opens the store afresh (a PGlite copy takes a second or two), so this test takes a while on PGlite.
+    it('keeps the register from the command line: balance, filing reviewed by another, commitments, a refusal, spending', { timeout: 240_000 }, async () => {
       const config = await backend.freshConfig();
       await (await openStore(config)).close();
       const env = await commandEnvFor(config);
