@@ -6,6 +6,7 @@ import { runAudit } from './commands/audit.ts';
 import { runBank } from './commands/bank.ts';
 import { runConfirm } from './commands/confirm.ts';
 import { runDispatch } from './commands/dispatch.ts';
+import { runFund } from './commands/fund.ts';
 import { runLedger } from './commands/ledger.ts';
 import { runReconcile } from './commands/reconcile.ts';
 import { runNotice } from './commands/notice.ts';
@@ -36,6 +37,7 @@ const HELP = `用法 / usage: wengang <命令> [参数]
   bank export|import|correct   银行付款指令文件、银行回盘文件导入、账户更正（双人复核）
   reconcile --batch 编号       对账报告
   ledger check|balances        基金账务平衡检查、科目余额
+  fund <子命令>                扩大支出范围试点额度台账（封定结余、备案复核、承诺、支出、释放）
   audit verify|checkpoint|search   审计日志校验（被篡改时退出码 1）、检查点、查询
   staff add|list|disable|enable|unlock|password   工作人员账号（角色、管辖地区、密码）
   help                         显示本帮助
@@ -57,6 +59,7 @@ const commands: Record<string, (args: string[]) => Promise<number>> = {
   bank: runBank,
   reconcile: runReconcile,
   ledger: runLedger,
+  fund: runFund,
   audit: runAudit,
   staff: runStaff,
 };

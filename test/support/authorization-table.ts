@@ -35,6 +35,8 @@ const WORKER_OR_REVIEWER = ['case_worker', 'reviewer'] as const;
 const FINANCE = ['finance'] as const;
 const FINANCE_READERS = ['finance', 'auditor'] as const;
 const AUDITOR = ['auditor'] as const;
+const FUND_READERS = ['finance', 'reviewer', 'auditor'] as const;
+const PLAN_REVIEWERS = ['finance', 'reviewer'] as const;
 const ADMINISTRATOR = ['administrator'] as const;
 
 const TOKEN = 'A'.repeat(43);
@@ -163,6 +165,25 @@ export const authorizationTable: Record<string, MatrixEntry> = {
   'GET /api/v1/bank/corrections': staff(FINANCE_READERS, 'all', () => at('/api/v1/bank/corrections')),
   'GET /api/v1/ledger/check': staff(FINANCE_READERS, 'all', () => at('/api/v1/ledger/check')),
   'GET /api/v1/ledger/balances': staff(FINANCE_READERS, 'all', () => at('/api/v1/ledger/balances')),
+
+  // The pilot spending register (第六条): a fund is a city or the province, named in the URL or body; the requests name
+  // the target district, which passes the guard only for an account scoped above it (the handler then refuses it).
+  'GET /api/v1/fund/pilot': staff(FUND_READERS, 'all', () => at('/api/v1/fund/pilot')),
+  'POST /api/v1/fund/pilot': staff(FINANCE, 'region', (t) => at('/api/v1/fund/pilot', { regionCode: t.regionCode, year: 2024, sealedBalanceFen: 100_000 })),
+  'GET /api/v1/fund/pilot/:region/:year': staff(FUND_READERS, 'region', (t) => at(`/api/v1/fund/pilot/${t.regionCode}/2024`)),
+  'POST /api/v1/fund/pilot/:region/:year/plans': staff(FINANCE, 'region', (t) => at(`/api/v1/fund/pilot/${t.regionCode}/2024/plans`, { filedOn: '2024-08-01', documentNo: '威人社字〔2024〕52号' })),
+  'POST /api/v1/fund/pilot/:region/:year/plans/:id/approve': staff(PLAN_REVIEWERS, 'region', (t) => at(`/api/v1/fund/pilot/${t.regionCode}/2024/plans/1/approve`, {})),
+  'POST /api/v1/fund/pilot/:region/:year/plans/:id/reject': staff(PLAN_REVIEWERS, 'region', (t) => at(`/api/v1/fund/pilot/${t.regionCode}/2024/plans/1/reject`, { note: '文号有误' })),
+  'POST /api/v1/fund/pilot/:region/:year/commitments': staff(FINANCE, 'region', (t) => at(`/api/v1/fund/pilot/${t.regionCode}/2024/commitments`, { item: 'job', amountFen: 100, description: '岗位补贴' })),
+  'POST /api/v1/fund/pilot/:region/:year/commitments/:id/spend': staff(FINANCE, 'region', (t) => at(`/api/v1/fund/pilot/${t.regionCode}/2024/commitments/1/spend`, {})),
+  'GET /api/v1/fund/reports/:region/:period': staff(FUND_READERS, 'region', (t) => at(`/api/v1/fund/reports/${t.regionCode}/2024-09`)),
+  'POST /api/v1/fund/incidents': staff(['case_worker', 'reviewer', 'finance'], 'region', (t) => at('/api/v1/fund/incidents', {
+    occurredAt: '2024-09-01T08:00:00+08:00', regionCode: t.regionCode, category: 'public_opinion', description: '网络舆情：反映返还资金未到账',
+  })),
+  'GET /api/v1/fund/incidents': staff(CASE_STAFF, 'region', (t) => at(`/api/v1/fund/incidents?region=${t.regionCode}`)),
+  'GET /api/v1/fund/incidents/export': staff(CASE_STAFF, 'region', (t) => at(`/api/v1/fund/incidents/export?region=${t.regionCode}`)),
+  'GET /api/v1/fund/monitoring/:region': staff(FUND_READERS, 'region', (t) => at(`/api/v1/fund/monitoring/${t.regionCode}?from=2024-01&to=2024-12`)),
+  'POST /api/v1/fund/pilot/:region/:year/commitments/:id/release': staff(FINANCE, 'region', (t) => at(`/api/v1/fund/pilot/${t.regionCode}/2024/commitments/1/release`, { note: '对象放弃' })),
 
   // Imports load data for every region.
   'GET /api/v1/imports/kinds': staff(CASE_WORKER, 'none', () => at('/api/v1/imports/kinds')),

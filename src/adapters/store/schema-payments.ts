@@ -12,7 +12,7 @@ type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefine
 export type AccountKind = 'corporate_account' | 'contribution_account';
 export type { PaymentStatus } from '../../domain/payment-status.ts';
 import type { PaymentStatus } from '../../domain/payment-status.ts';
-export type LedgerAccount = 'fund' | 'payable' | 'bank_in_transit' | 'bank';
+export type LedgerAccount = 'fund' | 'payable' | 'bank_in_transit' | 'bank' | 'pilot_spending' | 'pilot_bank';
 
 export interface DispatchApplicationsTable {
   id: Id;
@@ -118,8 +118,9 @@ export interface AccountCorrectionsTable {
 export interface LedgerTransactionsTable {
   id: Id;
   key: string;
-  kind: 'commitment' | 'payment' | 'settlement' | 'return' | 'reissue' | 'cancellation';
+  kind: 'commitment' | 'payment' | 'settlement' | 'return' | 'reissue' | 'cancellation' | 'pilot_spending';
   payment_id: number | null;
+  pilot_commitment_id: ColumnType<number | null, number | null | undefined, number | null>;
   memo: string;
   posted_at: Timestamp;
   posted_by: string;

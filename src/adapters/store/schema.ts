@@ -9,6 +9,7 @@ import type { RoundTables } from './schema-round.ts';
 import type { PaymentTables } from './schema-payments.ts';
 import type { AuditTables } from './schema-audit.ts';
 import type { IdentityTables } from './schema-identity.ts';
+import type { FundTables } from './schema-fund.ts';
 
 /** A bigint identity: generated unless supplied (then call `resetIdentity`). */
 type Id = Generated<number>;
@@ -193,7 +194,7 @@ export interface ImportBatchesTable extends Created {
   error_count: Defaulted<number>;
 }
 
-export interface Database extends RoundTables, PaymentTables, AuditTables, IdentityTables {
+export interface Database extends RoundTables, PaymentTables, AuditTables, IdentityTables, FundTables {
   schema_migrations: SchemaMigrationsTable;
   regions: RegionsTable;
   units: UnitsTable;
@@ -215,4 +216,4 @@ export interface Database extends RoundTables, PaymentTables, AuditTables, Ident
 export type IdentityTable =
   | 'units' | 'persons' | 'import_batches' | 'screening_runs' | 'refund_case_events' | 'review_batches'
   | 'public_notices' | 'notice_objections' | 'sms_outbox' | 'sms_codes' | 'dispatch_applications' | 'payment_batches'
-  | 'payments' | 'bank_files' | 'account_corrections' | 'ledger_transactions';
+  | 'payments' | 'bank_files' | 'account_corrections' | 'ledger_transactions' | 'fund_pilot_plans' | 'fund_pilot_commitments' | 'fund_incidents';

@@ -10,11 +10,11 @@ const params = (request: FastifyRequest) => request.params as Fields;
 const body = (request: FastifyRequest) => (request.body ?? {}) as Fields;
 const numberAt = (fields: Fields, key: string) => Number(fields[key]);
 
-/** A region filter in the query or body: that region, or the whole data set when none is given. A code that names no
- *  region touches nothing, so the handler answers it as an unknown region rather than the guard as out of scope. */
-export function regionFilter(where: 'query' | 'body', field: string): ScopeResolver {
+/** A region filter in the query, body or URL: that region, or the whole data set when none is given. A code that names
+ *  no region touches nothing, so the handler answers it as an unknown region rather than the guard as out of scope. */
+export function regionFilter(where: 'query' | 'body' | 'params', field: string): ScopeResolver {
   return async (request, db) => {
-    const value = (where === 'query' ? request.query as Fields : body(request))[field];
+    const value = (where === 'query' ? request.query as Fields : where === 'params' ? params(request) : body(request))[field];
     if (typeof value !== 'string') return 'all';
     const known = await db.selectFrom('regions').select('code').where('code', '=', value).executeTakeFirst();
     return known ? [value] : [];

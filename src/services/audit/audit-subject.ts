@@ -9,4 +9,7 @@ export const auditSubject = {
   paymentBatch: (batchId: number) => `payment_batch:${batchId}`,
   accountCorrection: (correctionId: number) => `account_correction:${correctionId}`,
   importBatch: (batchId: number) => `import_batch:${batchId}`,
+  pilotFund: (regionCode: string, year: number) => `fund_pilot:${regionCode}:${year}`,
+  pilotCommitment: (commitmentId: number) => `fund_pilot_commitment:${commitmentId}`,
+  fundIncident: (incidentId: number) => `fund_incident:${incidentId}`,
 } as const;

@@ -28,7 +28,8 @@ export interface LedgerCheck {
   transactionCount: number;
 }
 
-type Held = Exclude<LedgerAccount, 'fund'>;
+/** The accounts that hold a refund payment's amount (the pilot's accounts hold none). */
+type Held = Extract<LedgerAccount, 'payable' | 'bank_in_transit' | 'bank'>;
 const HELD: readonly Held[] = ['payable', 'bank_in_transit', 'bank'];
 
 /** The account holding a payment's amount in each state. */
@@ -108,7 +109,7 @@ async function paymentHoldings(db: Db): Promise<PaymentHolding[]> {
   for (const r of rows) {
     const holding = holdings.get(r.id) ?? { id: r.id, status: r.status, amountFen: r.amount_fen, cancelled: false, held: { payable: 0, bank_in_transit: 0, bank: 0 } };
     holding.cancelled ||= r.cancelled === true;
-    if (r.account && r.account !== 'fund') holding.held[r.account] = normalBalance(r.account, r.debit, r.credit);
+    if (r.account && (HELD as readonly string[]).includes(r.account)) holding.held[r.account as Held] = normalBalance(r.account, r.debit, r.credit);
     holdings.set(r.id, holding);
   }
   return [...holdings.values()];

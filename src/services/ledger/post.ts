@@ -8,6 +8,7 @@
 //   failure     Dr bank_in_transit / Cr payable          fail:<payment>:<attempt>   (failed, or returned unsettled)
 //   return      Dr bank            / Cr payable          return:<payment>:<attempt> (returned after settlement)
 //   cancellation Dr payable        / Cr fund             cancel:<payment>
+//   pilot spending Dr pilot_spending / Cr pilot_bank     pilot-spend:<commitment>   (鲁人社发〔2024〕8号 第六条)
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../adapters/store/schema.ts';
 import type { LedgerAccount, LedgerTransactionsTable } from '../../adapters/store/schema-payments.ts';
@@ -26,6 +27,8 @@ export interface LedgerPosting {
   key: string;
   kind: LedgerKind;
   paymentId?: number;
+  /** The pilot commitment it spends (鲁人社发〔2024〕8号 第六条). */
+  pilotCommitmentId?: number;
   memo: string;
   /** Who posted it (actor name, e.g. 系统 or a member of finance staff). */
   by: string;
@@ -63,7 +66,7 @@ export async function postLedger(trx: Executor, posting: LedgerPosting): Promise
   const inserted = await trx
     .insertInto('ledger_transactions')
     .values({
-      key: posting.key, kind: posting.kind, payment_id: posting.paymentId ?? null, memo: posting.memo, posted_by: posting.by,
+      key: posting.key, kind: posting.kind, payment_id: posting.paymentId ?? null, pilot_commitment_id: posting.pilotCommitmentId ?? null, memo: posting.memo, posted_by: posting.by,
       ...(posting.at && { posted_at: posting.at }),
     })
     .onConflict((oc) => oc.column('key').doNothing())
@@ -133,4 +136,13 @@ export function postReturn(trx: Executor, event: AttemptEvent): Promise<boolean>
 /** A payment withdrawn before it was sent: the commitment is released to the fund. */
 export function postCancellation(trx: Executor, event: PaymentEvent): Promise<boolean> {
   return postTransfer(trx, event, `cancel:${event.paymentId}`, 'cancellation', 'payable', 'fund', '稳岗返还支付撤销');
+}
+
+/** A pilot commitment was spent (paid): the fund's pilot spending, paid out of its bank account. */
+export function postPilotSpending(trx: Executor, event: { commitmentId: number; amountFen: Fen; memo: string; by: string; at?: Date }): Promise<boolean> {
+  return postLedger(trx, {
+    key: `pilot-spend:${event.commitmentId}`, kind: 'pilot_spending', pilotCommitmentId: event.commitmentId, by: event.by, at: event.at,
+    memo: `${event.memo}（试点承诺 #${event.commitmentId}，${formatYuan(event.amountFen)} 元）`,
+    lines: [{ account: 'pilot_spending', debitFen: event.amountFen }, { account: 'pilot_bank', creditFen: event.amountFen }],
+  });
 }

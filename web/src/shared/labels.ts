@@ -57,12 +57,15 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'payment_batch.propose': '提交支付批次', 'payment_batch.authorise': '授权支付批次', 'payment_batch.reject': '驳回支付批次',
   'account_correction.propose': '提交收款账户更正', 'account_correction.approve': '审核通过收款账户更正',
   'bank_file.export': '导出银行付款指令', 'bank_file.import_return': '导入银行回单', 'data.import': '导入数据',
+  'fund_pilot.record_budget': '登记封定历史结余基金', 'fund_pilot.record_plan': '登记实施方案备案', 'fund_pilot.approve_plan': '复核确认实施方案备案',
+  'fund_pilot.reject_plan': '驳回实施方案备案', 'fund_pilot.commit': '承诺试点支出', 'fund_pilot.spend': '试点支出', 'fund_pilot.release': '释放试点支出承诺',
+  'fund_incident.record': '登记要情报告',
 };
 
 /** The areas of audited actions, for prefix searches (`case.*`) and actions not named above. */
 export const AUDIT_AREA_LABELS: Record<string, string> = {
   auth: '登录', account: '账号管理', case: '案件办理', personal_data: '个人信息', audit: '审计日志',
-  payment_batch: '支付批次', account_correction: '账户更正', bank_file: '银行文件', data: '数据导入',
+  payment_batch: '支付批次', account_correction: '账户更正', bank_file: '银行文件', data: '数据导入', fund_pilot: '试点支出额度', fund_incident: '要情报告',
 };
 
 export function auditActionLabel(action: string): string {
@@ -81,6 +84,9 @@ export const AUDIT_SUBJECT_KINDS: Record<string, { label: string; id: string }> 
   payment_batch: { label: '支付批次', id: '批次编号' },
   account_correction: { label: '收款账户更正', id: '更正编号' },
   import_batch: { label: '导入批次', id: '批次编号' },
+  fund_pilot: { label: '试点支出额度', id: '地区代码:年度' },
+  fund_pilot_commitment: { label: '试点支出承诺', id: '承诺编号' },
+  fund_incident: { label: '要情报告', id: '报告编号' },
 };
 
 /** `refund_case:2024:7` → 返还案件 2024年度 单位编号 7. */

@@ -9,6 +9,7 @@ import { regionLabel, RUN_STATUS_LABELS, SIZE_LABELS } from '../shared/labels.ts
 import { hasRole, type Staff } from '../shared/session.ts';
 import { useApi } from '../shared/use-api.ts';
 import { belowCity, loadOverview, STAGES, tallyOf, type Overview, type Part } from './dashboard/overview.ts';
+import { FundPanel } from './dashboard/FundPanel.tsx';
 
 /** Sizes from large to micro, the unknown last, as people read a size chart. */
 const SIZE_ORDER = ['large', 'medium', 'small', 'micro'];
@@ -128,6 +129,7 @@ export default function Dashboard({ staff }: { staff: Staff }) {
           最近完成的筛查：批次 {summary.run.id}，审核日期 {day(summary.run.as_of)}，合计 <Tag>{count(summary.total.units)} 个单位</Tag><span className="amount">{yuan(summary.total.amountFen)}</span>
         </Typography.Paragraph>}
       </Card>
+      {hasRole(staff, 'finance', 'reviewer', 'auditor') && <FundPanel staff={staff} />}
     </>
   );
 }
