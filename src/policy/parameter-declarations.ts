@@ -2,6 +2,7 @@
 import type { ParameterDeclaration } from './core/parameters.ts';
 import { contributionParameters } from './contribution.ts';
 import { sizeParameters } from './enterprise-size.ts';
+import { fundMonitoringParameters } from './fund-monitoring.ts';
 import { publicNoticeParameters } from './public-notice.ts';
 import { refundParameters } from './refund/refund-parameters.ts';
 import { skillSubsidyParameters } from './skill-subsidy.ts';
@@ -9,6 +10,9 @@ import { spendingCapParameters } from './spending-cap.ts';
 import { benefitParameters } from './unemployment-benefit.ts';
 
 export const PARAMETER_DECLARATIONS: ReadonlyMap<string, ParameterDeclaration> = new Map(
-  [contributionParameters, sizeParameters, publicNoticeParameters, refundParameters, skillSubsidyParameters, spendingCapParameters, benefitParameters]
+  [
+    contributionParameters, sizeParameters, fundMonitoringParameters, publicNoticeParameters, refundParameters, skillSubsidyParameters,
+    spendingCapParameters, benefitParameters,
+  ]
     .map((declaration): [string, ParameterDeclaration] => [declaration.rule, declaration]),
 );

@@ -175,7 +175,7 @@ export async function fundRoutes(app: FastifyInstance, options: FundRouteOptions
   app.get<{ Params: { region: string }; Querystring: { from: string; to: string } }>('/fund/monitoring/:region', {
     config: staff(READERS, fundInUrl),
     schema: {
-      summary: '基金运行监测（第八条）：按月、按地区的收入、分项支出、结余、可支付月数与预警（截至本月）', tags,
+      summary: '基金运行监测（鲁人社发〔2024〕8号 第八条）：按月、按地区的收入、分项支出、结余、可支付月数与预警（截至本月）', tags,
       params: { type: 'object', properties: { region: regionCode }, required: ['region'] },
       querystring: { type: 'object', required: ['from', 'to'], additionalProperties: false, properties: { from: period, to: period } },
       response: refusals,

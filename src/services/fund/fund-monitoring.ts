@@ -13,10 +13,10 @@ import { addDays, addPeriods, firstDayOf, isValidPeriod, periodOf, periodsBetwee
 import { formatYuan, sumFen, type Fen } from '../../policy/core/money.ts';
 import { formatBpPercent } from '../../policy/core/ratio.ts';
 import type { ParameterStore } from '../../policy/core/parameters.ts';
+import { fundMonitoringParameters } from '../../policy/fund-monitoring.ts';
 import { WorkflowError } from '../review/workflow-error.ts';
 import { regionScope } from '../screening/region-scope.ts';
 
-const RULE = 'fund-monitoring';
 type Db = Kysely<Database>;
 
 export interface MonitoringRequest {
@@ -141,7 +141,7 @@ export async function fundMonitoring(db: Db, params: ParameterStore, request: Mo
   if (!region) throw new WorkflowError('NOT_FOUND', `没有行政区划代码为 ${regionCode} 的地区`);
   if (region.kind !== 'city' && region.kind !== 'province') throw new WorkflowError('INVALID', `${region.name} 不是统筹地区（设区市或省），基金运行按统筹地区监测`);
   const scope = await regionScope(db, regionCode);
-  const window = params.at<number>(RULE, 'coverageWindowMonths', firstDayOf(to))?.value ?? 12;
+  const window = params.at(fundMonitoringParameters, 'coverageWindowMonths', firstDayOf(to))?.value ?? 12;
 
   const sealedRow = await db.selectFrom('fund_pilot_budgets').select(['sealed_on', 'sealed_balance_fen']).where('region_code', '=', regionCode)
     .where('sealed_on', '<', firstDayOf(from)).orderBy('sealed_on', 'desc').limit(1).executeTakeFirst();
@@ -196,7 +196,7 @@ export async function fundMonitoring(db: Db, params: ParameterStore, request: Mo
 
 function coverageAlerts(params: ParameterStore, regionCode: string, months: readonly MonthPosition[]): FundAlert[] {
   return months.flatMap((m) => {
-    const threshold = params.at<number>(RULE, 'minMonthsCovered', firstDayOf(m.period));
+    const threshold = params.at(fundMonitoringParameters, 'minMonthsCovered', firstDayOf(m.period));
     if (!threshold || m.monthsCovered === null || m.monthsCovered >= threshold.value) return [];
     return [{
       kind: 'LOW_COVERAGE' as const, label: fundAlertLabels.LOW_COVERAGE, period: m.period, regionCode, legalBasis: threshold.legalBasis,
@@ -209,8 +209,8 @@ function jumpAlerts(params: ParameterStore, regionMonths: ReadonlyMap<string, Re
   const alerts: FundAlert[] = [];
   for (const r of regionMonths.values()) {
     if (r.period < from || r.period > to) continue;
-    const jump = params.at<number>(RULE, 'spendingJumpBp', firstDayOf(r.period));
-    const minimum = params.at<number>(RULE, 'spendingJumpMinFen', firstDayOf(r.period));
+    const jump = params.at(fundMonitoringParameters, 'spendingJumpBp', firstDayOf(r.period));
+    const minimum = params.at(fundMonitoringParameters, 'spendingJumpMinFen', firstDayOf(r.period));
     if (!jump || !minimum || r.spendingFen < minimum.value) continue;
     const previousFen = regionMonths.get(`${r.regionCode}:${addPeriods(r.period, -1)}`)?.spendingFen ?? 0;
     if (BigInt(r.spendingFen) * 10_000n <= BigInt(previousFen) * BigInt(10_000 + jump.value)) continue;

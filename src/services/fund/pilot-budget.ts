@@ -9,7 +9,7 @@ import type { Clock } from '../../domain/ports/clock.ts';
 import type { Actor } from '../../domain/refund-case.ts';
 import type { Fen } from '../../policy/core/money.ts';
 import type { ParameterStore } from '../../policy/core/parameters.ts';
-import { evaluateSpendingCap } from '../../policy/spending-cap.ts';
+import { evaluateSpendingCap, spendingCapParameters } from '../../policy/spending-cap.ts';
 import { auditSubject } from '../audit/audit-subject.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { WorkflowError } from '../review/workflow-error.ts';
@@ -89,7 +89,7 @@ export async function recordBudget(db: Kysely<Database>, params: ParameterStore,
     }, params);
     if (decision.capFen === null) throw capRefusal(decision);
     capFen = decision.capFen as Fen;
-    capRatioBp = params.at<number>('spending-cap', 'capRatioBp', `${year}-01-01`)!.value;
+    capRatioBp = params.at(spendingCapParameters, 'capRatioBp', `${year}-01-01`)!.value;
   }
   return db.transaction().execute(async (trx) => {
     const inserted = await trx.insertInto('fund_pilot_budgets').values({

@@ -60,7 +60,7 @@ export function paymentsOf(rng: Rng, plan: UnitPlan, staffing: Staffing, dues: r
     late.set(0, day(`2023-0${rng.int(2, 9)}`, rng.int(5, 25)));
   }
   let partial: { month: number; share: number; restPaidIn: number | null } | undefined;
-  // A dispatch unit's ledger is its workers' payroll added up (第三条), so its months are paid whole, as its workers'
+  // A dispatch unit's ledger is its workers' payroll added up (鲁人社发〔2024〕8号 第三条), so its months are paid whole, as its workers'
   // contributions are recorded; the draw is still made so every other unit's data stay the same.
   if (from2023 <= to2023 && rng.chance(SHARE_PARTIAL_MONTH) && !plan.laborDispatch) {
     const month = rng.int(from2023, to2023);

@@ -1,0 +1,10 @@
+// 鲁人社发〔2024〕8号 第八条: the thresholds at which fund monitoring raises an alert (months of spending the balance
+// covers, a region's spending jump); src/services/fund reads them.
+import { declareParameters, shapes } from './core/parameters.ts';
+
+export const fundMonitoringParameters = declareParameters('fund-monitoring', {
+  minMonthsCovered: shapes.months,
+  coverageWindowMonths: shapes.months,
+  spendingJumpBp: shapes.bp,
+  spendingJumpMinFen: shapes.fen,
+});
