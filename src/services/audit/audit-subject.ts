@@ -7,6 +7,8 @@ export const auditSubject = {
   staffAccount: (username: string) => `staff_account:${username}`,
   unit: (unitId: number) => `unit:${unitId}`,
   paymentBatch: (batchId: number) => `payment_batch:${batchId}`,
+  payment: (paymentId: number) => `payment:${paymentId}`,
+  bankFile: (sha256: string) => `bank_file:${sha256}`,
   accountCorrection: (correctionId: number) => `account_correction:${correctionId}`,
   importBatch: (batchId: number) => `import_batch:${batchId}`,
 } as const;

@@ -56,13 +56,15 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'audit.checkpoint': '记录审计检查点',
   'payment_batch.propose': '提交支付批次', 'payment_batch.authorise': '授权支付批次', 'payment_batch.reject': '驳回支付批次',
   'account_correction.propose': '提交收款账户更正', 'account_correction.approve': '审核通过收款账户更正',
-  'bank_file.export': '导出银行付款指令', 'bank_file.import_return': '导入银行回单', 'data.import': '导入数据',
+  'payment.send': '发送支付',
+  'bank_file.export': '导出银行付款指令', 'bank_file.import_return': '导入银行回单', 'bank_file.import_refused': '银行回单未导入（有误或重复）',
+  'data.import': '导入数据',
 };
 
 /** The areas of audited actions, for prefix searches (`case.*`) and actions not named above. */
 export const AUDIT_AREA_LABELS: Record<string, string> = {
   auth: '登录', account: '账号管理', case: '案件办理', personal_data: '个人信息', audit: '审计日志',
-  payment_batch: '支付批次', account_correction: '账户更正', bank_file: '银行文件', data: '数据导入',
+  payment: '支付', payment_batch: '支付批次', account_correction: '账户更正', bank_file: '银行文件', data: '数据导入',
 };
 
 export function auditActionLabel(action: string): string {
@@ -78,7 +80,9 @@ export const AUDIT_SUBJECT_KINDS: Record<string, { label: string; id: string }> 
   unit: { label: '参保单位', id: '单位编号' },
   screening_run: { label: '筛查批次', id: '批次编号' },
   audit_log: { label: '审计日志', id: '' },
+  payment: { label: '支付', id: '支付编号' },
   payment_batch: { label: '支付批次', id: '批次编号' },
+  bank_file: { label: '银行文件', id: 'SHA-256' },
   account_correction: { label: '收款账户更正', id: '更正编号' },
   import_batch: { label: '导入批次', id: '批次编号' },
 };
