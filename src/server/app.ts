@@ -27,6 +27,7 @@ import { roundRoutes } from './routes/round.ts';
 import { webRoutes } from './routes/web.ts';
 import { screeningRoutes } from './routes/screening.ts';
 import { sessionRoutes } from './routes/session.ts';
+import { BODY_LIMIT, bodyTooLarge } from './security/body-limits.ts';
 import { registerGuard } from './security/guard.ts';
 import { statusRoutes } from './routes/status.ts';
 import { chineseValidationError } from './validation-errors.ts';
@@ -55,12 +56,14 @@ export interface ServerOptions {
    * so rate limits and the audit log see the client rather than the proxy.
    */
   trustProxy?: string;
+  /**
+   * Evaluation batches up to 512 MB from every caller, not only signed-in staff: for an evaluation-only server on a
+   * closed network (the benchmark). Off by default: anonymous bodies are limited to 1 MB (security/body-limits.ts).
+   */
+  openEvaluateBatches?: boolean;
   /** Told of every route as it is registered (the authorisation matrix test lists the API with it). */
   onRoute?: (route: RouteOptions) => void;
 }
-
-/** Largest request body: a batch of 100,000 refund cases is a few hundred megabytes of JSON. */
-const BODY_LIMIT = 512 * 1024 * 1024;
 
 export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
   const app = Fastify({
@@ -78,7 +81,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     },
   });
   await app.register(swaggerUi, { routePrefix: '/docs' });
-  app.setErrorHandler((error: { statusCode?: number; code?: string; message: string }, _request, reply) => {
+  app.setErrorHandler((error: { statusCode?: number; code?: string; message: string }, request, reply) => {
+    if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') error = bodyTooLarge(request.routeOptions.bodyLimit ?? BODY_LIMIT);
     const status = error.statusCode ?? 500;
     const message = error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY'
       ? '请求体不是有效的 JSON / request body is not valid JSON'
@@ -92,7 +96,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   const secureCookies = options.secureCookies ?? false;
   await registerGuard(app, { db: options.store?.db, clock, secureCookies, agencyRegion: options.agencyRegion });
   await app.register(statusRoutes, { params: options.params });
-  await app.register(evaluateRoutes, { prefix: '/api/v1', params: options.params });
+  await app.register(evaluateRoutes, { prefix: '/api/v1', params: options.params, openBatches: options.openEvaluateBatches ?? false });
   if (options.store) {
     if (!options.cipher) throw new Error('a server with a store needs a cipher for personal data');
     const area = { prefix: '/api/v1', store: options.store, clock, params: options.params };
