@@ -48,7 +48,8 @@ export const REGION_KIND_LABELS: Record<string, string> = {
 /** What each audited action is (src/services: sign-ins, accounts, case transitions, reveals of personal data, checkpoints). */
 export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'auth.sign_in': '登录', 'auth.sign_in_failed': '登录失败', 'auth.locked': '密码连续错误，账号锁定',
-  'account.create': '新建账号', 'account.disable': '停用账号', 'account.enable': '启用账号', 'account.unlock': '解除锁定',
+  'auth.throttled': '密码连续错误，延长再次登录的等待', 'auth.sign_in_refused': '等待期内再次登录，未受理',
+  'account.create': '新建账号', 'account.disable': '停用账号', 'account.enable': '启用账号', 'account.unlock': '解除登录限制',
   'account.password': '设置新密码（重置或本人修改）',
   'case.open': '开立案件',
   ...Object.fromEntries(Object.entries(ACTION_LABELS).map(([action, label]) => [`case.${action}`, `案件：${label}`])),
