@@ -7,6 +7,7 @@ import type { Store } from '../adapters/store/open-store.ts';
 import type { Clock } from '../domain/ports/clock.ts';
 import { systemClock } from '../domain/ports/clock.ts';
 import type { FieldCipher } from '../domain/ports/field-cipher.ts';
+import type { AuditAnchors } from '../domain/ports/audit-anchors.ts';
 import { dataPath } from '../adapters/data-folder.ts';
 import type { SmsProvider } from '../domain/ports/sms-provider.ts';
 import { argon2PasswordHasher } from '../adapters/crypto/argon2-password-hasher.ts';
@@ -61,6 +62,8 @@ export interface ServerOptions {
    * closed network (the benchmark). Off by default: anonymous bodies are limited to 1 MB (security/body-limits.ts).
    */
   openEvaluateBatches?: boolean;
+  /** The audit chain's anchors outside the database (WENGANG_AUDIT_ANCHOR…), checked and extended by verification. */
+  auditAnchors?: AuditAnchors;
   /** Told of every route as it is registered (the authorisation matrix test lists the API with it). */
   onRoute?: (route: RouteOptions) => void;
 }
@@ -113,7 +116,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     await app.register(paymentRoutes, area);
     await app.register(bankRoutes, area);
     await app.register(importRoutes, { ...area, cipher: options.cipher, reportDir: options.importReportDir ?? dataPath(process.env, 'import-reports') });
-    await app.register(auditRoutes, { ...area, cipher: options.cipher });
+    await app.register(auditRoutes, { ...area, cipher: options.cipher, anchors: options.auditAnchors });
     await app.register(roundRoutes, { ...area, cipher: options.cipher, sms: options.sms, baseUrl: options.baseUrl ?? 'http://localhost:8080' });
   }
   // The browser pages last: they answer every path the API does not.
