@@ -8,6 +8,7 @@
 import type { Insertable, Kysely, Transaction } from 'kysely';
 import type { Database } from '../../adapters/store/schema.ts';
 import type { AccountKind, PaymentsTable } from '../../adapters/store/schema-payments.ts';
+import type { EnterpriseSize, OrgType } from '../../adapters/store/schema.ts';
 import type { Actor } from '../../domain/refund-case.ts';
 import { sumFen, type Fen } from '../../policy/core/money.ts';
 import { postCommitment } from '../ledger/post.ts';
@@ -141,7 +142,8 @@ async function dispatchPlan(trx: Trx, round: string, c: ConfirmedCase, base: Pay
   const allocations = await trx
     .selectFrom('dispatch_allocations as a')
     .leftJoin('units as r', 'r.credit_code', 'a.recipient_credit_code')
-    .select(['a.recipient_credit_code', 'a.recipient_name', 'a.role', 'a.amount_fen', 'r.name', 'r.corporate_bank', 'r.corporate_account', 'r.contribution_account'])
+    .select(['a.recipient_credit_code', 'a.recipient_name', 'a.role', 'a.amount_fen', 'r.name', 'r.size', 'r.org_type', 'r.corporate_bank',
+      'r.corporate_account', 'r.contribution_account'])
     .where('a.application_id', '=', application.id)
     .where('a.amount_fen', '>', 0)
     .orderBy('a.recipient_credit_code')
@@ -149,10 +151,8 @@ async function dispatchPlan(trx: Trx, round: string, c: ConfirmedCase, base: Pay
   const plan: Planned = { payments: [], manual: [] };
   for (const a of allocations) {
     const own = a.role === 'dispatch_unit';
-    // A user unit has no decision of its own here: it is paid to its corporate account or by hand.
     const choice: PayeeChoice = own ? payeeOf(c)
-      : a.name === null ? { held: '用工单位不在参保单位库中，请人工核实后支付' }
-        : payeeOrHeld(unitPayee({ ...a, name: a.name }, 'corporate_account'), '用工单位没有登记对公账户，请人工核实后支付');
+      : a.name === null ? { held: '用工单位不在参保单位库中，请人工核实后支付' } : userUnitPayee({ ...a, name: a.name });
     if ('held' in choice) {
       const recipientName = (own ? c.name : a.name ?? a.recipient_name) ?? a.recipient_credit_code;
       plan.manual.push({ unitId: c.unit_id, unitName: c.name, recipientCreditCode: a.recipient_credit_code, recipientName, amountFen: a.amount_fen, reason: choice.held });
@@ -168,8 +168,17 @@ async function dispatchPlan(trx: Trx, round: string, c: ConfirmedCase, base: Pay
   return plan;
 }
 
-function payeeOrHeld(payee: Payee | undefined, held: string): PayeeChoice {
-  return payee ? { payee } : { held };
+/**
+ * A user unit has no decision of its own: its corporate account; without one, its contribution account only if it is
+ * a small or micro enterprise or an individual business (the contract's payTo rule, 鲁人社发〔2024〕8号 第七条).
+ */
+function userUnitPayee(unit: UnitAccounts & { size: EnterpriseSize | null; org_type: OrgType | null }): PayeeChoice {
+  const corporate = unitPayee(unit, 'corporate_account');
+  if (corporate) return { payee: corporate };
+  const mayUseContribution = unit.size === 'small' || unit.size === 'micro' || unit.org_type === 'individual_business';
+  const contribution = mayUseContribution ? unitPayee(unit, 'contribution_account') : undefined;
+  if (contribution) return { payee: contribution };
+  return { held: mayUseContribution ? '用工单位没有登记对公账户或缴费账户，请人工核实后支付' : '用工单位没有登记对公账户，且不属于可返还至缴费账户的小微企业或个体工商户，请人工核实后支付' };
 }
 
 /** Any other unit: one payment to the payee it confirmed (or, with no confirmation recorded, its own account). */

@@ -8,7 +8,7 @@ import { caseToConfirm, recordConfirmation } from '../../../src/services/confirm
 import { importFile } from '../../../src/services/imports/import-file.ts';
 import { createPaymentsForConfirmed } from '../../../src/services/payments/create-payments.ts';
 import { creditCodeFor, table, testCipher, unitRecord, writeCsvFile } from '../../support/import-fixtures.ts';
-import { clock, insertConfirmedCase, insertPayee, maker, ROUND } from '../../support/payment-fixtures.ts';
+import { clock, insertConfirmedCase, insertDispatchDecision, insertPayee, maker, ROUND } from '../../support/payment-fixtures.ts';
 import { insertCase, insertRun } from '../../support/review-fixtures.ts';
 import { storeBackends, suiteWithFolder } from '../../support/store-backends.ts';
 
@@ -78,6 +78,29 @@ for (const backend of storeBackends()) {
         ]);
         expect(await db.selectFrom('payments').select(['unit_id', 'account_kind', 'account_no']).execute())
           .toEqual([{ unit_id: micro.id, account_kind: 'contribution_account', account_no: '37100000990011' }]);
+      });
+    });
+
+    it("pays a dispatch unit's user units without a corporate account into the contribution account only if small or micro", async () => {
+      await backend.withStore(async ({ db }) => {
+        const run = await insertRun(db);
+        const dispatch = await insertPayee(db, { name: '威海派遣有限公司', laborDispatch: true, corporateAccount: '6222000055550001' });
+        await insertConfirmedCase(db, run, dispatch.id, 9_000, 'corporate_account:6222000055550001');
+        const micro = await insertPayee(db, { name: '微型用工商行', corporateAccount: null, contributionAccount: '37100000550001' });
+        await db.updateTable('units').set({ size: 'micro' }).where('id', '=', micro.id).execute();
+        const medium = await insertPayee(db, { name: '中型用工有限公司', corporateAccount: null, contributionAccount: '37100000550002' });
+        await db.updateTable('units').set({ size: 'medium' }).where('id', '=', medium.id).execute();
+        await insertDispatchDecision(db, dispatch.id, [
+          { creditCode: micro.creditCode, role: 'user_unit', amountFen: 3_000 },
+          { creditCode: medium.creditCode, role: 'user_unit', amountFen: 6_000 },
+        ]);
+        const result = await createPaymentsForConfirmed(db, { round: ROUND, clock, actor: maker });
+        expect(result.manual).toEqual([expect.objectContaining({
+          recipientCreditCode: medium.creditCode, amountFen: 6_000,
+          reason: '用工单位没有登记对公账户，且不属于可返还至缴费账户的小微企业或个体工商户，请人工核实后支付',
+        })]);
+        expect(await db.selectFrom('payments').select(['recipient_name', 'account_kind', 'account_no']).execute())
+          .toEqual([{ recipient_name: '微型用工商行', account_kind: 'contribution_account', account_no: '37100000550001' }]);
       });
     });
   });
