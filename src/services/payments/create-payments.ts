@@ -6,9 +6,8 @@
 // decision without a payTo is never paid — such cases are listed for a finance officer with the reason.
 // A case stays `confirmed` until reconciliation finds all its payments paid.
 import type { Insertable, Kysely, Transaction } from 'kysely';
-import type { Database } from '../../adapters/store/schema.ts';
+import type { Database, EnterpriseSize, OrgType } from '../../adapters/store/schema.ts';
 import type { AccountKind, PaymentsTable } from '../../adapters/store/schema-payments.ts';
-import type { EnterpriseSize, OrgType } from '../../adapters/store/schema.ts';
 import type { Actor } from '../../domain/refund-case.ts';
 import { sumFen, type Fen } from '../../policy/core/money.ts';
 import { postCommitment } from '../ledger/post.ts';
