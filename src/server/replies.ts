@@ -40,7 +40,7 @@ export async function sendWrittenFile(
   return sendAttachment(reply, fileName, contentType, stream);
 }
 
-export const EMPTY_FILE_MESSAGE = '上传的文件是空文件（0 字节），请选择填写好的 .xlsx 或 .csv 文件后重新上传';
+const EMPTY_FILE_MESSAGE = '上传的文件是空文件（0 字节），请选择填写好的 .xlsx 或 .csv 文件后重新上传';
 
 /** Bytes examined to tell a text (CSV) file from a binary one. */
 const SNIFF_BYTES = 8192;

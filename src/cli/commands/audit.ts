@@ -30,10 +30,17 @@ function parseHead(value: string | undefined): ChainHead | undefined {
   return { seq: Number(match[1]), hash: match[2]! };
 }
 
+/** The configured anchors; a warning on stderr when they are signed with the development key. */
+function configuredAnchors() {
+  const { anchors, development } = auditAnchorsFromEnv(process.env);
+  if (development) process.stderr.write('注意：未配置 WENGANG_AUDIT_ANCHOR_KEY，审计锚点使用开发密钥签名，仅供演示\n');
+  return anchors;
+}
+
 async function verify(args: string[]): Promise<number> {
   const v = parseOptions(args, { checkpoint: { type: 'string' } });
   const fromCheckpoint = parseHead(v.checkpoint);
-  const { anchors } = auditAnchorsFromEnv(process.env);
+  const anchors = configuredAnchors();
   const verdict = await withStore(({ db }) => verifyAudit(db, { fromCheckpoint, anchoring: { anchors, clock: commandClock() } }));
   const against = verdict.checkpoints.length ? `，并与检查点（第 ${verdict.checkpoints.map((c) => c.seq).join('、')} 条）核对一致` : '';
   const anchored = verdict.anchor?.newest ? `；外部审计锚点（${anchors.location}）现记录至第 ${verdict.anchor.newest.seq} 条` : '';
@@ -46,7 +53,7 @@ async function verify(args: string[]): Promise<number> {
 async function checkpoint(args: string[]): Promise<number> {
   const v = parseOptions(args, {});
   const actor: Actor = v.user || v.role ? staffActor(v.user, v.role) : { kind: 'system' };
-  const { anchors } = auditAnchorsFromEnv(process.env);
+  const anchors = configuredAnchors();
   const head = await withStore(({ db }) => writeCheckpoint(db, { actor, clock: commandClock(), anchors }));
   return output(v.json, head, () => `已记录检查点：第 ${head.seq} 条，哈希 ${head.hash}，并写入外部审计锚点 ${anchors.location}\n也可另行保存，校验时可用 --checkpoint ${head.seq}:${head.hash}`);
 }

@@ -8,8 +8,8 @@ import { sql, type Kysely } from 'kysely';
 import { sm3Hex } from '../../adapters/crypto/sm3.ts';
 import type { Database } from '../../adapters/store/schema.ts';
 
-export const FREE_FAILURES = 5;
-export const FORGET_AFTER_MS = 15 * 60_000;
+const FREE_FAILURES = 5;
+const FORGET_AFTER_MS = 15 * 60_000;
 const LONGEST_WAIT_MS = { account: 60_000, address: 15 * 60_000 } as const;
 
 type ThrottleKind = keyof typeof LONGEST_WAIT_MS;
@@ -20,7 +20,7 @@ interface ThrottleKey {
 }
 
 /** The username's key: its SM3 digest, so a password typed into the username field is not kept. */
-export function accountKey(username: string): string {
+function accountKey(username: string): string {
   return `account:${sm3Hex(username)}`;
 }
 
@@ -29,7 +29,7 @@ export function throttleKeys(username: string, ip: string | undefined): Throttle
 }
 
 /** How long the `failures`-th failure in a row makes the next attempt wait. */
-export function waitAfter(kind: ThrottleKind, failures: number): number {
+function waitAfter(kind: ThrottleKind, failures: number): number {
   return failures < FREE_FAILURES ? 0 : Math.min(LONGEST_WAIT_MS[kind], 1000 * 2 ** (failures - FREE_FAILURES));
 }
 

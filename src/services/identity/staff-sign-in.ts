@@ -29,7 +29,7 @@ export interface StaffSignIn {
   ip?: string;
 }
 
-export const BAD_CREDENTIALS_MESSAGE = '用户名或密码错误';
+const BAD_CREDENTIALS_MESSAGE = '用户名或密码错误';
 
 type AttemptAction = 'auth.sign_in' | 'auth.sign_in_failed' | 'auth.throttled' | 'auth.sign_in_refused';
 
