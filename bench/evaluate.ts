@@ -15,7 +15,7 @@ const COUNT = Number(process.env.BENCH_CASES ?? 100_000);
 const params = projectParameters();
 const results: Array<Record<string, unknown>> = [];
 const tmp = mkdtempSync(join(tmpdir(), 'bench-evaluate-'));
-const app = await buildServer({ params });
+const app = await buildServer({ params, openEvaluateBatches: true });
 
 for (const rule of rules.values()) {
   const file = join(tmp, `${rule.name}.json`);

@@ -54,7 +54,8 @@ export function chainEntry(prev: AuditEntry | null, fields: AuditFields, hashFn:
   return { ...unsealed, hash: entryHash(unsealed, hashFn) };
 }
 
-export type ChainBreakReason = 'edited' | 'missing' | 'out_of_order' | 'relinked' | 'truncated' | 'rewritten';
+/** `anchor_invalid`: the external anchor record itself does not verify (services/audit/verify-audit.ts). */
+export type ChainBreakReason = 'edited' | 'missing' | 'out_of_order' | 'relinked' | 'truncated' | 'rewritten' | 'anchor_invalid';
 
 export interface ChainBreak {
   /** The first sequence number at which the chain does not hold. */

@@ -7,6 +7,7 @@ import type { Store } from '../adapters/store/open-store.ts';
 import type { Clock } from '../domain/ports/clock.ts';
 import { systemClock } from '../domain/ports/clock.ts';
 import type { FieldCipher } from '../domain/ports/field-cipher.ts';
+import type { AuditAnchors } from '../domain/ports/audit-anchors.ts';
 import { dataPath } from '../adapters/data-folder.ts';
 import type { SmsProvider } from '../domain/ports/sms-provider.ts';
 import { argon2PasswordHasher } from '../adapters/crypto/argon2-password-hasher.ts';
@@ -28,6 +29,7 @@ import { roundRoutes } from './routes/round.ts';
 import { webRoutes } from './routes/web.ts';
 import { screeningRoutes } from './routes/screening.ts';
 import { sessionRoutes } from './routes/session.ts';
+import { BODY_LIMIT, bodyTooLarge } from './security/body-limits.ts';
 import { registerGuard } from './security/guard.ts';
 import { statusRoutes } from './routes/status.ts';
 import { chineseValidationError } from './validation-errors.ts';
@@ -56,12 +58,16 @@ export interface ServerOptions {
    * so rate limits and the audit log see the client rather than the proxy.
    */
   trustProxy?: string;
+  /**
+   * Evaluation batches up to 512 MB from every caller, not only signed-in staff: for an evaluation-only server on a
+   * closed network (the benchmark). Off by default: anonymous bodies are limited to 1 MB (security/body-limits.ts).
+   */
+  openEvaluateBatches?: boolean;
+  /** The audit chain's anchors outside the database (WENGANG_AUDIT_ANCHOR…), checked and extended by verification. */
+  auditAnchors?: AuditAnchors;
   /** Told of every route as it is registered (the authorisation matrix test lists the API with it). */
   onRoute?: (route: RouteOptions) => void;
 }
-
-/** Largest request body: a batch of 100,000 refund cases is a few hundred megabytes of JSON. */
-const BODY_LIMIT = 512 * 1024 * 1024;
 
 export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
   const app = Fastify({
@@ -79,7 +85,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     },
   });
   await app.register(swaggerUi, { routePrefix: '/docs' });
-  app.setErrorHandler((error: { statusCode?: number; code?: string; message: string }, _request, reply) => {
+  app.setErrorHandler((error: { statusCode?: number; code?: string; message: string }, request, reply) => {
+    if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') error = bodyTooLarge(request.routeOptions.bodyLimit ?? BODY_LIMIT);
     const status = error.statusCode ?? 500;
     const message = error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY'
       ? '请求体不是有效的 JSON / request body is not valid JSON'
@@ -93,7 +100,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   const secureCookies = options.secureCookies ?? false;
   await registerGuard(app, { db: options.store?.db, clock, secureCookies, agencyRegion: options.agencyRegion });
   await app.register(statusRoutes, { params: options.params });
-  await app.register(evaluateRoutes, { prefix: '/api/v1', params: options.params });
+  await app.register(evaluateRoutes, { prefix: '/api/v1', params: options.params, openBatches: options.openEvaluateBatches ?? false });
   if (options.store) {
     if (!options.cipher) throw new Error('a server with a store needs a cipher for personal data');
     const area = { prefix: '/api/v1', store: options.store, clock, params: options.params };
@@ -111,7 +118,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     await app.register(bankRoutes, area);
     await app.register(fundRoutes, area);
     await app.register(importRoutes, { ...area, cipher: options.cipher, reportDir: options.importReportDir ?? dataPath(process.env, 'import-reports') });
-    await app.register(auditRoutes, { ...area, cipher: options.cipher });
+    await app.register(auditRoutes, { ...area, cipher: options.cipher, anchors: options.auditAnchors });
     await app.register(roundRoutes, { ...area, cipher: options.cipher, sms: options.sms, baseUrl: options.baseUrl ?? 'http://localhost:8080' });
   }
   // The browser pages last: they answer every path the API does not.

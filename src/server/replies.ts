@@ -1,7 +1,7 @@
 // Answers every route shares: a Chinese error body, a file download (from memory, or written to a temporary file and
 // streamed from disk), and one uploaded file saved for a service.
 import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdtemp, open, rm } from 'node:fs/promises';
+import { mkdtemp, open, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
@@ -40,6 +40,8 @@ export async function sendWrittenFile(
   return sendAttachment(reply, fileName, contentType, stream);
 }
 
+const EMPTY_FILE_MESSAGE = '上传的文件是空文件（0 字节），请选择填写好的 .xlsx 或 .csv 文件后重新上传';
+
 /** Bytes examined to tell a text (CSV) file from a binary one. */
 const SNIFF_BYTES = 8192;
 
@@ -50,7 +52,7 @@ async function looksLikeTable(path: string): Promise<boolean> {
     const { buffer, bytesRead } = await file.read(Buffer.alloc(SNIFF_BYTES), 0, SNIFF_BYTES, 0);
     const head = buffer.subarray(0, bytesRead);
     if (head.subarray(0, 4).toString('hex') === '504b0304') return true;
-    return bytesRead > 0 && !head.includes(0);
+    return !head.includes(0);
   } finally {
     await file.close();
   }
@@ -63,8 +65,8 @@ export interface SavedUpload {
 
 /**
  * Saves the request's single uploaded file in a temporary folder, hands it to `work` and removes it afterwards.
- * A request that is not multipart, has no file, exceeds the plugin's size limit or is neither an XLSX nor a CSV (text)
- * file is answered here in Chinese.
+ * A request that is not multipart, has no file, exceeds the plugin's size limit, is empty or is neither an XLSX nor a
+ * CSV (text) file is answered here in Chinese.
  */
 export async function withUploadedFile(
   request: FastifyRequest, reply: FastifyReply, limits: { maxBytes: number; tooLarge: string },
@@ -82,6 +84,7 @@ export async function withUploadedFile(
       if ((error as { code?: string }).code !== 'FST_REQ_FILE_TOO_LARGE') throw error;
     }
     if (upload.file.truncated) return fail(reply, 413, 'FILE_TOO_LARGE', `${limits.tooLarge}（上限 ${Math.floor(limits.maxBytes / 1024 / 1024)} MB）`);
+    if ((await stat(path)).size === 0) return fail(reply, 400, 'EMPTY_FILE', EMPTY_FILE_MESSAGE);
     if (!(await looksLikeTable(path))) {
       return fail(reply, 415, 'UNSUPPORTED_FILE', '只能上传 .xlsx 或 .csv 文件（Excel 97-2003 的 .xls 请先另存为 .xlsx）');
     }

@@ -37,12 +37,21 @@ export async function insertPayee(db: Db, spec: PayeeSpec): Promise<{ id: number
   return { id, creditCode };
 }
 
-/** A confirmed case; the confirmation records `payTo` (`<kind>:<account>`) unless it is null (no confirmation row). */
-export async function insertConfirmedCase(db: Db, runId: number, unitId: number, amountFen: number, payTo: string | null): Promise<void> {
-  await insertCase(db, runId, unitId, { state: 'confirmed', amountFen });
+/**
+ * A confirmed case; the confirmation records `payTo` (`<kind>:<account>`) with the unit's name and bank as they stand,
+ * unless it is null (no confirmation row). The decision's payTo is the confirmed kind unless `decidedPayTo` says otherwise.
+ */
+export async function insertConfirmedCase(
+  db: Db, runId: number, unitId: number, amountFen: number, payTo: string | null,
+  decidedPayTo?: 'corporate_account' | 'contribution_account' | null,
+): Promise<void> {
+  const confirmedKind = payTo?.startsWith('contribution_account:') ? 'contribution_account' : 'corporate_account';
+  await insertCase(db, runId, unitId, { state: 'confirmed', amountFen, payTo: decidedPayTo === undefined ? confirmedKind : decidedPayTo });
   if (payTo === null) return;
+  const unit = await db.selectFrom('units').select(['name', 'corporate_bank']).where('id', '=', unitId).executeTakeFirstOrThrow();
   await db.insertInto('confirmations').values({
-    round: ROUND, unit_id: unitId, amount_fen: amountFen, pay_to: payTo, confirmed_at: clock.now(), confirmed_by: `单位:${unitId}`,
+    round: ROUND, unit_id: unitId, amount_fen: amountFen, pay_to: payTo, account_name: unit.name,
+    bank_name: confirmedKind === 'corporate_account' ? unit.corporate_bank : null, confirmed_at: clock.now(), confirmed_by: `单位:${unitId}`,
   }).execute();
 }
 

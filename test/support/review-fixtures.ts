@@ -54,6 +54,8 @@ export interface CaseSpec {
   layoffRate?: string | null;
   size?: EnterpriseSize | null;
   regionCode?: string;
+  /** The decision's payTo (corporate_account unless told). */
+  payTo?: 'corporate_account' | 'contribution_account' | null;
 }
 
 /** A decision of the run for the unit and the unit's case standing on it. */
@@ -63,7 +65,7 @@ export async function insertCase(db: Db, runId: number, unitId: number, spec: Ca
   await db.insertInto('refund_decisions').values({
     run_id: runId, unit_id: unitId, region_code: regionCode, status, amount_fen: spec.amountFen, base_fen: spec.amountFen * 2,
     ratio_bp: 6000, size: spec.size === undefined ? 'small' : spec.size, full_months: 19, layoffs: 0,
-    layoff_rate: spec.layoffRate === undefined ? '0' : spec.layoffRate, pay_to: 'corporate_account',
+    layoff_rate: spec.layoffRate === undefined ? '0' : spec.layoffRate, pay_to: spec.payTo === undefined ? 'corporate_account' : spec.payTo,
     reasons: JSON.stringify(status === 'needs_review' ? ['SIZE_UNKNOWN'] : []), trace: JSON.stringify([]), input_hash: `fixture-${unitId}`, policy_version: 'fixture',
   }).execute();
   await db.insertInto('refund_cases').values({ round: ROUND, unit_id: unitId, region_code: regionCode, state: spec.state, run_id: runId, amount_fen: spec.amountFen }).execute();

@@ -6,12 +6,15 @@
 //   checksum   校验码, SM3, <hex>
 // The checksum is SM3 over the canonical text of the header, the payment lines and the totals line: each line's
 // cells as shown, joined by "|", each line ended by "\n", UTF-8. The bank recomputes it to detect a changed file.
+// Text that a spreadsheet would run as a formula (a unit name beginning with =) is written, and checksummed, with the
+// apostrophe of the export guard; the 付款流水号, the account number and the amount are never changed by it.
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { formatYuan, sumFen, type Fen } from '../../policy/core/money.ts';
 import type { AccountKind } from '../store/schema-payments.ts';
 import { sm3Hex } from '../crypto/sm3.ts';
+import { guardRow } from '../files/export-guard.ts';
 import { writeCsv } from '../files/write-csv.ts';
 import { writeXlsx, type ExportCell } from '../files/write-xlsx.ts';
 import { canonicalZip } from './canonical-zip.ts';
@@ -65,10 +68,10 @@ export function instructionChecksum(lines: readonly (readonly string[])[]): stri
 
 /** The file's rows for the batch's attempts (in the order given) and the purpose text, e.g. 2024年失业保险稳岗返还. */
 export function buildInstructionFile(lines: readonly InstructionLine[], purpose: string): InstructionFile {
-  const body = lines.map((line, index) => [
+  const body = lines.map((line, index) => guardRow([
     String(index + 1), paymentReference(line.paymentId, line.attempt), line.recipientName, line.recipientCreditCode,
     accountKindLabels[line.accountKind], line.bankName ?? '', line.accountNo, bankYuan(line.amountFen), purpose,
-  ]);
+  ]));
   const totalFen = sumFen(lines.map((line) => line.amountFen));
   const totals = [TOTALS_LABEL, '笔数', String(lines.length), '合计金额', bankYuan(totalFen)];
   const covered = [[...INSTRUCTION_HEADERS], ...body, totals];

@@ -1,14 +1,17 @@
-// CSV export that Excel opens correctly: UTF-8 with BOM, CRLF line ends, RFC 4180 quoting. Streams to disk.
+// CSV export that Excel opens correctly: UTF-8 with BOM, CRLF line ends, RFC 4180 quoting, every cell through the
+// formula-injection guard (export-guard.ts). Streams to disk.
 import { createWriteStream } from 'node:fs';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import { guardCell } from './export-guard.ts';
 import type { ExportCell } from './write-xlsx.ts';
 
 const BOM = '\uFEFF';
 const FLUSH_AT = 64 * 1024;
 
 function csvField(cell: ExportCell): string {
-  const text = cell === null ? '' : String(cell);
+  const guarded = guardCell(cell);
+  const text = guarded === null ? '' : String(guarded);
   return /[",\r\n]|^\s|\s$/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 

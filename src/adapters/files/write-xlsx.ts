@@ -1,8 +1,10 @@
 // Streaming XLSX output (exceljs WorkbookWriter: each row is written to disk as it is added), the Chinese
-// error report of an import, and the blank template of an import kind with its 填写说明 sheet.
+// error report of an import, and the blank template of an import kind with its 填写说明 sheet. Every cell goes through
+// the formula-injection guard (export-guard.ts), as in CSV: a file saved on as CSV, or a cell edited, stays text.
 import ExcelJS from 'exceljs';
 import type { ImportSpec } from './column-spec.ts';
 import type { RowError } from './table-errors.ts';
+import { guardRow } from './export-guard.ts';
 
 export type ExportCell = string | number | null;
 
@@ -36,14 +38,14 @@ export async function writeXlsx(path: string, sheets: readonly XlsxSheet[]): Pro
       target.width = column.width ?? Math.max(12, column.header.length * 2 + 4);
       if (column.text) target.numFmt = '@';
     });
-    const header = worksheet.addRow(sheet.columns.map((column) => column.header));
+    const header = worksheet.addRow(guardRow(sheet.columns.map((column) => column.header)));
     sheet.columns.forEach((column, index) => {
       header.getCell(index + 1).font = column.emphasis ? EMPHASIS_FONT : HEADER_FONT;
     });
     header.commit();
     let first = true;
     for await (const values of sheet.rows) {
-      const row = worksheet.addRow([...values]);
+      const row = worksheet.addRow(guardRow(values));
       if (first && sheet.firstRowFont) row.font = sheet.firstRowFont;
       first = false;
       row.commit();

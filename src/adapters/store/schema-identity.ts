@@ -1,4 +1,4 @@
-// Kysely types for migrations/005-identity.sql.
+// Kysely types for migrations/005-identity.sql (and the sign-in throttles of 007-security.sql).
 import type { ColumnType, Generated } from 'kysely';
 import type { StaffRole } from '../../domain/staff-roles.ts';
 
@@ -12,8 +12,6 @@ export interface StaffAccountsTable {
   roles: StaffRole[];
   region_code: string;
   password_hash: string;
-  failed_attempts: ColumnType<number, number | undefined, number>;
-  locked_until: NullableTimestamp;
   disabled_at: NullableTimestamp;
   password_changed_at: Timestamp;
   created_at: Timestamp;
@@ -36,7 +34,16 @@ export interface SessionsTable {
   ended_at: NullableTimestamp;
 }
 
+/** migrations/007-security.sql: counts of failed staff sign-ins per username and per address. */
+export interface SignInThrottlesTable {
+  key: string;
+  failures: number;
+  last_failed_at: Timestamp;
+  blocked_until: Timestamp;
+}
+
 export interface IdentityTables {
   staff_accounts: StaffAccountsTable;
   sessions: SessionsTable;
+  sign_in_throttles: SignInThrottlesTable;
 }

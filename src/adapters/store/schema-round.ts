@@ -179,6 +179,10 @@ export interface ConfirmationsTable {
   unit_id: number;
   amount_fen: Fen;
   pay_to: string;
+  /** The account holder's name, as the unit confirmed it. */
+  account_name: string;
+  /** The bank of a corporate account, as the unit confirmed it; null for the contribution account. */
+  bank_name: string | null;
   confirmed_at: Timestamp;
   confirmed_by: string;
 }

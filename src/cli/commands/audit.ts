@@ -1,5 +1,6 @@
 // `wengang audit verify|checkpoint|search`: proves the hash-chained audit trail intact (exit code 1 when it is not),
 // records a checkpoint of its head, and searches it.
+import { auditAnchorsFromEnv } from '../../adapters/audit/anchor-file.ts';
 import type { ChainHead } from '../../domain/audit-chain.ts';
 import type { Actor } from '../../domain/refund-case.ts';
 import { writeCheckpoint } from '../../services/audit/checkpoint.ts';
@@ -11,8 +12,11 @@ import { staffActor } from '../staff-actor.ts';
 import { withStore } from '../with-store.ts';
 
 const HELP = `用法：wengang audit <子命令> [参数] [--json]
-  verify [--checkpoint 序号:哈希]   校验审计日志的哈希链与最新检查点（可另给一个库外保存的检查点）；被篡改时退出码为 1
-  checkpoint [--user 姓名 --role 角色]   记录当前日志末条的序号与哈希作为检查点（请另行保存输出的哈希）
+  verify [--checkpoint 序号:哈希]   校验审计日志的哈希链、最新检查点与库外的最新审计锚点（可另给一个库外保存的检查点）；
+         通过后将日志末条记入审计锚点；被篡改时退出码为 1
+  checkpoint [--user 姓名 --role 角色]   记录当前日志末条的序号与哈希作为检查点，并写入审计锚点
+  审计锚点文件：WENGANG_AUDIT_ANCHOR（默认数据目录下 audit-anchors.log），以 HMAC-SM3 签名，密钥为
+  WENGANG_AUDIT_ANCHOR_KEY 或 WENGANG_AUDIT_ANCHOR_KEY_FILE（数据库中不保存）
   search [--actor 操作人] [--action 操作] [--subject 对象] [--from 日期] [--to 日期] [--before 序号] [--limit 条数]
          按条件查询审计日志，最新的在前；操作和对象末尾加 * 按前缀匹配（如 --action 'case.*'）
 `;
@@ -26,13 +30,22 @@ function parseHead(value: string | undefined): ChainHead | undefined {
   return { seq: Number(match[1]), hash: match[2]! };
 }
 
+/** The configured anchors; a warning on stderr when they are signed with the development key. */
+function configuredAnchors() {
+  const { anchors, development } = auditAnchorsFromEnv(process.env);
+  if (development) process.stderr.write('注意：未配置 WENGANG_AUDIT_ANCHOR_KEY，审计锚点使用开发密钥签名，仅供演示\n');
+  return anchors;
+}
+
 async function verify(args: string[]): Promise<number> {
   const v = parseOptions(args, { checkpoint: { type: 'string' } });
   const fromCheckpoint = parseHead(v.checkpoint);
-  const verdict = await withStore(({ db }) => verifyAudit(db, { fromCheckpoint }));
+  const anchors = configuredAnchors();
+  const verdict = await withStore(({ db }) => verifyAudit(db, { fromCheckpoint, anchoring: { anchors, clock: commandClock() } }));
   const against = verdict.checkpoints.length ? `，并与检查点（第 ${verdict.checkpoints.map((c) => c.seq).join('、')} 条）核对一致` : '';
+  const anchored = verdict.anchor?.newest ? `；外部审计锚点（${anchors.location}）现记录至第 ${verdict.anchor.newest.seq} 条` : '';
   output(v.json, verdict, () => verdict.ok
-    ? `审计日志校验通过：共 ${verdict.count} 条，哈希链完整${against}`
+    ? `审计日志校验通过：共 ${verdict.count} 条，哈希链完整${against}${anchored}`
     : `审计日志校验未通过：${verdict.message}`);
   return verdict.ok ? 0 : 1;
 }
@@ -40,8 +53,9 @@ async function verify(args: string[]): Promise<number> {
 async function checkpoint(args: string[]): Promise<number> {
   const v = parseOptions(args, {});
   const actor: Actor = v.user || v.role ? staffActor(v.user, v.role) : { kind: 'system' };
-  const head = await withStore(({ db }) => writeCheckpoint(db, { actor, clock: commandClock() }));
-  return output(v.json, head, () => `已记录检查点：第 ${head.seq} 条，哈希 ${head.hash}\n请另行保存，校验时可用 --checkpoint ${head.seq}:${head.hash}`);
+  const anchors = configuredAnchors();
+  const head = await withStore(({ db }) => writeCheckpoint(db, { actor, clock: commandClock(), anchors }));
+  return output(v.json, head, () => `已记录检查点：第 ${head.seq} 条，哈希 ${head.hash}，并写入外部审计锚点 ${anchors.location}\n也可另行保存，校验时可用 --checkpoint ${head.seq}:${head.hash}`);
 }
 
 async function search(args: string[]): Promise<number> {

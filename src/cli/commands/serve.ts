@@ -3,6 +3,7 @@
 import { buildServer } from '../../server/app.ts';
 import { projectParameters } from '../../adapters/parameters/load-parameters.ts';
 import { openStore, storeConfigFromEnv } from '../../adapters/store/open-store.ts';
+import { auditAnchorsFromEnv } from '../../adapters/audit/anchor-file.ts';
 import { keyRingFromEnv } from '../../adapters/crypto/key-ring.ts';
 import { SmFieldCipher } from '../../adapters/crypto/sm-field-cipher.ts';
 import { smsProviderFromEnv } from '../../adapters/sms/provider-from-env.ts';
@@ -31,6 +32,7 @@ export async function runServe(): Promise<number> {
     sms: smsProviderFromEnv(process.env), baseUrl: process.env.WENGANG_BASE_URL || `http://localhost:${port}`,
     secureCookies: process.env.WENGANG_SECURE_COOKIES === '1', agencyRegion: process.env.WENGANG_AGENCY_REGION || undefined,
     trustProxy: process.env.WENGANG_TRUST_PROXY || undefined, logger: process.env.WENGANG_LOG === '1',
+    auditAnchors: auditAnchorsFromEnv(process.env).anchors,
   });
   await app.listen({ port, host: process.env.HOST ?? '0.0.0.0' });
   process.stdout.write(`稳岗系统已启动：http://localhost:${port}/ （接口文档 /docs）\n`);

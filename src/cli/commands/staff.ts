@@ -16,7 +16,7 @@ const HELP = `用法：wengang staff <子命令> [参数] [--json]
         新建工作人员账号；角色：case_worker（经办员）、reviewer（复核员）、finance（财务）、auditor（审计员）、administrator（系统管理员）
         不给 --password-stdin 时生成随机密码并显示一次
   list                                   账号列表
-  disable|enable|unlock --id 编号         停用、启用、解除锁定
+  disable|enable|unlock --id 编号         停用、启用、解除登录限制（清除密码错误计数）
   password --id 编号 [--password-stdin]   重置密码
 `;
 
@@ -56,14 +56,14 @@ async function list(args: string[]): Promise<number> {
   const v = parseOptions(args, {});
   const accounts = await withStore(({ db }) => listStaffAccounts(db, commandClock()));
   return output(v.json, accounts, () => accounts.length === 0 ? '还没有工作人员账号' : accounts.map((a) =>
-    `  #${a.id}  ${a.username}  ${a.displayName}  ${a.roles.map((role) => staffRoleLabels[role]).join('、')}  ${a.regionName}${a.disabled ? '  已停用' : ''}${a.locked ? '  已锁定' : ''}`).join('\n'));
+    `  #${a.id}  ${a.username}  ${a.displayName}  ${a.roles.map((role) => staffRoleLabels[role]).join('、')}  ${a.regionName}${a.disabled ? '  已停用' : ''}${a.locked ? '  登录受限' : ''}`).join('\n'));
 }
 
 async function change(action: AccountAction, args: string[]): Promise<number> {
   const v = parseOptions(args, { id: { type: 'string' } });
   const id = requiredId(v.id, 'id');
   const changed = await refusing(() => withStore(({ db }) => changeStaffAccount(db, id, action, { by: BY, clock: commandClock() })));
-  const done = { disable: '已停用', enable: '已启用', unlock: '已解除锁定' }[action];
+  const done = { disable: '已停用', enable: '已启用', unlock: '已解除登录限制' }[action];
   return output(v.json, changed, () => `${done}账号 ${changed.username}`);
 }
 

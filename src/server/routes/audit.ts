@@ -9,6 +9,7 @@ import { verifyAudit } from '../../services/audit/verify-audit.ts';
 import type { Clock } from '../../domain/ports/clock.ts';
 import { idParam, refusals, sendRefusal } from './review.ts';
 import { CASE_STAFF, staff, wholeDataSet } from '../security/access.ts';
+import type { AuditAnchors } from '../../domain/ports/audit-anchors.ts';
 import { actorOf } from '../security/request-identity.ts';
 import { byParam, touched } from '../security/scopes.ts';
 
@@ -16,6 +17,8 @@ export interface AuditRouteOptions {
   store: Store;
   clock: Clock;
   cipher: FieldCipher;
+  /** The audit chain's external anchors: verification checks the newest and anchors a head that verifies. */
+  anchors?: AuditAnchors;
 }
 
 interface SearchQuery {
@@ -59,7 +62,7 @@ export async function auditRoutes(app: FastifyInstance, options: AuditRouteOptio
   app.post<{ Body: VerifyBody | undefined }>('/audit/verify', {
     config: staff(['auditor'], wholeDataSet),
     schema: {
-      summary: '校验审计日志：哈希链完整、与最新检查点一致（可另给一个库外保存的检查点）；返回 ok 或第一处被篡改的序号与原因', tags,
+      summary: '校验审计日志：哈希链完整、与最新检查点及库外的审计锚点一致（可另给一个库外保存的检查点）；返回 ok 或第一处被篡改的序号与原因', tags,
       // No `type`: the body is optional (a POST without one verifies against the stored checkpoints only).
       body: {
         additionalProperties: false,
@@ -71,7 +74,9 @@ export async function auditRoutes(app: FastifyInstance, options: AuditRouteOptio
         },
       },
     },
-  }, async (request) => verifyAudit(db, { fromCheckpoint: request.body?.checkpoint }));
+  }, async (request) => verifyAudit(db, {
+    fromCheckpoint: request.body?.checkpoint, ...(options.anchors && { anchoring: { anchors: options.anchors, clock: options.clock } }),
+  }));
 
   app.post<{ Params: { id: string }; Body: RevealBody }>('/persons/:id/reveal', {
     config: staff(CASE_STAFF, byParam('id', touched.regionOfPerson)),

@@ -38,7 +38,7 @@ export interface SessionRouteOptions {
 }
 
 const identityStatus: Record<IdentityErrorCode, number> = {
-  BAD_CREDENTIALS: 401, LOCKED: 423, DISABLED: 403, INVALID: 400, CONFLICT: 409, NOT_FOUND: 404,
+  BAD_CREDENTIALS: 401, THROTTLED: 429, DISABLED: 403, INVALID: 400, CONFLICT: 409, NOT_FOUND: 404,
 };
 const codeStatus: Record<string, number> = { CODE_LOCKED: 403 };
 
@@ -94,7 +94,7 @@ export async function sessionRoutes(app: FastifyInstance, options: SessionRouteO
   app.post<{ Body: { username: string; password: string } }>('/session/staff', {
     config: { access: PUBLIC, ...signInLimit },
     schema: {
-      summary: '工作人员以用户名和密码登录（连续错误5次锁定15分钟）', tags,
+      summary: '工作人员以用户名和密码登录（连续错误5次后，再次登录须等待的时间逐次延长；答复不区分用户名是否存在）', tags,
       body: {
         type: 'object', required: ['username', 'password'], additionalProperties: false,
         properties: { username: { type: 'string', minLength: 1, maxLength: 64 }, password: { type: 'string', minLength: 1, maxLength: 256 } },

@@ -1,7 +1,8 @@
 // Imports a bank return file, all or nothing (鲁人社发〔2024〕8号 第八条：规范资金管理): every line must name a payment
 // attempt sent to the bank, with the same amount, all in one batch; otherwise the file is rejected whole with a
 // Chinese report of every problem and nothing changes. The same file imported twice changes nothing: the file is
-// known by its SHA-256 (bank_files is unique on it) and every ledger posting by its key.
+// known by its SHA-256 (bank_files is unique on it) and every ledger posting by its key. Every file is audited:
+// an accepted one with its batch (`bank_file.import_return`), a refused one by its digest (`bank_file.import_refused`).
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import type { Kysely } from 'kysely';
@@ -89,8 +90,20 @@ async function matchLines(db: Kysely<Database>, lines: readonly NumberedLine[], 
   return batchId;
 }
 
+/** Imports the file; a file refused (rejected, or imported before) is audited too, by its SHA-256 and name. */
 export async function importReturnFile(db: Kysely<Database>, request: ReturnImportRequest): Promise<ReturnImportResult> {
   const sha256 = await fileSha256(request.path);
+  const result = await importKnownFile(db, request, sha256);
+  if (result.status !== 'accepted') {
+    await db.transaction().execute((trx) => appendAudit(trx, {
+      actor: request.by, action: 'bank_file.import_refused', subject: auditSubject.bankFile(sha256), at: request.clock.now(),
+      detail: { fileName: request.fileName, outcome: result.status, ...(result.status === 'rejected' ? { errorCount: result.errorCount } : { batchId: result.batchId }) },
+    }));
+  }
+  return result;
+}
+
+async function importKnownFile(db: Kysely<Database>, request: ReturnImportRequest, sha256: string): Promise<ReturnImportResult> {
   const known = await db.selectFrom('bank_files').select(['id', 'batch_id']).where('direction', '=', 'return').where('sha256', '=', sha256).executeTakeFirst();
   const duplicate = (fileId: number, batchId: number): ReturnImportResult => ({
     status: 'duplicate', fileId, batchId, message: `该回单文件已于此前导入（文件编号 ${fileId}，付款批次 ${batchId}），本次未做任何变更`,

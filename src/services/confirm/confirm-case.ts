@@ -1,6 +1,7 @@
 // The part of a unit's confirmation (鲁人社发〔2024〕8号 第七条：经其确认后发放) shared by the SMS link and the signed-in
 // enterprise portal: reading the case that waits for confirmation (refusing one already confirmed or not yet
-// notified), and recording the confirmation — amount and pay-to account — with the case's notified → confirmed move.
+// notified), and recording the confirmation — amount and payee (account name, bank and number together) — with the
+// case's notified → confirmed move. Payments are made to that payee record (services/payments/create-payments.ts).
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../adapters/store/schema.ts';
 import { maskBankAccount } from '../../domain/masking.ts';
@@ -31,6 +32,8 @@ export interface CaseToConfirm extends ConfirmationView {
   phoneCipher: Buffer | null;
   /** `corporate_account:<no>` or `contribution_account:<no>`, as the confirmation records it. */
   account: string;
+  /** The bank of the corporate account (null for the contribution account), recorded with the number. */
+  bankName: string | null;
 }
 
 type Executor = Transaction<Database> | Kysely<Database>;
@@ -45,7 +48,7 @@ export async function caseToConfirm(db: Executor, round: string, unitId: number,
     .innerJoin('units as u', 'u.id', 'c.unit_id')
     .leftJoin('refund_decisions as d', (join) => join.onRef('d.run_id', '=', 'c.run_id').onRef('d.unit_id', '=', 'c.unit_id'))
     .select(['c.state', 'c.amount_fen', 'u.name', 'u.credit_code', 'u.contact_phone_cipher', 'u.contact_phone_masked',
-      'u.corporate_account', 'u.contribution_account', 'd.pay_to'])
+      'u.corporate_bank', 'u.corporate_account', 'u.contribution_account', 'd.pay_to'])
     .where('c.round', '=', round)
     .where('c.unit_id', '=', unitId);
   if (lock) query = query.forUpdate('c');
@@ -66,6 +69,7 @@ export async function caseToConfirm(db: Executor, round: string, unitId: number,
     phoneMasked: row.contact_phone_masked,
     phoneCipher: row.contact_phone_cipher,
     account: `${kind}:${account}`,
+    bankName: kind === 'corporate_account' ? row.corporate_bank : null,
   };
 }
 
@@ -78,7 +82,8 @@ export function confirmationView(c: CaseToConfirm): ConfirmationView {
 export async function recordConfirmation(trx: Transaction<Database>, c: CaseToConfirm, at: Date): Promise<void> {
   const actor = { kind: 'unit', creditCode: c.creditCode } as const;
   await trx.insertInto('confirmations').values({
-    round: c.round, unit_id: c.unitId, amount_fen: c.amountFen, pay_to: c.account, confirmed_at: at, confirmed_by: actorName(actor),
+    round: c.round, unit_id: c.unitId, amount_fen: c.amountFen, pay_to: c.account, account_name: c.unitName, bank_name: c.bankName,
+    confirmed_at: at, confirmed_by: actorName(actor),
   }).execute();
   await applyCaseTransition(trx, {
     round: c.round, unitId: c.unitId, action: 'confirm', actor, expectedState: 'notified', at,

@@ -1,7 +1,7 @@
 // A sign-in or account request refused, with a Chinese message for the user and a code for the API.
 export type IdentityErrorCode =
   | 'BAD_CREDENTIALS' // wrong username or password (never says which)
-  | 'LOCKED' // too many failures: wait until the lock ends
+  | 'THROTTLED' // too many failures: wait a little before the next attempt
   | 'DISABLED'
   | 'INVALID' // a new account or password that breaks a rule
   | 'CONFLICT' // the username is taken

@@ -10,6 +10,7 @@ import { appendAudit } from '../audit/append-audit.ts';
 import { auditSubject } from '../audit/audit-subject.ts';
 import { IdentityError } from './identity-error.ts';
 import { endStaffSessions } from './sessions.ts';
+import { clearAccount, waitingAccounts } from './sign-in-throttle.ts';
 
 export interface NewStaffAccount {
   username: string;
@@ -73,13 +74,14 @@ export async function createStaffAccount(db: Kysely<Database>, account: NewStaff
 
 export async function listStaffAccounts(db: Kysely<Database>, clock: Clock, id?: number): Promise<StaffAccountView[]> {
   let query = db.selectFrom('staff_accounts as a').innerJoin('regions as r', 'r.code', 'a.region_code')
-    .select(['a.id', 'a.username', 'a.display_name', 'a.roles', 'a.region_code', 'r.name as region_name', 'a.locked_until', 'a.disabled_at', 'a.created_at'])
+    .select(['a.id', 'a.username', 'a.display_name', 'a.roles', 'a.region_code', 'r.name as region_name', 'a.disabled_at', 'a.created_at'])
     .orderBy('a.id');
   if (id !== undefined) query = query.where('a.id', '=', id);
-  const now = clock.now().getTime();
-  return (await query.execute()).map((row) => ({
+  const rows = await query.execute();
+  const waiting = await waitingAccounts(db, rows.map((row) => row.username), clock.now());
+  return rows.map((row) => ({
     id: row.id, username: row.username, displayName: row.display_name, roles: row.roles, regionCode: row.region_code,
-    regionName: row.region_name, locked: row.locked_until !== null && row.locked_until.getTime() > now,
+    regionName: row.region_name, locked: waiting.has(row.username),
     disabled: row.disabled_at !== null, createdAt: row.created_at.toISOString(),
   }));
 }
@@ -99,9 +101,9 @@ export async function changeStaffAccount(
   const account = await accountById(db, id);
   if (action === 'disable' && change.byAccountId === id) throw new IdentityError('INVALID', '不能停用自己的账号');
   const now = change.clock.now();
-  const set = action === 'disable' ? { disabled_at: now } : action === 'enable' ? { disabled_at: null } : { locked_until: null, failed_attempts: 0 };
   await db.transaction().execute(async (trx) => {
-    await trx.updateTable('staff_accounts').set(set).where('id', '=', id).execute();
+    if (action === 'unlock') await clearAccount(trx, account.username);
+    else await trx.updateTable('staff_accounts').set({ disabled_at: action === 'disable' ? now : null }).where('id', '=', id).execute();
     await appendAudit(trx, { actor: change.by, action: `account.${action}`, subject: auditSubject.staffAccount(account.username), at: now });
   });
   if (action === 'disable') await endStaffSessions(db, id, now);
@@ -115,8 +117,8 @@ export async function setStaffPassword(db: Kysely<Database>, id: number, passwor
   const now = change.clock.now();
   const passwordHash = await change.hasher.hash(password);
   await db.transaction().execute(async (trx) => {
-    await trx.updateTable('staff_accounts').set({ password_hash: passwordHash, password_changed_at: now, failed_attempts: 0, locked_until: null })
-      .where('id', '=', id).execute();
+    await trx.updateTable('staff_accounts').set({ password_hash: passwordHash, password_changed_at: now }).where('id', '=', id).execute();
+    await clearAccount(trx, account.username);
     await appendAudit(trx, { actor: change.by, action: 'account.password', subject: auditSubject.staffAccount(account.username), at: now });
   });
   await endStaffSessions(db, id, now);

@@ -1,9 +1,12 @@
 // Confirmed decisions become payments (鲁人社发〔2024〕8号 第七条：经其确认后发放；第三条：劳务派遣单位按用工单位拆分).
 // One payment per (round, unit, recipient) under a unique idempotency key, so creating payments again — after a crash,
 // or by two people at once — creates nothing twice. Each payment's commitment is posted to the ledger with it.
+// The payee (account name, bank and number) comes whole from the unit's confirmation, and the account kind must be
+// the decision's payTo: the contribution account only when the decision says so, no fallback either way, and a
+// decision without a payTo is never paid — such cases are listed for a finance officer with the reason.
 // A case stays `confirmed` until reconciliation finds all its payments paid.
 import type { Insertable, Kysely, Transaction } from 'kysely';
-import type { Database } from '../../adapters/store/schema.ts';
+import type { Database, EnterpriseSize, OrgType } from '../../adapters/store/schema.ts';
 import type { AccountKind, PaymentsTable } from '../../adapters/store/schema-payments.ts';
 import type { Actor } from '../../domain/refund-case.ts';
 import { sumFen, type Fen } from '../../policy/core/money.ts';
@@ -41,32 +44,66 @@ type Trx = Transaction<Database>;
 type NewPayment = Omit<Insertable<PaymentsTable>, 'status'>;
 type PaymentBase = Pick<NewPayment, 'round' | 'unit_id' | 'purpose' | 'region_code' | 'created_by' | 'updated_by'>;
 
-interface Account {
+/** Who is paid: account kind, holder's name, bank and number, always taken together from one record. */
+interface Payee {
   kind: AccountKind;
+  name: string;
   bank: string | null;
   no: string;
 }
 
 interface UnitAccounts {
+  name: string;
   corporate_bank: string | null;
   corporate_account: string | null;
   contribution_account: string | null;
 }
 
-/** The unit's corporate account; for a unit without one, the contribution account the tax authority supplies. */
-function ownAccount(unit: UnitAccounts, preferred?: AccountKind | null): Account | undefined {
-  const corporate = unit.corporate_account ? { kind: 'corporate_account' as const, bank: unit.corporate_bank, no: unit.corporate_account } : undefined;
-  const contribution = unit.contribution_account ? { kind: 'contribution_account' as const, bank: null, no: unit.contribution_account } : undefined;
-  return preferred === 'contribution_account' ? contribution ?? corporate : corporate ?? contribution;
+const ACCOUNT_LABELS: Readonly<Record<AccountKind, string>> = { corporate_account: '对公账户', contribution_account: '社会保险费缴费账户' };
+
+/**
+ * The unit's own account of the kind given, as its record stands now: for a unit with no confirmation recorded and for
+ * user units of a dispatch unit. Never the other kind: a refund goes to the contribution account only when the
+ * decision says so (鲁人社发〔2024〕8号 第七条), never as a fallback for a missing corporate account, nor the reverse.
+ */
+function unitPayee(unit: UnitAccounts, kind: AccountKind): Payee | undefined {
+  const no = kind === 'corporate_account' ? unit.corporate_account : unit.contribution_account;
+  return no ? { kind, name: unit.name, bank: kind === 'corporate_account' ? unit.corporate_bank : null, no } : undefined;
 }
 
-/** `corporate_account:<no>` or `contribution_account:<no>` as recorded by the unit's confirmation. */
-function confirmedAccount(payTo: string, unit: UnitAccounts): Account | undefined {
-  const at = payTo.indexOf(':');
-  const kind = payTo.slice(0, at);
-  const no = payTo.slice(at + 1);
+/**
+ * The payee the unit confirmed (`corporate_account:<no>` or `contribution_account:<no>`, with the account name and
+ * bank recorded beside it). A change of the unit's bank details after it confirmed does not reach the payment: that
+ * goes through the two-person account correction (services/bank/account-correction.ts).
+ */
+function confirmedPayee(confirmation: { pay_to: string; account_name: string; bank_name: string | null }): Payee | undefined {
+  const at = confirmation.pay_to.indexOf(':');
+  const kind = confirmation.pay_to.slice(0, at);
+  const no = confirmation.pay_to.slice(at + 1);
   if (!no || (kind !== 'corporate_account' && kind !== 'contribution_account')) return undefined;
-  return { kind, bank: kind === 'corporate_account' ? unit.corporate_bank : null, no };
+  return { kind, name: confirmation.account_name, bank: confirmation.bank_name, no };
+}
+
+type PayeeChoice = { payee: Payee } | { held: string };
+
+/** The case's payee under the decision's payTo, or why the payment is held for a finance officer. */
+function payeeOf(c: ConfirmedCase): PayeeChoice {
+  const decided = c.decided_pay_to as AccountKind | null;
+  if (decided !== 'corporate_account' && decided !== 'contribution_account') {
+    return { held: '筛查结论未确定收款账户（单位没有对公账户，且不属于可返还至缴费账户的小微企业或个体工商户），不予支付，请人工核实' };
+  }
+  const payee = c.pay_to !== null && c.account_name !== null
+    ? confirmedPayee({ pay_to: c.pay_to, account_name: c.account_name, bank_name: c.confirmed_bank })
+    : unitPayee(c, decided);
+  if (!payee) {
+    return { held: decided === 'corporate_account'
+      ? '单位没有登记对公账户；按鲁人社发〔2024〕8号 第七条，只有筛查结论为返还至缴费账户的单位才能付至缴费账户，请人工核实后支付'
+      : '单位没有登记社会保险费缴费账户，请人工核实后支付' };
+  }
+  if (payee.kind !== decided) {
+    return { held: `单位确认的收款账户为${ACCOUNT_LABELS[payee.kind]}，与筛查结论的${ACCOUNT_LABELS[decided]}不符，请人工核实后支付` };
+  }
+  return { payee };
 }
 
 function confirmedCases(db: Kysely<Database>, round: string) {
@@ -76,7 +113,8 @@ function confirmedCases(db: Kysely<Database>, round: string) {
     .leftJoin('confirmations as k', (join) => join.onRef('k.round', '=', 'c.round').onRef('k.unit_id', '=', 'c.unit_id'))
     .leftJoin('refund_decisions as d', (join) => join.onRef('d.run_id', '=', 'c.run_id').onRef('d.unit_id', '=', 'c.unit_id'))
     .select(['c.unit_id', 'c.amount_fen', 'c.region_code', 'u.name', 'u.credit_code', 'u.labor_dispatch', 'u.corporate_bank',
-      'u.corporate_account', 'u.contribution_account', 'k.amount_fen as confirmed_fen', 'k.pay_to', 'd.pay_to as decided_pay_to'])
+      'u.corporate_account', 'u.contribution_account', 'k.amount_fen as confirmed_fen', 'k.pay_to', 'k.account_name',
+      'k.bank_name as confirmed_bank', 'd.pay_to as decided_pay_to'])
     .where('c.round', '=', round)
     .where('c.state', '=', 'confirmed')
     .where((eb) => eb.not(eb.exists(eb.selectFrom('payments as p').select('p.id').where('p.round', '=', round).whereRef('p.unit_id', '=', 'c.unit_id'))))
@@ -103,7 +141,8 @@ async function dispatchPlan(trx: Trx, round: string, c: ConfirmedCase, base: Pay
   const allocations = await trx
     .selectFrom('dispatch_allocations as a')
     .leftJoin('units as r', 'r.credit_code', 'a.recipient_credit_code')
-    .select(['a.recipient_credit_code', 'a.recipient_name', 'a.role', 'a.amount_fen', 'r.name', 'r.corporate_bank', 'r.corporate_account', 'r.contribution_account'])
+    .select(['a.recipient_credit_code', 'a.recipient_name', 'a.role', 'a.amount_fen', 'r.name', 'r.size', 'r.org_type', 'r.corporate_bank',
+      'r.corporate_account', 'r.contribution_account'])
     .where('a.application_id', '=', application.id)
     .where('a.amount_fen', '>', 0)
     .orderBy('a.recipient_credit_code')
@@ -111,38 +150,51 @@ async function dispatchPlan(trx: Trx, round: string, c: ConfirmedCase, base: Pay
   const plan: Planned = { payments: [], manual: [] };
   for (const a of allocations) {
     const own = a.role === 'dispatch_unit';
-    const recipientName = (own ? c.name : a.name ?? a.recipient_name) ?? a.recipient_credit_code;
-    const account = own ? (c.pay_to ? confirmedAccount(c.pay_to, c) : ownAccount(c)) : a.name === null ? undefined : ownAccount(a);
-    if (!account) {
-      plan.manual.push({
-        unitId: c.unit_id, unitName: c.name, recipientCreditCode: a.recipient_credit_code, recipientName, amountFen: a.amount_fen,
-        reason: !own && a.name === null ? '用工单位不在参保单位库中，请人工核实后支付' : '收款单位没有登记对公账户或缴费账户，请人工核实后支付',
-      });
+    const choice: PayeeChoice = own ? payeeOf(c)
+      : a.name === null ? { held: '用工单位不在参保单位库中，请人工核实后支付' } : userUnitPayee({ ...a, name: a.name });
+    if ('held' in choice) {
+      const recipientName = (own ? c.name : a.name ?? a.recipient_name) ?? a.recipient_credit_code;
+      plan.manual.push({ unitId: c.unit_id, unitName: c.name, recipientCreditCode: a.recipient_credit_code, recipientName, amountFen: a.amount_fen, reason: choice.held });
       continue;
     }
+    const { payee } = choice;
     plan.payments.push({
       ...base, idempotency_key: paymentKey(round, c.unit_id, a.recipient_credit_code), recipient_credit_code: a.recipient_credit_code,
-      recipient_name: recipientName, role: own ? 'dispatch_unit' : 'user_unit', amount_fen: a.amount_fen,
-      account_kind: account.kind, bank_name: account.bank, account_no: account.no,
+      recipient_name: payee.name, role: own ? 'dispatch_unit' : 'user_unit', amount_fen: a.amount_fen,
+      account_kind: payee.kind, bank_name: payee.bank, account_no: payee.no,
     });
   }
   return plan;
 }
 
-/** Any other unit: one payment to the account it confirmed (or, with no confirmation recorded, its own account). */
+/**
+ * A user unit has no decision of its own: its corporate account; without one, its contribution account only if it is
+ * a small or micro enterprise or an individual business (the contract's payTo rule, 鲁人社发〔2024〕8号 第七条).
+ */
+function userUnitPayee(unit: UnitAccounts & { size: EnterpriseSize | null; org_type: OrgType | null }): PayeeChoice {
+  const corporate = unitPayee(unit, 'corporate_account');
+  if (corporate) return { payee: corporate };
+  const mayUseContribution = unit.size === 'small' || unit.size === 'micro' || unit.org_type === 'individual_business';
+  const contribution = mayUseContribution ? unitPayee(unit, 'contribution_account') : undefined;
+  if (contribution) return { payee: contribution };
+  return { held: mayUseContribution ? '用工单位没有登记对公账户或缴费账户，请人工核实后支付' : '用工单位没有登记对公账户，且不属于可返还至缴费账户的小微企业或个体工商户，请人工核实后支付' };
+}
+
+/** Any other unit: one payment to the payee it confirmed (or, with no confirmation recorded, its own account). */
 function unitPlan(round: string, c: ConfirmedCase, base: PaymentBase): Planned {
   const amountFen = c.confirmed_fen ?? c.amount_fen;
-  const account = c.pay_to ? confirmedAccount(c.pay_to, c) : ownAccount(c, c.decided_pay_to as AccountKind | null);
   const manual = (reason: string): Planned => ({
     payments: [], manual: [{ unitId: c.unit_id, unitName: c.name, recipientCreditCode: c.credit_code, recipientName: c.name, amountFen, reason }],
   });
   if (amountFen <= 0) return manual('确认金额为零，无需支付，请人工核实');
-  if (!account) return manual('单位没有登记对公账户或缴费账户，请人工核实后支付');
+  const choice = payeeOf(c);
+  if ('held' in choice) return manual(choice.held);
+  const { payee } = choice;
   return {
     manual: [],
     payments: [{
-      ...base, idempotency_key: paymentKey(round, c.unit_id, c.credit_code), recipient_credit_code: c.credit_code, recipient_name: c.name,
-      role: 'unit', amount_fen: amountFen, account_kind: account.kind, bank_name: account.bank, account_no: account.no,
+      ...base, idempotency_key: paymentKey(round, c.unit_id, c.credit_code), recipient_credit_code: c.credit_code, recipient_name: payee.name,
+      role: 'unit', amount_fen: amountFen, account_kind: payee.kind, bank_name: payee.bank, account_no: payee.no,
     }],
   };
 }

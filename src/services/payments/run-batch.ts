@@ -1,7 +1,8 @@
 // The payment process (鲁人社发〔2024〕8号 第七条：资金直接拨付至企业账户): sends an authorised batch payment by
 // payment. Each payment is claimed, recorded as a bank attempt (with the account it goes to), posted to the ledger
 // and marked sent in ONE transaction, claimed with FOR UPDATE SKIP LOCKED: the process can be killed at any point
-// and started again, and several workers can run the same batch at once — every payment is sent exactly once.
+// and started again, and several workers can run the same batch at once — every payment is sent exactly once, and
+// each send is written to the audit trail in the same transaction (`payment.send`).
 // When no payment of the batch is left in it, the bank instruction file can be exported (src/services/bank/).
 import type { Kysely } from 'kysely';
 import type { Database } from '../../adapters/store/schema.ts';
@@ -11,6 +12,8 @@ import { postSend } from '../ledger/post.ts';
 import type { Clock } from '../../domain/ports/clock.ts';
 import { WorkflowError } from '../review/workflow-error.ts';
 import { batchStatusLabel, type PaymentBatchStatus } from './payment-batches.ts';
+import { appendAudit, lockAuditLog } from '../audit/append-audit.ts';
+import { auditSubject } from '../audit/audit-subject.ts';
 
 export interface RunPaymentBatch {
   batchId: number;
@@ -36,6 +39,8 @@ export interface PaymentProgress {
 
 async function sendNext(db: Kysely<Database>, request: RunPaymentBatch): Promise<number | undefined> {
   return db.transaction().execute(async (trx) => {
+    // The audit lock first, then the payment row (see lockAuditLog): workers send one payment at a time.
+    await lockAuditLog(trx);
     const payment = await trx.selectFrom('payments')
       .select(['id', 'attempt', 'account_kind', 'bank_name', 'account_no', 'amount_fen'])
       .where('batch_id', '=', request.batchId).where('status', '=', 'in_batch')
@@ -50,6 +55,10 @@ async function sendNext(db: Kysely<Database>, request: RunPaymentBatch): Promise
     }).execute();
     await postSend(trx, { paymentId: payment.id, attempt: payment.attempt, amountFen: payment.amount_fen, by, at });
     await trx.updateTable('payments').set({ status: 'sent', updated_by: by, updated_at: at }).where('id', '=', payment.id).execute();
+    await appendAudit(trx, {
+      actor: by, action: 'payment.send', subject: auditSubject.payment(payment.id), at,
+      detail: { batchId: request.batchId, attempt: payment.attempt, amountFen: payment.amount_fen, accountKind: payment.account_kind },
+    });
     await request.beforeCommit?.(payment.id);
     return payment.id;
   });

@@ -1,6 +1,9 @@
 // The hash-chained audit trail on both store backends: case transitions leave their entries (and a rolled-back one
 // none), verification passes on an intact log and names the first broken entry of an edited, a thinned and a
 // truncated log, through the service and `wengang audit verify`; search by actor, action, subject and date.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { openStore, storeConfigFromEnv, type Store, type StoreConfig } from '../../../src/adapters/store/open-store.ts';
@@ -19,12 +22,17 @@ const reviewer = { kind: 'staff', role: 'reviewer', name: '李复核' } as const
 
 const log = (store: Store) => store.db.selectFrom('audit_log').selectAll().orderBy('seq').execute();
 
-/** Closes the store and points the commands' environment at it. */
+const anchorDir = mkdtempSync(join(tmpdir(), 'wengang-audit-anchors-'));
+afterAll(() => rmSync(anchorDir, { recursive: true, force: true }));
+let anchorFiles = 0;
+
+/** Closes the store and points the commands' environment at it, with an audit anchor file of its own. */
 async function handToCommands(store: Store, config: StoreConfig): Promise<void> {
   await store.close();
   const env = await commandEnvFor(config);
   vi.stubEnv('DATABASE_URL', env.DATABASE_URL);
   vi.stubEnv('WENGANG_DATA', env.WENGANG_DATA);
+  vi.stubEnv('WENGANG_AUDIT_ANCHOR', join(anchorDir, `anchors-${++anchorFiles}.log`));
 }
 
 for (const backend of storeBackends()) {

@@ -1,6 +1,7 @@
 // Where money moves, the audit trail records who did it (issue 7): proposing, authorising and rejecting a payment
-// batch, exporting the bank instruction file (it carries full account numbers), importing the bank's return file, and
-// proposing and approving an account correction — each in the same transaction as the change, and the chain verifies.
+// batch, sending each payment, exporting the bank instruction file (it carries full account numbers), importing the
+// bank's return file (a refused one too), and proposing and approving an account correction — each in the same
+// transaction as the change, and the chain verifies.
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -45,6 +46,10 @@ for (const backend of storeBackends()) {
         ]);
         const imported = await importReturnFile(db, { path: returnFile, fileName: 'return.csv', by: '财务赵六', clock });
         expect(imported.status, JSON.stringify(imported)).toBe('accepted');
+        const again = await importReturnFile(db, { path: returnFile, fileName: 'return-again.csv', by: '财务赵六', clock });
+        expect(again.status).toBe('duplicate');
+        const wrong = await writeReturnFile(join(dir, 'wrong.csv'), [['999999-1', '1.00', '成功', 'B009', '']]);
+        expect((await importReturnFile(db, { path: wrong, fileName: 'wrong.csv', by: '财务王五', clock })).status).toBe('rejected');
 
         const failed = await db.selectFrom('payments').select('id').where('status', '=', 'failed').executeTakeFirstOrThrow();
         const { correctionId } = await proposeAccountCorrection(db, {
@@ -60,7 +65,19 @@ for (const backend of storeBackends()) {
           ['payment_batch.authorise', '财务赵六', auditSubject.paymentBatch(batchId)],
         ]);
         const bank = (await searchAudit(db, { action: 'bank_file.*' })).entries.map((e) => [e.action, e.actor]).reverse();
-        expect(bank).toEqual([['bank_file.export', '财务王五'], ['bank_file.import_return', '财务赵六']]);
+        expect(bank).toEqual([
+          ['bank_file.export', '财务王五'], ['bank_file.import_return', '财务赵六'],
+          ['bank_file.import_refused', '财务赵六'], ['bank_file.import_refused', '财务王五'],
+        ]);
+        const refused = (await searchAudit(db, { action: 'bank_file.import_refused' })).entries.map((e) => e.detail).reverse();
+        expect(refused).toEqual([
+          { fileName: 'return-again.csv', outcome: 'duplicate', batchId },
+          { fileName: 'wrong.csv', outcome: 'rejected', errorCount: 1 },
+        ]);
+        const sends = (await searchAudit(db, { action: 'payment.send' })).entries.reverse();
+        expect(sends.map((e) => [e.actor, e.subject, e.detail])).toEqual(sent.map((p) => [
+          '系统:test', auditSubject.payment(p.id), { batchId, attempt: 1, amountFen: p.amount_fen, accountKind: 'corporate_account' },
+        ]));
         const corrections = (await searchAudit(db, { subject: auditSubject.accountCorrection(correctionId) })).entries;
         expect(corrections.map((e) => [e.action, e.actor]).reverse()).toEqual([['account_correction.propose', '财务王五'], ['account_correction.approve', '财务赵六']]);
         expect(JSON.stringify(corrections)).not.toContain('6216600000001234');

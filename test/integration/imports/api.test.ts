@@ -1,5 +1,6 @@
 // The import API: a multipart upload is imported (200 with counts) or refused (422 with the errors and a report to
-// download); templates and the batch log are served; a file that is neither XLSX nor CSV is refused unread.
+// download); templates and the batch log are served; a file that is neither XLSX nor CSV, or is empty, is refused
+// unread.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -80,7 +81,7 @@ for (const backend of storeBackends()) {
       }));
     });
 
-    it('serves templates, and refuses unknown kinds, binary files and files over the size limit', async () => {
+    it('serves templates, and refuses unknown kinds, binary files, empty files and files over the size limit', async () => {
       await withFreshStore(backend, (store) => withApp(store, async (app, worker) => {
         const template = await app.inject({ method: 'GET', url: '/api/v1/imports/templates/unit-payments', headers: await worker.headers() });
         expect(template.statusCode).toBe(200);
@@ -89,6 +90,10 @@ for (const backend of storeBackends()) {
 
         const binary = await app.inject({ method: 'POST', url: '/api/v1/imports/units', ...multipart('a.png', Uint8Array.of(0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0), await worker.headers()) });
         expect([binary.statusCode, binary.json().error.code]).toEqual([415, 'UNSUPPORTED_FILE']);
+        const empty = await app.inject({ method: 'POST', url: '/api/v1/imports/units', ...multipart('units.csv', new Uint8Array(0), await worker.headers()) });
+        expect([empty.statusCode, empty.json().error]).toEqual([400, {
+          code: 'EMPTY_FILE', message: '上传的文件是空文件（0 字节），请选择填写好的 .xlsx 或 .csv 文件后重新上传',
+        }]);
         const huge = await app.inject({ method: 'POST', url: '/api/v1/imports/units', ...multipart('big.csv', new Uint8Array(100 * 1024).fill(0x41), await worker.headers()) });
         expect([huge.statusCode, huge.json().error.message]).toEqual([413, expect.stringContaining('上限')]);
         const unknown = await app.inject({ method: 'POST', url: '/api/v1/imports/nothing', ...multipart('a.csv', unitsCsv([unitRecord(1)]), await worker.headers()) });

@@ -33,10 +33,10 @@ describe('writeErrorReport', () => {
     expect(await sheetValues(path)).toEqual([
       ['行号', '列', '值', '问题'],
       [2, '实缴金额（元）', '1.234', '金额最多两位小数（精确到分）'],
-      [9, '单位名称', '=HYPERLINK("x")', '长度不能超过 20 个字（当前 21 个）'],
+      [9, '单位名称', `'=HYPERLINK("x")`, '长度不能超过 20 个字（当前 21 个）'],
       [undefined, undefined, undefined, '另有 1200 个问题未列出，请修正以上问题后重新导入以查看其余问题'],
     ]);
-    // A value that looks like a formula stays text in the report.
+    // A value that looks like a formula stays text in the report, with the export guard's apostrophe.
     expect(sheet.getCell('C3').type).toBe(ExcelJS.ValueType.String);
   });
 });

@@ -74,7 +74,7 @@ function ResetPassword({ account, onClose, onDone }: { account: StaffAccount | u
 
 function statusTags(a: StaffAccount) {
   if (!a.disabled && !a.locked) return <Tag color="success">正常</Tag>;
-  return <>{a.disabled && <Tag color="default">已停用</Tag>}{a.locked && <Tag color="warning">已锁定</Tag>}</>;
+  return <>{a.disabled && <Tag color="default">已停用</Tag>}{a.locked && <Tag color="warning">登录受限</Tag>}</>;
 }
 
 export default function Accounts({ staff }: { staff: Staff }) {
@@ -99,7 +99,7 @@ export default function Accounts({ staff }: { staff: Staff }) {
     <>
       <Typography.Title level={4} style={{ marginTop: 0 }}>账号管理</Typography.Title>
       <Alert type="info" showIcon style={{ marginBottom: 16 }}
-        title="此处管理本管辖地区内的工作人员账号。停用账号或重置密码会立即结束该账号的全部登录；连续输错密码5次的账号锁定15分钟，可在此提前解除。" />
+        title="此处管理本管辖地区内的工作人员账号。停用账号或重置密码会立即结束该账号的全部登录；连续输错密码5次后再次登录须等待（逐次延长，最长1分钟），可在此提前解除。" />
       {refusal && <Alert type="error" showIcon style={{ marginBottom: 16 }} title="操作未完成" description={refusal} data-testid="account-action-refusal"
         closable={{ onClose: () => setRefusal(undefined) }} />}
       <Card title="工作人员账号" extra={<Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>新建账号</Button>}>
@@ -125,7 +125,7 @@ export default function Accounts({ staff }: { staff: Staff }) {
                         <Button size="small" danger>停用</Button>
                       </Popconfirm>
                     )}
-                  {a.locked && <Button size="small" onClick={() => change(a, 'unlock', '已解除锁定')}>解除锁定</Button>}
+                  {a.locked && <Button size="small" onClick={() => change(a, 'unlock', '已解除登录限制')}>解除登录限制</Button>}
                   <Button size="small" onClick={() => setResetting(a)}>重置密码</Button>
                 </Space>
               ),

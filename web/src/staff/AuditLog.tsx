@@ -46,7 +46,7 @@ function searchOf(f: Filters): Search {
 }
 
 function actionColor(action: string): string {
-  if (action === 'auth.sign_in_failed' || action === 'auth.locked') return 'red';
+  if (['auth.sign_in_failed', 'auth.locked', 'auth.throttled', 'auth.sign_in_refused'].includes(action)) return 'red';
   if (action === 'personal_data.reveal') return 'orange';
   return action.startsWith('auth.') ? 'blue' : action.startsWith('account.') ? 'purple' : 'default';
 }

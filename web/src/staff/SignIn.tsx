@@ -39,7 +39,7 @@ export function SignIn({ notice, onSignedIn }: { notice?: string; onSignedIn: (s
           <Button type="primary" htmlType="submit" block loading={busy}>登录</Button>
         </Form>
         <Typography.Paragraph type="secondary" style={{ marginTop: 16, marginBottom: 0, fontSize: 12 }}>
-          连续输错密码5次，账号将锁定15分钟；忘记密码请联系系统管理员重置。
+          连续输错密码5次后，每次再登录须等待的时间逐次延长；忘记密码请联系系统管理员重置。
         </Typography.Paragraph>
       </Card>
     </div>
