@@ -48,8 +48,10 @@ const EXCLUSIONS: Record<ExclusionFlag, { reason: string; clear: string; listed:
 
 export type PayTo = 'corporate_account' | 'contribution_account';
 
-/** 第七条: the contribution account is a route only for small and micro units (and individual businesses). */
-const CONTRIBUTION_ACCOUNT_SIZES: ReadonlySet<EnterpriseSize> = new Set(['small', 'micro']);
+/** 鲁人社发〔2024〕8号 第七条: the contribution account is a route only for small and micro units and individual businesses. */
+export function mayUseContributionAccount(orgType: OrgType | null, size: EnterpriseSize | null): boolean {
+  return orgType === 'individual_business' || size === 'small' || size === 'micro';
+}
 
 /** The refund's output fields (CONTRACT.md `job-retention-refund`); null where the value could not be decided. */
 export interface RefundFields {
@@ -235,7 +237,7 @@ function checkPayTo(checks: Checklist, unit: RefundInput['unit'], size: Enterpri
     checks.note({ step: 'payTo', value: 'corporate_account', legalBasis: SERVICE_ARTICLE, text: '返还至单位对公账户' });
     return 'corporate_account';
   }
-  if (unit.orgType === 'individual_business' || (size !== null && CONTRIBUTION_ACCOUNT_SIZES.has(size))) {
+  if (mayUseContributionAccount(unit.orgType, size)) {
     const who = unit.orgType === 'individual_business' ? ORG_TYPE_LABELS.individual_business : SIZE_LABELS[size!];
     checks.note({
       step: 'payTo', value: 'contribution_account', legalBasis: SERVICE_ARTICLE,

@@ -14,6 +14,7 @@ import { postCommitment } from '../ledger/post.ts';
 import type { Clock } from '../../domain/ports/clock.ts';
 import { actorName } from '../round/case-transitions.ts';
 import { assertFinance } from './payment-actor.ts';
+import { mayUseContributionAccount } from '../../policy/refund/unit-eligibility.ts';
 
 /** The purpose of every payment this module creates. */
 export const REFUND_PURPOSE = 'job_retention_refund';
@@ -169,12 +170,12 @@ async function dispatchPlan(trx: Trx, round: string, c: ConfirmedCase, base: Pay
 
 /**
  * A user unit has no decision of its own: its corporate account; without one, its contribution account only if it is
- * a small or micro enterprise or an individual business (the contract's payTo rule, 鲁人社发〔2024〕8号 第七条).
+ * one the refund rule would pay there (鲁人社发〔2024〕8号 第七条).
  */
 function userUnitPayee(unit: UnitAccounts & { size: EnterpriseSize | null; org_type: OrgType | null }): PayeeChoice {
   const corporate = unitPayee(unit, 'corporate_account');
   if (corporate) return { payee: corporate };
-  const mayUseContribution = unit.size === 'small' || unit.size === 'micro' || unit.org_type === 'individual_business';
+  const mayUseContribution = mayUseContributionAccount(unit.org_type, unit.size);
   const contribution = mayUseContribution ? unitPayee(unit, 'contribution_account') : undefined;
   if (contribution) return { payee: contribution };
   return { held: mayUseContribution ? '用工单位没有登记对公账户或缴费账户，请人工核实后支付' : '用工单位没有登记对公账户，且不属于可返还至缴费账户的小微企业或个体工商户，请人工核实后支付' };
