@@ -11,7 +11,7 @@ import { isWithin } from '../../policy/core/dates.ts';
 import type { CellValue } from '../../domain/ports/bulk-writer.ts';
 import type { Clock } from '../../domain/ports/clock.ts';
 import { refundRound } from '../rounds.ts';
-import { decideInput } from './decide.ts';
+import { decideLoaded } from './decide.ts';
 import { DECISION_COLUMNS, decisionCells } from './decision-row.ts';
 import { regionScope } from './region-scope.ts';
 import { loadRefundInputs } from './refund-inputs.ts';
@@ -78,8 +78,9 @@ export async function createScreeningRun(db: Kysely<Database>, options: Omit<Sta
 }
 
 function decisionRows(runId: number, policyVersion: string, units: Awaited<ReturnType<typeof loadRefundInputs>>, params: ParameterStore): CellValue[][] {
-  return units.map(({ unitId, regionCode, input }) => {
-    const { decision, inputHash } = decideInput(input, params);
+  return units.map((unit) => {
+    const { unitId, regionCode } = unit;
+    const { decision, inputHash } = decideLoaded(unit, params);
     return decisionCells({ runId, unitId, regionCode, decision, inputHash, policyVersion });
   });
 }
