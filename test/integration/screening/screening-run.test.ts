@@ -62,8 +62,17 @@ for (const backend of storeBackends()) {
       const store = await populated(await backend.freshConfig());
       try {
         const progress: number[] = [];
-        const outcome = await startScreeningRun(store, { ...options, onProgress: (p) => void progress.push(p.done) });
+        const casesSoFar: number[] = [];
+        const outcome = await startScreeningRun(store, {
+          ...options,
+          onProgress: async (p) => {
+            progress.push(p.done);
+            casesSoFar.push(Number((await store.db.selectFrom('refund_cases').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n));
+          },
+        });
         expect(progress).toEqual([3, 6, 8]);
+        // Each chunk's cases are opened with its decisions, not in a pass after the run.
+        expect(casesSoFar).toEqual([3, 6, 8]);
         expect(outcome).toMatchObject({ processedUnits: 8, totalUnits: 8, casesOpened: 8, casesRescreened: 0 });
 
         const decisions = await decisionsOf(store, outcome.runId);
