@@ -71,7 +71,8 @@ const toNumber = (value: string | null) => (value === null ? null : Number(value
  * Payments by period, kind and the year they were paid in (before, in or after the base year), with the amounts
  * summed and the latest payment date of each group, as of the screening date: the rule sums contributions per period
  * paid by that date (足额缴费) and sorts them by period year and payment year (返还基数, 补缴欠费, 滞纳金), so the
- * decision is the one every single receipt gives, with a tenth of the rows to ship and decode.
+ * decision is the one every single receipt gives, with at most three rows per period and kind however many receipts
+ * a month has (split payments, instalments of arrears).
  */
 function summedPayments(db: Kysely<Database>, scope: RawBuilder<boolean>, asOf: IsoDate, baseYear: number) {
   const paidYear = sql`CASE WHEN paid_on < ${`${baseYear}-01-01`} THEN 0 WHEN paid_on <= ${`${baseYear}-12-31`} THEN 1 ELSE 2 END`;
