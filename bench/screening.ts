@@ -2,28 +2,41 @@
 // a hand-written set-based SQL statement of the same rule (bench/refund-baseline.ts), on PostgreSQL, with every unit's
 // status and amount compared. Each size has its own database (wengang_bench_<units>) on the server of
 // BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/postgres), generated once with progress on stderr and
-// reused afterwards; the round's runs, decisions and cases are emptied before each measured screening.
-// Run: npm run bench:screening -- [--units 50000,10000,100000] [--chunks 2000] ; writes bench/results/screening.json.
+// reused afterwards; the round's runs, decisions and cases are emptied before each measured screening. With --pglite the
+// same is done on the embedded PGlite in bench/data/pglite-<units>/pglite (kept, as the databases are).
+// Run: npm run bench:screening -- [--units 50000,10000,100000] [--chunks 2000] [--pglite] ; writes bench/results/screening.json.
 import { spawn } from 'node:child_process';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { sql } from 'kysely';
 import pg from 'pg';
 import { projectParameters } from '../src/adapters/parameters/load-parameters.ts';
 import { keyRingFromEnv } from '../src/adapters/crypto/key-ring.ts';
 import { SmFieldCipher } from '../src/adapters/crypto/sm-field-cipher.ts';
-import { openStore, type Store } from '../src/adapters/store/open-store.ts';
+import { openStore, type Store, type StoreConfig } from '../src/adapters/store/open-store.ts';
 import { generateIntoStore } from '../src/services/generate/generate-into-store.ts';
 import { refundRound } from '../src/services/rounds.ts';
 import { baselineInsert } from './refund-baseline.ts';
 import { peakRssMiB, report } from './report.ts';
 
-const { values } = parseArgs({ options: { units: { type: 'string', default: '50000' }, chunks: { type: 'string', default: '' }, seed: { type: 'string', default: '1' } } });
+const { values } = parseArgs({ options: { units: { type: 'string', default: '50000' }, chunks: { type: 'string', default: '' }, seed: { type: 'string', default: '1' },
+  pglite: { type: 'boolean', default: false } } });
 const sizes = values.units.split(',').map(Number);
 const chunkSizes = values.chunks ? values.chunks.split(',').map(Number) : [undefined];
 const serverUrl = new URL(process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres');
 const params = projectParameters();
 const round = refundRound('2024');
 const seconds = (since: number) => +((performance.now() - since) / 1000).toFixed(2);
+
+/** Where a population of `units` lives, and the environment that points `wengang` at it. */
+async function storeFor(units: number): Promise<{ config: StoreConfig; env: Record<string, string> }> {
+  if (values.pglite) {
+    const data = resolve(join('bench', 'data', `pglite-${units}`));
+    return { config: { dataDir: join(data, 'pglite') }, env: { WENGANG_DATA: data, DATABASE_URL: '' } };
+  }
+  const databaseUrl = await databaseFor(units);
+  return { config: { databaseUrl }, env: { DATABASE_URL: databaseUrl } };
+}
 
 async function databaseFor(units: number): Promise<string> {
   const name = `wengang_bench_${units}`;
@@ -50,8 +63,9 @@ async function populate(store: Store, units: number): Promise<number | null> {
     seed: Number(values.seed), cipher: new SmFieldCipher(keyRingFromEnv(process.env).keyRing), params,
     onProgress: (table, done, total) => {
       const tenth = Math.floor((done * 10) / total);
-      if (table === 'units' && tenth !== lastTenth) process.stderr.write(`生成 ${done.toLocaleString('en-US')} / ${total.toLocaleString('en-US')} 个单位（${seconds(started)} 秒）\n`);
+      if (table !== 'units' || tenth === lastTenth) return;
       lastTenth = tenth;
+      process.stderr.write(`生成 ${done.toLocaleString('en-US')} / ${total.toLocaleString('en-US')} 个单位（${seconds(started)} 秒）\n`);
     },
   });
   await sql`ANALYZE`.execute(store.db);
@@ -65,10 +79,10 @@ async function ledgerRows(store: Store): Promise<number> {
 }
 
 /** `wengang screen` as a user runs it, timed from spawn to exit, its peak RSS read from /proc while it runs. */
-function screenProcess(databaseUrl: string, chunkSize: number | undefined): Promise<{ seconds: number; peakRssMiB: number }> {
+function screenProcess(env: Record<string, string>, chunkSize: number | undefined): Promise<{ seconds: number; peakRssMiB: number }> {
   const started = performance.now();
   const args = ['bin/wengang.mjs', 'screen', '--round', round.round, ...(chunkSize ? ['--chunk-size', String(chunkSize)] : [])];
-  const child = spawn(process.execPath, args, { env: { ...process.env, DATABASE_URL: databaseUrl }, stdio: ['ignore', 'ignore', 'inherit'] });
+  const child = spawn(process.execPath, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
   let peak = 0;
   const sampler = setInterval(() => void (peak = Math.max(peak, peakRssMiB(child.pid!) ?? 0)), 50);
   return new Promise((resolve, reject) => child.on('exit', (code) => {
@@ -105,14 +119,17 @@ async function disagreements(store: Store): Promise<{ agreed: number; differing:
 const results: Record<string, unknown>[] = [];
 let failed = false;
 for (const units of sizes) {
-  const databaseUrl = await databaseFor(units);
-  const store = await openStore({ databaseUrl });
+  const { config, env } = await storeFor(units);
+  // PGlite allows one process at a time: the store is closed while `wengang screen` runs.
+  let store = await openStore(config);
   try {
     const generateSeconds = await populate(store, units);
     const rows = await ledgerRows(store);
     for (const chunkSize of chunkSizes) {
       await resetRound(store);
-      const screen = await screenProcess(databaseUrl, chunkSize);
+      await store.close();
+      const screen = await screenProcess(env, chunkSize);
+      store = await openStore(config);
       const baselineSeconds = await sqlBaseline(store);
       const agreement = await disagreements(store);
       if (agreement.differing > 0) {
@@ -120,7 +137,7 @@ for (const units of sizes) {
         console.error(`${units} 个单位：筛查与 SQL 基线有 ${agreement.differing} 个单位不一致`, agreement.examples);
       }
       results.push({
-        units, chunkSize: chunkSize ?? 'default', ledgerRows: rows, generateSeconds,
+        backend: store.backend, units, chunkSize: chunkSize ?? 'default', ledgerRows: rows, generateSeconds,
         screenSeconds: screen.seconds, sqlSeconds: baselineSeconds, ratio: +(screen.seconds / baselineSeconds).toFixed(2),
         unitsPerSecond: Math.round(units / screen.seconds), ledgerRowsPerSecond: Math.round(rows / screen.seconds),
         peakRssMiB: screen.peakRssMiB, agreement: `${agreement.agreed}/${units}`,
@@ -130,5 +147,5 @@ for (const units of sizes) {
     await store.close();
   }
 }
-report('screening', results, { backend: 'PostgreSQL', round: round.round, asOf: round.defaultAsOf });
+report(values.pglite ? 'screening-pglite' : 'screening', results, { round: round.round, asOf: round.defaultAsOf });
 if (failed) process.exitCode = 1;
