@@ -1,93 +1,151 @@
-// Benchmark: a synthetic population screened end to end (read ledger → decide → COPY decisions → open cases).
-// `--scale city` (50,000 units) on PGlite in a temporary folder; `--scale province` (1,000,000 units) on the
-// PostgreSQL server of DATABASE_URL (its tables must be empty: the generator supplies ids). `--reuse` screens the
-// population already in DATABASE_URL without generating one; `--data DIR` keeps the PGlite folder (generated once). Prints a table and writes bench/results/screening.json.
-// Run: node --import tsx bench/screening.ts --scale city
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+// Benchmark: `wengang screen --round 2024` (a new process: start-up, read the ledger, decide, store, open cases) against
+// a hand-written set-based SQL statement of the same rule (bench/refund-baseline.ts), on PostgreSQL, with every unit's
+// status and amount compared. Each size has its own database (wengang_bench_<units>) on the server of
+// BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/postgres), generated once with progress on stderr and
+// reused afterwards; the round's runs, decisions and cases are emptied before each measured screening. With --pglite the
+// same is done on the embedded PGlite in bench/data/pglite-<units>/pglite (kept, as the databases are).
+// Run: npm run bench:screening -- [--units 50000,10000,100000] [--chunks 2000] [--pglite] ; writes bench/results/screening.json.
+import { spawn } from 'node:child_process';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { sql } from 'kysely';
+import pg from 'pg';
 import { projectParameters } from '../src/adapters/parameters/load-parameters.ts';
 import { keyRingFromEnv } from '../src/adapters/crypto/key-ring.ts';
 import { SmFieldCipher } from '../src/adapters/crypto/sm-field-cipher.ts';
-import { openStore, type StoreConfig } from '../src/adapters/store/open-store.ts';
+import { openStore, type Store, type StoreConfig } from '../src/adapters/store/open-store.ts';
 import { generateIntoStore } from '../src/services/generate/generate-into-store.ts';
-import { SCALES } from '../src/services/generate/scales.ts';
-import { systemClock } from '../src/domain/ports/clock.ts';
-import { startScreeningRun } from '../src/services/screening/screening-run.ts';
+import { refundRound } from '../src/services/rounds.ts';
+import { baselineInsert } from './refund-baseline.ts';
+import { peakRssMiB, report } from './report.ts';
 
-const { values } = parseArgs({ options: { data: { type: 'string' }, scale: { type: 'string', default: 'city' }, seed: { type: 'string', default: '1' }, reuse: { type: 'boolean', default: false } } });
-const scale = values.scale === 'province' ? 'province' : 'city';
+const { values } = parseArgs({ options: { units: { type: 'string', default: '50000' }, chunks: { type: 'string', default: '' }, seed: { type: 'string', default: '1' },
+  pglite: { type: 'boolean', default: false } } });
+const sizes = values.units.split(',').map(Number);
+const chunkSizes = values.chunks ? values.chunks.split(',').map(Number) : [undefined];
+const serverUrl = new URL(process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres');
 const params = projectParameters();
+const round = refundRound('2024');
+const seconds = (since: number) => +((performance.now() - since) / 1000).toFixed(2);
 
-let tmp: string | undefined;
-let config: StoreConfig;
-if (scale === 'province' || values.reuse) {
-  if (!process.env.DATABASE_URL) throw new Error('province scale needs DATABASE_URL (a PostgreSQL server)');
-  config = { databaseUrl: process.env.DATABASE_URL };
-} else if (values.data) {
-  config = { dataDir: values.data };
-} else {
-  tmp = mkdtempSync(join(tmpdir(), 'bench-screening-'));
-  config = { dataDir: join(tmp, 'data') };
+/** Where a population of `units` lives, and the environment that points `wengang` at it. */
+async function storeFor(units: number): Promise<{ config: StoreConfig; env: Record<string, string> }> {
+  if (values.pglite) {
+    const data = resolve(join('bench', 'data', `pglite-${units}`));
+    return { config: { dataDir: join(data, 'pglite') }, env: { WENGANG_DATA: data, DATABASE_URL: '' } };
+  }
+  const databaseUrl = await databaseFor(units);
+  return { config: { databaseUrl }, env: { DATABASE_URL: databaseUrl } };
 }
 
-const mib = (bytes: number) => Math.round(bytes / 2 ** 20);
-let peakRss = 0;
-const sample = () => void (peakRss = Math.max(peakRss, process.memoryUsage().rss));
-const sampler = setInterval(sample, 100);
-
-const store = await openStore(config);
-try {
-  let generateSeconds: number | null = null;
-  const empty = !(await store.db.selectFrom('units').select('id').limit(1).executeTakeFirst());
-  if (!values.reuse && empty) {
-    const t = performance.now();
-    // Screening reads units and their ledger only: people are generated for the labour-dispatch units alone.
-    const spec = { ...SCALES[scale], people: { unitShare: 0 } };
-    await generateIntoStore(store, { scale: spec, seed: Number(values.seed), cipher: new SmFieldCipher(keyRingFromEnv(process.env).keyRing), params });
-    generateSeconds = (performance.now() - t) / 1000;
-    if (store.backend === 'postgres') await sql`ANALYZE`.execute(store.db);
+async function databaseFor(units: number): Promise<string> {
+  const name = `wengang_bench_${units}`;
+  const admin = new pg.Client(serverUrl.href);
+  await admin.connect();
+  try {
+    const exists = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+    if (exists.rowCount === 0) await admin.query(`CREATE DATABASE ${name}`);
+  } finally {
+    await admin.end();
   }
-  const count = async (table: 'unit_contribution_months' | 'unit_payments' | 'unit_headcounts' | 'unit_flags') =>
-    Number((await store.db.selectFrom(table).select(sql<number>`count(*)::bigint`.as('n')).executeTakeFirstOrThrow()).n);
-  const ledgerRows = (await Promise.all((['unit_contribution_months', 'unit_payments', 'unit_headcounts', 'unit_flags'] as const).map(count)))
-    .reduce((a, b) => a + b, 0);
+  const url = new URL(serverUrl.href);
+  url.pathname = `/${name}`;
+  return url.href;
+}
 
-  peakRss = 0;
+async function populate(store: Store, units: number): Promise<number | null> {
+  if (await store.db.selectFrom('units').select('id').limit(1).executeTakeFirst()) return null;
   const started = performance.now();
   let lastTenth = -1;
-  const outcome = await startScreeningRun(store, {
-    round: '2024', clock: systemClock, params,
-    onProgress: ({ done, total, unitsPerSecond }) => {
-      sample();
+  await generateIntoStore(store, {
+    // Screening reads units and their ledger only: people are generated for the labour-dispatch units alone.
+    scale: { units, regions: units >= 1_000_000 ? 'shandong' : 'weihai', people: { unitShare: 0 } },
+    seed: Number(values.seed), cipher: new SmFieldCipher(keyRingFromEnv(process.env).keyRing), params,
+    onProgress: (table, done, total) => {
       const tenth = Math.floor((done * 10) / total);
-      if (tenth !== lastTenth) process.stderr.write(`筛查 ${done} / ${total}（每秒 ${Math.round(unitsPerSecond)} 个单位）\n`);
+      if (table !== 'units' || tenth === lastTenth) return;
       lastTenth = tenth;
+      process.stderr.write(`生成 ${done.toLocaleString('en-US')} / ${total.toLocaleString('en-US')} 个单位（${seconds(started)} 秒）\n`);
     },
   });
-  const seconds = (performance.now() - started) / 1000;
-  sample();
-  const result = {
-    scale, backend: store.backend, units: outcome.processedUnits, ledgerRows,
-    generateSeconds: generateSeconds === null ? null : +generateSeconds.toFixed(1),
-    seconds: +seconds.toFixed(1),
-    unitsPerSecond: Math.round(outcome.processedUnits / seconds),
-    ledgerRowsPerSecond: Math.round(ledgerRows / seconds),
-    peakRssMiB: mib(peakRss),
-    casesOpened: outcome.casesOpened,
-  };
-  console.table([result]);
-  mkdirSync('bench/results', { recursive: true });
-  const file = 'bench/results/screening.json';
-  let previous: Record<string, unknown> = {};
-  try {
-    previous = JSON.parse(readFileSync(file, 'utf8')).results ?? {};
-  } catch { /* first measurement */ }
-  writeFileSync(file, `${JSON.stringify({ node: process.version, measuredAt: new Date().toISOString(), results: { ...previous, [scale]: result } }, null, 2)}\n`);
-} finally {
-  clearInterval(sampler);
-  await store.close();
-  if (tmp) rmSync(tmp, { recursive: true, force: true });
+  await sql`ANALYZE`.execute(store.db);
+  return seconds(started);
 }
+
+async function ledgerRows(store: Store): Promise<number> {
+  const { rows: [row] } = await sql<{ n: number }>`SELECT (SELECT count(*) FROM unit_contribution_months) + (SELECT count(*) FROM unit_payments)
+    + (SELECT count(*) FROM unit_headcounts) + (SELECT count(*) FROM unit_flags) AS n`.execute(store.db);
+  return Number(row!.n);
+}
+
+/** `wengang screen` as a user runs it, timed from spawn to exit, its peak RSS read from /proc while it runs. */
+function screenProcess(env: Record<string, string>, chunkSize: number | undefined): Promise<{ seconds: number; peakRssMiB: number }> {
+  const started = performance.now();
+  const args = ['bin/wengang.mjs', 'screen', '--round', round.round, ...(chunkSize ? ['--chunk-size', String(chunkSize)] : [])];
+  const child = spawn(process.execPath, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
+  let peak = 0;
+  const sampler = setInterval(() => void (peak = Math.max(peak, peakRssMiB(child.pid!) ?? 0)), 50);
+  return new Promise((resolve, reject) => child.on('exit', (code) => {
+    clearInterval(sampler);
+    if (code === 0) resolve({ seconds: seconds(started), peakRssMiB: peak });
+    else reject(new Error(`wengang screen exited with ${code}`));
+  }));
+}
+
+async function resetRound(store: Store): Promise<void> {
+  await sql`TRUNCATE refund_case_events, refund_cases, refund_decisions, screening_runs CASCADE`.execute(store.db);
+}
+
+async function sqlBaseline(store: Store): Promise<number> {
+  await sql`DROP TABLE IF EXISTS bench_baseline`.execute(store.db);
+  await sql`CREATE TABLE bench_baseline (unit_id bigint PRIMARY KEY, status text NOT NULL, amount_fen bigint NOT NULL)`.execute(store.db);
+  const started = performance.now();
+  await baselineInsert('bench_baseline', params, round.defaultAsOf, round.baseYear).execute(store.db);
+  return seconds(started);
+}
+
+/** Units whose screened status or amount differs from the baseline's, or that only one of them decided. */
+async function disagreements(store: Store): Promise<{ agreed: number; differing: number; examples: unknown[] }> {
+  const { rows } = await sql<{ unit_id: number; screened: string | null; baseline: string | null }>`
+    SELECT coalesce(d.unit_id, b.unit_id) AS unit_id, d.status || ' ' || d.amount_fen AS screened, b.status || ' ' || b.amount_fen AS baseline
+    FROM refund_decisions d FULL JOIN bench_baseline b ON b.unit_id = d.unit_id
+    WHERE d.unit_id IS NULL OR b.unit_id IS NULL OR d.status <> b.status OR d.amount_fen <> b.amount_fen
+    ORDER BY 1`.execute(store.db);
+  const { rows: [both] } = await sql<{ n: number }>`SELECT count(*) AS n FROM refund_decisions d JOIN bench_baseline b USING (unit_id)
+    WHERE d.status = b.status AND d.amount_fen = b.amount_fen`.execute(store.db);
+  return { agreed: Number(both!.n), differing: rows.length, examples: rows.slice(0, 5) };
+}
+
+const results: Record<string, unknown>[] = [];
+let failed = false;
+for (const units of sizes) {
+  const { config, env } = await storeFor(units);
+  // PGlite allows one process at a time: the store is closed while `wengang screen` runs.
+  let store = await openStore(config);
+  try {
+    const generateSeconds = await populate(store, units);
+    const rows = await ledgerRows(store);
+    for (const chunkSize of chunkSizes) {
+      await resetRound(store);
+      await store.close();
+      const screen = await screenProcess(env, chunkSize);
+      store = await openStore(config);
+      const baselineSeconds = await sqlBaseline(store);
+      const agreement = await disagreements(store);
+      if (agreement.differing > 0) {
+        failed = true;
+        console.error(`${units} 个单位：筛查与 SQL 基线有 ${agreement.differing} 个单位不一致`, agreement.examples);
+      }
+      results.push({
+        backend: store.backend, units, chunkSize: chunkSize ?? 'default', ledgerRows: rows, generateSeconds,
+        screenSeconds: screen.seconds, sqlSeconds: baselineSeconds, ratio: +(screen.seconds / baselineSeconds).toFixed(2),
+        unitsPerSecond: Math.round(units / screen.seconds), ledgerRowsPerSecond: Math.round(rows / screen.seconds),
+        peakRssMiB: screen.peakRssMiB, agreement: `${agreement.agreed}/${units}`,
+      });
+    }
+  } finally {
+    await store.close();
+  }
+}
+report(values.pglite ? 'screening-pglite' : 'screening', results, { round: round.round, asOf: round.defaultAsOf });
+if (failed) process.exitCode = 1;

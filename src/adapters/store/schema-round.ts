@@ -43,8 +43,10 @@ export interface RefundDecisionsTable {
   layoffs: number | null;
   layoff_rate: string | null;
   pay_to: string | null;
+  size_class: Defaulted<string | null>;
   reasons: Json<string[]>;
-  trace: Json<TraceStep[]>;
+  /** Null for a screened decision (rebuilt when opened: services/screening/decision-trace.ts). */
+  trace: Json<TraceStep[]> | null;
   input_hash: string;
   policy_version: string;
 }

@@ -1,4 +1,4 @@
-// `wengang screen --round 2024 [--as-of D] [--region CODE] [--resume RUN_ID] [--json]`: screens every insured unit of
+// `wengang screen --round 2024 [--as-of D] [--region CODE] [--resume RUN_ID] [--chunk-size N] [--json]`: screens every insured unit of
 // a round (or of one region) for the 免申即享 refund, with a progress line on stderr; prints the run's summary.
 import { parseArgs } from 'node:util';
 import { projectParameters } from '../../adapters/parameters/load-parameters.ts';
@@ -37,7 +37,7 @@ function parseOptions(args: string[]) {
       args,
       options: {
         round: { type: 'string' }, 'as-of': { type: 'string' }, region: { type: 'string' }, resume: { type: 'string' },
-        json: { type: 'boolean', default: false },
+        'chunk-size': { type: 'string' }, json: { type: 'boolean', default: false },
       },
     }).values;
   } catch (error) {
@@ -51,7 +51,9 @@ export async function runScreen(args: string[]): Promise<number> {
   if (values['as-of'] && !isValidDate(values['as-of'])) throw new CliError(`筛查日期须为 YYYY-MM-DD：${values['as-of']}`, `--as-of must be YYYY-MM-DD`);
   const resumeId = values.resume === undefined ? undefined : Number(values.resume);
   if (resumeId !== undefined && !Number.isSafeInteger(resumeId)) throw new CliError(`批次号须为整数：${values.resume}`, 'run id must be an integer');
-  const options = { clock: systemClock, params: projectParameters(), onProgress: progressLine(process.stderr) };
+  const chunkSize = values['chunk-size'] === undefined ? undefined : Number(values['chunk-size']);
+  if (chunkSize !== undefined && !(Number.isSafeInteger(chunkSize) && chunkSize > 0)) throw new CliError(`每批单位数须为正整数：${values['chunk-size']}`, '--chunk-size must be a positive integer');
+  const options = { clock: systemClock, params: projectParameters(), chunkSize, onProgress: progressLine(process.stderr) };
   return withStore(async (store) => {
     try {
       const outcome = resumeId !== undefined

@@ -8,6 +8,7 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { Store } from '../../adapters/store/open-store.ts';
 import type { Clock } from '../../domain/ports/clock.ts';
+import type { ParameterStore } from '../../policy/core/parameters.ts';
 import { ConfirmError } from '../../services/confirm/confirm-error.ts';
 import { confirmOwnRefund } from '../../services/portal/confirm-own-refund.ts';
 import { personRecord } from '../../services/portal/person-record.ts';
@@ -19,6 +20,8 @@ import { personOf, unitOf } from '../security/request-identity.ts';
 export interface PortalRouteOptions {
   store: Store;
   clock: Clock;
+  /** To rebuild a screened decision's trace for its explanation. */
+  params: ParameterStore;
 }
 
 const tags = ['portal'];
@@ -34,13 +37,13 @@ function refuse(reply: FastifyReply, error: unknown) {
 }
 
 export async function portalRoutes(app: FastifyInstance, options: PortalRouteOptions): Promise<void> {
-  const { store: { db }, clock } = options;
+  const { store: { db }, clock, params } = options;
 
   app.get('/unit/me', {
     config: UNIT,
     schema: { summary: '本单位信息、稳岗返还判定说明、确认与拨付情况（单位）', tags, querystring: NO_QUERY },
   }, async (request, reply) => {
-    const overview = await unitOverview(db, unitOf(request).unitId);
+    const overview = await unitOverview(db, params, unitOf(request).unitId);
     return overview ?? fail(reply, 404, 'NOT_FOUND', '没有找到本单位的登记信息，请致电12333');
   });
 

@@ -176,7 +176,7 @@ export async function screeningRoutes(app: FastifyInstance, options: ScreeningRo
     } catch (error) {
       return known(reply, error);
     }
-    const detail = await unitRoundDecision(db, request.params.round, Number(request.params.unitId));
+    const detail = await unitRoundDecision(db, params, request.params.round, Number(request.params.unitId));
     if (!detail) return fail(reply, 404, 'NOT_FOUND', `${request.params.round} 年度没有单位 ${request.params.unitId} 的筛查结论`);
     return detail;
   });

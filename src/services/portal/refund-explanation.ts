@@ -1,6 +1,7 @@
 // A refund decision told to the unit it concerns, in plain Chinese: one sentence for the outcome, one for what happens
 // next in the case's workflow, and the checklist of conditions as the decision's trace wrote them (each sentence with
-// its legal basis) — the same trace staff see, without the codes and raw values.
+// its legal basis) — the same trace staff see, without the codes and raw values. When the trace cannot be rebuilt (the
+// unit's data changed since the decision), the checklist is empty and `traceNote` says why.
 import type { Status, TraceStep } from '../../policy/core/decision.ts';
 import { formatYuan, type Fen } from '../../policy/core/money.ts';
 import type { RefundCaseState } from '../../domain/refund-case.ts';
@@ -17,6 +18,8 @@ export interface RefundExplanation {
   summary: string;
   nextStep: string;
   checklist: ChecklistLine[];
+  /** Why there is no checklist, in Chinese; null when there is one. */
+  traceNote: string | null;
 }
 
 export interface ExplainedDecision {
@@ -25,7 +28,8 @@ export interface ExplainedDecision {
   status: Status;
   amountFen: Fen;
   reasons: readonly string[];
-  trace: readonly TraceStep[];
+  trace: readonly TraceStep[] | null;
+  traceNote?: string | null;
 }
 
 const DISPATCH_MUST_APPLY = 'DISPATCH_MUST_APPLY';
@@ -68,6 +72,7 @@ export function explainRefund(d: ExplainedDecision): RefundExplanation {
   return {
     summary: summaryOf(d),
     nextStep,
-    checklist: d.trace.map((step) => ({ text: step.text, result: resultOf(step.passed), legalBasis: step.legalBasis })),
+    checklist: (d.trace ?? []).map((step) => ({ text: step.text, result: resultOf(step.passed), legalBasis: step.legalBasis })),
+    traceNote: d.trace ? null : d.traceNote ?? null,
   };
 }

@@ -10,6 +10,7 @@ import { paymentStatusLabel, type PaymentStatus } from '../../domain/payment-sta
 import { stateLabel, type RefundCaseState } from '../../domain/refund-case.ts';
 import type { Status } from '../../policy/core/decision.ts';
 import { formatYuan, type Fen } from '../../policy/core/money.ts';
+import type { ParameterStore } from '../../policy/core/parameters.ts';
 import { payToText } from '../confirm/confirm-case.ts';
 import { findUnitApplication } from '../dispatch/find-application.ts';
 import { refundRound } from '../rounds.ts';
@@ -100,8 +101,8 @@ function confirmedPayTo(recorded: string): string {
   return payToText(kind, recorded.slice(at + 1));
 }
 
-async function refundCase(db: Db, round: string, unit: { id: number; corporate_account: string | null; contribution_account: string | null }): Promise<PortalRefundCase | null> {
-  const decision = await unitRoundDecision(db, round, unit.id);
+async function refundCase(db: Db, params: ParameterStore, round: string, unit: { id: number; corporate_account: string | null; contribution_account: string | null }): Promise<PortalRefundCase | null> {
+  const decision = await unitRoundDecision(db, params, round, unit.id);
   if (!decision) return null;
   const kind = decision.payTo === 'contribution_account' || decision.payTo === 'corporate_account' ? decision.payTo : null;
   const account = kind === 'contribution_account' ? unit.contribution_account : kind === 'corporate_account' ? unit.corporate_account : null;
@@ -113,7 +114,7 @@ async function refundCase(db: Db, round: string, unit: { id: number; corporate_a
     amountYuan: decision.amountYuan,
     reasons: decision.reasons,
     payTo: kind && account ? payToText(kind, account) : null,
-    explanation: explainRefund({ round, state: decision.caseState, status: decision.status, amountFen: decision.amountFen, reasons: decision.reasons, trace: decision.trace }),
+    explanation: explainRefund({ round, state: decision.caseState, status: decision.status, amountFen: decision.amountFen, reasons: decision.reasons, trace: decision.trace, traceNote: decision.traceNote }),
     canConfirm: decision.caseState === 'notified',
   };
 }
@@ -145,7 +146,7 @@ async function application(db: Db, round: string, unitId: number): Promise<Porta
 }
 
 /** The unit's overview, or undefined when no unit has this id. */
-export async function unitOverview(db: Db, unitId: number): Promise<UnitOverview | undefined> {
+export async function unitOverview(db: Db, params: ParameterStore, unitId: number): Promise<UnitOverview | undefined> {
   const unit = await db.selectFrom('units as u').innerJoin('regions as r', 'r.code', 'u.region_code')
     .select(['u.id', 'u.name', 'u.credit_code', 'u.region_code', 'r.name as region_name', 'u.size', 'u.labor_dispatch',
       'u.corporate_account', 'u.contribution_account'])
@@ -159,7 +160,7 @@ export async function unitOverview(db: Db, unitId: number): Promise<UnitOverview
   const rounds: PortalRound[] = [];
   for (const { round } of rows) {
     const [refund, confirmation, paid, applied] = await Promise.all([
-      refundCase(db, round, unit),
+      refundCase(db, params, round, unit),
       db.selectFrom('confirmations').select(['amount_fen', 'pay_to', 'confirmed_at']).where('round', '=', round).where('unit_id', '=', unitId).executeTakeFirst(),
       payments(db, round, unitId, unit.credit_code),
       unit.labor_dispatch ? application(db, round, unitId) : null,

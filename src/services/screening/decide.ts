@@ -1,5 +1,6 @@
 // One unit's refund decision (鲁人社发〔2024〕8号 第二条) from its input, with the input's hash; and the same for a unit
-// read from the store, as a case worker needs after entering an override.
+// read from the store, as a case worker needs after entering an override or someone opens a screened decision.
+import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../adapters/store/schema.ts';
 import type { IsoDate } from '../../policy/core/dates.ts';
@@ -8,8 +9,7 @@ import type { ParameterStore } from '../../policy/core/parameters.ts';
 import { evaluateJobRetentionRefund, type JobRetentionRefundInput } from '../../policy/job-retention-refund.ts';
 import { projectParameters } from '../../adapters/parameters/load-parameters.ts';
 import { refundRound } from '../rounds.ts';
-import { inputHash } from './input-hash.ts';
-import { loadRefundInputs } from './refund-inputs.ts';
+import { loadRefundInputs, type UnitInput } from './refund-inputs.ts';
 
 export interface UnitDecision {
   input: JobRetentionRefundInput;
@@ -17,8 +17,13 @@ export interface UnitDecision {
   inputHash: string;
 }
 
-export function decideInput(input: JobRetentionRefundInput, params: ParameterStore): UnitDecision {
-  return { input, decision: evaluateJobRetentionRefund(input, params), inputHash: inputHash(input, params.version) };
+/** sha256 over the figures read for the unit and the parameter version: equal runs on equal data give equal hashes. */
+export function figuresHash(figures: string, policyVersion: string): string {
+  return createHash('sha256').update(figures).update('\0').update(policyVersion).digest('hex');
+}
+
+export function decideLoaded(unit: UnitInput, params: ParameterStore): UnitDecision {
+  return { input: unit.input, decision: evaluateJobRetentionRefund(unit.input, params), inputHash: figuresHash(unit.figures, params.version) };
 }
 
 export class UnitNotFoundError extends Error {
@@ -36,5 +41,5 @@ export async function decideUnit(
     round: round.round, asOf: options.asOf ?? round.defaultAsOf, baseYear: round.baseYear, afterId: options.unitId - 1, limit: 1,
   });
   if (!unit || unit.unitId !== options.unitId) throw new UnitNotFoundError(options.unitId);
-  return decideInput(unit.input, options.params ?? projectParameters());
+  return decideLoaded(unit, options.params ?? projectParameters());
 }

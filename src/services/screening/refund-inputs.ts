@@ -1,7 +1,8 @@
 // Reads the job-retention refund's contract input (鲁人社发〔2024〕8号 第二条) for a chunk of units from the store, in
-// one set-based query per table: the units, their exclusion flags in force, the months due before the screening
-// month, the payments made by the screening date, the base year's headcounts, and the case workers' overrides.
-import { sql, type Kysely } from 'kysely';
+// one set-based query per table, with PostgreSQL doing the sums: the units, their exclusion flags in force, the dues
+// of the months before the screening month, the payments made by the screening date summed by period, kind and year
+// paid, the base year's headcount figures, and the case workers' overrides — one row per unit and table.
+import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database, PaymentKind } from '../../adapters/store/schema.ts';
 import { periodOf, type IsoDate, type Period } from '../../policy/core/dates.ts';
 import { industries, type Industry } from '../../policy/core/input-fields.ts';
@@ -12,6 +13,11 @@ export interface UnitInput {
   unitId: number;
   regionCode: string;
   input: JobRetentionRefundInput;
+  /**
+   * The figures the input was built from, as read (the unit's record, flags, per-month dues, summed payments,
+   * headcounts, overrides): what the input hash covers (decide.ts).
+   */
+  figures: string;
 }
 
 export interface InputChunkQuery {
@@ -35,24 +41,6 @@ function groupByUnit<T extends { unit_id: number }>(rows: readonly T[]): Map<num
     else groups.set(row.unit_id, [row]);
   }
   return groups;
-}
-
-/**
- * Headcounts (SPEC Art. 2 condition 3): start = December before the base year, end = December of the base year,
- * retiredOrDied = the base year's natural attrition; a unit first insured during the base year has start 0 and
- * firstInsuredMonth = the headcount of its earliest base-year month.
- */
-export function headcountOf(rows: readonly { period: Period; insured_count: number; natural_attrition: number }[], baseYear: number): Headcount {
-  const byPeriod = new Map(rows.map((r) => [r.period, r]));
-  const start = byPeriod.get(`${baseYear - 1}-12`)?.insured_count ?? 0;
-  const inYear = rows.filter((r) => r.period.startsWith(`${baseYear}-`)).sort((a, b) => a.period.localeCompare(b.period));
-  const headcount: Headcount = {
-    start,
-    end: byPeriod.get(`${baseYear}-12`)?.insured_count ?? 0,
-    retiredOrDied: inYear.reduce((sum, r) => sum + r.natural_attrition, 0),
-  };
-  if (start === 0 && inYear[0]) headcount.firstInsuredMonth = inYear[0].insured_count;
-  return headcount;
 }
 
 /** Sets `value` at a dotted input path (e.g. `unit.size`), creating objects on the way. */
@@ -79,6 +67,48 @@ export class InvalidOverrideError extends Error {}
 
 const toNumber = (value: string | null) => (value === null ? null : Number(value));
 
+/**
+ * Payments by period, kind and the year they were paid in (before, in or after the base year), with the amounts
+ * summed and the latest payment date of each group, as of the screening date: the rule sums contributions per period
+ * paid by that date (足额缴费) and sorts them by period year and payment year (返还基数, 补缴欠费, 滞纳金), so the
+ * decision is the one every single receipt gives, with at most three rows per period and kind however many receipts
+ * a month has (split payments, instalments of arrears).
+ */
+function summedPayments(db: Kysely<Database>, scope: RawBuilder<boolean>, asOf: IsoDate, baseYear: number) {
+  const paidYear = sql`CASE WHEN paid_on < ${`${baseYear}-01-01`} THEN 0 WHEN paid_on <= ${`${baseYear}-12-31`} THEN 1 ELSE 2 END`;
+  const groups = db.selectFrom('unit_payments').where(scope).where('paid_on', '<=', asOf)
+    .select(['unit_id', 'period', 'kind', sql<IsoDate>`max(paid_on)`.as('paid_on'), sql<number>`sum(amount_fen)`.as('amount_fen')])
+    .groupBy(['unit_id', 'period', 'kind', paidYear]);
+  return db.selectFrom(groups.as('p'))
+    .select(['unit_id', sql<string>`json_agg(json_build_array(period, paid_on, amount_fen, kind) ORDER BY period, kind, paid_on)::text`.as('rows')])
+    .groupBy('unit_id').execute();
+}
+
+/**
+ * Headcounts (SPEC Art. 2 condition 3): start = December before the base year, end = December of the base year,
+ * retiredOrDied = the base year's natural attrition; a unit first insured during the base year has start 0 and
+ * firstInsuredMonth = the headcount of its earliest base-year month.
+ */
+function headcountFigures(db: Kysely<Database>, scope: RawBuilder<boolean>, baseYear: number) {
+  const [december, yearStart, yearEnd] = [`${baseYear - 1}-12`, `${baseYear}-01`, `${baseYear}-12`];
+  return db.selectFrom('unit_headcounts').where(scope).where('period', '>=', december).where('period', '<=', yearEnd)
+    .select([
+      'unit_id',
+      sql<number>`coalesce(max(insured_count) FILTER (WHERE period = ${december}), 0)`.as('start'),
+      sql<number>`coalesce(max(insured_count) FILTER (WHERE period = ${yearEnd}), 0)`.as('end'),
+      sql<number>`coalesce(sum(natural_attrition) FILTER (WHERE period >= ${yearStart}), 0)::int`.as('retired'),
+      sql<number | null>`(array_agg(insured_count ORDER BY period) FILTER (WHERE period >= ${yearStart}))[1]`.as('first_month'),
+    ])
+    .groupBy('unit_id').execute();
+}
+
+function headcountOf(row: { start: number; end: number; retired: number; first_month: number | null } | undefined): Headcount {
+  if (!row) return { start: 0, end: 0, retiredOrDied: 0 };
+  const headcount: Headcount = { start: row.start, end: row.end, retiredOrDied: row.retired };
+  if (row.start === 0 && row.first_month !== null) headcount.firstInsuredMonth = row.first_month;
+  return headcount;
+}
+
 /** The inputs of up to `limit` units after `afterId`, in id order. */
 export async function loadRefundInputs(db: Kysely<Database>, query: InputChunkQuery): Promise<UnitInput[]> {
   const { asOf, baseYear, regionCodes } = query;
@@ -92,8 +122,9 @@ export async function loadRefundInputs(db: Kysely<Database>, query: InputChunkQu
   if (units.length === 0) return [];
   const [first, last] = [units[0]!.id, units.at(-1)!.id];
 
-  // Rows of the chunk's id range; the regions filter keeps other regions' units out when a region is screened (rows
-  // of units outside the chunk are never used: inputs are built for the chunk's units only).
+  // Every ledger query is bounded by the chunk's id range (and its regions when a region is screened), so it runs on
+  // one shard when the ledger is distributed by region (docs/SCALING.md); rows of units outside the chunk are never
+  // used: inputs are built for the chunk's units only.
   const inRange = sql<boolean>`unit_id BETWEEN ${first} AND ${last}`;
   const inScope = regionCodes ? sql<boolean>`${inRange} AND region_code IN (${sql.join(regionCodes)})` : inRange;
   const [flags, months, payments, headcounts, overrides] = await Promise.all([
@@ -101,18 +132,12 @@ export async function loadRefundInputs(db: Kysely<Database>, query: InputChunkQu
       .where('from_date', '<=', asOf)
       .where((eb) => eb.or([eb('to_date', 'is', null), eb('to_date', '>=', asOf)]))
       .orderBy('unit_id').orderBy('flag').execute(),
-    // One row per unit with its records as a JSON array: far fewer rows for the driver to decode than one per record.
+    // One row per unit with its figures as JSON text: few rows for the driver to decode, and the text is hashed as read.
     db.selectFrom('unit_contribution_months').where(inScope).where('period', '<', periodOf(asOf))
-      .select(['unit_id', sql<[Period, number][]>`json_agg(json_build_array(period, due_fen) ORDER BY period)`.as('rows')])
+      .select(['unit_id', sql<string>`json_agg(json_build_array(period, due_fen) ORDER BY period)::text`.as('rows')])
       .groupBy('unit_id').execute(),
-    db.selectFrom('unit_payments').where(inScope).where('paid_on', '<=', asOf)
-      .select(['unit_id', sql<[Period, IsoDate, number, PaymentKind][]>`json_agg(json_build_array(period, paid_on, amount_fen, kind)
-        ORDER BY period, paid_on, receipt_no)`.as('rows')])
-      .groupBy('unit_id').execute(),
-    db.selectFrom('unit_headcounts').where(inScope)
-      .where('period', '>=', `${baseYear - 1}-12`).where('period', '<=', `${baseYear}-12`)
-      .select(['unit_id', sql<[Period, number, number][]>`json_agg(json_build_array(period, insured_count, natural_attrition))`.as('rows')])
-      .groupBy('unit_id').execute(),
+    summedPayments(db, inScope, asOf, baseYear),
+    headcountFigures(db, inScope, baseYear),
     db.selectFrom('decision_overrides').where(inRange).select(['unit_id', 'field', 'value'])
       .where('round', '=', query.round)
       .orderBy('unit_id').orderBy('field').execute(),
@@ -120,10 +145,15 @@ export async function loadRefundInputs(db: Kysely<Database>, query: InputChunkQu
   const flagsOf = groupByUnit(flags);
   const monthsOf = new Map(months.map((m) => [m.unit_id, m.rows]));
   const paymentsOf = new Map(payments.map((p) => [p.unit_id, p.rows]));
-  const headcountsOf = new Map(headcounts.map((h) => [h.unit_id, h.rows]));
+  const headcountsOf = new Map(headcounts.map((h) => [h.unit_id, h]));
   const overridesOf = groupByUnit(overrides);
 
   return units.map((u) => {
+    const unitFlags = [...new Set((flagsOf.get(u.id) ?? []).map((f) => f.flag as ExclusionFlag))];
+    const monthsText = monthsOf.get(u.id) ?? '[]';
+    const paymentsText = paymentsOf.get(u.id) ?? '[]';
+    const headcount = headcountOf(headcountsOf.get(u.id));
+    const unitOverrides = overridesOf.get(u.id);
     const input: JobRetentionRefundInput = {
       id: u.id,
       asOf,
@@ -136,17 +166,18 @@ export async function loadRefundInputs(db: Kysely<Database>, query: InputChunkQu
         employees: u.employees,
         revenueWan: toNumber(u.revenue_wan),
         assetsWan: toNumber(u.assets_wan),
-        flags: [...new Set((flagsOf.get(u.id) ?? []).map((f) => f.flag as ExclusionFlag))],
+        flags: unitFlags,
         laborDispatch: u.labor_dispatch,
         hasCorporateAccount: u.corporate_account !== null && u.corporate_account !== '',
       },
-      months: (monthsOf.get(u.id) ?? []).map(([period, dueFen]) => ({ period, dueFen })),
-      payments: (paymentsOf.get(u.id) ?? []).map(([period, paidOn, amountFen, kind]) => ({ period, paidOn, amountFen, kind })),
-      headcount: headcountOf((headcountsOf.get(u.id) ?? []).map(([period, insured_count, natural_attrition]) => ({ period, insured_count, natural_attrition })), baseYear),
+      months: (JSON.parse(monthsText) as [Period, number][]).map(([period, dueFen]) => ({ period, dueFen })),
+      payments: (JSON.parse(paymentsText) as [Period, IsoDate, number, PaymentKind][])
+        .map(([period, paidOn, amountFen, kind]) => ({ period, paidOn, amountFen, kind })),
+      headcount,
     };
-    const unitOverrides = overridesOf.get(u.id);
-    if (!unitOverrides) return { unitId: u.id, regionCode: u.region_code, input };
+    const figures = JSON.stringify([asOf, input.unit, monthsText, paymentsText, headcount, unitOverrides?.map((o) => [o.field, o.value]) ?? []]);
+    if (!unitOverrides) return { unitId: u.id, regionCode: u.region_code, input, figures };
     for (const o of unitOverrides) setPath(input as unknown as Record<string, unknown>, o.field, o.value);
-    return { unitId: u.id, regionCode: u.region_code, input: checkedOverride(input, u.id) };
+    return { unitId: u.id, regionCode: u.region_code, input: checkedOverride(input, u.id), figures };
   });
 }

@@ -1,12 +1,14 @@
 // The round's current decisions: for each unit's case, the decision it stands on (a later regional run may have
 // re-decided some units). Filtered by status, region, reason, size and amount; listed page by page with masked credit
-// codes, or read through in unit order for an export; one unit's with its full trace.
+// codes, or read through in unit order for an export; one unit's with its full trace (rebuilt: decision-trace.ts).
 import { sql, type Kysely } from 'kysely';
 import type { Database, EnterpriseSize } from '../../adapters/store/schema.ts';
-import type { Status, TraceStep } from '../../policy/core/decision.ts';
+import type { Status } from '../../policy/core/decision.ts';
+import type { ParameterStore } from '../../policy/core/parameters.ts';
 import { formatYuan, type Fen } from '../../policy/core/money.ts';
 import { maskCreditCode } from '../../domain/masking.ts';
 import { stateLabel, type RefundCaseState } from '../../domain/refund-case.ts';
+import { decisionTrace, type DecisionTrace } from './decision-trace.ts';
 import { regionScope } from './region-scope.ts';
 
 export interface DecisionCriteria {
@@ -41,15 +43,16 @@ export interface DecisionListItem {
   layoffRate: string | null;
 }
 
-export interface UnitDecisionDetail extends DecisionListItem {
+export interface UnitDecisionDetail extends DecisionListItem, DecisionTrace {
   baseFen: Fen;
   ratioBp: number | null;
+  sizeClass: string | null;
   fullMonths: number | null;
   layoffs: number | null;
   payTo: string | null;
+  asOf: string;
   inputHash: string;
   policyVersion: string;
-  trace: TraceStep[];
 }
 
 function caseDecisions(db: Kysely<Database>, round: string) {
@@ -115,14 +118,23 @@ export async function* eachRoundDecision(db: Kysely<Database>, round: string, cr
   }
 }
 
-/** The decision a unit's case stands on, with its trace; undefined when the unit has no case in the round. */
-export async function unitRoundDecision(db: Kysely<Database>, round: string, unitId: number): Promise<UnitDecisionDetail | undefined> {
+/**
+ * The decision a unit's case stands on, with its trace (rebuilt with `params` when the run did not store it);
+ * undefined when the unit has no case in the round.
+ */
+export async function unitRoundDecision(db: Kysely<Database>, params: ParameterStore, round: string, unitId: number): Promise<UnitDecisionDetail | undefined> {
   const r = await caseDecisions(db, round)
-    .select([...LIST_COLUMNS, 'd.base_fen', 'd.ratio_bp', 'd.full_months', 'd.layoffs', 'd.pay_to', 'd.input_hash', 'd.policy_version', 'd.trace'])
+    .innerJoin('screening_runs as r', 'r.id', 'c.run_id')
+    .select([...LIST_COLUMNS, 'd.base_fen', 'd.ratio_bp', 'd.size_class', 'd.full_months', 'd.layoffs', 'd.pay_to', 'd.input_hash',
+      'd.policy_version', 'd.trace', 'r.as_of'])
     .where('c.unit_id', '=', unitId)
     .executeTakeFirst();
-  return r && {
-    ...listItem(r), baseFen: r.base_fen, ratioBp: r.ratio_bp, fullMonths: r.full_months, layoffs: r.layoffs, payTo: r.pay_to,
-    inputHash: r.input_hash, policyVersion: r.policy_version, trace: r.trace,
+  if (!r) return undefined;
+  const trace = await decisionTrace(db, params, {
+    round, asOf: r.as_of, unitId, trace: r.trace, inputHash: r.input_hash, policyVersion: r.policy_version,
+  });
+  return {
+    ...listItem(r), baseFen: r.base_fen, ratioBp: r.ratio_bp, sizeClass: r.size_class, fullMonths: r.full_months, layoffs: r.layoffs,
+    payTo: r.pay_to, asOf: r.as_of, inputHash: r.input_hash, policyVersion: r.policy_version, ...trace,
   };
 }

@@ -1,10 +1,13 @@
-// Two runs compared unit by unit: who changed status or amount, and why (the reasons and trace lines that differ),
-// and who was screened in only one of them.
-import type { Kysely } from 'kysely';
+// Two runs compared unit by unit: who changed status or amount, and why (the reasons, and the trace lines that differ
+// — or, where a run stored no trace (a screening since issue 15), the stored figures that differ), and who was screened
+// in only one of them.
+import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../adapters/store/schema.ts';
 import type { Status, TraceStep } from '../../policy/core/decision.ts';
 import type { Fen } from '../../policy/core/money.ts';
 import { formatYuan } from '../../policy/core/money.ts';
+import { formatBpPercent } from '../../policy/core/ratio.ts';
+import { SIZE_LABELS } from '../../policy/enterprise-size.ts';
 
 export interface DecisionSide {
   status: Status;
@@ -20,7 +23,10 @@ export interface ChangedUnit {
   after: DecisionSide;
   reasonsAdded: string[];
   reasonsRemoved: string[];
-  /** Trace lines of the later run whose text differs from the earlier run's line of the same step. */
+  /**
+   * Trace lines of the later run whose text differs from the earlier run's line of the same step; the stored figures
+   * (months, layoff rate, size, ratio, base, account, amount) as lines of those steps when either run kept no trace.
+   */
   changedSteps: { step: string; before: string | null; after: string }[];
 }
 
@@ -48,6 +54,31 @@ function changedSteps(before: readonly TraceStep[], after: readonly TraceStep[])
   return after.filter((s) => earlier.get(s.step) !== s.text).map((s) => ({ step: s.step, before: earlier.get(s.step) ?? null, after: s.text }));
 }
 
+interface StoredFigures {
+  trace: TraceStep[] | null; full_months: number | null; layoff_rate: string | null; size: string | null; ratio_bp: number | null;
+  base_fen: Fen; pay_to: string | null; amount_fen: Fen;
+}
+
+const PAY_TO_TEXT: Record<string, string> = { corporate_account: '单位对公账户', contribution_account: '单位缴费账户' };
+
+/** The stored figures as lines of the trace steps they come from. */
+function figureSteps(d: StoredFigures): TraceStep[] {
+  const line = (step: string, text: string) => ({ step, text }) as TraceStep;
+  return [
+    line('contributionMonths', `足额缴费月数 ${d.full_months ?? '未知'}`),
+    line('layoffRate', `裁员率 ${d.layoff_rate ?? '未知'}`),
+    line('size', `企业规模：${d.size ? SIZE_LABELS[d.size as keyof typeof SIZE_LABELS] ?? d.size : '未知'}`),
+    line('ratio', `返还比例 ${d.ratio_bp === null ? '未知' : formatBpPercent(d.ratio_bp)}`),
+    line('refundBase', `返还基数 ${formatYuan(d.base_fen)} 元`),
+    line('payTo', `返还账户：${d.pay_to ? PAY_TO_TEXT[d.pay_to] ?? d.pay_to : '待定'}`),
+    line('amount', `返还金额 ${formatYuan(d.amount_fen)} 元`),
+  ];
+}
+
+function stepsOf(a: StoredFigures, b: StoredFigures): [TraceStep[], TraceStep[]] {
+  return a.trace && b.trace ? [a.trace, b.trace] : [figureSteps(a), figureSteps(b)];
+}
+
 function onlyIn(db: Kysely<Database>, run: number, other: number, limit: number): Promise<OnlyInOne[]> {
   return db.selectFrom('refund_decisions as d')
     .select(['d.unit_id as unitId', 'd.region_code as regionCode', 'd.status', 'd.amount_fen as amountFen'])
@@ -59,11 +90,15 @@ function onlyIn(db: Kysely<Database>, run: number, other: number, limit: number)
 
 /** At most `limit` units of each list (all by default are far fewer than a province's million). */
 export async function diffRuns(db: Kysely<Database>, runA: number, runB: number, limit = 10_000): Promise<RunDiff> {
+  const figures = (side: 'a' | 'b') => sql<StoredFigures>`json_build_object('trace', ${sql.ref(`${side}.trace`)},
+    'full_months', ${sql.ref(`${side}.full_months`)}, 'layoff_rate', ${sql.ref(`${side}.layoff_rate`)}, 'size', ${sql.ref(`${side}.size`)},
+    'ratio_bp', ${sql.ref(`${side}.ratio_bp`)}, 'base_fen', ${sql.ref(`${side}.base_fen`)}, 'pay_to', ${sql.ref(`${side}.pay_to`)},
+    'amount_fen', ${sql.ref(`${side}.amount_fen`)})`;
   const rows = await db.selectFrom('refund_decisions as a')
     .innerJoin('refund_decisions as b', (join) => join.onRef('b.unit_id', '=', 'a.unit_id').on('b.run_id', '=', runB))
     .select([
-      'a.unit_id', 'b.region_code', 'a.status as a_status', 'a.amount_fen as a_amount', 'a.reasons as a_reasons', 'a.trace as a_trace',
-      'b.status as b_status', 'b.amount_fen as b_amount', 'b.reasons as b_reasons', 'b.trace as b_trace',
+      'a.unit_id', 'b.region_code', 'a.status as a_status', 'a.amount_fen as a_amount', 'a.reasons as a_reasons', figures('a').as('a_figures'),
+      'b.status as b_status', 'b.amount_fen as b_amount', 'b.reasons as b_reasons', figures('b').as('b_figures'),
     ])
     .where('a.run_id', '=', runA)
     .where((eb) => eb.or([eb('a.status', '<>', eb.ref('b.status')), eb('a.amount_fen', '<>', eb.ref('b.amount_fen'))]))
@@ -75,7 +110,7 @@ export async function diffRuns(db: Kysely<Database>, runA: number, runB: number,
     after: side({ status: r.b_status, amount_fen: r.b_amount, reasons: r.b_reasons }),
     reasonsAdded: r.b_reasons.filter((x) => !r.a_reasons.includes(x)),
     reasonsRemoved: r.a_reasons.filter((x) => !r.b_reasons.includes(x)),
-    changedSteps: changedSteps(r.a_trace, r.b_trace),
+    changedSteps: changedSteps(...stepsOf(r.a_figures, r.b_figures)),
   }));
   const [onlyInA, onlyInB] = await Promise.all([onlyIn(db, runA, runB, limit), onlyIn(db, runB, runA, limit)]);
   return { runA, runB, changed, onlyInA, onlyInB };

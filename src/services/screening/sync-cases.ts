@@ -1,8 +1,8 @@
-// After a run: every screened unit has a case in the round. New units get one in the state of their decision; a case
-// still at the screening stage follows the new decision when its status, amount or input changed (action rescreen,
-// by the system); a case already proposed or further along, or a dispatch unit's case decided on its application, is
-// never touched by a screening.
-import { sql, type ExpressionBuilder, type Kysely } from 'kysely';
+// Every screened unit has a case in the round. New units get one in the state of their decision, in the transaction
+// that stores the chunk's decisions; after the run, a case still at the screening stage follows the new decision when
+// its status, amount or input changed (action rescreen, by the system); a case already proposed or further along, or
+// a dispatch unit's case decided on its application, is never touched by a screening.
+import { sql, type ExpressionBuilder, type Kysely, type Transaction } from 'kysely';
 import type { Database } from '../../adapters/store/schema.ts';
 import type { Actor, RefundCaseState } from '../../domain/refund-case.ts';
 import type { Clock } from '../../domain/ports/clock.ts';
@@ -21,45 +21,57 @@ export const SCREENING_STATES: readonly RefundCaseState[] = ['eligible', 'needs_
 const SYSTEM: Actor = { kind: 'system' };
 const RESCREEN_CHUNK = 500;
 
-async function openNewCases(db: Kysely<Database>, runId: number, round: string, at: Date): Promise<number> {
-  return db.transaction().execute(async (trx) => {
-    const withoutCase = (eb: ExpressionBuilder<Database & { d: Database['refund_decisions'] }, 'd'>) =>
-      eb.not(eb.exists(eb.selectFrom('refund_cases as c').select(sql`1`.as('one'))
-        .where('c.round', '=', round).whereRef('c.unit_id', '=', 'd.unit_id')));
-    const stamp = sql<Date>`${at}::timestamptz`;
-    await trx.insertInto('refund_case_events')
-      .columns(['round', 'unit_id', 'action', 'from_state', 'to_state', 'actor', 'note', 'after', 'at'])
-      .expression((eb) => eb.selectFrom('refund_decisions as d')
-        .select([
-          sql.lit(round).as('round'), 'd.unit_id', sql.lit(CASE_OPENED_ACTION).as('action'), sql<null>`null`.as('from_state'),
-          'd.status', sql.lit(actorName(SYSTEM)).as('actor'), sql.lit(`筛查批次 #${runId} 建立案件`).as('note'),
-          sql<string>`jsonb_build_object('state', d.status, 'run_id', d.run_id, 'amount_fen', d.amount_fen, 'version', 1)`.as('after'),
-          stamp.as('at'),
-        ])
-        .where('d.run_id', '=', runId)
-        .where(withoutCase))
-      .execute();
-    const inserted = await trx.insertInto('refund_cases')
-      .columns(['round', 'unit_id', 'region_code', 'state', 'run_id', 'amount_fen', 'created_at', 'created_by', 'updated_at', 'updated_by'])
-      .expression((eb) => eb.selectFrom('refund_decisions as d')
-        .select([
-          sql.lit(round).as('round'), 'd.unit_id', 'd.region_code', 'd.status', 'd.run_id', 'd.amount_fen',
-          stamp.as('created_at'), sql.lit(actorName(SYSTEM)).as('created_by'),
-          stamp.as('updated_at'), sql.lit(actorName(SYSTEM)).as('updated_by'),
-        ])
-        .where('d.run_id', '=', runId))
-      // Not "WHERE NOT EXISTS" on the table being filled: PostgreSQL would rescan its growing heap for every row.
-      .onConflict((oc) => oc.columns(['round', 'unit_id']).doNothing())
-      .executeTakeFirst();
-    const opened = Number(inserted.numInsertedOrUpdatedRows ?? 0n);
-    // One audit entry for the run's set-based opening; each case's own `screen` event above names it.
-    if (opened > 0) {
-      await appendAudit(trx, {
-        actor: actorName(SYSTEM), action: 'case.open', subject: auditSubject.screeningRun(runId), detail: { round, opened }, at,
-      });
-    }
-    return opened;
-  });
+export interface ChunkCases {
+  runId: number;
+  round: string;
+  /** The chunk's first and last unit id. */
+  fromUnit: number;
+  toUnit: number;
+  at: Date;
+}
+
+/** Opens a case for each of the chunk's units that has none in the round, inside the chunk's transaction. */
+export async function openChunkCases(trx: Transaction<Database>, chunk: ChunkCases): Promise<number> {
+  const { runId, round, at } = chunk;
+  const chunkDecisions = (eb: ExpressionBuilder<Database & { d: Database['refund_decisions'] }, 'd'>) =>
+    eb.and([eb('d.run_id', '=', runId), eb('d.unit_id', '>=', chunk.fromUnit), eb('d.unit_id', '<=', chunk.toUnit)]);
+  const withoutCase = (eb: ExpressionBuilder<Database & { d: Database['refund_decisions'] }, 'd'>) =>
+    eb.not(eb.exists(eb.selectFrom('refund_cases as c').select(sql`1`.as('one'))
+      .where('c.round', '=', round).whereRef('c.unit_id', '=', 'd.unit_id')));
+  const stamp = sql<Date>`${at}::timestamptz`;
+  await trx.insertInto('refund_case_events')
+    .columns(['round', 'unit_id', 'action', 'from_state', 'to_state', 'actor', 'note', 'after', 'at'])
+    .expression((eb) => eb.selectFrom('refund_decisions as d')
+      .select([
+        sql.lit(round).as('round'), 'd.unit_id', sql.lit(CASE_OPENED_ACTION).as('action'), sql<null>`null`.as('from_state'),
+        'd.status', sql.lit(actorName(SYSTEM)).as('actor'), sql.lit(`筛查批次 #${runId} 建立案件`).as('note'),
+        sql<string>`jsonb_build_object('state', d.status, 'run_id', d.run_id, 'amount_fen', d.amount_fen, 'version', 1)`.as('after'),
+        stamp.as('at'),
+      ])
+      .where(chunkDecisions)
+      .where(withoutCase))
+    .execute();
+  const inserted = await trx.insertInto('refund_cases')
+    .columns(['round', 'unit_id', 'region_code', 'state', 'run_id', 'amount_fen', 'created_at', 'created_by', 'updated_at', 'updated_by'])
+    .expression((eb) => eb.selectFrom('refund_decisions as d')
+      .select([
+        sql.lit(round).as('round'), 'd.unit_id', 'd.region_code', 'd.status', 'd.run_id', 'd.amount_fen',
+        stamp.as('created_at'), sql.lit(actorName(SYSTEM)).as('created_by'),
+        stamp.as('updated_at'), sql.lit(actorName(SYSTEM)).as('updated_by'),
+      ])
+      .where(chunkDecisions))
+    // Not "WHERE NOT EXISTS" on the table being filled: PostgreSQL would rescan its growing heap for every row.
+    .onConflict((oc) => oc.columns(['round', 'unit_id']).doNothing())
+    .executeTakeFirst();
+  const opened = Number(inserted.numInsertedOrUpdatedRows ?? 0n);
+  // One audit entry for the chunk's set-based opening; each case's own `screen` event above names the run.
+  if (opened > 0) {
+    await appendAudit(trx, {
+      actor: actorName(SYSTEM), action: 'case.open', subject: auditSubject.screeningRun(runId),
+      detail: { round, opened, units: [chunk.fromUnit, chunk.toUnit] }, at,
+    });
+  }
+  return opened;
 }
 
 /** Screening-stage cases of the run's units whose new decision differs from the one they stand on, by unit id. */
@@ -87,9 +99,9 @@ function changedCases(db: Kysely<Database>, runId: number, round: string, afterU
     .execute();
 }
 
-export async function syncRefundCases(db: Kysely<Database>, options: { runId: number; round: string; clock: Clock }): Promise<CaseSync> {
+/** After the run: moves the screening-stage cases whose decision changed; returns how many. */
+export async function rescreenChangedCases(db: Kysely<Database>, options: { runId: number; round: string; clock: Clock }): Promise<number> {
   const { runId, round, clock } = options;
-  const casesOpened = await openNewCases(db, runId, round, clock.now());
   let casesRescreened = 0;
   let after = 0;
   for (;;) {
@@ -106,5 +118,5 @@ export async function syncRefundCases(db: Kysely<Database>, options: { runId: nu
     casesRescreened += changed.length;
     after = changed.at(-1)!.unit_id;
   }
-  return { casesOpened, casesRescreened };
+  return casesRescreened;
 }

@@ -100,7 +100,7 @@ for (const backend of storeBackends()) {
         const decision = await db.selectFrom('refund_cases as c').innerJoin('refund_decisions as d', (j) => j.onRef('d.run_id', '=', 'c.run_id').onRef('d.unit_id', '=', 'c.unit_id'))
           .select(['d.status', 'd.amount_fen', 'd.trace']).where('c.unit_id', '=', DISPATCH_UNIT_ID).executeTakeFirstOrThrow();
         expect(decision).toMatchObject({ status: 'eligible', amount_fen: EXPECTED_TOTAL });
-        expect(decision.trace.some((step) => step.step === 'excludedBase' && step.text.includes('840.00'))).toBe(true);
+        expect(decision.trace?.some((step) => step.step === 'excludedBase' && step.text.includes('840.00'))).toBe(true);
 
         await expect(submitDispatchApplication(db, { round: ROUND, unitId: DISPATCH_UNIT_ID, workers, actor: maker, clock }))
           .rejects.toThrow(/已有申请.*已判定/);

@@ -10,6 +10,7 @@ import { fixedClock } from '../../../src/domain/ports/clock.ts';
 import { auditSubject } from '../../../src/services/audit/audit-subject.ts';
 import { verifyAudit } from '../../../src/services/audit/verify-audit.ts';
 import { startScreeningRun } from '../../../src/services/screening/screening-run.ts';
+import { decideUnit } from '../../../src/services/screening/decide.ts';
 import { portalRoutes } from '../../../src/server/routes/portal.ts';
 import { creditCodeOf, insertFixtureUnits } from '../../support/round-fixtures.ts';
 import { testCipher } from '../../support/sms-fixtures.ts';
@@ -57,7 +58,7 @@ for (const backend of storeBackends()) {
     async function withPortal(work: (app: FastifyInstance, store: Store, clock: Clock) => Promise<void>) {
       await backend.withStore(async (store) => {
         const clock = fixedClock('2024-09-27T10:00:00+08:00');
-        const app = await securedApp(store, clock, [[portalRoutes, { store, clock }]]);
+        const app = await securedApp(store, clock, [[portalRoutes, { store, clock, params: projectParameters() }]]);
         try {
           await work(app, store, clock);
         } finally {
@@ -88,9 +89,10 @@ for (const backend of storeBackends()) {
         const { explanation } = round.refundCase;
         expect(explanation.summary).toBe('经大数据比对，您单位符合2024年度失业保险稳岗返还条件，返还金额为 5,760.00 元。');
         expect(explanation.nextStep).toContain('确认返还');
-        const decision = await store.db.selectFrom('refund_decisions as d').innerJoin('refund_cases as c', (j) => j.onRef('c.run_id', '=', 'd.run_id').onRef('c.unit_id', '=', 'd.unit_id'))
-          .select('d.trace').where('c.unit_id', '=', NOTIFIED).executeTakeFirstOrThrow();
+        // The screening stored no trace: the explanation's checklist is the trace rebuilt from the store.
+        const decision = (await decideUnit(store.db, { round: '2024', unitId: NOTIFIED })).decision;
         expect(explanation.checklist.map((line: { text: string }) => line.text)).toEqual(decision.trace.map((step) => step.text));
+        expect(explanation.traceNote).toBeNull();
         expect(explanation.checklist).toContainEqual({ text: expect.stringContaining('返还金额 = '), result: 'info', legalBasis: expect.stringContaining('鲁人社发〔2024〕8号') });
         expect(explanation.checklist.filter((line: { result: string }) => line.result === 'met').length).toBeGreaterThan(3);
         expect(Object.keys(explanation.checklist[0]).sort()).toEqual(['legalBasis', 'result', 'text']);

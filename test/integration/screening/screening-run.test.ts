@@ -7,6 +7,8 @@ import { fixedClock } from '../../../src/domain/ports/clock.ts';
 import { applyCaseTransition } from '../../../src/services/round/case-transitions.ts';
 import { decideUnit } from '../../../src/services/screening/decide.ts';
 import { diffRuns } from '../../../src/services/screening/run-diff.ts';
+import { traceNotes } from '../../../src/services/screening/decision-trace.ts';
+import { unitRoundDecision } from '../../../src/services/screening/round-decisions.ts';
 import { runSummary } from '../../../src/services/screening/run-summary.ts';
 import { resumeScreeningRun, startScreeningRun } from '../../../src/services/screening/screening-run.ts';
 import { creditCodeOf, insertFixtureUnits, ROUND_POPULATION } from '../../support/round-fixtures.ts';
@@ -60,8 +62,17 @@ for (const backend of storeBackends()) {
       const store = await populated(await backend.freshConfig());
       try {
         const progress: number[] = [];
-        const outcome = await startScreeningRun(store, { ...options, onProgress: (p) => void progress.push(p.done) });
+        const casesSoFar: number[] = [];
+        const outcome = await startScreeningRun(store, {
+          ...options,
+          onProgress: async (p) => {
+            progress.push(p.done);
+            casesSoFar.push(Number((await store.db.selectFrom('refund_cases').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n));
+          },
+        });
         expect(progress).toEqual([3, 6, 8]);
+        // Each chunk's cases are opened with its decisions, not in a pass after the run.
+        expect(casesSoFar).toEqual([3, 6, 8]);
         expect(outcome).toMatchObject({ processedUnits: 8, totalUnits: 8, casesOpened: 8, casesRescreened: 0 });
 
         const decisions = await decisionsOf(store, outcome.runId);
@@ -82,9 +93,13 @@ for (const backend of storeBackends()) {
         expect(inAnyOrder(jobRetentionRefundInput.parse(unit6.input))).toEqual(inAnyOrder(unit6Input));
         const stored = await store.db.selectFrom('refund_decisions').selectAll().where('unit_id', '=', 6).executeTakeFirstOrThrow();
         const expected = evaluateJobRetentionRefund(unit6Input, params);
-        expect({ status: stored.status, amount: stored.amount_fen, base: stored.base_fen, trace: stored.trace })
-          .toEqual({ status: expected.status, amount: expected.amountFen, base: expected.baseFen, trace: expected.trace });
+        expect({ status: stored.status, amount: stored.amount_fen, base: stored.base_fen, months: stored.full_months, trace: stored.trace })
+          .toEqual({ status: expected.status, amount: expected.amountFen, base: expected.baseFen, months: expected.fullMonths, trace: null });
         expect(stored.input_hash).toBe(unit6.inputHash);
+        // Opening the decision rebuilds the trace the rule gives for the unit's input.
+        const opened = await unitRoundDecision(store.db, params, '2024', 6);
+        expect(opened).toMatchObject({ status: 'eligible', amountFen: 6_000_000, traceNote: null, inputHash: stored.input_hash });
+        expect(opened!.trace).toEqual(expected.trace);
 
         const cases = await store.db.selectFrom('refund_cases').select(['unit_id', 'state', 'amount_fen', 'run_id']).orderBy('unit_id').execute();
         expect(cases.map((c) => [c.unit_id, c.state, c.amount_fen])).toEqual(decisions.map((d) => [d.unit_id, d.status, d.amount_fen]));
@@ -93,6 +108,25 @@ for (const backend of storeBackends()) {
         const run = await store.db.selectFrom('screening_runs').selectAll().executeTakeFirstOrThrow();
         expect(run).toMatchObject({ status: 'completed', processed_units: 8, cursor_unit_id: 8, policy_version: params.version });
         expect(run.finished_at).toEqual(clock.now());
+      } finally {
+        await store.close();
+      }
+    });
+
+    it('says so in Chinese, with the stored figures, when a decision is opened after its data or parameters changed', async () => {
+      const store = await populated(await backend.freshConfig());
+      try {
+        await startScreeningRun(store, options);
+        await store.db.updateTable('unit_payments').set({ amount_fen: 1 }).where('unit_id', '=', 1).where('period', '=', '2023-05').execute();
+        const changed = await unitRoundDecision(store.db, params, '2024', 1);
+        expect(changed).toMatchObject({ status: 'eligible', amountFen: 360_000, fullMonths: expect.any(Number), trace: null, traceNote: traceNotes.dataChanged });
+        expect(changed!.traceNote).toContain('数据自作出结论以来已有变更');
+
+        const otherVersion = Object.create(params, { version: { value: `${params.version}-next` } }) as typeof params;
+        const other = await unitRoundDecision(store.db, otherVersion, '2024', 2);
+        expect(other).toMatchObject({ status: 'ineligible', trace: null });
+        expect(other!.traceNote).toContain(`参数版本 ${params.version} 作出`);
+        expect((await unitRoundDecision(store.db, params, '2024', 2))!.trace!.length).toBeGreaterThan(5);
       } finally {
         await store.close();
       }

@@ -27,7 +27,9 @@ export interface DecisionPage { round: string; page: number; pageSize: number; t
 
 export interface DecisionDetail extends DecisionItem {
   baseFen: number; ratioBp: number | null; fullMonths: number | null; layoffs: number | null; payTo: string | null;
-  inputHash: string; policyVersion: string; trace: TraceStep[];
+  inputHash: string; policyVersion: string;
+  /** Null when it cannot be rebuilt (the unit's data changed since); traceNote says why. */
+  trace: TraceStep[] | null; traceNote: string | null;
 }
 
 export interface DiffSide { status: DecisionStatus; amountFen: number; reasons: string[] }
@@ -168,7 +170,7 @@ export interface ScreeningRunRow {
 export interface PortalChecklistLine { text: string; result: 'met' | 'not_met' | 'missing' | 'info'; legalBasis: string }
 export interface PortalRefundCase {
   state: RefundCaseState; stateLabel: string; status: DecisionStatus; amountFen: number; amountYuan: string; reasons: string[]; payTo: string | null;
-  explanation: { summary: string; nextStep: string; checklist: PortalChecklistLine[] }; canConfirm: boolean;
+  explanation: { summary: string; nextStep: string; checklist: PortalChecklistLine[]; traceNote: string | null }; canConfirm: boolean;
 }
 export interface PortalPayment {
   id: number; recipientName: string; role: 'unit' | 'dispatch_unit' | 'user_unit'; toThisUnit: boolean; amountFen: number; amountYuan: string;

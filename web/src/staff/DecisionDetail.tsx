@@ -70,8 +70,9 @@ export default function DecisionDetail() {
         )}
       </Card>
       <Card title="判定过程（逐项核对）" style={{ marginTop: 16 }} loading={!d}>
+        {d?.traceNote && <Alert type="warning" showIcon title={d.traceNote} style={{ marginBottom: 12 }} data-testid="trace-note" />}
         <Table<TraceStep & { n: number }>
-          size="small" pagination={false} rowKey="n" dataSource={d?.trace.map((t, n) => ({ ...t, n: n + 1 })) ?? []}
+          size="small" pagination={false} rowKey="n" dataSource={d?.trace?.map((t, n) => ({ ...t, n: n + 1 })) ?? []}
           columns={[
             { title: '序号', dataIndex: 'n', width: 64 },
             { title: '条件、取值与标准', dataIndex: 'text' },

@@ -90,6 +90,7 @@ function RoundCard({ round, onChanged }: { round: PortalRound; onChanged: () => 
             <Button type="primary" size="large" style={{ marginTop: 16 }} onClick={confirm}>确认返还</Button>
           )}
           <Typography.Title level={5} style={{ marginTop: 24 }}>判定依据（逐项核对）</Typography.Title>
+          {refund.explanation.traceNote && <Alert type="warning" showIcon title={refund.explanation.traceNote} data-testid="trace-note" />}
           <Checklist lines={refund.explanation.checklist} />
         </>
       )}

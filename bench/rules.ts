@@ -1,0 +1,72 @@
+// Benchmark: rule throughput — our refund rule (contract input → decision with its full trace) against the same
+// decision as json-rules-engine rules (bench/refund-engines.ts), on the same 100,000 inputs in memory, with every
+// unit's status and amount compared. The engine gets the units' figures computed for it beforehand (timed apart), so
+// the comparison flatters it. Run: npm run bench:rules
+import { projectParameters } from '../src/adapters/parameters/load-parameters.ts';
+import { evaluateJobRetentionRefund, type JobRetentionRefundInput } from '../src/policy/job-retention-refund.ts';
+import { jsonRulesDecision, unitFigures, type EngineDecision, type UnitFigures } from './refund-engines.ts';
+import { report } from './report.ts';
+import { sampleCase } from './sample-cases.ts';
+
+const COUNT = Number(process.env.BENCH_CASES ?? 100_000);
+const BATCH = 1_000;
+const params = projectParameters();
+
+/** The sample refund cases with every outcome: exclusion flags, dispatch units, public bodies, short histories, no headcount. */
+function refundInput(i: number): JobRetentionRefundInput {
+  const input = sampleCase('job-retention-refund', i) as JobRetentionRefundInput;
+  if (i % 31 === 0) input.unit.flags = ['zombie'];
+  if (i % 37 === 0) input.unit.laborDispatch = true;
+  if (i % 41 === 0) input.unit.orgType = 'public_institution';
+  if (i % 43 === 0) input.payments = input.payments.slice(0, 10);
+  if (i % 47 === 0) input.headcount = { start: 0, end: 5, retiredOrDied: 0 };
+  return input;
+}
+
+const inputs = Array.from({ length: COUNT }, (_, i) => refundInput(i));
+const asOf = inputs[0]!.asOf;
+
+function timed<T>(work: () => T): { value: T; seconds: number } {
+  const started = performance.now();
+  const value = work();
+  return { value, seconds: (performance.now() - started) / 1000 };
+}
+
+async function timedAsync<T>(work: () => Promise<T>): Promise<{ value: T; seconds: number }> {
+  const started = performance.now();
+  const value = await work();
+  return { value, seconds: (performance.now() - started) / 1000 };
+}
+
+/** Every figure set through an async engine, a batch of calls in flight at a time. */
+async function throughEngine(decide: (f: UnitFigures) => Promise<EngineDecision>, figures: readonly UnitFigures[]): Promise<EngineDecision[]> {
+  const out: EngineDecision[] = [];
+  for (let i = 0; i < figures.length; i += BATCH) out.push(...await Promise.all(figures.slice(i, i + BATCH).map(decide)));
+  return out;
+}
+
+const ours = timed(() => inputs.map((input) => evaluateJobRetentionRefund(input, params)));
+const figures = timed(() => inputs.map((input) => unitFigures(input, params)));
+const jre = await timedAsync(() => throughEngine(jsonRulesDecision(params, asOf), figures.value));
+
+function agreement(decisions: readonly EngineDecision[]): string {
+  let agreed = 0;
+  decisions.forEach((d, i) => {
+    const our = ours.value[i]!;
+    if (d.status === our.status && d.amountFen === our.amountFen) agreed += 1;
+  });
+  return `${agreed}/${COUNT}`;
+}
+
+const perSecond = (seconds: number) => Math.round(COUNT / seconds);
+const counted = new Map<string, number>();
+for (const d of ours.value) counted.set(d.status, (counted.get(d.status) ?? 0) + 1);
+const statuses = Object.fromEntries(counted);
+const rows = [
+  { engine: 'wengang rule (input → decision + trace)', seconds: +ours.seconds.toFixed(2), decisionsPerSecond: perSecond(ours.seconds), ratioToOurs: 1, agreement: `${COUNT}/${COUNT}` },
+  { engine: 'figures for the engines (not timed below)', seconds: +figures.seconds.toFixed(2), decisionsPerSecond: perSecond(figures.seconds), ratioToOurs: null, agreement: null },
+  { engine: 'json-rules-engine 7.3.1', seconds: +jre.seconds.toFixed(2), decisionsPerSecond: perSecond(jre.seconds),
+    ratioToOurs: +(jre.seconds / ours.seconds).toFixed(1), agreement: agreement(jre.value) },
+];
+report('rules', rows, { cases: COUNT, statuses });
+if (rows.some((r) => r.agreement !== null && r.agreement !== `${COUNT}/${COUNT}`)) process.exitCode = 1;
