@@ -9,7 +9,8 @@ import { commandClock, output, parseOptions } from '../command-support.ts';
 
 export async function runConfirm(args: string[]): Promise<number> {
   const [token, ...rest] = args;
-  if (!token || token.startsWith('-')) {
+  // A base64url token may itself begin with '-', so only a missing token or one of the options is refused.
+  if (!token || ['--code', '--json', '--help', '-h'].includes(token)) {
     throw new CliError('用法：wengang confirm <链接中的令牌> [--code 验证码] [--json]', 'usage: wengang confirm <token> [--code C] [--json]');
   }
   const v = parseOptions(rest, { code: { type: 'string' } });

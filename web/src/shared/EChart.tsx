@@ -1,4 +1,4 @@
-// An ECharts chart from an option object, drawn with the parts of ECharts the fund charts need only (bars, lines and
+// An ECharts chart from an option object, drawn with the parts of ECharts the console needs only (bars, lines and
 // a gauge); it follows the window's size and redraws when the option changes.
 import { useEffect, useRef } from 'react';
 import * as echarts from 'echarts/core';
