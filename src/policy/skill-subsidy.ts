@@ -3,7 +3,7 @@
 // at most three a year, each occupation and level once, not after a training subsidy for it or a higher level of it.
 import { z } from 'zod';
 import { Checklist } from './core/decision.ts';
-import { addMonths, isWithin, yearOf, type IsoDate } from './core/dates.ts';
+import { addMonths, isWithin, yearOf } from './core/dates.ts';
 import { formatYuan, type Fen } from './core/money.ts';
 import { caseId, count, flag, isoDate, nestedObject, text } from './core/input-fields.ts';
 import { checkIdNumber, IDENTIFIER_PROBLEM_TEXT } from './identifier.ts';

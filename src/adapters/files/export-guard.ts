@@ -3,7 +3,8 @@
 // = + - @, a tab or a carriage return is prefixed with an apostrophe, so Excel and WPS show it as text instead of
 // running it (a unit imported as `=cmd|' /C calc'!A0` reaches finance's Excel as that text). Numbers, and text that
 // is only a number (an amount such as -12.50 or +3), pass unchanged: they stay numeric where the bank needs them.
-import type { ExportCell } from './write-xlsx.ts';
+/** One cell of an exported sheet: text, a number, or empty. */
+export type ExportCell = string | number | null;
 
 const FORMULA_START = /^[=+\-@\t\r]/;
 const PLAIN_NUMBER = /^[+-]?\d+(?:\.\d+)?$/;

@@ -4,9 +4,9 @@
 import ExcelJS from 'exceljs';
 import type { ImportSpec } from './column-spec.ts';
 import type { RowError } from './table-errors.ts';
-import { guardRow } from './export-guard.ts';
+import { guardRow, type ExportCell } from './export-guard.ts';
 
-export type ExportCell = string | number | null;
+export type { ExportCell };
 
 export interface XlsxColumn {
   header: string;

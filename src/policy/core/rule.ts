@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type { Decision } from './decision.ts';
 import type { ParameterStore } from './parameters.ts';
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the registry holds rules of every input type alike
 export interface RuleDefinition<Input = any> {
   /** The contract name, e.g. `job-retention-refund` (also the parameter file's and case file's name). */
   name: string;

@@ -8,8 +8,8 @@ import { formatBpPercent, formatPercent, formatRatio, ratioAtMost } from '../cor
 import type { EnterpriseSize, OrgType } from '../core/input-fields.ts';
 import type { ParameterInForce, ParameterStore } from '../core/parameters.ts';
 import { classifyEnterprise, SIZE_ARTICLE, SIZE_LABELS, sizeClassOf, sizeThresholdsAt, type SizeResult } from '../enterprise-size.ts';
-import { countFullMonths, fullyPaidMonths, MODE_LABELS, type MonthsMode } from './full-months.ts';
-import { measureLayoffs, METHOD_LABELS, type LayoffMeasure, type LayoffMethod } from './layoffs.ts';
+import { countFullMonths, fullyPaidMonths, MODE_LABELS } from './full-months.ts';
+import { measureLayoffs, METHOD_LABELS, type LayoffMeasure } from './layoffs.ts';
 import { refundBase, refundBaseYear, type BaseWindow } from './refund-base.ts';
 import { refundParameters } from './refund-parameters.ts';
 import type { ExclusionFlag, RefundInput } from './refund-input.ts';

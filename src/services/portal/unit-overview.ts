@@ -7,7 +7,7 @@ import type { Database } from '../../adapters/store/schema.ts';
 import type { AccountKind } from '../../adapters/store/schema-payments.ts';
 import { maskBankAccount, maskCreditCode } from '../../domain/masking.ts';
 import { paymentStatusLabel, type PaymentStatus } from '../../domain/payment-status.ts';
-import { stateLabel, type RefundCaseState } from '../../domain/refund-case.ts';
+import type { RefundCaseState } from '../../domain/refund-case.ts';
 import type { Status } from '../../policy/core/decision.ts';
 import { formatYuan, type Fen } from '../../policy/core/money.ts';
 import type { ParameterStore } from '../../policy/core/parameters.ts';

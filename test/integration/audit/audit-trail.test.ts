@@ -11,7 +11,6 @@ import { runAudit } from '../../../src/cli/commands/audit.ts';
 import { appendAudit, CHECKPOINT_EVERY } from '../../../src/services/audit/append-audit.ts';
 import { searchAudit } from '../../../src/services/audit/search-audit.ts';
 import { verifyAudit } from '../../../src/services/audit/verify-audit.ts';
-import { fixedClock } from '../../../src/domain/ports/clock.ts';
 import { applyCaseTransition } from '../../../src/services/round/case-transitions.ts';
 import { commandEnvFor, storeBackends } from '../../support/store-backends.ts';
 import { caseState, insertRun, insertUnitWithCase, ROUND } from '../../support/review-fixtures.ts';

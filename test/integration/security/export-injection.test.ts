@@ -78,8 +78,16 @@ function csvRows(text: string): string[][] {
       else if (ch === '"') quoted = false;
       else field += ch;
     } else if (ch === '"') quoted = true;
-    else if (ch === ',') (row.push(field), field = '');
-    else if (ch === '\r' && body[i + 1] === '\n') (row.push(field), rows.push(row), row = [], field = '', i++);
+    else if (ch === ',') {
+      row.push(field);
+      field = '';
+    } else if (ch === '\r' && body[i + 1] === '\n') {
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
+      i++;
+    }
     else field += ch;
   }
   return rows;
