@@ -81,4 +81,45 @@ describe.skipIf(browserSkipReason)('试点支出额度与基金运行监测在�
     await expectNoEnglish(page, DATA_WORDS);
     await screenshot(page, 'fund-dashboard');
   }, 180_000);
+
+  it('经办员登记要情报告并更正，登记后不能修改；审计员只能查看和导出', async () => {
+    const { page } = h;
+    await signInStaff(h, 'jingban');
+    await openMenu(page, '要情报告');
+    await expect.poll(() => page.locator('body').innerText()).toContain('本地区尚无要情报告');
+    await page.getByRole('button', { name: label('登记要情') }).click();
+    const dialog = page.locator('.ant-modal');
+    await dialog.getByLabel('发生时间').click();
+    await dialog.getByLabel('发生时间').fill('2024-09-01 09:30');
+    await page.keyboard.press('Enter');
+    await dialog.getByLabel('地区').click();
+    await page.locator('.ant-select-item-option').filter({ hasText: '环翠区' }).click();
+    await dialog.getByLabel('类别').click();
+    await page.locator('.ant-select-item-option').filter({ hasText: '舆情' }).click();
+    await dialog.getByLabel('要情内容').fill('网络出现稳岗返还到账迟缓的集中投诉，涉及约20家企业');
+    await dialog.getByRole('button', { name: label('登记') }).click();
+    const first = page.locator('.ant-table-row').filter({ hasText: '稳岗返还到账迟缓' });
+    await expect.poll(() => first.innerText()).toContain('环翠区');
+
+    await first.getByRole('button', { name: label('更正或续报') }).click();
+    await expect.poll(() => dialog.innerText()).toContain('更正或续报第');
+    await dialog.getByLabel('要情内容').fill('经核实涉及企业为12家，已逐户回访');
+    await dialog.getByLabel('后续处理').fill('已协调银行加快到账');
+    await dialog.getByRole('button', { name: label('登记') }).click();
+    const correction = page.locator('.ant-table-row').filter({ hasText: '经核实涉及企业为12家' });
+    await expect.poll(() => correction.innerText()).toMatch(/更正第 \d+ 号/);
+    await expect.poll(() => page.locator('.ant-table-row').count()).toBe(2);
+    expect(await first.getByRole('button', { name: label('修改') }).count()).toBe(0);
+    await page.locator('.ant-message-notice').first().waitFor({ state: 'detached' });
+    await expectNoEnglish(page, DATA_WORDS);
+    await screenshot(page, 'fund-incidents');
+
+    await signInStaff(h, 'shenji');
+    await openMenu(page, '要情报告');
+    await expect.poll(() => page.locator('.ant-table-row').count()).toBe(2);
+    expect(await page.getByRole('button', { name: label('登记要情') }).count()).toBe(0);
+    const saved = page.waitForEvent('download');
+    await page.getByRole('button', { name: label('导出表格') }).click();
+    expect((await saved).suggestedFilename()).toBe('要情报告-371000.xlsx');
+  }, 180_000);
 });

@@ -7,6 +7,7 @@ import { writeXlsx } from '../../adapters/files/write-xlsx.ts';
 import type { Database } from '../../adapters/store/schema.ts';
 import type { FundIncidentsTable } from '../../adapters/store/schema-fund.ts';
 import { incidentCategories, incidentCategoryLabels, type IncidentCategory } from '../../domain/fund-pilot.ts';
+import type { Incident } from '../../domain/fund-incident.ts';
 import type { Clock } from '../../domain/ports/clock.ts';
 import type { Actor } from '../../domain/refund-case.ts';
 import { auditSubject } from '../audit/audit-subject.ts';
@@ -15,19 +16,7 @@ import { WorkflowError } from '../review/workflow-error.ts';
 import { actorName } from '../round/case-transitions.ts';
 import { regionScope } from '../screening/region-scope.ts';
 
-export interface Incident {
-  id: number;
-  occurredAt: Date;
-  regionCode: string;
-  regionName: string;
-  category: IncidentCategory;
-  categoryLabel: string;
-  description: string;
-  followUp: string | null;
-  correctsId: number | null;
-  recordedBy: string;
-  recordedAt: Date;
-}
+export type { Incident };
 
 export interface RecordIncident {
   occurredAt: string;
