@@ -10,8 +10,9 @@ import type { LedgerAccount, PaymentStatus } from '../../adapters/store/schema-p
 import type { Database } from '../../adapters/store/schema.ts';
 import { formatYuan, sumFen, type Fen } from '../../policy/core/money.ts';
 import { accountLabels, ledgerBalances, normalBalance, type AccountBalance } from './balances.ts';
+import { pilotViolations } from './check-pilot.ts';
 
-export type ViolationCode = 'UNBALANCED_LEDGER' | 'UNBALANCED_TRANSACTION' | 'COMMITMENT' | 'ACCOUNT_TOTAL' | 'PAYMENT_STATE';
+export type ViolationCode = 'UNBALANCED_LEDGER' | 'UNBALANCED_TRANSACTION' | 'COMMITMENT' | 'ACCOUNT_TOTAL' | 'PAYMENT_STATE' | 'PILOT_SPENDING';
 
 export interface LedgerViolation {
   code: ViolationCode;
@@ -155,7 +156,7 @@ export async function checkLedger(db: Db): Promise<LedgerCheck> {
   }
   violations.push(...await transactionViolations(db), ...await commitmentViolations(db));
   const holdings = await paymentHoldings(db);
-  violations.push(...stateViolations(holdings, balances));
+  violations.push(...stateViolations(holdings, balances), ...await pilotViolations(db, balances));
   const { count } = await db.selectFrom('ledger_transactions').select(sql<number>`count(*)::int`.as('count')).executeTakeFirstOrThrow();
   return { ok: violations.length === 0, violations, balances, paymentCount: holdings.length, transactionCount: count };
 }

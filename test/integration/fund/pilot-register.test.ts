@@ -133,6 +133,18 @@ for (const backend of storeBackends()) {
           { key: `pilot-spend:${a.id}`, kind: 'pilot_spending', pilot_commitment_id: a.id, account: 'pilot_bank', debit_fen: 0, credit_fen: 55_000 },
         ]);
         expect((await checkLedger(store.db)).ok).toBe(true);
+
+        // A voucher that disagrees with the register is found: the amount posted, then a second voucher.
+        const voucher = await store.db.selectFrom('ledger_transactions').select('id').where('key', '=', `pilot-spend:${a.id}`).executeTakeFirstOrThrow();
+        await store.db.updateTable('ledger_lines').set({ debit_fen: 50_000 }).where('transaction_id', '=', voucher.id).where('account', '=', 'pilot_spending').execute();
+        await store.db.updateTable('ledger_lines').set({ credit_fen: 50_000 }).where('transaction_id', '=', voucher.id).where('account', '=', 'pilot_bank').execute();
+        expect((await checkLedger(store.db)).violations.map((v) => v.message)).toEqual([
+          `试点支出承诺 #${a.id} 入账 500.00 元，与登记的支出金额 550.00 元不符`,
+          '试点支出科目余额 500.00 元，与登记的试点支出合计 550.00 元不符',
+        ]);
+        await store.db.updateTable('ledger_lines').set({ debit_fen: 55_000 }).where('transaction_id', '=', voucher.id).where('account', '=', 'pilot_spending').execute();
+        await store.db.updateTable('ledger_lines').set({ credit_fen: 55_000 }).where('transaction_id', '=', voucher.id).where('account', '=', 'pilot_bank').execute();
+        expect((await checkLedger(store.db)).ok).toBe(true);
         const actions = await store.db.selectFrom('audit_log').select(['action', 'subject', 'actor']).orderBy('seq').execute();
         expect(actions.map((e) => e.action)).toEqual([
           'fund_pilot.record_budget', 'fund_pilot.record_plan', 'fund_pilot.approve_plan', 'fund_pilot.commit', 'fund_pilot.commit',
