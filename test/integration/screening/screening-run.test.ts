@@ -92,14 +92,16 @@ for (const backend of storeBackends()) {
         const inAnyOrder = (input: JobRetentionRefundInput) => ({ ...input, payments: [...input.payments].sort((a, b) => `${a.period}${a.paidOn}${a.kind}`.localeCompare(`${b.period}${b.paidOn}${b.kind}`)) });
         expect(inAnyOrder(jobRetentionRefundInput.parse(unit6.input))).toEqual(inAnyOrder(unit6Input));
         const stored = await store.db.selectFrom('refund_decisions').selectAll().where('unit_id', '=', 6).executeTakeFirstOrThrow();
-        const expected = evaluateJobRetentionRefund(unit6Input, params);
+        // Written out from the story: 2023's contributions paid within 2023 are January to October (November and
+        // December were paid in January 2024), 10 × 20,000 元; a large enterprise gets 30% of it; all 20 months from
+        // December 2022 to July 2024 were paid in full before the screening date.
         expect({ status: stored.status, amount: stored.amount_fen, base: stored.base_fen, months: stored.full_months, trace: stored.trace })
-          .toEqual({ status: expected.status, amount: expected.amountFen, base: expected.baseFen, months: expected.fullMonths, trace: null });
+          .toEqual({ status: 'eligible', amount: 6_000_000, base: 20_000_000, months: 20, trace: null });
         expect(stored.input_hash).toBe(unit6.inputHash);
         // Opening the decision rebuilds the trace the rule gives for the unit's input.
         const opened = await unitRoundDecision(store.db, params, '2024', 6);
         expect(opened).toMatchObject({ status: 'eligible', amountFen: 6_000_000, traceNote: null, inputHash: stored.input_hash });
-        expect(opened!.trace).toEqual(expected.trace);
+        expect(opened!.trace).toEqual(evaluateJobRetentionRefund(unit6Input, params).trace);
 
         const cases = await store.db.selectFrom('refund_cases').select(['unit_id', 'state', 'amount_fen', 'run_id']).orderBy('unit_id').execute();
         expect(cases.map((c) => [c.unit_id, c.state, c.amount_fen])).toEqual(decisions.map((d) => [d.unit_id, d.status, d.amount_fen]));
