@@ -17,6 +17,7 @@ import { runRuns } from './commands/runs.ts';
 import { runScreen } from './commands/screen.ts';
 import { runServe } from './commands/serve.ts';
 import { runStaff } from './commands/staff.ts';
+import { runSkill } from './commands/skill.ts';
 import { CliError } from './cli-error.ts';
 
 const HELP = `用法 / usage: wengang <命令> [参数]
@@ -37,6 +38,7 @@ const HELP = `用法 / usage: wengang <命令> [参数]
   bank export|import|correct   银行付款指令文件、银行回盘文件导入、账户更正（双人复核）
   reconcile --batch 编号       对账报告
   ledger check|balances        基金账务平衡检查、科目余额
+  skill apply|list|show|approve|return|pay|certificate   技能提升补贴申请、复核、发放和证书查询
   fund <子命令>                扩大支出范围试点额度台账（封定结余、备案复核、承诺、支出、释放）
   audit verify|checkpoint|search   审计日志校验（被篡改时退出码 1）、检查点、查询
   staff add|list|disable|enable|unlock|password   工作人员账号（角色、管辖地区、密码）
@@ -59,6 +61,7 @@ const commands: Record<string, (args: string[]) => Promise<number>> = {
   bank: runBank,
   reconcile: runReconcile,
   ledger: runLedger,
+  skill: runSkill,
   fund: runFund,
   audit: runAudit,
   staff: runStaff,

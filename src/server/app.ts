@@ -28,6 +28,7 @@ import { reviewRoutes } from './routes/review.ts';
 import { roundRoutes } from './routes/round.ts';
 import { webRoutes } from './routes/web.ts';
 import { screeningRoutes } from './routes/screening.ts';
+import { skillSubsidyRoutes } from './routes/skill-subsidy.ts';
 import { sessionRoutes } from './routes/session.ts';
 import { BODY_LIMIT, bodyTooLarge } from './security/body-limits.ts';
 import { registerGuard } from './security/guard.ts';
@@ -115,8 +116,9 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     await app.register(dispatchRoutes, { ...area, cipher: options.cipher });
     await app.register(portalRoutes, area);
     await app.register(paymentRoutes, area);
-    await app.register(bankRoutes, area);
+    await app.register(bankRoutes, { ...area, cipher: options.cipher });
     await app.register(fundRoutes, area);
+    await app.register(skillSubsidyRoutes, { ...area, cipher: options.cipher });
     await app.register(importRoutes, { ...area, cipher: options.cipher, reportDir: options.importReportDir ?? dataPath(process.env, 'import-reports') });
     await app.register(auditRoutes, { ...area, cipher: options.cipher, anchors: options.auditAnchors });
     await app.register(roundRoutes, { ...area, cipher: options.cipher, sms: options.sms, baseUrl: options.baseUrl ?? 'http://localhost:8080' });

@@ -135,6 +135,15 @@ export const authorizationTable: Record<string, MatrixEntry> = {
   'GET /api/v1/unit/me': { allowed: { staff: [], unit: true }, touches: 'none', request: () => at('/api/v1/unit/me') },
   'POST /api/v1/unit/me/confirm': { allowed: { staff: [], unit: true }, touches: 'none', request: () => at('/api/v1/unit/me/confirm', { round: ROUND }) },
   'GET /api/v1/person/me': { allowed: { staff: [], person: true }, touches: 'none', request: () => at('/api/v1/person/me') },
+  // Skill-upgrade subsidy (第四条): the person's own applications; the queue and registry look-ups city-wide.
+  'POST /api/v1/person/me/skill-subsidy': { allowed: { staff: [], person: true }, touches: 'none', request: () => at('/api/v1/person/me/skill-subsidy', { certificateNumber: 'S-NONE' }) },
+  'GET /api/v1/person/me/skill-subsidy': { allowed: { staff: [], person: true }, touches: 'none', request: () => at('/api/v1/person/me/skill-subsidy') },
+  'POST /api/v1/skill-subsidy/applications': staff(CASE_WORKER, 'all', () => at('/api/v1/skill-subsidy/applications', { certificateNumber: 'S-NONE' })),
+  'GET /api/v1/skill-subsidy/applications': staff(CASE_STAFF, 'all', () => at('/api/v1/skill-subsidy/applications')),
+  'GET /api/v1/skill-subsidy/applications/:id': staff(CASE_STAFF, 'all', () => at('/api/v1/skill-subsidy/applications/1')),
+  'POST /api/v1/skill-subsidy/applications/:id/approve': staff(REVIEWER, 'all', () => at('/api/v1/skill-subsidy/applications/1/approve', {})),
+  'POST /api/v1/skill-subsidy/applications/:id/return': staff(REVIEWER, 'all', () => at('/api/v1/skill-subsidy/applications/1/return', { note: '退回' })),
+  'GET /api/v1/certificates': staff(CASE_STAFF, 'all', () => at('/api/v1/certificates?number=S-NONE')),
 
   // Labour-dispatch applications.
   'POST /api/v1/dispatch/applications/preview': { allowed: dispatchSubmitters, touches: 'region', request: dispatchUpload('/api/v1/dispatch/applications/preview') },

@@ -9,6 +9,7 @@ import type { PersonSession } from '../shared/session.ts';
 import type { PersonRecord } from '../shared/types.ts';
 import { useApi } from '../shared/use-api.ts';
 import { PortalPage, SignedInBar } from '../unit/PortalSignIn.tsx';
+import { SkillSubsidyCard } from './SkillSubsidyCard.tsx';
 
 const ID_NUMBER = /^[0-9]{17}[0-9Xx]$/;
 
@@ -43,6 +44,7 @@ function PersonHome({ session, onSignedOut }: { session: PersonSession; onSigned
           ]} />
         )}
       </Card>
+      <SkillSubsidyCard />
       <Card title="参保记录" {...card}>
         <Table<Spell>
           size="small" rowKey={(s) => `${s.unitName}:${s.fromPeriod}`} dataSource={r?.insuranceSpells ?? []} pagination={false} data-testid="person-spells"

@@ -5,6 +5,7 @@ import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router-
 import { Avatar, Button, Layout, Menu, Space, Spin, Typography } from 'antd';
 import {
   AlertOutlined, AuditOutlined, BankOutlined, CloudUploadOutlined, DashboardOutlined, FileSearchOutlined, FundOutlined, MessageOutlined, NotificationOutlined,
+  TrophyOutlined,
   PayCircleOutlined, ReadOutlined, SafetyCertificateOutlined, ScanOutlined, TeamOutlined, UserOutlined,
 } from '@ant-design/icons';
 import { loadSession, signOut } from '../shared/api.ts';
@@ -21,6 +22,7 @@ const Sms = lazy(() => import('./Sms.tsx'));
 const Imports = lazy(() => import('./Imports.tsx'));
 const Parameters = lazy(() => import('./Parameters.tsx'));
 const Dispatch = lazy(() => import('./Dispatch.tsx'));
+const SkillSubsidy = lazy(() => import('./SkillSubsidy.tsx'));
 const Payments = lazy(() => import('./Payments.tsx'));
 const Bank = lazy(() => import('./Bank.tsx'));
 const FundRegister = lazy(() => import('./FundRegister.tsx'));
@@ -40,6 +42,7 @@ const MENU: { key: string; icon: React.ReactNode; label: string; roles: StaffRol
   { key: '/notices', icon: <NotificationOutlined />, label: '公示管理', roles: CASE_STAFF },
   { key: '/sms', icon: <MessageOutlined />, label: '短信与确认', roles: ['case_worker', 'reviewer', 'auditor'] },
   { key: '/dispatch', icon: <TeamOutlined />, label: '劳务派遣申请', roles: ['case_worker', 'reviewer', 'auditor'] },
+  { key: '/skill-subsidy', icon: <TrophyOutlined />, label: '技能提升补贴', roles: CASE_STAFF },
   { key: '/payments', icon: <PayCircleOutlined />, label: '拨付', roles: ['finance', 'auditor'] },
   { key: '/bank', icon: <BankOutlined />, label: '银行文件与对账', roles: ['finance', 'auditor'] },
   { key: '/fund', icon: <FundOutlined />, label: '试点支出额度', roles: ['finance', 'reviewer', 'auditor'] },
@@ -112,6 +115,7 @@ export default function StaffConsole() {
               <Route path="imports" element={<Imports />} />
               <Route path="parameters" element={<Parameters />} />
               <Route path="dispatch/*" element={<Dispatch staff={staff} />} />
+              <Route path="skill-subsidy/*" element={<SkillSubsidy staff={staff} />} />
               <Route path="payments/*" element={<Payments staff={staff} />} />
               <Route path="bank/*" element={<Bank staff={staff} />} />
               <Route path="fund" element={<FundRegister staff={staff} />} />

@@ -1,4 +1,6 @@
 // 职业资格 / 职业技能等级证书 held by insured people (技能提升补贴, 鲁人社发〔2024〕8号 第四条). Natural key: 证书编号.
+// This is the certificate registry's file feed (docs/FEEDS.md): the casework reads it through the CertificateRegistry
+// port (adapters/registry/imported-certificate-registry.ts).
 import { date, defineImportSpec, enumOf, text, yesNo } from '../../../adapters/files/column-spec.ts';
 import { personOf, type ImportKind } from '../import-kind.ts';
 import { EXAMPLE_ID_NUMBER, idNumber } from './columns.ts';
@@ -12,6 +14,7 @@ interface CertificateRow {
   level: number;
   issueDate: string;
   verified: boolean | null;
+  issuingBody: string | null;
 }
 
 export const certificatesKind: ImportKind<CertificateRow> = {
@@ -26,6 +29,7 @@ export const certificatesKind: ImportKind<CertificateRow> = {
       occupationName: { header: '职业名称', required: false, example: '焊工', ...text({ maxLength: 100 }) },
       level: { header: '等级', required: true, example: '四级', ...enumOf(CERTIFICATE_LEVEL_LABELS), note: CERTIFICATE_LEVEL_NOTE },
       issueDate: { header: '发证日期', required: true, example: '2024-05-20', ...date() },
+      issuingBody: { header: '发证机构', required: false, example: '威海市职业技能鉴定指导中心', ...text({ maxLength: 100 }) },
       verified: { header: '是否已核验', required: false, example: '是', ...yesNo(), note: '已在技能人才评价证书全国联网查询系统核验的填“是”，不填视为“否”' },
     },
   }),
@@ -33,7 +37,7 @@ export const certificatesKind: ImportKind<CertificateRow> = {
   naturalKey: ['number'],
   target: {
     table: 'certificates',
-    columns: ['number', 'person_id', 'occupation_code', 'occupation_name', 'level', 'issue_date', 'verified', 'region_code'],
+    columns: ['number', 'person_id', 'occupation_code', 'occupation_name', 'level', 'issue_date', 'verified', 'issuing_body', 'region_code'],
     key: ['number'],
     audit: 'changed',
     mode: 'upsert',
@@ -42,7 +46,7 @@ export const certificatesKind: ImportKind<CertificateRow> = {
     const person = personOf(refs, row.idNumber);
     return [
       row.number, person.id, row.occupationCode, row.occupationName, row.level, row.issueDate, row.verified ?? false,
-      person.regionCode,
+      row.issuingBody, person.regionCode,
     ];
   },
 };
