@@ -14,6 +14,7 @@ import { assertFinance } from './payment-actor.ts';
 import { lockAuditLog } from '../audit/append-audit.ts';
 import { auditSubject } from '../audit/audit-subject.ts';
 import { recordAudit } from '../audit/record-audit.ts';
+import { heldPayments } from '../risk/holds.ts';
 
 export type PaymentBatchStatus = PaymentBatchesTable['status'];
 
@@ -45,7 +46,12 @@ export async function proposePaymentBatch(db: Kysely<Database>, request: Propose
     await lockAuditLog(trx);
     let query = trx.selectFrom('payments').select(['id', 'status', 'amount_fen']).where('round', '=', round).orderBy('id').forUpdate();
     query = paymentIds ? query.where('id', 'in', paymentIds.length ? [...paymentIds] : [0]) : query.where('status', '=', 'pending');
-    const rows = await query.execute();
+    const found = await query.execute();
+    const held = await heldPayments(trx, found.map((r) => r.id));
+    if (paymentIds && held.size) {
+      throw new WorkflowError('CONFLICT', `以下支付有未处理的风险疑点，暂停支付：${nameList([...held.keys()].map((id) => `#${id}`))}`);
+    }
+    const rows = found.filter((r) => !held.has(r.id));
     if (paymentIds) {
       const found = new Set(rows.map((r) => r.id));
       const unknown = paymentIds.filter((id) => !found.has(id));
