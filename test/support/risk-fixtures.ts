@@ -22,19 +22,24 @@ export const WENDENG = '371003';
 export const AS_OF = '2024-10-08';
 export const clock = fixedClock('2024-10-08T10:00:00+08:00');
 export const system: Actor = { kind: 'system' };
-export const caseWorker: Actor = { kind: 'staff', role: 'case_worker', name: '经办张三' };
-export const reviewer: Actor = { kind: 'staff', role: 'reviewer', name: '复核李四' };
-export const finance: Actor = { kind: 'staff', role: 'finance', name: '财务王五' };
+export const caseWorker = { kind: 'staff', role: 'case_worker', name: '经办张三' } satisfies Actor;
+export const reviewer = { kind: 'staff', role: 'reviewer', name: '复核李四' } satisfies Actor;
+export const finance = { kind: 'staff', role: 'finance', name: '财务王五' } satisfies Actor;
 
 let serial = 0;
 
 export async function insertPerson(db: Db, regionCode = HUANCUI): Promise<number> {
-  const idNumber = idNumberOf(5000 + ++serial);
+  return (await insertPersonWithIdNumber(db, regionCode)).id;
+}
+
+/** A person of the region; returns the id and the (plain) ID number. */
+export async function insertPersonWithIdNumber(db: Db, regionCode = HUANCUI): Promise<{ id: number; idNumber: string }> {
+  const idNumber = idNumberOf(500 + ++serial);
   const { id } = await db.insertInto('persons').values({
     id_number_index: testCipher.blindIndex(idNumber), id_number_cipher: testCipher.encrypt(idNumber), id_number_masked: maskIdNumber(idNumber),
     name: `风险测试${serial}`, region_code: regionCode,
   }).returning('id').executeTakeFirstOrThrow();
-  return id;
+  return { id, idNumber };
 }
 
 /** Runs one rule for Weihai on AS_OF; returns the hits it has (new or found before). */

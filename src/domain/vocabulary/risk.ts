@@ -23,7 +23,7 @@ export const riskProposalLabels: Readonly<Record<RiskProposal, string>> = { clea
 export const riskRuleCodes = [
   'duplicate_payment_across_districts', 'benefit_with_new_employer', 'bank_account_changed_before_payment',
   'shared_bank_account', 'headcount_surge_before_base_year_end', 'person_deceased_imprisoned_or_pensioned',
-  'unit_flagged_after_decision', 'dispatch_worker_payments_mismatch',
+  'unit_flagged_after_decision', 'dispatch_worker_payments_mismatch', 'benefit_received_elsewhere',
 ] as const;
 export type RiskRuleCode = (typeof riskRuleCodes)[number];
 export const riskRuleLabels: Readonly<Record<RiskRuleCode, string>> = {
@@ -35,6 +35,7 @@ export const riskRuleLabels: Readonly<Record<RiskRuleCode, string>> = {
   person_deceased_imprisoned_or_pensioned: '向已死亡、服刑或领取养老金人员发放',
   unit_flagged_after_decision: '决定后单位被列入失信、注销或破产名单',
   dispatch_worker_payments_mismatch: '劳务派遣单位职工缴费与单位缴费不符',
+  benefit_received_elsewhere: '本地与异地重复领取失业保险待遇',
 };
 
 export const comparisonKinds = ['death', 'imprisonment', 'pension', 'contribution_elsewhere', 'benefit_elsewhere'] as const;

@@ -32,7 +32,7 @@ for (const backend of storeBackends()) {
 
         await proposeResolution(db, { hitId: hit!.id, proposal: 'clear', note: '注销登记系误录，已核实更正', actor: caseWorker, clock });
         await expect(proposePaymentBatch(db, { round: ROUND, actor: maker, clock, paymentIds: [flagged] })).rejects.toThrow('暂停支付');
-        await expect(decideResolution(db, { hitId: hit!.id, approve: true, actor: { ...reviewer, name: caseWorker.name } as typeof reviewer, clock }))
+        await expect(decideResolution(db, { hitId: hit!.id, approve: true, actor: { ...reviewer, name: caseWorker.name }, clock }))
           .rejects.toThrow('双人复核');
         await decideResolution(db, { hitId: hit!.id, approve: true, actor: reviewer, clock });
         const released = await proposePaymentBatch(db, { round: ROUND, actor: checker, clock, paymentIds: [flagged] });

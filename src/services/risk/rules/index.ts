@@ -2,6 +2,7 @@
 import type { RiskRuleCode } from '../../../domain/vocabulary/risk.ts';
 import type { RiskRule } from '../risk-rule.ts';
 import { bankAccountChangedBeforePayment } from './bank-account-changed-before-payment.ts';
+import { benefitReceivedElsewhere } from './benefit-received-elsewhere.ts';
 import { benefitWithNewEmployer } from './benefit-with-new-employer.ts';
 import { dispatchWorkerPaymentsMismatch } from './dispatch-worker-payments-mismatch.ts';
 import { duplicatePaymentAcrossDistricts } from './duplicate-payment-across-districts.ts';
@@ -13,4 +14,5 @@ import { unitFlaggedAfterDecision } from './unit-flagged-after-decision.ts';
 export const riskRules: ReadonlyMap<RiskRuleCode, RiskRule> = new Map([
   headcountSurgeBeforeBaseYearEnd, bankAccountChangedBeforePayment, sharedBankAccount, personDeceasedImprisonedOrPensioned,
   unitFlaggedAfterDecision, dispatchWorkerPaymentsMismatch, duplicatePaymentAcrossDistricts, benefitWithNewEmployer,
+  benefitReceivedElsewhere,
 ].map((rule) => [rule.code, rule]));

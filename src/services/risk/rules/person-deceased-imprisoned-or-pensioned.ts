@@ -19,7 +19,7 @@ export const personDeceasedImprisonedOrPensioned: RiskRule = {
       jsonb_build_object('kind', r.kind, 'from', r.from_date, 'place', r.place) AS evidence
     FROM comparison_records r JOIN persons p ON p.id = r.person_id
     WHERE r.kind IN ('death', 'imprisonment', 'pension') AND r.from_date <= ${asOf}::date
-      AND (r.to_date IS NULL OR r.to_date >= ${asOf}::date OR r.kind = 'death')
+      AND (r.to_date IS NULL OR r.to_date >= ${asOf}::date)
       AND ${inCity('p.region_code', cityCode)}
       AND (EXISTS (SELECT 1 FROM payments q WHERE q.person_id = r.person_id AND q.status IN ${UNPAID})
         OR EXISTS (SELECT 1 FROM benefit_periods b WHERE b.person_id = r.person_id AND b.to_date >= r.from_date)
