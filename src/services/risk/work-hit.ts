@@ -8,6 +8,7 @@ import type { Database } from '../../adapters/store/schema.ts';
 import { assertDifferentPerson, type Actor } from '../../domain/refund-case.ts';
 import type { Clock } from '../../domain/ports/clock.ts';
 import type { StaffRole } from '../../domain/staff-roles.ts';
+import { expenseAccountOf, isPaymentPurpose } from '../../domain/payment-purposes.ts';
 import { riskHitStatusLabels, type RiskProposal } from '../../domain/vocabulary/risk.ts';
 import { isValidDate, type IsoDate } from '../../policy/core/dates.ts';
 import { formatYuan, type Fen } from '../../policy/core/money.ts';
@@ -100,7 +101,10 @@ export async function decideResolution(db: Kysely<Database>, request: DecideReso
     const status = hit.proposal === 'clear' ? 'cleared' : 'confirmed';
     await trx.updateTable('risk_hits').set({ status, proposal: null, decided_by: by, decided_at: at }).where('id', '=', hit.id).execute();
     if (status === 'confirmed' && hit.recovery_fen) {
-      await postRecoveryReceivable(trx, { hitId: hit.id, paymentId: hit.payment_id ?? undefined, amountFen: hit.recovery_fen, by, at });
+      const payment = hit.payment_id === null ? undefined
+        : await trx.selectFrom('payments').select('purpose').where('id', '=', hit.payment_id).executeTakeFirstOrThrow();
+      const expenseAccount = payment && isPaymentPurpose(payment.purpose) ? expenseAccountOf[payment.purpose] : undefined;
+      await postRecoveryReceivable(trx, { hitId: hit.id, paymentId: hit.payment_id ?? undefined, expenseAccount, amountFen: hit.recovery_fen, by, at });
     }
   });
 }

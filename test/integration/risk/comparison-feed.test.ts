@@ -8,7 +8,12 @@ import { projectParameters } from '../../../src/adapters/parameters/load-paramet
 import { importFile } from '../../../src/services/imports/import-file.ts';
 import { runComparisons } from '../../../src/services/risk/compare.ts';
 import { exportFiveE, FIVE_E_HEADERS } from '../../../src/services/risk/export-5e.ts';
+import { createPersonPayment } from '../../../src/services/payments/create-person-payment.ts';
+import { proposePaymentBatch } from '../../../src/services/payments/payment-batches.ts';
+import { idNumberOf } from '../../support/dispatch-fixtures.ts';
 import { testCipher, writeCsvFile } from '../../support/import-fixtures.ts';
+import { maker, ROUND } from '../../support/payment-fixtures.ts';
+import { insertPerson } from '../../support/person-fixtures.ts';
 import { AS_OF, CITY, clock, HUANCUI, insertPersonWithIdNumber, system } from '../../support/risk-fixtures.ts';
 import { storeBackends, suiteWithFolder } from '../../support/store-backends.ts';
 
@@ -47,6 +52,29 @@ for (const backend of storeBackends()) {
         expect(line).toContain('向已死亡、服刑或领取养老金人员发放');
         expect(line).toContain(`${dead.idNumber.slice(0, 4)}`);
         expect(line).not.toContain(dead.idNumber);
+      });
+    });
+
+    it("stops the next payment of a person a death extract reports, and opens a case", async () => {
+      await withStore(async (store) => {
+        const { db } = store;
+        const idNumber = idNumberOf(871);
+        const personId = await insertPerson(db, { name: '比对死亡', idNumber, bankAccount: '6217000011112222333' });
+        const livingId = await insertPerson(db, { name: '比对健在', idNumber: idNumberOf(872), bankAccount: '6217000011112222444' });
+        const payments = await db.transaction().execute(async (trx) => Promise.all([personId, livingId].map((id) => createPersonPayment(trx, {
+          purpose: 'unemployment_benefit', decision: `benefit-claim:${id}:2024-10`, personId: id, amountFen: 187_000, round: ROUND, by: '系统', at: clock.now(),
+        }))));
+        const [deadPayment, livingPayment] = payments.map((p) => ('paymentId' in p ? p.paymentId : 0));
+        await importDeaths(store, [[idNumber, '2024-09-30', '', '公安户籍注销']], 'deaths-payment.csv');
+        await runComparisons(db, { cityCode: CITY, asOf: AS_OF, parameters: projectParameters(), actor: system, clock });
+
+        const hit = await db.selectFrom('risk_hits').select(['person_id', 'amount_fen', 'status']).executeTakeFirstOrThrow();
+        expect(hit).toEqual({ person_id: personId, amount_fen: 187_000, status: 'open' });
+        await expect(proposePaymentBatch(db, { round: ROUND, purpose: 'unemployment_benefit', actor: maker, clock, paymentIds: [deadPayment!] }))
+          .rejects.toThrow('暂停支付');
+        const batch = await proposePaymentBatch(db, { round: ROUND, purpose: 'unemployment_benefit', actor: maker, clock });
+        const inBatch = await db.selectFrom('payments').select('id').where('batch_id', '=', batch.batchId).execute();
+        expect(inBatch.map((p) => p.id)).toEqual([livingPayment]);
       });
     });
 

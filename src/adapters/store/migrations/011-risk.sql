@@ -3,9 +3,6 @@
 -- their hits, each hit worked under maker-checker, and the recoveries of money paid when it should not have been.
 -- Targeted push campaigns (鲁人社发〔2024〕8号 第九条；威人社函〔2024〕41号 第二条) and their SMS opt-outs.
 
--- A payment may go to a person (the person-payment migration adds the column too; IF NOT EXISTS keeps both orders).
-ALTER TABLE payments ADD COLUMN IF NOT EXISTS person_id bigint REFERENCES persons(id);
-
 -- What the national comparison system reported about a person: death, imprisonment, pension receipt, contributions
 -- or benefit receipt elsewhere, from a date (and to a date where it ended).
 CREATE TABLE comparison_records (
