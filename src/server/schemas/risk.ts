@@ -17,3 +17,8 @@ export const repayBody = z.strictObject({
   receivedOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
   reference: z.string().trim().min(1).max(100),
 });
+
+/** What the risk and campaign routes answer, for the console. */
+export type { HitView } from '../../services/risk/list-hits.ts';
+export type { CatalogueEntry } from '../../services/risk/catalogue.ts';
+export type { CampaignReport } from '../../services/campaigns/campaign-report.ts';
