@@ -18,6 +18,8 @@ import { runScreen } from './commands/screen.ts';
 import { runServe } from './commands/serve.ts';
 import { runStaff } from './commands/staff.ts';
 import { runSkill } from './commands/skill.ts';
+import { runRisk } from './commands/risk.ts';
+import { runCampaign } from './commands/campaign.ts';
 import { CliError } from './cli-error.ts';
 
 const HELP = `用法 / usage: wengang <命令> [参数]
@@ -40,6 +42,8 @@ const HELP = `用法 / usage: wengang <命令> [参数]
   ledger check|balances        基金账务平衡检查、科目余额
   skill apply|list|show|approve|return|pay|certificate   技能提升补贴申请、复核、发放和证书查询
   fund <子命令>                扩大支出范围试点额度台账（封定结余、备案复核、承诺、支出、释放）
+  risk <子命令>                 风险规则、疑点核查与追回、全国比对、“5E”报送文件
+  campaign <子命令>             精准推送活动（创建、推送、统计）
   audit verify|checkpoint|search   审计日志校验（被篡改时退出码 1）、检查点、查询
   staff add|list|disable|enable|unlock|password   工作人员账号（角色、管辖地区、密码）
   help                         显示本帮助
@@ -60,6 +64,8 @@ const commands: Record<string, (args: string[]) => Promise<number>> = {
   pay: runPay,
   bank: runBank,
   reconcile: runReconcile,
+  risk: runRisk,
+  campaign: runCampaign,
   ledger: runLedger,
   skill: runSkill,
   fund: runFund,

@@ -4,6 +4,7 @@ import { contributionParameters } from './contribution.ts';
 import { sizeParameters } from './enterprise-size.ts';
 import { fundMonitoringParameters } from './fund-monitoring.ts';
 import { publicNoticeParameters } from './public-notice.ts';
+import { riskControlParameters } from './risk-control.ts';
 import { refundParameters } from './refund/refund-parameters.ts';
 import { skillSubsidyParameters } from './skill-subsidy.ts';
 import { spendingCapParameters } from './spending-cap.ts';
@@ -12,7 +13,7 @@ import { benefitParameters } from './unemployment-benefit.ts';
 export const PARAMETER_DECLARATIONS: ReadonlyMap<string, ParameterDeclaration> = new Map(
   [
     contributionParameters, sizeParameters, fundMonitoringParameters, publicNoticeParameters, refundParameters, skillSubsidyParameters,
-    spendingCapParameters, benefitParameters,
+    spendingCapParameters, benefitParameters, riskControlParameters,
   ]
     .map((declaration): [string, ParameterDeclaration] => [declaration.rule, declaration]),
 );

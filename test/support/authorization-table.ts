@@ -193,6 +193,16 @@ export const authorizationTable: Record<string, MatrixEntry> = {
   'GET /api/v1/fund/incidents/export': staff(CASE_STAFF, 'region', (t) => at(`/api/v1/fund/incidents/export?region=${t.regionCode}`)),
   'GET /api/v1/fund/monitoring/:region': staff(FUND_READERS, 'region', (t) => at(`/api/v1/fund/monitoring/${t.regionCode}?from=2024-01&to=2024-12`)),
   'POST /api/v1/fund/pilot/:region/:year/commitments/:id/release': staff(FINANCE, 'region', (t) => at(`/api/v1/fund/pilot/${t.regionCode}/2024/commitments/1/release`, { note: '对象放弃' })),
+  // Risk control and push campaigns (第八条、第九条): hits and campaigns span the city, so only city-wide staff.
+  'GET /api/v1/risk/rules': staff(CASE_STAFF, 'all', () => at('/api/v1/risk/rules')),
+  'GET /api/v1/risk/hits': staff(CASE_STAFF, 'all', () => at('/api/v1/risk/hits')),
+  'GET /api/v1/risk/hits/:id': staff(CASE_STAFF, 'all', () => at('/api/v1/risk/hits/1')),
+  'POST /api/v1/risk/hits/:id/propose': staff(CASE_WORKER, 'all', () => at('/api/v1/risk/hits/1/propose', { proposal: 'clear', note: '已核实' })),
+  'POST /api/v1/risk/hits/:id/approve': staff(REVIEWER, 'all', () => at('/api/v1/risk/hits/1/approve', {})),
+  'POST /api/v1/risk/hits/:id/return': staff(REVIEWER, 'all', () => at('/api/v1/risk/hits/1/return', { note: '请补充证据' })),
+  'POST /api/v1/risk/hits/:id/repayments': staff(FINANCE, 'all', () => at('/api/v1/risk/hits/1/repayments', { amountFen: 100, receivedOn: '2024-10-20', reference: 'HK-1' })),
+  'GET /api/v1/campaigns': staff(CASE_STAFF, 'all', () => at('/api/v1/campaigns')),
+  'GET /api/v1/campaigns/:id/report': staff(CASE_STAFF, 'all', () => at('/api/v1/campaigns/1/report')),
 
   // Imports load data for every region.
   'GET /api/v1/imports/kinds': staff(CASE_WORKER, 'none', () => at('/api/v1/imports/kinds')),

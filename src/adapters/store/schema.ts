@@ -10,6 +10,7 @@ import type { PaymentTables } from './schema-payments.ts';
 import type { AuditTables } from './schema-audit.ts';
 import type { IdentityTables } from './schema-identity.ts';
 import type { FundTables } from './schema-fund.ts';
+import type { RiskTables } from './schema-risk.ts';
 import type { SkillSubsidyTables } from './schema-skill-subsidy.ts';
 
 /** A bigint identity: generated unless supplied (then call `resetIdentity`). */
@@ -196,7 +197,7 @@ export interface ImportBatchesTable extends Created {
   error_count: Defaulted<number>;
 }
 
-export interface Database extends RoundTables, PaymentTables, AuditTables, IdentityTables, FundTables, SkillSubsidyTables {
+export interface Database extends RoundTables, PaymentTables, AuditTables, IdentityTables, FundTables, SkillSubsidyTables, RiskTables {
   schema_migrations: SchemaMigrationsTable;
   regions: RegionsTable;
   units: UnitsTable;

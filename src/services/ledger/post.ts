@@ -9,11 +9,13 @@
 //   return      Dr bank            / Cr payable          return:<payment>:<attempt> (returned after settlement)
 //   cancellation Dr payable        / Cr <expense>        cancel:<payment>
 //   pilot spending Dr pilot_spending / Cr pilot_bank     pilot-spend:<commitment>   (鲁人社发〔2024〕8号 第六条)
+//   recovery     Dr recovery_receivable / Cr <expense>   recovery:<risk hit>        (money paid that must come back)
+//   repayment    Dr recovery_bank / Cr recovery_receivable recovery-repay:<risk hit>:<n>
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../adapters/store/schema.ts';
 import type { LedgerAccount, LedgerTransactionsTable } from '../../adapters/store/schema-payments.ts';
 import { formatYuan, sumFen, type Fen } from '../../policy/core/money.ts';
-import { expenseAccountOf, type PaymentPurpose } from '../../domain/payment-purposes.ts';
+import { expenseAccountOf, type ExpenseAccount, type PaymentPurpose } from '../../domain/payment-purposes.ts';
 import { paymentPurposeLabels } from '../../domain/vocabulary/payment-purposes.ts';
 
 type Executor = Transaction<Database> | Kysely<Database>;
@@ -31,6 +33,8 @@ export interface LedgerPosting {
   paymentId?: number;
   /** The pilot commitment it spends (鲁人社发〔2024〕8号 第六条). */
   pilotCommitmentId?: number;
+  /** The risk hit whose recovery it records (鲁人社发〔2024〕8号 第八条). */
+  riskHitId?: number;
   memo: string;
   /** Who posted it (actor name, e.g. 系统 or a member of finance staff). */
   by: string;
@@ -68,7 +72,7 @@ export async function postLedger(trx: Executor, posting: LedgerPosting): Promise
   const inserted = await trx
     .insertInto('ledger_transactions')
     .values({
-      key: posting.key, kind: posting.kind, payment_id: posting.paymentId ?? null, pilot_commitment_id: posting.pilotCommitmentId ?? null, memo: posting.memo, posted_by: posting.by,
+      key: posting.key, kind: posting.kind, payment_id: posting.paymentId ?? null, pilot_commitment_id: posting.pilotCommitmentId ?? null, risk_hit_id: posting.riskHitId ?? null, memo: posting.memo, posted_by: posting.by,
       ...(posting.at && { posted_at: posting.at }),
     })
     .onConflict((oc) => oc.column('key').doNothing())
@@ -152,5 +156,35 @@ export function postPilotSpending(trx: Executor, event: { commitmentId: number; 
     key: `pilot-spend:${event.commitmentId}`, kind: 'pilot_spending', pilotCommitmentId: event.commitmentId, by: event.by, at: event.at,
     memo: `${event.memo}（试点承诺 #${event.commitmentId}，${formatYuan(event.amountFen)} 元）`,
     lines: [{ account: 'pilot_spending', debitFen: event.amountFen }, { account: 'pilot_bank', creditFen: event.amountFen }],
+  });
+}
+
+/** One event of a recovery (a confirmed risk hit after payment). */
+export interface RecoveryEvent {
+  hitId: number;
+  /** The expense account the money was paid from (the payment purpose's; the refund fund otherwise). */
+  expenseAccount?: ExpenseAccount;
+  paymentId?: number;
+  amountFen: Fen;
+  by: string;
+  at?: Date;
+}
+
+/** A hit was confirmed after payment: the fund is owed the amount back. */
+export function postRecoveryReceivable(trx: Executor, event: RecoveryEvent): Promise<boolean> {
+  return postLedger(trx, {
+    key: `recovery:${event.hitId}`, kind: 'recovery_receivable', paymentId: event.paymentId, riskHitId: event.hitId, by: event.by, at: event.at,
+    memo: `确认违规支付，应追回（风险疑点 #${event.hitId}，${formatYuan(event.amountFen)} 元）`,
+    lines: [{ account: 'recovery_receivable', debitFen: event.amountFen }, { account: event.expenseAccount ?? 'fund', creditFen: event.amountFen }],
+  });
+}
+
+/** The n-th repayment of a recovery came in. */
+export function postRecoveryRepayment(trx: Executor, event: RecoveryEvent & { seq: number }): Promise<boolean> {
+  return postLedger(trx, {
+    key: `recovery-repay:${event.hitId}:${event.seq}`, kind: 'recovery_repayment', paymentId: event.paymentId, riskHitId: event.hitId,
+    by: event.by, at: event.at,
+    memo: `追回款到账（风险疑点 #${event.hitId} 第 ${event.seq} 笔，${formatYuan(event.amountFen)} 元）`,
+    lines: [{ account: 'recovery_bank', debitFen: event.amountFen }, { account: 'recovery_receivable', creditFen: event.amountFen }],
   });
 }

@@ -18,3 +18,7 @@ export function confirmCodeText(code: string): string {
 export function signInCodeText(code: string): string {
   return `【威海人社】您的稳岗服务登录验证码为${code}，5分钟内有效。如非本人操作请忽略，请勿将验证码告诉他人。`;
 }
+
+export function campaignPushText(campaignName: string, unitName: string, amountFen: Fen, link: string): string {
+  return `【威海人社】${unitName}：“${campaignName}”提醒您，您单位符合失业保险稳岗返还条件，拟返还${formatYuan(amountFen)}元，尚未确认领取。请登录 ${link} 确认。回复TD退订。`;
+}

@@ -14,6 +14,7 @@ import { assertFinance } from './payment-actor.ts';
 import { lockAuditLog } from '../audit/append-audit.ts';
 import { auditSubject } from '../audit/audit-subject.ts';
 import { recordAudit } from '../audit/record-audit.ts';
+import { heldPayments } from '../risk/holds.ts';
 import type { PaymentPurpose } from '../../domain/payment-purposes.ts';
 import { paymentPurposeLabels } from '../../domain/vocabulary/payment-purposes.ts';
 
@@ -50,7 +51,12 @@ export async function proposePaymentBatch(db: Kysely<Database>, request: Propose
     const purpose = request.purpose ?? 'job_retention_refund';
     let query = trx.selectFrom('payments').select(['id', 'status', 'amount_fen']).where('round', '=', round).where('purpose', '=', purpose).orderBy('id').forUpdate();
     query = paymentIds ? query.where('id', 'in', paymentIds.length ? [...paymentIds] : [0]) : query.where('status', '=', 'pending');
-    const rows = await query.execute();
+    const candidates = await query.execute();
+    const held = await heldPayments(trx, candidates.map((r) => r.id));
+    if (paymentIds && held.size) {
+      throw new WorkflowError('CONFLICT', `以下支付有未处理的风险疑点，暂停支付：${nameList([...held.keys()].map((id) => `#${id}`))}`);
+    }
+    const rows = candidates.filter((r) => !held.has(r.id));
     if (paymentIds) {
       const found = new Set(rows.map((r) => r.id));
       const unknown = paymentIds.filter((id) => !found.has(id));

@@ -27,6 +27,7 @@ const Payments = lazy(() => import('./Payments.tsx'));
 const Bank = lazy(() => import('./Bank.tsx'));
 const FundRegister = lazy(() => import('./FundRegister.tsx'));
 const Incidents = lazy(() => import('./Incidents.tsx'));
+const RiskControl = lazy(() => import('./RiskControl.tsx'));
 const Accounts = lazy(() => import('./Accounts.tsx'));
 const AuditLog = lazy(() => import('./AuditLog.tsx'));
 const ChangePassword = lazy(() => import('./ChangePassword.tsx'));
@@ -47,6 +48,7 @@ const MENU: { key: string; icon: React.ReactNode; label: string; roles: StaffRol
   { key: '/bank', icon: <BankOutlined />, label: '银行文件与对账', roles: ['finance', 'auditor'] },
   { key: '/fund', icon: <FundOutlined />, label: '试点支出额度', roles: ['finance', 'reviewer', 'auditor'] },
   { key: '/incidents', icon: <AlertOutlined />, label: '要情报告', roles: CASE_STAFF },
+  { key: '/risk', icon: <SafetyCertificateOutlined />, label: '风险防控', roles: CASE_STAFF },
   { key: '/imports', icon: <CloudUploadOutlined />, label: '数据导入', roles: ['case_worker'] },
   { key: '/parameters', icon: <ReadOutlined />, label: '参数', roles: [...CASE_STAFF, 'administrator'] },
   { key: '/audit', icon: <SafetyCertificateOutlined />, label: '审计日志', roles: ['auditor'] },
@@ -120,6 +122,7 @@ export default function StaffConsole() {
               <Route path="bank/*" element={<Bank staff={staff} />} />
               <Route path="fund" element={<FundRegister staff={staff} />} />
               <Route path="incidents" element={<Incidents staff={staff} />} />
+              <Route path="risk" element={<RiskControl staff={staff} />} />
               <Route path="audit" element={<AuditLog />} />
               <Route path="accounts" element={<Accounts staff={staff} />} />
               <Route path="password" element={<ChangePassword onChanged={() => { setStaff(null); navigate('/login'); }} />} />

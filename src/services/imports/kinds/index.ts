@@ -3,6 +3,7 @@ import type { AnyImportKind } from '../import-kind.ts';
 import { benefitPeriodsKind } from './benefit-periods.ts';
 import { certificatesKind } from './certificates.ts';
 import { contributionAccountsKind } from './contribution-accounts.ts';
+import { comparisonImportKinds } from './comparison-records.ts';
 import { contributionMonthsKind } from './contribution-months.ts';
 import { dispatchPlacementsKind } from './dispatch-placements.ts';
 import { headcountsKind } from './headcounts.ts';
@@ -18,6 +19,6 @@ export const importKinds: ReadonlyMap<string, AnyImportKind> = new Map(
   [
     unitsKind, unitFlagsKind, contributionAccountsKind, personsKind, insuranceSpellsKind, contributionMonthsKind,
     unitPaymentsKind, personContributionsKind, headcountsKind, dispatchPlacementsKind, certificatesKind,
-    subsidyGrantsKind, benefitPeriodsKind,
+    subsidyGrantsKind, benefitPeriodsKind, ...comparisonImportKinds,
   ].map((kind: AnyImportKind) => [kind.spec.kind, kind]),
 );

@@ -1,0 +1,124 @@
+// `wengang risk …`: risk rules, their hits as work, the comparison feeds and the 5E export (鲁人社发〔2024〕8号 第八条；
+// 威人社函〔2024〕41号 第三条), with --json output.
+import { resolve } from 'node:path';
+import { projectParameters } from '../../adapters/parameters/load-parameters.ts';
+import {
+  riskHitStatusLabels, riskHitStatuses, riskRuleLabels, riskSeverityLabels, riskStageLabels, type RiskHitStatus, type RiskProposal, type RiskRuleCode,
+} from '../../domain/vocabulary/risk.ts';
+import { formatYuan } from '../../policy/core/money.ts';
+import { riskCatalogue } from '../../services/risk/catalogue.ts';
+import { runComparisons } from '../../services/risk/compare.ts';
+import { exportFiveE } from '../../services/risk/export-5e.ts';
+import { hitDetail, listHits, type HitView } from '../../services/risk/list-hits.ts';
+import { runRiskRules, type RiskRunResult } from '../../services/risk/run-rules.ts';
+import { decideResolution, proposeResolution, recordRepayment } from '../../services/risk/work-hit.ts';
+import { CliError } from '../cli-error.ts';
+import { commandClock, output, parseOptions, refusingAsCliError, requiredId, requiredText } from '../command-support.ts';
+import { staffActor } from '../staff-actor.ts';
+import { withStore } from '../with-store.ts';
+
+const HELP = `用法：wengang risk <子命令> [参数] [--user 姓名 --role 角色] [--json]
+  rules    [--city 371000]                                    风险规则目录（环节、等级、参数、本市是否启用）
+  run      --city 371000 [--as-of 日期] [--rule 代码]         运行启用的风险规则，新疑点进入待核查队列
+  compare  --city 371000 [--as-of 日期]                        导入比对结果后运行比对规则（死亡、服刑、养老金、异地参保、异地领取）
+  hits     [--status ${riskHitStatuses.join('|')}] [--rule 代码]   疑点队列
+  show     --hit 编号                                          疑点详情
+  propose  --hit 编号 --clear|--confirm --note 意见 [--recovery-fen 分]   经办员提出处理意见
+  approve|return --hit 编号 [--note 意见]                      复核员复核（不能是提出人）
+  repay    --hit 编号 --amount-fen 分 --received-on 日期 --reference 凭证号   财务人员登记追回款（记入基金账务）
+  export-5e --city 371000 --out 文件.csv                       导出“5E”智能监管平台报送文件
+`;
+
+const CITY = { city: { type: 'string', default: '371000' }, 'as-of': { type: 'string' } } as const;
+
+function hitLine(h: HitView): string {
+  const amount = h.amountFen === null ? '' : `，${formatYuan(h.amountFen)} 元`;
+  return `#${h.id} [${riskSeverityLabels[h.severity]}] ${riskRuleLabels[h.ruleCode as RiskRuleCode] ?? h.ruleCode}：${h.regionName} ${h.subjectName}（${h.subjectKey}）`
+    + `${amount}，${riskHitStatusLabels[h.status]}${h.hold ? '，暂停支付' : ''}`;
+}
+
+const runLines = (r: RiskRunResult) => [`风险规则运行 #${r.runId}：新发现疑点 ${r.newHits} 个`,
+  ...r.rules.map((c) => `  ${riskRuleLabels[c.code]}：${c.newHits}`)].join('\n');
+
+async function rules(args: string[]): Promise<number> {
+  const v = parseOptions(args, CITY);
+  const catalogue = riskCatalogue(projectParameters(), v['as-of'] ?? commandClock().today());
+  return output(v.json, catalogue, () => catalogue.map((r) => `${r.code} ${r.label}（${riskStageLabels[r.stage]}，风险${riskSeverityLabels[r.severity]}${r.hold ? '，暂停支付' : ''}）`
+    + `${r.enabledByCity[v.city] === false ? ' — 本市已停用' : ''}\n  ${r.explanation}`).join('\n'));
+}
+
+async function run(args: string[], comparisonsOnly: boolean): Promise<number> {
+  const v = parseOptions(args, { ...CITY, rule: { type: 'string', multiple: true } });
+  const clock = commandClock();
+  const request = { cityCode: v.city, asOf: v['as-of'] ?? clock.today(), parameters: projectParameters(), actor: { kind: 'system' } as const, clock };
+  const result = await refusingAsCliError(() => withStore(({ db }) => (comparisonsOnly
+    ? runComparisons(db, request) : runRiskRules(db, { ...request, ...(v.rule && { only: v.rule as RiskRuleCode[] }) }))));
+  return output(v.json, result, () => runLines(result));
+}
+
+async function hits(args: string[]): Promise<number> {
+  const v = parseOptions(args, { status: { type: 'string' }, rule: { type: 'string' } });
+  if (v.status && !riskHitStatuses.includes(v.status as RiskHitStatus)) throw new CliError(`--status 须为 ${riskHitStatuses.join('、')}`, 'bad --status');
+  const found = await withStore(({ db }) => listHits(db, { status: v.status as RiskHitStatus | undefined, ruleCode: v.rule }));
+  return output(v.json, found, () => (found.length ? found.map(hitLine).join('\n') : '没有风险疑点'));
+}
+
+async function show(args: string[]): Promise<number> {
+  const v = parseOptions(args, { hit: { type: 'string' } });
+  const hit = await refusingAsCliError(() => withStore(({ db }) => hitDetail(db, requiredId(v.hit, 'hit'))));
+  return output(v.json, hit, () => [hitLine(hit), `  证据：${JSON.stringify(hit.evidence)}`,
+    ...(hit.proposalNote ? [`  处理意见（${hit.proposedBy}）：${hit.proposalNote}`] : []),
+    ...hit.repayments.map((r) => `  追回 #${r.seq} ${r.receivedOn} ${formatYuan(r.amountFen)} 元（${r.reference}，${r.recordedBy}）`)].join('\n'));
+}
+
+async function propose(args: string[]): Promise<number> {
+  const v = parseOptions(args, { hit: { type: 'string' }, clear: { type: 'boolean' }, confirm: { type: 'boolean' }, note: { type: 'string' }, 'recovery-fen': { type: 'string' } });
+  if (v.clear === v.confirm) throw new CliError('请用 --clear（排除疑点）或 --confirm（确认问题）之一', 'give --clear or --confirm');
+  const proposal: RiskProposal = v.clear ? 'clear' : 'confirm';
+  const request = {
+    hitId: requiredId(v.hit, 'hit'), proposal, note: requiredText(v.note, 'note', '核查意见'), actor: staffActor(v.user, v.role), clock: commandClock(),
+    ...(v['recovery-fen'] && { recoveryFen: requiredId(v['recovery-fen'], 'recovery-fen') }),
+  };
+  await refusingAsCliError(() => withStore(({ db }) => proposeResolution(db, request)));
+  return output(v.json, { hitId: request.hitId, proposal }, () => `已提出处理意见，请由复核员复核疑点 #${request.hitId}`);
+}
+
+async function decide(args: string[], approve: boolean): Promise<number> {
+  const v = parseOptions(args, { hit: { type: 'string' }, note: { type: 'string' } });
+  const request = { hitId: requiredId(v.hit, 'hit'), approve, note: v.note, actor: staffActor(v.user, v.role), clock: commandClock() };
+  await refusingAsCliError(() => withStore(({ db }) => decideResolution(db, request)));
+  return output(v.json, { hitId: request.hitId, approve }, () => (approve ? `疑点 #${request.hitId} 复核通过` : `疑点 #${request.hitId} 已退回经办员`));
+}
+
+async function repay(args: string[]): Promise<number> {
+  const v = parseOptions(args, { hit: { type: 'string' }, 'amount-fen': { type: 'string' }, 'received-on': { type: 'string' }, reference: { type: 'string' } });
+  const request = {
+    hitId: requiredId(v.hit, 'hit'), amountFen: requiredId(v['amount-fen'], 'amount-fen'), receivedOn: requiredText(v['received-on'], 'received-on', '到账日期'),
+    reference: requiredText(v.reference, 'reference', '到账凭证号'), actor: staffActor(v.user, v.role), clock: commandClock(),
+  };
+  const result = await refusingAsCliError(() => withStore(({ db }) => recordRepayment(db, request)));
+  return output(v.json, result, () => `已登记追回款，累计追回 ${formatYuan(result.repaidFen)} 元${result.recovered ? '，已全部追回' : ''}`);
+}
+
+async function exportFile(args: string[]): Promise<number> {
+  const v = parseOptions(args, { city: { type: 'string', default: '371000' }, out: { type: 'string' } });
+  const path = resolve(requiredText(v.out, 'out', '导出文件路径'));
+  const result = await withStore(({ db }) => exportFiveE(db, { cityCode: v.city, path, actor: { kind: 'system' }, clock: commandClock() }));
+  return output(v.json, { ...result, path }, () => `已导出 ${result.rowCount} 个疑点到 ${path}`);
+}
+
+const subcommands: Record<string, (args: string[]) => Promise<number>> = {
+  rules, run: (a) => run(a, false), compare: (a) => run(a, true), hits, show, propose,
+  approve: (a) => decide(a, true), return: (a) => decide(a, false), repay, 'export-5e': exportFile,
+};
+
+export async function runRisk(args: string[]): Promise<number> {
+  const [sub, ...rest] = args;
+  if (!sub || sub === 'help' || sub === '--help') {
+    process.stdout.write(HELP);
+    return 0;
+  }
+  const command = subcommands[sub];
+  if (!command) throw new CliError(`未知子命令：risk ${sub}\n${HELP}`, `unknown subcommand: risk ${sub}`);
+  return command(rest);
+}

@@ -1,0 +1,47 @@
+// A campaign's results by district (鲁人社发〔2024〕8号 第九条): units targeted, reached (their push SMS delivered), taken
+// up (confirmed since — the case moved on to confirmed or paid) and the money paid to them, aggregated in SQL.
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '../../adapters/store/schema.ts';
+import type { Fen } from '../../policy/core/money.ts';
+import { WorkflowError } from '../review/workflow-error.ts';
+
+export interface CampaignDistrictRow {
+  regionCode: string;
+  regionName: string;
+  targets: number;
+  reached: number;
+  uptake: number;
+  paidFen: Fen;
+}
+
+export interface CampaignReport {
+  campaignId: number;
+  code: string;
+  name: string;
+  round: string;
+  districts: CampaignDistrictRow[];
+}
+
+export async function campaignReport(db: Kysely<Database>, campaignId: number): Promise<CampaignReport> {
+  const campaign = await db.selectFrom('campaigns').selectAll().where('id', '=', campaignId).executeTakeFirst();
+  if (!campaign) throw new WorkflowError('NOT_FOUND', `推送活动 ${campaignId} 不存在`);
+  const { rows } = await sql<{ region_code: string; region_name: string; targets: number; reached: number; uptake: number; paid_fen: number }>`
+    SELECT t.region_code, r.name AS region_name, count(*)::int AS targets,
+      count(*) FILTER (WHERE o.status = 'sent')::int AS reached,
+      count(*) FILTER (WHERE c.state IN ('confirmed', 'paid'))::int AS uptake,
+      coalesce(sum((SELECT sum(p.amount_fen) FROM payments p WHERE p.round = ${campaign.round} AND p.unit_id = t.unit_id AND p.status = 'paid')), 0)::bigint AS paid_fen
+    FROM campaign_targets t
+    JOIN regions r ON r.code = t.region_code
+    LEFT JOIN sms_outbox o ON o.id = t.outbox_id
+    LEFT JOIN refund_cases c ON c.round = ${campaign.round} AND c.unit_id = t.unit_id
+    WHERE t.campaign_id = ${campaignId}
+    GROUP BY t.region_code, r.name ORDER BY t.region_code`.execute(db);
+  return {
+    campaignId, code: campaign.code, name: campaign.name, round: campaign.round,
+    districts: rows.map((r) => ({ regionCode: r.region_code, regionName: r.region_name, targets: r.targets, reached: r.reached, uptake: r.uptake, paidFen: Number(r.paid_fen) })),
+  };
+}
+
+export async function listCampaigns(db: Kysely<Database>) {
+  return db.selectFrom('campaigns').select(['id', 'code', 'name', 'round', 'city_code', 'created_by', 'created_at']).orderBy('id').execute();
+}
