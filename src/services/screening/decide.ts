@@ -6,7 +6,7 @@ import type { Database } from '../../adapters/store/schema.ts';
 import type { IsoDate } from '../../policy/core/dates.ts';
 import type { Decision } from '../../policy/core/decision.ts';
 import type { ParameterStore } from '../../policy/core/parameters.ts';
-import { evaluateJobRetentionRefund, type JobRetentionRefundInput } from '../../policy/job-retention-refund.ts';
+import { decideJobRetentionRefund, evaluateJobRetentionRefund, type JobRetentionRefundInput, type RefundOutcome } from '../../policy/job-retention-refund.ts';
 import { projectParameters } from '../../adapters/parameters/load-parameters.ts';
 import { refundRound } from '../rounds.ts';
 import { loadRefundInputs, type UnitInput } from './refund-inputs.ts';
@@ -24,6 +24,16 @@ export function figuresHash(figures: string, policyVersion: string): string {
 
 export function decideLoaded(unit: UnitInput, params: ParameterStore): UnitDecision {
   return { input: unit.input, decision: evaluateJobRetentionRefund(unit.input, params), inputHash: figuresHash(unit.figures, params.version) };
+}
+
+export interface UnitOutcome {
+  outcome: RefundOutcome;
+  inputHash: string;
+}
+
+/** The decision without its trace, as a bulk run stores it (the trace is rebuilt with decideUnit when it is opened). */
+export function outcomeOfLoaded(unit: UnitInput, params: ParameterStore): UnitOutcome {
+  return { outcome: decideJobRetentionRefund(unit.input, params), inputHash: figuresHash(unit.figures, params.version) };
 }
 
 export class UnitNotFoundError extends Error {
