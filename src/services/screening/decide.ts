@@ -9,7 +9,8 @@ import type { ParameterStore } from '../../policy/core/parameters.ts';
 import { decideJobRetentionRefund, evaluateJobRetentionRefund, type JobRetentionRefundInput, type RefundOutcome } from '../../policy/job-retention-refund.ts';
 import { projectParameters } from '../../adapters/parameters/load-parameters.ts';
 import { refundRound } from '../rounds.ts';
-import { loadRefundInputs, type UnitInput } from './refund-inputs.ts';
+import { loadUnitInput } from './one-unit-input.ts';
+import type { UnitInput } from './refund-inputs.ts';
 
 export interface UnitDecision {
   input: JobRetentionRefundInput;
@@ -47,9 +48,9 @@ export async function decideUnit(
   db: Kysely<Database>, options: { round: string; asOf?: IsoDate; unitId: number; params?: ParameterStore },
 ): Promise<UnitDecision> {
   const round = refundRound(options.round);
-  const [unit] = await loadRefundInputs(db, {
-    round: round.round, asOf: options.asOf ?? round.defaultAsOf, baseYear: round.baseYear, afterId: options.unitId - 1, limit: 1,
+  const unit = await loadUnitInput(db, {
+    round: round.round, asOf: options.asOf ?? round.defaultAsOf, baseYear: round.baseYear, unitId: options.unitId,
   });
-  if (!unit || unit.unitId !== options.unitId) throw new UnitNotFoundError(options.unitId);
+  if (!unit) throw new UnitNotFoundError(options.unitId);
   return decideLoaded(unit, options.params ?? projectParameters());
 }
