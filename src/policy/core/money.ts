@@ -64,6 +64,17 @@ export function applyCapFloor(baseFen: Fen, ratioBp: BasisPoints): Fen {
 
 /** Sum of fen amounts without leaving the safe integer range. */
 export function sumFen(amounts: Iterable<Fen>): Fen {
+  // Safe integers whose running totals all stay safe add up exactly as numbers; anything else takes the bigint path.
+  const list = Array.isArray(amounts) ? (amounts as readonly Fen[]) : [...amounts];
+  let quick = 0;
+  for (const a of list) {
+    quick += a;
+    if (!Number.isSafeInteger(a) || !Number.isSafeInteger(quick)) return sumFenExactly(list);
+  }
+  return quick;
+}
+
+function sumFenExactly(amounts: readonly Fen[]): Fen {
   let total = 0n;
   for (const a of amounts) total += toBig(a, 'amount');
   return toSafe(total);

@@ -38,13 +38,21 @@ export interface RefundBase {
 }
 
 export function refundBase(payments: readonly RefundPayment[], window: BaseWindow): RefundBase {
-  const total = (keep: (p: RefundPayment) => boolean) => sumFen(payments.filter(keep).map((p) => p.amountFen));
-  const contribution = (p: RefundPayment) => p.kind === 'contribution';
   const { year } = window;
-  return {
-    baseFen: total((p) => contribution(p) && countsTowardBase(p, window)),
-    arrearsFen: total((p) => contribution(p) && yearOf(p.period) < year && yearOf(p.paidOn) === year),
-    paidLaterFen: total((p) => contribution(p) && yearOf(p.period) === year && yearOf(p.paidOn) > year && !paidInWindow(p.paidOn, window)),
-    lateFeesFen: total((p) => p.kind === 'late_fee' && yearOf(p.paidOn) === year),
-  };
+  const base: Fen[] = [];
+  const arrears: Fen[] = [];
+  const paidLater: Fen[] = [];
+  const lateFees: Fen[] = [];
+  for (const p of payments) {
+    const paidYear = yearOf(p.paidOn);
+    if (p.kind === 'late_fee') {
+      if (paidYear === year) lateFees.push(p.amountFen);
+      continue;
+    }
+    const periodYear = yearOf(p.period);
+    if (periodYear < year && paidYear === year) arrears.push(p.amountFen);
+    else if (periodYear === year && paidInWindow(p.paidOn, window)) base.push(p.amountFen);
+    else if (periodYear === year && paidYear > year) paidLater.push(p.amountFen);
+  }
+  return { baseFen: sumFen(base), arrearsFen: sumFen(arrears), paidLaterFen: sumFen(paidLater), lateFeesFen: sumFen(lateFees) };
 }
