@@ -26,12 +26,12 @@ export interface CapCheck {
   reform: CapSide;
 }
 
-/** The city a run belongs to: its region's city, or the only city on record when the run covers everything. */
-async function cityOf(db: Kysely<Database>, regionCode: string | null): Promise<{ code: string; name: string } | null> {
+/** The city a run belongs to: its region's city, or the only city with a pilot budget when the run covers everything. */
+async function cityOf(db: Kysely<Database>, regionCode: string | null, year: number): Promise<{ code: string; name: string } | null> {
   const regions = await db.selectFrom('regions').select(['code', 'name', 'parent_code', 'kind']).execute();
   if (regionCode === null) {
-    const cities = regions.filter((r) => r.kind === 'city');
-    return cities.length === 1 ? cities[0]! : null;
+    const funded = await db.selectFrom('fund_pilot_budgets').select('region_code').where('level', '=', 'city').where('year', '=', year).execute();
+    return funded.length === 1 ? regions.find((r) => r.code === funded[0]!.region_code) ?? null : null;
   }
   let region = regions.find((r) => r.code === regionCode);
   while (region && region.kind !== 'city') region = regions.find((r) => r.code === region!.parent_code);
@@ -52,9 +52,9 @@ export async function capCheck(
   run: { regionCode: string | null; asOf: IsoDate; baselineFen: Fen; reformFen: Fen },
   params: { baseline: ParameterStore; reform: ParameterStore },
 ): Promise<CapCheck | null> {
-  const city = await cityOf(db, run.regionCode);
-  if (!city) return null;
   const year = yearOf(run.asOf);
+  const city = await cityOf(db, run.regionCode, year);
+  if (!city) return null;
   const budget = await db.selectFrom('fund_pilot_budgets').selectAll().where('region_code', '=', city.code).where('year', '=', year).executeTakeFirst();
   if (!budget) return null;
   const { sealed_balance_fen: sealed, committed_fen: committed } = budget;
