@@ -9,6 +9,7 @@ import { runDispatch } from './commands/dispatch.ts';
 import { runFund } from './commands/fund.ts';
 import { runLedger } from './commands/ledger.ts';
 import { runReconcile } from './commands/reconcile.ts';
+import { runReform } from './commands/reform.ts';
 import { runNotice } from './commands/notice.ts';
 import { runNotify } from './commands/notify.ts';
 import { runPay } from './commands/pay.ts';
@@ -38,6 +39,7 @@ const HELP = `用法 / usage: wengang <命令> [参数]
   reconcile --batch 编号       对账报告
   ledger check|balances        基金账务平衡检查、科目余额
   fund <子命令>                扩大支出范围试点额度台账（封定结余、备案复核、承诺、支出、释放）
+  reform <子命令>              政策模拟：保存方案、测算影响与试点支出额度、导出、转为参数文件供复核
   audit verify|checkpoint|search   审计日志校验（被篡改时退出码 1）、检查点、查询
   staff add|list|disable|enable|unlock|password   工作人员账号（角色、管辖地区、密码）
   help                         显示本帮助
@@ -58,6 +60,7 @@ const commands: Record<string, (args: string[]) => Promise<number>> = {
   pay: runPay,
   bank: runBank,
   reconcile: runReconcile,
+  reform: runReform,
   ledger: runLedger,
   fund: runFund,
   audit: runAudit,
