@@ -5,7 +5,7 @@ import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router-
 import { Avatar, Button, Layout, Menu, Space, Spin, Typography } from 'antd';
 import {
   AuditOutlined, BankOutlined, CloudUploadOutlined, DashboardOutlined, FileSearchOutlined, FundOutlined, MessageOutlined, NotificationOutlined,
-  PayCircleOutlined, ReadOutlined, SafetyCertificateOutlined, ScanOutlined, TeamOutlined, UserOutlined,
+  PayCircleOutlined, ReadOutlined, SafetyCertificateOutlined, ScanOutlined, TeamOutlined, UserOutlined, ExperimentOutlined,
 } from '@ant-design/icons';
 import { loadSession, signOut } from '../shared/api.ts';
 import { hasRole, onSessionLost, SESSION_EXPIRED, type StaffRole, type Staff } from '../shared/session.ts';
@@ -24,6 +24,7 @@ const Dispatch = lazy(() => import('./Dispatch.tsx'));
 const Payments = lazy(() => import('./Payments.tsx'));
 const Bank = lazy(() => import('./Bank.tsx'));
 const FundRegister = lazy(() => import('./FundRegister.tsx'));
+const Simulation = lazy(() => import('./simulation/Simulation.tsx'));
 const Accounts = lazy(() => import('./Accounts.tsx'));
 const AuditLog = lazy(() => import('./AuditLog.tsx'));
 const ChangePassword = lazy(() => import('./ChangePassword.tsx'));
@@ -42,6 +43,7 @@ const MENU: { key: string; icon: React.ReactNode; label: string; roles: StaffRol
   { key: '/payments', icon: <PayCircleOutlined />, label: '拨付', roles: ['finance', 'auditor'] },
   { key: '/bank', icon: <BankOutlined />, label: '银行文件与对账', roles: ['finance', 'auditor'] },
   { key: '/fund', icon: <FundOutlined />, label: '试点支出额度', roles: ['finance', 'reviewer', 'auditor'] },
+  { key: '/simulation', icon: <ExperimentOutlined />, label: '政策模拟', roles: CASE_STAFF },
   { key: '/imports', icon: <CloudUploadOutlined />, label: '数据导入', roles: ['case_worker'] },
   { key: '/parameters', icon: <ReadOutlined />, label: '参数', roles: [...CASE_STAFF, 'administrator'] },
   { key: '/audit', icon: <SafetyCertificateOutlined />, label: '审计日志', roles: ['auditor'] },
@@ -113,6 +115,7 @@ export default function StaffConsole() {
               <Route path="payments/*" element={<Payments staff={staff} />} />
               <Route path="bank/*" element={<Bank staff={staff} />} />
               <Route path="fund" element={<FundRegister staff={staff} />} />
+              <Route path="simulation/*" element={<Simulation staff={staff} />} />
               <Route path="audit" element={<AuditLog />} />
               <Route path="accounts" element={<Accounts staff={staff} />} />
               <Route path="password" element={<ChangePassword onChanged={() => { setStaff(null); navigate('/login'); }} />} />
