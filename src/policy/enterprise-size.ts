@@ -70,11 +70,11 @@ function classifyComplete(checks: Checklist, thresholds: ParameterInForce<SizeTa
     const reached = bounds.every(([indicator, min]) => values[indicator] >= min);
     checks.note({
       step: `sizeStandard.${tier}`, value: reached, parameter: thresholds,
-      text: `${SIZE_LABELS[tier]}标准（${bounds.map(([i, min]) => describe(i, min, '≥')).join(' 且 ')}）：${reached ? '达到' : '未达到'}`,
+      text: () => `${SIZE_LABELS[tier]}标准（${bounds.map(([i, min]) => describe(i, min, '≥')).join(' 且 ')}）：${reached ? '达到' : '未达到'}`,
     });
     return reached;
   }) ?? 'micro';
-  checks.note({ step: 'size', value: size, parameter: thresholds, text: `按${row.label}划型标准，企业规模为${SIZE_LABELS[size]}` });
+  checks.note({ step: 'size', value: size, parameter: thresholds, text: () => `按${row.label}划型标准，企业规模为${SIZE_LABELS[size]}` });
   return size;
 }
 
@@ -95,7 +95,7 @@ function classifyPartial(
   const size = belowSmall ? 'micro' : null;
   checks.note({
     step: 'size', value: size, parameter: thresholds,
-    text: `缺少${missing}；${describe(indicator, values[indicator]!)} < ${describe(indicator, bound)}，`
+    text: () => `缺少${missing}；${describe(indicator, values[indicator]!)} < ${describe(indicator, bound)}，`
       + (size ? `按${row.label}划型标准为${SIZE_LABELS[size]}` : `按${row.label}划型标准属于中小微企业（具体档次须补充${missing}）`),
   });
   return { size, sizeClass: 'sme' };
@@ -114,7 +114,7 @@ export function classifyEnterprise(
   const missing = needed.filter((indicator) => values[indicator] === undefined);
   checks.note({
     step: 'sizeIndicators', value: values, parameter: thresholds,
-    text: `${row.label}：${needed.map((i) => (values[i] === undefined ? `${INDICATOR_LABELS[i].name}未知` : describe(i, values[i]))).join('，')}`,
+    text: () => `${row.label}：${needed.map((i) => (values[i] === undefined ? `${INDICATOR_LABELS[i].name}未知` : describe(i, values[i]))).join('，')}`,
   });
   if (missing.length) return classifyPartial(checks, thresholds, row, values, missing.map((i) => INDICATOR_LABELS[i].name).join('、'));
   const size = classifyComplete(checks, thresholds, row, values as Record<SizeIndicator, number>);

@@ -6,7 +6,8 @@ import { readdir, readFile } from 'node:fs/promises';
 import { sql, type Kysely } from 'kysely';
 import type { Database } from './schema.ts';
 
-const MIGRATIONS_DIR = new URL('./migrations/', import.meta.url);
+/** From the repository root, so that the compiled command (dist/cli/compiled, as deep as this folder) finds it too. */
+const MIGRATIONS_DIR = new URL('../../../src/adapters/store/migrations/', import.meta.url);
 /** Advisory lock key held while migrating (any constant unique to this application). */
 const MIGRATION_LOCK = 3_700_008;
 

@@ -18,15 +18,24 @@ export interface TraceStep {
   text: string;
 }
 
-export interface Decision {
+/** A decision without its trace: what a bulk run stores and a what-if run compares. */
+export interface Outcome {
   id: unknown;
   rule: string;
   status: Status;
   amountFen: Fen;
   reasons: string[];
-  trace: TraceStep[];
   [field: string]: unknown;
 }
+
+export interface Decision extends Outcome {
+  trace: TraceStep[];
+}
+
+/** A trace sentence, or a function that writes it: only a traced checklist calls it. */
+export type TraceText = string | (() => string);
+
+const textOf = (text: TraceText) => (typeof text === 'function' ? text() : text);
 
 /** How a reason affects the status: a failure makes the case ineligible, a review item only asks a person to look. */
 type ReasonKind = 'fail' | 'review';
@@ -39,17 +48,24 @@ interface ConditionSpec {
   legalBasis?: string;
   reason: string;
   /** Sentence for people; 符合 / 不符合 is appended. */
-  text: string;
+  text: TraceText;
 }
 
+/**
+ * The conditions of one case. A traced checklist writes every step with its sentence; an untraced one (bulk runs)
+ * keeps only the reasons, so the status, the amount and the figures come out the same without a trace to build.
+ */
 export class Checklist {
   readonly trace: TraceStep[] = [];
   private readonly reasonKinds = new Map<string, ReasonKind>();
+  private failed = false;
 
-  constructor(private readonly defaultBasis: string) {}
+  constructor(private readonly defaultBasis: string, readonly traced = true) {}
 
   /** Records a condition; a failed one adds its reason. Returns whether it passed. */
   check(spec: ConditionSpec & { passed: boolean }): boolean {
+    if (!spec.passed) this.addReason(spec.reason, 'fail');
+    if (!this.traced) return spec.passed;
     this.trace.push({
       step: spec.step,
       value: spec.value,
@@ -57,39 +73,41 @@ export class Checklist {
       passed: spec.passed,
       ...(spec.parameter && { parameter: `${spec.parameter.rule}.${spec.parameter.key}` }),
       legalBasis: spec.legalBasis ?? spec.parameter?.legalBasis ?? this.defaultBasis,
-      text: `${spec.text}，${spec.passed ? '符合' : '不符合'}`,
+      text: `${textOf(spec.text)}，${spec.passed ? '符合' : '不符合'}`,
     });
-    if (!spec.passed) this.addReason(spec.reason, 'fail');
     return spec.passed;
   }
 
   /** Records a condition that cannot be decided because data is missing: the case goes to a person. */
   unknown(spec: Omit<ConditionSpec, 'value' | 'threshold'> & { missing: string }): void {
+    this.addReason(spec.reason, 'review');
+    if (!this.traced) return;
     this.trace.push({
       step: spec.step,
       value: null,
       passed: null,
       ...(spec.parameter && { parameter: `${spec.parameter.rule}.${spec.parameter.key}` }),
       legalBasis: spec.legalBasis ?? spec.parameter?.legalBasis ?? this.defaultBasis,
-      text: `${spec.text}：缺少${spec.missing}，需人工复核`,
+      text: `${textOf(spec.text)}：缺少${spec.missing}，需人工复核`,
     });
-    this.addReason(spec.reason, 'review');
   }
 
   /** Records a reason that asks for a person's review without failing the case (e.g. a unit that must apply). */
-  review(spec: { step: string; value: unknown; reason: string; legalBasis?: string; text: string }): void {
-    this.trace.push({ step: spec.step, value: spec.value, passed: false, legalBasis: spec.legalBasis ?? this.defaultBasis, text: spec.text });
+  review(spec: { step: string; value: unknown; reason: string; legalBasis?: string; text: TraceText }): void {
     this.addReason(spec.reason, 'review');
+    if (!this.traced) return;
+    this.trace.push({ step: spec.step, value: spec.value, passed: false, legalBasis: spec.legalBasis ?? this.defaultBasis, text: textOf(spec.text) });
   }
 
   /** Records a value that was used or computed (a parameter, a base, an amount). */
-  note(spec: { step: string; value: unknown; parameter?: ParameterInForce<unknown>; legalBasis?: string; text: string }): void {
+  note(spec: { step: string; value: unknown; parameter?: ParameterInForce<unknown>; legalBasis?: string; text: TraceText }): void {
+    if (!this.traced) return;
     this.trace.push({
       step: spec.step,
       value: spec.value,
       ...(spec.parameter && { parameter: `${spec.parameter.rule}.${spec.parameter.key}` }),
       legalBasis: spec.legalBasis ?? spec.parameter?.legalBasis ?? this.defaultBasis,
-      text: spec.text,
+      text: textOf(spec.text),
     });
   }
 
@@ -102,6 +120,8 @@ export class Checklist {
   ): ParameterInForce<ParameterValue<S, K>> | undefined {
     const found = params.at(declaration, key, date);
     if (!found) {
+      this.addReason('NO_PARAMETER_IN_FORCE', 'fail');
+      if (!this.traced) return found;
       const def = params.definition(declaration.rule, key);
       this.trace.push({
         step: key,
@@ -111,7 +131,6 @@ export class Checklist {
         legalBasis: def.values[0]?.legalBasis ?? this.defaultBasis,
         text: `${date} 没有在效的参数「${def.label}」`,
       });
-      this.addReason('NO_PARAMETER_IN_FORCE', 'fail');
     }
     return found;
   }
@@ -125,9 +144,8 @@ export class Checklist {
   }
 
   status(): Status {
-    const kinds = [...this.reasonKinds.values()];
-    if (kinds.length === 0) return 'eligible';
-    return kinds.includes('fail') ? 'ineligible' : 'needs_review';
+    if (this.reasonKinds.size === 0) return 'eligible';
+    return this.failed ? 'ineligible' : 'needs_review';
   }
 
   /** The decision: the amount only counts when eligible. Rule-specific fields follow the common ones. */
@@ -136,7 +154,14 @@ export class Checklist {
     return { id, rule, status, amountFen: status === 'eligible' ? amountFen : 0, reasons: this.reasons(), trace: this.trace, ...fields };
   }
 
+  /** The same decision without its trace. */
+  outcome(id: unknown, rule: string, amountFen: Fen, fields: Record<string, unknown> = {}): Outcome {
+    const status = this.status();
+    return { id, rule, status, amountFen: status === 'eligible' ? amountFen : 0, reasons: this.reasons(), ...fields };
+  }
+
   private addReason(code: string, kind: ReasonKind): void {
+    if (kind === 'fail') this.failed = true;
     if (this.reasonKinds.get(code) !== 'fail') this.reasonKinds.set(code, kind);
   }
 }

@@ -9,10 +9,10 @@ export type LayoffMethod = (typeof LAYOFF_METHODS)[number];
 
 /**
  * `basis` is both the rate's denominator and the headcount for the "30人（含）以下" test; `formula` says in Chinese
- * how the layoffs were counted.
+ * how the layoffs were counted (written only for a trace).
  */
 export type LayoffMeasure =
-  | { layoffs: number; basis: number; formula: string }
+  | { layoffs: number; basis: number; formula: () => string }
   | { missing: string };
 
 function netDecrease(h: Headcount): LayoffMeasure {
@@ -23,7 +23,7 @@ function netDecrease(h: Headcount): LayoffMeasure {
   return {
     layoffs,
     basis,
-    formula: `裁员人数 = max(0, ${basisText} − 上年末参保 ${h.end} − 退休及死亡 ${h.retiredOrDied}) = ${layoffs} 人`,
+    formula: () => `裁员人数 = max(0, ${basisText} − 上年末参保 ${h.end} − 退休及死亡 ${h.retiredOrDied}) = ${layoffs} 人`,
   };
 }
 
@@ -36,7 +36,7 @@ function benefitClaimants(h: Headcount): LayoffMeasure {
   return {
     layoffs: h.benefitClaimants!,
     basis: h.monthlyAverage!,
-    formula: `裁员人数按上年度新增领取失业保险金 ${h.benefitClaimants} 人计，基数为上年度月平均参保 ${h.monthlyAverage} 人`,
+    formula: () => `裁员人数按上年度新增领取失业保险金 ${h.benefitClaimants} 人计，基数为上年度月平均参保 ${h.monthlyAverage} 人`,
   };
 }
 

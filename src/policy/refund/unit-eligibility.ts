@@ -10,7 +10,7 @@ import type { ParameterInForce, ParameterStore } from '../core/parameters.ts';
 import { classifyEnterprise, SIZE_ARTICLE, SIZE_LABELS, sizeClassOf, sizeThresholdsAt, type SizeResult } from '../enterprise-size.ts';
 import { countFullMonths, fullyPaidMonths, MODE_LABELS, type MonthsMode } from './full-months.ts';
 import { measureLayoffs, METHOD_LABELS, type LayoffMeasure, type LayoffMethod } from './layoffs.ts';
-import { refundBase, refundBaseYear, type BaseWindow } from './refund-base.ts';
+import { refundBase, refundBaseYear, type BaseWindow, type RefundBase as RefundBaseParts } from './refund-base.ts';
 import { refundParameters } from './refund-parameters.ts';
 import type { ExclusionFlag, RefundInput } from './refund-input.ts';
 
@@ -76,10 +76,12 @@ export interface UnitAssessment {
 
 function checkPolicyPeriod(checks: Checklist, params: ParameterStore, asOf: string): boolean {
   const window = params.at(refundParameters, 'policyPeriod', asOf);
+  const passed = window?.value === true;
+  if (!checks.traced) return checks.check({ step: 'policyPeriod', value: asOf, passed, reason: 'NOT_IN_POLICY_PERIOD', text: '' });
   const { values } = params.definition(REFUND_RULE, 'policyPeriod');
   const spans = values.map((v) => `${formatChineseDate(v.from)}至${v.to ? formatChineseDate(v.to) : '长期'}`).join('、');
   return checks.check({
-    step: 'policyPeriod', value: asOf, threshold: spans, passed: window?.value === true, reason: 'NOT_IN_POLICY_PERIOD',
+    step: 'policyPeriod', value: asOf, threshold: spans, passed, reason: 'NOT_IN_POLICY_PERIOD',
     ...(window ? { parameter: window } : { legalBasis: values[0]?.legalBasis ?? REFUND_ARTICLE }),
     text: `审核日期 ${formatChineseDate(asOf)}，稳岗返还政策执行期 ${spans}`,
   });
@@ -90,7 +92,7 @@ function checkOrgType(checks: Checklist, orgType: OrgType): void {
   const covered = !PUBLIC_SECTOR_ORG_TYPES.has(orgType);
   checks.check({
     step: 'orgType', value: orgType, passed: covered, reason: 'ORG_TYPE_NOT_COVERED', legalBasis: REFUND_ARTICLE,
-    text: !covered ? `单位类型：${label}，机关事业单位不在稳岗返还覆盖范围`
+    text: () => !covered ? `单位类型：${label}，机关事业单位不在稳岗返还覆盖范围`
       : SME_TREATED_ORG_TYPES.has(orgType) ? `单位类型：${label}（参照中小微企业政策执行）` : `单位类型：${label}`,
   });
 }
@@ -112,13 +114,13 @@ function checkContributionMonths(checks: Checklist, params: ParameterStore, inpu
   const fullMonths = countFullMonths(fullyPaidMonths(input.months, input.payments, input.asOf), mode.value);
   checks.note({
     step: 'contributionMonthsMode', value: mode.value, parameter: mode,
-    text: `足额缴费月数按${MODE_LABELS[mode.value]}月数计算：${formatChineseDate(input.asOf)}所在月之前、截至该日已足额缴纳的月份`,
+    text: () => `足额缴费月数按${MODE_LABELS[mode.value]}月数计算：${formatChineseDate(input.asOf)}所在月之前、截至该日已足额缴纳的月份`,
   });
   const passed = fullMonths >= min.value;
   checks.check({
     step: 'contributionMonths', value: fullMonths, threshold: min.value, passed, parameter: min,
     reason: 'CONTRIBUTION_MONTHS_INSUFFICIENT',
-    text: `足额缴费月数 ${fullMonths} ${passed ? '≥' : '<'} ${min.value}（${MODE_LABELS[mode.value]}）`,
+    text: () => `足额缴费月数 ${fullMonths} ${passed ? '≥' : '<'} ${min.value}（${MODE_LABELS[mode.value]}）`,
   });
   return fullMonths;
 }
@@ -130,7 +132,7 @@ function checkLayoffs(checks: Checklist, params: ParameterStore, input: RefundIn
   const limit = checks.parameter(params, refundParameters, 'layoffRateLimitBp', input.asOf);
   const smallLimit = checks.parameter(params, refundParameters, 'smallUnitLayoffRateLimitBp', input.asOf);
   if (!method || !smallUnit || !limit || !smallLimit) return unknown;
-  checks.note({ step: 'layoffMethod', value: method.value, parameter: method, text: `裁员率计算方法：${METHOD_LABELS[method.value]}` });
+  checks.note({ step: 'layoffMethod', value: method.value, parameter: method, text: () => `裁员率计算方法：${METHOD_LABELS[method.value]}` });
   const measures = measureLayoffs(method.value, input.headcount);
   const known = measures.filter((m): m is Exclude<LayoffMeasure, { missing: string }> => !('missing' in m));
   if (!known.length) {
@@ -144,25 +146,27 @@ function checkLayoffs(checks: Checklist, params: ParameterStore, input: RefundIn
     return { ...measure, small, cap, passed: measure.layoffs === 0 || ratioAtMost(measure.layoffs, measure.basis, cap.value) };
   });
   const { layoffs, basis, small, cap, passed, formula } = judged.find((j) => j.passed) ?? judged[0]!;
+  const layoffRate = layoffs === 0 ? '0' : formatRatio(layoffs, basis);
   checks.note({
     step: 'layoffBasis', value: basis, parameter: smallUnit,
-    text: `${formula}；参保人数基数 ${basis} 人 ${small ? '≤' : '>'} ${smallUnit.value} 人，裁员率上限 ${formatBpPercent(cap.value)}`,
+    text: () => `${formula()}；参保人数基数 ${basis} 人 ${small ? '≤' : '>'} ${smallUnit.value} 人，裁员率上限 ${formatBpPercent(cap.value)}`,
   });
   checks.check({
-    step: 'layoffRate', value: layoffs === 0 ? '0' : formatRatio(layoffs, basis), threshold: cap.value, passed, parameter: cap,
+    step: 'layoffRate', value: layoffRate, threshold: cap.value, passed, parameter: cap,
     reason: 'LAYOFF_RATE_EXCEEDED',
-    text: layoffs === 0
+    text: () => layoffs === 0
       ? `上年度未裁员（裁员 0 人／基数 ${basis} 人）`
       : `裁员率 ${formatPercent(layoffs, basis)} ${passed ? '≤' : '>'} ${formatBpPercent(cap.value)}（裁员 ${layoffs} 人／基数 ${basis} 人）`,
   });
-  return { layoffs, layoffRate: layoffs === 0 ? '0' : formatRatio(layoffs, basis) };
+  return { layoffs, layoffRate };
 }
 
 /** An enterprise's size: from the unit record, else derived with 工信部联企业〔2011〕300号; class unknown → review. */
 function enterpriseSize(checks: Checklist, params: ParameterStore, input: RefundInput): SizeResult {
   const { unit } = input;
   if (unit.size) {
-    checks.note({ step: 'size', value: unit.size, legalBasis: SIZE_ARTICLE, text: `企业规模：${SIZE_LABELS[unit.size]}（单位登记信息）` });
+    const size = unit.size;
+    checks.note({ step: 'size', value: size, legalBasis: SIZE_ARTICLE, text: () => `企业规模：${SIZE_LABELS[size]}（单位登记信息）` });
     return { size: unit.size, sizeClass: sizeClassOf(unit.size) };
   }
   if (!unit.industry) {
@@ -174,9 +178,9 @@ function enterpriseSize(checks: Checklist, params: ParameterStore, input: Refund
 }
 
 /** The ratio parameter in force, noted in the trace with whom it applies to. */
-function ratioFor(checks: Checklist, params: ParameterStore, asOf: string, key: 'largeEnterpriseRatioBp' | 'smeRatioBp', who: string): ParameterInForce<BasisPoints> | undefined {
+function ratioFor(checks: Checklist, params: ParameterStore, asOf: string, key: 'largeEnterpriseRatioBp' | 'smeRatioBp', who: () => string): ParameterInForce<BasisPoints> | undefined {
   const ratio = checks.parameter(params, refundParameters, key, asOf);
-  if (ratio) checks.note({ step: 'ratio', value: ratio.value, parameter: ratio, text: `返还比例：${who} ${formatBpPercent(ratio.value)}` });
+  if (ratio) checks.note({ step: 'ratio', value: ratio.value, parameter: ratio, text: () => `返还比例：${who()} ${formatBpPercent(ratio.value)}` });
   return ratio;
 }
 
@@ -190,11 +194,11 @@ function determineRatio(checks: Checklist, params: ParameterStore, input: Refund
   const { unit, asOf } = input;
   if (PUBLIC_SECTOR_ORG_TYPES.has(unit.orgType)) return { ...recordedSize(unit, false), ratio: undefined };
   if (SME_TREATED_ORG_TYPES.has(unit.orgType)) {
-    return { ...recordedSize(unit, true), ratio: ratioFor(checks, params, asOf, 'smeRatioBp', `${ORG_TYPE_LABELS[unit.orgType]}参照中小微企业`) };
+    return { ...recordedSize(unit, true), ratio: ratioFor(checks, params, asOf, 'smeRatioBp', () => `${ORG_TYPE_LABELS[unit.orgType]}参照中小微企业`) };
   }
   const sized = enterpriseSize(checks, params, input);
   if (sized.sizeClass === null) return { ...sized, ratio: undefined };
-  const who = sized.size ? SIZE_LABELS[sized.size] : '中小微企业';
+  const who = () => (sized.size ? SIZE_LABELS[sized.size] : '中小微企业');
   return { ...sized, ratio: ratioFor(checks, params, asOf, sized.sizeClass === 'large' ? 'largeEnterpriseRatioBp' : 'smeRatioBp', who) };
 }
 
@@ -205,7 +209,7 @@ function baseWindowFor(checks: Checklist, params: ParameterStore, asOf: IsoDate)
   if (january) {
     checks.note({
       step: 'baseIncludesNextJanuaryPayment', value: january.value, parameter: january,
-      text: january.value ? `${year}年度费款于${year + 1}年1月正常缴纳的计入返还基数` : `返还基数只计${year}年内实际缴纳的${year}年度费款`,
+      text: () => january.value ? `${year}年度费款于${year + 1}年1月正常缴纳的计入返还基数` : `返还基数只计${year}年内实际缴纳的${year}年度费款`,
     });
   }
   return { year, includeNextJanuary: january?.value === true };
@@ -214,18 +218,23 @@ function baseWindowFor(checks: Checklist, params: ParameterStore, asOf: IsoDate)
 function checkRefundBase(checks: Checklist, input: RefundInput, window: BaseWindow): Fen {
   const { year } = window;
   const base = refundBase(input.payments, window);
+  checks.check({
+    step: 'refundBase', value: base.baseFen, passed: base.baseFen > 0, reason: 'ZERO_REFUND_BASE', legalBasis: REFUND_ARTICLE,
+    text: () => refundBaseText(base, window),
+  });
+  return base.baseFen;
+}
+
+function refundBaseText(base: RefundBaseParts, window: BaseWindow): string {
+  const { year } = window;
   const excluded = [
     base.arrearsFen > 0 && `${year}年内补缴以前年度欠费 ${formatYuan(base.arrearsFen)} 元`,
     base.paidLaterFen > 0 && `${year}年度费款于${year + 1}年及以后补缴 ${formatYuan(base.paidLaterFen)} 元`,
     base.lateFeesFen > 0 && `滞纳金 ${formatYuan(base.lateFeesFen)} 元`,
   ].filter((part): part is string => typeof part === 'string');
   const paidWithin = window.includeNextJanuary ? `于${year}年内或${year + 1}年1月` : `于${year}年内`;
-  checks.check({
-    step: 'refundBase', value: base.baseFen, passed: base.baseFen > 0, reason: 'ZERO_REFUND_BASE', legalBasis: REFUND_ARTICLE,
-    text: `返还基数（${year}年度所属期且${paidWithin}实际缴纳的失业保险费）${formatYuan(base.baseFen)} 元`
-      + (excluded.length ? `，未计入${excluded.join('、')}` : ''),
-  });
-  return base.baseFen;
+  return `返还基数（${year}年度所属期且${paidWithin}实际缴纳的失业保险费）${formatYuan(base.baseFen)} 元`
+    + (excluded.length ? `，未计入${excluded.join('、')}` : '');
 }
 
 /**
@@ -241,13 +250,13 @@ function checkPayTo(checks: Checklist, unit: RefundInput['unit'], size: Enterpri
     const who = unit.orgType === 'individual_business' ? ORG_TYPE_LABELS.individual_business : SIZE_LABELS[size!];
     checks.note({
       step: 'payTo', value: 'contribution_account', legalBasis: SERVICE_ARTICLE,
-      text: `${who}无对公账户，返还至其缴纳社会保险费的单位账户`,
+      text: () => `${who}无对公账户，返还至其缴纳社会保险费的单位账户`,
     });
     return 'contribution_account';
   }
   checks.review({
     step: 'payTo', value: null, reason: 'NO_CORPORATE_ACCOUNT', legalBasis: SERVICE_ARTICLE,
-    text: `单位无对公账户，且${size ? `为${SIZE_LABELS[size]}` : '未确认为小型、微型企业'}：仅小微企业可返还至缴纳社会保险费的单位账户，须补充对公账户后人工复核`,
+    text: () => `单位无对公账户，且${size ? `为${SIZE_LABELS[size]}` : '未确认为小型、微型企业'}：仅小微企业可返还至缴纳社会保险费的单位账户，须补充对公账户后人工复核`,
   });
   return null;
 }

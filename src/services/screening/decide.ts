@@ -6,10 +6,11 @@ import type { Database } from '../../adapters/store/schema.ts';
 import type { IsoDate } from '../../policy/core/dates.ts';
 import type { Decision } from '../../policy/core/decision.ts';
 import type { ParameterStore } from '../../policy/core/parameters.ts';
-import { evaluateJobRetentionRefund, type JobRetentionRefundInput } from '../../policy/job-retention-refund.ts';
+import { decideJobRetentionRefund, evaluateJobRetentionRefund, type JobRetentionRefundInput, type RefundOutcome } from '../../policy/job-retention-refund.ts';
 import { projectParameters } from '../../adapters/parameters/load-parameters.ts';
 import { refundRound } from '../rounds.ts';
-import { loadRefundInputs, type UnitInput } from './refund-inputs.ts';
+import { loadUnitInput } from './one-unit-input.ts';
+import type { UnitInput } from './refund-inputs.ts';
 
 export interface UnitDecision {
   input: JobRetentionRefundInput;
@@ -26,6 +27,16 @@ export function decideLoaded(unit: UnitInput, params: ParameterStore): UnitDecis
   return { input: unit.input, decision: evaluateJobRetentionRefund(unit.input, params), inputHash: figuresHash(unit.figures, params.version) };
 }
 
+export interface UnitOutcome {
+  outcome: RefundOutcome;
+  inputHash: string;
+}
+
+/** The decision without its trace, as a bulk run stores it (the trace is rebuilt with decideUnit when it is opened). */
+export function outcomeOfLoaded(unit: UnitInput, params: ParameterStore): UnitOutcome {
+  return { outcome: decideJobRetentionRefund(unit.input, params), inputHash: figuresHash(unit.figures, params.version) };
+}
+
 export class UnitNotFoundError extends Error {
   constructor(unitId: number) {
     super(`没有编号为 ${unitId} 的参保单位`);
@@ -37,9 +48,9 @@ export async function decideUnit(
   db: Kysely<Database>, options: { round: string; asOf?: IsoDate; unitId: number; params?: ParameterStore },
 ): Promise<UnitDecision> {
   const round = refundRound(options.round);
-  const [unit] = await loadRefundInputs(db, {
-    round: round.round, asOf: options.asOf ?? round.defaultAsOf, baseYear: round.baseYear, afterId: options.unitId - 1, limit: 1,
+  const unit = await loadUnitInput(db, {
+    round: round.round, asOf: options.asOf ?? round.defaultAsOf, baseYear: round.baseYear, unitId: options.unitId,
   });
-  if (!unit || unit.unitId !== options.unitId) throw new UnitNotFoundError(options.unitId);
+  if (!unit) throw new UnitNotFoundError(options.unitId);
   return decideLoaded(unit, options.params ?? projectParameters());
 }

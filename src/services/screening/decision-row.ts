@@ -1,7 +1,7 @@
 // How a refund decision (job-retention-refund or the unit level of dispatch-allocation) is stored in refund_decisions:
 // one mapping for the bulk screening (without the trace, rebuilt when the decision is opened: decision-trace.ts), a
 // one-unit run and a decided dispatch application (with it).
-import type { Decision } from '../../policy/core/decision.ts';
+import type { Decision, Outcome, TraceStep } from '../../policy/core/decision.ts';
 import type { Fen } from '../../policy/core/money.ts';
 import type { CellValue } from '../../domain/ports/bulk-writer.ts';
 
@@ -22,7 +22,8 @@ export interface DecisionRowSource {
   runId: number;
   unitId: number;
   regionCode: string;
-  decision: Decision;
+  /** A decision without its trace (a bulk run) stores none. */
+  decision: Outcome & { trace?: TraceStep[] };
   inputHash: string;
   policyVersion: string;
 }
@@ -32,7 +33,7 @@ export function decisionCells(source: DecisionRowSource, keepTrace = false): Cel
   const d = source.decision as RefundDecision;
   return [
     source.runId, source.unitId, source.regionCode, d.status, d.amountFen, d.baseFen, d.ratioBp, d.size, d.sizeClass ?? null,
-    d.fullMonths, d.layoffs, d.layoffRate, d.payTo ?? null, JSON.stringify(d.reasons), keepTrace ? JSON.stringify(d.trace) : null,
+    d.fullMonths, d.layoffs, d.layoffRate, d.payTo ?? null, JSON.stringify(d.reasons), keepTrace && d.trace ? JSON.stringify(d.trace) : null,
     source.inputHash, source.policyVersion,
   ];
 }

@@ -2,7 +2,7 @@
 // one set-based query per table, with PostgreSQL doing the sums: the units, their exclusion flags in force, the dues
 // of the months before the screening month, the payments made by the screening date summed by period, kind and year
 // paid, the base year's headcount figures, and the case workers' overrides — one row per unit and table.
-import { sql, type Kysely, type RawBuilder } from 'kysely';
+import { sql, type Kysely, type RawBuilder, type Selection } from 'kysely';
 import type { Database, PaymentKind } from '../../adapters/store/schema.ts';
 import { periodOf, type IsoDate, type Period } from '../../policy/core/dates.ts';
 import { industries, type Industry } from '../../policy/core/input-fields.ts';
@@ -74,14 +74,14 @@ const toNumber = (value: string | null) => (value === null ? null : Number(value
  * decision is the one every single receipt gives, with at most three rows per period and kind however many receipts
  * a month has (split payments, instalments of arrears).
  */
-function summedPayments(db: Kysely<Database>, scope: RawBuilder<boolean>, asOf: IsoDate, baseYear: number) {
+export function summedPayments(db: Kysely<Database>, scope: RawBuilder<boolean>, asOf: IsoDate, baseYear: number) {
   const paidYear = sql`CASE WHEN paid_on < ${`${baseYear}-01-01`} THEN 0 WHEN paid_on <= ${`${baseYear}-12-31`} THEN 1 ELSE 2 END`;
   const groups = db.selectFrom('unit_payments').where(scope).where('paid_on', '<=', asOf)
     .select(['unit_id', 'period', 'kind', sql<IsoDate>`max(paid_on)`.as('paid_on'), sql<number>`sum(amount_fen)`.as('amount_fen')])
     .groupBy(['unit_id', 'period', 'kind', paidYear]);
   return db.selectFrom(groups.as('p'))
     .select(['unit_id', sql<string>`json_agg(json_build_array(period, paid_on, amount_fen, kind) ORDER BY period, kind, paid_on)::text`.as('rows')])
-    .groupBy('unit_id').execute();
+    .groupBy('unit_id');
 }
 
 /**
@@ -89,7 +89,7 @@ function summedPayments(db: Kysely<Database>, scope: RawBuilder<boolean>, asOf: 
  * retiredOrDied = the base year's natural attrition; a unit first insured during the base year has start 0 and
  * firstInsuredMonth = the headcount of its earliest base-year month.
  */
-function headcountFigures(db: Kysely<Database>, scope: RawBuilder<boolean>, baseYear: number) {
+export function headcountFigures(db: Kysely<Database>, scope: RawBuilder<boolean>, baseYear: number) {
   const [december, yearStart, yearEnd] = [`${baseYear - 1}-12`, `${baseYear}-01`, `${baseYear}-12`];
   return db.selectFrom('unit_headcounts').where(scope).where('period', '>=', december).where('period', '<=', yearEnd)
     .select([
@@ -99,23 +99,36 @@ function headcountFigures(db: Kysely<Database>, scope: RawBuilder<boolean>, base
       sql<number>`coalesce(sum(natural_attrition) FILTER (WHERE period >= ${yearStart}), 0)::int`.as('retired'),
       sql<number | null>`(array_agg(insured_count ORDER BY period) FILTER (WHERE period >= ${yearStart}))[1]`.as('first_month'),
     ])
-    .groupBy('unit_id').execute();
+    .groupBy('unit_id');
 }
 
-function headcountOf(row: { start: number; end: number; retired: number; first_month: number | null } | undefined): Headcount {
+/** The dues of the months before the screening month, one row per unit as JSON text (hashed as read). */
+export function monthlyDues(db: Kysely<Database>, scope: RawBuilder<boolean>, asOf: IsoDate) {
+  return db.selectFrom('unit_contribution_months').where(scope).where('period', '<', periodOf(asOf))
+    .select(['unit_id', sql<string>`json_agg(json_build_array(period, due_fen) ORDER BY period)::text`.as('rows')])
+    .groupBy('unit_id');
+}
+
+type HeadcountRow = { start: number; end: number; retired: number; first_month: number | null };
+
+function headcountOf(row: HeadcountRow | undefined): Headcount {
   if (!row) return { start: 0, end: 0, retiredOrDied: 0 };
   const headcount: Headcount = { start: row.start, end: row.end, retiredOrDied: row.retired };
   if (row.start === 0 && row.first_month !== null) headcount.firstInsuredMonth = row.first_month;
   return headcount;
 }
 
+export const UNIT_COLUMNS = [
+  'id', 'credit_code', 'name', 'org_type', 'size', 'industry', 'employees', 'revenue_wan', 'assets_wan', 'region_code',
+  'labor_dispatch', 'corporate_account',
+] as const;
+
 /** The inputs of up to `limit` units after `afterId`, in id order. */
 export async function loadRefundInputs(db: Kysely<Database>, query: InputChunkQuery): Promise<UnitInput[]> {
   const { asOf, baseYear, regionCodes } = query;
   let unitQuery = db
     .selectFrom('units')
-    .select(['id', 'credit_code', 'name', 'org_type', 'size', 'industry', 'employees', 'revenue_wan', 'assets_wan',
-      'region_code', 'labor_dispatch', 'corporate_account'])
+    .select(UNIT_COLUMNS)
     .where('id', '>', query.afterId);
   if (regionCodes) unitQuery = unitQuery.where('region_code', 'in', regionCodes);
   const units = await unitQuery.orderBy('id').limit(query.limit).execute();
@@ -133,11 +146,9 @@ export async function loadRefundInputs(db: Kysely<Database>, query: InputChunkQu
       .where((eb) => eb.or([eb('to_date', 'is', null), eb('to_date', '>=', asOf)]))
       .orderBy('unit_id').orderBy('flag').execute(),
     // One row per unit with its figures as JSON text: few rows for the driver to decode, and the text is hashed as read.
-    db.selectFrom('unit_contribution_months').where(inScope).where('period', '<', periodOf(asOf))
-      .select(['unit_id', sql<string>`json_agg(json_build_array(period, due_fen) ORDER BY period)::text`.as('rows')])
-      .groupBy('unit_id').execute(),
-    summedPayments(db, inScope, asOf, baseYear),
-    headcountFigures(db, inScope, baseYear),
+    monthlyDues(db, inScope, asOf).execute(),
+    summedPayments(db, inScope, asOf, baseYear).execute(),
+    headcountFigures(db, inScope, baseYear).execute(),
     db.selectFrom('decision_overrides').where(inRange).select(['unit_id', 'field', 'value'])
       .where('round', '=', query.round)
       .orderBy('unit_id').orderBy('field').execute(),
@@ -148,36 +159,53 @@ export async function loadRefundInputs(db: Kysely<Database>, query: InputChunkQu
   const headcountsOf = new Map(headcounts.map((h) => [h.unit_id, h]));
   const overridesOf = groupByUnit(overrides);
 
-  return units.map((u) => {
-    const unitFlags = [...new Set((flagsOf.get(u.id) ?? []).map((f) => f.flag as ExclusionFlag))];
-    const monthsText = monthsOf.get(u.id) ?? '[]';
-    const paymentsText = paymentsOf.get(u.id) ?? '[]';
-    const headcount = headcountOf(headcountsOf.get(u.id));
-    const unitOverrides = overridesOf.get(u.id);
-    const input: JobRetentionRefundInput = {
-      id: u.id,
-      asOf,
-      unit: {
-        creditCode: u.credit_code,
-        name: u.name,
-        orgType: u.org_type,
-        size: u.size,
-        industry: u.industry !== null && INDUSTRIES.has(u.industry) ? (u.industry as Industry) : null,
-        employees: u.employees,
-        revenueWan: toNumber(u.revenue_wan),
-        assetsWan: toNumber(u.assets_wan),
-        flags: unitFlags,
-        laborDispatch: u.labor_dispatch,
-        hasCorporateAccount: u.corporate_account !== null && u.corporate_account !== '',
-      },
-      months: (JSON.parse(monthsText) as [Period, number][]).map(([period, dueFen]) => ({ period, dueFen })),
-      payments: (JSON.parse(paymentsText) as [Period, IsoDate, number, PaymentKind][])
-        .map(([period, paidOn, amountFen, kind]) => ({ period, paidOn, amountFen, kind })),
-      headcount,
-    };
-    const figures = JSON.stringify([asOf, input.unit, monthsText, paymentsText, headcount, unitOverrides?.map((o) => [o.field, o.value]) ?? []]);
-    if (!unitOverrides) return { unitId: u.id, regionCode: u.region_code, input, figures };
-    for (const o of unitOverrides) setPath(input as unknown as Record<string, unknown>, o.field, o.value);
-    return { unitId: u.id, regionCode: u.region_code, input: checkedOverride(input, u.id), figures };
-  });
+  return units.map((u) => unitInput(u, {
+    flags: (flagsOf.get(u.id) ?? []).map((f) => f.flag),
+    monthsText: monthsOf.get(u.id) ?? '[]',
+    paymentsText: paymentsOf.get(u.id) ?? '[]',
+    headcount: headcountsOf.get(u.id),
+    overrides: overridesOf.get(u.id),
+  }, asOf));
+}
+
+type UnitRow = Selection<Database, 'units', (typeof UNIT_COLUMNS)[number]>;
+
+/** What was read for one unit besides its record, as the chunk read and the one-unit read both return it. */
+export interface UnitFigures {
+  flags: readonly string[];
+  monthsText: string;
+  paymentsText: string;
+  headcount: HeadcountRow | undefined;
+  overrides: readonly { field: string; value: unknown }[] | undefined;
+}
+
+/** The contract input built from what was read, and the figures its hash covers. */
+export function unitInput(u: UnitRow, read: UnitFigures, asOf: IsoDate): UnitInput {
+  const { monthsText, paymentsText, overrides } = read;
+  const headcount = headcountOf(read.headcount);
+  const input: JobRetentionRefundInput = {
+    id: u.id,
+    asOf,
+    unit: {
+      creditCode: u.credit_code,
+      name: u.name,
+      orgType: u.org_type,
+      size: u.size,
+      industry: u.industry !== null && INDUSTRIES.has(u.industry) ? (u.industry as Industry) : null,
+      employees: u.employees,
+      revenueWan: toNumber(u.revenue_wan),
+      assetsWan: toNumber(u.assets_wan),
+      flags: [...new Set(read.flags as ExclusionFlag[])],
+      laborDispatch: u.labor_dispatch,
+      hasCorporateAccount: u.corporate_account !== null && u.corporate_account !== '',
+    },
+    months: (JSON.parse(monthsText) as [Period, number][]).map(([period, dueFen]) => ({ period, dueFen })),
+    payments: (JSON.parse(paymentsText) as [Period, IsoDate, number, PaymentKind][])
+      .map(([period, paidOn, amountFen, kind]) => ({ period, paidOn, amountFen, kind })),
+    headcount,
+  };
+  const figures = JSON.stringify([asOf, input.unit, monthsText, paymentsText, headcount, overrides?.map((o) => [o.field, o.value]) ?? []]);
+  if (!overrides) return { unitId: u.id, regionCode: u.region_code, input, figures };
+  for (const o of overrides) setPath(input as unknown as Record<string, unknown>, o.field, o.value);
+  return { unitId: u.id, regionCode: u.region_code, input: checkedOverride(input, u.id), figures };
 }

@@ -13,7 +13,7 @@ import { isWithin } from '../../policy/core/dates.ts';
 import type { CellValue } from '../../domain/ports/bulk-writer.ts';
 import type { Clock } from '../../domain/ports/clock.ts';
 import { refundRound } from '../rounds.ts';
-import { decideLoaded } from './decide.ts';
+import { outcomeOfLoaded } from './decide.ts';
 import { DECISION_COLUMNS, decisionCells } from './decision-row.ts';
 import { regionScope } from './region-scope.ts';
 import { loadRefundInputs, type UnitInput } from './refund-inputs.ts';
@@ -83,7 +83,7 @@ export async function createScreeningRun(db: Kysely<Database>, options: Omit<Sta
 function decisionRows(runId: number, policyVersion: string, units: readonly UnitInput[], params: ParameterStore): CellValue[][] {
   return units.map((unit) => {
     const { unitId, regionCode } = unit;
-    const { decision, inputHash } = decideLoaded(unit, params);
+    const { outcome: decision, inputHash } = outcomeOfLoaded(unit, params);
     return decisionCells({ runId, unitId, regionCode, decision, inputHash, policyVersion });
   });
 }

@@ -2,7 +2,7 @@
 // that stores the chunk's decisions; after the run, a case still at the screening stage follows the new decision when
 // its status, amount or input changed (action rescreen, by the system); a case already proposed or further along, or
 // a dispatch unit's case decided on its application, is never touched by a screening.
-import { sql, type ExpressionBuilder, type Kysely, type Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database } from '../../adapters/store/schema.ts';
 import type { Actor, RefundCaseState } from '../../domain/refund-case.ts';
 import type { Clock } from '../../domain/ports/clock.ts';
@@ -30,38 +30,35 @@ export interface ChunkCases {
   at: Date;
 }
 
-/** Opens a case for each of the chunk's units that has none in the round, inside the chunk's transaction. */
+/**
+ * Opens a case for each of the chunk's units that has none in the round, inside the chunk's transaction: one
+ * statement inserts the cases and, from the rows it inserted, their opening events.
+ */
 export async function openChunkCases(trx: Transaction<Database>, chunk: ChunkCases): Promise<number> {
   const { runId, round, at } = chunk;
-  const chunkDecisions = (eb: ExpressionBuilder<Database & { d: Database['refund_decisions'] }, 'd'>) =>
-    eb.and([eb('d.run_id', '=', runId), eb('d.unit_id', '>=', chunk.fromUnit), eb('d.unit_id', '<=', chunk.toUnit)]);
-  const withoutCase = (eb: ExpressionBuilder<Database & { d: Database['refund_decisions'] }, 'd'>) =>
-    eb.not(eb.exists(eb.selectFrom('refund_cases as c').select(sql`1`.as('one'))
-      .where('c.round', '=', round).whereRef('c.unit_id', '=', 'd.unit_id')));
   const stamp = sql<Date>`${at}::timestamptz`;
-  await trx.insertInto('refund_case_events')
+  const system = sql.lit(actorName(SYSTEM));
+  const inserted = await trx
+    .with('opened', (db) => db.insertInto('refund_cases')
+      .columns(['round', 'unit_id', 'region_code', 'state', 'run_id', 'amount_fen', 'created_at', 'created_by', 'updated_at', 'updated_by'])
+      .expression((eb) => eb.selectFrom('refund_decisions as d')
+        .select([
+          sql.lit(round).as('round'), 'd.unit_id', 'd.region_code', 'd.status', 'd.run_id', 'd.amount_fen',
+          stamp.as('created_at'), system.as('created_by'), stamp.as('updated_at'), system.as('updated_by'),
+        ])
+        .where('d.run_id', '=', runId).where('d.unit_id', '>=', chunk.fromUnit).where('d.unit_id', '<=', chunk.toUnit))
+      // Not "WHERE NOT EXISTS" on the table being filled: PostgreSQL would rescan its growing heap for every row.
+      .onConflict((oc) => oc.columns(['round', 'unit_id']).doNothing())
+      .returning(['unit_id', 'state', 'run_id', 'amount_fen']))
+    .insertInto('refund_case_events')
     .columns(['round', 'unit_id', 'action', 'from_state', 'to_state', 'actor', 'note', 'after', 'at'])
-    .expression((eb) => eb.selectFrom('refund_decisions as d')
+    .expression((eb) => eb.selectFrom('opened as o')
       .select([
-        sql.lit(round).as('round'), 'd.unit_id', sql.lit(CASE_OPENED_ACTION).as('action'), sql<null>`null`.as('from_state'),
-        'd.status', sql.lit(actorName(SYSTEM)).as('actor'), sql.lit(`筛查批次 #${runId} 建立案件`).as('note'),
-        sql<string>`jsonb_build_object('state', d.status, 'run_id', d.run_id, 'amount_fen', d.amount_fen, 'version', 1)`.as('after'),
+        sql.lit(round).as('round'), 'o.unit_id', sql.lit(CASE_OPENED_ACTION).as('action'), sql<null>`null`.as('from_state'),
+        'o.state', system.as('actor'), sql.lit(`筛查批次 #${runId} 建立案件`).as('note'),
+        sql<string>`jsonb_build_object('state', o.state, 'run_id', o.run_id, 'amount_fen', o.amount_fen, 'version', 1)`.as('after'),
         stamp.as('at'),
-      ])
-      .where(chunkDecisions)
-      .where(withoutCase))
-    .execute();
-  const inserted = await trx.insertInto('refund_cases')
-    .columns(['round', 'unit_id', 'region_code', 'state', 'run_id', 'amount_fen', 'created_at', 'created_by', 'updated_at', 'updated_by'])
-    .expression((eb) => eb.selectFrom('refund_decisions as d')
-      .select([
-        sql.lit(round).as('round'), 'd.unit_id', 'd.region_code', 'd.status', 'd.run_id', 'd.amount_fen',
-        stamp.as('created_at'), sql.lit(actorName(SYSTEM)).as('created_by'),
-        stamp.as('updated_at'), sql.lit(actorName(SYSTEM)).as('updated_by'),
-      ])
-      .where(chunkDecisions))
-    // Not "WHERE NOT EXISTS" on the table being filled: PostgreSQL would rescan its growing heap for every row.
-    .onConflict((oc) => oc.columns(['round', 'unit_id']).doNothing())
+      ]))
     .executeTakeFirst();
   const opened = Number(inserted.numInsertedOrUpdatedRows ?? 0n);
   // One audit entry for the chunk's set-based opening; each case's own `screen` event above names the run.

@@ -10,6 +10,7 @@ import type { Headcount } from '../../../src/policy/refund/refund-input.ts';
 import { generateIntoStore } from '../../../src/services/generate/generate-into-store.ts';
 import { decideLoaded } from '../../../src/services/screening/decide.ts';
 import { loadRefundInputs } from '../../../src/services/screening/refund-inputs.ts';
+import { loadUnitInput } from '../../../src/services/screening/one-unit-input.ts';
 import { testCipher } from '../../support/sms-fixtures.ts';
 import { storeBackends } from '../../support/store-backends.ts';
 
@@ -84,5 +85,16 @@ for (const backend of storeBackends()) {
         expect([...statuses].sort()).toEqual(['eligible', 'ineligible', 'needs_review']);
       }, 120_000);
     }
+
+    it('reads one unit in one statement exactly as the chunk read does, so an opened decision hashes the same', async () => {
+      const asOf = '2024-08-15';
+      await sql`INSERT INTO unit_flags (unit_id, flag, from_date) SELECT id, 'zombie', '2024-01-01' FROM units ORDER BY id LIMIT 3`.execute(store.db);
+      const chunk = await loadRefundInputs(store.db, { round: '2024', asOf, baseYear: BASE_YEAR, afterId: 0, limit: UNITS });
+      for (const unit of chunk) {
+        expect(await loadUnitInput(store.db, { round: '2024', asOf, baseYear: BASE_YEAR, unitId: unit.unitId }), `unit ${unit.unitId}`).toEqual(unit);
+      }
+      expect(chunk.filter((u) => u.input.unit.flags?.length).length).toBeGreaterThanOrEqual(3);
+      expect(await loadUnitInput(store.db, { round: '2024', asOf, baseYear: BASE_YEAR, unitId: 999_999 })).toBeUndefined();
+    }, 120_000);
   });
 }
