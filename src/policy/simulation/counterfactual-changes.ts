@@ -3,13 +3,13 @@
 // paid in full (the fewest unpaid months that would complete the count the parameter asks for).
 import { addPeriods, periodOf, periodsBetween, type Period } from '../core/dates.ts';
 import type { ParameterStore } from '../core/parameters.ts';
-import { evaluateJobRetentionRefund } from '../job-retention-refund.ts';
+import { decideJobRetentionRefund } from '../job-retention-refund.ts';
 import { fullyPaidMonths } from '../refund/full-months.ts';
 import { refundParameters } from '../refund/refund-parameters.ts';
 import type { RefundInput } from '../refund/refund-input.ts';
 
 const clears = (input: RefundInput, params: ParameterStore, reason: string) =>
-  !evaluateJobRetentionRefund(input, params).reasons.includes(reason);
+  !decideJobRetentionRefund(input, params).reasons.includes(reason);
 
 /** The least k in 1..max for which `passes(k)`, given that it passes for max and keeps passing above the least. */
 function leastPassing(max: number, passes: (k: number) => boolean): number | null {

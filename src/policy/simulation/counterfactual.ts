@@ -1,11 +1,11 @@
 // 鲁人社发〔2024〕8号 第二条 read backwards: for a refund decision that is not "eligible", the smallest change of the
 // unit's own figures that would make it so, condition by condition, and the decision the changed figures get — so
 // "what would make us eligible?" is answered by the rule itself, never by a second copy of it.
-import type { Decision, Status } from '../core/decision.ts';
+import type { Status } from '../core/decision.ts';
 import { formatYuan, type Fen } from '../core/money.ts';
 import type { ParameterStore } from '../core/parameters.ts';
 import { formatPercent } from '../core/ratio.ts';
-import { evaluateJobRetentionRefund } from '../job-retention-refund.ts';
+import { decideJobRetentionRefund, type RefundOutcome } from '../job-retention-refund.ts';
 import type { RefundInput } from '../refund/refund-input.ts';
 import { fewerLayoffs, moreFullMonths } from './counterfactual-changes.ts';
 
@@ -44,9 +44,9 @@ const DATA: Record<string, string> = {
   DISPATCH_MUST_APPLY: '劳务派遣单位须主动申请，提交用工单位名单后审核',
 };
 
-function layoffRemedy(input: RefundInput, decision: Decision, params: ParameterStore): { remedy: Remedy; input?: RefundInput } {
+function layoffRemedy(input: RefundInput, decision: RefundOutcome, params: ParameterStore): { remedy: Remedy; input?: RefundInput } {
   const found = fewerLayoffs(input, params);
-  const layoffs = typeof decision.layoffs === 'number' ? decision.layoffs : null;
+  const { layoffs } = decision;
   const basis = input.headcount.start > 0 ? input.headcount.start : input.headcount.firstInsuredMonth;
   const rate = layoffs !== null && basis ? `裁员率 ${formatPercent(layoffs, basis)}` : '裁员率超过上限';
   if (!found) return { remedy: { reason: 'LAYOFF_RATE_EXCEEDED', kind: 'fixed', text: `${rate}：上年度已结束，无法调整` } };
@@ -56,9 +56,9 @@ function layoffRemedy(input: RefundInput, decision: Decision, params: ParameterS
   };
 }
 
-function monthsRemedy(input: RefundInput, decision: Decision, params: ParameterStore): { remedy: Remedy; input?: RefundInput } {
+function monthsRemedy(input: RefundInput, decision: RefundOutcome, params: ParameterStore): { remedy: Remedy; input?: RefundInput } {
   const found = moreFullMonths(input, params);
-  const now = typeof decision.fullMonths === 'number' ? `目前足额缴费 ${decision.fullMonths} 个月` : '足额缴费月数不足';
+  const now = decision.fullMonths === null ? '足额缴费月数不足' : `目前足额缴费 ${decision.fullMonths} 个月`;
   if (!found) return { remedy: { reason: 'CONTRIBUTION_MONTHS_INSUFFICIENT', kind: 'fixed', text: `${now}，无法通过补缴达到要求` } };
   const [first, last] = [found.periods[0]!, found.periods.at(-1)!];
   const span = first === last ? first : `${first} 至 ${last} 间`;
@@ -76,7 +76,7 @@ function monthsRemedy(input: RefundInput, decision: Decision, params: ParameterS
  * other to the input (each search starts from the figures the previous one left), and the result is evaluated again.
  */
 export function refundCounterfactual(input: RefundInput, params: ParameterStore): Counterfactual | null {
-  const decision = evaluateJobRetentionRefund(input, params);
+  const decision = decideJobRetentionRefund(input, params);
   if (decision.status === 'eligible') return null;
   let changed = input;
   const remedies = decision.reasons.map((reason): Remedy => {
@@ -89,7 +89,7 @@ export function refundCounterfactual(input: RefundInput, params: ParameterStore)
     return { reason, kind: 'fixed', text: FIXED[reason] ?? '该条件无法通过单位自身调整而符合' };
   });
   if (changed === input) return { status: decision.status, remedies };
-  const after = evaluateJobRetentionRefund(changed, params);
+  const after = decideJobRetentionRefund(changed, params);
   return { status: decision.status, remedies, flipped: { status: after.status, amountFen: after.amountFen, input: changed } };
 }
 

@@ -1,9 +1,10 @@
 // One unit decided under the baseline and under the reform, keeping only what a what-if run tallies: status, amount,
-// reasons and the size the rule settled on. The rule is the screening's own (鲁人社发〔2024〕8号 第二条).
+// reasons and the size the rule settled on. The rule is the screening's own (鲁人社发〔2024〕8号 第二条), decided
+// without its trace as bulk runs do.
 import type { Status } from '../../policy/core/decision.ts';
 import type { Fen } from '../../policy/core/money.ts';
 import type { ParameterStore } from '../../policy/core/parameters.ts';
-import { evaluateJobRetentionRefund, type JobRetentionRefundInput } from '../../policy/job-retention-refund.ts';
+import { decideJobRetentionRefund, type JobRetentionRefundInput } from '../../policy/job-retention-refund.ts';
 
 export interface ImpactSide {
   status: Status;
@@ -19,7 +20,7 @@ export interface ImpactOutcome {
 }
 
 function decide(input: JobRetentionRefundInput, params: ParameterStore): ImpactSide & { size: string | null } {
-  const d = evaluateJobRetentionRefund(input, params);
+  const d = decideJobRetentionRefund(input, params);
   return { status: d.status, amountFen: d.amountFen, reasons: d.reasons, size: typeof d.size === 'string' ? d.size : null };
 }
 
