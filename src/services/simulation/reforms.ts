@@ -1,7 +1,7 @@
 // Saved reforms: each save of a name is a new version (never an edit), checked against the parameter declarations
 // before it is stored, with the audit entry in the same transaction. A reform becomes a parameter store only for a
 // what-if run; the project's own parameters change only through a reviewed change of the parameter files.
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../adapters/store/schema.ts';
 import type { Clock } from '../../domain/ports/clock.ts';
 import type { Actor } from '../../domain/refund-case.ts';
@@ -50,8 +50,8 @@ export async function saveReform(
 ): Promise<SavedReform> {
   const reform = checkedReform(request.reform, base);
   return db.transaction().execute(async (trx) => {
-    // One writer per name at a time, so two saves never take the same version number.
-    await trx.selectFrom('policy_reforms').select('id').where('name', '=', reform.name).forUpdate().execute();
+    // One writer per name at a time (also for a name's first save), so two saves never take the same version number.
+    await sql`SELECT pg_advisory_xact_lock(hashtext(${`policy_reform:${reform.name}`}))`.execute(trx);
     const last = await trx.selectFrom('policy_reforms').select((eb) => eb.fn.max('version').as('v')).where('name', '=', reform.name).executeTakeFirst();
     const row = await trx.insertInto('policy_reforms').values({
       name: reform.name, version: Number(last?.v ?? 0) + 1, definition: JSON.stringify(reform),
