@@ -118,7 +118,7 @@ export default function RunResult() {
               测算 {count(run.totalUnits)} 个单位，测算日期 {run.asOf}{run.seconds === null ? '' : `，用时 ${run.seconds} 秒`}；符合条件单位 {count(t.baselineEligible)} → {count(t.reformEligible)} 个。
             </Typography.Paragraph>
             <CapVerdict run={run} />
-            <Button style={{ marginTop: 12 }} onClick={() => { download(`/simulation/runs/${run.id}/export`).catch((e: Error) => message.error(e.message)); }}>导出 Excel</Button>
+            <Button style={{ marginTop: 12 }} onClick={() => { download(`/simulation/runs/${run.id}/export`).catch((e: Error) => message.error(e.message)); }}>导出电子表格</Button>
           </Card>
           <Card title="按区县：返还金额与符合条件单位的变化" style={{ marginTop: 16 }}>{chart && <EChart option={chart} height={340} testId="district-chart" />}</Card>
           <Card style={{ marginTop: 16 }}>
