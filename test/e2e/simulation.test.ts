@@ -1,12 +1,15 @@
 // Policy simulation in the browser: a case worker defines a reform (the SME refund ratio 60% → 50%) in the console,
 // saves it, runs it against the stored population and sees its total against the city's remaining 15% pilot cap,
-// with the winners and losers by district. Every word on the pages is Chinese.
+// with the winners and losers by district; and the decision page of a unit over the layoff limit says how many fewer
+// layoffs would have made it eligible. Every word on the pages is Chinese.
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { argon2PasswordHasher } from '../../src/adapters/crypto/argon2-password-hasher.ts';
 import { projectParameters } from '../../src/adapters/parameters/load-parameters.ts';
 import { recordBudget } from '../../src/services/fund/pilot-budget.ts';
 import { generateIntoStore } from '../../src/services/generate/generate-into-store.ts';
 import { demoStaff, seedDemoStaff } from '../../src/services/identity/demo-staff.ts';
+import { startScreeningRun } from '../../src/services/screening/screening-run.ts';
 import { testCipher } from '../support/sms-fixtures.ts';
 import { browserSkipReason, buttonLabel, expectNoEnglish, openMenu, signInStaff, startHarness, type Harness } from './browser-harness.ts';
 
@@ -53,6 +56,19 @@ describe.skipIf(browserSkipReason)('政策模拟在浏览器中办理', () => {
     await expect.poll(() => page.locator('body').innerText()).toContain('环翠区');
     await page.getByRole('tab', { name: '变化单位' }).click();
     await expect.poll(() => page.locator('body').innerText()).toContain('金额减少');
+    await expectNoEnglish(page, DATA_WORDS);
+  });
+
+  it('不符合条件单位的决定详情页写明怎样才能符合条件', async () => {
+    const { runId } = await startScreeningRun(h.store, { round: '2024', clock: h.clock, params });
+    const layoffs = await h.store.db.selectFrom('refund_decisions').select('unit_id')
+      .where('run_id', '=', runId).where('status', '=', 'ineligible').where(sql<boolean>`reasons = '["LAYOFF_RATE_EXCEEDED"]'::jsonb`)
+      .orderBy('unit_id').executeTakeFirst();
+    expect(layoffs).toBeDefined();
+    const { page } = h;
+    await page.goto(`${h.baseUrl}/decisions/${layoffs!.unit_id}`);
+    await expect.poll(() => page.getByTestId('counterfactual').innerText(), { timeout: 30_000 }).toMatch(/少裁减 \d+ 人即符合条件/);
+    expect(await page.getByTestId('counterfactual').innerText()).toContain('按上述调整后重新判定：符合条件');
     await expectNoEnglish(page, DATA_WORDS);
   });
 });
