@@ -9,6 +9,7 @@ import { runDispatch } from './commands/dispatch.ts';
 import { runFund } from './commands/fund.ts';
 import { runLedger } from './commands/ledger.ts';
 import { runReconcile } from './commands/reconcile.ts';
+import { runReform } from './commands/reform.ts';
 import { runNotice } from './commands/notice.ts';
 import { runNotify } from './commands/notify.ts';
 import { runPay } from './commands/pay.ts';
@@ -44,6 +45,7 @@ const HELP = `用法 / usage: wengang <命令> [参数]
   fund <子命令>                扩大支出范围试点额度台账（封定结余、备案复核、承诺、支出、释放）
   risk <子命令>                 风险规则、疑点核查与追回、全国比对、“5E”报送文件
   campaign <子命令>             精准推送活动（创建、推送、统计）
+  reform <子命令>              政策模拟：保存方案、测算影响与试点支出额度、导出、转为参数文件供复核
   audit verify|checkpoint|search   审计日志校验（被篡改时退出码 1）、检查点、查询
   staff add|list|disable|enable|unlock|password   工作人员账号（角色、管辖地区、密码）
   help                         显示本帮助
@@ -66,6 +68,7 @@ const commands: Record<string, (args: string[]) => Promise<number>> = {
   reconcile: runReconcile,
   risk: runRisk,
   campaign: runCampaign,
+  reform: runReform,
   ledger: runLedger,
   skill: runSkill,
   fund: runFund,

@@ -31,6 +31,7 @@ import { webRoutes } from './routes/web.ts';
 import { screeningRoutes } from './routes/screening.ts';
 import { skillSubsidyRoutes } from './routes/skill-subsidy.ts';
 import { sessionRoutes } from './routes/session.ts';
+import { simulationRoutes } from './routes/simulation.ts';
 import { BODY_LIMIT, bodyTooLarge } from './security/body-limits.ts';
 import { registerGuard } from './security/guard.ts';
 import { statusRoutes } from './routes/status.ts';
@@ -121,6 +122,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     await app.register(fundRoutes, area);
     await app.register(skillSubsidyRoutes, { ...area, cipher: options.cipher });
     await app.register(riskRoutes, area);
+    await app.register(simulationRoutes, area);
     await app.register(importRoutes, { ...area, cipher: options.cipher, reportDir: options.importReportDir ?? dataPath(process.env, 'import-reports') });
     await app.register(auditRoutes, { ...area, cipher: options.cipher, anchors: options.auditAnchors });
     await app.register(roundRoutes, { ...area, cipher: options.cipher, sms: options.sms, baseUrl: options.baseUrl ?? 'http://localhost:8080' });

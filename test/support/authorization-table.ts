@@ -38,6 +38,7 @@ const AUDITOR = ['auditor'] as const;
 const FUND_READERS = ['finance', 'reviewer', 'auditor'] as const;
 const PLAN_REVIEWERS = ['finance', 'reviewer'] as const;
 const ADMINISTRATOR = ['administrator'] as const;
+const SIMULATION_EDITORS = ['case_worker', 'reviewer', 'finance'] as const;
 
 const TOKEN = 'A'.repeat(43);
 const CREDIT_CODE = '91371002MA3C100011';
@@ -177,6 +178,21 @@ export const authorizationTable: Record<string, MatrixEntry> = {
 
   // The pilot spending register (第六条): a fund is a city or the province, named in the URL or body; the requests name
   // the target district, which passes the guard only for an account scoped above it (the handler then refuses it).
+  // Policy simulation: reforms and run tallies hold no unit's data; starting a run touches its region (all without
+  // one); a run's changed units and export are city-wide; a unit asks only about itself.
+  'GET /api/v1/simulation/parameters': staff(CASE_STAFF, 'none', () => at('/api/v1/simulation/parameters')),
+  'GET /api/v1/simulation/reforms': staff(CASE_STAFF, 'none', () => at('/api/v1/simulation/reforms')),
+  'POST /api/v1/simulation/reforms': staff(SIMULATION_EDITORS, 'none', () => at('/api/v1/simulation/reforms', { name: '矩阵测试方案', changes: [] })),
+  'GET /api/v1/simulation/reforms/:id': staff(CASE_STAFF, 'none', () => at('/api/v1/simulation/reforms/1')),
+  'GET /api/v1/simulation/reforms/:id/compare/:other': staff(CASE_STAFF, 'none', () => at('/api/v1/simulation/reforms/1/compare/2')),
+  'GET /api/v1/simulation/reforms/:id/parameter-change': staff(CASE_STAFF, 'none', () => at('/api/v1/simulation/reforms/1/parameter-change')),
+  'POST /api/v1/simulation/runs': staff(SIMULATION_EDITORS, 'region', (t) => at('/api/v1/simulation/runs', { reformId: 999_999, region: t.regionCode })),
+  'GET /api/v1/simulation/runs': staff(CASE_STAFF, 'none', () => at('/api/v1/simulation/runs')),
+  'GET /api/v1/simulation/runs/:id': staff(CASE_STAFF, 'none', () => at('/api/v1/simulation/runs/1')),
+  'GET /api/v1/simulation/runs/:id/changes': staff(CASE_STAFF, 'all', () => at('/api/v1/simulation/runs/1/changes')),
+  'GET /api/v1/simulation/runs/:id/export': staff(CASE_STAFF, 'all', () => at('/api/v1/simulation/runs/1/export')),
+  'GET /api/v1/rounds/:round/units/:unitId/counterfactual': staff(CASE_STAFF, 'region', (t) => at(`/api/v1/rounds/${ROUND}/units/${t.unitId}/counterfactual`)),
+  'GET /api/v1/unit/me/counterfactual': { allowed: { staff: [], unit: true }, touches: 'none', request: () => at('/api/v1/unit/me/counterfactual') },
   'GET /api/v1/fund/pilot': staff(FUND_READERS, 'all', () => at('/api/v1/fund/pilot')),
   'POST /api/v1/fund/pilot': staff(FINANCE, 'region', (t) => at('/api/v1/fund/pilot', { regionCode: t.regionCode, year: 2024, sealedBalanceFen: 100_000 })),
   'GET /api/v1/fund/pilot/:region/:year': staff(FUND_READERS, 'region', (t) => at(`/api/v1/fund/pilot/${t.regionCode}/2024`)),

@@ -12,6 +12,7 @@ import type { IdentityTables } from './schema-identity.ts';
 import type { FundTables } from './schema-fund.ts';
 import type { RiskTables } from './schema-risk.ts';
 import type { SkillSubsidyTables } from './schema-skill-subsidy.ts';
+import type { SimulationTables } from './schema-simulation.ts';
 
 /** A bigint identity: generated unless supplied (then call `resetIdentity`). */
 type Id = Generated<number>;
@@ -197,7 +198,8 @@ export interface ImportBatchesTable extends Created {
   error_count: Defaulted<number>;
 }
 
-export interface Database extends RoundTables, PaymentTables, AuditTables, IdentityTables, FundTables, SkillSubsidyTables, RiskTables {
+export interface Database extends RoundTables, PaymentTables, AuditTables, IdentityTables, FundTables, SkillSubsidyTables, RiskTables,
+  SimulationTables {
   schema_migrations: SchemaMigrationsTable;
   regions: RegionsTable;
   units: UnitsTable;

@@ -14,4 +14,6 @@ export const auditSubject = {
   pilotFund: (regionCode: string, year: number) => `fund_pilot:${regionCode}:${year}`,
   pilotCommitment: (commitmentId: number) => `fund_pilot_commitment:${commitmentId}`,
   fundIncident: (incidentId: number) => `fund_incident:${incidentId}`,
+  policyReform: (reformId: number) => `policy_reform:${reformId}`,
+  simulationRun: (runId: number) => `simulation_run:${runId}`,
 } as const;

@@ -9,6 +9,7 @@ import { dateTime, policyVersion, yuan } from '../shared/format.ts';
 import { ACTION_LABELS, actorLabel, PAY_TO_LABELS, reasonLabel, regionLabel, SIZE_LABELS, stateLabel, STATUS_COLORS, STATUS_LABELS, type RefundCaseState } from '../shared/labels.ts';
 import type { CaseEvent, DecisionDetail as Detail } from '../shared/types.ts';
 import { useApi } from '../shared/use-api.ts';
+import { Counterfactual } from '../shared/Counterfactual.tsx';
 import type { TraceStep } from '../../../src/policy/core/decision.ts';
 
 function Verdict({ passed }: { passed: TraceStep['passed'] }) {
@@ -82,6 +83,7 @@ export default function DecisionDetail() {
         />
         {d && <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0 }}>参数版本 {policyVersion(d.policyVersion)}；筛查批次 {d.runId}</Typography.Paragraph>}
       </Card>
+      {d && d.status !== 'eligible' && <Card title="怎样才能符合条件" style={{ marginTop: 16 }}><Counterfactual path={`/rounds/${ROUND}/units/${unitId}/counterfactual`} /></Card>}
       {d?.caseState === 'needs_review' && d.reasons.includes('SIZE_UNKNOWN') && <ResolveSize unitId={unitId} onDone={() => { detail.reload(); history.reload(); }} />}
       <Card title="案件记录" style={{ marginTop: 16 }} loading={history.loading && !history.data}>
         <Timeline

@@ -6,7 +6,7 @@ import { Avatar, Button, Layout, Menu, Space, Spin, Typography } from 'antd';
 import {
   AlertOutlined, AuditOutlined, BankOutlined, CloudUploadOutlined, DashboardOutlined, FileSearchOutlined, FundOutlined, MessageOutlined, NotificationOutlined,
   TrophyOutlined,
-  PayCircleOutlined, ReadOutlined, SafetyCertificateOutlined, ScanOutlined, TeamOutlined, UserOutlined,
+  PayCircleOutlined, ReadOutlined, SafetyCertificateOutlined, ScanOutlined, TeamOutlined, UserOutlined, ExperimentOutlined,
 } from '@ant-design/icons';
 import { loadSession, signOut } from '../shared/api.ts';
 import { hasRole, onSessionLost, SESSION_EXPIRED, type StaffRole, type Staff } from '../shared/session.ts';
@@ -28,6 +28,7 @@ const Bank = lazy(() => import('./Bank.tsx'));
 const FundRegister = lazy(() => import('./FundRegister.tsx'));
 const Incidents = lazy(() => import('./Incidents.tsx'));
 const RiskControl = lazy(() => import('./RiskControl.tsx'));
+const Simulation = lazy(() => import('./simulation/Simulation.tsx'));
 const Accounts = lazy(() => import('./Accounts.tsx'));
 const AuditLog = lazy(() => import('./AuditLog.tsx'));
 const ChangePassword = lazy(() => import('./ChangePassword.tsx'));
@@ -49,6 +50,7 @@ const MENU: { key: string; icon: React.ReactNode; label: string; roles: StaffRol
   { key: '/fund', icon: <FundOutlined />, label: '试点支出额度', roles: ['finance', 'reviewer', 'auditor'] },
   { key: '/incidents', icon: <AlertOutlined />, label: '要情报告', roles: CASE_STAFF },
   { key: '/risk', icon: <SafetyCertificateOutlined />, label: '风险防控', roles: CASE_STAFF },
+  { key: '/simulation', icon: <ExperimentOutlined />, label: '政策模拟', roles: CASE_STAFF },
   { key: '/imports', icon: <CloudUploadOutlined />, label: '数据导入', roles: ['case_worker'] },
   { key: '/parameters', icon: <ReadOutlined />, label: '参数', roles: [...CASE_STAFF, 'administrator'] },
   { key: '/audit', icon: <SafetyCertificateOutlined />, label: '审计日志', roles: ['auditor'] },
@@ -123,6 +125,7 @@ export default function StaffConsole() {
               <Route path="fund" element={<FundRegister staff={staff} />} />
               <Route path="incidents" element={<Incidents staff={staff} />} />
               <Route path="risk" element={<RiskControl staff={staff} />} />
+              <Route path="simulation/*" element={<Simulation staff={staff} />} />
               <Route path="audit" element={<AuditLog />} />
               <Route path="accounts" element={<Accounts staff={staff} />} />
               <Route path="password" element={<ChangePassword onChanged={() => { setStaff(null); navigate('/login'); }} />} />

@@ -9,6 +9,7 @@ import { dateTime, yuan } from '../shared/format.ts';
 import { PAY_TO_LABELS, PAYMENT_ROLE_LABELS, PAYMENT_STATUS_COLORS, reasonLabel, SIZE_LABELS, STATUS_COLORS } from '../shared/labels.ts';
 import type { PortalChecklistLine, PortalPayment, PortalRound, UnitOverview } from '../shared/types.ts';
 import { useApi } from '../shared/use-api.ts';
+import { Counterfactual } from '../shared/Counterfactual.tsx';
 import type { UnitSession } from '../shared/session.ts';
 import { DispatchApply } from './DispatchApply.tsx';
 import { PortalPage, SignedInBar } from './PortalSignIn.tsx';
@@ -92,6 +93,7 @@ function RoundCard({ round, onChanged }: { round: PortalRound; onChanged: () => 
           <Typography.Title level={5} style={{ marginTop: 24 }}>判定依据（逐项核对）</Typography.Title>
           {refund.explanation.traceNote && <Alert type="warning" showIcon title={refund.explanation.traceNote} data-testid="trace-note" />}
           <Checklist lines={refund.explanation.checklist} />
+          {refund.status !== 'eligible' && <><Typography.Title level={5} style={{ marginTop: 24 }}>怎样才能符合条件</Typography.Title><Counterfactual path={`/unit/me/counterfactual?round=${round.round}`} /></>}
         </>
       )}
       {round.confirmation && (
