@@ -18,6 +18,7 @@ import { guardRow } from '../files/export-guard.ts';
 import { writeCsv } from '../files/write-csv.ts';
 import { writeXlsx, type ExportCell } from '../files/write-xlsx.ts';
 import { canonicalZip } from './canonical-zip.ts';
+import { payToLabels } from '../../domain/vocabulary/pay-to.ts';
 
 export const INSTRUCTION_HEADERS = [
   '序号', '付款流水号', '收款单位名称', '统一社会信用代码', '收款账户类型', '开户银行', '收款账号', '金额（元）', '用途',
@@ -25,10 +26,6 @@ export const INSTRUCTION_HEADERS = [
 export const TOTALS_LABEL = '合计';
 export const CHECKSUM_LABEL = '校验码';
 
-export const accountKindLabels: Readonly<Record<AccountKind, string>> = {
-  corporate_account: '单位对公账户',
-  contribution_account: '单位社会保险费缴费账户',
-};
 
 export type InstructionFormat = 'csv' | 'xlsx';
 
@@ -70,7 +67,7 @@ export function instructionChecksum(lines: readonly (readonly string[])[]): stri
 export function buildInstructionFile(lines: readonly InstructionLine[], purpose: string): InstructionFile {
   const body = lines.map((line, index) => guardRow([
     String(index + 1), paymentReference(line.paymentId, line.attempt), line.recipientName, line.recipientCreditCode,
-    accountKindLabels[line.accountKind], line.bankName ?? '', line.accountNo, bankYuan(line.amountFen), purpose,
+    payToLabels[line.accountKind], line.bankName ?? '', line.accountNo, bankYuan(line.amountFen), purpose,
   ]));
   const totalFen = sumFen(lines.map((line) => line.amountFen));
   const totals = [TOTALS_LABEL, '笔数', String(lines.length), '合计金额', bankYuan(totalFen)];

@@ -10,8 +10,8 @@ type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 
 export type AccountKind = 'corporate_account' | 'contribution_account';
-export type { PaymentStatus } from '../../domain/payment-status.ts';
-import type { PaymentStatus } from '../../domain/payment-status.ts';
+export type { PaymentStatus } from '../../domain/vocabulary/payments.ts';
+import type { PaymentStatus } from '../../domain/vocabulary/payments.ts';
 export type LedgerAccount = 'fund' | 'payable' | 'bank_in_transit' | 'bank' | 'pilot_spending' | 'pilot_bank';
 
 export interface DispatchApplicationsTable {

@@ -4,7 +4,7 @@
 // named in the URL, which must lie within the caller's region.
 import type { FastifyInstance } from 'fastify';
 import type { Store } from '../../adapters/store/open-store.ts';
-import { incidentCategories, pilotItems, type IncidentCategory, type PilotItem } from '../../domain/fund-pilot.ts';
+import { incidentCategories, pilotItems, type IncidentCategory, type PilotItem } from '../../domain/vocabulary/fund.ts';
 import type { Clock } from '../../domain/ports/clock.ts';
 import type { ParameterStore } from '../../policy/core/parameters.ts';
 import { fundMonitoring } from '../../services/fund/fund-monitoring.ts';

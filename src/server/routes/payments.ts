@@ -7,7 +7,7 @@ import type { PaymentStatus } from '../../adapters/store/schema-payments.ts';
 import type { Clock } from '../../domain/ports/clock.ts';
 import { createPaymentsForConfirmed } from '../../services/payments/create-payments.ts';
 import { listPayments } from '../../services/payments/list-payments.ts';
-import { paymentStatusLabel } from '../../domain/payment-status.ts';
+import { paymentStatusLabel } from '../../domain/vocabulary/payments.ts';
 import { assertFinance } from '../../services/payments/payment-actor.ts';
 import {
   authorisePaymentBatch, batchStatusLabel, listPaymentBatches, proposePaymentBatch, rejectPaymentBatch, type PaymentBatchStatus,

@@ -6,14 +6,15 @@ import type { Database } from '../../adapters/store/schema.ts';
 import type { FieldCipher } from '../../domain/ports/field-cipher.ts';
 import type { Actor } from '../../domain/refund-case.ts';
 import type { Clock } from '../../domain/ports/clock.ts';
+import { personalDataFieldLabels } from '../../domain/vocabulary/personal-data.ts';
 import { WorkflowError } from '../review/workflow-error.ts';
 import { auditSubject } from './audit-subject.ts';
 import { recordAudit } from './record-audit.ts';
 
 export const personalDataFields = {
-  id_number: { column: 'id_number_cipher', label: '公民身份号码' },
-  phone: { column: 'phone_cipher', label: '手机号码' },
-  bank_account: { column: 'bank_account_cipher', label: '银行账号' },
+  id_number: { column: 'id_number_cipher', label: personalDataFieldLabels.id_number },
+  phone: { column: 'phone_cipher', label: personalDataFieldLabels.phone },
+  bank_account: { column: 'bank_account_cipher', label: personalDataFieldLabels.bank_account },
 } as const;
 
 export type PersonalDataField = keyof typeof personalDataFields;

@@ -5,7 +5,7 @@
 // The corrections are listed (new account masked) so the second person finds those waiting for approval.
 import type { Kysely } from 'kysely';
 import { maskBankAccount } from '../../domain/masking.ts';
-import { paymentStatusLabel } from '../../domain/payment-status.ts';
+import { paymentStatusLabel } from '../../domain/vocabulary/payments.ts';
 import type { AccountCorrectionsTable, AccountKind, PaymentStatus } from '../../adapters/store/schema-payments.ts';
 import type { Database } from '../../adapters/store/schema.ts';
 import { assertDifferentPerson, type Actor } from '../../domain/refund-case.ts';

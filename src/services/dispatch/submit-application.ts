@@ -9,6 +9,7 @@ import type { Actor, RefundCaseState } from '../../domain/refund-case.ts';
 import { formatYuan, type Fen } from '../../policy/core/money.ts';
 import type { ParameterStore } from '../../policy/core/parameters.ts';
 import type { Clock } from '../../domain/ports/clock.ts';
+import { dispatchStatusLabels } from '../../domain/vocabulary/dispatch.ts';
 import { WorkflowError } from '../review/workflow-error.ts';
 import { actorName, applyCaseTransition } from '../round/case-transitions.ts';
 import { decideUnit } from '../screening/decide.ts';
@@ -28,8 +29,6 @@ export interface SubmittedApplication extends DispatchPreview {
   caseState: RefundCaseState;
 }
 
-const statusLabel = { submitted: '已受理', decided: '已判定', withdrawn: '已撤回' } as const;
-
 function isUniqueViolation(error: unknown): boolean {
   return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === '23505';
 }
@@ -38,7 +37,7 @@ async function refuseOpenApplication(db: Db, round: string, unitId: number): Pro
   const open = await db.selectFrom('dispatch_applications').select(['id', 'status'])
     .where('round', '=', round).where('unit_id', '=', unitId).where('status', '<>', 'withdrawn').executeTakeFirst();
   if (open) {
-    throw new WorkflowError('CONFLICT', `该单位 ${round} 年度已有申请（编号 ${open.id}，${statusLabel[open.status]}），同一年度只能有一份有效申请；如需重新申请，请先撤回原申请`);
+    throw new WorkflowError('CONFLICT', `该单位 ${round} 年度已有申请（编号 ${open.id}，${dispatchStatusLabels[open.status]}），同一年度只能有一份有效申请；如需重新申请，请先撤回原申请`);
   }
 }
 

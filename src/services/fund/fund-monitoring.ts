@@ -8,7 +8,7 @@ import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from '../../adapters/store/schema.ts';
 import {
   fundAlertLabels, spendingItemLabels, spendingItems, unrecordedSpendingLabels, type FundAlertKind, type IncomeItem, type SpendingItem,
-} from '../../domain/fund-monitoring.ts';
+} from '../../domain/vocabulary/fund-monitoring.ts';
 import { addDays, addPeriods, firstDayOf, isValidPeriod, periodOf, periodsBetween, type IsoDate, type Period } from '../../policy/core/dates.ts';
 import { formatYuan, sumFen, type Fen } from '../../policy/core/money.ts';
 import { formatBpPercent } from '../../policy/core/ratio.ts';

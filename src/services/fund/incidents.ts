@@ -6,7 +6,7 @@ import type { Kysely, Selectable } from 'kysely';
 import { writeXlsx } from '../../adapters/files/write-xlsx.ts';
 import type { Database } from '../../adapters/store/schema.ts';
 import type { FundIncidentsTable } from '../../adapters/store/schema-fund.ts';
-import { incidentCategories, incidentCategoryLabels, type IncidentCategory } from '../../domain/fund-pilot.ts';
+import { incidentCategories, incidentCategoryLabels, type IncidentCategory } from '../../domain/vocabulary/fund.ts';
 import type { Clock } from '../../domain/ports/clock.ts';
 import type { Actor } from '../../domain/refund-case.ts';
 import { auditSubject } from '../audit/audit-subject.ts';

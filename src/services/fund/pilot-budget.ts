@@ -4,7 +4,7 @@
 import type { Kysely, Selectable, Transaction } from 'kysely';
 import type { Database } from '../../adapters/store/schema.ts';
 import type { FundPilotBudgetsTable } from '../../adapters/store/schema-fund.ts';
-import { sealedOnFor, type FundLevel } from '../../domain/fund-pilot.ts';
+import type { FundLevel } from '../../domain/vocabulary/fund.ts';
 import type { Clock } from '../../domain/ports/clock.ts';
 import type { Actor } from '../../domain/refund-case.ts';
 import type { Fen } from '../../policy/core/money.ts';
@@ -18,6 +18,11 @@ import { assertFundRecorder } from './fund-actor.ts';
 import { capRefusal } from './pilot-refusal.ts';
 
 type Executor = Kysely<Database> | Transaction<Database>;
+
+/** The date the historical balance is sealed at: the last day before the pilot year. */
+function sealedOnFor(year: number): string {
+  return `${year - 1}-12-31`;
+}
 
 export interface FundKey {
   regionCode: string;

@@ -7,7 +7,7 @@
 import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
 import type { Database } from '../../adapters/store/schema.ts';
 import type { FundPilotBudgetsTable, FundPilotCommitmentsTable } from '../../adapters/store/schema-fund.ts';
-import { pilotItemLabels, pilotItems, type CommitmentStatus, type PilotItem } from '../../domain/fund-pilot.ts';
+import { pilotItemLabels, pilotItems, type CommitmentStatus, type PilotItem } from '../../domain/vocabulary/fund.ts';
 import type { Clock } from '../../domain/ports/clock.ts';
 import type { Actor } from '../../domain/refund-case.ts';
 import { isValidDate, type IsoDate } from '../../policy/core/dates.ts';

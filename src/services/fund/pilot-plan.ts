@@ -4,7 +4,7 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { Database } from '../../adapters/store/schema.ts';
 import type { FundPilotPlansTable } from '../../adapters/store/schema-fund.ts';
-import type { PlanStatus } from '../../domain/fund-pilot.ts';
+import type { PlanStatus } from '../../domain/vocabulary/fund.ts';
 import type { Clock } from '../../domain/ports/clock.ts';
 import { assertDifferentPerson, type Actor } from '../../domain/refund-case.ts';
 import { isValidDate, type IsoDate } from '../../policy/core/dates.ts';

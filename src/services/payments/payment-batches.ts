@@ -14,12 +14,11 @@ import { assertFinance } from './payment-actor.ts';
 import { lockAuditLog } from '../audit/append-audit.ts';
 import { auditSubject } from '../audit/audit-subject.ts';
 import { recordAudit } from '../audit/record-audit.ts';
+import { paymentBatchStatusLabels as batchStatusLabel } from '../../domain/vocabulary/payments.ts';
 
 export type PaymentBatchStatus = PaymentBatchesTable['status'];
 
-export const batchStatusLabel: Record<PaymentBatchStatus, string> = {
-  proposed: '待授权', authorised: '已授权', rejected: '已驳回', exported: '已导出银行文件', reconciled: '已对账',
-};
+export { batchStatusLabel };
 
 export interface ProposePaymentBatch {
   round: string;

@@ -4,6 +4,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../adapters/store/schema.ts';
 import { assertDifferentPerson, type Actor } from '../../domain/refund-case.ts';
 import type { Clock } from '../../domain/ports/clock.ts';
+import { reviewBatchStatusLabels } from '../../domain/vocabulary/review.ts';
 import { actorName, transitionGroup } from '../round/case-transitions.ts';
 import { WorkflowError } from './workflow-error.ts';
 
@@ -21,8 +22,6 @@ export interface ReviewedBatch {
   unitCount: number;
 }
 
-const batchStatusLabel = { proposed: '待复核', approved: '已通过', returned: '已退回' } as const;
-
 async function review(db: Kysely<Database>, request: ReviewRequest, outcome: 'approve' | 'return'): Promise<ReviewedBatch> {
   const { batchId, actor, clock } = request;
   const note = request.note?.trim() || undefined;
@@ -31,7 +30,7 @@ async function review(db: Kysely<Database>, request: ReviewRequest, outcome: 'ap
     const batch = await trx.selectFrom('review_batches').selectAll().where('id', '=', batchId).forUpdate().executeTakeFirst();
     if (!batch) throw new WorkflowError('NOT_FOUND', `复核批次 ${batchId} 不存在`);
     if (batch.status !== 'proposed') {
-      throw new WorkflowError('CONFLICT', `复核批次 ${batchId} ${batchStatusLabel[batch.status]}，不能再次复核`);
+      throw new WorkflowError('CONFLICT', `复核批次 ${batchId} ${reviewBatchStatusLabels[batch.status]}，不能再次复核`);
     }
     const reviewer = actorName(actor);
     assertDifferentPerson(batch.proposed_by, reviewer);

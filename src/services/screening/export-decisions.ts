@@ -4,8 +4,8 @@
 import type { Kysely } from 'kysely';
 import { writeXlsx, type ExportCell } from '../../adapters/files/write-xlsx.ts';
 import type { Database } from '../../adapters/store/schema.ts';
-import { DECISION_STATUS_LABELS, refundReasonLabel } from '../../domain/decision-labels.ts';
-import { SIZE_LABELS } from '../../policy/enterprise-size.ts';
+import { DECISION_STATUS_LABELS, refundReasonLabel } from '../../domain/vocabulary/refund.ts';
+import { enterpriseSizeLabels } from '../../domain/vocabulary/units.ts';
 import { formatYuan } from '../../policy/core/money.ts';
 import { countRoundDecisions, eachRoundDecision, type DecisionCriteria } from './round-decisions.ts';
 
@@ -35,7 +35,7 @@ export async function exportDecisionsXlsx(db: Kysely<Database>, round: string, c
       written += 1;
       yield [
         d.unitName, d.creditCodeMasked, regions.get(d.regionCode) ?? d.regionCode,
-        d.size ? SIZE_LABELS[d.size as keyof typeof SIZE_LABELS] ?? d.size : '未知', DECISION_STATUS_LABELS[d.status],
+        enterpriseSizeLabels[(d.size ?? 'unknown') as keyof typeof enterpriseSizeLabels] ?? d.size, DECISION_STATUS_LABELS[d.status],
         d.reasons.map(refundReasonLabel).join('；'), formatYuan(d.amountFen), d.caseStateLabel,
       ];
     }
