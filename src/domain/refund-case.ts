@@ -3,6 +3,7 @@
 // A case can only move along the transitions below; each names the role that may take it.
 import type { StaffRole } from './staff-roles.ts';
 import { refundCaseStateLabels, refundCaseStates, type RefundCaseState } from './vocabulary/cases.ts';
+import { Refusal } from './refusal.ts';
 
 export { refundCaseStates, type RefundCaseState };
 
@@ -34,9 +35,10 @@ export const refundCaseTransitions: Readonly<Record<RefundCaseAction, Transition
   pay: { from: ['confirmed'], to: 'paid', by: ['finance', 'system'] },
 };
 
-export class TransitionError extends Error {
-  constructor(message: string, readonly code: 'ILLEGAL_TRANSITION' | 'ROLE_NOT_ALLOWED' | 'SAME_PERSON') {
-    super(message);
+/** A move the state machine refuses: not allowed from this state (CONFLICT), or not for this actor (FORBIDDEN). */
+export class TransitionError extends Refusal {
+  constructor(message: string, readonly reason: 'ILLEGAL_TRANSITION' | 'ROLE_NOT_ALLOWED' | 'SAME_PERSON') {
+    super(reason === 'ILLEGAL_TRANSITION' ? 'CONFLICT' : 'FORBIDDEN', message);
   }
 }
 

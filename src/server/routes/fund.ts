@@ -15,7 +15,7 @@ import { commitPilotSpending, releaseCommitment, spendCommitment } from '../../s
 import { recordPlan, reviewPlan } from '../../services/fund/pilot-plan.ts';
 import { pilotRegister } from '../../services/fund/pilot-register.ts';
 import { sendWrittenFile } from '../replies.ts';
-import { idParam, refusals, sendRefusal } from './review.ts';
+import { idParam, refusals, sendRefusal } from '../route-helpers.ts';
 import { staff, wholeDataSet } from '../security/access.ts';
 import { actorOf } from '../security/request-identity.ts';
 import { regionFilter } from '../security/scopes.ts';

@@ -9,13 +9,13 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { Store } from '../../adapters/store/open-store.ts';
 import type { Clock } from '../../domain/ports/clock.ts';
 import type { ParameterStore } from '../../policy/core/parameters.ts';
-import { ConfirmError } from '../../services/confirm/confirm-error.ts';
 import { confirmOwnRefund } from '../../services/portal/confirm-own-refund.ts';
 import { personRecord } from '../../services/portal/person-record.ts';
 import { unitOverview } from '../../services/portal/unit-overview.ts';
-import { refundRound, UnknownRoundError } from '../../services/rounds.ts';
+import { refundRound } from '../../services/rounds.ts';
 import { fail } from '../replies.ts';
 import { personOf, unitOf } from '../security/request-identity.ts';
+import { sendRefusal } from '../route-helpers.ts';
 
 export interface PortalRouteOptions {
   store: Store;
@@ -29,12 +29,6 @@ const UNIT = { access: { unit: true } } as const;
 const PERSON = { access: { person: true } } as const;
 /** The portal routes take no parameters: who is asking is the only subject there is. */
 const NO_QUERY = { type: 'object', additionalProperties: false, properties: {} } as const;
-
-function refuse(reply: FastifyReply, error: unknown) {
-  if (error instanceof ConfirmError) return fail(reply, 409, error.code, error.message);
-  if (error instanceof UnknownRoundError) return fail(reply, 404, 'UNKNOWN_ROUND', error.message);
-  throw error;
-}
 
 export async function portalRoutes(app: FastifyInstance, options: PortalRouteOptions): Promise<void> {
   const { store: { db }, clock, params } = options;
@@ -61,7 +55,7 @@ export async function portalRoutes(app: FastifyInstance, options: PortalRouteOpt
       const { round } = refundRound(request.body.round);
       return await confirmOwnRefund(db, { round, unitId: unitOf(request).unitId, clock });
     } catch (error) {
-      return refuse(reply, error);
+      return sendRefusal(reply, error);
     }
   });
 

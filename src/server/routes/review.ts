@@ -1,6 +1,6 @@
 // Staff API of the maker-checker review (鲁人社发〔2024〕8号 第八条): propose a batch, approve or return it, resolve a
 // case that needs review, and read a case's history. The acting member of staff is the signed-in one.
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { Store } from '../../adapters/store/open-store.ts';
 import type { ParameterStore } from '../../policy/core/parameters.ts';
 import type { Clock } from '../../domain/ports/clock.ts';
@@ -9,7 +9,7 @@ import { listBatches, type BatchStatus } from '../../services/review/list-batche
 import { proposeBatch } from '../../services/review/propose-batch.ts';
 import { resolveCase } from '../../services/review/resolve-case.ts';
 import { approveBatch, returnBatch } from '../../services/review/review-batch.ts';
-import { asWorkflowError, type WorkflowErrorCode } from '../../services/review/workflow-error.ts';
+import { idParam, refusals, roundParam, sendRefusal } from '../route-helpers.ts';
 import { CASE_STAFF, staff } from '../security/access.ts';
 import { actorOf } from '../security/request-identity.ts';
 import { byParam, proposalRegions, touched, unitInUrl } from '../security/scopes.ts';
@@ -19,23 +19,6 @@ export interface ReviewRouteOptions {
   clock: Clock;
   params?: ParameterStore;
 }
-
-const STATUS: Record<WorkflowErrorCode, number> = { INVALID: 400, FORBIDDEN: 403, NOT_FOUND: 404, CONFLICT: 409 };
-
-/** Sends a workflow refusal as `{ error: { code, message } }` with its status; anything else goes to the app's handler. */
-export function sendRefusal(reply: FastifyReply, error: unknown): FastifyReply {
-  const refusal = asWorkflowError(error);
-  if (!refusal) throw error;
-  return reply.status(STATUS[refusal.code]).send({ error: { code: refusal.code, message: refusal.message } });
-}
-
-export const idParam = { type: 'string', pattern: '^[1-9][0-9]{0,14}$' } as const;
-const roundParam = { type: 'string', pattern: '^[0-9]{4}$' } as const;
-const errorResponse = {
-  type: 'object',
-  properties: { error: { type: 'object', properties: { code: { type: 'string' }, message: { type: 'string' } } } },
-} as const;
-export const refusals = { 400: errorResponse, 403: errorResponse, 404: errorResponse, 409: errorResponse } as const;
 
 interface ProposeBody {
   round: string; unitIds?: number[]; regionCode?: string; size?: 'large' | 'medium' | 'small' | 'micro'; maxAmountFen?: number; note?: string;

@@ -7,7 +7,7 @@ import type { FieldCipher } from '../../domain/ports/field-cipher.ts';
 import type { Actor } from '../../domain/refund-case.ts';
 import type { Clock } from '../../domain/ports/clock.ts';
 import { personalDataFieldLabels } from '../../domain/vocabulary/personal-data.ts';
-import { WorkflowError } from '../review/workflow-error.ts';
+import { Refusal } from '../../domain/refusal.ts';
 import { auditSubject } from './audit-subject.ts';
 import { recordAudit } from './record-audit.ts';
 
@@ -40,12 +40,12 @@ export async function revealPersonalData(db: Kysely<Database>, request: RevealRe
   const { personId, field, actor, cipher, clock } = request;
   const { column, label } = personalDataFields[field];
   const reason = request.reason?.trim();
-  if (!reason) throw new WorkflowError('INVALID', `查看完整的${label}须填写查看事由（将记入审计日志）`);
+  if (!reason) throw new Refusal('INVALID', `查看完整的${label}须填写查看事由（将记入审计日志）`);
   return db.transaction().execute(async (trx) => {
     const person = await trx.selectFrom('persons').select(column).where('id', '=', personId).executeTakeFirst();
-    if (!person) throw new WorkflowError('NOT_FOUND', `没有编号为 ${personId} 的人员`);
+    if (!person) throw new Refusal('NOT_FOUND', `没有编号为 ${personId} 的人员`);
     const sealed = person[column];
-    if (!sealed) throw new WorkflowError('NOT_FOUND', `人员 ${personId} 没有登记${label}`);
+    if (!sealed) throw new Refusal('NOT_FOUND', `人员 ${personId} 没有登记${label}`);
     const value = cipher.decrypt(sealed);
     const entry = await recordAudit(trx, {
       actor, action: 'personal_data.reveal', subject: auditSubject.person(personId), detail: { field, reason }, clock,

@@ -11,7 +11,7 @@ import { writeXlsx, type ExportCell } from '../../adapters/files/write-xlsx.ts';
 import type { Database } from '../../adapters/store/schema.ts';
 import { differenceLabels, type DifferenceKind } from '../../domain/vocabulary/reconciliation.ts';
 import { formatYuan, sumFen, type Fen } from '../../policy/core/money.ts';
-import { WorkflowError } from '../review/workflow-error.ts';
+import { Refusal } from '../../domain/refusal.ts';
 import { readReturnLines } from './read-return-lines.ts';
 
 export type { DifferenceKind };
@@ -88,7 +88,7 @@ async function fileAnswers(path: string, differences: Difference[]): Promise<Ret
 export async function reconcileBatch(db: Kysely<Database>, request: { batchId: number; returnFile?: string }): Promise<ReconciliationReport> {
   const { batchId } = request;
   const batch = await db.selectFrom('payment_batches').select('status').where('id', '=', batchId).executeTakeFirst();
-  if (!batch) throw new WorkflowError('NOT_FOUND', `付款批次 ${batchId} 不存在`);
+  if (!batch) throw new Refusal('NOT_FOUND', `付款批次 ${batchId} 不存在`);
   const attempts = await batchAttempts(db, batchId);
   const differences: Difference[] = [];
   const answers = request.returnFile ? await fileAnswers(request.returnFile, differences) : importedAnswers(attempts);

@@ -10,6 +10,7 @@ import { evaluateJobRetentionRefund, type JobRetentionRefundInput } from '../../
 import { projectParameters } from '../../adapters/parameters/load-parameters.ts';
 import { refundRound } from '../rounds.ts';
 import { loadRefundInputs, type UnitInput } from './refund-inputs.ts';
+import { Refusal } from '../../domain/refusal.ts';
 
 export interface UnitDecision {
   input: JobRetentionRefundInput;
@@ -26,9 +27,9 @@ export function decideLoaded(unit: UnitInput, params: ParameterStore): UnitDecis
   return { input: unit.input, decision: evaluateJobRetentionRefund(unit.input, params), inputHash: figuresHash(unit.figures, params.version) };
 }
 
-export class UnitNotFoundError extends Error {
+export class UnitNotFoundError extends Refusal {
   constructor(unitId: number) {
-    super(`没有编号为 ${unitId} 的参保单位`);
+    super('NOT_FOUND', `没有编号为 ${unitId} 的参保单位`);
   }
 }
 

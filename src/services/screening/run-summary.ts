@@ -9,6 +9,7 @@ import { stateLabel, type RefundCaseState } from '../../domain/refund-case.ts';
 import { DECISION_STATUS_LABELS } from '../../domain/vocabulary/refund.ts';
 import { enterpriseSizeLabels } from '../../domain/vocabulary/units.ts';
 import { SCREENING_STATES } from './sync-cases.ts';
+import { Refusal } from '../../domain/refusal.ts';
 
 export interface Tally {
   key: string;
@@ -37,9 +38,9 @@ function tally(rows: readonly { key: string | null; units: number; amount: numbe
   });
 }
 
-export class RunNotFoundError extends Error {
+export class RunNotFoundError extends Refusal {
   constructor(runId: number) {
-    super(`没有编号为 ${runId} 的筛查批次`);
+    super('NOT_FOUND', `没有编号为 ${runId} 的筛查批次`);
   }
 }
 
