@@ -21,7 +21,6 @@ import { smsStatusLabels, smsTemplateLabels } from '../../../src/domain/vocabula
 import { enterpriseSizeLabels } from '../../../src/domain/vocabulary/units.ts';
 
 import { maskCreditCode } from '../../../src/domain/masking.ts';
-import { SEED_REGIONS } from '../../../src/adapters/store/seed-regions.ts';
 
 export { refundCaseStates, stateLabel, type RefundCaseState, auditActionLabel };
 
@@ -34,12 +33,7 @@ export const SIZE_LABELS: Record<string, string> = enterpriseSizeLabels;
 export const REASON_LABELS: Record<string, string> = REFUND_REASON_LABELS;
 export const reasonLabel = refundReasonLabel;
 
-/** Region names by statistical division code (the regions every store is seeded with). */
-export const REGION_LABELS: Record<string, string> = Object.fromEntries(SEED_REGIONS.map((r) => [r.code, r.name]));
-
-export function regionLabel(code: string, fromServer?: string): string {
-  return fromServer ?? REGION_LABELS[code] ?? `地区 ${code}`;
-}
+export { ownRegionFilter, regionLabel, regionsWithin } from './regions.ts';
 
 export const BATCH_STATUS_LABELS: Record<string, string> = reviewBatchStatusLabels;
 export const BATCH_STATUS_COLORS: Record<string, string> = { proposed: 'processing', approved: 'success', returned: 'warning' };
@@ -110,21 +104,6 @@ export const PAYMENT_ROLE_LABELS: Record<string, string> = paymentRoleLabels;
 export const BANK_OUTCOME_LABELS: Record<string, string> = bankOutcomeLabels;
 export const DIFFERENCE_LABELS: Record<string, string> = differenceLabels;
 export const CORRECTION_STATUS_LABELS: Record<string, string> = accountCorrectionStatusLabels;
-
-/** The regions an account scoped to `code` may filter by: its own region and every area under it (parents first). */
-export function regionsWithin(code: string): { value: string; label: string }[] {
-  const within = new Set([code]);
-  for (const r of SEED_REGIONS) if (r.parent_code && within.has(r.parent_code)) within.add(r.code);
-  return SEED_REGIONS.filter((r) => within.has(r.code)).map((r) => ({ value: r.code, label: r.name }));
-}
-
-/**
- * The region a staff account's lists are filtered to when no other is chosen: its own, unless it is the province
- * (the whole data set). The server refuses a list without a region to a district account (403 OUT_OF_SCOPE).
- */
-export function ownRegionFilter(code: string): string | undefined {
-  return SEED_REGIONS.some((r) => r.code === code && r.parent_code === null) ? undefined : code;
-}
 
 // The person portal: certificate levels (国家职业资格 / 职业技能等级) and the subsidies a person may have been granted.
 export const CERTIFICATE_LEVEL_LABELS: Record<number, string> = certificateLevelLabels;

@@ -1,6 +1,10 @@
-// The shapes the API returns that the pages read (see src/server/routes/*.ts and the services they call).
+// The shapes the API returns that the pages read. Areas whose routes have zod schemas (src/server/schemas) take their
+// types from them (z.input: the JSON on the wire); the rest are still written out here until their routes move.
+import type { z } from 'zod';
 import type { RefundCaseState } from '../../../src/domain/refund-case.ts';
 import type { TraceStep } from '../../../src/policy/core/decision.ts';
+import type { region } from '../../../src/server/schemas/regions.ts';
+import type { caseEvent, proposedBatch, reviewBatch } from '../../../src/server/schemas/review.ts';
 
 export type DecisionStatus = 'eligible' | 'ineligible' | 'needs_review';
 
@@ -41,14 +45,9 @@ export interface RunDiff {
 }
 
 /** The answer to proposing a review batch (POST /review/batches). */
-export interface ProposedBatch { batchId: number; unitCount: number; totalFen: number }
-
-export interface Batch {
-  id: number; round: string; status: 'proposed' | 'approved' | 'returned'; unitCount: number; totalFen: number; note: string | null;
-  proposedBy: string; proposedAt: string; reviewedBy: string | null; reviewedAt: string | null; reviewNote: string | null;
-}
-
-export interface CaseEvent { id: number; at: string; action: string; fromState: string | null; toState: string; actor: string; note: string | null }
+export type ProposedBatch = z.input<typeof proposedBatch>;
+export type Batch = z.input<typeof reviewBatch>;
+export type CaseEvent = z.input<typeof caseEvent>;
 
 export interface Notice {
   id: number; round: string; title: string; openedOn: string; workingDays: number; lastDay: string; status: 'open' | 'closed';
@@ -84,7 +83,7 @@ export interface StaffAccount {
   locked: boolean; disabled: boolean; createdAt: string;
 }
 
-export interface Region { code: string; name: string; parentCode: string | null; kind: 'province' | 'city' | 'district' | 'county_city' | 'development_zone' }
+export type Region = z.input<typeof region>;
 
 export type AuditEntry = import('../../../src/domain/audit-chain.ts').AuditEntry;
 export interface AuditPage { entries: AuditEntry[]; nextBefore: number | null }
