@@ -1,5 +1,5 @@
 // A unit's job-retention refund case in one round, as a state machine (鲁人社发〔2024〕8号 第二条、第七条、第八条):
-// screened → proposed → approved → in_notice → notice_passed → notified → confirmed → (paid, in the payment issue).
+// screened → proposed → approved → in_notice → notice_passed → notified → confirmed → paid (once the bank's return settles the payment).
 // A case can only move along the transitions below; each names the role that may take it.
 import type { StaffRole } from './staff-roles.ts';
 import { refundCaseStateLabels, refundCaseStates, type RefundCaseState } from './vocabulary/cases.ts';

@@ -1,4 +1,4 @@
-// Staff accounts, for the system administrator (issue 7): list, create (roles that may be held together, a region
+// Staff accounts, for the system administrator: list, create (roles that may be held together, a region
 // scope, a strong password), disable or enable, unlock, reset a password. An administrator manages only accounts
 // within their own region. Register with { prefix: '/api/v1' }.
 import type { FastifyInstance, FastifyRequest } from 'fastify';

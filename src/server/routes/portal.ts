@@ -1,4 +1,4 @@
-// The enterprise and person portals' own API (issue 6, 7). Each route serves only the signed-in unit or person, taken
+// The enterprise and person portals' own API. Each route serves only the signed-in unit or person, taken
 // from the session — no route names another unit or person:
 //   GET  /unit/me            the unit, and per round its case with the decision explained, confirmation and payments
 //   POST /unit/me/confirm    {round} the unit confirms its notified refund (the session stands in for the SMS code)

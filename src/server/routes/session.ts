@@ -1,4 +1,4 @@
-// Sign-in, the current session and sign-out (issue 7):
+// Sign-in, the current session and sign-out:
 //   POST /session/staff            {username, password}        staff (argon2id, lock-out after 5 failures)
 //   POST /session/unit/code        {creditCode}                texts a sign-in code to the unit's registered mobile
 //   POST /session/unit             {creditCode, code}

@@ -1,4 +1,4 @@
-// Revealing a person's full ID number, phone or bank account (issue 7, 个人信息保护法): lists show masked
+// Revealing a person's full ID number, phone or bank account (个人信息保护法): lists show masked
 // values; a member of staff who needs the full value gives a reason, and the reveal (who, whose, which field, why —
 // never the value) is appended to the audit trail in the same transaction that decrypts it.
 import type { Kysely } from 'kysely';

@@ -1,5 +1,5 @@
 // Two runs compared unit by unit: who changed status or amount, and why (the reasons, and the trace lines that differ
-// — or, where a run stored no trace (a screening since issue 15), the stored figures that differ), and who was screened
+// — or, where a run stored no trace (a screening since traces are rebuilt on demand), the stored figures that differ), and who was screened
 // in only one of them.
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../adapters/store/schema.ts';
