@@ -2,10 +2,10 @@
 // commas, doubled quotes and line breaks; lines end in CRLF, LF or a lone CR, mixed in one file as Excel may write them.
 // Lenient like Excel: a stray quote in a field is kept as text rather than rejected.
 import { Readable } from 'node:stream';
-import { CsvError, parse } from 'csv-parse';
+import { CsvError, parse, type Options } from 'csv-parse';
 import { TableFileError } from './table-errors.ts';
 
-const OPTIONS = { record_delimiter: ['\r\n', '\n', '\r'], relax_quotes: true, relax_column_count: true, skip_empty_lines: false } as const;
+const OPTIONS: Options = { record_delimiter: ['\r\n', '\n', '\r'], relax_quotes: true, relax_column_count: true, skip_empty_lines: false };
 
 /** The records of the text, in order; an error of the text's source stops them with that error. */
 export async function* csvRecords(text: AsyncIterable<string> | Iterable<string>): AsyncGenerator<string[]> {
