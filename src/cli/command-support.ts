@@ -1,7 +1,7 @@
 // Helpers every store command shares: its clock, option parsing, refusals and output.
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { fixedClock, systemClock, type Clock } from '../domain/ports/clock.ts';
-import { asWorkflowError } from '../services/review/workflow-error.ts';
+import { asRefusal } from '../domain/refusal.ts';
 import { CliError } from './cli-error.ts';
 
 /** The clock of a command: WENGANG_NOW (an instant or a date, for scripted rounds and demos) or the system clock. */
@@ -27,7 +27,7 @@ export async function refusingAsCliError<T>(work: () => Promise<T>): Promise<T> 
   try {
     return await work();
   } catch (error) {
-    const refusal = asWorkflowError(error);
+    const refusal = asRefusal(error);
     if (refusal) throw new CliError(refusal.message, `refused (${refusal.code})`, 3);
     throw error;
   }

@@ -1,4 +1,4 @@
-// Hash-chained audit log (issue 7): each entry's hash covers its content and the previous entry's hash, so an
+// Hash-chained audit log: each entry's hash covers its content and the previous entry's hash, so an
 // edited, deleted or reordered entry breaks the chain. Pure: the hash function (SM3) is passed in by the caller.
 // An attacker who can rewrite the whole tail can recompute every hash; a head recorded elsewhere (a known seq and
 // hash) catches that, and catches deletion of the last entries.

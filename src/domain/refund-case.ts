@@ -1,21 +1,11 @@
 // A unit's job-retention refund case in one round, as a state machine (鲁人社发〔2024〕8号 第二条、第七条、第八条):
-// screened → proposed → approved → in_notice → notice_passed → notified → confirmed → (paid, in the payment issue).
+// screened → proposed → approved → in_notice → notice_passed → notified → confirmed → paid (once the bank's return settles the payment).
 // A case can only move along the transitions below; each names the role that may take it.
 import type { StaffRole } from './staff-roles.ts';
+import { refundCaseStateLabels, refundCaseStates, type RefundCaseState } from './vocabulary/cases.ts';
+import { Refusal } from './refusal.ts';
 
-export const refundCaseStates = [
-  'eligible', // screened eligible, waiting to be proposed for review
-  'needs_review', // screening could not decide; a case worker must complete the data
-  'ineligible', // screened ineligible
-  'proposed', // in a review batch proposed by a case worker
-  'approved', // approved by a different reviewer
-  'in_notice', // listed on an open public notice (公示)
-  'notice_passed', // the notice period ended with no upheld objection
-  'notified', // SMS sent with the amount and a confirmation link
-  'confirmed', // the unit confirmed online
-  'paid',
-] as const;
-export type RefundCaseState = (typeof refundCaseStates)[number];
+export { refundCaseStates, type RefundCaseState };
 
 export type RefundCaseAction =
   | 'rescreen' | 'resolve' | 'apply' | 'propose' | 'approve' | 'return' | 'publish' | 'object' | 'close_notice' | 'notify' | 'confirm' | 'pay';
@@ -45,19 +35,15 @@ export const refundCaseTransitions: Readonly<Record<RefundCaseAction, Transition
   pay: { from: ['confirmed'], to: 'paid', by: ['finance', 'system'] },
 };
 
-export class TransitionError extends Error {
-  constructor(message: string, readonly code: 'ILLEGAL_TRANSITION' | 'ROLE_NOT_ALLOWED' | 'SAME_PERSON') {
-    super(message);
+/** A move the state machine refuses: not allowed from this state (CONFLICT), or not for this actor (FORBIDDEN). */
+export class TransitionError extends Refusal {
+  constructor(message: string, readonly reason: 'ILLEGAL_TRANSITION' | 'ROLE_NOT_ALLOWED' | 'SAME_PERSON') {
+    super(reason === 'ILLEGAL_TRANSITION' ? 'CONFLICT' : 'FORBIDDEN', message);
   }
 }
 
-const stateNames: Record<RefundCaseState, string> = {
-  eligible: '符合条件', needs_review: '待人工复核', ineligible: '不符合条件', proposed: '已提交复核', approved: '复核通过',
-  in_notice: '公示中', notice_passed: '公示期满', notified: '已短信告知', confirmed: '单位已确认', paid: '已拨付',
-};
-
 export function stateLabel(state: RefundCaseState): string {
-  return stateNames[state];
+  return refundCaseStateLabels[state];
 }
 
 function actorRole(actor: Actor): StaffRole | 'unit' | 'system' {

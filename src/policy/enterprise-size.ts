@@ -8,6 +8,7 @@ import { caseId, count, industries, industry, isoDate, nonNegative, type Enterpr
 import { declareParameters, type ParameterInForce, type ParameterStore, type ParameterValue } from './core/parameters.ts';
 import type { IsoDate } from './core/dates.ts';
 import type { RuleDefinition } from './core/rule.ts';
+import { enterpriseSizeLabels } from '../domain/vocabulary/units.ts';
 
 const RULE = 'enterprise-size';
 export const SIZE_ARTICLE = '工信部联企业〔2011〕300号 第四条';
@@ -26,10 +27,6 @@ export const sizeParameters = declareParameters(RULE, { thresholds: z.record(z.e
 export type SizeTable = ParameterValue<typeof sizeParameters.shapes, 'thresholds'>;
 
 const TIERS = ['large', 'medium', 'small'] as const;
-
-export const SIZE_LABELS: Record<EnterpriseSize, string> = {
-  large: '大型企业', medium: '中型企业', small: '小型企业', micro: '微型企业',
-};
 
 const INDICATOR_LABELS: Record<SizeIndicator, { name: string; unit: string }> = {
   employees: { name: '从业人员', unit: '人' },
@@ -70,11 +67,11 @@ function classifyComplete(checks: Checklist, thresholds: ParameterInForce<SizeTa
     const reached = bounds.every(([indicator, min]) => values[indicator] >= min);
     checks.note({
       step: `sizeStandard.${tier}`, value: reached, parameter: thresholds,
-      text: () => `${SIZE_LABELS[tier]}标准（${bounds.map(([i, min]) => describe(i, min, '≥')).join(' 且 ')}）：${reached ? '达到' : '未达到'}`,
+      text: () => `${enterpriseSizeLabels[tier]}标准（${bounds.map(([i, min]) => describe(i, min, '≥')).join(' 且 ')}）：${reached ? '达到' : '未达到'}`,
     });
     return reached;
   }) ?? 'micro';
-  checks.note({ step: 'size', value: size, parameter: thresholds, text: () => `按${row.label}划型标准，企业规模为${SIZE_LABELS[size]}` });
+  checks.note({ step: 'size', value: size, parameter: thresholds, text: () => `按${row.label}划型标准，企业规模为${enterpriseSizeLabels[size]}` });
   return size;
 }
 
@@ -96,7 +93,7 @@ function classifyPartial(
   checks.note({
     step: 'size', value: size, parameter: thresholds,
     text: () => `缺少${missing}；${describe(indicator, values[indicator]!)} < ${describe(indicator, bound)}，`
-      + (size ? `按${row.label}划型标准为${SIZE_LABELS[size]}` : `按${row.label}划型标准属于中小微企业（具体档次须补充${missing}）`),
+      + (size ? `按${row.label}划型标准为${enterpriseSizeLabels[size]}` : `按${row.label}划型标准属于中小微企业（具体档次须补充${missing}）`),
   });
   return { size, sizeClass: 'sme' };
 }

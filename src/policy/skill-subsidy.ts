@@ -8,6 +8,7 @@ import { formatYuan, type Fen } from './core/money.ts';
 import { caseId, count, flag, isoDate, nestedObject, text } from './core/input-fields.ts';
 import { checkIdNumber, IDENTIFIER_PROBLEM_TEXT } from './identifier.ts';
 import type { RuleDefinition } from './core/rule.ts';
+import { certificateLevelLabels } from '../domain/vocabulary/certificates.ts';
 import { declareParameters, shapes, type ParameterInForce, type ParameterKey, type ParameterStore, type ParameterValue } from './core/parameters.ts';
 
 const RULE = 'skill-subsidy';
@@ -64,7 +65,7 @@ export const skillSubsidyInput = z.object({
 export type SkillSubsidyInput = z.infer<typeof skillSubsidyInput>;
 type Grant = NonNullable<SkillSubsidyInput['history']>[number];
 
-const LEVEL_NAMES: Record<number, string> = { 1: '高级技师（一级）', 2: '技师（二级）', 3: '高级（三级）', 4: '中级（四级）', 5: '初级（五级）' };
+const LEVEL_NAMES: Readonly<Record<number, string>> = certificateLevelLabels;
 
 /** Who may claim: an insured employee (≥ minimum months) or an unemployed person certified while on benefit. */
 function checkPerson(checks: Checklist, input: SkillSubsidyInput, minMonths: ParameterInForce<number> | undefined) {

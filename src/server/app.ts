@@ -36,6 +36,7 @@ import { BODY_LIMIT, bodyTooLarge } from './security/body-limits.ts';
 import { registerGuard } from './security/guard.ts';
 import { statusRoutes } from './routes/status.ts';
 import { chineseValidationError } from './validation-errors.ts';
+import { docsTransform } from './zod-routes.ts';
 
 export interface ServerOptions {
   params: ParameterStore;
@@ -86,6 +87,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     openapi: {
       info: { title: '稳岗系统接口 (wengang API)', version: '1', description: '鲁人社发〔2024〕8号 失业保险援企稳岗政策经办接口' },
     },
+    transform: docsTransform,
   });
   await app.register(swaggerUi, { routePrefix: '/docs' });
   app.setErrorHandler((error: { statusCode?: number; code?: string; message: string }, request, reply) => {

@@ -9,7 +9,8 @@ const localizeZh = createRequire(import.meta.url)('ajv-i18n/localize/zh') as Loc
 const partNames: Record<string, string> = { body: '请求体', querystring: '查询参数', params: '路径参数', headers: '请求头' };
 
 export function chineseValidationError(errors: FastifySchemaValidationError[], dataVar: string): Error {
-  localizeZh(errors as Parameters<typeof localizeZh>[0]);
+  // zod routes (zod-routes.ts) bring their messages in Chinese already; only ajv's need localising.
+  localizeZh(errors.filter((e) => !(e.params as { zod?: boolean }).zod) as Parameters<typeof localizeZh>[0]);
   const first = errors[0];
   const field = first?.instancePath ? first.instancePath.slice(1).replaceAll('/', '.') : '';
   const missing = first?.keyword === 'required' ? String((first.params as { missingProperty?: string }).missingProperty ?? '') : '';

@@ -1,4 +1,4 @@
-// The authorisation matrix (issue 7), written down independently of the routes' own `config.access`: for every API
+// The authorisation matrix, written down independently of the routes' own `config.access`: for every API
 // route (`METHOD url`, as registered), who may call it, what it touches, and a request that reaches it for a target
 // district. test/integration/security/authorization-matrix.test.ts holds the server to this table, and fails on a
 // route without an entry or an entry without a route.

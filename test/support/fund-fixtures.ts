@@ -10,7 +10,7 @@ import type { Fen } from '../../src/policy/core/money.ts';
 import { recordBudget } from '../../src/services/fund/pilot-budget.ts';
 import { recordPlan, reviewPlan } from '../../src/services/fund/pilot-plan.ts';
 import { commitPilotSpending, spendCommitment } from '../../src/services/fund/pilot-commitments.ts';
-import type { PilotItem } from '../../src/domain/fund-pilot.ts';
+import type { PilotItem } from '../../src/domain/vocabulary/fund.ts';
 import { postSettlement } from '../../src/services/ledger/post.ts';
 import { insertConfirmedPayments, sendBatch } from './bank-fixtures.ts';
 import { insertUnit } from './review-fixtures.ts';

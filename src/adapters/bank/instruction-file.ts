@@ -18,6 +18,7 @@ import { guardRow } from '../files/export-guard.ts';
 import { writeCsv } from '../files/write-csv.ts';
 import { writeXlsx, type ExportCell } from '../files/write-xlsx.ts';
 import { canonicalZip } from './canonical-zip.ts';
+import { accountKindLabels } from '../../domain/vocabulary/pay-to.ts';
 
 export const INSTRUCTION_HEADERS = [
   '序号', '付款流水号', '收款单位名称', '统一社会信用代码', '收款账户类型', '开户银行', '收款账号', '金额（元）', '用途',
@@ -25,11 +26,6 @@ export const INSTRUCTION_HEADERS = [
 export const TOTALS_LABEL = '合计';
 export const CHECKSUM_LABEL = '校验码';
 
-export const accountKindLabels: Readonly<Record<AccountKind, string>> = {
-  corporate_account: '单位对公账户',
-  contribution_account: '单位社会保险费缴费账户',
-  social_security_card: '个人社会保障卡银行账户',
-};
 
 export type InstructionFormat = 'csv' | 'xlsx';
 

@@ -21,7 +21,7 @@ export interface ReturnRow {
   bankReason: string | null;
 }
 
-export const outcomeLabels: Readonly<Record<BankOutcome, string>> = { paid: '成功', failed: '失败', returned: '退回' };
+export { bankOutcomeLabels as outcomeLabels } from '../../domain/vocabulary/payments.ts';
 
 function reference(): FieldParser<{ paymentId: number; attempt: number }> {
   return {

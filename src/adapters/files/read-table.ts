@@ -4,7 +4,7 @@ import { createReadStream } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import { TextDecoder } from 'node:util';
 import type { Row } from 'exceljs';
-import { CsvRecordParser } from './csv-records.ts';
+import { csvRecords } from './csv-records.ts';
 import { cellText } from './xlsx-cells.ts';
 import { Utf8SafeWorkbookReader } from './xlsx-stream-reader.ts';
 import { TableFileError, type RowError } from './table-errors.ts';
@@ -156,12 +156,8 @@ async function* decodedText(path: string, countBytes: (n: number) => void): Asyn
 }
 
 async function* csvRows(path: string, countBytes: (n: number) => void): AsyncGenerator<RawRow> {
-  const parser = new CsvRecordParser();
   let rowNumber = 0;
-  for await (const text of decodedText(path, countBytes)) {
-    for (const cells of parser.push(text)) yield { rowNumber: ++rowNumber, cells };
-  }
-  for (const cells of parser.end()) yield { rowNumber: ++rowNumber, cells };
+  for await (const cells of csvRecords(decodedText(path, countBytes))) yield { rowNumber: ++rowNumber, cells };
 }
 
 type SheetReader = AsyncIterable<Row> & { name?: string };

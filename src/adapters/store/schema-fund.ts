@@ -2,7 +2,7 @@
 import type { ColumnType, Generated } from 'kysely';
 import type { IsoDate } from '../../policy/core/dates.ts';
 import type { Fen } from '../../policy/core/money.ts';
-import type { IncidentCategory, PilotItem } from '../../domain/fund-pilot.ts';
+import type { IncidentCategory, PilotItem } from '../../domain/vocabulary/fund.ts';
 
 type Defaulted<T> = ColumnType<T, T | undefined, T>;
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;

@@ -13,8 +13,8 @@ type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefine
 export type UnitAccountKind = 'corporate_account' | 'contribution_account';
 /** Any payment's account kind: a person is paid to the social security card's bank account. */
 export type AccountKind = UnitAccountKind | 'social_security_card';
-export type { PaymentStatus } from '../../domain/payment-status.ts';
-import type { PaymentStatus } from '../../domain/payment-status.ts';
+export type { PaymentStatus } from '../../domain/vocabulary/payments.ts';
+import type { PaymentStatus } from '../../domain/vocabulary/payments.ts';
 import type { ExpenseAccount, PaymentPurpose } from '../../domain/payment-purposes.ts';
 export type LedgerAccount = ExpenseAccount | 'payable' | 'bank_in_transit' | 'bank' | 'pilot_spending' | 'pilot_bank' | 'recovery_receivable' | 'recovery_bank';
 type NullableBytes = ColumnType<Buffer | null, Buffer | null | undefined, Buffer | null>;

@@ -5,6 +5,7 @@ import { keyRingFromEnv } from '../../adapters/crypto/key-ring.ts';
 import { SmFieldCipher } from '../../adapters/crypto/sm-field-cipher.ts';
 import { writeTemplate } from '../../adapters/files/write-xlsx.ts';
 import { stateLabel } from '../../domain/refund-case.ts';
+import { dispatchStatusLabels } from '../../domain/vocabulary/dispatch.ts';
 import { formatYuan } from '../../policy/core/money.ts';
 import { paymentSheet, placementSheet } from '../../services/dispatch/application-sheets.ts';
 import { previewDispatchApplication, type DispatchPreview } from '../../services/dispatch/decide-application.ts';
@@ -99,7 +100,7 @@ async function withdraw(args: string[]): Promise<number> {
 }
 
 function storedText(a: StoredApplication): string {
-  const status = { submitted: '已受理', decided: '已判定', withdrawn: '已撤回' }[a.status];
+  const status = dispatchStatusLabels[a.status];
   return [
     `申请 #${a.id}（${a.round} 年度）${a.unitName}：${status}，返还合计 ${formatYuan(a.amountFen)} 元，${a.workerCount} 名人员，提交人 ${a.submittedBy}`,
     ...allocationLines(a.allocations),

@@ -3,7 +3,7 @@
 import { projectParameters } from '../../adapters/parameters/load-parameters.ts';
 import {
   commitmentStatusLabels, fundLevelLabels, incidentCategories, pilotItemLabels, pilotItems, planStatusLabels, type IncidentCategory, type PilotItem,
-} from '../../domain/fund-pilot.ts';
+} from '../../domain/vocabulary/fund.ts';
 import { formatYuan, type Fen } from '../../policy/core/money.ts';
 import { fundMonitoring } from '../../services/fund/fund-monitoring.ts';
 import { listIncidents, recordIncident } from '../../services/fund/incidents.ts';

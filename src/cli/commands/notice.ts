@@ -2,6 +2,7 @@
 // WENGANG_NOW for a scripted round.
 import { resolve } from 'node:path';
 import { chineseWorkingDays } from '../../adapters/calendar/chinese-working-days.ts';
+import { noticeStatusLabels } from '../../domain/vocabulary/notices.ts';
 import { formatChineseDate } from '../../policy/core/dates.ts';
 import { formatYuan } from '../../policy/core/money.ts';
 import { closeDueNotices, closeNotice } from '../../services/notice/close-notice.ts';
@@ -63,7 +64,7 @@ async function list(args: string[]): Promise<number> {
   if (v.status && v.status !== 'open' && v.status !== 'closed') throw new CliError('--status 须为 open 或 closed', '--status must be open or closed');
   const notices = await withStore(({ db }) => listNotices(db, { round: v.round, status: v.status as 'open' | 'closed' | undefined }));
   return output(v.json, notices, () => (notices.length
-    ? notices.map((n) => `#${n.id}  ${n.status === 'open' ? '公示中' : '已结束'}  ${n.title}  ${formatChineseDate(n.openedOn)}至${formatChineseDate(n.lastDay)}  `
+    ? notices.map((n) => `#${n.id}  ${noticeStatusLabels[n.status]}  ${n.title}  ${formatChineseDate(n.openedOn)}至${formatChineseDate(n.lastDay)}  `
       + `${n.unitCount} 个单位  ${formatYuan(n.totalFen)} 元${n.withdrawnCount ? `  （异议撤出 ${n.withdrawnCount} 个）` : ''}`).join('\n')
     : '没有公示'));
 }

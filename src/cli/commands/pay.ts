@@ -4,7 +4,7 @@ import type { PaymentStatus } from '../../adapters/store/schema-payments.ts';
 import { formatYuan } from '../../policy/core/money.ts';
 import { createPaymentsForConfirmed } from '../../services/payments/create-payments.ts';
 import { listPayments } from '../../services/payments/list-payments.ts';
-import { paymentStatusLabel } from '../../domain/payment-status.ts';
+import { paymentStatusLabel } from '../../domain/vocabulary/payments.ts';
 import { assertFinance } from '../../services/payments/payment-actor.ts';
 import {
   authorisePaymentBatch, batchStatusLabel, listPaymentBatches, proposePaymentBatch, rejectPaymentBatch,

@@ -2,6 +2,7 @@
 import { amountYuan } from '../../adapters/files/column-spec.ts';
 import type { EnterpriseSize } from '../../adapters/store/schema.ts';
 import { stateLabel, type RefundCaseState } from '../../domain/refund-case.ts';
+import { reviewBatchStatusLabels } from '../../domain/vocabulary/review.ts';
 import { formatYuan } from '../../policy/core/money.ts';
 import { caseHistory } from '../../services/review/case-history.ts';
 import { listBatches, type BatchStatus } from '../../services/review/list-batches.ts';
@@ -90,9 +91,8 @@ async function history(args: string[]): Promise<number> {
 async function list(args: string[]): Promise<number> {
   const v = parseOptions(args, { round: { type: 'string' }, status: { type: 'string' } });
   const batches = await withStore(({ db }) => listBatches(db, { round: v.round, status: v.status as BatchStatus | undefined }));
-  const statusText = { proposed: '待复核', approved: '已通过', returned: '已退回' } as const;
   return output(v.json, batches, () => (batches.length
-    ? batches.map((b) => `#${b.id}  ${statusText[b.status]}  ${b.unitCount} 个单位  ${formatYuan(b.totalFen)} 元  提交人 ${b.proposedBy}${b.reviewedBy ? `  复核人 ${b.reviewedBy}` : ''}`).join('\n')
+    ? batches.map((b) => `#${b.id}  ${reviewBatchStatusLabels[b.status]}  ${b.unitCount} 个单位  ${formatYuan(b.totalFen)} 元  提交人 ${b.proposedBy}${b.reviewedBy ? `  复核人 ${b.reviewedBy}` : ''}`).join('\n')
     : '没有复核批次'));
 }
 

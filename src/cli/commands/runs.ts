@@ -1,5 +1,7 @@
 // `wengang runs list | show <id> | diff <a> <b> [--json]`: the screening runs, one run's summary, and what changed
 // between two runs.
+import { DECISION_STATUS_LABELS } from '../../domain/vocabulary/refund.ts';
+import { runStatusLabels } from '../../domain/vocabulary/runs.ts';
 import { listRuns } from '../../services/screening/list-runs.ts';
 import { parseArgs } from 'node:util';
 import { diffRuns, type RunDiff } from '../../services/screening/run-diff.ts';
@@ -7,7 +9,7 @@ import { RunNotFoundError, runSummary, type RunSummary, type Tally } from '../..
 import { CliError } from '../cli-error.ts';
 import { withStore } from '../with-store.ts';
 
-const STATUS: Record<string, string> = { running: '进行中', completed: '已完成', failed: '已中断', eligible: '符合条件', ineligible: '不符合条件', needs_review: '待人工复核' };
+const STATUS: Readonly<Record<string, string>> = { ...runStatusLabels, ...DECISION_STATUS_LABELS };
 const formatCount = (n: number) => n.toLocaleString('en-US');
 
 function write(line = ''): void {

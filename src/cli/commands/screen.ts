@@ -4,10 +4,9 @@ import { parseArgs } from 'node:util';
 import { projectParameters } from '../../adapters/parameters/load-parameters.ts';
 import { isValidDate } from '../../policy/core/dates.ts';
 import { systemClock } from '../../domain/ports/clock.ts';
-import { UnknownRoundError } from '../../services/rounds.ts';
-import { UnknownRegionError } from '../../services/screening/region-scope.ts';
+import { asRefusal } from '../../domain/refusal.ts';
 import { runSummary } from '../../services/screening/run-summary.ts';
-import { resumeScreeningRun, ScreeningRunError, startScreeningRun, type ScreeningProgress } from '../../services/screening/screening-run.ts';
+import { resumeScreeningRun, startScreeningRun, type ScreeningProgress } from '../../services/screening/screening-run.ts';
 import { CliError } from '../cli-error.ts';
 import { withStore } from '../with-store.ts';
 import { printSummary } from './runs.ts';
@@ -69,9 +68,8 @@ export async function runScreen(args: string[]): Promise<number> {
       }
       return 0;
     } catch (error) {
-      if (error instanceof ScreeningRunError || error instanceof UnknownRoundError || error instanceof UnknownRegionError) {
-        throw new CliError(error.message, 'screening failed (see the Chinese message)');
-      }
+      const refusal = asRefusal(error);
+      if (refusal) throw new CliError(refusal.message, 'screening failed (see the Chinese message)');
       throw error;
     }
   });

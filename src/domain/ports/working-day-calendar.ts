@@ -1,5 +1,6 @@
 // Port for the Chinese working-day calendar (weekdays plus make-up days, minus public holidays).
 import type { IsoDate } from '../../policy/core/dates.ts';
+import { Refusal } from '../refusal.ts';
 
 export interface WorkingDayCalendar {
   isWorkingDay(date: IsoDate): boolean;
@@ -10,8 +11,8 @@ export interface WorkingDayCalendar {
 }
 
 /** Raised when a date lies in a year the calendar has no official holiday data for. */
-export class CalendarYearNotCoveredError extends Error {
+export class CalendarYearNotCoveredError extends Refusal {
   constructor(readonly year: number) {
-    super(`工作日历缺少 ${year} 年的法定节假日安排，无法计算工作日 / no holiday data for ${year}`);
+    super('INVALID', `工作日历缺少 ${year} 年的法定节假日安排，无法计算工作日 / no holiday data for ${year}`);
   }
 }

@@ -7,29 +7,18 @@ import { applyRatioHalfUp, formatYuan, type BasisPoints, type Fen } from '../cor
 import { formatBpPercent, formatPercent, formatRatio, ratioAtMost } from '../core/ratio.ts';
 import type { EnterpriseSize, OrgType } from '../core/input-fields.ts';
 import type { ParameterInForce, ParameterStore } from '../core/parameters.ts';
-import { classifyEnterprise, SIZE_ARTICLE, SIZE_LABELS, sizeClassOf, sizeThresholdsAt, type SizeResult } from '../enterprise-size.ts';
+import { classifyEnterprise, SIZE_ARTICLE, sizeClassOf, sizeThresholdsAt, type SizeResult } from '../enterprise-size.ts';
 import { countFullMonths, fullyPaidMonths, MODE_LABELS, type MonthsMode } from './full-months.ts';
 import { measureLayoffs, METHOD_LABELS, type LayoffMeasure, type LayoffMethod } from './layoffs.ts';
 import { refundBase, refundBaseYear, type BaseWindow, type RefundBase as RefundBaseParts } from './refund-base.ts';
 import { refundParameters } from './refund-parameters.ts';
 import type { ExclusionFlag, RefundInput } from './refund-input.ts';
+import { enterpriseSizeLabels, orgTypeLabels } from '../../domain/vocabulary/units.ts';
 
 export const REFUND_RULE = 'job-retention-refund';
 export const REFUND_ARTICLE = '鲁人社发〔2024〕8号 第二条';
 const SERVICE_ARTICLE = '鲁人社发〔2024〕8号 第七条';
 const EXCLUSION_BASIS = '鲁人社发〔2024〕8号 第二条（山东省各市2024年实施口径：严重失信、僵尸企业、已注销、破产单位不予返还）';
-
-const ORG_TYPE_LABELS: Record<OrgType, string> = {
-  enterprise: '企业',
-  social_organization: '社会团体',
-  foundation: '基金会',
-  social_service_agency: '社会服务机构',
-  law_firm: '律师事务所',
-  accounting_firm: '会计师事务所',
-  individual_business: '以单位形式参保的个体工商户',
-  government_agency: '机关',
-  public_institution: '事业单位',
-};
 
 /** 第二条: these unit types follow the SME policy (60%) whatever their size. */
 const SME_TREATED_ORG_TYPES: ReadonlySet<OrgType> = new Set([
@@ -88,7 +77,7 @@ function checkPolicyPeriod(checks: Checklist, params: ParameterStore, asOf: stri
 }
 
 function checkOrgType(checks: Checklist, orgType: OrgType): void {
-  const label = ORG_TYPE_LABELS[orgType];
+  const label = orgTypeLabels[orgType];
   const covered = !PUBLIC_SECTOR_ORG_TYPES.has(orgType);
   checks.check({
     step: 'orgType', value: orgType, passed: covered, reason: 'ORG_TYPE_NOT_COVERED', legalBasis: REFUND_ARTICLE,
@@ -166,7 +155,7 @@ function enterpriseSize(checks: Checklist, params: ParameterStore, input: Refund
   const { unit } = input;
   if (unit.size) {
     const size = unit.size;
-    checks.note({ step: 'size', value: size, legalBasis: SIZE_ARTICLE, text: () => `企业规模：${SIZE_LABELS[size]}（单位登记信息）` });
+    checks.note({ step: 'size', value: size, legalBasis: SIZE_ARTICLE, text: () => `企业规模：${enterpriseSizeLabels[size]}（单位登记信息）` });
     return { size: unit.size, sizeClass: sizeClassOf(unit.size) };
   }
   if (!unit.industry) {
@@ -194,11 +183,11 @@ function determineRatio(checks: Checklist, params: ParameterStore, input: Refund
   const { unit, asOf } = input;
   if (PUBLIC_SECTOR_ORG_TYPES.has(unit.orgType)) return { ...recordedSize(unit, false), ratio: undefined };
   if (SME_TREATED_ORG_TYPES.has(unit.orgType)) {
-    return { ...recordedSize(unit, true), ratio: ratioFor(checks, params, asOf, 'smeRatioBp', () => `${ORG_TYPE_LABELS[unit.orgType]}参照中小微企业`) };
+    return { ...recordedSize(unit, true), ratio: ratioFor(checks, params, asOf, 'smeRatioBp', () => `${orgTypeLabels[unit.orgType]}参照中小微企业`) };
   }
   const sized = enterpriseSize(checks, params, input);
   if (sized.sizeClass === null) return { ...sized, ratio: undefined };
-  const who = () => (sized.size ? SIZE_LABELS[sized.size] : '中小微企业');
+  const who = () => (sized.size ? enterpriseSizeLabels[sized.size] : '中小微企业');
   return { ...sized, ratio: ratioFor(checks, params, asOf, sized.sizeClass === 'large' ? 'largeEnterpriseRatioBp' : 'smeRatioBp', who) };
 }
 
@@ -247,7 +236,7 @@ function checkPayTo(checks: Checklist, unit: RefundInput['unit'], size: Enterpri
     return 'corporate_account';
   }
   if (mayUseContributionAccount(unit.orgType, size)) {
-    const who = unit.orgType === 'individual_business' ? ORG_TYPE_LABELS.individual_business : SIZE_LABELS[size!];
+    const who = unit.orgType === 'individual_business' ? orgTypeLabels.individual_business : enterpriseSizeLabels[size!];
     checks.note({
       step: 'payTo', value: 'contribution_account', legalBasis: SERVICE_ARTICLE,
       text: () => `${who}无对公账户，返还至其缴纳社会保险费的单位账户`,
@@ -256,7 +245,7 @@ function checkPayTo(checks: Checklist, unit: RefundInput['unit'], size: Enterpri
   }
   checks.review({
     step: 'payTo', value: null, reason: 'NO_CORPORATE_ACCOUNT', legalBasis: SERVICE_ARTICLE,
-    text: () => `单位无对公账户，且${size ? `为${SIZE_LABELS[size]}` : '未确认为小型、微型企业'}：仅小微企业可返还至缴纳社会保险费的单位账户，须补充对公账户后人工复核`,
+    text: () => `单位无对公账户，且${size ? `为${enterpriseSizeLabels[size]}` : '未确认为小型、微型企业'}：仅小微企业可返还至缴纳社会保险费的单位账户，须补充对公账户后人工复核`,
   });
   return null;
 }

@@ -1,4 +1,4 @@
-// Staff accounts, for the system administrator (issue 7): list, create (roles that may be held together, a region
+// Staff accounts, for the system administrator: list, create (roles that may be held together, a region
 // scope, a strong password), disable or enable, unlock, reset a password. An administrator manages only accounts
 // within their own region. Register with { prefix: '/api/v1' }.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
@@ -11,8 +11,7 @@ import { changeStaffAccount, createStaffAccount, listStaffAccounts, setStaffPass
 import { staff } from '../security/access.ts';
 import { staffOf } from '../security/request-identity.ts';
 import { byParam, regionFilter, touched } from '../security/scopes.ts';
-import { idParam } from './review.ts';
-import { refuseIdentity } from './session.ts';
+import { idParam, sendRefusal } from '../route-helpers.ts';
 
 export interface AccountRouteOptions {
   store: Store;
@@ -56,7 +55,7 @@ export async function accountRoutes(app: FastifyInstance, options: AccountRouteO
     try {
       return reply.status(201).send(await createStaffAccount(db, request.body, { by: by(request), hasher, clock }));
     } catch (error) {
-      return refuseIdentity(reply, error);
+      return sendRefusal(reply, error);
     }
   });
 
@@ -68,7 +67,7 @@ export async function accountRoutes(app: FastifyInstance, options: AccountRouteO
       try {
         return await changeStaffAccount(db, Number(request.params.id), action as AccountAction, { by: by(request), clock, byAccountId: staffOf(request).accountId });
       } catch (error) {
-        return refuseIdentity(reply, error);
+        return sendRefusal(reply, error);
       }
     });
   }
@@ -84,7 +83,7 @@ export async function accountRoutes(app: FastifyInstance, options: AccountRouteO
       await setStaffPassword(db, Number(request.params.id), request.body.password, { by: by(request), hasher, clock });
       return { reset: true };
     } catch (error) {
-      return refuseIdentity(reply, error);
+      return sendRefusal(reply, error);
     }
   });
 }

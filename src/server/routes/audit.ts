@@ -7,7 +7,7 @@ import { revealPersonalData, type PersonalDataField } from '../../services/audit
 import { searchAudit, SEARCH_LIMIT } from '../../services/audit/search-audit.ts';
 import { verifyAudit } from '../../services/audit/verify-audit.ts';
 import type { Clock } from '../../domain/ports/clock.ts';
-import { idParam, refusals, sendRefusal } from './review.ts';
+import { idParam, refusals, sendRefusal } from '../route-helpers.ts';
 import { CASE_STAFF, staff, wholeDataSet } from '../security/access.ts';
 import type { AuditAnchors } from '../../domain/ports/audit-anchors.ts';
 import { actorOf } from '../security/request-identity.ts';

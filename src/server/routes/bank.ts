@@ -22,7 +22,7 @@ import { ledgerBalances } from '../../services/ledger/balances.ts';
 import { checkLedger } from '../../services/ledger/check.ts';
 import type { Clock } from '../../domain/ports/clock.ts';
 import { sendAttachment, withUploadedFile } from '../replies.ts';
-import { idParam, refusals, sendRefusal } from './review.ts';
+import { idParam, refusals, sendRefusal } from '../route-helpers.ts';
 import { staff, wholeDataSet } from '../security/access.ts';
 import { actorOf } from '../security/request-identity.ts';
 import { byParam, correctionOfPayment, touched } from '../security/scopes.ts';

@@ -8,13 +8,13 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { Store } from '../../adapters/store/open-store.ts';
 import type { FieldCipher } from '../../domain/ports/field-cipher.ts';
 import { confirm, showConfirmation, startConfirmation } from '../../services/confirm/confirm.ts';
-import { ConfirmError, type ConfirmErrorCode } from '../../services/confirm/confirm-error.ts';
 import { deliverDueSms } from '../../services/notify/outbox.ts';
 import type { SmsProvider } from '../../domain/ports/sms-provider.ts';
 import { unconfirmedUnits } from '../../services/notify/unconfirmed.ts';
 import type { Clock } from '../../domain/ports/clock.ts';
-import { refundRound, UnknownRoundError } from '../../services/rounds.ts';
+import { refundRound } from '../../services/rounds.ts';
 import { PUBLIC, staff, wholeDataSet } from '../security/access.ts';
+import { sendRefusal } from '../route-helpers.ts';
 
 export interface ConfirmationRouteOptions {
   store: Store;
@@ -23,11 +23,6 @@ export interface ConfirmationRouteOptions {
   /** When given, a requested code is delivered before the response; otherwise it waits for `wengang notify deliver`. */
   provider?: SmsProvider;
 }
-
-const statusOf: Record<ConfirmErrorCode, number> = {
-  LINK_INVALID: 404, LINK_EXPIRED: 410, ALREADY_CONFIRMED: 409, NOT_CONFIRMABLE: 409, NO_PHONE: 409,
-  CODE_TOO_SOON: 429, CODE_MISSING: 400, CODE_EXPIRED: 400, CODE_WRONG: 400, CODE_LOCKED: 403,
-};
 
 const tokenParams = {
   type: 'object', required: ['token'],
@@ -45,12 +40,6 @@ const outboxQuery = {
   },
 } as const;
 
-function refuse(reply: FastifyReply, error: unknown) {
-  if (error instanceof ConfirmError) return reply.status(statusOf[error.code]).send({ error: { code: error.code, message: error.message } });
-  if (error instanceof UnknownRoundError) return reply.status(404).send({ error: { code: 'UNKNOWN_ROUND', message: error.message } });
-  throw error;
-}
-
 export async function confirmationRoutes(app: FastifyInstance, options: ConfirmationRouteOptions): Promise<void> {
   const { store: { db }, clock, cipher, provider } = options;
 
@@ -61,7 +50,7 @@ export async function confirmationRoutes(app: FastifyInstance, options: Confirma
     try {
       return await showConfirmation(db, { token: request.params.token, clock });
     } catch (error) {
-      return refuse(reply, error);
+      return sendRefusal(reply, error);
     }
   });
 
@@ -74,7 +63,7 @@ export async function confirmationRoutes(app: FastifyInstance, options: Confirma
       if (provider) await deliverDueSms({ db, provider, cipher, clock, limit: 10 });
       return { ...view, codeSentTo: view.phoneMasked };
     } catch (error) {
-      return refuse(reply, error);
+      return sendRefusal(reply, error);
     }
   });
 
@@ -85,7 +74,7 @@ export async function confirmationRoutes(app: FastifyInstance, options: Confirma
     try {
       return await confirm(db, { token: request.params.token, code: request.body.code, clock, cipher });
     } catch (error) {
-      return refuse(reply, error);
+      return sendRefusal(reply, error);
     }
   });
 
@@ -99,7 +88,7 @@ export async function confirmationRoutes(app: FastifyInstance, options: Confirma
     try {
       return await unconfirmedUnits(db, { round: refundRound(request.params.round).round, clock });
     } catch (error) {
-      return refuse(reply, error);
+      return sendRefusal(reply, error);
     }
   });
 

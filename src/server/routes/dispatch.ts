@@ -23,7 +23,7 @@ import { loadDispatchUpload } from '../../services/dispatch/load-upload.ts';
 import { DispatchUploadError } from '../../services/dispatch/read-upload.ts';
 import { submitDispatchApplication, withdrawDispatchApplication } from '../../services/dispatch/submit-application.ts';
 import type { Clock } from '../../domain/ports/clock.ts';
-import { idParam, refusals, sendRefusal } from './review.ts';
+import { idParam, refusals, sendRefusal } from '../route-helpers.ts';
 import { CASE_STAFF, staff } from '../security/access.ts';
 import { actorOf } from '../security/request-identity.ts';
 import { byParam, touched, unitInUrl } from '../security/scopes.ts';

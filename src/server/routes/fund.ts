@@ -4,7 +4,7 @@
 // named in the URL, which must lie within the caller's region.
 import type { FastifyInstance } from 'fastify';
 import type { Store } from '../../adapters/store/open-store.ts';
-import { incidentCategories, pilotItems, type IncidentCategory, type PilotItem } from '../../domain/fund-pilot.ts';
+import { incidentCategories, pilotItems, type IncidentCategory, type PilotItem } from '../../domain/vocabulary/fund.ts';
 import type { Clock } from '../../domain/ports/clock.ts';
 import type { ParameterStore } from '../../policy/core/parameters.ts';
 import { fundMonitoring } from '../../services/fund/fund-monitoring.ts';
@@ -15,7 +15,7 @@ import { commitPilotSpending, releaseCommitment, spendCommitment } from '../../s
 import { recordPlan, reviewPlan } from '../../services/fund/pilot-plan.ts';
 import { pilotRegister } from '../../services/fund/pilot-register.ts';
 import { sendWrittenFile } from '../replies.ts';
-import { idParam, refusals, sendRefusal } from './review.ts';
+import { idParam, refusals, sendRefusal } from '../route-helpers.ts';
 import { staff, wholeDataSet } from '../security/access.ts';
 import { actorOf } from '../security/request-identity.ts';
 import { regionFilter } from '../security/scopes.ts';

@@ -16,7 +16,7 @@ import { openNotice } from '../../services/notice/open-notice.ts';
 import { recordObjection } from '../../services/notice/record-objection.ts';
 import type { Clock } from '../../domain/ports/clock.ts';
 import type { WorkingDayCalendar } from '../../domain/ports/working-day-calendar.ts';
-import { idParam, refusals, sendRefusal } from './review.ts';
+import { idParam, refusals, sendRefusal } from '../route-helpers.ts';
 import { CASE_STAFF, PUBLIC, staff } from '../security/access.ts';
 import { actorOf } from '../security/request-identity.ts';
 import { byParam, noticeBatches, touched, unitInBody } from '../security/scopes.ts';

@@ -7,13 +7,13 @@ import type { PaymentStatus } from '../../adapters/store/schema-payments.ts';
 import type { Clock } from '../../domain/ports/clock.ts';
 import { createPaymentsForConfirmed } from '../../services/payments/create-payments.ts';
 import { listPayments } from '../../services/payments/list-payments.ts';
-import { paymentStatusLabel } from '../../domain/payment-status.ts';
+import { paymentStatusLabel } from '../../domain/vocabulary/payments.ts';
 import { assertFinance } from '../../services/payments/payment-actor.ts';
 import {
   authorisePaymentBatch, batchStatusLabel, listPaymentBatches, proposePaymentBatch, rejectPaymentBatch, type PaymentBatchStatus,
 } from '../../services/payments/payment-batches.ts';
 import { assertRunnable, paymentProgress, runPaymentBatch } from '../../services/payments/run-batch.ts';
-import { idParam, refusals, sendRefusal } from './review.ts';
+import { idParam, refusals, roundParam, sendRefusal } from '../route-helpers.ts';
 import { staff, wholeDataSet } from '../security/access.ts';
 import { actorOf } from '../security/request-identity.ts';
 import { byParam, paymentSelection, touched } from '../security/scopes.ts';
@@ -23,7 +23,6 @@ export interface PaymentRouteOptions {
   clock: Clock;
 }
 
-const roundParam = { type: 'string', pattern: '^[0-9]{4}$' } as const;
 const batchParams = { type: 'object', properties: { id: idParam }, required: ['id'] } as const;
 const FINANCE = ['finance'] as const;
 const FINANCE_READERS = ['finance', 'auditor'] as const;

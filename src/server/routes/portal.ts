@@ -1,21 +1,24 @@
-// The enterprise and person portals' own API (issue 6, 7). Each route serves only the signed-in unit or person, taken
+// The enterprise and person portals' own API. Each route serves only the signed-in unit or person, taken
 // from the session — no route names another unit or person:
 //   GET  /unit/me            the unit, and per round its case with the decision explained, confirmation and payments
 //   POST /unit/me/confirm    {round} the unit confirms its notified refund (the session stands in for the SMS code)
 //   GET  /person/me          the person's insurance spells, certificates, subsidies and benefit periods (audited)
 // Dispatch units apply through /dispatch/applications (routes/dispatch.ts), which accept a unit session too.
 // Register with { prefix: '/api/v1' }.
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { Store } from '../../adapters/store/open-store.ts';
 import type { Clock } from '../../domain/ports/clock.ts';
 import type { ParameterStore } from '../../policy/core/parameters.ts';
-import { ConfirmError } from '../../services/confirm/confirm-error.ts';
 import { confirmOwnRefund } from '../../services/portal/confirm-own-refund.ts';
 import { personRecord } from '../../services/portal/person-record.ts';
 import { unitOverview } from '../../services/portal/unit-overview.ts';
-import { refundRound, UnknownRoundError } from '../../services/rounds.ts';
+import { refundRound } from '../../services/rounds.ts';
 import { fail } from '../replies.ts';
 import { personOf, unitOf } from '../security/request-identity.ts';
+import { sendRefusal } from '../route-helpers.ts';
+import { refusals } from '../schemas/common.ts';
+import { confirmBody, noQuery, ownConfirmation, personRecord as personRecordSchema, unitOverview as unitOverviewSchema } from '../schemas/portal.ts';
+import { withZod } from '../zod-routes.ts';
 
 export interface PortalRouteOptions {
   store: Store;
@@ -27,47 +30,33 @@ export interface PortalRouteOptions {
 const tags = ['portal'];
 const UNIT = { access: { unit: true } } as const;
 const PERSON = { access: { person: true } } as const;
-/** The portal routes take no parameters: who is asking is the only subject there is. */
-const NO_QUERY = { type: 'object', additionalProperties: false, properties: {} } as const;
-
-function refuse(reply: FastifyReply, error: unknown) {
-  if (error instanceof ConfirmError) return fail(reply, 409, error.code, error.message);
-  if (error instanceof UnknownRoundError) return fail(reply, 404, 'UNKNOWN_ROUND', error.message);
-  throw error;
-}
-
-export async function portalRoutes(app: FastifyInstance, options: PortalRouteOptions): Promise<void> {
+export async function portalRoutes(plugin: FastifyInstance, options: PortalRouteOptions): Promise<void> {
+  const app = withZod(plugin);
   const { store: { db }, clock, params } = options;
 
   app.get('/unit/me', {
     config: UNIT,
-    schema: { summary: '本单位信息、稳岗返还判定说明、确认与拨付情况（单位）', tags, querystring: NO_QUERY },
+    schema: { summary: '本单位信息、稳岗返还判定说明、确认与拨付情况（单位）', tags, querystring: noQuery, response: { 200: unitOverviewSchema, ...refusals } },
   }, async (request, reply) => {
     const overview = await unitOverview(db, params, unitOf(request).unitId);
     return overview ?? fail(reply, 404, 'NOT_FOUND', '没有找到本单位的登记信息，请致电12333');
   });
 
-  app.post<{ Body: { round: string } }>('/unit/me/confirm', {
+  app.post('/unit/me/confirm', {
     config: { ...UNIT, rateLimit: { max: 10, timeWindow: '1 minute' } },
-    schema: {
-      summary: '本单位确认已告知的稳岗返还（单位，登录即已验证身份）', tags,
-      body: {
-        type: 'object', required: ['round'], additionalProperties: false,
-        properties: { round: { type: 'string', pattern: '^[0-9]{4}$', description: '年度，如 2024' } },
-      },
-    },
+    schema: { summary: '本单位确认已告知的稳岗返还（单位，登录即已验证身份）', tags, body: confirmBody, response: { 200: ownConfirmation, ...refusals } },
   }, async (request, reply) => {
     try {
       const { round } = refundRound(request.body.round);
       return await confirmOwnRefund(db, { round, unitId: unitOf(request).unitId, clock });
     } catch (error) {
-      return refuse(reply, error);
+      return sendRefusal(reply, error);
     }
   });
 
   app.get('/person/me', {
     config: PERSON,
-    schema: { summary: '本人参保记录、证书、补贴和失业保险金享受期（个人；查看记入审计日志）', tags, querystring: NO_QUERY },
+    schema: { summary: '本人参保记录、证书、补贴和失业保险金享受期（个人；查看记入审计日志）', tags, querystring: noQuery, response: { 200: personRecordSchema, ...refusals } },
   }, async (request, reply) => {
     const record = await personRecord(db, { personId: personOf(request).personId, clock });
     return record ?? fail(reply, 404, 'NOT_FOUND', '没有找到您的登记信息，请致电12333');

@@ -7,14 +7,14 @@ import type { Clock } from '../../domain/ports/clock.ts';
 import { riskHitStatuses, type RiskHitStatus } from '../../domain/vocabulary/risk.ts';
 import type { ParameterStore } from '../../policy/core/parameters.ts';
 import { campaignReport, listCampaigns } from '../../services/campaigns/campaign-report.ts';
-import { WorkflowError } from '../../services/review/workflow-error.ts';
+import { Refusal } from '../../domain/refusal.ts';
 import { riskCatalogue } from '../../services/risk/catalogue.ts';
 import { hitDetail, listHits } from '../../services/risk/list-hits.ts';
 import { decideResolution, proposeResolution, recordRepayment } from '../../services/risk/work-hit.ts';
 import { decideBody, proposeBody, repayBody } from '../schemas/risk.ts';
 import { staff, wholeDataSet } from '../security/access.ts';
 import { actorOf } from '../security/request-identity.ts';
-import { idParam, refusals, sendRefusal } from './review.ts';
+import { idParam, refusals, sendRefusal } from '../route-helpers.ts';
 
 export interface RiskRouteOptions {
   store: Store;
@@ -28,7 +28,7 @@ type IdUrl = { id: string };
 
 function parsed<T>(schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } } }, body: unknown): T {
   const result = schema.safeParse(body ?? {});
-  if (!result.success) throw new WorkflowError('INVALID', `请求有误：${result.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('；')}`);
+  if (!result.success) throw new Refusal('INVALID', `请求有误：${result.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('；')}`);
   return result.data;
 }
 

@@ -6,17 +6,17 @@ import { fail, sendWrittenFile } from '../replies.ts';
 import type { Store } from '../../adapters/store/open-store.ts';
 import type { ParameterStore } from '../../policy/core/parameters.ts';
 import type { Clock } from '../../domain/ports/clock.ts';
-import { refundRound, UnknownRoundError } from '../../services/rounds.ts';
-import { UnknownRegionError } from '../../services/screening/region-scope.ts';
-import { ExportTooLargeError, exportDecisionsXlsx } from '../../services/screening/export-decisions.ts';
+import { refundRound } from '../../services/rounds.ts';
+import { exportDecisionsXlsx } from '../../services/screening/export-decisions.ts';
 import { listRoundDecisions, unitRoundDecision, type DecisionCriteria } from '../../services/screening/round-decisions.ts';
 import type { EnterpriseSize } from '../../adapters/store/schema.ts';
 import { diffRuns } from '../../services/screening/run-diff.ts';
 import { RunNotFoundError, runSummary } from '../../services/screening/run-summary.ts';
-import { continueScreeningRun, createScreeningRun, ScreeningRunError } from '../../services/screening/screening-run.ts';
+import { continueScreeningRun, createScreeningRun } from '../../services/screening/screening-run.ts';
 import type { Status } from '../../policy/core/decision.ts';
 import { CASE_STAFF, staff, wholeDataSet } from '../security/access.ts';
 import { regionFilter, unitInUrl } from '../security/scopes.ts';
+import { sendRefusal } from '../route-helpers.ts';
 
 export interface ScreeningRouteOptions {
   store: Store;
@@ -52,15 +52,6 @@ function criteriaOf(query: DecisionQuery): DecisionCriteria | string {
   return { status, region, reason, size, minAmountFen, maxAmountFen };
 }
 
-/** The service errors a caller can act on, as HTTP answers; anything else is a server error. */
-function known(reply: FastifyReply, error: unknown) {
-  if (error instanceof UnknownRoundError || error instanceof RunNotFoundError) return fail(reply, 404, 'NOT_FOUND', error.message);
-  if (error instanceof UnknownRegionError || error instanceof ScreeningRunError || error instanceof ExportTooLargeError) {
-    return fail(reply, 400, 'BAD_REQUEST', error.message);
-  }
-  throw error;
-}
-
 export async function screeningRoutes(app: FastifyInstance, options: ScreeningRouteOptions): Promise<void> {
   const { store, clock, params } = options;
   const { db } = store;
@@ -89,7 +80,7 @@ export async function screeningRoutes(app: FastifyInstance, options: ScreeningRo
       running.set(runId, work);
       return reply.status(202).send({ runId, status: 'running', href: `/api/v1/screenings/${runId}` });
     } catch (error) {
-      return known(reply, error);
+      return sendRefusal(reply, error);
     }
   });
 
@@ -103,7 +94,7 @@ export async function screeningRoutes(app: FastifyInstance, options: ScreeningRo
       const percent = run.total_units > 0 ? Math.floor((run.processed_units * 100) / run.total_units) : 100;
       return { runId: run.id, status: run.status, error: run.error, progress: { done: run.processed_units, total: run.total_units, percent }, summary };
     } catch (error) {
-      return known(reply, error);
+      return sendRefusal(reply, error);
     }
   });
 
@@ -117,7 +108,7 @@ export async function screeningRoutes(app: FastifyInstance, options: ScreeningRo
     const [a, b] = [Number(request.params.a), Number(request.params.b)];
     const found = await db.selectFrom('screening_runs').select('id').where('id', 'in', [a, b]).execute();
     const missing = [a, b].find((id) => !found.some((r) => r.id === id));
-    if (missing !== undefined) return known(reply, new RunNotFoundError(missing));
+    if (missing !== undefined) return sendRefusal(reply, new RunNotFoundError(missing));
     return diffRuns(db, a, b);
   });
 
@@ -141,7 +132,7 @@ export async function screeningRoutes(app: FastifyInstance, options: ScreeningRo
       const { total, items } = await listRoundDecisions(db, request.params.round, { ...criteria, page, pageSize });
       return { round: request.params.round, page, pageSize, total, items };
     } catch (error) {
-      return known(reply, error);
+      return sendRefusal(reply, error);
     }
   });
 
@@ -160,7 +151,7 @@ export async function screeningRoutes(app: FastifyInstance, options: ScreeningRo
       refundRound(year);
       return await sendWrittenFile(reply, `${year}年度稳岗返还决定.xlsx`, XLSX_TYPE, (path) => exportDecisionsXlsx(db, year, criteria, path));
     } catch (error) {
-      return known(reply, error);
+      return sendRefusal(reply, error);
     }
   });
 
@@ -174,7 +165,7 @@ export async function screeningRoutes(app: FastifyInstance, options: ScreeningRo
     try {
       refundRound(request.params.round);
     } catch (error) {
-      return known(reply, error);
+      return sendRefusal(reply, error);
     }
     const detail = await unitRoundDecision(db, params, request.params.round, Number(request.params.unitId));
     if (!detail) return fail(reply, 404, 'NOT_FOUND', `${request.params.round} 年度没有单位 ${request.params.unitId} 的筛查结论`);

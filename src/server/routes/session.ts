@@ -1,4 +1,4 @@
-// Sign-in, the current session and sign-out (issue 7):
+// Sign-in, the current session and sign-out:
 //   POST /session/staff            {username, password}        staff (argon2id, lock-out after 5 failures)
 //   POST /session/unit/code        {creditCode}                texts a sign-in code to the unit's registered mobile
 //   POST /session/unit             {creditCode, code}
@@ -15,9 +15,8 @@ import type { FieldCipher } from '../../domain/ports/field-cipher.ts';
 import type { PasswordHasher } from '../../domain/ports/password-hasher.ts';
 import type { SmsProvider } from '../../domain/ports/sms-provider.ts';
 import { staffRoleLabels } from '../../domain/staff-roles.ts';
-import { ConfirmError } from '../../services/confirm/confirm-error.ts';
 import { staffName, type Identity } from '../../services/identity/identity.ts';
-import { IdentityError, type IdentityErrorCode } from '../../services/identity/identity-error.ts';
+import { IdentityError } from '../../services/identity/identity-error.ts';
 import { requestSignInCode, signInWithCode, type PortalKind } from '../../services/identity/portal-sign-in.ts';
 import { endSession, type OpenedSession } from '../../services/identity/sessions.ts';
 import { changeOwnPassword } from '../../services/identity/staff-accounts.ts';
@@ -27,6 +26,7 @@ import { fail } from '../replies.ts';
 import { ALL_STAFF, PUBLIC } from '../security/access.ts';
 import { SESSION_COOKIE } from '../security/guard.ts';
 import { staffOf } from '../security/request-identity.ts';
+import { sendRefusal } from '../route-helpers.ts';
 
 export interface SessionRouteOptions {
   store: Store;
@@ -35,17 +35,6 @@ export interface SessionRouteOptions {
   hasher: PasswordHasher;
   sms?: SmsProvider;
   secureCookies: boolean;
-}
-
-const identityStatus: Record<IdentityErrorCode, number> = {
-  BAD_CREDENTIALS: 401, THROTTLED: 429, DISABLED: 403, INVALID: 400, CONFLICT: 409, NOT_FOUND: 404,
-};
-const codeStatus: Record<string, number> = { CODE_LOCKED: 403 };
-
-export function refuseIdentity(reply: FastifyReply, error: unknown) {
-  if (error instanceof IdentityError) return fail(reply, identityStatus[error.code], error.code, error.message);
-  if (error instanceof ConfirmError) return fail(reply, codeStatus[error.code] ?? 400, error.code, error.message);
-  throw error;
 }
 
 const signInLimit = { rateLimit: { max: 10, timeWindow: '1 minute' } };
@@ -105,7 +94,7 @@ export async function sessionRoutes(app: FastifyInstance, options: SessionRouteO
       const session = await signInStaff(db, { ...request.body, hasher, clock, ip: request.ip });
       return setCookie(reply, session);
     } catch (error) {
-      return refuseIdentity(reply, error);
+      return sendRefusal(reply, error);
     }
   });
 
@@ -123,7 +112,7 @@ export async function sessionRoutes(app: FastifyInstance, options: SessionRouteO
         if (sms) deliverInBackground(deliverDueSms({ db, provider: sms, cipher, clock, limit: 10 }), request.log);
         return sent;
       } catch (error) {
-        return refuseIdentity(reply, error);
+        return sendRefusal(reply, error);
       }
     });
 
@@ -140,7 +129,7 @@ export async function sessionRoutes(app: FastifyInstance, options: SessionRouteO
         });
         return setCookie(reply, session);
       } catch (error) {
-        return refuseIdentity(reply, error);
+        return sendRefusal(reply, error);
       }
     });
   }
@@ -180,7 +169,7 @@ export async function sessionRoutes(app: FastifyInstance, options: SessionRouteO
     } catch (error) {
       // A mistyped current password leaves the session as it is: 400, since a 401 tells the browser it is signed out.
       if (error instanceof IdentityError && error.code === 'BAD_CREDENTIALS') return fail(reply, 400, error.code, error.message);
-      return refuseIdentity(reply, error);
+      return sendRefusal(reply, error);
     }
   });
 }

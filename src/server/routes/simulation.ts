@@ -8,7 +8,7 @@ import type { Store } from '../../adapters/store/open-store.ts';
 import { exportReform, ReformExportError } from '../../adapters/parameters/reform-export.ts';
 import type { Clock } from '../../domain/ports/clock.ts';
 import type { ParameterStore } from '../../policy/core/parameters.ts';
-import { WorkflowError } from '../../services/review/workflow-error.ts';
+import { Refusal } from '../../domain/refusal.ts';
 import { exportImpactXlsx } from '../../services/simulation/impact-export.ts';
 import { impactKeyLabels } from '../../services/simulation/impact-labels.ts';
 import { changedUnits, impactRun, listImpactRuns } from '../../services/simulation/impact-read.ts';
@@ -20,7 +20,7 @@ import { CASE_STAFF, staff, wholeDataSet } from '../security/access.ts';
 import { actorOf } from '../security/request-identity.ts';
 import { regionFilter } from '../security/scopes.ts';
 import { counterfactualRoutes } from './counterfactual.ts';
-import { refusals, sendRefusal } from './review.ts';
+import { refusals, sendRefusal } from '../route-helpers.ts';
 
 export interface SimulationRouteOptions {
   store: Store;
@@ -138,7 +138,7 @@ export async function simulationRoutes(app: FastifyInstance, options: Simulation
     const runId = id.parse(request.params.id);
     try {
       const run = await db.selectFrom('simulation_runs').select('status').where('id', '=', runId).executeTakeFirst();
-      if (run?.status !== 'completed') throw new WorkflowError(run ? 'CONFLICT' : 'NOT_FOUND', run ? `测算 #${runId} 尚未完成` : `没有编号为 ${runId} 的测算`);
+      if (run?.status !== 'completed') throw new Refusal(run ? 'CONFLICT' : 'NOT_FOUND', run ? `测算 #${runId} 尚未完成` : `没有编号为 ${runId} 的测算`);
       return await sendWrittenFile(reply, `方案测算${runId}.xlsx`, XLSX_TYPE, (path) => exportImpactXlsx(db, params, runId, path));
     } catch (error) {
       return sendRefusal(reply, error);

@@ -18,7 +18,7 @@ import { approveSkillApplication, returnSkillApplication } from '../../services/
 import { sendWrittenFile } from '../replies.ts';
 import { CASE_STAFF, staff, wholeDataSet } from '../security/access.ts';
 import { actorOf, personOf } from '../security/request-identity.ts';
-import { idParam, refusals, sendRefusal } from './review.ts';
+import { idParam, refusals, sendRefusal } from '../route-helpers.ts';
 import {
   certificateLookupQuery, jsonSchema, personApplicationBody, queueQuery, reviewBody, staffApplicationBody,
 } from '../schemas/skill-subsidy.ts';

@@ -1,4 +1,4 @@
-// Who may call each API route (issue 7). Every route under /api/ declares `config.access`; the server refuses to
+// Who may call each API route. Every route under /api/ declares `config.access`; the server refuses to
 // start when one does not (guard.ts), and the authorisation matrix test checks each declaration against every role.
 //   public  — anyone, signed in or not (the evaluation contract, the public notice, sign-in itself)
 //   staff   — members of staff holding one of these roles; `scope` names the regions the request touches, which must

@@ -1,4 +1,4 @@
-// The server's security layer (issue 7, 等保三级): security headers, the session cookie, CSRF protection, rate limits
+// The server's security layer (等保三级): security headers, the session cookie, CSRF protection, rate limits
 // on sign-in, and the access check of every API route against its `config.access` declaration (access.ts).
 import { timingSafeEqual } from 'node:crypto';
 import cookie from '@fastify/cookie';

@@ -1,4 +1,4 @@
-// Appends to the hash-chained audit trail (issue 7) inside the caller's transaction, so a change that rolls back leaves
+// Appends to the hash-chained audit trail inside the caller's transaction, so a change that rolls back leaves
 // no entry and a committed one always has its entry. A transaction-scoped advisory lock serialises appenders: each
 // reads the last entry only once the one before it has committed, so seq has no gaps and prev_hash is the previous
 // entry's hash. The lock is held until the caller's transaction ends: keep audited transactions short.

@@ -4,7 +4,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../adapters/store/schema.ts';
 import type { AuditEntry } from '../../domain/audit-chain.ts';
 import { addDays, isValidDate, type IsoDate } from '../../policy/core/dates.ts';
-import { WorkflowError } from '../review/workflow-error.ts';
+import { Refusal } from '../../domain/refusal.ts';
 import { entryOf } from './append-audit.ts';
 
 export const SEARCH_LIMIT = { default: 50, max: 1_000 } as const;
@@ -29,7 +29,7 @@ export interface AuditPage {
 
 /** The instant a Beijing calendar day starts, in the stored form. */
 function dayStart(date: IsoDate, what: string, days = 0): string {
-  if (!isValidDate(date)) throw new WorkflowError('INVALID', `${what}不是有效的日期（YYYY-MM-DD）：${date}`);
+  if (!isValidDate(date)) throw new Refusal('INVALID', `${what}不是有效的日期（YYYY-MM-DD）：${date}`);
   return new Date(`${addDays(date, days)}T00:00:00+08:00`).toISOString();
 }
 

@@ -5,12 +5,12 @@
 // The corrections are listed (new account masked) so the second person finds those waiting for approval.
 import type { Kysely } from 'kysely';
 import { maskBankAccount } from '../../domain/masking.ts';
-import { paymentStatusLabel } from '../../domain/payment-status.ts';
+import { paymentStatusLabel } from '../../domain/vocabulary/payments.ts';
 import type { AccountCorrectionsTable, UnitAccountKind as AccountKind, PaymentStatus } from '../../adapters/store/schema-payments.ts';
 import type { Database } from '../../adapters/store/schema.ts';
 import { assertDifferentPerson, type Actor } from '../../domain/refund-case.ts';
 import type { Clock } from '../../domain/ports/clock.ts';
-import { WorkflowError } from '../review/workflow-error.ts';
+import { Refusal } from '../../domain/refusal.ts';
 import { actorName } from '../round/case-transitions.ts';
 import { lockAuditLog } from '../audit/append-audit.ts';
 import { auditSubject } from '../audit/audit-subject.ts';
@@ -59,33 +59,33 @@ export interface CorrectionView {
 const CORRECTABLE = ['failed', 'returned'] as const;
 
 function assertFinance(actor: Actor): string {
-  if (actor.kind !== 'staff' || actor.role !== 'finance') throw new WorkflowError('FORBIDDEN', '只有财务人员可以更正收款账户');
+  if (actor.kind !== 'staff' || actor.role !== 'finance') throw new Refusal('FORBIDDEN', '只有财务人员可以更正收款账户');
   return actorName(actor);
 }
 
 function accountNumber(raw: string): string {
   const accountNo = raw.replace(/[\s-]/g, '');
-  if (!/^\d{6,32}$/.test(accountNo)) throw new WorkflowError('INVALID', `收款账号须为 6 至 32 位数字：${raw}`);
+  if (!/^\d{6,32}$/.test(accountNo)) throw new Refusal('INVALID', `收款账号须为 6 至 32 位数字：${raw}`);
   return accountNo;
 }
 
 export async function proposeAccountCorrection(db: Kysely<Database>, proposal: CorrectionProposal): Promise<ProposedCorrection> {
   const by = assertFinance(proposal.actor);
   const reason = proposal.reason.trim();
-  if (!reason) throw new WorkflowError('INVALID', '更正收款账户须填写原因');
+  if (!reason) throw new Refusal('INVALID', '更正收款账户须填写原因');
   const accountNo = accountNumber(proposal.accountNo);
   return db.transaction().execute(async (trx) => {
     await lockAuditLog(trx);
     const payment = await trx.selectFrom('payments').select(['status', 'person_id']).where('id', '=', proposal.paymentId).forUpdate().executeTakeFirst();
-    if (!payment) throw new WorkflowError('NOT_FOUND', `支付 ${proposal.paymentId} 不存在`);
+    if (!payment) throw new Refusal('NOT_FOUND', `支付 ${proposal.paymentId} 不存在`);
     if (payment.person_id !== null) {
-      throw new WorkflowError('CONFLICT', `支付 ${proposal.paymentId} 付给个人社会保障卡账户，请先更正人员的银行账户信息，不能在此更正为单位账户`);
+      throw new Refusal('CONFLICT', `支付 ${proposal.paymentId} 付给个人社会保障卡账户，请先更正人员的银行账户信息，不能在此更正为单位账户`);
     }
     if (!(CORRECTABLE as readonly string[]).includes(payment.status)) {
-      throw new WorkflowError('CONFLICT', `支付 ${proposal.paymentId} 当前为「${paymentStatusLabel[payment.status]}」，只有支付失败或退回的款项可以更正账户`);
+      throw new Refusal('CONFLICT', `支付 ${proposal.paymentId} 当前为「${paymentStatusLabel[payment.status]}」，只有支付失败或退回的款项可以更正账户`);
     }
     const open = await trx.selectFrom('account_corrections').select('id').where('payment_id', '=', proposal.paymentId).where('status', '=', 'proposed').executeTakeFirst();
-    if (open) throw new WorkflowError('CONFLICT', `支付 ${proposal.paymentId} 已有待审核的账户更正（编号 ${open.id}）`);
+    if (open) throw new Refusal('CONFLICT', `支付 ${proposal.paymentId} 已有待审核的账户更正（编号 ${open.id}）`);
     const { id } = await trx.insertInto('account_corrections').values({
       payment_id: proposal.paymentId, account_kind: proposal.accountKind, bank_name: proposal.bankName?.trim() || null, account_no: accountNo,
       reason, status: 'proposed', proposed_by: by, proposed_at: proposal.clock.now(),
@@ -105,12 +105,12 @@ export async function approveAccountCorrection(
   return db.transaction().execute(async (trx) => {
     await lockAuditLog(trx);
     const correction = await trx.selectFrom('account_corrections').selectAll().where('id', '=', request.correctionId).forUpdate().executeTakeFirst();
-    if (!correction) throw new WorkflowError('NOT_FOUND', `账户更正 ${request.correctionId} 不存在`);
-    if (correction.status !== 'proposed') throw new WorkflowError('CONFLICT', `账户更正 ${request.correctionId} 已处理，不能再次审核`);
+    if (!correction) throw new Refusal('NOT_FOUND', `账户更正 ${request.correctionId} 不存在`);
+    if (correction.status !== 'proposed') throw new Refusal('CONFLICT', `账户更正 ${request.correctionId} 已处理，不能再次审核`);
     assertDifferentPerson(correction.proposed_by, by);
     const payment = await trx.selectFrom('payments').select(['status', 'attempt']).where('id', '=', correction.payment_id).forUpdate().executeTakeFirstOrThrow();
     if (!(CORRECTABLE as readonly string[]).includes(payment.status)) {
-      throw new WorkflowError('CONFLICT', `支付 ${correction.payment_id} 当前为「${paymentStatusLabel[payment.status]}」，不能按此更正重新支付`);
+      throw new Refusal('CONFLICT', `支付 ${correction.payment_id} 当前为「${paymentStatusLabel[payment.status]}」，不能按此更正重新支付`);
     }
     const at = request.clock.now();
     await trx.updateTable('account_corrections').set({ status: 'approved', approved_by: by, approved_at: at }).where('id', '=', correction.id).execute();

@@ -8,7 +8,7 @@ import { paymentReference } from '../../adapters/bank/instruction-file.ts';
 import type { ReturnLine } from '../../adapters/bank/return-file.ts';
 import type { Database } from '../../adapters/store/schema.ts';
 import { postFailure, postReturn, postSettlement } from '../ledger/post.ts';
-import { WorkflowError } from '../review/workflow-error.ts';
+import { Refusal } from '../../domain/refusal.ts';
 import { applyCaseTransition } from '../round/case-transitions.ts';
 
 const SYSTEM = '系统';
@@ -32,7 +32,7 @@ export async function applyReturnLine(trx: Transaction<Database>, line: ReturnLi
     .executeTakeFirst();
   const allowed = line.outcome === 'returned' ? ['sent', 'paid'] : ['sent'];
   if (!current || !allowed.includes(current.status)) {
-    throw new WorkflowError('CONFLICT', `付款流水号 ${paymentReference(line.paymentId, line.attempt)} 的状态已变更，请重新导入回单`);
+    throw new Refusal('CONFLICT', `付款流水号 ${paymentReference(line.paymentId, line.attempt)} 的状态已变更，请重新导入回单`);
   }
   const event = { paymentId: line.paymentId, attempt: line.attempt, amountFen: current.amount_fen, purpose: current.purpose, by: SYSTEM, at };
   await trx

@@ -10,7 +10,7 @@ import {
 import type { Database } from '../../adapters/store/schema.ts';
 import type { Fen } from '../../policy/core/money.ts';
 import type { Clock } from '../../domain/ports/clock.ts';
-import { WorkflowError } from '../review/workflow-error.ts';
+import { Refusal } from '../../domain/refusal.ts';
 import { appendAudit, lockAuditLog } from '../audit/append-audit.ts';
 import { auditSubject } from '../audit/audit-subject.ts';
 import type { FieldCipher } from '../../domain/ports/field-cipher.ts';
@@ -51,7 +51,7 @@ function fileNameOf(batchId: number, purpose: PaymentPurpose, format: Instructio
 
 function accountNumber(row: { account_no: string; account_cipher: Buffer | null }, cipher: FieldCipher | undefined): string {
   if (!row.account_cipher) return row.account_no;
-  if (!cipher) throw new WorkflowError('CONFLICT', '该批次含个人社会保障卡账户，导出银行付款指令需要解密密钥');
+  if (!cipher) throw new Refusal('CONFLICT', '该批次含个人社会保障卡账户，导出银行付款指令需要解密密钥');
   return cipher.decrypt(row.account_cipher);
 }
 
@@ -73,17 +73,17 @@ async function batchLines(db: Kysely<Database>, batchId: number, cipher: FieldCi
 export async function exportInstruction(db: Kysely<Database>, request: ExportRequest): Promise<ExportedFile> {
   const { batchId, format } = request;
   const batch = await db.selectFrom('payment_batches').selectAll().where('id', '=', batchId).executeTakeFirst();
-  if (!batch) throw new WorkflowError('NOT_FOUND', `付款批次 ${batchId} 不存在`);
+  if (!batch) throw new Refusal('NOT_FOUND', `付款批次 ${batchId} 不存在`);
   if (!(EXPORTABLE as readonly string[]).includes(batch.status) || !batch.authorised_at) {
-    throw new WorkflowError('CONFLICT', `付款批次 ${batchId} 尚未经第二人授权，不能导出银行付款指令`);
+    throw new Refusal('CONFLICT', `付款批次 ${batchId} 尚未经第二人授权，不能导出银行付款指令`);
   }
   const unsent = await db.selectFrom('payments').select('id').where('batch_id', '=', batchId)
     .where('status', 'in', ['pending', 'in_batch']).orderBy('id').execute();
   if (unsent.length) {
-    throw new WorkflowError('CONFLICT', `付款批次 ${batchId} 中有 ${unsent.length} 笔支付尚未发送（支付编号 ${unsent.slice(0, 10).map((p) => p.id).join('、')}），请先完成支付处理`);
+    throw new Refusal('CONFLICT', `付款批次 ${batchId} 中有 ${unsent.length} 笔支付尚未发送（支付编号 ${unsent.slice(0, 10).map((p) => p.id).join('、')}），请先完成支付处理`);
   }
   const lines = await batchLines(db, batchId, request.cipher);
-  if (!lines.length) throw new WorkflowError('CONFLICT', `付款批次 ${batchId} 没有已发送的支付，无法导出`);
+  if (!lines.length) throw new Refusal('CONFLICT', `付款批次 ${batchId} 没有已发送的支付，无法导出`);
   const file = buildInstructionFile(lines, paymentPurpose(batch.round, batch.purpose));
   const bytes = await renderInstructionFile(file, format, new Date(batch.authorised_at));
   const sha256 = createHash('sha256').update(bytes).digest('hex');

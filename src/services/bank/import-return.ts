@@ -13,6 +13,7 @@ import { ValidationReport } from '../../adapters/files/validate-rows.ts';
 import type { Database } from '../../adapters/store/schema.ts';
 import { formatYuan, sumFen, type Fen } from '../../policy/core/money.ts';
 import type { Clock } from '../../domain/ports/clock.ts';
+import { paymentStatusLabel, type PaymentStatus } from '../../domain/vocabulary/payments.ts';
 import { applyReturnLine, markCasePaidWhenSettled } from './apply-return.ts';
 import { readReturnLines, REFERENCE_COLUMN, type NumberedLine } from './read-return-lines.ts';
 import { appendAudit, lockAuditLog } from '../audit/append-audit.ts';
@@ -59,8 +60,6 @@ async function attemptsOf(db: Kysely<Database>, lines: readonly NumberedLine[]):
   return found;
 }
 
-const attemptStatusLabels: Record<string, string> = { paid: '已支付', failed: '支付失败', returned: '已退回' };
-
 /** Every line against the attempts it names: unknown, already answered, wrong amount, or another batch. */
 async function matchLines(db: Kysely<Database>, lines: readonly NumberedLine[], report: ValidationReport): Promise<number | undefined> {
   const attempts = await attemptsOf(db, lines);
@@ -74,7 +73,7 @@ async function matchLines(db: Kysely<Database>, lines: readonly NumberedLine[], 
       continue;
     }
     const answerable = attempt.status === 'sent' || (line.outcome === 'returned' && attempt.status === 'paid');
-    if (!answerable) problem(REFERENCE_COLUMN, reference, `该笔付款已对账为「${attemptStatusLabels[attempt.status]}」，不能再按「${outcomeLabels[line.outcome]}」处理`);
+    if (!answerable) problem(REFERENCE_COLUMN, reference, `该笔付款已对账为「${paymentStatusLabel[attempt.status as PaymentStatus]}」，不能再按「${outcomeLabels[line.outcome]}」处理`);
     if (attempt.amountFen !== line.amountFen) {
       problem('金额（元）', formatYuan(line.amountFen), `金额与付款指令不符：付款指令金额为 ${formatYuan(attempt.amountFen)} 元`);
     }

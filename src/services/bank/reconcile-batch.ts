@@ -9,11 +9,12 @@ import { TableFileError } from '../../adapters/files/table-errors.ts';
 import { ValidationReport } from '../../adapters/files/validate-rows.ts';
 import { writeXlsx, type ExportCell } from '../../adapters/files/write-xlsx.ts';
 import type { Database } from '../../adapters/store/schema.ts';
+import { differenceLabels, type DifferenceKind } from '../../domain/vocabulary/reconciliation.ts';
 import { formatYuan, sumFen, type Fen } from '../../policy/core/money.ts';
-import { WorkflowError } from '../review/workflow-error.ts';
+import { Refusal } from '../../domain/refusal.ts';
 import { readReturnLines } from './read-return-lines.ts';
 
-export type DifferenceKind = 'unanswered' | 'failed' | 'returned' | 'unknown' | 'amount' | 'invalid' | 'totals';
+export type { DifferenceKind };
 
 export interface Difference {
   kind: DifferenceKind;
@@ -40,10 +41,6 @@ export interface ReconciliationReport {
   /** No differences: every instructed line was paid, at its amount. */
   balanced: boolean;
 }
-
-const kindLabels: Record<DifferenceKind, string> = {
-  unanswered: '银行未回单', failed: '支付失败', returned: '款项退回', unknown: '回单无对应指令', amount: '金额不符', invalid: '回单格式错误', totals: '合计不符',
-};
 
 interface Attempt {
   reference: string;
@@ -91,7 +88,7 @@ async function fileAnswers(path: string, differences: Difference[]): Promise<Ret
 export async function reconcileBatch(db: Kysely<Database>, request: { batchId: number; returnFile?: string }): Promise<ReconciliationReport> {
   const { batchId } = request;
   const batch = await db.selectFrom('payment_batches').select('status').where('id', '=', batchId).executeTakeFirst();
-  if (!batch) throw new WorkflowError('NOT_FOUND', `付款批次 ${batchId} 不存在`);
+  if (!batch) throw new Refusal('NOT_FOUND', `付款批次 ${batchId} 不存在`);
   const attempts = await batchAttempts(db, batchId);
   const differences: Difference[] = [];
   const answers = request.returnFile ? await fileAnswers(request.returnFile, differences) : importedAnswers(attempts);
@@ -149,11 +146,11 @@ export async function writeReconciliationXlsx(report: ReconciliationReport, path
     {
       name: '差异明细',
       columns: [{ header: '类型', width: 16 }, { header: '付款流水号', width: 16 }, { header: '收款单位名称', width: 36 }, { header: '指令金额（元）', width: 18 }, { header: '回单金额（元）', width: 18 }, { header: '说明', width: 60 }],
-      rows: report.differences.map((d) => [kindLabels[d.kind], d.reference, d.recipientName, yuanCell(d.instructedFen), yuanCell(d.answeredFen), d.message]),
+      rows: report.differences.map((d) => [differenceLabels[d.kind], d.reference, d.recipientName, yuanCell(d.instructedFen), yuanCell(d.answeredFen), d.message]),
     },
   ]);
 }
 
 export function differenceLabel(kind: DifferenceKind): string {
-  return kindLabels[kind];
+  return differenceLabels[kind];
 }

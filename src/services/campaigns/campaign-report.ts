@@ -3,7 +3,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../adapters/store/schema.ts';
 import type { Fen } from '../../policy/core/money.ts';
-import { WorkflowError } from '../review/workflow-error.ts';
+import { Refusal } from '../../domain/refusal.ts';
 
 export interface CampaignDistrictRow {
   regionCode: string;
@@ -24,7 +24,7 @@ export interface CampaignReport {
 
 export async function campaignReport(db: Kysely<Database>, campaignId: number): Promise<CampaignReport> {
   const campaign = await db.selectFrom('campaigns').selectAll().where('id', '=', campaignId).executeTakeFirst();
-  if (!campaign) throw new WorkflowError('NOT_FOUND', `推送活动 ${campaignId} 不存在`);
+  if (!campaign) throw new Refusal('NOT_FOUND', `推送活动 ${campaignId} 不存在`);
   const { rows } = await sql<{ region_code: string; region_name: string; targets: number; reached: number; uptake: number; paid_fen: number }>`
     SELECT t.region_code, r.name AS region_name, count(*)::int AS targets,
       count(*) FILTER (WHERE o.status = 'sent')::int AS reached,

@@ -12,7 +12,7 @@ import { lockAuditLog } from '../audit/append-audit.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { enqueueSms } from '../notify/outbox.ts';
 import { campaignPushText } from '../notify/templates.ts';
-import { WorkflowError } from '../review/workflow-error.ts';
+import { Refusal } from '../../domain/refusal.ts';
 import { riskParameters } from '../risk/risk-parameters.ts';
 
 export const CAMPAIGN_TEMPLATE = 'campaign_push';
@@ -40,12 +40,12 @@ export async function pushCampaign(db: Kysely<Database>, request: PushCampaign):
   const params = riskParameters(request.parameters, today);
   const hour = Number(shanghaiHour.format(now));
   if (!request.calendar.isWorkingDay(today) || hour < params.pushHours.fromHour || hour >= params.pushHours.toHour) {
-    throw new WorkflowError('CONFLICT', `推送短信只在工作日 ${params.pushHours.fromHour}:00—${params.pushHours.toHour}:00 发送`);
+    throw new Refusal('CONFLICT', `推送短信只在工作日 ${params.pushHours.fromHour}:00—${params.pushHours.toHour}:00 发送`);
   }
   return db.transaction().execute(async (trx) => {
     await lockAuditLog(trx);
     const campaign = await trx.selectFrom('campaigns').selectAll().where('id', '=', request.campaignId).forUpdate().executeTakeFirst();
-    if (!campaign) throw new WorkflowError('NOT_FOUND', `推送活动 ${request.campaignId} 不存在`);
+    if (!campaign) throw new Refusal('NOT_FOUND', `推送活动 ${request.campaignId} 不存在`);
     await sql`
       INSERT INTO campaign_targets (campaign_id, unit_id, region_code, targeted_at)
       SELECT ${campaign.id}, c.unit_id, c.region_code, ${now}

@@ -5,11 +5,11 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../adapters/store/schema.ts';
 import { maskBankAccount } from '../../domain/masking.ts';
+import { payToLabels } from '../../domain/vocabulary/pay-to.ts';
 import { formatYuan, type Fen } from '../../policy/core/money.ts';
 import { actorName, applyCaseTransition } from '../round/case-transitions.ts';
 import { ConfirmError } from './confirm-error.ts';
 
-const payToLabels = { corporate_account: '单位对公账户', contribution_account: '单位社会保险费缴费账户' } as const;
 
 /** Where a refund goes, as the unit reads it: the kind of account and its masked number. */
 export function payToText(kind: keyof typeof payToLabels, account: string): string {

@@ -9,7 +9,7 @@ import type { Fen } from '../../policy/core/money.ts';
 import type { ParameterStore } from '../../policy/core/parameters.ts';
 import type { RefundInput } from '../../policy/refund/refund-input.ts';
 import { dispatchAllocationInput, evaluateDispatchAllocation, type Allocation, type DispatchAllocationInput } from '../../policy/dispatch-allocation.ts';
-import { WorkflowError } from '../review/workflow-error.ts';
+import { Refusal } from '../../domain/refusal.ts';
 import { refundRound } from '../rounds.ts';
 import { decideUnit } from '../screening/decide.ts';
 import { inputHash } from '../screening/input-hash.ts';
@@ -60,9 +60,9 @@ export interface DecidedApplication {
 /** The screening date of the unit's case in the round (the round's default before any screening). */
 async function caseContext(db: Db, round: string, unitId: number) {
   const unit = await db.selectFrom('units').select(['name', 'labor_dispatch', 'region_code']).where('id', '=', unitId).executeTakeFirst();
-  if (!unit) throw new WorkflowError('NOT_FOUND', `没有编号为 ${unitId} 的参保单位`);
+  if (!unit) throw new Refusal('NOT_FOUND', `没有编号为 ${unitId} 的参保单位`);
   if (!unit.labor_dispatch) {
-    throw new WorkflowError('INVALID', `${unit.name} 不是劳务派遣单位，适用免申即享，无需申请（${DISPATCH_ARTICLE}仅适用于劳务派遣单位）`);
+    throw new Refusal('INVALID', `${unit.name} 不是劳务派遣单位，适用免申即享，无需申请（${DISPATCH_ARTICLE}仅适用于劳务派遣单位）`);
   }
   const screened = await db.selectFrom('refund_cases as c').innerJoin('screening_runs as r', 'r.id', 'c.run_id')
     .select(['r.as_of', 'c.region_code']).where('c.round', '=', round).where('c.unit_id', '=', unitId).executeTakeFirst();
@@ -78,7 +78,7 @@ function ruleInput(base: RefundInput, request: DispatchApplicationRequest, worke
   const parsed = dispatchAllocationInput.safeParse(input);
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0]!;
-  throw new WorkflowError('INVALID', `申请数据有误：${issue.path.map(String).join('.')}：${issue.message}`);
+  throw new Refusal('INVALID', `申请数据有误：${issue.path.map(String).join('.')}：${issue.message}`);
 }
 
 function recipientNames(request: DispatchApplicationRequest, unitCreditCode: string, unitName: string): Map<string, string> {
@@ -97,9 +97,9 @@ export async function decideDispatchApplication(db: Db, request: DispatchApplica
   const unitInput = (await decideUnit(db, { round: round.round, asOf: context.asOf, unitId: request.unitId, params })).input;
   const workerPayments = request.workerPayments ?? await storedWorkerPayments(db, request.unitId, round.baseYear);
   if (workerPayments.length === 0) {
-    throw new WorkflowError('INVALID', `系统中没有本单位 ${round.baseYear} 年度的个人缴费明细，请随申请上传缴费明细表`);
+    throw new Refusal('INVALID', `系统中没有本单位 ${round.baseYear} 年度的个人缴费明细，请随申请上传缴费明细表`);
   }
-  if (request.workers.length === 0) throw new WorkflowError('INVALID', '申请中没有派遣人员');
+  if (request.workers.length === 0) throw new Refusal('INVALID', '申请中没有派遣人员');
   const input = ruleInput(unitInput, request, workerPayments);
   const decision = evaluateDispatchAllocation(input, params) as DecidedApplication['decision'];
   const names = recipientNames(request, input.unit.creditCode, context.name);

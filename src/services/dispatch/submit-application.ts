@@ -9,7 +9,8 @@ import type { Actor, RefundCaseState } from '../../domain/refund-case.ts';
 import { formatYuan, type Fen } from '../../policy/core/money.ts';
 import type { ParameterStore } from '../../policy/core/parameters.ts';
 import type { Clock } from '../../domain/ports/clock.ts';
-import { WorkflowError } from '../review/workflow-error.ts';
+import { dispatchStatusLabels } from '../../domain/vocabulary/dispatch.ts';
+import { Refusal } from '../../domain/refusal.ts';
 import { actorName, applyCaseTransition } from '../round/case-transitions.ts';
 import { decideUnit } from '../screening/decide.ts';
 import { decideDispatchApplication, type DispatchApplicationRequest, type DispatchPreview } from './decide-application.ts';
@@ -28,8 +29,6 @@ export interface SubmittedApplication extends DispatchPreview {
   caseState: RefundCaseState;
 }
 
-const statusLabel = { submitted: '已受理', decided: '已判定', withdrawn: '已撤回' } as const;
-
 function isUniqueViolation(error: unknown): boolean {
   return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === '23505';
 }
@@ -38,7 +37,7 @@ async function refuseOpenApplication(db: Db, round: string, unitId: number): Pro
   const open = await db.selectFrom('dispatch_applications').select(['id', 'status'])
     .where('round', '=', round).where('unit_id', '=', unitId).where('status', '<>', 'withdrawn').executeTakeFirst();
   if (open) {
-    throw new WorkflowError('CONFLICT', `该单位 ${round} 年度已有申请（编号 ${open.id}，${statusLabel[open.status]}），同一年度只能有一份有效申请；如需重新申请，请先撤回原申请`);
+    throw new Refusal('CONFLICT', `该单位 ${round} 年度已有申请（编号 ${open.id}，${dispatchStatusLabels[open.status]}），同一年度只能有一份有效申请；如需重新申请，请先撤回原申请`);
   }
 }
 
@@ -102,7 +101,7 @@ export interface WithdrawnApplication {
  */
 export async function withdrawDispatchApplication(db: Db, request: WithdrawDispatchApplication): Promise<WithdrawnApplication> {
   const note = request.note.trim();
-  if (!note) throw new WorkflowError('INVALID', '撤回申请须填写说明');
+  if (!note) throw new Refusal('INVALID', '撤回申请须填写说明');
   const params = request.params ?? projectParameters();
   return db.transaction().execute(async (trx) => {
     const application = await trx.selectFrom('dispatch_applications as a')
@@ -112,8 +111,8 @@ export async function withdrawDispatchApplication(db: Db, request: WithdrawDispa
       .where('a.id', '=', request.applicationId)
       .forUpdate('a')
       .executeTakeFirst();
-    if (!application) throw new WorkflowError('NOT_FOUND', `没有编号为 ${request.applicationId} 的劳务派遣单位申请`);
-    if (application.status === 'withdrawn') throw new WorkflowError('CONFLICT', `申请 ${application.id} 已撤回`);
+    if (!application) throw new Refusal('NOT_FOUND', `没有编号为 ${request.applicationId} 的劳务派遣单位申请`);
+    if (application.status === 'withdrawn') throw new Refusal('CONFLICT', `申请 ${application.id} 已撤回`);
     const { round, unit_id: unitId } = application;
     await trx.updateTable('dispatch_applications').set({ status: 'withdrawn' }).where('id', '=', application.id).execute();
     const decided = await decideUnit(trx, { round, asOf: application.as_of, unitId, params });

@@ -8,13 +8,13 @@ import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from '../../adapters/store/schema.ts';
 import {
   fundAlertLabels, spendingItemLabels, spendingItems, unrecordedSpendingLabels, type FundAlertKind, type IncomeItem, type SpendingItem,
-} from '../../domain/fund-monitoring.ts';
+} from '../../domain/vocabulary/fund-monitoring.ts';
 import { addDays, addPeriods, firstDayOf, isValidPeriod, periodOf, periodsBetween, type IsoDate, type Period } from '../../policy/core/dates.ts';
 import { formatYuan, sumFen, type Fen } from '../../policy/core/money.ts';
 import { formatBpPercent } from '../../policy/core/ratio.ts';
 import type { ParameterStore } from '../../policy/core/parameters.ts';
 import { fundMonitoringParameters } from '../../policy/fund-monitoring.ts';
-import { WorkflowError } from '../review/workflow-error.ts';
+import { Refusal } from '../../domain/refusal.ts';
 import { regionScope } from '../screening/region-scope.ts';
 
 type Db = Kysely<Database>;
@@ -117,9 +117,9 @@ async function pilotRows(db: Db, regions: string[], first: string, last: string)
 }
 
 function checkRange(from: Period, to: Period): void {
-  if (!isValidPeriod(from) || !isValidPeriod(to)) throw new WorkflowError('INVALID', '起止月份须为 YYYY-MM');
-  if (to < from) throw new WorkflowError('INVALID', `截止月份 ${to} 早于起始月份 ${from}`);
-  if (periodsBetween(from, to) > 120) throw new WorkflowError('INVALID', '一次最多查询120个月');
+  if (!isValidPeriod(from) || !isValidPeriod(to)) throw new Refusal('INVALID', '起止月份须为 YYYY-MM');
+  if (to < from) throw new Refusal('INVALID', `截止月份 ${to} 早于起始月份 ${from}`);
+  if (periodsBetween(from, to) > 120) throw new Refusal('INVALID', '一次最多查询120个月');
 }
 
 const lastDayOf = (period: Period) => addDays(firstDayOf(addPeriods(period, 1)), -1);
@@ -136,10 +136,10 @@ export async function fundMonitoring(db: Db, params: ParameterStore, request: Mo
   const { regionCode, from } = request;
   checkRange(from, request.to);
   const to = request.today && periodOf(request.today) < request.to ? periodOf(request.today) : request.to;
-  if (to < from) throw new WorkflowError('INVALID', `起始月份 ${from} 尚未到来`);
+  if (to < from) throw new Refusal('INVALID', `起始月份 ${from} 尚未到来`);
   const region = await db.selectFrom('regions').select(['name', 'kind']).where('code', '=', regionCode).executeTakeFirst();
-  if (!region) throw new WorkflowError('NOT_FOUND', `没有行政区划代码为 ${regionCode} 的地区`);
-  if (region.kind !== 'city' && region.kind !== 'province') throw new WorkflowError('INVALID', `${region.name} 不是统筹地区（设区市或省），基金运行按统筹地区监测`);
+  if (!region) throw new Refusal('NOT_FOUND', `没有行政区划代码为 ${regionCode} 的地区`);
+  if (region.kind !== 'city' && region.kind !== 'province') throw new Refusal('INVALID', `${region.name} 不是统筹地区（设区市或省），基金运行按统筹地区监测`);
   const scope = await regionScope(db, regionCode);
   const window = params.at(fundMonitoringParameters, 'coverageWindowMonths', firstDayOf(to))?.value ?? 12;
 

@@ -6,13 +6,13 @@ import type { Kysely, Selectable } from 'kysely';
 import { writeXlsx } from '../../adapters/files/write-xlsx.ts';
 import type { Database } from '../../adapters/store/schema.ts';
 import type { FundIncidentsTable } from '../../adapters/store/schema-fund.ts';
-import { incidentCategories, incidentCategoryLabels, type IncidentCategory } from '../../domain/fund-pilot.ts';
+import { incidentCategories, incidentCategoryLabels, type IncidentCategory } from '../../domain/vocabulary/fund.ts';
 import type { Incident } from '../../domain/fund-incident.ts';
 import type { Clock } from '../../domain/ports/clock.ts';
 import type { Actor } from '../../domain/refund-case.ts';
 import { auditSubject } from '../audit/audit-subject.ts';
 import { recordAudit } from '../audit/record-audit.ts';
-import { WorkflowError } from '../review/workflow-error.ts';
+import { Refusal } from '../../domain/refusal.ts';
 import { actorName } from '../round/case-transitions.ts';
 import { regionScope } from '../screening/region-scope.ts';
 
@@ -39,20 +39,20 @@ function incidentView(row: Selectable<FundIncidentsTable>, regionName: string): 
 export async function recordIncident(db: Kysely<Database>, request: RecordIncident): Promise<Incident> {
   const { actor, clock } = request;
   if (actor.kind !== 'staff' || !['case_worker', 'reviewer', 'finance'].includes(actor.role)) {
-    throw new WorkflowError('FORBIDDEN', '只有经办员、复核员或财务人员可以登记要情报告');
+    throw new Refusal('FORBIDDEN', '只有经办员、复核员或财务人员可以登记要情报告');
   }
-  if (!incidentCategories.includes(request.category)) throw new WorkflowError('INVALID', `没有这个要情类别：${request.category}`);
+  if (!incidentCategories.includes(request.category)) throw new Refusal('INVALID', `没有这个要情类别：${request.category}`);
   const description = request.description.trim();
-  if (!description) throw new WorkflowError('INVALID', '请填写要情内容');
+  if (!description) throw new Refusal('INVALID', '请填写要情内容');
   const occurredAt = new Date(request.occurredAt);
-  if (Number.isNaN(occurredAt.getTime())) throw new WorkflowError('INVALID', `发生时间 ${request.occurredAt} 不是有效的时间`);
-  if (occurredAt > clock.now()) throw new WorkflowError('INVALID', '发生时间不能晚于现在');
+  if (Number.isNaN(occurredAt.getTime())) throw new Refusal('INVALID', `发生时间 ${request.occurredAt} 不是有效的时间`);
+  if (occurredAt > clock.now()) throw new Refusal('INVALID', '发生时间不能晚于现在');
   return db.transaction().execute(async (trx) => {
     const region = await trx.selectFrom('regions').select('name').where('code', '=', request.regionCode).executeTakeFirst();
-    if (!region) throw new WorkflowError('NOT_FOUND', `没有行政区划代码为 ${request.regionCode} 的地区`);
+    if (!region) throw new Refusal('NOT_FOUND', `没有行政区划代码为 ${request.regionCode} 的地区`);
     if (request.correctsId !== undefined) {
       const earlier = await trx.selectFrom('fund_incidents').select('id').where('id', '=', request.correctsId).executeTakeFirst();
-      if (!earlier) throw new WorkflowError('NOT_FOUND', `没有编号为 ${request.correctsId} 的要情报告`);
+      if (!earlier) throw new Refusal('NOT_FOUND', `没有编号为 ${request.correctsId} 的要情报告`);
     }
     const row = await trx.insertInto('fund_incidents').values({
       occurred_at: occurredAt, region_code: request.regionCode, category: request.category, description,

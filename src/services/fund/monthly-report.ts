@@ -5,19 +5,18 @@
 import { sql, type Kysely } from 'kysely';
 import { writeXlsx, type ExportCell } from '../../adapters/files/write-xlsx.ts';
 import type { Database } from '../../adapters/store/schema.ts';
-import { incomeItemLabels, spendingItemLabels, spendingItems, unrecordedSpendingLabels } from '../../domain/fund-monitoring.ts';
-import { pilotItemLabels, pilotItems, type PilotItem } from '../../domain/fund-pilot.ts';
+import { incomeItemLabels, spendingItemLabels, spendingItems, unrecordedSpendingLabels } from '../../domain/vocabulary/fund-monitoring.ts';
+import { certificateLevelLabel } from '../../domain/vocabulary/certificates.ts';
+import { pilotItemLabels, pilotItems, type PilotItem } from '../../domain/vocabulary/fund.ts';
+import { enterpriseSizeLabels } from '../../domain/vocabulary/units.ts';
 import { addDays, addPeriods, firstDayOf, type Period } from '../../policy/core/dates.ts';
 import { formatYuan, type Fen } from '../../policy/core/money.ts';
 import type { ParameterStore } from '../../policy/core/parameters.ts';
-import { CERTIFICATE_LEVEL_LABELS } from '../imports/kinds/labels.ts';
 import { regionScope } from '../screening/region-scope.ts';
 import { fundMonitoring, type MonthPosition } from './fund-monitoring.ts';
 
 type Db = Kysely<Database>;
 
-const SIZE_LABELS: Readonly<Record<string, string>> = { large: '大型', medium: '中型', small: '小型', micro: '微型', unknown: '未划型' };
-const levelLabel = (level: number) => Object.entries(CERTIFICATE_LEVEL_LABELS).find(([, n]) => n === level)?.[0] ?? `${level}级`;
 
 export interface RefundLine { regionCode: string; regionName: string; size: string; units: number; amountFen: Fen }
 export interface SkillLine { level: number; persons: number; amountFen: Fen }
@@ -112,14 +111,14 @@ export async function writeMonthlyReport(path: string, report: MonthlyReport): P
     {
       name: MONTHLY_SHEETS[1], columns: [{ header: '地区', width: 22 }, { header: '企业规模', width: 12 }, { header: '返还单位数', width: 12 }, { header: '返还金额（元）', width: 20 }],
       rows: [
-        ...report.refunds.map((r): ExportCell[] => [r.regionName, SIZE_LABELS[r.size] ?? r.size, r.units, formatYuan(r.amountFen)]),
+        ...report.refunds.map((r): ExportCell[] => [r.regionName, (enterpriseSizeLabels as Record<string, string>)[r.size] ?? r.size, r.units, formatYuan(r.amountFen)]),
         ['合计', null, report.refunds.reduce((sum, r) => sum + r.units, 0), formatYuan(total(report.refunds))],
       ],
     },
     {
       name: MONTHLY_SHEETS[2], columns: [{ header: '证书等级', width: 22 }, { header: '人数', width: 10 }, { header: '补贴金额（元）', width: 20 }],
       rows: [
-        ...report.skillSubsidies.map((s): ExportCell[] => [levelLabel(s.level), s.persons, formatYuan(s.amountFen)]),
+        ...report.skillSubsidies.map((s): ExportCell[] => [certificateLevelLabel(s.level), s.persons, formatYuan(s.amountFen)]),
         ['合计', report.skillSubsidies.reduce((sum, s) => sum + s.persons, 0), formatYuan(total(report.skillSubsidies))],
       ],
     },

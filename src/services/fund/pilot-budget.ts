@@ -4,7 +4,7 @@
 import type { Kysely, Selectable, Transaction } from 'kysely';
 import type { Database } from '../../adapters/store/schema.ts';
 import type { FundPilotBudgetsTable } from '../../adapters/store/schema-fund.ts';
-import { sealedOnFor, type FundLevel } from '../../domain/fund-pilot.ts';
+import type { FundLevel } from '../../domain/vocabulary/fund.ts';
 import type { Clock } from '../../domain/ports/clock.ts';
 import type { Actor } from '../../domain/refund-case.ts';
 import type { Fen } from '../../policy/core/money.ts';
@@ -12,12 +12,17 @@ import type { ParameterStore } from '../../policy/core/parameters.ts';
 import { evaluateSpendingCap, spendingCapParameters } from '../../policy/spending-cap.ts';
 import { auditSubject } from '../audit/audit-subject.ts';
 import { recordAudit } from '../audit/record-audit.ts';
-import { WorkflowError } from '../review/workflow-error.ts';
+import { Refusal } from '../../domain/refusal.ts';
 import { actorName } from '../round/case-transitions.ts';
 import { assertFundRecorder } from './fund-actor.ts';
 import { capRefusal } from './pilot-refusal.ts';
 
 type Executor = Kysely<Database> | Transaction<Database>;
+
+/** The date the historical balance is sealed at: the last day before the pilot year. */
+function sealedOnFor(year: number): string {
+  return `${year - 1}-12-31`;
+}
 
 export interface FundKey {
   regionCode: string;
@@ -48,9 +53,9 @@ export interface PilotBudget extends FundKey {
 
 async function levelOf(db: Executor, regionCode: string): Promise<{ level: FundLevel; name: string }> {
   const region = await db.selectFrom('regions').select(['kind', 'name']).where('code', '=', regionCode).executeTakeFirst();
-  if (!region) throw new WorkflowError('NOT_FOUND', `没有行政区划代码为 ${regionCode} 的地区`);
+  if (!region) throw new Refusal('NOT_FOUND', `没有行政区划代码为 ${regionCode} 的地区`);
   if (region.kind !== 'city' && region.kind !== 'province') {
-    throw new WorkflowError('INVALID', `${region.name}（${regionCode}）不是设区市或省本级，试点支出额度按市（省本级）登记`);
+    throw new Refusal('INVALID', `${region.name}（${regionCode}）不是设区市或省本级，试点支出额度按市（省本级）登记`);
   }
   return { level: region.kind, name: region.name };
 }
@@ -66,7 +71,7 @@ export function budgetView(row: Selectable<FundPilotBudgetsTable>, regionName: s
 /** The fund's budget row, or NOT_FOUND in Chinese. */
 export async function findBudget(db: Executor, key: FundKey): Promise<Selectable<FundPilotBudgetsTable>> {
   const row = await db.selectFrom('fund_pilot_budgets').selectAll().where('region_code', '=', key.regionCode).where('year', '=', key.year).executeTakeFirst();
-  if (!row) throw new WorkflowError('NOT_FOUND', `${key.regionCode} 尚未登记 ${key.year} 年度试点支出额度（封定历史结余基金）`);
+  if (!row) throw new Refusal('NOT_FOUND', `${key.regionCode} 尚未登记 ${key.year} 年度试点支出额度（封定历史结余基金）`);
   return row;
 }
 
@@ -79,7 +84,7 @@ export async function getBudget(db: Executor, key: FundKey): Promise<PilotBudget
 export async function recordBudget(db: Kysely<Database>, params: ParameterStore, request: RecordBudget): Promise<PilotBudget> {
   const { regionCode, year, sealedBalanceFen, actor, clock } = request;
   assertFundRecorder(actor);
-  if (!Number.isSafeInteger(sealedBalanceFen) || sealedBalanceFen < 0) throw new WorkflowError('INVALID', '封定历史结余基金须为非负整数（分）');
+  if (!Number.isSafeInteger(sealedBalanceFen) || sealedBalanceFen < 0) throw new Refusal('INVALID', '封定历史结余基金须为非负整数（分）');
   const { level, name } = await levelOf(db, regionCode);
   let capRatioBp: number | null = null;
   let capFen: Fen | null = null;
@@ -96,7 +101,7 @@ export async function recordBudget(db: Kysely<Database>, params: ParameterStore,
       region_code: regionCode, year, level, sealed_on: sealedOnFor(year), sealed_balance_fen: sealedBalanceFen,
       cap_ratio_bp: capRatioBp, cap_fen: capFen, recorded_by: actorName(actor), recorded_at: clock.now(),
     }).onConflict((oc) => oc.columns(['region_code', 'year']).doNothing()).returningAll().executeTakeFirst();
-    if (!inserted) throw new WorkflowError('CONFLICT', `${name} ${year} 年度的封定历史结余基金已登记，不能重复登记`);
+    if (!inserted) throw new Refusal('CONFLICT', `${name} ${year} 年度的封定历史结余基金已登记，不能重复登记`);
     await recordAudit(trx, {
       actor, action: 'fund_pilot.record_budget', subject: auditSubject.pilotFund(regionCode, year), clock,
       detail: { sealedBalanceFen, capFen, capRatioBp, level },

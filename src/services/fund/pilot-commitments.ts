@@ -7,7 +7,7 @@
 import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
 import type { Database } from '../../adapters/store/schema.ts';
 import type { FundPilotBudgetsTable, FundPilotCommitmentsTable } from '../../adapters/store/schema-fund.ts';
-import { pilotItemLabels, pilotItems, type CommitmentStatus, type PilotItem } from '../../domain/fund-pilot.ts';
+import { pilotItemLabels, pilotItems, type CommitmentStatus, type PilotItem } from '../../domain/vocabulary/fund.ts';
 import type { Clock } from '../../domain/ports/clock.ts';
 import type { Actor } from '../../domain/refund-case.ts';
 import { isValidDate, type IsoDate } from '../../policy/core/dates.ts';
@@ -17,7 +17,7 @@ import { evaluateSpendingCap } from '../../policy/spending-cap.ts';
 import { auditSubject } from '../audit/audit-subject.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { postPilotSpending } from '../ledger/post.ts';
-import { WorkflowError } from '../review/workflow-error.ts';
+import { Refusal } from '../../domain/refusal.ts';
 import { actorName } from '../round/case-transitions.ts';
 import { assertFundRecorder } from './fund-actor.ts';
 import { findBudget, type FundKey } from './pilot-budget.ts';
@@ -64,11 +64,11 @@ export interface CommitResult {
 }
 
 function checkRequest(request: CommitRequest, committedOn: IsoDate): void {
-  if (!pilotItems.includes(request.item)) throw new WorkflowError('INVALID', `没有这个试点支出项目：${request.item}`);
-  if (!Number.isSafeInteger(request.amountFen) || request.amountFen <= 0) throw new WorkflowError('INVALID', '承诺金额须为正整数（分）');
-  if (!request.description.trim()) throw new WorkflowError('INVALID', '请填写承诺事由（补贴对象或项目）');
-  if (!isValidDate(committedOn)) throw new WorkflowError('INVALID', `承诺日期 ${committedOn} 不是有效日期`);
-  if (Number(committedOn.slice(0, 4)) !== request.year) throw new WorkflowError('INVALID', `承诺日期 ${committedOn} 不在 ${request.year} 年度内`);
+  if (!pilotItems.includes(request.item)) throw new Refusal('INVALID', `没有这个试点支出项目：${request.item}`);
+  if (!Number.isSafeInteger(request.amountFen) || request.amountFen <= 0) throw new Refusal('INVALID', '承诺金额须为正整数（分）');
+  if (!request.description.trim()) throw new Refusal('INVALID', '请填写承诺事由（补贴对象或项目）');
+  if (!isValidDate(committedOn)) throw new Refusal('INVALID', `承诺日期 ${committedOn} 不是有效日期`);
+  if (Number(committedOn.slice(0, 4)) !== request.year) throw new Refusal('INVALID', `承诺日期 ${committedOn} 不在 ${request.year} 年度内`);
 }
 
 /** Whether the fund has a reviewed plan filed on or before `date` (the provincial fund needs none). */
@@ -119,7 +119,7 @@ export async function commitPilotSpending(db: Kysely<Database>, params: Paramete
       // Another commitment took the headroom since it was read: the rule says why on the figures as they are now.
       const now = await findBudget(trx, request);
       judge(params, now, request, committedOn, await planFiledBy(trx, now, committedOn));
-      throw new WorkflowError('CONFLICT', '支出额度已被同时提交的其他承诺占用，请刷新后重试');
+      throw new Refusal('CONFLICT', '支出额度已被同时提交的其他承诺占用，请刷新后重试');
     }
     const row = await trx.insertInto('fund_pilot_commitments').values({
       region_code: request.regionCode, year: request.year, item: request.item, amount_fen: amountFen, committed_on: committedOn,
@@ -149,15 +149,15 @@ async function settle(db: Kysely<Database>, request: SettleRequest, outcome: 'sp
   const { commitmentId, actor, clock } = request;
   assertFundRecorder(actor);
   const note = request.note?.trim() || null;
-  if (outcome === 'released' && !note) throw new WorkflowError('INVALID', '释放承诺须填写原因');
+  if (outcome === 'released' && !note) throw new Refusal('INVALID', '释放承诺须填写原因');
   return db.transaction().execute(async (trx) => {
     const current = await trx.selectFrom('fund_pilot_commitments').selectAll().where('id', '=', commitmentId)
       .where('region_code', '=', request.regionCode).where('year', '=', request.year).forUpdate().executeTakeFirst();
-    if (!current) throw new WorkflowError('NOT_FOUND', `${request.regionCode} ${request.year} 年度没有编号为 ${commitmentId} 的试点支出承诺`);
-    if (current.status !== 'committed') throw new WorkflowError('CONFLICT', `试点支出承诺 #${commitmentId} 已支出或已释放，不能再次办理`);
+    if (!current) throw new Refusal('NOT_FOUND', `${request.regionCode} ${request.year} 年度没有编号为 ${commitmentId} 的试点支出承诺`);
+    if (current.status !== 'committed') throw new Refusal('CONFLICT', `试点支出承诺 #${commitmentId} 已支出或已释放，不能再次办理`);
     const spentFen = outcome === 'spent' ? request.spentFen ?? current.amount_fen : 0;
     if (outcome === 'spent' && (!Number.isSafeInteger(spentFen) || spentFen <= 0 || spentFen > current.amount_fen)) {
-      throw new WorkflowError('INVALID', `支出金额须为正整数（分），且不超过承诺金额 ${formatYuan(current.amount_fen)} 元`);
+      throw new Refusal('INVALID', `支出金额须为正整数（分），且不超过承诺金额 ${formatYuan(current.amount_fen)} 元`);
     }
     const by = actorName(actor);
     const at = clock.now();

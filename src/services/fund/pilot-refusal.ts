@@ -1,9 +1,9 @@
 // A commitment (or a cap) the spending-cap rule refuses, told in the rule's own words: its failed conditions, each with
 // its clause (鲁人社发〔2024〕8号 第六条).
 import type { Decision } from '../../policy/core/decision.ts';
-import { WorkflowError } from '../review/workflow-error.ts';
+import { Refusal } from '../../domain/refusal.ts';
 
-export class PilotCapRefusal extends WorkflowError {
+export class PilotCapRefusal extends Refusal {
   constructor(readonly reasons: readonly string[], message: string) {
     super('CONFLICT', message);
   }

@@ -2,7 +2,7 @@
 // commitments and the totals by item, summed in PostgreSQL.
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../adapters/store/schema.ts';
-import { pilotItemLabels, pilotItems, type PilotItem } from '../../domain/fund-pilot.ts';
+import { pilotItemLabels, pilotItems, type PilotItem } from '../../domain/vocabulary/fund.ts';
 import type { Fen } from '../../policy/core/money.ts';
 import { getBudget, type FundKey, type PilotBudget } from './pilot-budget.ts';
 import { listCommitments, type PilotCommitment } from './pilot-commitments.ts';

@@ -1,4 +1,4 @@
-// Sign-in for the enterprise and person portals (issue 7): a unit gives its unified social credit code, a person their
+// Sign-in for the enterprise and person portals: a unit gives its unified social credit code, a person their
 // ID number; a six-digit code is texted to the mobile number the agency holds for them (one-time-code.ts: 5 minutes,
 // 5 tries, one per minute), and the code opens a session. Whether the code or ID number is known is never said: the
 // answer to a request for a code is the same either way.

@@ -1,4 +1,4 @@
-// Sessions (issue 7): a random 256-bit token in an HttpOnly cookie, stored only as its SM3 digest, with a CSRF token
+// Sessions: a random 256-bit token in an HttpOnly cookie, stored only as its SM3 digest, with a CSRF token
 // the browser sends back in a header on every change. A session ends on sign-out, after a spell of inactivity, or at
 // an absolute limit, whichever comes first. Staff: 30 minutes idle, 12 hours in all; units and persons: 15 minutes
 // idle, 2 hours in all.

@@ -1,4 +1,4 @@
-// Staff accounts, managed by the system administrator (issue 7): create with roles that may be held together and a
+// Staff accounts, managed by the system administrator: create with roles that may be held together and a
 // region scope, list, disable and enable, unlock, reset a password; and each member of staff changes their own.
 // Every change is audited; disabling an account or resetting its password ends its sessions.
 import type { Kysely } from 'kysely';

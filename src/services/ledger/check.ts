@@ -5,7 +5,7 @@
 //      payable = Σ pending / in_batch / failed / returned, bank in transit = Σ sent, bank (credits − debits) = Σ paid
 //      (a payment withdrawn by a cancellation holds nothing anywhere).
 import { sql, type Kysely } from 'kysely';
-import { paymentStatusLabel } from '../../domain/payment-status.ts';
+import { paymentStatusLabel } from '../../domain/vocabulary/payments.ts';
 import type { LedgerAccount, PaymentStatus } from '../../adapters/store/schema-payments.ts';
 import type { Database } from '../../adapters/store/schema.ts';
 import { formatYuan, sumFen, type Fen } from '../../policy/core/money.ts';

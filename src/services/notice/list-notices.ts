@@ -4,7 +4,7 @@ import type { Database } from '../../adapters/store/schema.ts';
 import type { IsoDate } from '../../policy/core/dates.ts';
 import type { Fen } from '../../policy/core/money.ts';
 import { formatPercent } from '../../policy/core/ratio.ts';
-import { WorkflowError } from '../review/workflow-error.ts';
+import { Refusal } from '../../domain/refusal.ts';
 
 export interface NoticeSummary {
   id: number;
@@ -69,7 +69,7 @@ export async function listNotices(db: Db, options: { round?: string; status?: 'o
 /** One notice; refused when it does not exist. */
 export async function getNotice(db: Db, noticeId: number): Promise<NoticeSummary> {
   const [notice] = await listNotices(db, { noticeId });
-  if (!notice) throw new WorkflowError('NOT_FOUND', `公示 ${noticeId} 不存在`);
+  if (!notice) throw new Refusal('NOT_FOUND', `公示 ${noticeId} 不存在`);
   return notice;
 }
 

@@ -13,7 +13,7 @@ import type { WorkingDayCalendar } from '../../domain/ports/working-day-calendar
 import { refundRound } from '../rounds.ts';
 import { actorName, applyCaseTransition } from '../round/case-transitions.ts';
 import { nameList } from '../review/name-list.ts';
-import { WorkflowError } from '../review/workflow-error.ts';
+import { Refusal } from '../../domain/refusal.ts';
 
 export interface OpenNotice {
   round: string;
@@ -38,18 +38,18 @@ const INSERT_CHUNK = 1000;
 
 function workingDaysAt(params: ParameterStore, date: IsoDate): number {
   const days = params.at(publicNoticeParameters, 'workingDays', date);
-  if (!days) throw new WorkflowError('INVALID', `${date} 没有有效的公示期参数（public-notice.workingDays）`);
+  if (!days) throw new Refusal('INVALID', `${date} 没有有效的公示期参数（public-notice.workingDays）`);
   return days.value;
 }
 
 async function approvedBatches(db: Kysely<Database>, round: string, batchIds: readonly number[]): Promise<void> {
-  if (!batchIds.length) throw new WorkflowError('INVALID', '请指定要公示的复核批次');
+  if (!batchIds.length) throw new Refusal('INVALID', '请指定要公示的复核批次');
   const batches = await db.selectFrom('review_batches').select(['id', 'status']).where('round', '=', round).where('id', 'in', [...batchIds]).execute();
   const found = new Map(batches.map((b) => [b.id, b.status]));
   const missing = batchIds.filter((id) => !found.has(id));
-  if (missing.length) throw new WorkflowError('NOT_FOUND', `${round} 年度没有复核批次：${nameList(missing.map(String))}`);
+  if (missing.length) throw new Refusal('NOT_FOUND', `${round} 年度没有复核批次：${nameList(missing.map(String))}`);
   const unapproved = batchIds.filter((id) => found.get(id) !== 'approved');
-  if (unapproved.length) throw new WorkflowError('CONFLICT', `只有复核通过的批次才能公示，以下批次未通过复核：${nameList(unapproved.map(String))}`);
+  if (unapproved.length) throw new Refusal('CONFLICT', `只有复核通过的批次才能公示，以下批次未通过复核：${nameList(unapproved.map(String))}`);
 }
 
 /** Opens a notice over the approved cases of the batches and moves each approved → in_notice. */
@@ -71,7 +71,7 @@ export async function openNotice(db: Kysely<Database>, request: OpenNotice): Pro
       .where('c.state', '=', 'approved')
       .orderBy('c.unit_id')
       .execute();
-    if (!cases.length) throw new WorkflowError('CONFLICT', '这些批次中没有待公示的案件（可能已公示）');
+    if (!cases.length) throw new Refusal('CONFLICT', '这些批次中没有待公示的案件（可能已公示）');
     const at = clock.now();
     const notice = await trx
       .insertInto('public_notices')

@@ -5,7 +5,7 @@ import type { Database } from '../../adapters/store/schema.ts';
 import type { Actor } from '../../domain/refund-case.ts';
 import type { Clock } from '../../domain/ports/clock.ts';
 import { actorName, applyCaseTransition } from '../round/case-transitions.ts';
-import { WorkflowError } from '../review/workflow-error.ts';
+import { Refusal } from '../../domain/refusal.ts';
 import { assertWithinPeriod, lockNotice } from './notice-period.ts';
 
 export interface RecordObjection {
@@ -19,13 +19,13 @@ export interface RecordObjection {
 export async function recordObjection(db: Kysely<Database>, request: RecordObjection): Promise<{ objectionId: number }> {
   const { noticeId, unitId, actor, clock } = request;
   const content = request.content.trim();
-  if (!content) throw new WorkflowError('INVALID', '请填写异议内容');
+  if (!content) throw new Refusal('INVALID', '请填写异议内容');
   return db.transaction().execute(async (trx) => {
     const notice = await lockNotice(trx, noticeId);
     assertWithinPeriod(notice, clock.today());
     const item = await trx.selectFrom('notice_items').select(['unit_name', 'withdrawn']).where('notice_id', '=', noticeId).where('unit_id', '=', unitId).executeTakeFirst();
-    if (!item) throw new WorkflowError('NOT_FOUND', `公示 ${noticeId} 中没有单位 ${unitId}`);
-    if (item.withdrawn) throw new WorkflowError('CONFLICT', `${item.unit_name} 已因异议撤出公示名单，案件已退回复核`);
+    if (!item) throw new Refusal('NOT_FOUND', `公示 ${noticeId} 中没有单位 ${unitId}`);
+    if (item.withdrawn) throw new Refusal('CONFLICT', `${item.unit_name} 已因异议撤出公示名单，案件已退回复核`);
     const at = clock.now();
     const objection = await trx
       .insertInto('notice_objections')

@@ -15,6 +15,7 @@ import type { Clock } from '../../domain/ports/clock.ts';
 import { actorName } from '../round/case-transitions.ts';
 import { assertFinance } from './payment-actor.ts';
 import { mayUseContributionAccount } from '../../policy/refund/unit-eligibility.ts';
+import { payToLabels } from '../../domain/vocabulary/pay-to.ts';
 
 /** The purpose of every payment this module creates. */
 export const REFUND_PURPOSE = 'job_retention_refund';
@@ -60,7 +61,6 @@ interface UnitAccounts {
   contribution_account: string | null;
 }
 
-const ACCOUNT_LABELS: Readonly<Record<AccountKind, string>> = { corporate_account: '对公账户', contribution_account: '社会保险费缴费账户' };
 
 /**
  * The unit's own account of the kind given, as its record stands now: for a unit with no confirmation recorded and for
@@ -102,7 +102,7 @@ function payeeOf(c: ConfirmedCase): PayeeChoice {
       : '单位没有登记社会保险费缴费账户，请人工核实后支付' };
   }
   if (payee.kind !== decided) {
-    return { held: `单位确认的收款账户为${ACCOUNT_LABELS[payee.kind]}，与筛查结论的${ACCOUNT_LABELS[decided]}不符，请人工核实后支付` };
+    return { held: `单位确认的收款账户为${payToLabels[payee.kind]}，与筛查结论的${payToLabels[decided]}不符，请人工核实后支付` };
   }
   return { payee };
 }

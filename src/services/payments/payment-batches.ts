@@ -9,7 +9,7 @@ import { sumFen, type Fen } from '../../policy/core/money.ts';
 import type { Clock } from '../../domain/ports/clock.ts';
 import { actorName } from '../round/case-transitions.ts';
 import { nameList } from '../review/name-list.ts';
-import { WorkflowError } from '../review/workflow-error.ts';
+import { Refusal } from '../../domain/refusal.ts';
 import { assertFinance } from './payment-actor.ts';
 import { lockAuditLog } from '../audit/append-audit.ts';
 import { auditSubject } from '../audit/audit-subject.ts';
@@ -17,12 +17,11 @@ import { recordAudit } from '../audit/record-audit.ts';
 import { heldPayments } from '../risk/holds.ts';
 import type { PaymentPurpose } from '../../domain/payment-purposes.ts';
 import { paymentPurposeLabels } from '../../domain/vocabulary/payment-purposes.ts';
+import { paymentBatchStatusLabels as batchStatusLabel } from '../../domain/vocabulary/payments.ts';
 
 export type PaymentBatchStatus = PaymentBatchesTable['status'];
 
-export const batchStatusLabel: Record<PaymentBatchStatus, string> = {
-  proposed: '待授权', authorised: '已授权', rejected: '已驳回', exported: '已导出银行文件', reconciled: '已对账',
-};
+export { batchStatusLabel };
 
 export interface ProposePaymentBatch {
   round: string;
@@ -54,17 +53,17 @@ export async function proposePaymentBatch(db: Kysely<Database>, request: Propose
     const candidates = await query.execute();
     const held = await heldPayments(trx, candidates.map((r) => r.id));
     if (paymentIds && held.size) {
-      throw new WorkflowError('CONFLICT', `以下支付有未处理的风险疑点，暂停支付：${nameList([...held.keys()].map((id) => `#${id}`))}`);
+      throw new Refusal('CONFLICT', `以下支付有未处理的风险疑点，暂停支付：${nameList([...held.keys()].map((id) => `#${id}`))}`);
     }
     const rows = candidates.filter((r) => !held.has(r.id));
     if (paymentIds) {
       const found = new Set(rows.map((r) => r.id));
       const unknown = paymentIds.filter((id) => !found.has(id));
-      if (unknown.length) throw new WorkflowError('NOT_FOUND', `${round} 年度没有以下${paymentPurposeLabels[purpose]}支付：${nameList(unknown.map(String))}`);
+      if (unknown.length) throw new Refusal('NOT_FOUND', `${round} 年度没有以下${paymentPurposeLabels[purpose]}支付：${nameList(unknown.map(String))}`);
       const busy = rows.filter((r) => r.status !== 'pending');
-      if (busy.length) throw new WorkflowError('CONFLICT', `以下支付不是待支付状态，不能列入支付批次：${nameList(busy.map((r) => `#${r.id}`))}`);
+      if (busy.length) throw new Refusal('CONFLICT', `以下支付不是待支付状态，不能列入支付批次：${nameList(busy.map((r) => `#${r.id}`))}`);
     }
-    if (!rows.length) throw new WorkflowError('INVALID', '没有待支付的款项，无法提交支付批次');
+    if (!rows.length) throw new Refusal('INVALID', '没有待支付的款项，无法提交支付批次');
     const totalFen = sumFen(rows.map((r) => r.amount_fen));
     const by = actorName(actor);
     const at = request.clock.now();
@@ -92,12 +91,12 @@ async function decide(db: Kysely<Database>, request: BatchDecision, outcome: 'au
   const { batchId, actor } = request;
   assertFinance(actor);
   const note = request.note?.trim() || undefined;
-  if (outcome === 'reject' && !note) throw new WorkflowError('INVALID', '驳回支付批次须填写驳回意见');
+  if (outcome === 'reject' && !note) throw new Refusal('INVALID', '驳回支付批次须填写驳回意见');
   return db.transaction().execute(async (trx) => {
     await lockAuditLog(trx);
     const batch = await trx.selectFrom('payment_batches').selectAll().where('id', '=', batchId).forUpdate().executeTakeFirst();
-    if (!batch) throw new WorkflowError('NOT_FOUND', `支付批次 ${batchId} 不存在`);
-    if (batch.status !== 'proposed') throw new WorkflowError('CONFLICT', `支付批次 ${batchId} ${batchStatusLabel[batch.status]}，不能再次审批`);
+    if (!batch) throw new Refusal('NOT_FOUND', `支付批次 ${batchId} 不存在`);
+    if (batch.status !== 'proposed') throw new Refusal('CONFLICT', `支付批次 ${batchId} ${batchStatusLabel[batch.status]}，不能再次审批`);
     const by = actorName(actor);
     assertDifferentPerson(batch.proposed_by, by);
     const at = request.clock.now();

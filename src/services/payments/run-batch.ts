@@ -10,7 +10,7 @@ import type { PaymentStatus } from '../../adapters/store/schema-payments.ts';
 import { sumFen, type Fen } from '../../policy/core/money.ts';
 import { postSend } from '../ledger/post.ts';
 import type { Clock } from '../../domain/ports/clock.ts';
-import { WorkflowError } from '../review/workflow-error.ts';
+import { Refusal } from '../../domain/refusal.ts';
 import { batchStatusLabel, type PaymentBatchStatus } from './payment-batches.ts';
 import { appendAudit, lockAuditLog } from '../audit/append-audit.ts';
 import { auditSubject } from '../audit/audit-subject.ts';
@@ -67,9 +67,9 @@ async function sendNext(db: Kysely<Database>, request: RunPaymentBatch): Promise
 /** Refuses a batch that does not exist or is not authorised (a proposed batch has not been checked by a second person). */
 export async function assertRunnable(db: Kysely<Database>, batchId: number): Promise<void> {
   const batch = await db.selectFrom('payment_batches').select('status').where('id', '=', batchId).executeTakeFirst();
-  if (!batch) throw new WorkflowError('NOT_FOUND', `支付批次 ${batchId} 不存在`);
+  if (!batch) throw new Refusal('NOT_FOUND', `支付批次 ${batchId} 不存在`);
   if (batch.status !== 'authorised') {
-    throw new WorkflowError('CONFLICT', `支付批次 ${batchId} ${batchStatusLabel[batch.status]}，只有已授权的批次可以支付`);
+    throw new Refusal('CONFLICT', `支付批次 ${batchId} ${batchStatusLabel[batch.status]}，只有已授权的批次可以支付`);
   }
 }
 
@@ -86,7 +86,7 @@ const NO_PAYMENTS: Record<PaymentStatus, number> = { pending: 0, in_batch: 0, se
 /** How far the batch has got: its payments by status and what is left to send. */
 export async function paymentProgress(db: Kysely<Database>, batchId: number): Promise<PaymentProgress> {
   const batch = await db.selectFrom('payment_batches').select(['status', 'payment_count', 'total_fen']).where('id', '=', batchId).executeTakeFirst();
-  if (!batch) throw new WorkflowError('NOT_FOUND', `支付批次 ${batchId} 不存在`);
+  if (!batch) throw new Refusal('NOT_FOUND', `支付批次 ${batchId} 不存在`);
   const rows = await db.selectFrom('payments')
     .select((eb) => ['status', eb.fn.countAll<number>().as('count'), eb.fn.sum<number>('amount_fen').as('fen')])
     .where('batch_id', '=', batchId).groupBy('status').execute();

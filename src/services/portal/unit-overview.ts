@@ -6,7 +6,8 @@ import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../adapters/store/schema.ts';
 import type { UnitAccountKind } from '../../adapters/store/schema-payments.ts';
 import { maskBankAccount, maskCreditCode } from '../../domain/masking.ts';
-import { paymentStatusLabel, type PaymentStatus } from '../../domain/payment-status.ts';
+import { dispatchStatusLabels } from '../../domain/vocabulary/dispatch.ts';
+import { paymentStatusLabel, type PaymentStatus } from '../../domain/vocabulary/payments.ts';
 import type { RefundCaseState } from '../../domain/refund-case.ts';
 import type { Status } from '../../policy/core/decision.ts';
 import { formatYuan, type Fen } from '../../policy/core/money.ts';
@@ -92,8 +93,6 @@ export interface UnitOverview {
   rounds: PortalRound[];
 }
 
-const applicationStatusLabel = { submitted: '已受理', decided: '已判定', withdrawn: '已撤回' } as const;
-
 /** `corporate_account:<no>` as a confirmation records it, for the unit to read. */
 function confirmedPayTo(recorded: string): string {
   const at = recorded.indexOf(':');
@@ -141,7 +140,7 @@ async function payments(db: Db, round: string, unitId: number, creditCode: strin
 async function application(db: Db, round: string, unitId: number): Promise<PortalApplication | null> {
   const found = await findUnitApplication(db, round, unitId);
   return found ? {
-    id: found.id, status: found.status, statusLabel: applicationStatusLabel[found.status], amountFen: found.amountFen,
+    id: found.id, status: found.status, statusLabel: dispatchStatusLabels[found.status], amountFen: found.amountFen,
     amountYuan: formatYuan(found.amountFen), workerCount: found.workerCount, submittedAt: found.submittedAt,
     allocations: found.allocations.map((a) => ({ recipientName: a.recipientName, role: a.role, amountFen: a.amountFen, amountYuan: formatYuan(a.amountFen) })),
   } : null;

@@ -10,7 +10,7 @@ import type { Clock } from '../../domain/ports/clock.ts';
 import { actorName, applyCaseTransition } from '../round/case-transitions.ts';
 import { regionScope } from '../screening/region-scope.ts';
 import { nameList } from './name-list.ts';
-import { WorkflowError } from './workflow-error.ts';
+import { Refusal } from '../../domain/refusal.ts';
 
 export interface ProposeFilter {
   /** A region and everything under it (a district, a city, the province). */
@@ -53,14 +53,14 @@ async function listedCases(db: Db, round: string, unitIds: readonly number[]) {
   const rows = unitIds.length ? await candidates(db, round).where('c.unit_id', 'in', [...unitIds]).execute() : [];
   const found = new Set(rows.map((r) => r.unit_id));
   const unknown = unitIds.filter((id) => !found.has(id));
-  if (unknown.length) throw new WorkflowError('NOT_FOUND', `${round} 年度没有以下单位的案件：${nameList(unknown.map(String))}`);
+  if (unknown.length) throw new Refusal('NOT_FOUND', `${round} 年度没有以下单位的案件：${nameList(unknown.map(String))}`);
   const dispatch = rows.filter((r) => r.labor_dispatch && r.application_id === null);
   if (dispatch.length) {
-    throw new WorkflowError('INVALID', `劳务派遣单位不适用免申即享，须主动申请且申请已判定（鲁人社发〔2024〕8号 第三条），才能列入复核批次：${nameList(dispatch.map((r) => r.name))}`);
+    throw new Refusal('INVALID', `劳务派遣单位不适用免申即享，须主动申请且申请已判定（鲁人社发〔2024〕8号 第三条），才能列入复核批次：${nameList(dispatch.map((r) => r.name))}`);
   }
   const notEligible = rows.filter((r) => r.state !== 'eligible');
   if (notEligible.length) {
-    throw new WorkflowError('CONFLICT', `以下单位的案件不是「${stateLabel('eligible')}」状态，不能提交复核：${nameList(notEligible.map((r) => `${r.name}（${stateLabel(r.state)}）`))}`);
+    throw new Refusal('CONFLICT', `以下单位的案件不是「${stateLabel('eligible')}」状态，不能提交复核：${nameList(notEligible.map((r) => `${r.name}（${stateLabel(r.state)}）`))}`);
   }
   return rows;
 }
@@ -80,7 +80,7 @@ export async function proposeBatch(db: Db, request: ProposeBatch): Promise<Propo
   const { round, actor, clock } = request;
   return db.transaction().execute(async (trx) => {
     const cases = request.unitIds ? await listedCases(trx, round, request.unitIds) : await filteredCases(trx, round, request.filter ?? {});
-    if (!cases.length) throw new WorkflowError('INVALID', '没有符合条件、可提交复核的案件');
+    if (!cases.length) throw new Refusal('INVALID', '没有符合条件、可提交复核的案件');
     const totalFen = sumFen(cases.map((c) => c.amount_fen));
     const at = clock.now();
     const batch = await trx

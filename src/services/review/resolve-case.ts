@@ -12,7 +12,7 @@ import type { Clock } from '../../domain/ports/clock.ts';
 import { actorName, applyCaseTransition, CaseNotFoundError } from '../round/case-transitions.ts';
 import { decideUnit } from '../screening/decide.ts';
 import { storeOneUnitRun } from '../screening/one-unit-run.ts';
-import { WorkflowError } from './workflow-error.ts';
+import { Refusal } from '../../domain/refusal.ts';
 
 export interface ResolveCase {
   round: string;
@@ -44,11 +44,11 @@ function valueAt(input: unknown, path: string): unknown {
 
 function checkRequest(request: ResolveCase): string {
   const note = request.note.trim();
-  if (!note) throw new WorkflowError('INVALID', '人工处理须填写说明');
+  if (!note) throw new Refusal('INVALID', '人工处理须填写说明');
   const fields = Object.keys(request.overrides);
-  if (!fields.length) throw new WorkflowError('INVALID', '请至少补录或更正一项数据');
+  if (!fields.length) throw new Refusal('INVALID', '请至少补录或更正一项数据');
   const unknown = fields.filter((field) => !OVERRIDABLE.has(field));
-  if (unknown.length) throw new WorkflowError('INVALID', `不能人工补录的字段：${unknown.join('、')}；可补录：${[...OVERRIDABLE].join('、')}`);
+  if (unknown.length) throw new Refusal('INVALID', `不能人工补录的字段：${unknown.join('、')}；可补录：${[...OVERRIDABLE].join('、')}`);
   return note;
 }
 

@@ -4,8 +4,9 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../adapters/store/schema.ts';
 import { assertDifferentPerson, type Actor } from '../../domain/refund-case.ts';
 import type { Clock } from '../../domain/ports/clock.ts';
+import { reviewBatchStatusLabels } from '../../domain/vocabulary/review.ts';
 import { actorName, transitionGroup } from '../round/case-transitions.ts';
-import { WorkflowError } from './workflow-error.ts';
+import { Refusal } from '../../domain/refusal.ts';
 
 export interface ReviewRequest {
   batchId: number;
@@ -21,17 +22,15 @@ export interface ReviewedBatch {
   unitCount: number;
 }
 
-const batchStatusLabel = { proposed: '待复核', approved: '已通过', returned: '已退回' } as const;
-
 async function review(db: Kysely<Database>, request: ReviewRequest, outcome: 'approve' | 'return'): Promise<ReviewedBatch> {
   const { batchId, actor, clock } = request;
   const note = request.note?.trim() || undefined;
-  if (outcome === 'return' && !note) throw new WorkflowError('INVALID', '退回复核批次须填写退回意见');
+  if (outcome === 'return' && !note) throw new Refusal('INVALID', '退回复核批次须填写退回意见');
   return db.transaction().execute(async (trx) => {
     const batch = await trx.selectFrom('review_batches').selectAll().where('id', '=', batchId).forUpdate().executeTakeFirst();
-    if (!batch) throw new WorkflowError('NOT_FOUND', `复核批次 ${batchId} 不存在`);
+    if (!batch) throw new Refusal('NOT_FOUND', `复核批次 ${batchId} 不存在`);
     if (batch.status !== 'proposed') {
-      throw new WorkflowError('CONFLICT', `复核批次 ${batchId} ${batchStatusLabel[batch.status]}，不能再次复核`);
+      throw new Refusal('CONFLICT', `复核批次 ${batchId} ${reviewBatchStatusLabels[batch.status]}，不能再次复核`);
     }
     const reviewer = actorName(actor);
     assertDifferentPerson(batch.proposed_by, reviewer);

@@ -4,7 +4,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../adapters/store/schema.ts';
 import type { RiskHitStatus, RiskSeverity, RiskStage } from '../../domain/vocabulary/risk.ts';
 import type { Fen } from '../../policy/core/money.ts';
-import { WorkflowError } from '../review/workflow-error.ts';
+import { Refusal } from '../../domain/refusal.ts';
 
 export interface HitFilter {
   status?: RiskHitStatus;
@@ -75,7 +75,7 @@ export async function listHits(db: Kysely<Database>, filter: HitFilter = {}): Pr
 
 export async function hitDetail(db: Kysely<Database>, hitId: number, regionCodes?: readonly string[]): Promise<HitView & { repayments: { seq: number; amountFen: Fen; receivedOn: string; reference: string; recordedBy: string }[] }> {
   const row = await hitQuery(db).where('h.id', '=', hitId).executeTakeFirst();
-  if (!row || (regionCodes && !regionCodes.includes(row.region_code))) throw new WorkflowError('NOT_FOUND', `风险疑点 #${hitId} 不存在`);
+  if (!row || (regionCodes && !regionCodes.includes(row.region_code))) throw new Refusal('NOT_FOUND', `风险疑点 #${hitId} 不存在`);
   const repayments = await db.selectFrom('risk_repayments').selectAll().where('hit_id', '=', hitId).orderBy('seq').execute();
   return {
     ...viewOf(row),

@@ -12,7 +12,7 @@ import type { RiskRuleCode } from '../../domain/vocabulary/risk.ts';
 import { lockAuditLog } from '../audit/append-audit.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { actorName } from '../round/case-transitions.ts';
-import { WorkflowError } from '../review/workflow-error.ts';
+import { Refusal } from '../../domain/refusal.ts';
 import { riskParameters, type RiskParameters } from './risk-parameters.ts';
 import type { RiskRule } from './risk-rule.ts';
 import { riskRules } from './rules/index.ts';
@@ -40,17 +40,17 @@ export function ruleEnabled(params: RiskParameters, cityCode: string, code: Risk
 
 function rulesToRun(params: RiskParameters, request: RiskRunRequest): RiskRule[] {
   const unknown = (request.only ?? []).filter((code) => !riskRules.has(code));
-  if (unknown.length) throw new WorkflowError('INVALID', `没有这条风险规则：${unknown.join('、')}`);
+  if (unknown.length) throw new Refusal('INVALID', `没有这条风险规则：${unknown.join('、')}`);
   const wanted = request.only ? request.only.map((code) => riskRules.get(code)!) : [...riskRules.values()];
   const off = wanted.filter((rule) => !ruleEnabled(params, request.cityCode, rule.code));
-  if (request.only && off.length) throw new WorkflowError('INVALID', `本市已停用风险规则：${off.map((r) => r.code).join('、')}`);
+  if (request.only && off.length) throw new Refusal('INVALID', `本市已停用风险规则：${off.map((r) => r.code).join('、')}`);
   return wanted.filter((rule) => ruleEnabled(params, request.cityCode, rule.code));
 }
 
 export async function runRiskRules(db: Kysely<Database>, request: RiskRunRequest): Promise<RiskRunResult> {
   const { cityCode, asOf } = request;
   const city = await db.selectFrom('regions').select('kind').where('code', '=', cityCode).executeTakeFirst();
-  if (city?.kind !== 'city') throw new WorkflowError('NOT_FOUND', `${cityCode} 不是设区市的行政区划代码`);
+  if (city?.kind !== 'city') throw new Refusal('NOT_FOUND', `${cityCode} 不是设区市的行政区划代码`);
   const params = riskParameters(request.parameters, asOf);
   const rules = rulesToRun(params, request);
   const context = { cityCode, asOf, baseYear: Number(asOf.slice(0, 4)) - 1, params };

@@ -16,25 +16,25 @@ import { lockAuditLog } from '../audit/append-audit.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { postRecoveryReceivable, postRecoveryRepayment } from '../ledger/post.ts';
 import { actorName } from '../round/case-transitions.ts';
-import { WorkflowError } from '../review/workflow-error.ts';
+import { Refusal } from '../../domain/refusal.ts';
 
 const subject = (hitId: number) => `risk_hit:${hitId}`;
 
 function assertRole(actor: Actor, role: StaffRole, what: string): string {
-  if (actor.kind !== 'staff' || actor.role !== role) throw new WorkflowError('FORBIDDEN', `只有${what}可以办理此操作`);
+  if (actor.kind !== 'staff' || actor.role !== role) throw new Refusal('FORBIDDEN', `只有${what}可以办理此操作`);
   return actor.name;
 }
 
 async function lockHit(trx: Transaction<Database>, hitId: number) {
   await lockAuditLog(trx);
   const hit = await trx.selectFrom('risk_hits').selectAll().where('id', '=', hitId).forUpdate().executeTakeFirst();
-  if (!hit) throw new WorkflowError('NOT_FOUND', `风险疑点 #${hitId} 不存在`);
+  if (!hit) throw new Refusal('NOT_FOUND', `风险疑点 #${hitId} 不存在`);
   return hit;
 }
 
 function requiredNote(note: string | undefined, what: string): string {
   const trimmed = note?.trim();
-  if (!trimmed) throw new WorkflowError('INVALID', `${what}须填写核查意见`);
+  if (!trimmed) throw new Refusal('INVALID', `${what}须填写核查意见`);
   return trimmed;
 }
 
@@ -53,12 +53,12 @@ export async function proposeResolution(db: Kysely<Database>, request: ProposeRe
   const note = requiredNote(request.note, '提出处理意见');
   await db.transaction().execute(async (trx) => {
     const hit = await lockHit(trx, request.hitId);
-    if (hit.status !== 'open') throw new WorkflowError('CONFLICT', `风险疑点 #${hit.id} ${riskHitStatusLabels[hit.status]}，不能再提出处理意见`);
+    if (hit.status !== 'open') throw new Refusal('CONFLICT', `风险疑点 #${hit.id} ${riskHitStatusLabels[hit.status]}，不能再提出处理意见`);
     let recoveryFen: Fen | null = null;
     if (request.proposal === 'confirm' && hit.stage === 'after_payment') {
       recoveryFen = request.recoveryFen ?? hit.amount_fen;
       if (recoveryFen === null || !Number.isSafeInteger(recoveryFen) || recoveryFen <= 0) {
-        throw new WorkflowError('INVALID', '确认支付后的问题须填写应追回金额（分，正整数）');
+        throw new Refusal('INVALID', '确认支付后的问题须填写应追回金额（分，正整数）');
       }
     }
     await trx.updateTable('risk_hits').set({
@@ -85,7 +85,7 @@ export async function decideResolution(db: Kysely<Database>, request: DecideReso
   await db.transaction().execute(async (trx) => {
     const hit = await lockHit(trx, request.hitId);
     if (hit.status !== 'proposed' || !hit.proposal || !hit.proposed_by) {
-      throw new WorkflowError('CONFLICT', `风险疑点 #${hit.id} ${riskHitStatusLabels[hit.status]}，没有待复核的处理意见`);
+      throw new Refusal('CONFLICT', `风险疑点 #${hit.id} ${riskHitStatusLabels[hit.status]}，没有待复核的处理意见`);
     }
     assertDifferentPerson(hit.proposed_by, by);
     const at = request.clock.now();
@@ -121,16 +121,16 @@ export interface RecordRepayment {
 export async function recordRepayment(db: Kysely<Database>, request: RecordRepayment): Promise<{ repaidFen: Fen; recovered: boolean }> {
   const by = assertRole(request.actor, 'finance', '财务人员');
   const reference = request.reference.trim();
-  if (!reference) throw new WorkflowError('INVALID', '须填写到账凭证号');
-  if (!isValidDate(request.receivedOn)) throw new WorkflowError('INVALID', '到账日期须为有效的 YYYY-MM-DD');
-  if (!Number.isSafeInteger(request.amountFen) || request.amountFen <= 0) throw new WorkflowError('INVALID', '追回金额须为正整数（分）');
+  if (!reference) throw new Refusal('INVALID', '须填写到账凭证号');
+  if (!isValidDate(request.receivedOn)) throw new Refusal('INVALID', '到账日期须为有效的 YYYY-MM-DD');
+  if (!Number.isSafeInteger(request.amountFen) || request.amountFen <= 0) throw new Refusal('INVALID', '追回金额须为正整数（分）');
   return db.transaction().execute(async (trx) => {
     const hit = await lockHit(trx, request.hitId);
-    if (hit.status !== 'confirmed' || !hit.recovery_fen) throw new WorkflowError('CONFLICT', `风险疑点 #${hit.id} 没有待追回的款项`);
-    if (by === hit.proposed_by || by === hit.decided_by) throw new WorkflowError('FORBIDDEN', '登记追回款的财务人员不能是提出或复核该疑点的人');
+    if (hit.status !== 'confirmed' || !hit.recovery_fen) throw new Refusal('CONFLICT', `风险疑点 #${hit.id} 没有待追回的款项`);
+    if (by === hit.proposed_by || by === hit.decided_by) throw new Refusal('FORBIDDEN', '登记追回款的财务人员不能是提出或复核该疑点的人');
     const outstanding = hit.recovery_fen - hit.repaid_fen;
     if (request.amountFen > outstanding) {
-      throw new WorkflowError('INVALID', `追回金额 ${formatYuan(request.amountFen)} 元超过尚未追回的 ${formatYuan(outstanding)} 元`);
+      throw new Refusal('INVALID', `追回金额 ${formatYuan(request.amountFen)} 元超过尚未追回的 ${formatYuan(outstanding)} 元`);
     }
     const { n } = await trx.selectFrom('risk_repayments').select((eb) => eb.fn.countAll<number>().as('n')).where('hit_id', '=', hit.id).executeTakeFirstOrThrow();
     const seq = Number(n) + 1;

@@ -10,6 +10,7 @@ import {
 } from '../../domain/refund-case.ts';
 import { appendAudit, lockAuditLog } from '../audit/append-audit.ts';
 import { auditSubject } from '../audit/audit-subject.ts';
+import { Refusal } from '../../domain/refusal.ts';
 
 /** The case columns a transition may change besides the state. */
 export interface CasePatch {
@@ -37,9 +38,9 @@ export interface CaseTransition {
 /** The action recorded when screening opens a case (there is no state before it). */
 export const CASE_OPENED_ACTION = 'screen';
 
-export class CaseNotFoundError extends Error {
+export class CaseNotFoundError extends Refusal {
   constructor(round: string, unitId: number) {
-    super(`${round} 年度没有单位 ${unitId} 的稳岗返还案件`);
+    super('NOT_FOUND', `${round} 年度没有单位 ${unitId} 的稳岗返还案件`);
   }
 }
 

@@ -1,5 +1,5 @@
 // The regions an action or a read touches, for checking them against the scope of the member of staff who asks
-// (issue 7: a district worker sees and acts only within the district). Each answers the distinct region codes of
+// (a district worker sees and acts only within the district). Each answers the distinct region codes of
 // the units involved; an unknown subject touches none (and the route then answers 404 as usual).
 import type { Kysely } from 'kysely';
 import type { Database } from '../../adapters/store/schema.ts';

@@ -11,6 +11,7 @@ import { projectParameters } from '../../adapters/parameters/load-parameters.ts'
 import { refundRound } from '../rounds.ts';
 import { loadUnitInput } from './one-unit-input.ts';
 import type { UnitInput } from './refund-inputs.ts';
+import { Refusal } from '../../domain/refusal.ts';
 
 export interface UnitDecision {
   input: JobRetentionRefundInput;
@@ -37,9 +38,9 @@ export function outcomeOfLoaded(unit: UnitInput, params: ParameterStore): UnitOu
   return { outcome: decideJobRetentionRefund(unit.input, params), inputHash: figuresHash(unit.figures, params.version) };
 }
 
-export class UnitNotFoundError extends Error {
+export class UnitNotFoundError extends Refusal {
   constructor(unitId: number) {
-    super(`没有编号为 ${unitId} 的参保单位`);
+    super('NOT_FOUND', `没有编号为 ${unitId} 的参保单位`);
   }
 }
 

@@ -1,7 +1,7 @@
 // A screened decision's trace, rebuilt when someone opens it: the unit is decided again from the store with the run's
 // round, date and parameters, and the input hash proves the data are those the run decided on. When the data changed
 // since, or the parameters loaded are not the run's, the trace cannot be the run's: the answer says so and the stored
-// figures stand alone. Decisions stored with their trace (before issue 15, or a one-unit run) are read as stored.
+// figures stand alone. Decisions stored with their trace (before traces were rebuilt on demand, or a one-unit run) are read as stored.
 import type { Kysely } from 'kysely';
 import type { Database } from '../../adapters/store/schema.ts';
 import type { TraceStep } from '../../policy/core/decision.ts';

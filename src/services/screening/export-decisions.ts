@@ -4,10 +4,11 @@
 import type { Kysely } from 'kysely';
 import { writeXlsx, type ExportCell } from '../../adapters/files/write-xlsx.ts';
 import type { Database } from '../../adapters/store/schema.ts';
-import { DECISION_STATUS_LABELS, refundReasonLabel } from '../../domain/decision-labels.ts';
-import { SIZE_LABELS } from '../../policy/enterprise-size.ts';
+import { DECISION_STATUS_LABELS, refundReasonLabel } from '../../domain/vocabulary/refund.ts';
+import { enterpriseSizeLabels } from '../../domain/vocabulary/units.ts';
 import { formatYuan } from '../../policy/core/money.ts';
 import { countRoundDecisions, eachRoundDecision, type DecisionCriteria } from './round-decisions.ts';
+import { Refusal } from '../../domain/refusal.ts';
 
 export const DECISION_XLSX_HEADERS = [
   '单位名称', '统一社会信用代码（脱敏）', '地区', '企业规模', '结论', '原因', '拟返还金额（元）', '案件状态',
@@ -16,9 +17,9 @@ export const DECISION_XLSX_HEADERS = [
 /** An Excel worksheet holds 1,048,576 rows; an export stays below it with room for the header. */
 export const MAX_EXPORT_ROWS = 1_000_000;
 
-export class ExportTooLargeError extends Error {
+export class ExportTooLargeError extends Refusal {
   constructor(count: number) {
-    super(`符合条件的单位有 ${count.toLocaleString('zh-CN')} 个，超过一次导出的上限 ${MAX_EXPORT_ROWS.toLocaleString('zh-CN')} 个，请缩小筛选范围后再导出`);
+    super('INVALID', `符合条件的单位有 ${count.toLocaleString('zh-CN')} 个，超过一次导出的上限 ${MAX_EXPORT_ROWS.toLocaleString('zh-CN')} 个，请缩小筛选范围后再导出`);
   }
 }
 
@@ -35,7 +36,7 @@ export async function exportDecisionsXlsx(db: Kysely<Database>, round: string, c
       written += 1;
       yield [
         d.unitName, d.creditCodeMasked, regions.get(d.regionCode) ?? d.regionCode,
-        d.size ? SIZE_LABELS[d.size as keyof typeof SIZE_LABELS] ?? d.size : '未知', DECISION_STATUS_LABELS[d.status],
+        enterpriseSizeLabels[(d.size ?? 'unknown') as keyof typeof enterpriseSizeLabels] ?? d.size, DECISION_STATUS_LABELS[d.status],
         d.reasons.map(refundReasonLabel).join('；'), formatYuan(d.amountFen), d.caseStateLabel,
       ];
     }

@@ -8,6 +8,7 @@ import { periodOf, type IsoDate, type Period } from '../../policy/core/dates.ts'
 import { industries, type Industry } from '../../policy/core/input-fields.ts';
 import { jobRetentionRefundInput, type JobRetentionRefundInput } from '../../policy/job-retention-refund.ts';
 import type { ExclusionFlag, Headcount } from '../../policy/refund/refund-input.ts';
+import { Refusal } from '../../domain/refusal.ts';
 
 export interface UnitInput {
   unitId: number;
@@ -60,10 +61,8 @@ function checkedOverride(input: JobRetentionRefundInput, unitId: number): JobRet
   const parsed = jobRetentionRefundInput.safeParse(input);
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0]!;
-  throw new InvalidOverrideError(`单位 ${unitId} 的人工补录数据有误：${issue.path.map(String).join('.')}：${issue.message}`);
+  throw new Refusal('INVALID', `单位 ${unitId} 的人工补录数据有误：${issue.path.map(String).join('.')}：${issue.message}`);
 }
-
-export class InvalidOverrideError extends Error {}
 
 const toNumber = (value: string | null) => (value === null ? null : Number(value));
 

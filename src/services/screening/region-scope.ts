@@ -1,10 +1,11 @@
 // A region given to a screening covers itself and every area under it (a city its districts, the province all).
 import type { Kysely } from 'kysely';
 import type { Database } from '../../adapters/store/schema.ts';
+import { Refusal } from '../../domain/refusal.ts';
 
-export class UnknownRegionError extends Error {
+export class UnknownRegionError extends Refusal {
   constructor(code: string) {
-    super(`没有行政区划代码为 ${code} 的地区`);
+    super('INVALID', `没有行政区划代码为 ${code} 的地区`);
   }
 }
 

@@ -1,5 +1,5 @@
 // Two runs compared unit by unit: who changed status or amount, and why (the reasons, and the trace lines that differ
-// — or, where a run stored no trace (a screening since issue 15), the stored figures that differ), and who was screened
+// — or, where a run stored no trace (a screening since traces are rebuilt on demand), the stored figures that differ), and who was screened
 // in only one of them.
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../adapters/store/schema.ts';
@@ -7,7 +7,8 @@ import type { Status, TraceStep } from '../../policy/core/decision.ts';
 import type { Fen } from '../../policy/core/money.ts';
 import { formatYuan } from '../../policy/core/money.ts';
 import { formatBpPercent } from '../../policy/core/ratio.ts';
-import { SIZE_LABELS } from '../../policy/enterprise-size.ts';
+import { payToLabels } from '../../domain/vocabulary/pay-to.ts';
+import { enterpriseSizeLabels } from '../../domain/vocabulary/units.ts';
 
 export interface DecisionSide {
   status: Status;
@@ -59,18 +60,16 @@ interface StoredFigures {
   base_fen: Fen; pay_to: string | null; amount_fen: Fen;
 }
 
-const PAY_TO_TEXT: Record<string, string> = { corporate_account: '单位对公账户', contribution_account: '单位缴费账户' };
-
 /** The stored figures as lines of the trace steps they come from. */
 function figureSteps(d: StoredFigures): TraceStep[] {
   const line = (step: string, text: string) => ({ step, text }) as TraceStep;
   return [
     line('contributionMonths', `足额缴费月数 ${d.full_months ?? '未知'}`),
     line('layoffRate', `裁员率 ${d.layoff_rate ?? '未知'}`),
-    line('size', `企业规模：${d.size ? SIZE_LABELS[d.size as keyof typeof SIZE_LABELS] ?? d.size : '未知'}`),
+    line('size', `企业规模：${enterpriseSizeLabels[(d.size ?? 'unknown') as keyof typeof enterpriseSizeLabels] ?? d.size}`),
     line('ratio', `返还比例 ${d.ratio_bp === null ? '未知' : formatBpPercent(d.ratio_bp)}`),
     line('refundBase', `返还基数 ${formatYuan(d.base_fen)} 元`),
-    line('payTo', `返还账户：${d.pay_to ? PAY_TO_TEXT[d.pay_to] ?? d.pay_to : '待定'}`),
+    line('payTo', `返还账户：${d.pay_to ? payToLabels[d.pay_to as keyof typeof payToLabels] ?? d.pay_to : '待定'}`),
     line('amount', `返还金额 ${formatYuan(d.amount_fen)} 元`),
   ];
 }

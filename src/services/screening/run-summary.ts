@@ -6,7 +6,10 @@ import type { Database } from '../../adapters/store/schema.ts';
 import type { ScreeningRunsTable } from '../../adapters/store/schema-round.ts';
 import { formatYuan, type Fen } from '../../policy/core/money.ts';
 import { stateLabel, type RefundCaseState } from '../../domain/refund-case.ts';
+import { DECISION_STATUS_LABELS } from '../../domain/vocabulary/refund.ts';
+import { enterpriseSizeLabels } from '../../domain/vocabulary/units.ts';
 import { SCREENING_STATES } from './sync-cases.ts';
+import { Refusal } from '../../domain/refusal.ts';
 
 export interface Tally {
   key: string;
@@ -27,9 +30,6 @@ export interface RunSummary {
   laterStage: { label: string; count: number; units: { unitId: number; state: RefundCaseState; stateLabel: string }[] };
 }
 
-const STATUS_LABELS: Record<string, string> = { eligible: '符合条件', ineligible: '不符合条件', needs_review: '待人工复核' };
-const SIZE_LABELS: Record<string, string> = { large: '大型', medium: '中型', small: '小型', micro: '微型', unknown: '未知' };
-
 function tally(rows: readonly { key: string | null; units: number; amount: number }[], labels?: (key: string) => string | undefined): Tally[] {
   return rows.map((r) => {
     const key = r.key ?? 'unknown';
@@ -38,9 +38,9 @@ function tally(rows: readonly { key: string | null; units: number; amount: numbe
   });
 }
 
-export class RunNotFoundError extends Error {
+export class RunNotFoundError extends Refusal {
   constructor(runId: number) {
-    super(`没有编号为 ${runId} 的筛查批次`);
+    super('NOT_FOUND', `没有编号为 ${runId} 的筛查批次`);
   }
 }
 
@@ -68,8 +68,8 @@ export async function runSummary(db: Kysely<Database>, runId: number): Promise<R
     run,
     total: tally(total, () => '合计')[0]!,
     byRegion: tally(byRegion, (k) => regionNames.get(k)),
-    bySize: tally(bySize, (k) => SIZE_LABELS[k]),
-    byStatus: tally(byStatus, (k) => STATUS_LABELS[k]),
+    bySize: tally(bySize, (k) => (enterpriseSizeLabels as Record<string, string>)[k]),
+    byStatus: tally(byStatus, (k) => (DECISION_STATUS_LABELS as Record<string, string>)[k]),
     byReason: tally(byReason),
     laterStage: {
       label: '已在后续环节，未变更',

@@ -18,6 +18,7 @@ import { DECISION_COLUMNS, decisionCells } from './decision-row.ts';
 import { regionScope } from './region-scope.ts';
 import { loadRefundInputs, type UnitInput } from './refund-inputs.ts';
 import { openChunkCases, rescreenChangedCases, type CaseSync } from './sync-cases.ts';
+import { Refusal } from '../../domain/refusal.ts';
 
 export interface ScreeningProgress {
   done: number;
@@ -48,7 +49,6 @@ export interface RunOutcome extends CaseSync {
   seconds: number;
 }
 
-export class ScreeningRunError extends Error {}
 
 /** Measured on the city population (docs/BENCHMARKS.md): 5,000 units a chunk ran 24% faster than 2,000. */
 const DEFAULT_CHUNK = 5_000;
@@ -64,7 +64,7 @@ export async function createScreeningRun(db: Kysely<Database>, options: Omit<Sta
   const round = refundRound(options.round);
   const asOf = options.asOf ?? round.defaultAsOf;
   if (!isWithin(asOf, `${round.baseYear + 1}-01-01`, `${round.baseYear + 1}-12-31`)) {
-    throw new ScreeningRunError(`筛查日期 ${asOf} 不在 ${round.round} 年度内`);
+    throw new Refusal('INVALID', `筛查日期 ${asOf} 不在 ${round.round} 年度内`);
   }
   const regionCodes = options.region ? await regionScope(db, options.region) : undefined;
   const run = await db.insertInto('screening_runs').values({
@@ -92,10 +92,10 @@ function decisionRows(runId: number, policyVersion: string, units: readonly Unit
 export async function continueScreeningRun(store: Store, runId: number, options: RunOptions): Promise<RunOutcome> {
   const { db } = store;
   const run = await db.selectFrom('screening_runs').selectAll().where('id', '=', runId).executeTakeFirst();
-  if (!run) throw new ScreeningRunError(`没有编号为 ${runId} 的筛查批次`);
-  if (run.status === 'completed') throw new ScreeningRunError(`筛查批次 #${runId} 已完成，无需续跑`);
+  if (!run) throw new Refusal('NOT_FOUND', `没有编号为 ${runId} 的筛查批次`);
+  if (run.status === 'completed') throw new Refusal('CONFLICT', `筛查批次 #${runId} 已完成，无需续跑`);
   if (run.policy_version !== options.params.version) {
-    throw new ScreeningRunError(`筛查批次 #${runId} 使用参数版本 ${run.policy_version}，当前为 ${options.params.version}，不能续跑；请重新发起筛查`);
+    throw new Refusal('CONFLICT', `筛查批次 #${runId} 使用参数版本 ${run.policy_version}，当前为 ${options.params.version}，不能续跑；请重新发起筛查`);
   }
   const round = refundRound(run.round);
   const regionCodes = run.region_code ? await regionScope(db, run.region_code) : undefined;
@@ -126,7 +126,7 @@ export async function continueScreeningRun(store: Store, runId: number, options:
           .set((eb) => ({ cursor_unit_id: next, processed_units: eb('processed_units', '+', units.length) }))
           .where('id', '=', runId).where('cursor_unit_id', '=', cursor)
           .executeTakeFirst();
-        if (moved.numUpdatedRows !== 1n) throw new ScreeningRunError(`筛查批次 #${runId} 正由另一进程处理`);
+        if (moved.numUpdatedRows !== 1n) throw new Refusal('CONFLICT', `筛查批次 #${runId} 正由另一进程处理`);
         return opened;
       });
       if (!readAhead) reading = load(next);

@@ -3,7 +3,7 @@
 import type { Kysely } from 'kysely';
 import { writeXlsx, type ExportCell, type XlsxSheet } from '../../adapters/files/write-xlsx.ts';
 import type { Database } from '../../adapters/store/schema.ts';
-import { DECISION_STATUS_LABELS } from '../../domain/decision-labels.ts';
+import { DECISION_STATUS_LABELS } from '../../domain/vocabulary/refund.ts';
 import { IMPACT_DIMENSION_LABELS, UNIT_SHIFT_LABELS, type ImpactDimension } from '../../domain/vocabulary/simulation.ts';
 import { formatYuan } from '../../policy/core/money.ts';
 import { formatBpPercent } from '../../policy/core/ratio.ts';

@@ -2,10 +2,11 @@
 // industries from the size standard's table (its rows carry the industry's name), reasons from the decision labels.
 import type { Kysely } from 'kysely';
 import type { Database } from '../../adapters/store/schema.ts';
-import { refundReasonLabel } from '../../domain/decision-labels.ts';
+import { refundReasonLabel } from '../../domain/vocabulary/refund.ts';
 import { UNKNOWN_KEY_LABEL, type ImpactDimension } from '../../domain/vocabulary/simulation.ts';
 import type { ParameterStore } from '../../policy/core/parameters.ts';
-import { SIZE_LABELS, sizeParameters } from '../../policy/enterprise-size.ts';
+import { sizeParameters } from '../../policy/enterprise-size.ts';
+import { enterpriseSizeLabels } from '../../domain/vocabulary/units.ts';
 
 export type KeyLabels = (dimension: ImpactDimension, key: string) => string;
 
@@ -15,7 +16,7 @@ export async function impactKeyLabels(db: Kysely<Database>, params: ParameterSto
   return (dimension, key) => {
     switch (dimension) {
       case 'region': return regions.get(key) ?? key;
-      case 'size': return SIZE_LABELS[key as keyof typeof SIZE_LABELS] ?? UNKNOWN_KEY_LABEL;
+      case 'size': return enterpriseSizeLabels[key as keyof typeof enterpriseSizeLabels] ?? UNKNOWN_KEY_LABEL;
       case 'industry': return industries[key]?.label ?? UNKNOWN_KEY_LABEL;
       case 'reason': return refundReasonLabel(key);
     }

@@ -6,7 +6,7 @@ import type { SimulationRunStatus, UnitShift } from '../../domain/vocabulary/sim
 import type { Status } from '../../policy/core/decision.ts';
 import type { Fen } from '../../policy/core/money.ts';
 import type { ParameterStore } from '../../policy/core/parameters.ts';
-import { WorkflowError } from '../review/workflow-error.ts';
+import { Refusal } from '../../domain/refusal.ts';
 import { capCheck, type CapCheck } from './impact-cap.ts';
 import type { ImpactTally } from './impact-tally.ts';
 import { getReform, reformParameters } from './reforms.ts';
@@ -30,7 +30,7 @@ export interface ImpactRunView {
 
 export async function impactRun(db: Kysely<Database>, base: ParameterStore, runId: number): Promise<ImpactRunView> {
   const run = await db.selectFrom('simulation_runs').selectAll().where('id', '=', runId).executeTakeFirst();
-  if (!run) throw new WorkflowError('NOT_FOUND', `没有编号为 ${runId} 的测算`);
+  if (!run) throw new Refusal('NOT_FOUND', `没有编号为 ${runId} 的测算`);
   const saved = await getReform(db, run.reform_id);
   const tally = run.aggregates as ImpactTally;
   const cap = run.status === 'completed'

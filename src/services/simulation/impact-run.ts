@@ -13,7 +13,7 @@ import { isWithin, type IsoDate } from '../../policy/core/dates.ts';
 import type { ParameterStore } from '../../policy/core/parameters.ts';
 import { auditSubject } from '../audit/audit-subject.ts';
 import { recordAudit } from '../audit/record-audit.ts';
-import { WorkflowError } from '../review/workflow-error.ts';
+import { Refusal } from '../../domain/refusal.ts';
 import { actorName } from '../round/case-transitions.ts';
 import { refundRound } from '../rounds.ts';
 import { regionScope } from '../screening/region-scope.ts';
@@ -47,7 +47,7 @@ export async function createImpactRun(db: Kysely<Database>, base: ParameterStore
   const round = refundRound(request.round);
   const asOf = request.asOf ?? round.defaultAsOf;
   if (!isWithin(asOf, `${round.baseYear + 1}-01-01`, `${round.baseYear + 1}-12-31`)) {
-    throw new WorkflowError('INVALID', `测算日期 ${asOf} 不在 ${round.round} 年度内`);
+    throw new Refusal('INVALID', `测算日期 ${asOf} 不在 ${round.round} 年度内`);
   }
   const saved = await getReform(db, request.reformId);
   reformParameters(base, saved);
@@ -90,9 +90,9 @@ function decideChunk(runId: number, units: readonly UnitInput[], tally: ImpactTa
 export async function continueImpactRun(store: Store, base: ParameterStore, runId: number, clock: Clock): Promise<ImpactTally> {
   const { db } = store;
   const run = await db.selectFrom('simulation_runs').selectAll().where('id', '=', runId).executeTakeFirst();
-  if (!run) throw new WorkflowError('NOT_FOUND', `没有编号为 ${runId} 的测算`);
+  if (!run) throw new Refusal('NOT_FOUND', `没有编号为 ${runId} 的测算`);
   if (run.status === 'completed') return run.aggregates as ImpactTally;
-  if (run.policy_version !== base.version) throw new WorkflowError('CONFLICT', `测算 #${runId} 使用参数版本 ${run.policy_version}，当前为 ${base.version}，请重新测算`);
+  if (run.policy_version !== base.version) throw new Refusal('CONFLICT', `测算 #${runId} 使用参数版本 ${run.policy_version}，当前为 ${base.version}，请重新测算`);
   const params = { baseline: base, reform: reformParameters(base, await getReform(db, run.reform_id)) };
   const round = refundRound(run.round);
   const regionCodes = run.region_code ? await regionScope(db, run.region_code) : undefined;
@@ -118,7 +118,7 @@ export async function continueImpactRun(store: Store, base: ParameterStore, runI
         const moved = await trx.updateTable('simulation_runs')
           .set((eb) => ({ cursor_unit_id: next, processed_units: eb('processed_units', '+', units.length), aggregates: JSON.stringify(tally) }))
           .where('id', '=', runId).where('cursor_unit_id', '=', cursor).executeTakeFirst();
-        if (moved.numUpdatedRows !== 1n) throw new WorkflowError('CONFLICT', `测算 #${runId} 正由另一进程处理`);
+        if (moved.numUpdatedRows !== 1n) throw new Refusal('CONFLICT', `测算 #${runId} 正由另一进程处理`);
       });
       if (store.backend !== 'postgres') reading = load(next);
       cursor = next;

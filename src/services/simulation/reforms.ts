@@ -10,7 +10,7 @@ import { PARAMETER_DECLARATIONS } from '../../policy/parameter-declarations.ts';
 import { applyReform, compareReforms, reformSchema, type Reform, type ReformDifference } from '../../policy/simulation/reform.ts';
 import { auditSubject } from '../audit/audit-subject.ts';
 import { recordAudit } from '../audit/record-audit.ts';
-import { WorkflowError } from '../review/workflow-error.ts';
+import { Refusal } from '../../domain/refusal.ts';
 import { actorName } from '../round/case-transitions.ts';
 
 export interface SavedReform {
@@ -26,17 +26,17 @@ export interface SavedReform {
 export function checkedReform(data: unknown, base: ParameterStore): Reform {
   const parsed = reformSchema.safeParse(data);
   if (!parsed.success) {
-    throw new WorkflowError('INVALID', parsed.error.issues.map((i) => `${i.path.join('.') || '方案'}：${i.message}`).join('；'));
+    throw new Refusal('INVALID', parsed.error.issues.map((i) => `${i.path.join('.') || '方案'}：${i.message}`).join('；'));
   }
   const applied = applyReform(base, parsed.data, PARAMETER_DECLARATIONS, base.version);
-  if (!applied.ok) throw new WorkflowError('INVALID', applied.problems.join('；'));
+  if (!applied.ok) throw new Refusal('INVALID', applied.problems.join('；'));
   return parsed.data;
 }
 
 /** The parameter store a run of this saved reform uses: named after the base set and the reform's id. */
 export function reformParameters(base: ParameterStore, saved: SavedReform): ParameterStore {
   const applied = applyReform(base, saved.reform, PARAMETER_DECLARATIONS, `${base.version}+reform-${saved.id}`);
-  if (!applied.ok) throw new WorkflowError('INVALID', `方案「${saved.name}」第 ${saved.version} 版与当前参数不符：${applied.problems.join('；')}`);
+  if (!applied.ok) throw new Refusal('INVALID', `方案「${saved.name}」第 ${saved.version} 版与当前参数不符：${applied.problems.join('；')}`);
   return applied.params;
 }
 
@@ -67,7 +67,7 @@ export async function saveReform(
 
 export async function getReform(db: Kysely<Database>, id: number): Promise<SavedReform> {
   const row = await db.selectFrom('policy_reforms').selectAll().where('id', '=', id).executeTakeFirst();
-  if (!row) throw new WorkflowError('NOT_FOUND', `没有编号为 ${id} 的模拟方案`);
+  if (!row) throw new Refusal('NOT_FOUND', `没有编号为 ${id} 的模拟方案`);
   return view(row);
 }
 
@@ -76,7 +76,7 @@ export async function findReform(db: Kysely<Database>, name: string, version?: n
   let query = db.selectFrom('policy_reforms').selectAll().where('name', '=', name);
   query = version === undefined ? query.orderBy('version', 'desc') : query.where('version', '=', version);
   const row = await query.limit(1).executeTakeFirst();
-  if (!row) throw new WorkflowError('NOT_FOUND', `没有模拟方案「${name}」${version === undefined ? '' : `第 ${version} 版`}`);
+  if (!row) throw new Refusal('NOT_FOUND', `没有模拟方案「${name}」${version === undefined ? '' : `第 ${version} 版`}`);
   return view(row);
 }
 

@@ -13,7 +13,7 @@ import { isValidDate, type IsoDate } from '../../policy/core/dates.ts';
 import type { ParameterStore } from '../../policy/core/parameters.ts';
 import { evaluateSkillSubsidy } from '../../policy/skill-subsidy.ts';
 import { appendAudit, lockAuditLog } from '../audit/append-audit.ts';
-import { WorkflowError } from '../review/workflow-error.ts';
+import { Refusal } from '../../domain/refusal.ts';
 import { inputHash } from '../screening/input-hash.ts';
 import { skillSubsidyInput } from './skill-inputs.ts';
 
@@ -50,18 +50,18 @@ async function refuseDuplicate(db: Kysely<Database>, personId: number, occupatio
   const live = await db.selectFrom('skill_subsidy_applications').select(['id', 'state'])
     .where('person_id', '=', personId).where('occupation_code', '=', occupationCode).where('level', '=', level)
     .where('state', '<>', 'returned').where('status', '<>', 'ineligible').executeTakeFirst();
-  throw new WorkflowError('CONFLICT', `同一职业（工种）同一等级已有技能提升补贴申请（编号 ${live?.id ?? '—'}），每人只能享受一次，不能重复申请`);
+  throw new Refusal('CONFLICT', `同一职业（工种）同一等级已有技能提升补贴申请（编号 ${live?.id ?? '—'}），每人只能享受一次，不能重复申请`);
 }
 
 export async function applyForSkillSubsidy(db: Kysely<Database>, request: SkillApplicationRequest): Promise<SubmittedSkillApplication> {
   const number = request.certificateNumber.trim();
-  if (!number) throw new WorkflowError('INVALID', '请填写证书编号');
+  if (!number) throw new Refusal('INVALID', '请填写证书编号');
   const applicationDate = request.applicationDate ?? request.clock.today();
-  if (!isValidDate(applicationDate)) throw new WorkflowError('INVALID', '申请日期须为 YYYY-MM-DD 格式的有效日期');
-  if (applicationDate > request.clock.today()) throw new WorkflowError('INVALID', '申请日期不能晚于今天');
+  if (!isValidDate(applicationDate)) throw new Refusal('INVALID', '申请日期须为 YYYY-MM-DD 格式的有效日期');
+  if (applicationDate > request.clock.today()) throw new Refusal('INVALID', '申请日期不能晚于今天');
   const certificate = await request.registry.byNumber(number);
   if (!certificate || (request.personId !== undefined && certificate.personId !== request.personId)) {
-    throw new WorkflowError('NOT_FOUND', `证书编号 ${number} 在证书查询系统中没有查到${request.personId !== undefined ? '您名下的证书' : ''}，请核对后重新输入`);
+    throw new Refusal('NOT_FOUND', `证书编号 ${number} 在证书查询系统中没有查到${request.personId !== undefined ? '您名下的证书' : ''}，请核对后重新输入`);
   }
   const { personId } = certificate;
   try {

@@ -8,10 +8,10 @@ import type { SkillDecisionStatus } from '../../domain/skill-application.ts';
 import {
   skillApplicationChannelLabels, skillApplicationStateLabels, skillDecisionStatusLabels, skillReasonLabels,
 } from '../../domain/vocabulary/skill-subsidy.ts';
-import { paymentStatusLabel } from '../../domain/payment-status.ts';
+import { paymentStatusLabel } from '../../domain/vocabulary/payments.ts';
 import type { TraceStep } from '../../policy/core/decision.ts';
 import { formatYuan } from '../../policy/core/money.ts';
-import { WorkflowError } from '../review/workflow-error.ts';
+import { Refusal } from '../../domain/refusal.ts';
 
 export interface SkillQueueFilter {
   state?: SkillApplicationState;
@@ -61,7 +61,7 @@ export async function listSkillApplications(db: Kysely<Database>, filter: SkillQ
 
 export async function skillApplicationDetail(db: Kysely<Database>, id: number): Promise<SkillApplicationView & { trace: TraceStep[] }> {
   const row = await applications(db).select('a.trace').where('a.id', '=', id).executeTakeFirst();
-  if (!row) throw new WorkflowError('NOT_FOUND', `技能提升补贴申请 ${id} 不存在`);
+  if (!row) throw new Refusal('NOT_FOUND', `技能提升补贴申请 ${id} 不存在`);
   return { ...view(row), trace: row.trace };
 }
 

@@ -12,7 +12,7 @@ import { skillApplicationStateLabels } from '../../domain/vocabulary/skill-subsi
 import { yearOf } from '../../policy/core/dates.ts';
 import { appendAudit, lockAuditLog } from '../audit/append-audit.ts';
 import { createPersonPayment } from '../payments/create-person-payment.ts';
-import { WorkflowError } from '../review/workflow-error.ts';
+import { Refusal } from '../../domain/refusal.ts';
 
 export interface SkillReviewRequest {
   applicationId: number;
@@ -46,17 +46,17 @@ async function payGrant(trx: Trx, application: { id: number; person_id: number; 
 
 async function review(db: Kysely<Database>, request: SkillReviewRequest, outcome: 'approve' | 'return'): Promise<SkillReviewResult> {
   const note = request.note?.trim() || null;
-  if (outcome === 'return' && !note) throw new WorkflowError('INVALID', '退回申请须填写退回意见');
+  if (outcome === 'return' && !note) throw new Refusal('INVALID', '退回申请须填写退回意见');
   return db.transaction().execute(async (trx) => {
     await lockAuditLog(trx);
     const application = await trx.selectFrom('skill_subsidy_applications').selectAll().where('id', '=', request.applicationId).forUpdate().executeTakeFirst();
-    if (!application) throw new WorkflowError('NOT_FOUND', `技能提升补贴申请 ${request.applicationId} 不存在`);
+    if (!application) throw new Refusal('NOT_FOUND', `技能提升补贴申请 ${request.applicationId} 不存在`);
     if (application.state !== 'submitted') {
-      throw new WorkflowError('CONFLICT', `技能提升补贴申请 ${request.applicationId} ${skillApplicationStateLabels[application.state]}，不能再次审核`);
+      throw new Refusal('CONFLICT', `技能提升补贴申请 ${request.applicationId} ${skillApplicationStateLabels[application.state]}，不能再次审核`);
     }
     assertDifferentPerson(application.submitted_by, request.by);
     if (outcome === 'approve' && application.status === 'needs_review') {
-      throw new WorkflowError('CONFLICT', '该申请的判定结果为需人工核实，请核实数据后退回，由申请人重新申请');
+      throw new Refusal('CONFLICT', '该申请的判定结果为需人工核实，请核实数据后退回，由申请人重新申请');
     }
     const at = request.clock.now();
     const state: SkillApplicationState = outcome === 'approve' ? 'approved' : 'returned';

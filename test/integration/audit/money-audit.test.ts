@@ -1,4 +1,4 @@
-// Where money moves, the audit trail records who did it (issue 7): proposing, authorising and rejecting a payment
+// Where money moves, the audit trail records who did it: proposing, authorising and rejecting a payment
 // batch, sending each payment, exporting the bank instruction file (it carries full account numbers), importing the
 // bank's return file (a refused one too), and proposing and approving an account correction — each in the same
 // transaction as the change, and the chain verifies.

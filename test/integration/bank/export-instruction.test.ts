@@ -8,7 +8,7 @@ import { readTable } from '../../../src/adapters/files/read-table.ts';
 import { sm3Hex } from '../../../src/adapters/crypto/sm3.ts';
 import { exportInstruction } from '../../../src/services/bank/export-instruction.ts';
 import { fixedClock } from '../../../src/domain/ports/clock.ts';
-import { WorkflowError } from '../../../src/services/review/workflow-error.ts';
+import { Refusal } from '../../../src/domain/refusal.ts';
 import { storeBackends, suiteWithFolder } from '../../support/store-backends.ts';
 import { insertConfirmedPayments, sendBatch } from '../../support/bank-fixtures.ts';
 
@@ -70,7 +70,7 @@ for (const backend of storeBackends()) {
         await expect(exportInstruction(db, { batchId, format: 'csv', by: '财务王五', clock })).rejects.toThrow(/1 笔支付尚未发送/);
         await db.updateTable('payment_batches').set({ status: 'proposed', authorised_by: null, authorised_at: null }).where('id', '=', batchId).execute();
         const refused = exportInstruction(db, { batchId, format: 'csv', by: '财务王五', clock });
-        await expect(refused).rejects.toBeInstanceOf(WorkflowError);
+        await expect(refused).rejects.toBeInstanceOf(Refusal);
         await expect(refused).rejects.toThrow(/尚未经第二人授权/);
         expect(await db.selectFrom('bank_files').select('id').execute()).toEqual([]);
       });

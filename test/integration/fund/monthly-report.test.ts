@@ -56,7 +56,7 @@ for (const backend of storeBackends()) {
           JOIN ledger_transactions t ON t.id = l.transaction_id WHERE l.account = 'bank' AND ${month('t.posted_at')} = '2024-03'`);
         expect(refundsSql).toBe(250_000_000);
         expect(fenOf(valueOf(march.getWorksheet('稳岗返还')!, '合计', 4))).toBe(refundsSql);
-        expect(valueOf(march.getWorksheet('稳岗返还')!, '环翠区')).toBe('小型');
+        expect(valueOf(march.getWorksheet('稳岗返还')!, '环翠区')).toBe('小型企业');
         const fundSheet = march.getWorksheet('基金收支')!;
         expect(fenOf(valueOf(fundSheet, '支出：稳岗返还'))).toBe(refundsSql);
         expect(fenOf(valueOf(fundSheet, '支出合计'))).toBe(refundsSql);
@@ -71,7 +71,7 @@ for (const backend of storeBackends()) {
         expect(fenOf(valueOf(february.getWorksheet('基金收支')!, '失业保险费收入'))).toBe(feb);
         expect(fenOf(valueOf(february.getWorksheet('基金收支')!, '滞纳金收入'))).toBe(100_000);
         const skillSheet = february.getWorksheet('技能提升补贴')!;
-        expect(valueOf(skillSheet, '四级')).toBe(1);
+        expect(valueOf(skillSheet, '中级工（四级）')).toBe(1);
         expect(fenOf(valueOf(skillSheet, '合计', 3))).toBe(skill);
 
         const august = await open('2024-08');

@@ -5,7 +5,7 @@
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import type { Store } from '../../../src/adapters/store/open-store.ts';
-import type { PilotItem } from '../../../src/domain/fund-pilot.ts';
+import type { PilotItem } from '../../../src/domain/vocabulary/fund.ts';
 import { recordBudget } from '../../../src/services/fund/pilot-budget.ts';
 import { commitPilotSpending, releaseCommitment, spendCommitment } from '../../../src/services/fund/pilot-commitments.ts';
 import { recordPlan, reviewPlan } from '../../../src/services/fund/pilot-plan.ts';

@@ -74,7 +74,7 @@ for (const backend of storeBackends()) {
             unitId: noPayTo.id, amountFen: 7_000,
             reason: '筛查结论未确定收款账户（单位没有对公账户，且不属于可返还至缴费账户的小微企业或个体工商户），不予支付，请人工核实',
           }),
-          expect.objectContaining({ unitId: mismatch.id, reason: '单位确认的收款账户为社会保险费缴费账户，与筛查结论的对公账户不符，请人工核实后支付' }),
+          expect.objectContaining({ unitId: mismatch.id, reason: '单位确认的收款账户为单位社会保险费缴费账户，与筛查结论的单位对公账户不符，请人工核实后支付' }),
         ]);
         expect(await db.selectFrom('payments').select(['unit_id', 'account_kind', 'account_no']).execute())
           .toEqual([{ unit_id: micro.id, account_kind: 'contribution_account', account_no: '37100000990011' }]);

@@ -1,5 +1,5 @@
 // The payment process killed with SIGKILL at random moments and restarted, again and again, and two payment
-// processes on the same batch at once — on PostgreSQL, with real processes (issue 5, item 5). Every payment must end
+// processes on the same batch at once — on PostgreSQL, with real processes. Every payment must end
 // with exactly one bank attempt and one `send` ledger transaction, and the ledger must balance.
 // Workers are started ahead of time and wait for a go line on stdin, so the time a process takes to start overlaps
 // the kill cycles. FAULT_SEED=<n> replays a run's kill times.

@@ -64,7 +64,7 @@ for (const backend of storeBackends()) {
         const attempt = (change: Omit<Parameters<typeof applyCaseTransition>[1], 'round' | 'unitId'>) =>
           store.db.transaction().execute((trx) => applyCaseTransition(trx, { round: '2024', unitId: 1, ...change }));
         await expect(attempt({ action: 'approve', actor: reviewer })).rejects.toThrow(/符合条件.*不能执行此操作/);
-        await expect(attempt({ action: 'propose', actor: reviewer })).rejects.toMatchObject({ code: 'ROLE_NOT_ALLOWED' });
+        await expect(attempt({ action: 'propose', actor: reviewer })).rejects.toMatchObject({ code: 'FORBIDDEN', reason: 'ROLE_NOT_ALLOWED' });
         await expect(attempt({ action: 'propose', actor: worker, expectedState: 'needs_review' })).rejects.toBeInstanceOf(TransitionError);
         await expect(store.db.transaction().execute((trx) => applyCaseTransition(trx, { round: '2024', unitId: 2, action: 'propose', actor: worker })))
           .rejects.toBeInstanceOf(CaseNotFoundError);

@@ -110,7 +110,7 @@ for (const backend of storeBackends()) {
 
       const review = await sheetOf(await app.inject({ method: 'GET', url: `/api/v1/rounds/${ROUND}/decisions/export?region=${CITY}&status=needs_review`, headers: await worker.headers() }));
       expect((review.getRow(2).values as unknown[]).slice(1)).toEqual(
-        ['环翠己规模不明公司', expect.any(String), '环翠区', '未知', '待人工复核', '企业规模未知，需补录', '0.00', '待人工复核'],
+        ['环翠己规模不明公司', expect.any(String), '环翠区', '未划型', '待人工复核', '企业规模未知，需补录', '0.00', '待人工复核'],
       );
     }));
 

@@ -18,7 +18,7 @@ const params = projectParameters();
 const UNITS = 400;
 const BASE_YEAR = 2023;
 
-/** The contract input's ledger parts from every stored row, as the screening read them before issue 15. */
+/** The contract input's ledger parts from every stored row, as the screening read them before it summed them in SQL. */
 async function fullLedger(store: Store, asOf: string) {
   const [months, payments, headcounts] = await Promise.all([
     store.db.selectFrom('unit_contribution_months').select(['unit_id', 'period', 'due_fen']).where('period', '<', asOf.slice(0, 7)).execute(),

@@ -1,4 +1,4 @@
-// The authorisation matrix (issue 7): every API route of the real server × every kind of caller — no session, each
+// The authorisation matrix: every API route of the real server × every kind of caller — no session, each
 // staff role scoped to the city (371000) and to 环翠区 (371002), a unit, a person — for a target in 环翠区 and, where
 // the route is tied to a region, one in 文登区 (371003); and every state-changing route for signed-in callers without
 // its CSRF header. Each answer is judged only by the guard's verdict: 401 UNAUTHENTICATED, 403 FORBIDDEN /

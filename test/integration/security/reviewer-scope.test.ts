@@ -1,4 +1,4 @@
-// Issue 7 "done when", through the real server on both store backends: a reviewer scoped to 环翠区 (371002) signs in
+// Regional scope, through the real server on both store backends: a reviewer scoped to 环翠区 (371002) signs in
 // with a password and approves a review batch of units in 371002, and is refused a batch of units in 文登区 (371003),
 // which stays proposed for a reviewer whose scope covers it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -1,7 +1,7 @@
 // Every reason a refund or dispatch decision can give has a Chinese name for the screens and exports.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { REFUND_REASON_LABELS } from '../../../src/domain/decision-labels.ts';
+import { REFUND_REASON_LABELS } from '../../../src/domain/vocabulary/refund.ts';
 import { jobRetentionRefundRule } from '../../../src/policy/job-retention-refund.ts';
 import { dispatchAllocationRule } from '../../../src/policy/dispatch-allocation.ts';
 import { projectParameters } from '../../../src/adapters/parameters/load-parameters.ts';

@@ -1,4 +1,4 @@
-// The demo population, measured from the rows the generator writes: the mixes the issue asks for, valid
+// The demo population, measured from the rows the generator writes: the mixes the demo needs, valid
 // identifiers, and a ledger that agrees with itself.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { checkCreditCode, checkIdNumber } from '../../../src/policy/identifier.ts';

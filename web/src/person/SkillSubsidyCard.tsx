@@ -5,7 +5,7 @@ import { App, Button, Card, Form, Input, Table, Tag } from 'antd';
 import {
   skillApplicationStateLabels, skillDecisionStatusLabels, skillReasonLabels,
 } from '../../../src/domain/vocabulary/skill-subsidy.ts';
-import { paymentStatusLabel } from '../../../src/domain/payment-status.ts';
+import { paymentStatusLabel } from '../../../src/domain/vocabulary/payments.ts';
 import { api } from '../shared/api.ts';
 import { day, yuan } from '../shared/format.ts';
 import { CERTIFICATE_LEVEL_LABELS } from '../shared/labels.ts';

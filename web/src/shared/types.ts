@@ -1,6 +1,13 @@
-// The shapes the API returns that the pages read (see src/server/routes/*.ts and the services they call).
+// The shapes the API returns that the pages read. Areas whose routes have zod schemas (src/server/schemas) take their
+// types from them (z.input: the JSON on the wire); the rest are still written out here until their routes move.
+import type { z } from 'zod';
 import type { RefundCaseState } from '../../../src/domain/refund-case.ts';
 import type { TraceStep } from '../../../src/policy/core/decision.ts';
+import type {
+  personRecord, portalApplication, portalChecklistLine, portalPayment, portalRefundCase, portalRound, unitOverview,
+} from '../../../src/server/schemas/portal.ts';
+import type { region } from '../../../src/server/schemas/regions.ts';
+import type { caseEvent, proposedBatch, reviewBatch } from '../../../src/server/schemas/review.ts';
 
 export type DecisionStatus = 'eligible' | 'ineligible' | 'needs_review';
 
@@ -41,14 +48,9 @@ export interface RunDiff {
 }
 
 /** The answer to proposing a review batch (POST /review/batches). */
-export interface ProposedBatch { batchId: number; unitCount: number; totalFen: number }
-
-export interface Batch {
-  id: number; round: string; status: 'proposed' | 'approved' | 'returned'; unitCount: number; totalFen: number; note: string | null;
-  proposedBy: string; proposedAt: string; reviewedBy: string | null; reviewedAt: string | null; reviewNote: string | null;
-}
-
-export interface CaseEvent { id: number; at: string; action: string; fromState: string | null; toState: string; actor: string; note: string | null }
+export type ProposedBatch = z.input<typeof proposedBatch>;
+export type Batch = z.input<typeof reviewBatch>;
+export type CaseEvent = z.input<typeof caseEvent>;
 
 export interface Notice {
   id: number; round: string; title: string; openedOn: string; workingDays: number; lastDay: string; status: 'open' | 'closed';
@@ -84,7 +86,7 @@ export interface StaffAccount {
   locked: boolean; disabled: boolean; createdAt: string;
 }
 
-export interface Region { code: string; name: string; parentCode: string | null; kind: 'province' | 'city' | 'district' | 'county_city' | 'development_zone' }
+export type Region = z.input<typeof region>;
 
 export type AuditEntry = import('../../../src/domain/audit-chain.ts').AuditEntry;
 export interface AuditPage { entries: AuditEntry[]; nextBefore: number | null }
@@ -166,37 +168,14 @@ export interface ScreeningRunRow {
   processed_units: number; started_at: string; finished_at: string | null; created_by: string;
 }
 
-// The enterprise and person portals (src/server/routes/portal.ts): what a signed-in unit or person sees of themselves.
-export interface PortalChecklistLine { text: string; result: 'met' | 'not_met' | 'missing' | 'info'; legalBasis: string }
-export interface PortalRefundCase {
-  state: RefundCaseState; stateLabel: string; status: DecisionStatus; amountFen: number; amountYuan: string; reasons: string[]; payTo: string | null;
-  explanation: { summary: string; nextStep: string; checklist: PortalChecklistLine[]; traceNote: string | null }; canConfirm: boolean;
-}
-export interface PortalPayment {
-  id: number; recipientName: string; role: 'unit' | 'dispatch_unit' | 'user_unit'; toThisUnit: boolean; amountFen: number; amountYuan: string;
-  status: PaymentStatus; statusLabel: string; accountKind: AccountKind; bankName: string | null; accountMasked: string;
-  createdAt: string; sentAt: string | null; settledAt: string | null;
-}
-export interface PortalApplication {
-  id: number; status: 'submitted' | 'decided' | 'withdrawn'; statusLabel: string; amountFen: number; amountYuan: string; workerCount: number;
-  submittedAt: string; allocations: { recipientName: string | null; role: 'dispatch_unit' | 'user_unit'; amountFen: number; amountYuan: string }[];
-}
-export interface PortalRound {
-  round: string; title: string; refundCase: PortalRefundCase | null;
-  confirmation: { amountFen: number; amountYuan: string; payTo: string; confirmedAt: string } | null;
-  payments: PortalPayment[]; application: PortalApplication | null;
-}
-export interface UnitOverview {
-  unit: { unitId: number; name: string; creditCodeMasked: string; regionCode: string; regionName: string; size: string | null; laborDispatch: boolean };
-  rounds: PortalRound[];
-}
-export interface PersonRecord {
-  personId: number; name: string; idNumberMasked: string; phoneMasked: string | null; regionCode: string; regionName: string;
-  insuranceSpells: { unitName: string; fromPeriod: string; toPeriod: string | null }[];
-  certificates: { number: string; occupationCode: string; occupationName: string | null; level: number; issueDate: string; verified: boolean }[];
-  subsidyGrants: { type: 'skill_subsidy' | 'vocational_training_subsidy'; occupationCode: string; level: number; grantedOn: string; amountFen: number; amountYuan: string }[];
-  benefitPeriods: { fromDate: string; toDate: string }[];
-}
+// The enterprise and person portals (src/server/schemas/portal.ts): what a signed-in unit or person sees of themselves.
+export type PortalChecklistLine = z.input<typeof portalChecklistLine>;
+export type PortalRefundCase = z.input<typeof portalRefundCase>;
+export type PortalPayment = z.input<typeof portalPayment>;
+export type PortalApplication = z.input<typeof portalApplication>;
+export type PortalRound = z.input<typeof portalRound>;
+export type UnitOverview = z.input<typeof unitOverview>;
+export type PersonRecord = z.input<typeof personRecord>;
 
 /** POST /rounds/:round/notify: the notices sent after 公示 and their delivery. */
 export interface NotifyResult {

@@ -8,7 +8,7 @@ import type { TraceStep } from '../../../src/policy/core/decision.ts';
 import {
   skillApplicationChannelLabels, skillApplicationStateLabels, skillDecisionStatusLabels, skillReasonLabels,
 } from '../../../src/domain/vocabulary/skill-subsidy.ts';
-import { paymentStatusLabel } from '../../../src/domain/payment-status.ts';
+import { paymentStatusLabel } from '../../../src/domain/vocabulary/payments.ts';
 import { api, download, query } from '../shared/api.ts';
 import { day, yuan } from '../shared/format.ts';
 import { CERTIFICATE_LEVEL_LABELS } from '../shared/labels.ts';

@@ -9,6 +9,7 @@ import {
   PayCircleOutlined, ReadOutlined, SafetyCertificateOutlined, ScanOutlined, TeamOutlined, UserOutlined, ExperimentOutlined,
 } from '@ant-design/icons';
 import { loadSession, signOut } from '../shared/api.ts';
+import { useRegions } from '../shared/regions.ts';
 import { hasRole, onSessionLost, SESSION_EXPIRED, type StaffRole, type Staff } from '../shared/session.ts';
 import { SignIn } from './SignIn.tsx';
 
@@ -85,11 +86,13 @@ export default function StaffConsole() {
   const location = useLocation();
   const navigate = useNavigate();
   const { staff, expired, setStaff } = useStaffSession();
+  const regionsReady = useRegions(Boolean(staff));
   if (staff === undefined) return <div className="page-loading"><Spin size="large" /></div>;
   if (location.pathname === '/login') {
     return <SignIn notice={expired ? SESSION_EXPIRED : undefined} onSignedIn={(s) => { setStaff(s); navigate('/'); }} />;
   }
   if (!staff) return <Navigate to="/login" replace />;
+  if (!regionsReady) return <div className="page-loading"><Spin size="large" /></div>;
   return (
     <Layout style={{ minHeight: '100vh' }}>
       <Layout.Sider width={208} breakpoint="lg" collapsedWidth={56}>

@@ -3,6 +3,7 @@
 import { date, defineImportSpec } from '../../../adapters/files/column-spec.ts';
 import { personOf, type ImportKind } from '../import-kind.ts';
 import { EXAMPLE_ID_NUMBER, idNumber } from './columns.ts';
+import { importKindLabels } from '../../../domain/vocabulary/imports.ts';
 
 interface BenefitPeriodRow {
   idNumber: string;
@@ -14,7 +15,7 @@ export const benefitPeriodsKind: ImportKind<BenefitPeriodRow> = {
   description: '失业保险金领取起止日期',
   spec: defineImportSpec<BenefitPeriodRow>({
     kind: 'benefit-periods',
-    title: '失业保险金领取期',
+    title: importKindLabels['benefit-periods'],
     columns: {
       idNumber: { header: '公民身份号码', required: true, example: EXAMPLE_ID_NUMBER, ...idNumber() },
       fromDate: { header: '开始日期', required: true, example: '2023-04-01', ...date() },

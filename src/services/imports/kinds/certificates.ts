@@ -5,6 +5,7 @@ import { date, defineImportSpec, enumOf, text, yesNo } from '../../../adapters/f
 import { personOf, type ImportKind } from '../import-kind.ts';
 import { EXAMPLE_ID_NUMBER, idNumber } from './columns.ts';
 import { CERTIFICATE_LEVEL_LABELS, CERTIFICATE_LEVEL_NOTE } from './labels.ts';
+import { importKindLabels } from '../../../domain/vocabulary/imports.ts';
 
 interface CertificateRow {
   number: string;
@@ -21,7 +22,7 @@ export const certificatesKind: ImportKind<CertificateRow> = {
   description: '职业资格证书和职业技能等级证书',
   spec: defineImportSpec<CertificateRow>({
     kind: 'certificates',
-    title: '技能证书',
+    title: importKindLabels.certificates,
     columns: {
       number: { header: '证书编号', required: true, example: 'S000037100000230000001', ...text({ maxLength: 64 }) },
       idNumber: { header: '公民身份号码', required: true, example: EXAMPLE_ID_NUMBER, ...idNumber() },

@@ -3,6 +3,7 @@
 import { defineImportSpec } from '../../../adapters/files/column-spec.ts';
 import { unitOf, type ImportKind } from '../import-kind.ts';
 import { accountNumber, creditCode, EXAMPLE_CREDIT_CODE } from './columns.ts';
+import { importKindLabels } from '../../../domain/vocabulary/imports.ts';
 
 interface ContributionAccountRow {
   creditCode: string;
@@ -13,7 +14,7 @@ export const contributionAccountsKind: ImportKind<ContributionAccountRow> = {
   description: '税务部门提供的缴费账户，用于无对公账户的单位（只更新已登记的单位）',
   spec: defineImportSpec<ContributionAccountRow>({
     kind: 'contribution-accounts',
-    title: '社保缴费账户',
+    title: importKindLabels['contribution-accounts'],
     columns: {
       creditCode: { header: '统一社会信用代码', required: true, example: EXAMPLE_CREDIT_CODE, ...creditCode() },
       account: { header: '社保缴费账户', required: true, example: '6228480000000000001', ...accountNumber('社保缴费账户') },

@@ -2,6 +2,7 @@
 import { amountYuan, defineImportSpec, period } from '../../../adapters/files/column-spec.ts';
 import { unitOf, type ImportKind } from '../import-kind.ts';
 import { creditCode, EXAMPLE_CREDIT_CODE } from './columns.ts';
+import { importKindLabels } from '../../../domain/vocabulary/imports.ts';
 
 interface ContributionMonthRow {
   creditCode: string;
@@ -13,7 +14,7 @@ export const contributionMonthsKind: ImportKind<ContributionMonthRow> = {
   description: '单位各月失业保险应缴金额',
   spec: defineImportSpec<ContributionMonthRow>({
     kind: 'contribution-months',
-    title: '单位应缴明细',
+    title: importKindLabels['contribution-months'],
     columns: {
       creditCode: { header: '统一社会信用代码', required: true, example: EXAMPLE_CREDIT_CODE, ...creditCode() },
       period: { header: '费款所属期', required: true, example: '2023-06', ...period() },

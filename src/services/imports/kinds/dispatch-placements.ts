@@ -6,6 +6,7 @@ import type { OrgType } from '../../../adapters/store/schema.ts';
 import { personOf, unitOf, type ImportKind, type RowProblem } from '../import-kind.ts';
 import { creditCode, EXAMPLE_CREDIT_CODE, EXAMPLE_ID_NUMBER, EXAMPLE_USER_UNIT_CREDIT_CODE, idNumber } from './columns.ts';
 import { ORG_TYPE_LABELS } from './labels.ts';
+import { importKindLabels } from '../../../domain/vocabulary/imports.ts';
 
 interface DispatchPlacementRow {
   dispatchCreditCode: string;
@@ -36,7 +37,7 @@ export const dispatchPlacementsKind: ImportKind<DispatchPlacementRow> = {
   description: '劳务派遣单位的被派遣人员及用工单位',
   spec: defineImportSpec<DispatchPlacementRow>({
     kind: 'dispatch-placements',
-    title: '劳务派遣用工',
+    title: importKindLabels['dispatch-placements'],
     columns: {
       dispatchCreditCode: { header: '派遣单位信用代码', required: true, example: EXAMPLE_CREDIT_CODE, ...creditCode() },
       idNumber: { header: '公民身份号码', required: true, example: EXAMPLE_ID_NUMBER, ...idNumber() },

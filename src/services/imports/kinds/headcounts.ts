@@ -3,6 +3,7 @@
 import { defineImportSpec, integer, period } from '../../../adapters/files/column-spec.ts';
 import { unitOf, type ImportKind } from '../import-kind.ts';
 import { creditCode, EXAMPLE_CREDIT_CODE } from './columns.ts';
+import { importKindLabels } from '../../../domain/vocabulary/imports.ts';
 
 interface HeadcountRow {
   creditCode: string;
@@ -15,7 +16,7 @@ export const headcountsKind: ImportKind<HeadcountRow> = {
   description: '单位各月参保人数及退休、死亡人数',
   spec: defineImportSpec<HeadcountRow>({
     kind: 'headcounts',
-    title: '参保人数',
+    title: importKindLabels.headcounts,
     columns: {
       creditCode: { header: '统一社会信用代码', required: true, example: EXAMPLE_CREDIT_CODE, ...creditCode() },
       period: { header: '年月', required: true, example: '2023-12', ...period() },

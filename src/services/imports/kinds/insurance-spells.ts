@@ -3,6 +3,7 @@
 import { defineImportSpec, period } from '../../../adapters/files/column-spec.ts';
 import { personOf, unitOf, type ImportKind } from '../import-kind.ts';
 import { creditCode, EXAMPLE_CREDIT_CODE, EXAMPLE_ID_NUMBER, idNumber } from './columns.ts';
+import { importKindLabels } from '../../../domain/vocabulary/imports.ts';
 
 interface InsuranceSpellRow {
   idNumber: string;
@@ -15,7 +16,7 @@ export const insuranceSpellsKind: ImportKind<InsuranceSpellRow> = {
   description: '人员在单位的参保起止年月',
   spec: defineImportSpec<InsuranceSpellRow>({
     kind: 'insurance-spells',
-    title: '参保经历',
+    title: importKindLabels['insurance-spells'],
     columns: {
       idNumber: { header: '公民身份号码', required: true, example: EXAMPLE_ID_NUMBER, ...idNumber() },
       creditCode: { header: '统一社会信用代码', required: true, example: EXAMPLE_CREDIT_CODE, ...creditCode() },

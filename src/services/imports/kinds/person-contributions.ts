@@ -3,6 +3,7 @@
 import { amountYuan, date, defineImportSpec, period } from '../../../adapters/files/column-spec.ts';
 import { personOf, unitOf, type ImportKind } from '../import-kind.ts';
 import { creditCode, EXAMPLE_CREDIT_CODE, EXAMPLE_ID_NUMBER, idNumber } from './columns.ts';
+import { importKindLabels } from '../../../domain/vocabulary/imports.ts';
 
 interface PersonContributionRow {
   idNumber: string;
@@ -16,7 +17,7 @@ export const personContributionsKind: ImportKind<PersonContributionRow> = {
   description: '人员各月缴费明细（单位与个人合计）',
   spec: defineImportSpec<PersonContributionRow>({
     kind: 'person-contributions',
-    title: '个人缴费明细',
+    title: importKindLabels['person-contributions'],
     columns: {
       idNumber: { header: '公民身份号码', required: true, example: EXAMPLE_ID_NUMBER, ...idNumber() },
       creditCode: { header: '统一社会信用代码', required: true, example: EXAMPLE_CREDIT_CODE, ...creditCode() },

@@ -5,6 +5,7 @@ import { defineImportSpec, text } from '../../../adapters/files/column-spec.ts';
 import { maskBankAccount, maskIdNumber, maskPhone } from '../../../domain/masking.ts';
 import { sealed, type ImportKind } from '../import-kind.ts';
 import { accountNumber, EXAMPLE_ID_NUMBER, EXAMPLE_REGION, idNumber, mobilePhone, regionCode } from './columns.ts';
+import { importKindLabels } from '../../../domain/vocabulary/imports.ts';
 
 interface PersonRow {
   idNumber: string;
@@ -26,7 +27,7 @@ export const personsKind: ImportKind<PersonRow> = {
   description: '身份证号、姓名、手机号、社保卡银行账号、区划（新增或更新；个人信息加密存储）',
   spec: defineImportSpec<PersonRow>({
     kind: 'persons',
-    title: '参保人员',
+    title: importKindLabels.persons,
     columns: {
       idNumber: { header: '公民身份号码', required: true, example: EXAMPLE_ID_NUMBER, ...idNumber() },
       name: { header: '姓名', required: true, example: '张三', ...text({ maxLength: 50 }) },

@@ -5,6 +5,7 @@ import type { GrantType } from '../../../adapters/store/schema.ts';
 import { personOf, type ImportKind } from '../import-kind.ts';
 import { EXAMPLE_ID_NUMBER, idNumber } from './columns.ts';
 import { CERTIFICATE_LEVEL_LABELS, CERTIFICATE_LEVEL_NOTE, GRANT_TYPE_LABELS } from './labels.ts';
+import { importKindLabels } from '../../../domain/vocabulary/imports.ts';
 
 interface SubsidyGrantRow {
   idNumber: string;
@@ -19,7 +20,7 @@ export const subsidyGrantsKind: ImportKind<SubsidyGrantRow> = {
   description: '已发放的技能提升补贴和职业培训补贴',
   spec: defineImportSpec<SubsidyGrantRow>({
     kind: 'subsidy-grants',
-    title: '已发放补贴',
+    title: importKindLabels['subsidy-grants'],
     columns: {
       idNumber: { header: '公民身份号码', required: true, example: EXAMPLE_ID_NUMBER, ...idNumber() },
       type: { header: '补贴类型', required: true, example: '技能提升补贴', ...enumOf(GRANT_TYPE_LABELS) },

@@ -5,6 +5,7 @@ import type { UnitFlag } from '../../../adapters/store/schema.ts';
 import { unitOf, type ImportKind } from '../import-kind.ts';
 import { creditCode, EXAMPLE_CREDIT_CODE } from './columns.ts';
 import { UNIT_FLAG_LABELS } from './labels.ts';
+import { importKindLabels } from '../../../domain/vocabulary/imports.ts';
 
 interface UnitFlagRow {
   creditCode: string;
@@ -18,7 +19,7 @@ export const unitFlagsKind: ImportKind<UnitFlagRow> = {
   description: '严重失信、僵尸企业、注销、破产标记及其起止日期',
   spec: defineImportSpec<UnitFlagRow>({
     kind: 'unit-flags',
-    title: '单位排除标记',
+    title: importKindLabels['unit-flags'],
     columns: {
       creditCode: { header: '统一社会信用代码', required: true, example: EXAMPLE_CREDIT_CODE, ...creditCode() },
       flag: { header: '标记类型', required: true, example: '严重失信', ...enumOf(UNIT_FLAG_LABELS) },

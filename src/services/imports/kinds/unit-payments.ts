@@ -6,6 +6,7 @@ import type { PaymentKind } from '../../../adapters/store/schema.ts';
 import { unitOf, type ImportKind } from '../import-kind.ts';
 import { creditCode, EXAMPLE_CREDIT_CODE } from './columns.ts';
 import { PAYMENT_KIND_LABELS } from './labels.ts';
+import { importKindLabels } from '../../../domain/vocabulary/imports.ts';
 
 interface UnitPaymentRow {
   creditCode: string;
@@ -20,7 +21,7 @@ export const unitPaymentsKind: ImportKind<UnitPaymentRow> = {
   description: '每笔缴费的流水号、所属期、缴费日期、金额，以及缴费或滞纳金',
   spec: defineImportSpec<UnitPaymentRow>({
     kind: 'unit-payments',
-    title: '单位缴费流水',
+    title: importKindLabels['unit-payments'],
     columns: {
       creditCode: { header: '统一社会信用代码', required: true, example: EXAMPLE_CREDIT_CODE, ...creditCode() },
       receiptNo: { header: '缴费流水号', required: true, example: 'JF202307150001', ...text({ maxLength: 64 }) },

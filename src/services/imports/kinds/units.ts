@@ -6,6 +6,7 @@ import type { EnterpriseSize, Industry } from '../../../policy/core/input-fields
 import { sealed, type ImportKind } from '../import-kind.ts';
 import { accountNumber, amountWan, contactPhone, creditCode, EXAMPLE_CREDIT_CODE, EXAMPLE_REGION, regionCode } from './columns.ts';
 import { INDUSTRY_LABELS, ORG_TYPE_LABELS } from './labels.ts';
+import { importKindLabels } from '../../../domain/vocabulary/imports.ts';
 
 interface UnitRow {
   creditCode: string;
@@ -28,7 +29,7 @@ export const unitsKind: ImportKind<UnitRow> = {
   description: '单位登记信息：类型、行业、规模指标、区划、劳务派遣、对公账户、联系人（新增或更新）',
   spec: defineImportSpec<UnitRow>({
     kind: 'units',
-    title: '参保单位',
+    title: importKindLabels.units,
     columns: {
       creditCode: { header: '统一社会信用代码', required: true, example: EXAMPLE_CREDIT_CODE, ...creditCode() },
       name: { header: '单位名称', required: true, example: '威海示例制造有限公司', ...text({ maxLength: 100 }) },

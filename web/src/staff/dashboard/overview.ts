@@ -1,9 +1,9 @@
 // What the 工作台 loads: the round's progress by workflow state, the latest screening run's summary, and the lists the
 // signed-in person's to-dos come from (by role). Each part loads on its own, so a part the server refuses (a regional
 // account is refused whole-data-set lists with OUT_OF_SCOPE) leaves the rest of the page working.
-import { SEED_REGIONS } from '../../../../src/adapters/store/seed-regions.ts';
 import { api, ApiError, query, ROUND } from '../../shared/api.ts';
 import { ownRegionFilter, type RefundCaseState } from '../../shared/labels.ts';
+import { regionKind } from '../../shared/regions.ts';
 import { hasRole, type Staff } from '../../shared/session.ts';
 import type { Batch, DecisionPage, Notice, PaymentBatch, RunView, ScreeningRunRow, StateTally } from '../../shared/types.ts';
 
@@ -79,6 +79,6 @@ export function tallyOf(progress: readonly StateTally[], states: readonly Refund
 
 /** True for an account scoped below a city (a district, county-level city or zone): the round's figures cover more. */
 export function belowCity(regionCode: string): boolean {
-  const kind = SEED_REGIONS.find((r) => r.code === regionCode)?.kind;
+  const kind = regionKind(regionCode);
   return kind !== undefined && kind !== 'city' && kind !== 'province';
 }

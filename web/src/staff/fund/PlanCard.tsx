@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import { Alert, App, Button, Card, DatePicker, Form, Input, Modal, Space, Table, Tag, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { planStatusLabels } from '../../../../src/domain/fund-pilot.ts';
+import { planStatusLabels } from '../../../../src/domain/vocabulary/fund.ts';
 import type { PlanFiling } from '../../../../src/services/fund/pilot-plan.ts';
 import { api } from '../../shared/api.ts';
 import { dateTime, day } from '../../shared/format.ts';

@@ -1,11 +1,10 @@
 // Which fund an account sees: its own region when that is a fund (a city, or the province); district accounts see none,
 // since the fund and its cap are kept city-wide (鲁人社发〔2024〕8号 第六条、第八条).
-import { SEED_REGIONS } from '../../../../src/adapters/store/seed-regions.ts';
-import { regionLabel } from '../../shared/labels.ts';
+import { regionKind, regionLabel } from '../../shared/regions.ts';
 import type { Staff } from '../../shared/session.ts';
 
 export function fundRegionOf(staff: Staff): string | undefined {
-  const kind = SEED_REGIONS.find((r) => r.code === staff.regionCode)?.kind;
+  const kind = regionKind(staff.regionCode);
   return kind === 'city' || kind === 'province' ? staff.regionCode : undefined;
 }
 

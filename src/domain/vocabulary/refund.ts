@@ -1,8 +1,12 @@
-// Chinese names of a refund decision's status and reason codes (the reasons the job-retention refund rule gives when a
-// unit is not simply eligible), for every screen, list and export that shows them to people.
-import type { Status } from '../policy/core/decision.ts';
+// A refund decision's statuses and the reasons the job-retention refund rule gives when a unit is not simply eligible
+// (鲁人社发〔2024〕8号 第二条), each code with its one Chinese label for every screen, list, trace and export.
 
-export const DECISION_STATUS_LABELS: Readonly<Record<Status, string>> = { eligible: '符合条件', ineligible: '不符合条件', needs_review: '待人工复核' };
+export const decisionStatuses = ['eligible', 'ineligible', 'needs_review'] as const;
+export type DecisionStatus = (typeof decisionStatuses)[number];
+
+export const DECISION_STATUS_LABELS: Readonly<Record<DecisionStatus, string>> = {
+  eligible: '符合条件', ineligible: '不符合条件', needs_review: '待人工复核',
+};
 
 export const REFUND_REASON_LABELS: Readonly<Record<string, string>> = {
   NOT_IN_POLICY_PERIOD: '不在政策执行期内',

@@ -1,6 +1,6 @@
 // The items of the fund's monitoring (鲁人社发〔2024〕8号 第八条：收入、分项支出、结余、可支付月数), each code with its
 // one Chinese label; the items the agency's data do not yet carry are named, so a report never shows them as zero.
-import { pilotItemLabels, pilotItems, type PilotItem } from './fund-pilot.ts';
+import { pilotItemLabels, pilotItems, type PilotItem } from './fund.ts';
 
 export type IncomeItem = 'contribution' | 'late_fee';
 export const incomeItemLabels: Readonly<Record<IncomeItem, string>> = { contribution: '失业保险费收入', late_fee: '滞纳金收入' };

@@ -21,11 +21,6 @@ export const planStatusLabels: Readonly<Record<PlanStatus, string>> = {
 export type FundLevel = 'city' | 'province';
 export const fundLevelLabels: Readonly<Record<FundLevel, string>> = { city: '市级', province: '省本级' };
 
-/** The date the historical balance is sealed at: the last day before the pilot year. */
-export function sealedOnFor(year: number): string {
-  return `${year - 1}-12-31`;
-}
-
 /** Categories of major incidents to report (要情报告, 鲁人社发〔2024〕8号 第八条). */
 export const incidentCategories = ['fund_security', 'mass_event', 'public_opinion', 'other'] as const;
 export type IncidentCategory = (typeof incidentCategories)[number];
