@@ -12,7 +12,7 @@ type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefine
 export type AccountKind = 'corporate_account' | 'contribution_account';
 export type { PaymentStatus } from '../../domain/payment-status.ts';
 import type { PaymentStatus } from '../../domain/payment-status.ts';
-export type LedgerAccount = 'fund' | 'payable' | 'bank_in_transit' | 'bank' | 'pilot_spending' | 'pilot_bank';
+export type LedgerAccount = 'fund' | 'payable' | 'bank_in_transit' | 'bank' | 'pilot_spending' | 'pilot_bank' | 'living_spending' | 'living_bank';
 
 export interface DispatchApplicationsTable {
   id: Id;
@@ -118,9 +118,10 @@ export interface AccountCorrectionsTable {
 export interface LedgerTransactionsTable {
   id: Id;
   key: string;
-  kind: 'commitment' | 'payment' | 'settlement' | 'return' | 'reissue' | 'cancellation' | 'pilot_spending';
+  kind: 'commitment' | 'payment' | 'settlement' | 'return' | 'reissue' | 'cancellation' | 'pilot_spending' | 'living_guarantee';
   payment_id: number | null;
   pilot_commitment_id: ColumnType<number | null, number | null | undefined, number | null>;
+  benefit_payment_id: ColumnType<number | null, number | null | undefined, number | null>;
   memo: string;
   posted_at: Timestamp;
   posted_by: string;

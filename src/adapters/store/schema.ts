@@ -10,6 +10,7 @@ import type { PaymentTables } from './schema-payments.ts';
 import type { AuditTables } from './schema-audit.ts';
 import type { IdentityTables } from './schema-identity.ts';
 import type { FundTables } from './schema-fund.ts';
+import type { BenefitTables } from './schema-benefit.ts';
 
 /** A bigint identity: generated unless supplied (then call `resetIdentity`). */
 type Id = Generated<number>;
@@ -194,7 +195,7 @@ export interface ImportBatchesTable extends Created {
   error_count: Defaulted<number>;
 }
 
-export interface Database extends RoundTables, PaymentTables, AuditTables, IdentityTables, FundTables {
+export interface Database extends RoundTables, PaymentTables, AuditTables, IdentityTables, FundTables, BenefitTables {
   schema_migrations: SchemaMigrationsTable;
   regions: RegionsTable;
   units: UnitsTable;

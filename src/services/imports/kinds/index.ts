@@ -1,6 +1,9 @@
 // Every import kind by its command-line name, in the order data is usually loaded (units before what refers to them).
 import type { AnyImportKind } from '../import-kind.ts';
 import { benefitPeriodsKind } from './benefit-periods.ts';
+import { benefitTransfersKind } from './benefit-transfers.ts';
+import { personStatusEventsKind } from './person-status-events.ts';
+import { unemploymentRegistrationsKind } from './unemployment-registrations.ts';
 import { certificatesKind } from './certificates.ts';
 import { contributionAccountsKind } from './contribution-accounts.ts';
 import { contributionMonthsKind } from './contribution-months.ts';
@@ -18,6 +21,6 @@ export const importKinds: ReadonlyMap<string, AnyImportKind> = new Map(
   [
     unitsKind, unitFlagsKind, contributionAccountsKind, personsKind, insuranceSpellsKind, contributionMonthsKind,
     unitPaymentsKind, personContributionsKind, headcountsKind, dispatchPlacementsKind, certificatesKind,
-    subsidyGrantsKind, benefitPeriodsKind,
+    subsidyGrantsKind, benefitPeriodsKind, unemploymentRegistrationsKind, personStatusEventsKind, benefitTransfersKind,
   ].map((kind: AnyImportKind) => [kind.spec.kind, kind]),
 );
