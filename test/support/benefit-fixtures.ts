@@ -6,7 +6,7 @@ import type { Database } from '../../src/adapters/store/schema.ts';
 import type { SeparationReason } from '../../src/domain/benefit.ts';
 import { maskIdNumber } from '../../src/domain/masking.ts';
 import { fixedClock } from '../../src/domain/ports/clock.ts';
-import { addPeriods, type Period } from '../../src/policy/core/dates.ts';
+import { addDays, addPeriods, type Period } from '../../src/policy/core/dates.ts';
 import type { Fen } from '../../src/policy/core/money.ts';
 import { runBenefitMonth } from '../../src/services/benefit/monthly-run.ts';
 import { reviewBenefitClaim } from '../../src/services/benefit/review-claim.ts';
@@ -46,7 +46,7 @@ export async function insertClaimant(db: Db, spec: { months: number; from?: Peri
   const separatedOn = spec.separatedOn ?? '2024-05-31';
   await db.insertInto('unemployment_registrations').values({
     person_id: personId, separated_on: separatedOn, unit_id: unit.id, separation_reason: spec.reason ?? 'contract_expired',
-    registered_on: spec.registered === false ? null : '2024-06-03', region_code: regionCode,
+    registered_on: spec.registered === false ? null : addDays(separatedOn, 3), region_code: regionCode,
   }).execute();
   return { personId, idNumber, unitId: unit.id };
 }
