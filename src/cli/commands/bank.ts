@@ -3,7 +3,9 @@
 import { writeFile } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import type { InstructionFormat } from '../../adapters/bank/instruction-file.ts';
-import type { AccountKind } from '../../adapters/store/schema-payments.ts';
+import type { UnitAccountKind as AccountKind } from '../../adapters/store/schema-payments.ts';
+import { keyRingFromEnv } from '../../adapters/crypto/key-ring.ts';
+import { SmFieldCipher } from '../../adapters/crypto/sm-field-cipher.ts';
 import { formatYuan } from '../../policy/core/money.ts';
 import { approveAccountCorrection, proposeAccountCorrection } from '../../services/bank/account-correction.ts';
 import { exportInstruction } from '../../services/bank/export-instruction.ts';
@@ -28,7 +30,9 @@ async function exportFile(args: string[]): Promise<number> {
   const v = parseOptions(args, { batch: { type: 'string' }, format: { type: 'string', default: 'csv' }, out: { type: 'string' } });
   const batchId = requiredId(v.batch, 'batch');
   if (!FORMATS.includes(v.format as InstructionFormat)) throw new CliError('--format 须为 csv 或 xlsx', '--format must be csv or xlsx');
-  const file = await withStore(({ db }) => exportInstruction(db, { batchId, format: v.format as InstructionFormat, by: v.user ?? 'cli', clock: commandClock() }));
+  const file = await withStore(({ db }) => exportInstruction(db, {
+    batchId, format: v.format as InstructionFormat, by: v.user ?? 'cli', clock: commandClock(), cipher: new SmFieldCipher(keyRingFromEnv(process.env).keyRing),
+  }));
   const out = resolve(v.out ?? file.fileName);
   await writeFile(out, file.bytes);
   const { bytes: _bytes, ...summary } = file;

@@ -12,7 +12,8 @@ import multipart from '@fastify/multipart';
 import type { FastifyInstance } from 'fastify';
 import type { InstructionFormat } from '../../adapters/bank/instruction-file.ts';
 import type { Store } from '../../adapters/store/open-store.ts';
-import type { AccountKind } from '../../adapters/store/schema-payments.ts';
+import type { FieldCipher } from '../../domain/ports/field-cipher.ts';
+import type { UnitAccountKind as AccountKind } from '../../adapters/store/schema-payments.ts';
 import { approveAccountCorrection, listAccountCorrections, proposeAccountCorrection } from '../../services/bank/account-correction.ts';
 import { exportInstruction } from '../../services/bank/export-instruction.ts';
 import { importReturnFile } from '../../services/bank/import-return.ts';
@@ -28,6 +29,8 @@ import { byParam, correctionOfPayment, touched } from '../security/scopes.ts';
 
 export interface BankRouteOptions {
   store: Store;
+  /** Decrypts persons' accounts for the bank file. */
+  cipher?: FieldCipher;
   clock: Clock;
   /** Largest return file accepted; 50 MB by default. */
   maxUploadBytes?: number;
@@ -66,7 +69,7 @@ export async function bankRoutes(app: FastifyInstance, options: BankRouteOptions
   }, async (request, reply) => {
     try {
       const file = await exportInstruction(db, {
-        batchId: Number(request.params.id), format: request.body?.format ?? 'csv', by: actorOf(request).name, clock,
+        batchId: Number(request.params.id), format: request.body?.format ?? 'csv', by: actorOf(request).name, clock, cipher: options.cipher,
       });
       return sendAttachment(reply.header('x-checksum-sm3', file.checksum), file.fileName, CONTENT_TYPES[file.format], file.bytes);
     } catch (error) {

@@ -1,6 +1,7 @@
 // Exports an authorised payment batch as the bank instruction file (鲁人社发〔2024〕8号 第七条): one line per attempt
 // sent in the batch, with the account snapshot of the attempt. The file is recorded in bank_files by its SHA-256 and
 // the batch moves authorised → exported. Exporting again yields the same bytes and records nothing new.
+// A person's account number is kept encrypted on the attempt: the file is the one place it is decrypted (audited).
 import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import {
@@ -12,12 +13,17 @@ import type { Clock } from '../../domain/ports/clock.ts';
 import { WorkflowError } from '../review/workflow-error.ts';
 import { appendAudit, lockAuditLog } from '../audit/append-audit.ts';
 import { auditSubject } from '../audit/audit-subject.ts';
+import type { FieldCipher } from '../../domain/ports/field-cipher.ts';
+import type { PaymentPurpose } from '../../domain/payment-purposes.ts';
+import { paymentPurposeLabels } from '../../domain/vocabulary/payment-purposes.ts';
 
 export interface ExportRequest {
   batchId: number;
   format: InstructionFormat;
   /** Who exports (recorded in bank_files). */
   by: string;
+  /** Decrypts a person's social security card account (needed when the batch pays persons). */
+  cipher?: FieldCipher;
   clock: Clock;
 }
 
@@ -34,23 +40,33 @@ export interface ExportedFile {
 
 const EXPORTABLE = ['authorised', 'exported', 'reconciled'] as const;
 
-/** The purpose written on every line, e.g. 2024年失业保险稳岗返还. */
-export function paymentPurpose(round: string): string {
-  return `${round}年失业保险稳岗返还`;
+/** The purpose written on every line, e.g. 2024年失业保险稳岗返还, 2024年技能提升补贴. */
+export function paymentPurpose(round: string, purpose: PaymentPurpose = 'job_retention_refund'): string {
+  return `${round}年${paymentPurposeLabels[purpose]}`;
 }
 
-async function batchLines(db: Kysely<Database>, batchId: number): Promise<InstructionLine[]> {
+function fileNameOf(batchId: number, purpose: PaymentPurpose, format: InstructionFormat): string {
+  return `${purpose === 'job_retention_refund' ? '稳岗返还' : paymentPurposeLabels[purpose]}付款指令-批次${batchId}.${format}`;
+}
+
+function accountNumber(row: { account_no: string; account_cipher: Buffer | null }, cipher: FieldCipher | undefined): string {
+  if (!row.account_cipher) return row.account_no;
+  if (!cipher) throw new WorkflowError('CONFLICT', '该批次含个人社会保障卡账户，导出银行付款指令需要解密密钥');
+  return cipher.decrypt(row.account_cipher);
+}
+
+async function batchLines(db: Kysely<Database>, batchId: number, cipher: FieldCipher | undefined): Promise<InstructionLine[]> {
   const rows = await db
     .selectFrom('payment_attempts as a')
     .innerJoin('payments as p', 'p.id', 'a.payment_id')
-    .select(['a.payment_id', 'a.attempt', 'p.recipient_name', 'p.recipient_credit_code', 'a.account_kind', 'a.bank_name', 'a.account_no', 'a.amount_fen'])
+    .select(['a.payment_id', 'a.attempt', 'p.recipient_name', 'p.recipient_credit_code', 'a.account_kind', 'a.bank_name', 'a.account_no', 'a.account_cipher', 'a.amount_fen'])
     .where('a.batch_id', '=', batchId)
     .orderBy('a.payment_id')
     .orderBy('a.attempt')
     .execute();
   return rows.map((r) => ({
     paymentId: r.payment_id, attempt: r.attempt, recipientName: r.recipient_name, recipientCreditCode: r.recipient_credit_code,
-    accountKind: r.account_kind, bankName: r.bank_name, accountNo: r.account_no, amountFen: r.amount_fen,
+    accountKind: r.account_kind, bankName: r.bank_name, accountNo: accountNumber(r, cipher), amountFen: r.amount_fen,
   }));
 }
 
@@ -66,12 +82,12 @@ export async function exportInstruction(db: Kysely<Database>, request: ExportReq
   if (unsent.length) {
     throw new WorkflowError('CONFLICT', `付款批次 ${batchId} 中有 ${unsent.length} 笔支付尚未发送（支付编号 ${unsent.slice(0, 10).map((p) => p.id).join('、')}），请先完成支付处理`);
   }
-  const lines = await batchLines(db, batchId);
+  const lines = await batchLines(db, batchId, request.cipher);
   if (!lines.length) throw new WorkflowError('CONFLICT', `付款批次 ${batchId} 没有已发送的支付，无法导出`);
-  const file = buildInstructionFile(lines, paymentPurpose(batch.round));
+  const file = buildInstructionFile(lines, paymentPurpose(batch.round, batch.purpose));
   const bytes = await renderInstructionFile(file, format, new Date(batch.authorised_at));
   const sha256 = createHash('sha256').update(bytes).digest('hex');
-  const fileName = `稳岗返还付款指令-批次${batchId}.${format}`;
+  const fileName = fileNameOf(batchId, batch.purpose, format);
   await db.transaction().execute(async (trx) => {
     await lockAuditLog(trx);
     await trx.insertInto('bank_files')

@@ -141,9 +141,18 @@ CREATE TABLE payment_waits (
 
 -- Living-guarantee spending in the ledger: Dr living_spending / Cr living_bank, linked to its line.
 ALTER TABLE ledger_transactions ADD COLUMN benefit_payment_id bigint REFERENCES benefit_payments(id);
-ALTER TABLE ledger_transactions DROP CONSTRAINT ledger_transactions_kind_check;
-ALTER TABLE ledger_transactions ADD CONSTRAINT ledger_transactions_kind_check
-  CHECK (kind IN ('commitment', 'payment', 'settlement', 'return', 'reissue', 'cancellation', 'pilot_spending', 'living_guarantee'));
-ALTER TABLE ledger_lines DROP CONSTRAINT ledger_lines_account_check;
-ALTER TABLE ledger_lines ADD CONSTRAINT ledger_lines_account_check
-  CHECK (account IN ('fund', 'payable', 'bank_in_transit', 'bank', 'pilot_spending', 'pilot_bank', 'living_spending', 'living_bank'));
+-- The ledger's CHECKs are extended in place (whatever earlier migrations allowed stays allowed).
+DO $$
+DECLARE
+  def text;
+BEGIN
+  SELECT pg_get_constraintdef(oid) INTO def FROM pg_constraint WHERE conname = 'ledger_transactions_kind_check';
+  EXECUTE 'ALTER TABLE ledger_transactions DROP CONSTRAINT ledger_transactions_kind_check';
+  EXECUTE 'ALTER TABLE ledger_transactions ADD CONSTRAINT ledger_transactions_kind_check '
+    || replace(def, 'ARRAY[', 'ARRAY[''living_guarantee''::text, ');
+  SELECT pg_get_constraintdef(oid) INTO def FROM pg_constraint WHERE conname = 'ledger_lines_account_check';
+  EXECUTE 'ALTER TABLE ledger_lines DROP CONSTRAINT ledger_lines_account_check';
+  EXECUTE 'ALTER TABLE ledger_lines ADD CONSTRAINT ledger_lines_account_check '
+    || replace(def, 'ARRAY[', 'ARRAY[''living_spending''::text, ''living_bank''::text, ');
+END;
+$$;
