@@ -26,7 +26,7 @@ export type BenefitStopReason = (typeof benefitStopReasons)[number];
 export const benefitLinePurposes = ['benefit', 'medical_on_behalf', 'price_subsidy'] as const;
 export type BenefitLinePurpose = (typeof benefitLinePurposes)[number];
 
-/** waiting: not paid yet, with a reason; payable: ready for the person payment; posted: in the ledger. */
+/** waiting: not paid yet, with a reason; payable: a person payment was made for it; posted: paid to the medical fund in the ledger. */
 export const benefitLineStatuses = ['waiting', 'payable', 'posted'] as const;
 export type BenefitLineStatus = (typeof benefitLineStatuses)[number];
 

@@ -4,7 +4,7 @@ import type { Kysely } from 'kysely';
 import { projectParameters } from '../../src/adapters/parameters/load-parameters.ts';
 import type { Database } from '../../src/adapters/store/schema.ts';
 import type { SeparationReason } from '../../src/domain/benefit.ts';
-import { maskIdNumber } from '../../src/domain/masking.ts';
+import { maskBankAccount, maskIdNumber } from '../../src/domain/masking.ts';
 import { fixedClock } from '../../src/domain/ports/clock.ts';
 import { addDays, addPeriods, type Period } from '../../src/policy/core/dates.ts';
 import type { Fen } from '../../src/policy/core/money.ts';
@@ -29,12 +29,14 @@ export interface Claimant {
 }
 
 /** A person contributing through one unit from `from` for `months` months, separated on `separatedOn` and registered the next day. */
-export async function insertClaimant(db: Db, spec: { months: number; from?: Period; separatedOn?: string; reason?: SeparationReason; registered?: boolean; regionCode?: string } ): Promise<Claimant> {
+export async function insertClaimant(db: Db, spec: { months: number; from?: Period; separatedOn?: string; reason?: SeparationReason; registered?: boolean; regionCode?: string; bankAccount?: null }): Promise<Claimant> {
   const regionCode = spec.regionCode ?? HUANCUI;
   const idNumber = idNumberFor(++serial);
   const unit = await insertUnit(db, { name: `测试单位${serial}`, regionCode });
   const { id: personId } = await db.insertInto('persons').values({
     id_number_index: testCipher.blindIndex(idNumber), id_number_cipher: testCipher.encrypt(idNumber), id_number_masked: maskIdNumber(idNumber),
+    bank_account_cipher: spec.bankAccount === null ? null : testCipher.encrypt(`62170000${serial}`),
+    bank_account_masked: spec.bankAccount === null ? null : maskBankAccount(`62170000${serial}`),
     name: `失业人员${serial}`, region_code: regionCode,
   }).returning('id').executeTakeFirstOrThrow();
   const from = spec.from ?? addPeriods('2024-05', -spec.months);

@@ -115,6 +115,7 @@ export interface BenefitPaymentsTable {
   status: BenefitLineStatus;
   wait_reason: Optional<string>;
   run_id: Optional<number>;
+  payment_id: Optional<number>;
   region_code: string;
   created_at: Timestamp;
   updated_at: Timestamp;

@@ -25,7 +25,7 @@ export const benefitLinePurposeLabels: Readonly<Record<BenefitLinePurpose, strin
   benefit: '失业保险金', medical_on_behalf: '代缴基本医疗保险费（含生育保险）', price_subsidy: '价格临时补贴',
 };
 
-export const benefitLineStatusLabels: Readonly<Record<BenefitLineStatus, string>> = { waiting: '待支付', payable: '待拨付', posted: '已记账拨付' };
+export const benefitLineStatusLabels: Readonly<Record<BenefitLineStatus, string>> = { waiting: '暂缓支付', payable: '已生成支付', posted: '已拨付医保基金' };
 
 export const transferDirectionLabels: Readonly<Record<TransferDirection, string>> = { out: '转出', in: '转入' };
 

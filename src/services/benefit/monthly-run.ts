@@ -6,15 +6,15 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../adapters/store/schema.ts';
 import type { Clock } from '../../domain/ports/clock.ts';
-import { benefitLinePurposeLabels, benefitWaitReasons } from '../../domain/vocabulary/benefit.ts';
+import { benefitWaitReasons } from '../../domain/vocabulary/benefit.ts';
 import { addPeriods, isValidPeriod, type Period } from '../../policy/core/dates.ts';
 import type { Fen } from '../../policy/core/money.ts';
 import type { ParameterStore } from '../../policy/core/parameters.ts';
 import { allocateByPriority } from '../../policy/benefit/living-guarantee-priority.ts';
-import { postLivingGuaranteeMany } from '../ledger/post.ts';
 import { WorkflowError } from '../review/workflow-error.ts';
 import { regionScope } from '../screening/region-scope.ts';
 import { monthLines } from './month-lines.ts';
+import { payLines } from './pay-lines.ts';
 import { applyDataStops, stopClaim } from './stops.ts';
 
 type Trx = Transaction<Database>;
@@ -91,16 +91,10 @@ async function runChunk(trx: Trx, runId: number, scope: string[], request: Benef
   const decided = lines.flatMap((l, i) => (l.line.waitReason ? [] : [{ key: i, priority: 'living_guarantee' as const, amountFen: l.line.amountFen }]));
   const short = new Set(allocateByPriority(decided, available).waiting);
   const rows = lines.map(({ due: d, line }, i) => ({ d, line, waitReason: line.waitReason ?? (short.has(i) ? benefitWaitReasons.fundsShort : undefined) }));
-  const inserted = rows.length ? await trx.insertInto('benefit_payments').values(rows.map(({ d, line, waitReason }) => ({
-    idempotency_key: `benefit:${d.personId}:${period}:${line.purpose}`, claim_id: d.claimId, person_id: d.personId, period, purpose: line.purpose,
-    amount_fen: line.amountFen, status: waitReason ? 'waiting' as const : line.purpose === 'medical_on_behalf' ? 'posted' as const : 'payable' as const,
-    wait_reason: waitReason ?? null, run_id: runId, region_code: d.regionCode,
-  }))).onConflict((oc) => oc.columns(['person_id', 'period', 'purpose']).doNothing())
-    .returning(['id', 'person_id', 'purpose', 'amount_fen', 'status']).execute() : [];
-  await postLivingGuaranteeMany(trx, inserted.filter((r) => r.status === 'posted').map((r) => ({
-    benefitPaymentId: r.id, amountFen: r.amount_fen, memo: `${period} ${benefitLinePurposeLabels[r.purpose]}`,
-  })), by, at);
-  const paidBenefit = new Set(rows.filter((r) => r.line.purpose === 'benefit' && !r.waitReason).map((r) => r.d.claimId));
+  const inserted = await payLines(trx, rows.map(({ d, line, waitReason }) => ({
+    claimId: d.claimId, personId: d.personId, regionCode: d.regionCode, purpose: line.purpose, amountFen: line.amountFen, waitReason,
+  })), { runId, period, by, at });
+  const paidBenefit = new Set(inserted.filter((r) => r.purpose === 'benefit' && r.status !== 'waiting').map((r) => r.claimId));
   if (paidBenefit.size) {
     await trx.updateTable('benefit_months').set({ status: 'paid' }).where('period', '=', period).where('claim_id', 'in', [...paidBenefit]).where('status', '=', 'scheduled').execute();
   }
@@ -109,7 +103,7 @@ async function runChunk(trx: Trx, runId: number, scope: string[], request: Benef
       await stopClaim(trx, { claimId: d.claimId, reason: 'exhausted', stoppedFrom: addPeriods(period, 1), by, at, note: `第 ${d.seq} 个月已发放，领取期限已满` });
     }
   }
-  const spent = inserted.filter((r) => r.status !== 'waiting').reduce((sum, r) => sum + r.amount_fen, 0);
+  const spent = inserted.filter((r) => r.status !== 'waiting').reduce((sum, r) => sum + r.amountFen, 0);
   await trx.updateTable('benefit_runs').set((eb) => ({
     cursor_person: due[due.length - 1]!.personId,
     recipients: eb('recipients', '+', paidBenefit.size),

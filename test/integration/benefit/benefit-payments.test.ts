@@ -54,7 +54,21 @@ for (const backend of storeBackends()) {
           { period: '2024-06', purpose: 'medical_on_behalf', amount_fen: medical, status: 'posted', wait_reason: null },
         ]);
         expect(await livingSpending(db)).toBe(medical);
+        const payments = await db.selectFrom('payments').select(['purpose', 'amount_fen', 'status', 'person_id']).execute();
+        expect(payments).toEqual([{ purpose: 'unemployment_benefit', amount_fen: monthly, status: 'pending', person_id: person.personId }]);
         expect((await checkLedger(db)).ok).toBe(true);
+      });
+    });
+
+    it('keeps the benefit line waiting with the reason when the person has no social security card account', async () => {
+      await withStore(async ({ db }) => {
+        const person = await insertClaimant(db, { months: 30, bankAccount: null });
+        const claimId = await approvedClaim(db, person);
+        await runMonth(db, '2024-06');
+        const benefit = (await linesOf(db, person.personId)).find((l) => l.purpose === 'benefit');
+        expect(benefit).toMatchObject({ status: 'waiting', wait_reason: expect.stringContaining('社会保障卡') });
+        expect((await monthsOf(db, claimId))[0]).toEqual({ period: '2024-06', status: 'scheduled' });
+        expect(await db.selectFrom('payments').select('id').execute()).toEqual([]);
       });
     });
 

@@ -124,6 +124,8 @@ CREATE TABLE benefit_payments (
   status          text NOT NULL CHECK (status IN ('waiting', 'payable', 'posted')),
   wait_reason     text,
   run_id          bigint REFERENCES benefit_runs(id),
+  -- The person payment (benefit, price subsidy) made for the line; medical on behalf is posted, not paid to the person.
+  payment_id      bigint UNIQUE REFERENCES payments(id),
   region_code     text NOT NULL,
   created_at      timestamptz NOT NULL DEFAULT now(),
   updated_at      timestamptz NOT NULL DEFAULT now(),
