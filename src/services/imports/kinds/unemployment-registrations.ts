@@ -4,7 +4,7 @@ import { date, defineImportSpec, enumOf } from '../../../adapters/files/column-s
 import type { SeparationReason } from '../../../domain/benefit.ts';
 import { separationReasonLabels } from '../../../domain/vocabulary/benefit.ts';
 import { personOf, unitOf, type ImportKind } from '../import-kind.ts';
-import { creditCode, EXAMPLE_ID_NUMBER, idNumber } from './columns.ts';
+import { creditCode, EXAMPLE_CREDIT_CODE, EXAMPLE_ID_NUMBER, idNumber } from './columns.ts';
 
 interface RegistrationRow {
   idNumber: string;
@@ -23,7 +23,7 @@ export const unemploymentRegistrationsKind: ImportKind<RegistrationRow> = {
     title: '离职与失业登记',
     columns: {
       idNumber: { header: '公民身份号码', required: true, example: EXAMPLE_ID_NUMBER, ...idNumber() },
-      creditCode: { header: '原单位统一社会信用代码', required: true, example: '91371000MA3C000013', ...creditCode() },
+      creditCode: { header: '原单位统一社会信用代码', required: true, example: EXAMPLE_CREDIT_CODE, ...creditCode() },
       separatedOn: { header: '离职日期', required: true, example: '2024-05-31', ...date() },
       reason: { header: '离职原因', required: true, example: '劳动合同期满终止', ...enumOf(reasonByLabel) },
       registeredOn: { header: '失业登记日期', required: false, example: '2024-06-03', ...date() },
