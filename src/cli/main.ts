@@ -4,6 +4,7 @@ import { runGenerate } from './commands/generate.ts';
 import { runImport } from './commands/import.ts';
 import { runAudit } from './commands/audit.ts';
 import { runBank } from './commands/bank.ts';
+import { runBenefit } from './commands/benefit.ts';
 import { runConfirm } from './commands/confirm.ts';
 import { runDispatch } from './commands/dispatch.ts';
 import { runFund } from './commands/fund.ts';
@@ -38,6 +39,7 @@ const HELP = `用法 / usage: wengang <命令> [参数]
   reconcile --batch 编号       对账报告
   ledger check|balances        基金账务平衡检查、科目余额
   fund <子命令>                扩大支出范围试点额度台账（封定结余、备案复核、承诺、支出、释放）
+  benefit <子命令>             失业保险金（申领、复核、按月发放、停发、转移接续、保生活优先拨付）
   audit verify|checkpoint|search   审计日志校验（被篡改时退出码 1）、检查点、查询
   staff add|list|disable|enable|unlock|password   工作人员账号（角色、管辖地区、密码）
   help                         显示本帮助
@@ -60,6 +62,7 @@ const commands: Record<string, (args: string[]) => Promise<number>> = {
   reconcile: runReconcile,
   ledger: runLedger,
   fund: runFund,
+  benefit: runBenefit,
   audit: runAudit,
   staff: runStaff,
 };
