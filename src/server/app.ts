@@ -21,6 +21,7 @@ import { confirmationRoutes } from './routes/confirmation.ts';
 import { dispatchRoutes } from './routes/dispatch.ts';
 import { evaluateRoutes } from './routes/evaluate.ts';
 import { fundRoutes } from './routes/fund.ts';
+import { benefitRoutes } from './routes/benefit.ts';
 import { importRoutes } from './routes/imports.ts';
 import { noticeRoutes } from './routes/notice.ts';
 import { regionRoutes } from './routes/regions.ts';
@@ -117,6 +118,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     await app.register(paymentRoutes, area);
     await app.register(bankRoutes, { ...area, cipher: options.cipher });
     await app.register(fundRoutes, area);
+    await app.register(benefitRoutes, { ...area, cipher: options.cipher });
     await app.register(importRoutes, { ...area, cipher: options.cipher, reportDir: options.importReportDir ?? dataPath(process.env, 'import-reports') });
     await app.register(auditRoutes, { ...area, cipher: options.cipher, anchors: options.auditAnchors });
     await app.register(roundRoutes, { ...area, cipher: options.cipher, sms: options.sms, baseUrl: options.baseUrl ?? 'http://localhost:8080' });
