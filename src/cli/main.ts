@@ -4,6 +4,7 @@ import { runGenerate } from './commands/generate.ts';
 import { runImport } from './commands/import.ts';
 import { runAudit } from './commands/audit.ts';
 import { runBank } from './commands/bank.ts';
+import { runBenefit } from './commands/benefit.ts';
 import { runConfirm } from './commands/confirm.ts';
 import { runDispatch } from './commands/dispatch.ts';
 import { runFund } from './commands/fund.ts';
@@ -46,6 +47,7 @@ const HELP = `用法 / usage: wengang <命令> [参数]
   risk <子命令>                 风险规则、疑点核查与追回、全国比对、“5E”报送文件
   campaign <子命令>             精准推送活动（创建、推送、统计）
   reform <子命令>              政策模拟：保存方案、测算影响与试点支出额度、导出、转为参数文件供复核
+  benefit <子命令>             失业保险金（申领、复核、按月发放、停发、转移接续、保生活优先拨付）
   audit verify|checkpoint|search   审计日志校验（被篡改时退出码 1）、检查点、查询
   staff add|list|disable|enable|unlock|password   工作人员账号（角色、管辖地区、密码）
   help                         显示本帮助
@@ -72,6 +74,7 @@ const commands: Record<string, (args: string[]) => Promise<number>> = {
   ledger: runLedger,
   skill: runSkill,
   fund: runFund,
+  benefit: runBenefit,
   audit: runAudit,
   staff: runStaff,
 };

@@ -9,11 +9,13 @@ import { refundParameters } from './refund/refund-parameters.ts';
 import { skillSubsidyParameters } from './skill-subsidy.ts';
 import { spendingCapParameters } from './spending-cap.ts';
 import { benefitParameters } from './unemployment-benefit.ts';
+import { medicalOnBehalfParameters } from './benefit/medical-on-behalf.ts';
+import { priceSubsidyParameters } from './benefit/price-subsidy.ts';
 
 export const PARAMETER_DECLARATIONS: ReadonlyMap<string, ParameterDeclaration> = new Map(
   [
     contributionParameters, sizeParameters, fundMonitoringParameters, publicNoticeParameters, refundParameters, skillSubsidyParameters,
-    spendingCapParameters, benefitParameters, riskControlParameters,
+    spendingCapParameters, benefitParameters, riskControlParameters, medicalOnBehalfParameters, priceSubsidyParameters,
   ]
     .map((declaration): [string, ParameterDeclaration] => [declaration.rule, declaration]),
 );

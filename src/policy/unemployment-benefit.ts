@@ -28,6 +28,8 @@ export const unemploymentBenefitInput = z.object({
   involuntary: flag,
   registeredUnemployed: flag,
   carriedOverMonths: count.optional(),
+  /** Contribution months already counted for an earlier entitlement (here or in the place transferred from): they earn no new months. */
+  consumedContributionMonths: count.optional(),
 });
 export type UnemploymentBenefitInput = z.infer<typeof unemploymentBenefitInput>;
 
@@ -62,12 +64,15 @@ export function evaluateUnemploymentBenefit(input: UnemploymentBenefitInput, par
 
   let maxMonths: number | null = null;
   if (tiers && maxTotal) {
-    const earned = tierMonths(tiers.value, input.contributionMonths);
+    const consumed = Math.min(input.consumedContributionMonths ?? 0, input.contributionMonths);
+    const earned = tierMonths(tiers.value, input.contributionMonths - consumed);
     const carried = input.carriedOverMonths ?? 0;
     maxMonths = Math.min(earned + carried, maxTotal.value);
     checks.note({
       step: 'earnedMonths', value: earned, parameter: tiers,
-      text: `累计缴费 ${input.contributionMonths} 个月，本次最长领取 ${earned} 个月`,
+      text: consumed > 0
+        ? `累计缴费 ${input.contributionMonths} 个月，其中 ${consumed} 个月已计入前次领取期限，重新计算的 ${input.contributionMonths - consumed} 个月可领取 ${earned} 个月`
+        : `累计缴费 ${input.contributionMonths} 个月，本次最长领取 ${earned} 个月`,
     });
     checks.note({
       step: 'maxMonths', value: maxMonths, parameter: maxTotal,

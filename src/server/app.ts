@@ -22,6 +22,7 @@ import { dispatchRoutes } from './routes/dispatch.ts';
 import { evaluateRoutes } from './routes/evaluate.ts';
 import { fundRoutes } from './routes/fund.ts';
 import { riskRoutes } from './routes/risk.ts';
+import { benefitRoutes } from './routes/benefit.ts';
 import { importRoutes } from './routes/imports.ts';
 import { noticeRoutes } from './routes/notice.ts';
 import { regionRoutes } from './routes/regions.ts';
@@ -125,6 +126,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     await app.register(skillSubsidyRoutes, { ...area, cipher: options.cipher });
     await app.register(riskRoutes, area);
     await app.register(simulationRoutes, area);
+    await app.register(benefitRoutes, { ...area, cipher: options.cipher });
     await app.register(importRoutes, { ...area, cipher: options.cipher, reportDir: options.importReportDir ?? dataPath(process.env, 'import-reports') });
     await app.register(auditRoutes, { ...area, cipher: options.cipher, anchors: options.auditAnchors });
     await app.register(roundRoutes, { ...area, cipher: options.cipher, sms: options.sms, baseUrl: options.baseUrl ?? 'http://localhost:8080' });

@@ -32,6 +32,7 @@ export interface Target {
   correctionId: number;
   dispatchApplicationId: number;
   accountId: number;
+  benefitClaimId: number;
   /** A placements sheet with the template's headers and no rows, as the dispatch upload form's file. */
   placementsXlsx: Buffer;
 }
@@ -93,13 +94,17 @@ async function insertDistrict(db: Db, regionCode: string, n: number, shared: { r
     submitted_by: FIXTURE_STAFF, submitted_at: AT, decided_at: AT,
   }).returning('id').executeTakeFirstOrThrow();
 
+  const claim = await db.insertInto('benefit_claims').values({
+    person_id: person.id, claim_date: '2024-09-10', channel: 'case_worker', status: 'submitted', decision_status: 'eligible', reasons: '[]', trace: '[]', input: '{}',
+    policy_version: 'matrix', contribution_months: 30, max_months: 12, monthly_fen: 198_000, first_period: '2024-09', submitted_by: FIXTURE_STAFF, region_code: regionCode,
+  }).returning('id').executeTakeFirstOrThrow();
   const account = await db.insertInto('staff_accounts').values({
     username: `matrix.target.${regionCode}`, display_name: `${regionCode}被管理账号`, roles: ['case_worker'], region_code: regionCode, password_hash: NO_PASSWORD,
   }).returning('id').executeTakeFirstOrThrow();
 
   return {
     regionCode, unitId: unit.id, personId: person.id, reviewBatchId: reviewBatch.id, noticeId: notice.id, paymentId: payment.id,
-    paymentBatchId: paymentBatch.id, correctionId: correction.id, dispatchApplicationId: application.id, accountId: account.id, ...shared,
+    paymentBatchId: paymentBatch.id, correctionId: correction.id, dispatchApplicationId: application.id, accountId: account.id, benefitClaimId: claim.id, ...shared,
   };
 }
 

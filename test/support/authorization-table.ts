@@ -145,6 +145,15 @@ export const authorizationTable: Record<string, MatrixEntry> = {
   'POST /api/v1/skill-subsidy/applications/:id/approve': staff(REVIEWER, 'all', () => at('/api/v1/skill-subsidy/applications/1/approve', {})),
   'POST /api/v1/skill-subsidy/applications/:id/return': staff(REVIEWER, 'all', () => at('/api/v1/skill-subsidy/applications/1/return', { note: '退回' })),
   'GET /api/v1/certificates': staff(CASE_STAFF, 'all', () => at('/api/v1/certificates?number=S-NONE')),
+  'POST /api/v1/person/benefit-claims': { allowed: { staff: [], person: true }, touches: 'none', request: () => at('/api/v1/person/benefit-claims') },
+  'GET /api/v1/person/benefit-claims': { allowed: { staff: [], person: true }, touches: 'none', request: () => at('/api/v1/person/benefit-claims') },
+  'POST /api/v1/benefit/claims': staff(CASE_WORKER, 'none', () => at('/api/v1/benefit/claims', { idNumber: ID_NUMBER })),
+  'GET /api/v1/benefit/claims': staff(CASE_STAFF, 'region', (t) => at(`/api/v1/benefit/claims?region=${t.regionCode}`)),
+  'GET /api/v1/benefit/claims/:id': staff(CASE_STAFF, 'region', (t) => at(`/api/v1/benefit/claims/${t.benefitClaimId}`)),
+  'POST /api/v1/benefit/claims/:id/approve': staff(REVIEWER, 'region', (t) => at(`/api/v1/benefit/claims/${t.benefitClaimId}/approve`, {})),
+  'POST /api/v1/benefit/claims/:id/return': staff(REVIEWER, 'region', (t) => at(`/api/v1/benefit/claims/${t.benefitClaimId}/return`, { note: '退回' })),
+  'POST /api/v1/benefit/claims/:id/stop': staff(WORKER_OR_REVIEWER, 'region', (t) => at(`/api/v1/benefit/claims/${t.benefitClaimId}/stop`, { from: '2024-10', note: '停发' })),
+  'POST /api/v1/benefit/transfers': staff(CASE_WORKER, 'region', (t) => at('/api/v1/benefit/transfers', { personId: t.personId, to: '济南市', on: '2024-10-01' })),
 
   // Labour-dispatch applications.
   'POST /api/v1/dispatch/applications/preview': { allowed: dispatchSubmitters, touches: 'region', request: dispatchUpload('/api/v1/dispatch/applications/preview') },

@@ -16,7 +16,8 @@ export type AccountKind = UnitAccountKind | 'social_security_card';
 export type { PaymentStatus } from '../../domain/vocabulary/payments.ts';
 import type { PaymentStatus } from '../../domain/vocabulary/payments.ts';
 import type { ExpenseAccount, PaymentPurpose } from '../../domain/payment-purposes.ts';
-export type LedgerAccount = ExpenseAccount | 'payable' | 'bank_in_transit' | 'bank' | 'pilot_spending' | 'pilot_bank' | 'recovery_receivable' | 'recovery_bank';
+export type LedgerAccount = ExpenseAccount | 'payable' | 'bank_in_transit' | 'bank' | 'pilot_spending' | 'pilot_bank' | 'recovery_receivable' | 'recovery_bank'
+  | 'living_spending' | 'living_bank';
 type NullableBytes = ColumnType<Buffer | null, Buffer | null | undefined, Buffer | null>;
 
 export interface DispatchApplicationsTable {
@@ -130,10 +131,12 @@ export interface AccountCorrectionsTable {
 export interface LedgerTransactionsTable {
   id: Id;
   key: string;
-  kind: 'commitment' | 'payment' | 'settlement' | 'return' | 'reissue' | 'cancellation' | 'pilot_spending' | 'recovery_receivable' | 'recovery_repayment';
+  kind: 'commitment' | 'payment' | 'settlement' | 'return' | 'reissue' | 'cancellation' | 'pilot_spending' | 'recovery_receivable' | 'recovery_repayment'
+    | 'living_guarantee';
   payment_id: number | null;
   pilot_commitment_id: ColumnType<number | null, number | null | undefined, number | null>;
   risk_hit_id: ColumnType<number | null, number | null | undefined, number | null>;
+  benefit_payment_id: ColumnType<number | null, number | null | undefined, number | null>;
   memo: string;
   posted_at: Timestamp;
   posted_by: string;

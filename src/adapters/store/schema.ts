@@ -11,6 +11,7 @@ import type { AuditTables } from './schema-audit.ts';
 import type { IdentityTables } from './schema-identity.ts';
 import type { FundTables } from './schema-fund.ts';
 import type { RiskTables } from './schema-risk.ts';
+import type { BenefitTables } from './schema-benefit.ts';
 import type { SkillSubsidyTables } from './schema-skill-subsidy.ts';
 import type { SimulationTables } from './schema-simulation.ts';
 
@@ -199,7 +200,7 @@ export interface ImportBatchesTable extends Created {
 }
 
 export interface Database extends RoundTables, PaymentTables, AuditTables, IdentityTables, FundTables, SkillSubsidyTables, RiskTables,
-  SimulationTables {
+  SimulationTables, BenefitTables {
   schema_migrations: SchemaMigrationsTable;
   regions: RegionsTable;
   units: UnitsTable;

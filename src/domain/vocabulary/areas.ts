@@ -1,19 +1,24 @@
 // Every vocabulary file, one line each (see index.ts for the pattern).
 export * as audit from './audit.ts';
+export * as benefit from './benefit.ts';
 export * as cases from './cases.ts';
 export * as certificates from './certificates.ts';
 export * as dispatch from './dispatch.ts';
-export * as fund from './fund.ts';
 export * as fundMonitoring from './fund-monitoring.ts';
+export * as fund from './fund.ts';
 export * as imports from './imports.ts';
 export * as notices from './notices.ts';
 export * as payTo from './pay-to.ts';
+export * as paymentPurposes from './payment-purposes.ts';
 export * as payments from './payments.ts';
 export * as personalData from './personal-data.ts';
 export * as reconciliation from './reconciliation.ts';
 export * as refund from './refund.ts';
 export * as regions from './regions.ts';
 export * as review from './review.ts';
+export * as risk from './risk.ts';
 export * as runs from './runs.ts';
+export * as simulation from './simulation.ts';
+export * as skillSubsidy from './skill-subsidy.ts';
 export * as sms from './sms.ts';
 export * as units from './units.ts';

@@ -1,7 +1,7 @@
 // Fund monitoring (鲁人社发〔2024〕8号 第八条：密切监测失业保险基金运行状况；威人社函〔2024〕41号 第三条): for a city's fund,
 // month by month and district by district, its income (contributions and late fees paid), its spending by item
 // (refunds paid out of the bank, net of returns, from the ledger; skill subsidies granted; the pilot's spending from
-// the ledger), its balance (the sealed historical balance carried forward), and the months of spending the balance
+// the ledger; benefits, medical on behalf and price subsidies from the ledger), its balance (the sealed historical balance carried forward), and the months of spending the balance
 // covers; with alerts when the cover falls below its threshold or a district's spending jumps (dated parameters).
 // PostgreSQL sums the rows; JavaScript only lays the monthly totals side by side.
 import { sql, type Kysely, type RawBuilder } from 'kysely';
@@ -16,6 +16,7 @@ import type { ParameterStore } from '../../policy/core/parameters.ts';
 import { fundMonitoringParameters } from '../../policy/fund-monitoring.ts';
 import { Refusal } from '../../domain/refusal.ts';
 import { regionScope } from '../screening/region-scope.ts';
+import { livingSpendingRows } from './living-guarantee-spending.ts';
 
 type Db = Kysely<Database>;
 
@@ -94,7 +95,7 @@ async function incomeRows(db: Db, regions: string[], first: string, last: string
 async function refundRows(db: Db, regions: string[], first: string, last: string): Promise<Row[]> {
   return db.selectFrom('ledger_lines as l').innerJoin('ledger_transactions as t', 't.id', 'l.transaction_id').innerJoin('payments as p', 'p.id', 't.payment_id')
     .select([monthOfInstant('t.posted_at').as('period'), 'p.region_code', sql<string>`'refund'`.as('item'), sql<number>`sum(l.credit_fen - l.debit_fen)::bigint`.as('amount')])
-    .where('l.account', '=', 'bank').where('p.region_code', 'in', regions)
+    .where('l.account', '=', 'bank').where('p.purpose', '=', 'job_retention_refund').where('p.region_code', 'in', regions)
     .where(monthOfInstant('t.posted_at'), '>=', first.slice(0, 7)).where(monthOfInstant('t.posted_at'), '<=', last.slice(0, 7))
     .groupBy([sql`1`, 'p.region_code']).execute();
 }
@@ -153,7 +154,8 @@ export async function fundMonitoring(db: Db, params: ParameterStore, request: Mo
   const first = firstDayOf(start);
   const last = lastDayOf(to);
 
-  const rows = (await Promise.all([incomeRows, refundRows, skillSubsidyRows, pilotRows].map((query) => query(db, scope, first, last)))).flat();
+  const living = (regions: string[], from: string, until: string): Promise<Row[]> => livingSpendingRows(db, regions, from.slice(0, 7), until.slice(0, 7));
+  const rows = (await Promise.all([incomeRows, refundRows, skillSubsidyRows, pilotRows].map((query) => query(db, scope, first, last)).concat(living(scope, first, last)))).flat();
   const periods = Array.from({ length: periodsBetween(start, to) + 1 }, (_, i) => addPeriods(start, i));
   const byPeriod = new Map(periods.map((period) => [period, { income: { contribution: 0, late_fee: 0 } as Record<IncomeItem, Fen>, spending: zeroSpending() }]));
   const names = new Map((await db.selectFrom('regions').select(['code', 'name']).where('code', 'in', scope).execute()).map((r) => [r.code, r.name]));

@@ -1,7 +1,7 @@
 // The monthly networked report (鲁人社发〔2024〕8号 第八条：按月及时、准确上报失业保险联网数据) for one fund and month,
 // in a fixed layout, one sheet per part: the fund's position; refunds by enterprise size and district; skill subsidies
-// by certificate level; the pilot's spending against its cap; and the living-guarantee items the store has no record
-// of, named as such rather than reported as zero. Every figure is summed in PostgreSQL from the ledger and the records.
+// by certificate level; the pilot's spending against its cap; and the living-guarantee items (benefit recipients and
+// amounts, medical insurance paid on their behalf, price subsidies) from the ledger. Every figure is summed in PostgreSQL from the ledger and the records.
 import { sql, type Kysely } from 'kysely';
 import { writeXlsx, type ExportCell } from '../../adapters/files/write-xlsx.ts';
 import type { Database } from '../../adapters/store/schema.ts';
@@ -14,6 +14,7 @@ import { formatYuan, type Fen } from '../../policy/core/money.ts';
 import type { ParameterStore } from '../../policy/core/parameters.ts';
 import { regionScope } from '../screening/region-scope.ts';
 import { fundMonitoring, type MonthPosition } from './fund-monitoring.ts';
+import { livingSpendingLines, type LivingLine } from './living-guarantee-spending.ts';
 
 type Db = Kysely<Database>;
 
@@ -30,6 +31,7 @@ export interface MonthlyReport {
   refunds: RefundLine[];
   skillSubsidies: SkillLine[];
   pilot: { capFen: Fen | null; committedFen: Fen; remainingFen: Fen | null; items: PilotLine[] } | null;
+  living: LivingLine[];
 }
 
 const monthOf = (column: string) => sql<string>`to_char(${sql.ref(column)} AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM')`;
@@ -83,6 +85,7 @@ export async function monthlyReport(db: Db, params: ParameterStore, request: { r
   return {
     regionCode, regionName: monitoring.regionName, period, position: monitoring.months[0]!,
     refunds: await refundLines(db, scope, period), skillSubsidies: await skillLines(db, scope, period), pilot: await pilotPart(db, regionCode, period),
+    living: await livingSpendingLines(db, scope, period),
   };
 }
 
@@ -135,8 +138,12 @@ export async function writeMonthlyReport(path: string, report: MonthlyReport): P
         : [['尚未登记本年度试点支出额度', null, null]],
     },
     {
-      name: MONTHLY_SHEETS[4], columns: [{ header: '项目', width: 24 }, { header: '说明', width: 50 }],
-      rows: unrecordedSpendingLabels.map((label): ExportCell[] => [label, '尚无数据来源（未接入待遇发放数据），本表不填报数字']),
+      name: MONTHLY_SHEETS[4], columns: [{ header: '项目', width: 24 }, { header: '人数', width: 10 }, { header: '金额（元）', width: 20 }],
+      rows: [
+        ...report.living.map((l): ExportCell[] => [spendingItemLabels[l.item], l.persons, formatYuan(l.amountFen)]),
+        ['合计', null, formatYuan(total(report.living))],
+        ...unrecordedSpendingLabels.map((label): ExportCell[] => [label, null, '尚无数据来源，本表不填报数字']),
+      ],
     },
   ]);
 }

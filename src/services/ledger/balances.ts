@@ -8,6 +8,8 @@
 //   *_expense        debit-normal  (a person payment purpose's expense: skill subsidy, benefit, medical on behalf, price subsidy)
 //   recovery_receivable debit-normal (money paid that must come back, 鲁人社发〔2024〕8号 第八条)
 //   recovery_bank    debit-normal  (recovered money received into the bank)
+//   living_spending  debit-normal  (living-guarantee spending posted directly, e.g. medical on behalf, 第五条)
+//   living_bank      credit-normal (that spending paid out of the bank)
 import { sql, type Kysely } from 'kysely';
 import type { LedgerAccount } from '../../adapters/store/schema-payments.ts';
 import type { Database } from '../../adapters/store/schema.ts';
@@ -18,17 +20,19 @@ export const ledgerAccounts: readonly LedgerAccount[] = [
   'fund', 'payable', 'bank_in_transit', 'bank', 'pilot_spending', 'pilot_bank',
   'skill_subsidy_expense', 'unemployment_benefit_expense', 'medical_insurance_expense', 'price_subsidy_expense',
   'recovery_receivable', 'recovery_bank',
+  'living_spending', 'living_bank',
 ];
 
 export const accountLabels: Readonly<Record<LedgerAccount, string>> = {
   ...expenseAccountLabels, payable: '应付返还款', bank_in_transit: '银行在途款', bank: '银行存款（已拨付）',
   pilot_spending: '扩大支出范围试点支出', pilot_bank: '银行存款（试点已拨付）',
   recovery_receivable: '应追回款', recovery_bank: '银行存款（已追回）',
+  living_spending: '保生活支出', living_bank: '银行存款（保生活已拨付）',
 };
 
 const debitNormal: ReadonlySet<LedgerAccount> = new Set([
   'fund', 'pilot_spending', 'skill_subsidy_expense', 'unemployment_benefit_expense', 'medical_insurance_expense', 'price_subsidy_expense',
-  'recovery_receivable', 'recovery_bank',
+  'recovery_receivable', 'recovery_bank', 'living_spending',
 ]);
 
 export interface AccountBalance {

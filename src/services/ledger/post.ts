@@ -11,6 +11,7 @@
 //   pilot spending Dr pilot_spending / Cr pilot_bank     pilot-spend:<commitment>   (鲁人社发〔2024〕8号 第六条)
 //   recovery     Dr recovery_receivable / Cr <expense>   recovery:<risk hit>        (money paid that must come back)
 //   repayment    Dr recovery_bank / Cr recovery_receivable recovery-repay:<risk hit>:<n>
+//   living guarantee Dr living_spending / Cr living_bank living:<benefit payment>   (鲁人社发〔2024〕8号 第五条)
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../adapters/store/schema.ts';
 import type { LedgerAccount, LedgerTransactionsTable } from '../../adapters/store/schema-payments.ts';
@@ -35,6 +36,8 @@ export interface LedgerPosting {
   pilotCommitmentId?: number;
   /** The risk hit whose recovery it records (鲁人社发〔2024〕8号 第八条). */
   riskHitId?: number;
+  /** The benefit-month line it pays (鲁人社发〔2024〕8号 第五条). */
+  benefitPaymentId?: number;
   memo: string;
   /** Who posted it (actor name, e.g. 系统 or a member of finance staff). */
   by: string;
@@ -72,7 +75,8 @@ export async function postLedger(trx: Executor, posting: LedgerPosting): Promise
   const inserted = await trx
     .insertInto('ledger_transactions')
     .values({
-      key: posting.key, kind: posting.kind, payment_id: posting.paymentId ?? null, pilot_commitment_id: posting.pilotCommitmentId ?? null, risk_hit_id: posting.riskHitId ?? null, memo: posting.memo, posted_by: posting.by,
+      key: posting.key, kind: posting.kind, payment_id: posting.paymentId ?? null, pilot_commitment_id: posting.pilotCommitmentId ?? null,
+      risk_hit_id: posting.riskHitId ?? null, benefit_payment_id: posting.benefitPaymentId ?? null, memo: posting.memo, posted_by: posting.by,
       ...(posting.at && { posted_at: posting.at }),
     })
     .onConflict((oc) => oc.column('key').doNothing())
@@ -187,4 +191,35 @@ export function postRecoveryRepayment(trx: Executor, event: RecoveryEvent & { se
     memo: `追回款到账（风险疑点 #${event.hitId} 第 ${event.seq} 笔，${formatYuan(event.amountFen)} 元）`,
     lines: [{ account: 'recovery_bank', debitFen: event.amountFen }, { account: 'recovery_receivable', creditFen: event.amountFen }],
   });
+}
+
+/** A living-guarantee line paid out of the fund directly (e.g. medical insurance paid on the person's behalf to the medical fund). */
+export function postLivingGuarantee(trx: Executor, event: { benefitPaymentId: number; amountFen: Fen; memo: string; by: string; at?: Date }): Promise<boolean> {
+  return postLedger(trx, {
+    key: `living:${event.benefitPaymentId}`, kind: 'living_guarantee', benefitPaymentId: event.benefitPaymentId, by: event.by, at: event.at,
+    memo: `${event.memo}（保生活支出 #${event.benefitPaymentId}，${formatYuan(event.amountFen)} 元）`,
+    lines: [{ account: 'living_spending', debitFen: event.amountFen }, { account: 'living_bank', creditFen: event.amountFen }],
+  });
+}
+
+/** Many living-guarantee lines in two statements (a monthly run's chunk); each posted once under its key. */
+export async function postLivingGuaranteeMany(trx: Executor, events: readonly { benefitPaymentId: number; amountFen: Fen; memo: string }[], by: string, at?: Date): Promise<number> {
+  const postable = events.filter((e) => e.amountFen > 0);
+  if (!postable.length) return 0;
+  const inserted = await trx.insertInto('ledger_transactions')
+    .values(postable.map((e) => ({
+      key: `living:${e.benefitPaymentId}`, kind: 'living_guarantee' as const, benefit_payment_id: e.benefitPaymentId, posted_by: by,
+      memo: `${e.memo}（保生活支出 #${e.benefitPaymentId}，${formatYuan(e.amountFen)} 元）`, ...(at && { posted_at: at }),
+    })))
+    .onConflict((oc) => oc.column('key').doNothing()).returning(['id', 'benefit_payment_id']).execute();
+  const amounts = new Map(postable.map((e) => [e.benefitPaymentId, e.amountFen]));
+  if (!inserted.length) return 0;
+  await trx.insertInto('ledger_lines').values(inserted.flatMap((t) => {
+    const amount = amounts.get(t.benefit_payment_id!)!;
+    return [
+      { transaction_id: t.id, line_no: 1, account: 'living_spending' as const, debit_fen: amount, credit_fen: 0 },
+      { transaction_id: t.id, line_no: 2, account: 'living_bank' as const, debit_fen: 0, credit_fen: amount },
+    ];
+  })).execute();
+  return inserted.length;
 }

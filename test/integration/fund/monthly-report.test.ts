@@ -8,6 +8,9 @@ import type { Database } from '../../../src/adapters/store/schema.ts';
 import { MONTHLY_SHEETS, monthlyReport, writeMonthlyReport } from '../../../src/services/fund/monthly-report.ts';
 import { filedRegister, insertIncome, insertRefund, params, spendPilot } from '../../support/fund-fixtures.ts';
 import { storeBackends, suiteWithFolder } from '../../support/store-backends.ts';
+import { approvedClaim, insertClaimant, runMonth } from '../../support/benefit-fixtures.ts';
+import { sendBatch } from '../../support/bank-fixtures.ts';
+import { postSettlement } from '../../../src/services/ledger/post.ts';
 
 /** A yuan cell ("1,234.56") as fen. */
 const fenOf = (cell: unknown) => Math.round(Number(String(cell).replaceAll(',', '')) * 100);
@@ -83,7 +86,39 @@ for (const backend of storeBackends()) {
         expect(fenOf(valueOf(pilotSheet, '岗位补贴'))).toBe(40_000_000);
         expect(fenOf(valueOf(pilotSheet, '支出额度', 3))).toBe(150_000_000);
         expect(fenOf(valueOf(pilotSheet, '剩余额度', 3))).toBe(150_000_000 - pilotSql);
-        expect(valueOf(august.getWorksheet('保生活待遇')!, '失业保险金')).toContain('尚无数据来源');
+        expect(valueOf(august.getWorksheet('保生活待遇')!, '失业保险金')).toBe(0);
+      });
+    });
+
+    it('reports benefit recipients and amounts, medical on behalf and price subsidies equal to SQL over the ledger', async () => {
+      await withStore(async (store) => {
+        const { db } = store;
+        const people = [await insertClaimant(db, { months: 30 }), await insertClaimant(db, { months: 70 })];
+        for (const person of people) await approvedClaim(db, person);
+        await runMonth(db, '2024-06');
+        const benefits = await db.selectFrom('payments').select(['id', 'amount_fen']).where('purpose', '=', 'unemployment_benefit').execute();
+        await sendBatch(db, benefits.map((b) => b.id));
+        for (const b of benefits) {
+          await postSettlement(db, { paymentId: b.id, attempt: 1, amountFen: b.amount_fen, purpose: 'unemployment_benefit', by: '系统', at: new Date('2024-06-20T10:00:00+08:00') });
+        }
+        const path = join(folder(), 'report-benefit.xlsx');
+        await writeMonthlyReport(path, await monthlyReport(db, params, { regionCode: '371000', period: '2024-06' }));
+        const workbook = new ExcelJS.Workbook();
+        await workbook.xlsx.readFile(path);
+        const sheet = workbook.getWorksheet('保生活待遇')!;
+        const paidSql = await one(db, sql<{ v: number }>`SELECT sum(l.credit_fen - l.debit_fen)::bigint AS v FROM ledger_lines l
+          JOIN ledger_transactions t ON t.id = l.transaction_id JOIN payments p ON p.id = t.payment_id
+          WHERE l.account = 'bank' AND p.purpose = 'unemployment_benefit' AND ${month('t.posted_at')} = '2024-06'`);
+        const medicalSql = await one(db, sql<{ v: number }>`SELECT sum(l.debit_fen)::bigint AS v FROM ledger_lines l
+          WHERE l.account = 'living_spending'`);
+        expect(paidSql).toBe(benefits.reduce((s, b) => s + b.amount_fen, 0));
+        expect(valueOf(sheet, '失业保险金')).toBe(2);
+        expect(fenOf(valueOf(sheet, '失业保险金', 3))).toBe(paidSql);
+        expect(fenOf(valueOf(sheet, '代缴基本医疗保险费', 3))).toBe(medicalSql);
+        expect(fenOf(valueOf(sheet, '合计', 3))).toBe(paidSql + medicalSql);
+        const fundSheet = workbook.getWorksheet('基金收支')!;
+        expect(fenOf(valueOf(fundSheet, '支出：失业保险金'))).toBe(paidSql);
+        expect(fenOf(valueOf(fundSheet, '支出：代缴基本医疗保险费'))).toBe(medicalSql);
       });
     });
   });

@@ -30,7 +30,7 @@ for (const backend of storeBackends()) {
         const balances = Object.fromEntries((await ledgerBalances(store.db)).map((b) => [b.account, b.balanceFen]));
         expect(balances).toEqual({ fund: 35_000, payable: 5_000, bank_in_transit: 30_000, bank: 0, pilot_spending: 0, pilot_bank: 0,
           skill_subsidy_expense: 0, unemployment_benefit_expense: 0, medical_insurance_expense: 0, price_subsidy_expense: 0,
-          recovery_receivable: 0, recovery_bank: 0,
+          recovery_receivable: 0, recovery_bank: 0, living_spending: 0, living_bank: 0,
         });
       });
     });

@@ -10,6 +10,7 @@ import type { PersonRecord } from '../shared/types.ts';
 import { useApi } from '../shared/use-api.ts';
 import { PortalPage, SignedInBar } from '../unit/PortalSignIn.tsx';
 import { SkillSubsidyCard } from './SkillSubsidyCard.tsx';
+import { BenefitClaim } from './BenefitClaim.tsx';
 
 const ID_NUMBER = /^[0-9]{17}[0-9Xx]$/;
 
@@ -78,6 +79,7 @@ function PersonHome({ session, onSignedOut }: { session: PersonSession; onSigned
           ]}
         />
       </Card>
+      <BenefitClaim />
       <Card title="失业保险金享受期" {...card}>
         <Table<Benefit>
           size="small" rowKey="fromDate" dataSource={r?.benefitPeriods ?? []} pagination={false}

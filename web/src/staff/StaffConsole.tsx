@@ -2,6 +2,7 @@
 // may use; each page loads when opened. An expired session returns to the sign-in page.
 import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
+import { BenefitClaims } from './benefit/BenefitClaims.tsx';
 import { Avatar, Button, Layout, Menu, Space, Spin, Typography } from 'antd';
 import {
   AlertOutlined, AuditOutlined, BankOutlined, CloudUploadOutlined, DashboardOutlined, FileSearchOutlined, FundOutlined, MessageOutlined, NotificationOutlined,
@@ -46,6 +47,7 @@ const MENU: { key: string; icon: React.ReactNode; label: string; roles: StaffRol
   { key: '/sms', icon: <MessageOutlined />, label: '短信与确认', roles: ['case_worker', 'reviewer', 'auditor'] },
   { key: '/dispatch', icon: <TeamOutlined />, label: '劳务派遣申请', roles: ['case_worker', 'reviewer', 'auditor'] },
   { key: '/skill-subsidy', icon: <TrophyOutlined />, label: '技能提升补贴', roles: CASE_STAFF },
+  { key: '/benefit', icon: <TeamOutlined />, label: '失业保险金', roles: CASE_STAFF },
   { key: '/payments', icon: <PayCircleOutlined />, label: '拨付', roles: ['finance', 'auditor'] },
   { key: '/bank', icon: <BankOutlined />, label: '银行文件与对账', roles: ['finance', 'auditor'] },
   { key: '/fund', icon: <FundOutlined />, label: '试点支出额度', roles: ['finance', 'reviewer', 'auditor'] },
@@ -123,6 +125,7 @@ export default function StaffConsole() {
               <Route path="parameters" element={<Parameters />} />
               <Route path="dispatch/*" element={<Dispatch staff={staff} />} />
               <Route path="skill-subsidy/*" element={<SkillSubsidy staff={staff} />} />
+              <Route path="benefit" element={<BenefitClaims staff={staff} />} />
               <Route path="payments/*" element={<Payments staff={staff} />} />
               <Route path="bank/*" element={<Bank staff={staff} />} />
               <Route path="fund" element={<FundRegister staff={staff} />} />

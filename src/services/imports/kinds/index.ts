@@ -1,6 +1,9 @@
 // Every import kind by its command-line name, in the order data is usually loaded (units before what refers to them).
 import type { AnyImportKind } from '../import-kind.ts';
 import { benefitPeriodsKind } from './benefit-periods.ts';
+import { benefitTransfersKind } from './benefit-transfers.ts';
+import { personStatusEventsKind } from './person-status-events.ts';
+import { unemploymentRegistrationsKind } from './unemployment-registrations.ts';
 import { certificatesKind } from './certificates.ts';
 import { contributionAccountsKind } from './contribution-accounts.ts';
 import { comparisonImportKinds } from './comparison-records.ts';
@@ -19,6 +22,7 @@ export const importKinds: ReadonlyMap<string, AnyImportKind> = new Map(
   [
     unitsKind, unitFlagsKind, contributionAccountsKind, personsKind, insuranceSpellsKind, contributionMonthsKind,
     unitPaymentsKind, personContributionsKind, headcountsKind, dispatchPlacementsKind, certificatesKind,
-    subsidyGrantsKind, benefitPeriodsKind, ...comparisonImportKinds,
+    subsidyGrantsKind, benefitPeriodsKind, unemploymentRegistrationsKind, personStatusEventsKind, benefitTransfersKind,
+    ...comparisonImportKinds,
   ].map((kind: AnyImportKind) => [kind.spec.kind, kind]),
 );

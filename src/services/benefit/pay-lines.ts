@@ -1,0 +1,76 @@
+// Writes one chunk's benefit-month lines (鲁人社发〔2024〕8号 第五条) under their unique (person, month, purpose) key and
+// pays them through the one payment machinery: the benefit and the price subsidy become payments to the person's
+// social security card (commitment posted with them); medical insurance on the person's behalf goes to the medical
+// fund and is posted to the ledger. A payment the machinery holds (no card account) leaves its line waiting with why.
+import type { Transaction } from 'kysely';
+import type { Database } from '../../adapters/store/schema.ts';
+import type { BenefitLinePurpose, BenefitLineStatus } from '../../domain/benefit.ts';
+import type { PersonPaymentPurpose } from '../../domain/payment-purposes.ts';
+import { benefitLinePurposeLabels } from '../../domain/vocabulary/benefit.ts';
+import type { Period } from '../../policy/core/dates.ts';
+import type { Fen } from '../../policy/core/money.ts';
+import { postLivingGuaranteeMany } from '../ledger/post.ts';
+import { createPersonPayment } from '../payments/create-person-payment.ts';
+
+export interface LineToPay {
+  claimId: number;
+  personId: number;
+  regionCode: string;
+  purpose: BenefitLinePurpose;
+  amountFen: Fen;
+  waitReason?: string;
+}
+
+export interface PaidLine {
+  id: number;
+  claimId: number;
+  purpose: BenefitLinePurpose;
+  amountFen: Fen;
+  status: BenefitLineStatus;
+}
+
+const paymentPurposeOf: Readonly<Record<Exclude<BenefitLinePurpose, 'medical_on_behalf'>, PersonPaymentPurpose>> = {
+  benefit: 'unemployment_benefit', price_subsidy: 'price_subsidy',
+};
+
+export async function payLines(trx: Transaction<Database>, lines: readonly LineToPay[], context: { runId: number | null; period: Period; by: string; at: Date }): Promise<PaidLine[]> {
+  const { runId, period, by, at } = context;
+  if (!lines.length) return [];
+  const inserted = await trx.insertInto('benefit_payments').values(lines.map((l) => ({
+    idempotency_key: `benefit:${l.personId}:${period}:${l.purpose}`, claim_id: l.claimId, person_id: l.personId, period, purpose: l.purpose,
+    amount_fen: l.amountFen, status: l.waitReason ? 'waiting' as const : l.purpose === 'medical_on_behalf' ? 'posted' as const : 'payable' as const,
+    wait_reason: l.waitReason ?? null, run_id: runId, region_code: l.regionCode, created_at: at, updated_at: at,
+  }))).onConflict((oc) => oc.columns(['person_id', 'period', 'purpose']).doNothing())
+    .returning(['id', 'claim_id', 'person_id', 'purpose', 'amount_fen', 'status']).execute();
+  return settleLines(trx, inserted.map((r) => ({ ...r, amountFen: r.amount_fen, claimId: r.claim_id, personId: r.person_id })), { period, by, at });
+}
+
+/** Pays lines already written as payable or posted (a run's, or waiting ones released); returns their final status. */
+export async function settleLines(
+  trx: Transaction<Database>, rows: readonly { id: number; claimId: number; personId: number; purpose: BenefitLinePurpose; amountFen: Fen; status: BenefitLineStatus }[],
+  context: { period: Period; by: string; at: Date },
+): Promise<PaidLine[]> {
+  const { period, by, at } = context;
+  await postLivingGuaranteeMany(trx, rows.filter((r) => r.status === 'posted').map((r) => ({
+    benefitPaymentId: r.id, amountFen: r.amountFen, memo: `${period} ${benefitLinePurposeLabels[r.purpose]}`,
+  })), by, at);
+  const result: PaidLine[] = [];
+  for (const row of rows) {
+    if (row.status !== 'payable' || row.purpose === 'medical_on_behalf') {
+      result.push({ id: row.id, claimId: row.claimId, purpose: row.purpose, amountFen: row.amountFen, status: row.status });
+      continue;
+    }
+    const paid = await createPersonPayment(trx, {
+      purpose: paymentPurposeOf[row.purpose], decision: `benefit-claim:${row.claimId}:${period}`, personId: row.personId, amountFen: row.amountFen,
+      round: period.slice(0, 4), by, at,
+    });
+    if ('held' in paid) {
+      await trx.updateTable('benefit_payments').set({ status: 'waiting', wait_reason: paid.held, updated_at: at }).where('id', '=', row.id).execute();
+      result.push({ id: row.id, claimId: row.claimId, purpose: row.purpose, amountFen: row.amountFen, status: 'waiting' });
+    } else {
+      await trx.updateTable('benefit_payments').set({ payment_id: paid.paymentId, updated_at: at }).where('id', '=', row.id).execute();
+      result.push({ id: row.id, claimId: row.claimId, purpose: row.purpose, amountFen: row.amountFen, status: 'payable' });
+    }
+  }
+  return result;
+}
