@@ -26,7 +26,7 @@ const HELP = `用法 / usage: wengang <命令> [参数]
   serve                        启动服务（端口 PORT，默认 8080；数据目录 WENGANG_DATA，默认 ./data）
   generate --scale demo|city|province --seed N   生成模拟参保数据
   import <类型> <文件> [--user U]   导入 Excel/CSV（UTF-8 或 GBK）；import template <类型> 生成模板；import kinds 列出类型
-  screen --round 2024 [--as-of 日期] [--region 代码] [--resume 编号] [--chunk-size 每批单位数]   免申即享筛查全部参保单位
+  screen --round 2024 [--as-of 日期] [--region 代码] [--resume 编号] [--chunk-size 每批单位数] [--user 姓名]   免申即享筛查全部参保单位
   runs list|show|diff          查看筛查批次、比较两次筛查
   review <子命令>              复核（双人复核：提交、通过、退回、补录重判、记录）
   notice <子命令>              公示（发布、异议、结束、查询、导出）

@@ -115,7 +115,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     await app.register(dispatchRoutes, { ...area, cipher: options.cipher });
     await app.register(portalRoutes, area);
     await app.register(paymentRoutes, area);
-    await app.register(bankRoutes, area);
+    await app.register(bankRoutes, { ...area, cipher: options.cipher });
     await app.register(fundRoutes, area);
     await app.register(importRoutes, { ...area, cipher: options.cipher, reportDir: options.importReportDir ?? dataPath(process.env, 'import-reports') });
     await app.register(auditRoutes, { ...area, cipher: options.cipher, anchors: options.auditAnchors });

@@ -12,6 +12,10 @@ import { pgliteDialect } from './pglite-dialect.ts';
 import { postgresDialect } from './postgres-dialect.ts';
 import type { Database, IdentityTable } from './schema.ts';
 import { seedRegions } from './seed-regions.ts';
+import { sealBankAccounts } from './seal-bank-accounts.ts';
+import type { FieldCipher } from '../../domain/ports/field-cipher.ts';
+import { keyRingFromEnv } from '../crypto/key-ring.ts';
+import { SmFieldCipher } from '../crypto/sm-field-cipher.ts';
 import { textParsers } from './type-parsers.ts';
 import { dataPath } from '../data-folder.ts';
 
@@ -44,10 +48,15 @@ async function connect(config: StoreConfig): Promise<Pick<Store, 'db' | 'backend
   return { db: new Kysely<Database>({ dialect: pgliteDialect(pglite) }), backend: 'pglite' };
 }
 
-export async function openStore(config: StoreConfig): Promise<Store> {
+/**
+ * Opens, migrates and seeds the store. `cipher` seals bank accounts an older installation kept in plain text; it is
+ * only asked for when there is one, and defaults to the key ring the environment names (WENGANG_KEYS).
+ */
+export async function openStore(config: StoreConfig, cipher?: () => FieldCipher): Promise<Store> {
   const { db, backend } = await connect(config);
   try {
     await migrate(db);
+    await sealBankAccounts(db, cipher ?? (() => new SmFieldCipher(keyRingFromEnv(process.env).keyRing)));
     await seedRegions(db);
   } catch (error) {
     await db.destroy();

@@ -63,7 +63,9 @@ export interface PaymentsTable {
   amount_fen: Fen;
   account_kind: AccountKind;
   bank_name: string | null;
-  account_no: string;
+  /** The account number SM4-sealed (FieldCipher); in full only in bank instruction files and audited reveals. */
+  account_cipher: Buffer;
+  account_masked: string;
   status: PaymentStatus;
   attempt: Defaulted<number>;
   batch_id: number | null;
@@ -80,7 +82,9 @@ export interface PaymentAttemptsTable {
   batch_id: number;
   account_kind: AccountKind;
   bank_name: string | null;
-  account_no: string;
+  /** The account number SM4-sealed (FieldCipher); in full only in bank instruction files and audited reveals. */
+  account_cipher: Buffer;
+  account_masked: string;
   amount_fen: Fen;
   status: 'sent' | 'paid' | 'failed' | 'returned';
   bank_reference: string | null;
@@ -106,7 +110,9 @@ export interface AccountCorrectionsTable {
   payment_id: number;
   account_kind: AccountKind;
   bank_name: string | null;
-  account_no: string;
+  /** The account number SM4-sealed (FieldCipher); in full only in bank instruction files and audited reveals. */
+  account_cipher: Buffer;
+  account_masked: string;
   reason: string;
   status: 'proposed' | 'approved' | 'rejected';
   proposed_by: string;

@@ -20,6 +20,7 @@ import { reconcileBatch, writeReconciliationXlsx } from '../../services/bank/rec
 import { ledgerBalances } from '../../services/ledger/balances.ts';
 import { checkLedger } from '../../services/ledger/check.ts';
 import type { Clock } from '../../domain/ports/clock.ts';
+import type { FieldCipher } from '../../domain/ports/field-cipher.ts';
 import { sendAttachment, withUploadedFile } from '../replies.ts';
 import { idParam, refusals, sendRefusal } from './review.ts';
 import { staff, wholeDataSet } from '../security/access.ts';
@@ -29,6 +30,8 @@ import { byParam, correctionOfPayment, touched } from '../security/scopes.ts';
 export interface BankRouteOptions {
   store: Store;
   clock: Clock;
+  /** Opens account numbers for the instruction file and seals corrected ones. */
+  cipher: FieldCipher;
   /** Largest return file accepted; 50 MB by default. */
   maxUploadBytes?: number;
 }
@@ -66,7 +69,7 @@ export async function bankRoutes(app: FastifyInstance, options: BankRouteOptions
   }, async (request, reply) => {
     try {
       const file = await exportInstruction(db, {
-        batchId: Number(request.params.id), format: request.body?.format ?? 'csv', by: actorOf(request).name, clock,
+        batchId: Number(request.params.id), format: request.body?.format ?? 'csv', by: actorOf(request).name, clock, cipher: options.cipher,
       });
       return sendAttachment(reply.header('x-checksum-sm3', file.checksum), file.fileName, CONTENT_TYPES[file.format], file.bytes);
     } catch (error) {
@@ -133,7 +136,7 @@ export async function bankRoutes(app: FastifyInstance, options: BankRouteOptions
   }, async (request, reply) => {
     const { paymentId, accountKind, bankName, accountNo, reason } = request.body;
     try {
-      const result = await proposeAccountCorrection(db, { paymentId, accountKind, bankName: bankName ?? null, accountNo, reason, actor: actorOf(request), clock });
+      const result = await proposeAccountCorrection(db, { paymentId, accountKind, bankName: bankName ?? null, accountNo, reason, actor: actorOf(request), clock, cipher: options.cipher });
       return reply.status(201).send(result);
     } catch (error) {
       return sendRefusal(reply, error);

@@ -17,6 +17,7 @@ import { continueScreeningRun, createScreeningRun, ScreeningRunError } from '../
 import type { Status } from '../../policy/core/decision.ts';
 import { CASE_STAFF, staff, wholeDataSet } from '../security/access.ts';
 import { regionFilter, unitInUrl } from '../security/scopes.ts';
+import { actorOf } from '../security/request-identity.ts';
 
 export interface ScreeningRouteOptions {
   store: Store;
@@ -82,7 +83,9 @@ export async function screeningRoutes(app: FastifyInstance, options: ScreeningRo
     },
   }, async (request, reply) => {
     try {
-      const runId = await createScreeningRun(db, { round: request.params.round, asOf: request.body?.asOf, region: request.body?.region, clock, params });
+      const runId = await createScreeningRun(db, {
+        round: request.params.round, asOf: request.body?.asOf, region: request.body?.region, clock, params, createdBy: actorOf(request).name,
+      });
       const work = continueScreeningRun(store, runId, { clock, params })
         .catch((error: unknown) => request.log.error({ err: error, runId }, '筛查批次中断'))
         .finally(() => running.delete(runId));

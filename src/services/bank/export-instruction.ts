@@ -9,6 +9,7 @@ import {
 import type { Database } from '../../adapters/store/schema.ts';
 import type { Fen } from '../../policy/core/money.ts';
 import type { Clock } from '../../domain/ports/clock.ts';
+import type { FieldCipher } from '../../domain/ports/field-cipher.ts';
 import { WorkflowError } from '../review/workflow-error.ts';
 import { appendAudit, lockAuditLog } from '../audit/append-audit.ts';
 import { auditSubject } from '../audit/audit-subject.ts';
@@ -19,6 +20,8 @@ export interface ExportRequest {
   /** Who exports (recorded in bank_files). */
   by: string;
   clock: Clock;
+  /** Opens the sealed account numbers: the file is the one place they are written in full. */
+  cipher: FieldCipher;
 }
 
 export interface ExportedFile {
@@ -39,18 +42,18 @@ export function paymentPurpose(round: string): string {
   return `${round}年失业保险稳岗返还`;
 }
 
-async function batchLines(db: Kysely<Database>, batchId: number): Promise<InstructionLine[]> {
+async function batchLines(db: Kysely<Database>, batchId: number, cipher: FieldCipher): Promise<InstructionLine[]> {
   const rows = await db
     .selectFrom('payment_attempts as a')
     .innerJoin('payments as p', 'p.id', 'a.payment_id')
-    .select(['a.payment_id', 'a.attempt', 'p.recipient_name', 'p.recipient_credit_code', 'a.account_kind', 'a.bank_name', 'a.account_no', 'a.amount_fen'])
+    .select(['a.payment_id', 'a.attempt', 'p.recipient_name', 'p.recipient_credit_code', 'a.account_kind', 'a.bank_name', 'a.account_cipher', 'a.amount_fen'])
     .where('a.batch_id', '=', batchId)
     .orderBy('a.payment_id')
     .orderBy('a.attempt')
     .execute();
   return rows.map((r) => ({
     paymentId: r.payment_id, attempt: r.attempt, recipientName: r.recipient_name, recipientCreditCode: r.recipient_credit_code,
-    accountKind: r.account_kind, bankName: r.bank_name, accountNo: r.account_no, amountFen: r.amount_fen,
+    accountKind: r.account_kind, bankName: r.bank_name, accountNo: cipher.decrypt(r.account_cipher), amountFen: r.amount_fen,
   }));
 }
 
@@ -66,7 +69,7 @@ export async function exportInstruction(db: Kysely<Database>, request: ExportReq
   if (unsent.length) {
     throw new WorkflowError('CONFLICT', `付款批次 ${batchId} 中有 ${unsent.length} 笔支付尚未发送（支付编号 ${unsent.slice(0, 10).map((p) => p.id).join('、')}），请先完成支付处理`);
   }
-  const lines = await batchLines(db, batchId);
+  const lines = await batchLines(db, batchId, request.cipher);
   if (!lines.length) throw new WorkflowError('CONFLICT', `付款批次 ${batchId} 没有已发送的支付，无法导出`);
   const file = buildInstructionFile(lines, paymentPurpose(batch.round));
   const bytes = await renderInstructionFile(file, format, new Date(batch.authorised_at));

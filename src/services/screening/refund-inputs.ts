@@ -115,7 +115,7 @@ export async function loadRefundInputs(db: Kysely<Database>, query: InputChunkQu
   let unitQuery = db
     .selectFrom('units')
     .select(['id', 'credit_code', 'name', 'org_type', 'size', 'industry', 'employees', 'revenue_wan', 'assets_wan',
-      'region_code', 'labor_dispatch', 'corporate_account'])
+      'region_code', 'labor_dispatch', 'corporate_account_masked'])
     .where('id', '>', query.afterId);
   if (regionCodes) unitQuery = unitQuery.where('region_code', 'in', regionCodes);
   const units = await unitQuery.orderBy('id').limit(query.limit).execute();
@@ -168,7 +168,7 @@ export async function loadRefundInputs(db: Kysely<Database>, query: InputChunkQu
         assetsWan: toNumber(u.assets_wan),
         flags: unitFlags,
         laborDispatch: u.labor_dispatch,
-        hasCorporateAccount: u.corporate_account !== null && u.corporate_account !== '',
+        hasCorporateAccount: u.corporate_account_masked !== null,
       },
       months: (JSON.parse(monthsText) as [Period, number][]).map(([period, dueFen]) => ({ period, dueFen })),
       payments: (JSON.parse(paymentsText) as [Period, IsoDate, number, PaymentKind][])

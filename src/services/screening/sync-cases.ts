@@ -1,6 +1,6 @@
 // Every screened unit has a case in the round. New units get one in the state of their decision, in the transaction
 // that stores the chunk's decisions; after the run, a case still at the screening stage follows the new decision when
-// its status, amount or input changed (action rescreen, by the system); a case already proposed or further along, or
+// its status, amount or input changed (action rescreen, in the name of whoever started the run); a case already proposed or further along, or
 // a dispatch unit's case decided on its application, is never touched by a screening.
 import { sql, type ExpressionBuilder, type Kysely, type Transaction } from 'kysely';
 import type { Database } from '../../adapters/store/schema.ts';
@@ -19,6 +19,16 @@ export interface CaseSync {
 export const SCREENING_STATES: readonly RefundCaseState[] = ['eligible', 'needs_review', 'ineligible'];
 
 const SYSTEM: Actor = { kind: 'system' };
+/** The name a run started by no one in particular is recorded under. */
+export const SYSTEM_NAME = actorName(SYSTEM);
+
+/**
+ * The actor of a run's case changes: the case worker who started it (only case workers start runs over HTTP), or the
+ * system for a run started without a name.
+ */
+function runActor(by: string): Actor {
+  return by === SYSTEM_NAME ? SYSTEM : { kind: 'staff', role: 'case_worker', name: by };
+}
 const RESCREEN_CHUNK = 500;
 
 export interface ChunkCases {
@@ -28,11 +38,13 @@ export interface ChunkCases {
   fromUnit: number;
   toUnit: number;
   at: Date;
+  /** Who started the run. */
+  by: string;
 }
 
 /** Opens a case for each of the chunk's units that has none in the round, inside the chunk's transaction. */
 export async function openChunkCases(trx: Transaction<Database>, chunk: ChunkCases): Promise<number> {
-  const { runId, round, at } = chunk;
+  const { runId, round, at, by } = chunk;
   const chunkDecisions = (eb: ExpressionBuilder<Database & { d: Database['refund_decisions'] }, 'd'>) =>
     eb.and([eb('d.run_id', '=', runId), eb('d.unit_id', '>=', chunk.fromUnit), eb('d.unit_id', '<=', chunk.toUnit)]);
   const withoutCase = (eb: ExpressionBuilder<Database & { d: Database['refund_decisions'] }, 'd'>) =>
@@ -44,7 +56,7 @@ export async function openChunkCases(trx: Transaction<Database>, chunk: ChunkCas
     .expression((eb) => eb.selectFrom('refund_decisions as d')
       .select([
         sql.lit(round).as('round'), 'd.unit_id', sql.lit(CASE_OPENED_ACTION).as('action'), sql<null>`null`.as('from_state'),
-        'd.status', sql.lit(actorName(SYSTEM)).as('actor'), sql.lit(`筛查批次 #${runId} 建立案件`).as('note'),
+        'd.status', sql<string>`${by}::text`.as('actor'), sql.lit(`筛查批次 #${runId} 建立案件`).as('note'),
         sql<string>`jsonb_build_object('state', d.status, 'run_id', d.run_id, 'amount_fen', d.amount_fen, 'version', 1)`.as('after'),
         stamp.as('at'),
       ])
@@ -56,8 +68,8 @@ export async function openChunkCases(trx: Transaction<Database>, chunk: ChunkCas
     .expression((eb) => eb.selectFrom('refund_decisions as d')
       .select([
         sql.lit(round).as('round'), 'd.unit_id', 'd.region_code', 'd.status', 'd.run_id', 'd.amount_fen',
-        stamp.as('created_at'), sql.lit(actorName(SYSTEM)).as('created_by'),
-        stamp.as('updated_at'), sql.lit(actorName(SYSTEM)).as('updated_by'),
+        stamp.as('created_at'), sql<string>`${by}::text`.as('created_by'),
+        stamp.as('updated_at'), sql<string>`${by}::text`.as('updated_by'),
       ])
       .where(chunkDecisions))
     // Not "WHERE NOT EXISTS" on the table being filled: PostgreSQL would rescan its growing heap for every row.
@@ -67,7 +79,7 @@ export async function openChunkCases(trx: Transaction<Database>, chunk: ChunkCas
   // One audit entry for the chunk's set-based opening; each case's own `screen` event above names the run.
   if (opened > 0) {
     await appendAudit(trx, {
-      actor: actorName(SYSTEM), action: 'case.open', subject: auditSubject.screeningRun(runId),
+      actor: by, action: 'case.open', subject: auditSubject.screeningRun(runId),
       detail: { round, opened, units: [chunk.fromUnit, chunk.toUnit] }, at,
     });
   }
@@ -100,8 +112,11 @@ function changedCases(db: Kysely<Database>, runId: number, round: string, afterU
 }
 
 /** After the run: moves the screening-stage cases whose decision changed; returns how many. */
-export async function rescreenChangedCases(db: Kysely<Database>, options: { runId: number; round: string; clock: Clock }): Promise<number> {
+export async function rescreenChangedCases(
+  db: Kysely<Database>, options: { runId: number; round: string; clock: Clock; by: string },
+): Promise<number> {
   const { runId, round, clock } = options;
+  const actor = runActor(options.by);
   let casesRescreened = 0;
   let after = 0;
   for (;;) {
@@ -110,7 +125,7 @@ export async function rescreenChangedCases(db: Kysely<Database>, options: { runI
     await db.transaction().execute(async (trx) => {
       for (const c of changed) {
         await applyCaseTransition(trx, {
-          round, unitId: c.unit_id, action: 'rescreen', actor: SYSTEM, decided: c.status, expectedState: c.state,
+          round, unitId: c.unit_id, action: 'rescreen', actor, decided: c.status, expectedState: c.state,
           patch: { run_id: runId, amount_fen: c.amount_fen }, note: `筛查批次 #${runId} 重新筛查`, at: clock.now(),
         });
       }

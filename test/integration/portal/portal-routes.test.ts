@@ -16,6 +16,7 @@ import { creditCodeOf, insertFixtureUnits } from '../../support/round-fixtures.t
 import { testCipher } from '../../support/sms-fixtures.ts';
 import { securedApp, sessionHeaders, staffCaller } from '../../support/staff-session.ts';
 import { storeBackends } from '../../support/store-backends.ts';
+import { sealedAccount } from '../../support/sealed-accounts.ts';
 
 const NOTIFIED = 1;
 const SCREENED = 2;
@@ -138,10 +139,10 @@ for (const backend of storeBackends()) {
         const { id: paymentId } = await store.db.insertInto('payments').values({
           idempotency_key: `refund:2024:${NOTIFIED}:${creditCodeOf(NOTIFIED)}`, round: '2024', unit_id: NOTIFIED, purpose: 'job_retention_refund',
           recipient_credit_code: creditCodeOf(NOTIFIED), recipient_name: `测试单位${NOTIFIED}`, role: 'unit', amount_fen: 576_000,
-          account_kind: 'corporate_account', account_no: '622200000001', status: 'sent', batch_id: batchId, region_code: '371002',
+          account_kind: 'corporate_account', ...sealedAccount('622200000001'), status: 'sent', batch_id: batchId, region_code: '371002',
         }).returning('id').executeTakeFirstOrThrow();
         await store.db.insertInto('payment_attempts').values({
-          payment_id: paymentId, attempt: 1, batch_id: batchId, account_kind: 'corporate_account', account_no: '622200000001', amount_fen: 576_000,
+          payment_id: paymentId, attempt: 1, batch_id: batchId, account_kind: 'corporate_account', ...sealedAccount('622200000001'), amount_fen: 576_000,
           status: 'sent', sent_at: '2024-10-08T02:00:00Z',
         }).execute();
 
