@@ -18,6 +18,7 @@ import type { Status } from '../../policy/core/decision.ts';
 import { CASE_STAFF, staff, wholeDataSet } from '../security/access.ts';
 import { regionFilter, unitInUrl } from '../security/scopes.ts';
 import { actorOf } from '../security/request-identity.ts';
+import { recordExport } from '../../services/audit/record-export.ts';
 
 export interface ScreeningRouteOptions {
   store: Store;
@@ -161,7 +162,11 @@ export async function screeningRoutes(app: FastifyInstance, options: ScreeningRo
     const { round: year } = request.params;
     try {
       refundRound(year);
-      return await sendWrittenFile(reply, `${year}年度稳岗返还决定.xlsx`, XLSX_TYPE, (path) => exportDecisionsXlsx(db, year, criteria, path));
+      const fileName = `${year}年度稳岗返还决定.xlsx`;
+      return await sendWrittenFile(reply, fileName, XLSX_TYPE, async (path) => {
+        await exportDecisionsXlsx(db, year, criteria, path);
+        await recordExport(db, { actor: actorOf(request), subject: `refund_decisions:${year}`, fileName, detail: { ...request.query }, clock });
+      });
     } catch (error) {
       return known(reply, error);
     }
