@@ -28,6 +28,7 @@ export const CHECKSUM_LABEL = '校验码';
 export const accountKindLabels: Readonly<Record<AccountKind, string>> = {
   corporate_account: '单位对公账户',
   contribution_account: '单位社会保险费缴费账户',
+  social_security_card: '个人社会保障卡银行账户',
 };
 
 export type InstructionFormat = 'csv' | 'xlsx';

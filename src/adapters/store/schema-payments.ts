@@ -9,10 +9,15 @@ type Defaulted<T> = ColumnType<T, T | undefined, T>;
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 
-export type AccountKind = 'corporate_account' | 'contribution_account';
+/** A unit's account kinds (a refund is paid to one of them). */
+export type UnitAccountKind = 'corporate_account' | 'contribution_account';
+/** Any payment's account kind: a person is paid to the social security card's bank account. */
+export type AccountKind = UnitAccountKind | 'social_security_card';
 export type { PaymentStatus } from '../../domain/payment-status.ts';
 import type { PaymentStatus } from '../../domain/payment-status.ts';
-export type LedgerAccount = 'fund' | 'payable' | 'bank_in_transit' | 'bank' | 'pilot_spending' | 'pilot_bank';
+import type { ExpenseAccount, PaymentPurpose } from '../../domain/payment-purposes.ts';
+export type LedgerAccount = ExpenseAccount | 'payable' | 'bank_in_transit' | 'bank' | 'pilot_spending' | 'pilot_bank';
+type NullableBytes = ColumnType<Buffer | null, Buffer | null | undefined, Buffer | null>;
 
 export interface DispatchApplicationsTable {
   id: Id;
@@ -42,6 +47,7 @@ export interface PaymentBatchesTable {
   id: Id;
   round: string;
   status: 'proposed' | 'authorised' | 'rejected' | 'exported' | 'reconciled';
+  purpose: Defaulted<PaymentPurpose>;
   payment_count: number;
   total_fen: Fen;
   note: string | null;
@@ -55,11 +61,14 @@ export interface PaymentsTable {
   id: Id;
   idempotency_key: string;
   round: string;
-  unit_id: number;
-  purpose: string;
+  /** Exactly one of unit_id and person_id is set. */
+  unit_id: ColumnType<number | null, number | null | undefined, number | null>;
+  person_id: ColumnType<number | null, number | null | undefined, number | null>;
+  purpose: PaymentPurpose;
+  /** A unit's credit code, or the person's masked ID number. */
   recipient_credit_code: string;
   recipient_name: string;
-  role: 'unit' | 'dispatch_unit' | 'user_unit';
+  role: 'unit' | 'dispatch_unit' | 'user_unit' | 'person';
   amount_fen: Fen;
   account_kind: AccountKind;
   bank_name: string | null;
@@ -108,7 +117,7 @@ export interface BankFilesTable {
 export interface AccountCorrectionsTable {
   id: Id;
   payment_id: number;
-  account_kind: AccountKind;
+  account_kind: UnitAccountKind;
   bank_name: string | null;
   /** The account number SM4-sealed (FieldCipher); in full only in bank instruction files and audited reveals. */
   account_cipher: Buffer;

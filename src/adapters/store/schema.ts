@@ -10,6 +10,7 @@ import type { PaymentTables } from './schema-payments.ts';
 import type { AuditTables } from './schema-audit.ts';
 import type { IdentityTables } from './schema-identity.ts';
 import type { FundTables } from './schema-fund.ts';
+import type { SkillSubsidyTables } from './schema-skill-subsidy.ts';
 
 /** A bigint identity: generated unless supplied (then call `resetIdentity`). */
 type Id = Generated<number>;
@@ -167,6 +168,7 @@ export interface CertificatesTable extends Changed {
   level: number;
   issue_date: IsoDate;
   verified: Defaulted<boolean>;
+  issuing_body: ColumnType<string | null, string | null | undefined, string | null>;
   region_code: string;
 }
 
@@ -197,7 +199,7 @@ export interface ImportBatchesTable extends Created {
   error_count: Defaulted<number>;
 }
 
-export interface Database extends RoundTables, PaymentTables, AuditTables, IdentityTables, FundTables {
+export interface Database extends RoundTables, PaymentTables, AuditTables, IdentityTables, FundTables, SkillSubsidyTables {
   schema_migrations: SchemaMigrationsTable;
   regions: RegionsTable;
   units: UnitsTable;
@@ -219,4 +221,4 @@ export interface Database extends RoundTables, PaymentTables, AuditTables, Ident
 export type IdentityTable =
   | 'units' | 'persons' | 'import_batches' | 'screening_runs' | 'refund_case_events' | 'review_batches'
   | 'public_notices' | 'notice_objections' | 'sms_outbox' | 'sms_codes' | 'dispatch_applications' | 'payment_batches'
-  | 'payments' | 'bank_files' | 'account_corrections' | 'ledger_transactions' | 'fund_pilot_plans' | 'fund_pilot_commitments' | 'fund_incidents';
+  | 'payments' | 'bank_files' | 'account_corrections' | 'ledger_transactions' | 'fund_pilot_plans' | 'fund_pilot_commitments' | 'fund_incidents' | 'skill_subsidy_applications';

@@ -12,7 +12,8 @@ import multipart from '@fastify/multipart';
 import type { FastifyInstance } from 'fastify';
 import type { InstructionFormat } from '../../adapters/bank/instruction-file.ts';
 import type { Store } from '../../adapters/store/open-store.ts';
-import type { AccountKind } from '../../adapters/store/schema-payments.ts';
+import type { FieldCipher } from '../../domain/ports/field-cipher.ts';
+import type { UnitAccountKind as AccountKind } from '../../adapters/store/schema-payments.ts';
 import { approveAccountCorrection, listAccountCorrections, proposeAccountCorrection } from '../../services/bank/account-correction.ts';
 import { exportInstruction } from '../../services/bank/export-instruction.ts';
 import { importReturnFile } from '../../services/bank/import-return.ts';
@@ -20,7 +21,6 @@ import { reconcileBatch, writeReconciliationXlsx } from '../../services/bank/rec
 import { ledgerBalances } from '../../services/ledger/balances.ts';
 import { checkLedger } from '../../services/ledger/check.ts';
 import type { Clock } from '../../domain/ports/clock.ts';
-import type { FieldCipher } from '../../domain/ports/field-cipher.ts';
 import { sendAttachment, withUploadedFile } from '../replies.ts';
 import { idParam, refusals, sendRefusal } from './review.ts';
 import { staff, wholeDataSet } from '../security/access.ts';

@@ -6,7 +6,7 @@
 import type { Kysely } from 'kysely';
 import { maskBankAccount } from '../../domain/masking.ts';
 import { paymentStatusLabel } from '../../domain/payment-status.ts';
-import type { AccountCorrectionsTable, AccountKind, PaymentStatus } from '../../adapters/store/schema-payments.ts';
+import type { AccountCorrectionsTable, UnitAccountKind as AccountKind, PaymentStatus } from '../../adapters/store/schema-payments.ts';
 import type { Database } from '../../adapters/store/schema.ts';
 import { assertDifferentPerson, type Actor } from '../../domain/refund-case.ts';
 import type { Clock } from '../../domain/ports/clock.ts';
@@ -79,8 +79,11 @@ export async function proposeAccountCorrection(db: Kysely<Database>, proposal: C
   const accountNo = accountNumber(proposal.accountNo);
   return db.transaction().execute(async (trx) => {
     await lockAuditLog(trx);
-    const payment = await trx.selectFrom('payments').select(['status']).where('id', '=', proposal.paymentId).forUpdate().executeTakeFirst();
+    const payment = await trx.selectFrom('payments').select(['status', 'person_id']).where('id', '=', proposal.paymentId).forUpdate().executeTakeFirst();
     if (!payment) throw new WorkflowError('NOT_FOUND', `支付 ${proposal.paymentId} 不存在`);
+    if (payment.person_id !== null) {
+      throw new WorkflowError('CONFLICT', `支付 ${proposal.paymentId} 付给个人社会保障卡账户，请先更正人员的银行账户信息，不能在此更正为单位账户`);
+    }
     if (!(CORRECTABLE as readonly string[]).includes(payment.status)) {
       throw new WorkflowError('CONFLICT', `支付 ${proposal.paymentId} 当前为「${paymentStatusLabel[payment.status]}」，只有支付失败或退回的款项可以更正账户`);
     }

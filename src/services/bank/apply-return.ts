@@ -15,7 +15,8 @@ const SYSTEM = '系统';
 
 export interface AppliedLine {
   round: string;
-  unitId: number;
+  /** Null for a payment to a person. */
+  unitId: number | null;
   batchId: number;
 }
 
@@ -24,7 +25,7 @@ export async function applyReturnLine(trx: Transaction<Database>, line: ReturnLi
   const current = await trx
     .selectFrom('payment_attempts as a')
     .innerJoin('payments as p', 'p.id', 'a.payment_id')
-    .select(['a.status', 'a.batch_id', 'a.amount_fen', 'p.round', 'p.unit_id', 'p.attempt as current_attempt'])
+    .select(['a.status', 'a.batch_id', 'a.amount_fen', 'p.round', 'p.unit_id', 'p.purpose', 'p.attempt as current_attempt'])
     .where('a.payment_id', '=', line.paymentId)
     .where('a.attempt', '=', line.attempt)
     .forUpdate()
@@ -33,7 +34,7 @@ export async function applyReturnLine(trx: Transaction<Database>, line: ReturnLi
   if (!current || !allowed.includes(current.status)) {
     throw new WorkflowError('CONFLICT', `付款流水号 ${paymentReference(line.paymentId, line.attempt)} 的状态已变更，请重新导入回单`);
   }
-  const event = { paymentId: line.paymentId, attempt: line.attempt, amountFen: current.amount_fen, by: SYSTEM, at };
+  const event = { paymentId: line.paymentId, attempt: line.attempt, amountFen: current.amount_fen, purpose: current.purpose, by: SYSTEM, at };
   await trx
     .updateTable('payment_attempts')
     .set({

@@ -1,6 +1,7 @@
 // Exports an authorised payment batch as the bank instruction file (鲁人社发〔2024〕8号 第七条): one line per attempt
 // sent in the batch, with the account snapshot of the attempt. The file is recorded in bank_files by its SHA-256 and
 // the batch moves authorised → exported. Exporting again yields the same bytes and records nothing new.
+// A person's account number is kept encrypted on the attempt: the file is the one place it is decrypted (audited).
 import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import {
@@ -13,6 +14,8 @@ import type { FieldCipher } from '../../domain/ports/field-cipher.ts';
 import { WorkflowError } from '../review/workflow-error.ts';
 import { appendAudit, lockAuditLog } from '../audit/append-audit.ts';
 import { auditSubject } from '../audit/audit-subject.ts';
+import type { PaymentPurpose } from '../../domain/payment-purposes.ts';
+import { paymentPurposeLabels } from '../../domain/vocabulary/payment-purposes.ts';
 
 export interface ExportRequest {
   batchId: number;
@@ -37,9 +40,13 @@ export interface ExportedFile {
 
 const EXPORTABLE = ['authorised', 'exported', 'reconciled'] as const;
 
-/** The purpose written on every line, e.g. 2024年失业保险稳岗返还. */
-export function paymentPurpose(round: string): string {
-  return `${round}年失业保险稳岗返还`;
+/** The purpose written on every line, e.g. 2024年失业保险稳岗返还, 2024年技能提升补贴. */
+export function paymentPurpose(round: string, purpose: PaymentPurpose = 'job_retention_refund'): string {
+  return `${round}年${paymentPurposeLabels[purpose]}`;
+}
+
+function fileNameOf(batchId: number, purpose: PaymentPurpose, format: InstructionFormat): string {
+  return `${purpose === 'job_retention_refund' ? '稳岗返还' : paymentPurposeLabels[purpose]}付款指令-批次${batchId}.${format}`;
 }
 
 async function batchLines(db: Kysely<Database>, batchId: number, cipher: FieldCipher): Promise<InstructionLine[]> {
@@ -71,10 +78,10 @@ export async function exportInstruction(db: Kysely<Database>, request: ExportReq
   }
   const lines = await batchLines(db, batchId, request.cipher);
   if (!lines.length) throw new WorkflowError('CONFLICT', `付款批次 ${batchId} 没有已发送的支付，无法导出`);
-  const file = buildInstructionFile(lines, paymentPurpose(batch.round));
+  const file = buildInstructionFile(lines, paymentPurpose(batch.round, batch.purpose));
   const bytes = await renderInstructionFile(file, format, new Date(batch.authorised_at));
   const sha256 = createHash('sha256').update(bytes).digest('hex');
-  const fileName = `稳岗返还付款指令-批次${batchId}.${format}`;
+  const fileName = fileNameOf(batchId, batch.purpose, format);
   await db.transaction().execute(async (trx) => {
     await lockAuditLog(trx);
     await trx.insertInto('bank_files')

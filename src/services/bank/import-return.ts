@@ -141,7 +141,8 @@ async function importKnownFile(db: Kysely<Database>, request: ReturnImportReques
     for (const { line } of lines) {
       const applied = await applyReturnLine(trx, line, at);
       counts[line.outcome]++;
-      if (line.outcome === 'paid') units.set(`${applied.round}:${applied.unitId}`, applied);
+      // A unit's refund case follows its payments; a person's grant reads its payment's state.
+      if (line.outcome === 'paid' && applied.unitId !== null) units.set(`${applied.round}:${applied.unitId}`, { round: applied.round, unitId: applied.unitId });
     }
     let casesPaid = 0;
     for (const unit of units.values()) {

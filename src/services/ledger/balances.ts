@@ -5,19 +5,26 @@
 //   bank             credit-normal (paid out of the bank)
 //   pilot_spending   debit-normal  (the pilot's spending, 鲁人社发〔2024〕8号 第六条)
 //   pilot_bank       credit-normal (the pilot's spending paid out of the bank)
+//   *_expense        debit-normal  (a person payment purpose's expense: skill subsidy, benefit, medical on behalf, price subsidy)
 import { sql, type Kysely } from 'kysely';
 import type { LedgerAccount } from '../../adapters/store/schema-payments.ts';
 import type { Database } from '../../adapters/store/schema.ts';
 import type { Fen } from '../../policy/core/money.ts';
+import { expenseAccountLabels } from '../../domain/vocabulary/payment-purposes.ts';
 
-export const ledgerAccounts: readonly LedgerAccount[] = ['fund', 'payable', 'bank_in_transit', 'bank', 'pilot_spending', 'pilot_bank'];
+export const ledgerAccounts: readonly LedgerAccount[] = [
+  'fund', 'payable', 'bank_in_transit', 'bank', 'pilot_spending', 'pilot_bank',
+  'skill_subsidy_expense', 'unemployment_benefit_expense', 'medical_insurance_expense', 'price_subsidy_expense',
+];
 
 export const accountLabels: Readonly<Record<LedgerAccount, string>> = {
-  fund: '稳岗返还基金', payable: '应付返还款', bank_in_transit: '银行在途款', bank: '银行存款（已拨付）',
+  ...expenseAccountLabels, payable: '应付返还款', bank_in_transit: '银行在途款', bank: '银行存款（已拨付）',
   pilot_spending: '扩大支出范围试点支出', pilot_bank: '银行存款（试点已拨付）',
 };
 
-const debitNormal: ReadonlySet<LedgerAccount> = new Set(['fund', 'pilot_spending']);
+const debitNormal: ReadonlySet<LedgerAccount> = new Set([
+  'fund', 'pilot_spending', 'skill_subsidy_expense', 'unemployment_benefit_expense', 'medical_insurance_expense', 'price_subsidy_expense',
+]);
 
 export interface AccountBalance {
   account: LedgerAccount;

@@ -1,6 +1,6 @@
 // Proves the fund ledger (鲁人社发〔2024〕8号 第八条：规范资金管理) and reports every violation in Chinese:
 //   1. Σ debit = Σ credit, overall and in every transaction (each with at least one debit and one credit line);
-//   2. every payment has exactly one commitment, of its amount;
+//   2. every payment has exactly one commitment, of its amount, debiting its purpose's expense account;
 //   3. the ledger agrees with the payments' states, in total and payment by payment:
 //      payable = Σ pending / in_batch / failed / returned, bank in transit = Σ sent, bank (credits − debits) = Σ paid
 //      (a payment withdrawn by a cancellation holds nothing anywhere).
@@ -9,6 +9,7 @@ import { paymentStatusLabel } from '../../domain/payment-status.ts';
 import type { LedgerAccount, PaymentStatus } from '../../adapters/store/schema-payments.ts';
 import type { Database } from '../../adapters/store/schema.ts';
 import { formatYuan, sumFen, type Fen } from '../../policy/core/money.ts';
+import { expenseAccountOf } from '../../domain/payment-purposes.ts';
 import { accountLabels, ledgerBalances, normalBalance, type AccountBalance } from './balances.ts';
 
 export type ViolationCode = 'UNBALANCED_LEDGER' | 'UNBALANCED_TRANSACTION' | 'COMMITMENT' | 'ACCOUNT_TOTAL' | 'PAYMENT_STATE';
@@ -64,10 +65,15 @@ async function transactionViolations(db: Db): Promise<LedgerViolation[]> {
   }));
 }
 
+/** The expense account a payment's commitment debits, by its purpose. */
+const expenseAccountSql = sql<LedgerAccount>`case p.purpose ${sql.join(
+  Object.entries(expenseAccountOf).map(([purpose, account]) => sql`when ${purpose} then ${account}`), sql` `,
+)} end`;
+
 async function commitmentViolations(db: Db): Promise<LedgerViolation[]> {
   const rows = await db.selectFrom('payments as p')
     .leftJoin('ledger_transactions as t', (join) => join.onRef('t.payment_id', '=', 'p.id').on('t.kind', '=', 'commitment'))
-    .leftJoin('ledger_lines as l', (join) => join.onRef('l.transaction_id', '=', 't.id').on('l.account', '=', 'fund'))
+    .leftJoin('ledger_lines as l', (join) => join.onRef('l.transaction_id', '=', 't.id').on('l.account', '=', expenseAccountSql))
     .select(['p.id', 'p.amount_fen', sql<number>`count(distinct t.id)::int`.as('commitments'), sql<number>`coalesce(sum(l.debit_fen), 0)::bigint`.as('committed')])
     .groupBy(['p.id', 'p.amount_fen'])
     .having((eb) => eb.or([

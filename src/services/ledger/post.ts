@@ -2,17 +2,19 @@
 // A transaction is posted under a key that says what it records; the key is unique, so an event posted twice (a
 // retry, a second worker, a restart after a crash) is posted once. Lines must balance: Σ debit = Σ credit.
 // One helper per payment event, so no caller builds lines by hand:
-//   commitment  Dr fund            / Cr payable          commit:<payment>
+//   commitment  Dr <expense>       / Cr payable          commit:<payment>   (<expense>: the purpose's account, fund for refunds)
 //   send        Dr payable         / Cr bank_in_transit  send:<payment>:<attempt>
 //   settlement  Dr bank_in_transit / Cr bank             settle:<payment>:<attempt>
 //   failure     Dr bank_in_transit / Cr payable          fail:<payment>:<attempt>   (failed, or returned unsettled)
 //   return      Dr bank            / Cr payable          return:<payment>:<attempt> (returned after settlement)
-//   cancellation Dr payable        / Cr fund             cancel:<payment>
+//   cancellation Dr payable        / Cr <expense>        cancel:<payment>
 //   pilot spending Dr pilot_spending / Cr pilot_bank     pilot-spend:<commitment>   (鲁人社发〔2024〕8号 第六条)
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../adapters/store/schema.ts';
 import type { LedgerAccount, LedgerTransactionsTable } from '../../adapters/store/schema-payments.ts';
 import { formatYuan, sumFen, type Fen } from '../../policy/core/money.ts';
+import { expenseAccountOf, type PaymentPurpose } from '../../domain/payment-purposes.ts';
+import { paymentPurposeLabels } from '../../domain/vocabulary/payment-purposes.ts';
 
 type Executor = Transaction<Database> | Kysely<Database>;
 export type LedgerKind = LedgerTransactionsTable['kind'];
@@ -86,6 +88,8 @@ export async function postLedger(trx: Executor, posting: LedgerPosting): Promise
 export interface PaymentEvent {
   paymentId: number;
   amountFen: Fen;
+  /** What the payment is for (default: the job-retention refund). */
+  purpose?: PaymentPurpose;
   by: string;
   at?: Date;
 }
@@ -103,16 +107,20 @@ function postTransfer(trx: Executor, event: PaymentEvent, key: string, kind: Led
   });
 }
 
-/** A payment was created for a confirmed decision: the fund commits the amount. */
+const purposeOf = (event: PaymentEvent): PaymentPurpose => event.purpose ?? 'job_retention_refund';
+/** 稳岗返还 for refunds (as before), the purpose's name otherwise. */
+const nameOf = (event: PaymentEvent): string => (event.purpose && event.purpose !== 'job_retention_refund' ? paymentPurposeLabels[event.purpose] : '稳岗返还');
+
+/** A payment was created for a decided grant: its purpose's expense account commits the amount. */
 export function postCommitment(trx: Executor, event: PaymentEvent): Promise<boolean> {
-  return postTransfer(trx, event, `commit:${event.paymentId}`, 'commitment', 'fund', 'payable', '稳岗返还应付确认');
+  return postTransfer(trx, event, `commit:${event.paymentId}`, 'commitment', expenseAccountOf[purposeOf(event)], 'payable', `${nameOf(event)}应付确认`);
 }
 
 /** The attempt went to the bank (a re-issue when attempt > 1). */
 export function postSend(trx: Executor, event: AttemptEvent): Promise<boolean> {
   const reissue = event.attempt > 1;
   return postTransfer(trx, event, `send:${event.paymentId}:${event.attempt}`, reissue ? 'reissue' : 'payment', 'payable', 'bank_in_transit',
-    reissue ? `稳岗返还重新支付（第 ${event.attempt} 次）` : '稳岗返还支付指令已发银行');
+    reissue ? `${nameOf(event)}重新支付（第 ${event.attempt} 次）` : `${nameOf(event)}支付指令已发银行`);
 }
 
 /** The bank reports the attempt paid. */
@@ -135,7 +143,7 @@ export function postReturn(trx: Executor, event: AttemptEvent): Promise<boolean>
 
 /** A payment withdrawn before it was sent: the commitment is released to the fund. */
 export function postCancellation(trx: Executor, event: PaymentEvent): Promise<boolean> {
-  return postTransfer(trx, event, `cancel:${event.paymentId}`, 'cancellation', 'payable', 'fund', '稳岗返还支付撤销');
+  return postTransfer(trx, event, `cancel:${event.paymentId}`, 'cancellation', 'payable', expenseAccountOf[purposeOf(event)], `${nameOf(event)}支付撤销`);
 }
 
 /** A pilot commitment was spent (paid): the fund's pilot spending, paid out of its bank account. */

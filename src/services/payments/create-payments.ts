@@ -7,7 +7,7 @@
 // A case stays `confirmed` until reconciliation finds all its payments paid.
 import type { Insertable, Kysely, Transaction } from 'kysely';
 import type { Database, EnterpriseSize, OrgType } from '../../adapters/store/schema.ts';
-import type { AccountKind, PaymentsTable } from '../../adapters/store/schema-payments.ts';
+import type { UnitAccountKind as AccountKind, PaymentsTable } from '../../adapters/store/schema-payments.ts';
 import type { Actor } from '../../domain/refund-case.ts';
 import { sumFen, type Fen } from '../../policy/core/money.ts';
 import { postCommitment } from '../ledger/post.ts';

@@ -3,15 +3,18 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../adapters/store/schema.ts';
 import type { AccountKind, PaymentStatus } from '../../adapters/store/schema-payments.ts';
 import type { Fen } from '../../policy/core/money.ts';
+import type { PaymentPurpose } from '../../domain/payment-purposes.ts';
 
 
 export interface PaymentListItem {
   id: number;
   idempotencyKey: string;
-  unitId: number;
+  unitId: number | null;
+  personId: number | null;
+  purpose: PaymentPurpose;
   recipientCreditCode: string;
   recipientName: string;
-  role: 'unit' | 'dispatch_unit' | 'user_unit';
+  role: 'unit' | 'dispatch_unit' | 'user_unit' | 'person';
   amountFen: Fen;
   accountKind: AccountKind;
   bankName: string | null;
@@ -23,6 +26,7 @@ export interface PaymentListItem {
 
 export interface PaymentFilter {
   round?: string;
+  purpose?: PaymentPurpose;
   status?: PaymentStatus;
   batchId?: number;
   limit?: number;
@@ -32,10 +36,11 @@ export interface PaymentFilter {
 export async function listPayments(db: Kysely<Database>, filter: PaymentFilter = {}): Promise<PaymentListItem[]> {
   let query = db.selectFrom('payments').selectAll().orderBy('id').limit(filter.limit ?? 1000).offset(filter.offset ?? 0);
   if (filter.round) query = query.where('round', '=', filter.round);
+  if (filter.purpose) query = query.where('purpose', '=', filter.purpose);
   if (filter.status) query = query.where('status', '=', filter.status);
   if (filter.batchId) query = query.where('batch_id', '=', filter.batchId);
   return (await query.execute()).map((p) => ({
-    id: p.id, idempotencyKey: p.idempotency_key, unitId: p.unit_id, recipientCreditCode: p.recipient_credit_code,
+    id: p.id, idempotencyKey: p.idempotency_key, unitId: p.unit_id, personId: p.person_id, purpose: p.purpose, recipientCreditCode: p.recipient_credit_code,
     recipientName: p.recipient_name, role: p.role, amountFen: p.amount_fen, accountKind: p.account_kind, bankName: p.bank_name,
     accountMasked: p.account_masked, status: p.status, attempt: p.attempt, batchId: p.batch_id,
   }));

@@ -14,6 +14,8 @@ import { assertFinance } from './payment-actor.ts';
 import { lockAuditLog } from '../audit/append-audit.ts';
 import { auditSubject } from '../audit/audit-subject.ts';
 import { recordAudit } from '../audit/record-audit.ts';
+import type { PaymentPurpose } from '../../domain/payment-purposes.ts';
+import { paymentPurposeLabels } from '../../domain/vocabulary/payment-purposes.ts';
 
 export type PaymentBatchStatus = PaymentBatchesTable['status'];
 
@@ -23,6 +25,8 @@ export const batchStatusLabel: Record<PaymentBatchStatus, string> = {
 
 export interface ProposePaymentBatch {
   round: string;
+  /** The batch pays one purpose (default: the job-retention refund). */
+  purpose?: PaymentPurpose;
   actor: Actor;
   /** Exactly these payments; otherwise every pending payment of the round. */
   paymentIds?: readonly number[];
@@ -43,13 +47,14 @@ export async function proposePaymentBatch(db: Kysely<Database>, request: Propose
   assertFinance(actor);
   return db.transaction().execute(async (trx) => {
     await lockAuditLog(trx);
-    let query = trx.selectFrom('payments').select(['id', 'status', 'amount_fen']).where('round', '=', round).orderBy('id').forUpdate();
+    const purpose = request.purpose ?? 'job_retention_refund';
+    let query = trx.selectFrom('payments').select(['id', 'status', 'amount_fen']).where('round', '=', round).where('purpose', '=', purpose).orderBy('id').forUpdate();
     query = paymentIds ? query.where('id', 'in', paymentIds.length ? [...paymentIds] : [0]) : query.where('status', '=', 'pending');
     const rows = await query.execute();
     if (paymentIds) {
       const found = new Set(rows.map((r) => r.id));
       const unknown = paymentIds.filter((id) => !found.has(id));
-      if (unknown.length) throw new WorkflowError('NOT_FOUND', `${round} 年度没有以下支付：${nameList(unknown.map(String))}`);
+      if (unknown.length) throw new WorkflowError('NOT_FOUND', `${round} 年度没有以下${paymentPurposeLabels[purpose]}支付：${nameList(unknown.map(String))}`);
       const busy = rows.filter((r) => r.status !== 'pending');
       if (busy.length) throw new WorkflowError('CONFLICT', `以下支付不是待支付状态，不能列入支付批次：${nameList(busy.map((r) => `#${r.id}`))}`);
     }
@@ -58,12 +63,12 @@ export async function proposePaymentBatch(db: Kysely<Database>, request: Propose
     const by = actorName(actor);
     const at = request.clock.now();
     const batch = await trx.insertInto('payment_batches').values({
-      round, status: 'proposed', payment_count: rows.length, total_fen: totalFen, note: request.note ?? null, proposed_by: by, proposed_at: at,
+      round, purpose, status: 'proposed', payment_count: rows.length, total_fen: totalFen, note: request.note ?? null, proposed_by: by, proposed_at: at,
     }).returning('id').executeTakeFirstOrThrow();
     await trx.updateTable('payments').set({ status: 'in_batch', batch_id: batch.id, updated_by: by, updated_at: at })
       .where('id', 'in', rows.map((r) => r.id)).execute();
     await recordAudit(trx, {
-      actor, action: 'payment_batch.propose', subject: auditSubject.paymentBatch(batch.id), detail: { paymentCount: rows.length, totalFen }, clock: request.clock,
+      actor, action: 'payment_batch.propose', subject: auditSubject.paymentBatch(batch.id), detail: { purpose, paymentCount: rows.length, totalFen }, clock: request.clock,
     });
     return { batchId: batch.id, status: 'proposed', paymentCount: rows.length, totalFen };
   });
@@ -118,6 +123,7 @@ export function rejectPaymentBatch(db: Kysely<Database>, request: BatchDecision)
 
 export interface PaymentBatchView extends PaymentBatchSummary {
   round: string;
+  purpose: PaymentPurpose;
   note: string | null;
   proposedBy: string;
   proposedAt: Date;
@@ -125,12 +131,15 @@ export interface PaymentBatchView extends PaymentBatchSummary {
   authorisedAt: Date | null;
 }
 
-export async function listPaymentBatches(db: Kysely<Database>, filter: { round?: string; status?: PaymentBatchStatus } = {}): Promise<PaymentBatchView[]> {
+export async function listPaymentBatches(
+  db: Kysely<Database>, filter: { round?: string; status?: PaymentBatchStatus; purpose?: PaymentPurpose } = {},
+): Promise<PaymentBatchView[]> {
   let query = db.selectFrom('payment_batches').selectAll().orderBy('id');
+  if (filter.purpose) query = query.where('purpose', '=', filter.purpose);
   if (filter.round) query = query.where('round', '=', filter.round);
   if (filter.status) query = query.where('status', '=', filter.status);
   return (await query.execute()).map((b) => ({
-    batchId: b.id, round: b.round, status: b.status, paymentCount: b.payment_count, totalFen: b.total_fen, note: b.note,
+    batchId: b.id, round: b.round, purpose: b.purpose, status: b.status, paymentCount: b.payment_count, totalFen: b.total_fen, note: b.note,
     proposedBy: b.proposed_by, proposedAt: b.proposed_at, authorisedBy: b.authorised_by, authorisedAt: b.authorised_at,
   }));
 }

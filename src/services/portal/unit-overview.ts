@@ -4,7 +4,7 @@
 // user units) and, for a dispatch unit, its application. Only ever the one unit: the caller passes the session's unit.
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../adapters/store/schema.ts';
-import type { AccountKind } from '../../adapters/store/schema-payments.ts';
+import type { UnitAccountKind } from '../../adapters/store/schema-payments.ts';
 import { maskCreditCode } from '../../domain/masking.ts';
 import { paymentStatusLabel, type PaymentStatus } from '../../domain/payment-status.ts';
 import { stateLabel, type RefundCaseState } from '../../domain/refund-case.ts';
@@ -59,7 +59,7 @@ export interface PortalPayment {
   amountYuan: string;
   status: PaymentStatus;
   statusLabel: string;
-  accountKind: AccountKind;
+  accountKind: UnitAccountKind;
   bankName: string | null;
   accountMasked: string;
   createdAt: Date;
@@ -124,6 +124,8 @@ async function payments(db: Db, round: string, unitId: number, creditCode: strin
       'p.account_masked', 'p.created_at', 'a.sent_at', 'a.settled_at'])
     .where('p.round', '=', round)
     .where((eb) => eb.or([eb('p.unit_id', '=', unitId), eb('p.recipient_credit_code', '=', creditCode)]))
+    .where('p.person_id', 'is', null)
+    .$narrowType<{ role: PortalPayment['role']; account_kind: PortalPayment['accountKind'] }>()
     .orderBy('p.id')
     .execute();
   return rows.map((p) => ({

@@ -79,6 +79,7 @@ for (const backend of storeBackends()) {
         const balances = (await app.inject({ method: 'GET', url: '/api/v1/ledger/balances', headers: await maker.headers() })).json();
         expect(balances.map((b: { account: string; balanceFen: number }) => [b.account, b.balanceFen])).toEqual([
           ['fund', 70_000], ['payable', 40_000], ['bank_in_transit', 0], ['bank', 30_000], ['pilot_spending', 0], ['pilot_bank', 0],
+          ['skill_subsidy_expense', 0], ['unemployment_benefit_expense', 0], ['medical_insurance_expense', 0], ['price_subsidy_expense', 0],
         ]);
       } finally {
         await app.close();

@@ -28,7 +28,9 @@ for (const backend of storeBackends()) {
         const check = await checkLedger(store.db);
         expect(check).toMatchObject({ ok: true, violations: [], paymentCount: 3, transactionCount: 5 });
         const balances = Object.fromEntries((await ledgerBalances(store.db)).map((b) => [b.account, b.balanceFen]));
-        expect(balances).toEqual({ fund: 35_000, payable: 5_000, bank_in_transit: 30_000, bank: 0, pilot_spending: 0, pilot_bank: 0 });
+        expect(balances).toEqual({ fund: 35_000, payable: 5_000, bank_in_transit: 30_000, bank: 0, pilot_spending: 0, pilot_bank: 0,
+          skill_subsidy_expense: 0, unemployment_benefit_expense: 0, medical_insurance_expense: 0, price_subsidy_expense: 0,
+        });
       });
     });
 

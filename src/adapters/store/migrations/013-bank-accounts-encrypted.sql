@@ -14,9 +14,12 @@ ALTER TABLE units
 
 ALTER TABLE confirmations ADD COLUMN account_cipher bytea, ADD COLUMN account_masked text;
 
-ALTER TABLE payments ADD COLUMN account_cipher bytea, ADD COLUMN account_masked text,
+-- A person's payment (migration 009) already keeps its number sealed in account_cipher and the masked form in account_no.
+ALTER TABLE payments ADD COLUMN IF NOT EXISTS account_cipher bytea, ADD COLUMN account_masked text,
   ALTER COLUMN account_no DROP NOT NULL;
-ALTER TABLE payment_attempts ADD COLUMN account_cipher bytea, ADD COLUMN account_masked text,
+ALTER TABLE payment_attempts ADD COLUMN IF NOT EXISTS account_cipher bytea, ADD COLUMN account_masked text,
   ALTER COLUMN account_no DROP NOT NULL;
+UPDATE payments SET account_masked = account_no, account_no = NULL WHERE account_cipher IS NOT NULL;
+UPDATE payment_attempts SET account_masked = account_no, account_no = NULL WHERE account_cipher IS NOT NULL;
 ALTER TABLE account_corrections ADD COLUMN account_cipher bytea, ADD COLUMN account_masked text,
   ALTER COLUMN account_no DROP NOT NULL;
