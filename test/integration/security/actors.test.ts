@@ -10,7 +10,7 @@ import { storeBackends } from '../../support/store-backends.ts';
 import { securedApp, staffCaller } from '../../support/staff-session.ts';
 import { waitFor } from '../../support/wait-for.ts';
 
-const WORKER = '经办员张三';
+const WORKER = '经办员张三（zhangsan）';
 
 for (const backend of storeBackends()) {
   describe.skipIf(backend.skipReason)(`actors of started actions on ${backend.name}`, () => {
@@ -21,7 +21,8 @@ for (const backend of storeBackends()) {
       const store = await openStore(await backend.freshConfig());
       const clock = fixedClock('2024-08-15T01:00:00Z');
       const app = await securedApp(store, clock, [[screeningRoutes, { store, clock, params: projectParameters() }]]);
-      const worker = await staffCaller(store.db, clock, { username: 'zhangsan', displayName: WORKER, roles: ['case_worker'] });
+      const worker = await staffCaller(store.db, clock, { username: 'zhangsan', displayName: '经办员张三', roles: ['case_worker'] });
+      expect(worker.name).toBe(WORKER);
       try {
         await insertFixtureUnits(store, ROUND_POPULATION);
         const started = await app.inject({ method: 'POST', url: '/api/v1/rounds/2024/screenings', payload: {}, headers: await worker.headers() });
