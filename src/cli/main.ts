@@ -17,6 +17,7 @@ import { runRuns } from './commands/runs.ts';
 import { runScreen } from './commands/screen.ts';
 import { runServe } from './commands/serve.ts';
 import { runStaff } from './commands/staff.ts';
+import { runBackup, runRestore } from './commands/backup.ts';
 import { CliError } from './cli-error.ts';
 
 const HELP = `用法 / usage: wengang <命令> [参数]
@@ -40,6 +41,8 @@ const HELP = `用法 / usage: wengang <命令> [参数]
   fund <子命令>                扩大支出范围试点额度台账（封定结余、备案复核、承诺、支出、释放）
   audit verify|checkpoint|search   审计日志校验（被篡改时退出码 1）、检查点、查询
   staff add|list|disable|enable|unlock|password   工作人员账号（角色、管辖地区、密码）
+  backup --out 文件             备份整个数据库（内嵌数据目录或 PostgreSQL），带 SM3 校验码与所需密钥版本
+  restore <文件> [--data 目录 | --database-url 地址]   恢复备份（拒绝损坏或不匹配的备份），并校验审计日志与基金账务
   help                         显示本帮助
 `;
 
@@ -62,6 +65,8 @@ const commands: Record<string, (args: string[]) => Promise<number>> = {
   fund: runFund,
   audit: runAudit,
   staff: runStaff,
+  backup: runBackup,
+  restore: runRestore,
 };
 
 async function main(argv: string[]): Promise<number> {

@@ -29,6 +29,8 @@ export interface Store {
   bulkTransaction<T>(work: (bulk: BulkWriter) => Promise<T>): Promise<T>;
   /** After ids were supplied explicitly (e.g. by COPY), moves the table's identity past its largest id. */
   resetIdentity(table: IdentityTable): Promise<void>;
+  /** The embedded database's whole data folder as one consistent gzip tar (PGlite only; for backups). */
+  dumpDataDir?: () => Promise<Buffer>;
   close(): Promise<void>;
 }
 
@@ -38,14 +40,15 @@ export function storeConfigFromEnv(env: Readonly<Record<string, string | undefin
   return { dataDir: dataPath(env, 'pglite') };
 }
 
-async function connect(config: StoreConfig): Promise<Pick<Store, 'db' | 'backend'>> {
+async function connect(config: StoreConfig): Promise<Pick<Store, 'db' | 'backend' | 'dumpDataDir'>> {
   if ('databaseUrl' in config) {
     return { db: new Kysely<Database>({ dialect: postgresDialect(config.databaseUrl) }), backend: 'postgres' };
   }
   // PGlite creates the data folder itself, but not its parents.
   await mkdir(dirname(resolve(config.dataDir)), { recursive: true });
   const pglite = await PGlite.create(config.dataDir, { parsers: textParsers });
-  return { db: new Kysely<Database>({ dialect: pgliteDialect(pglite) }), backend: 'pglite' };
+  const dumpDataDir = async () => Buffer.from(await (await pglite.dumpDataDir('gzip')).arrayBuffer());
+  return { db: new Kysely<Database>({ dialect: pgliteDialect(pglite) }), backend: 'pglite', dumpDataDir };
 }
 
 /**
@@ -53,7 +56,7 @@ async function connect(config: StoreConfig): Promise<Pick<Store, 'db' | 'backend
  * only asked for when there is one, and defaults to the key ring the environment names (WENGANG_KEYS).
  */
 export async function openStore(config: StoreConfig, cipher?: () => FieldCipher): Promise<Store> {
-  const { db, backend } = await connect(config);
+  const { db, backend, dumpDataDir } = await connect(config);
   try {
     await migrate(db);
     await sealBankAccounts(db, cipher ?? (() => new SmFieldCipher(keyRingFromEnv(process.env).keyRing)));
@@ -65,6 +68,7 @@ export async function openStore(config: StoreConfig, cipher?: () => FieldCipher)
   return {
     db,
     backend,
+    dumpDataDir,
     bulk: bulkWriterFor(db),
     bulkTransaction: (work) => db.transaction().execute((trx) => work(bulkWriterFor(trx))),
     async resetIdentity(table) {

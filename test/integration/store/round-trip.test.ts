@@ -70,7 +70,7 @@ const rows = {
   },
   certificates: {
     number: 'S000037100002024123456', person_id: person.id, occupation_code: '6-31-01-03', occupation_name: '电工',
-    level: 3, issue_date: '2024-06-30', verified: true, ...REGION, ...CHANGED,
+    level: 3, issue_date: '2024-06-30', verified: true, issuing_body: '威海市职业技能鉴定中心', ...REGION, ...CHANGED,
   },
   subsidy_grants: {
     person_id: person.id, type: 'skill_subsidy', occupation_code: '6-31-01-03', level: 3, granted_on: '2024-07-20',
