@@ -67,7 +67,7 @@ describe('backup and restore of the embedded database', () => {
 
     const damaged = join(dir, 'damaged.wgbak');
     const bytes = await readFile(archive);
-    bytes[bytes.length - 100] ^= 0xff;
+    bytes[bytes.length - 100] = bytes[bytes.length - 100]! ^ 0xff;
     await writeFile(damaged, bytes);
     await expect(restoreArchive(damaged, { dataDir: join(dir, 'never', 'pglite') }, ring)).rejects.toThrow(/SM3 校验失败/);
     await writeFile(damaged, bytes.subarray(0, bytes.length - 10));
