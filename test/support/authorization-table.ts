@@ -72,10 +72,6 @@ const evaluate = (rule: string): [string, MatrixEntry] => [`POST /api/v1/evaluat
 
 export const authorizationTable: Record<string, MatrixEntry> = {
   'GET /api/v1/status': open(() => at('/api/v1/status')),
-  // Operations: health and readiness for load balancers; /metrics is limited by address, not by session.
-  'GET /healthz': open(() => at('/healthz')),
-  'GET /readyz': open(() => at('/readyz')),
-  'GET /metrics': open(() => at('/metrics')),
   ...Object.fromEntries([
     'contribution', 'job-retention-refund', 'dispatch-allocation', 'enterprise-size', 'skill-subsidy', 'unemployment-benefit', 'spending-cap', 'identifier',
   ].map(evaluate)),
