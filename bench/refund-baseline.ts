@@ -81,7 +81,7 @@ export function baselineInsert(table: string, params: ParameterStore, asOf: stri
           ELSE 'large'
         END AS size_class,
         -- 第七条: only a small or micro unit or an individual business may be paid into its contribution account.
-        coalesce(u.corporate_account, '') <> '' OR u.org_type = 'individual_business' OR CASE
+        u.corporate_account_masked IS NOT NULL OR u.org_type = 'individual_business' OR CASE
           WHEN u.size IS NOT NULL THEN u.size IN ('small', 'micro')
           WHEN u.org_type <> 'enterprise' OR th.industry IS NULL THEN false
           WHEN ${below('small')} THEN true

@@ -14,7 +14,7 @@ import { projectParameters } from '../src/adapters/parameters/load-parameters.ts
 import { keyRingFromEnv } from '../src/adapters/crypto/key-ring.ts';
 import { SmFieldCipher } from '../src/adapters/crypto/sm-field-cipher.ts';
 import { openStore, type Store, type StoreConfig } from '../src/adapters/store/open-store.ts';
-import { generateIntoStore } from '../src/services/generate/generate-into-store.ts';
+import { generateIntoStore } from '../src/demo/generate/generate-into-store.ts';
 import { refundRound } from '../src/services/rounds.ts';
 import { baselineInsert } from './refund-baseline.ts';
 import { peakRssMiB, report } from './report.ts';

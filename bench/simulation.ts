@@ -12,7 +12,7 @@ import { keyRingFromEnv } from '../src/adapters/crypto/key-ring.ts';
 import { SmFieldCipher } from '../src/adapters/crypto/sm-field-cipher.ts';
 import { openStore, type Store } from '../src/adapters/store/open-store.ts';
 import { fixedClock } from '../src/domain/ports/clock.ts';
-import { generateIntoStore } from '../src/services/generate/generate-into-store.ts';
+import { generateIntoStore } from '../src/demo/generate/generate-into-store.ts';
 import { runImpact } from '../src/services/simulation/impact-run.ts';
 import { saveReform } from '../src/services/simulation/reforms.ts';
 import { peakRssMiB, report } from './report.ts';

@@ -22,6 +22,7 @@ import { runStaff } from './commands/staff.ts';
 import { runSkill } from './commands/skill.ts';
 import { runRisk } from './commands/risk.ts';
 import { runCampaign } from './commands/campaign.ts';
+import { runBackup, runRestore } from './commands/backup.ts';
 import { CliError } from './cli-error.ts';
 
 const HELP = `用法 / usage: wengang <命令> [参数]
@@ -31,7 +32,7 @@ const HELP = `用法 / usage: wengang <命令> [参数]
   serve                        启动服务（端口 PORT，默认 8080；数据目录 WENGANG_DATA，默认 ./data）
   generate --scale demo|city|province --seed N   生成模拟参保数据
   import <类型> <文件> [--user U]   导入 Excel/CSV（UTF-8 或 GBK）；import template <类型> 生成模板；import kinds 列出类型
-  screen --round 2024 [--as-of 日期] [--region 代码] [--resume 编号] [--chunk-size 每批单位数]   免申即享筛查全部参保单位
+  screen --round 2024 [--as-of 日期] [--region 代码] [--resume 编号] [--chunk-size 每批单位数] [--user 姓名]   免申即享筛查全部参保单位
   runs list|show|diff          查看筛查批次、比较两次筛查
   review <子命令>              复核（双人复核：提交、通过、退回、补录重判、记录）
   notice <子命令>              公示（发布、异议、结束、查询、导出）
@@ -50,6 +51,8 @@ const HELP = `用法 / usage: wengang <命令> [参数]
   benefit <子命令>             失业保险金（申领、复核、按月发放、停发、转移接续、保生活优先拨付）
   audit verify|checkpoint|search   审计日志校验（被篡改时退出码 1）、检查点、查询
   staff add|list|disable|enable|unlock|password   工作人员账号（角色、管辖地区、密码）
+  backup --out 文件             备份整个数据库（内嵌数据目录或 PostgreSQL），带 SM3 校验码与所需密钥版本
+  restore <文件> [--data 目录 | --database-url 地址]   恢复备份（拒绝损坏或不匹配的备份），并校验审计日志与基金账务
   help                         显示本帮助
 `;
 
@@ -77,6 +80,8 @@ const commands: Record<string, (args: string[]) => Promise<number>> = {
   benefit: runBenefit,
   audit: runAudit,
   staff: runStaff,
+  backup: runBackup,
+  restore: runRestore,
 };
 
 async function main(argv: string[]): Promise<number> {

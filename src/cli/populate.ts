@@ -3,11 +3,11 @@ import { projectParameters } from '../adapters/parameters/load-parameters.ts';
 import { keyRingFromEnv } from '../adapters/crypto/key-ring.ts';
 import { SmFieldCipher } from '../adapters/crypto/sm-field-cipher.ts';
 import type { Store } from '../adapters/store/open-store.ts';
-import { generateIntoStore } from '../services/generate/generate-into-store.ts';
-import type { GenerationCounts } from '../services/generate/generate-population.ts';
-import type { ScaleName } from '../services/generate/scales.ts';
+import { generateIntoStore } from '../demo/generate/generate-into-store.ts';
+import type { GenerationCounts } from '../demo/generate/generate-population.ts';
+import type { ScaleName } from '../demo/generate/scales.ts';
 import { argon2PasswordHasher } from '../adapters/crypto/argon2-password-hasher.ts';
-import { DEMO_PASSWORD, demoStaff, seedDemoStaff } from '../services/identity/demo-staff.ts';
+import { DEMO_PASSWORD, demoStaff, seedDemoStaff } from '../demo/demo-staff.ts';
 import { commandClock } from './command-support.ts';
 import { progressPrinter } from './progress.ts';
 

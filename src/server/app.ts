@@ -36,6 +36,8 @@ import { simulationRoutes } from './routes/simulation.ts';
 import { BODY_LIMIT, bodyTooLarge } from './security/body-limits.ts';
 import { registerGuard } from './security/guard.ts';
 import { statusRoutes } from './routes/status.ts';
+import { registerOperations } from './routes/operations.ts';
+import { serverLogger } from './operations/logger.ts';
 import { chineseValidationError } from './validation-errors.ts';
 import { docsTransform } from './zod-routes.ts';
 
@@ -51,7 +53,10 @@ export interface ServerOptions {
   baseUrl?: string;
   /** Where rejected imports' error reports go (default: import-reports/ in the data folder). */
   importReportDir?: string;
-  logger?: boolean;
+  /** Structured JSON logs (pino) on standard output, or on the stream given (operations/logger.ts). */
+  logger?: boolean | { stream: NodeJS.WritableStream };
+  /** Addresses and CIDR blocks that may read /metrics (WENGANG_METRICS_ALLOW; loopback by default). */
+  metricsAllow?: readonly string[];
   /** Staff passwords (default argon2id). */
   hasher?: PasswordHasher;
   /** Marks the session cookie Secure and sends HSTS: set when served over HTTPS (WENGANG_SECURE_COOKIES=1). */
@@ -76,7 +81,7 @@ export interface ServerOptions {
 
 export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: options.logger ?? false,
+    ...(options.logger ? serverLogger(options.logger === true ? undefined : options.logger.stream) : { logger: false }),
     bodyLimit: BODY_LIMIT,
     ...(options.trustProxy && { trustProxy: options.trustProxy }),
     // Never let validation rewrite a request: no type coercion, no defaults, no stripped fields.
@@ -105,6 +110,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   const clock = options.clock ?? systemClock;
   const secureCookies = options.secureCookies ?? false;
   await registerGuard(app, { db: options.store?.db, clock, secureCookies, agencyRegion: options.agencyRegion });
+  await registerOperations(app, { db: options.store?.db, params: options.params, metricsAllow: options.metricsAllow });
   await app.register(statusRoutes, { params: options.params });
   await app.register(evaluateRoutes, { prefix: '/api/v1', params: options.params, openBatches: options.openEvaluateBatches ?? false });
   if (options.store) {

@@ -17,7 +17,7 @@ import { openStore, type Store } from '../../src/adapters/store/open-store.ts';
 import { buildServer } from '../../src/server/app.ts';
 import { WEB_DIST } from '../../src/server/routes/web.ts';
 import { fixedClock } from '../../src/domain/ports/clock.ts';
-import { DEMO_PASSWORD, demoStaff } from '../../src/services/identity/demo-staff.ts';
+import { DEMO_PASSWORD, demoStaff } from '../../src/demo/demo-staff.ts';
 import { recordingProvider, testCipher } from '../support/sms-fixtures.ts';
 
 export const CHROMIUM = '/usr/bin/chromium';
@@ -94,7 +94,7 @@ export async function expectNoEnglish(page: Page, dataWords: ReadonlySet<string>
  */
 export const buttonLabel = (text: string) => new RegExp(`(^|\\s)${[...text].join('\\s?')}$`);
 
-/** Signs the harness's page in to the staff console as a demo account (src/services/identity/demo-staff.ts). */
+/** Signs the harness's page in to the staff console as a demo account (src/demo/demo-staff.ts). */
 export async function signInStaff(h: Harness, username: string): Promise<void> {
   const { page } = h;
   const account = demoStaff.find((a) => a.username === username)!;

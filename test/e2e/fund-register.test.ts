@@ -4,7 +4,7 @@
 // the dashboard's fund chart show the result, and the month's report downloads. Every word on the pages is Chinese.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { argon2PasswordHasher } from '../../src/adapters/crypto/argon2-password-hasher.ts';
-import { demoStaff, seedDemoStaff } from '../../src/services/identity/demo-staff.ts';
+import { demoStaff, seedDemoStaff } from '../../src/demo/demo-staff.ts';
 import { insertUnit } from '../support/review-fixtures.ts';
 import { browserSkipReason, buttonLabel, expectNoEnglish, openMenu, screenshot, signInStaff, startHarness, type Harness } from './browser-harness.ts';
 

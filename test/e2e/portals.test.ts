@@ -9,7 +9,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { projectParameters } from '../../src/adapters/parameters/load-parameters.ts';
 import { ORG_TYPE_LABELS } from '../../src/services/imports/kinds/labels.ts';
-import { generateIntoStore } from '../../src/services/generate/generate-into-store.ts';
+import { generateIntoStore } from '../../src/demo/generate/generate-into-store.ts';
 import { startScreeningRun } from '../../src/services/screening/screening-run.ts';
 import { writePlacements } from '../support/dispatch-fixtures.ts';
 import { codeInBody, testCipher } from '../support/sms-fixtures.ts';

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { projectParameters } from '../../src/adapters/parameters/load-parameters.ts';
-import { generateIntoStore } from '../../src/services/generate/generate-into-store.ts';
+import { generateIntoStore } from '../../src/demo/generate/generate-into-store.ts';
 import { exportInstruction } from '../../src/services/bank/export-instruction.ts';
 import { importReturnFile } from '../../src/services/bank/import-return.ts';
 import { checkLedger } from '../../src/services/ledger/check.ts';

@@ -12,8 +12,8 @@ import { argon2PasswordHasher } from '../../src/adapters/crypto/argon2-password-
 import { formatYuan } from '../../src/policy/core/money.ts';
 import { previewDispatchApplication, type DispatchPreview } from '../../src/services/dispatch/decide-application.ts';
 import { storedWorkers } from '../../src/services/dispatch/stored-records.ts';
-import { generateIntoStore } from '../../src/services/generate/generate-into-store.ts';
-import { demoStaff, seedDemoStaff } from '../../src/services/identity/demo-staff.ts';
+import { generateIntoStore } from '../../src/demo/generate/generate-into-store.ts';
+import { demoStaff, seedDemoStaff } from '../../src/demo/demo-staff.ts';
 import { ORG_TYPE_LABELS } from '../../src/services/imports/kinds/labels.ts';
 import { continueScreeningRun, createScreeningRun } from '../../src/services/screening/screening-run.ts';
 import { idNumberOf, userUnitCode, writePlacements } from '../support/dispatch-fixtures.ts';

@@ -11,6 +11,7 @@ import { maskCreditCode, maskIdNumber } from '../../src/domain/masking.ts';
 import { idNumberOf, writePlacements } from './dispatch-fixtures.ts';
 import { insertCase, insertRun, insertUnit, ROUND } from './review-fixtures.ts';
 import { testCipher } from './sms-fixtures.ts';
+import { sealedAccount } from './sealed-accounts.ts';
 
 export { ROUND };
 export const CITY = '371000';
@@ -81,11 +82,11 @@ async function insertDistrict(db: Db, regionCode: string, n: number, shared: { r
   const payment = await db.insertInto('payments').values({
     idempotency_key: `matrix:${ROUND}:${unit.id}`, round: ROUND, unit_id: unit.id, purpose: 'job_retention_refund',
     recipient_credit_code: unit.creditCode, recipient_name: `${regionCode}矩阵测试有限公司`, role: 'unit', amount_fen: amountFen,
-    account_kind: 'corporate_account', bank_name: '中国工商银行威海分行', account_no: `6222000099${String(n).padStart(6, '0')}`,
+    account_kind: 'corporate_account', bank_name: '中国工商银行威海分行', ...sealedAccount(`6222000099${String(n).padStart(6, '0')}`),
     status: 'in_batch', batch_id: paymentBatch.id, region_code: regionCode,
   }).returning('id').executeTakeFirstOrThrow();
   const correction = await db.insertInto('account_corrections').values({
-    payment_id: payment.id, account_kind: 'corporate_account', bank_name: '中国建设银行威海分行', account_no: `6227000099${String(n).padStart(6, '0')}`,
+    payment_id: payment.id, account_kind: 'corporate_account', bank_name: '中国建设银行威海分行', ...sealedAccount(`6227000099${String(n).padStart(6, '0')}`),
     reason: '原账户已销户', status: 'proposed', proposed_by: FIXTURE_STAFF, proposed_at: AT,
   }).returning('id').executeTakeFirstOrThrow();
 

@@ -7,6 +7,7 @@ import type { ExportCell } from '../../src/adapters/files/write-xlsx.ts';
 import type { Database } from '../../src/adapters/store/schema.ts';
 import { postCommitment, postSend } from '../../src/services/ledger/post.ts';
 import { insertRun, insertUnitWithCase, REGION, ROUND } from './review-fixtures.ts';
+import { sealedAccount } from './sealed-accounts.ts';
 
 type Db = Kysely<Database>;
 
@@ -30,7 +31,7 @@ export async function insertConfirmedPayments(db: Db, amounts: readonly number[]
     const { id } = await db.insertInto('payments').values({
       idempotency_key: `refund:${ROUND}:${unit.id}:${unit.creditCode}`, round: ROUND, unit_id: unit.id, purpose: 'job_retention_refund',
       recipient_credit_code: unit.creditCode, recipient_name: `测试收款单位${i + 1}有限公司`, role: 'unit', amount_fen: amountFen,
-      account_kind: 'corporate_account', bank_name: '中国工商银行威海分行', account_no: `62220000000${String(unit.id).padStart(5, '0')}`,
+      account_kind: 'corporate_account', bank_name: '中国工商银行威海分行', ...sealedAccount(`62220000000${String(unit.id).padStart(5, '0')}`),
       status: 'pending', region_code: REGION,
     }).returning('id').executeTakeFirstOrThrow();
     await postCommitment(db, { paymentId: id, amountFen, by: '系统', at: AT });
@@ -51,7 +52,7 @@ export async function sendBatch(db: Db, paymentIds: readonly number[]): Promise<
       await trx.updateTable('payments').set({ status: 'sent', batch_id: batchId }).where('id', '=', p.id).execute();
       await trx.insertInto('payment_attempts').values({
         payment_id: p.id, attempt: p.attempt, batch_id: batchId, account_kind: p.account_kind, bank_name: p.bank_name,
-        account_no: p.account_no, amount_fen: p.amount_fen, status: 'sent', sent_at: AT,
+        account_cipher: p.account_cipher, account_masked: p.account_masked, amount_fen: p.amount_fen, status: 'sent', sent_at: AT,
       }).execute();
       await postSend(trx, { paymentId: p.id, attempt: p.attempt, amountFen: p.amount_fen, by: '系统', at: AT });
     }

@@ -7,6 +7,7 @@ import { createPaymentsForConfirmed } from '../../src/services/payments/create-p
 import { authorisePaymentBatch, proposePaymentBatch } from '../../src/services/payments/payment-batches.ts';
 import { fixedClock } from '../../src/domain/ports/clock.ts';
 import { insertCase, insertRun, REGION, ROUND } from './review-fixtures.ts';
+import { confirmedPayTo, opened, unitAccounts } from './sealed-accounts.ts';
 
 export { ROUND };
 type Db = Kysely<Database>;
@@ -31,8 +32,10 @@ export async function insertPayee(db: Db, spec: PayeeSpec): Promise<{ id: number
   const { id } = await db.insertInto('units').values({
     credit_code: creditCode, name: spec.name, org_type: 'enterprise', size: 'small', region_code: REGION,
     labor_dispatch: spec.laborDispatch ?? false, corporate_bank: '中国工商银行威海分行',
-    corporate_account: spec.corporateAccount === undefined ? `62220000${String(n).padStart(8, '0')}` : spec.corporateAccount,
-    contribution_account: spec.contributionAccount ?? null,
+    ...unitAccounts({
+      corporate: spec.corporateAccount === undefined ? `62220000${String(n).padStart(8, '0')}` : spec.corporateAccount,
+      contribution: spec.contributionAccount,
+    }),
   }).returning('id').executeTakeFirstOrThrow();
   return { id, creditCode };
 }
@@ -50,7 +53,7 @@ export async function insertConfirmedCase(
   if (payTo === null) return;
   const unit = await db.selectFrom('units').select(['name', 'corporate_bank']).where('id', '=', unitId).executeTakeFirstOrThrow();
   await db.insertInto('confirmations').values({
-    round: ROUND, unit_id: unitId, amount_fen: amountFen, pay_to: payTo, account_name: unit.name,
+    round: ROUND, unit_id: unitId, amount_fen: amountFen, ...confirmedPayTo(payTo), account_name: unit.name,
     bank_name: confirmedKind === 'corporate_account' ? unit.corporate_bank : null, confirmed_at: clock.now(), confirmed_by: `单位:${unitId}`,
   }).execute();
 }
@@ -61,8 +64,8 @@ export async function confirmedUnits(db: Db, count: number, amountFen = (i: numb
   const ids: number[] = [];
   for (let i = 0; i < count; i++) {
     const unit = await insertPayee(db, { name: `威海付款测试${i + 1}号有限公司` });
-    const account = await db.selectFrom('units').select('corporate_account').where('id', '=', unit.id).executeTakeFirstOrThrow();
-    await insertConfirmedCase(db, runId, unit.id, amountFen(i), `corporate_account:${account.corporate_account}`);
+    const account = await db.selectFrom('units').select('corporate_account_cipher').where('id', '=', unit.id).executeTakeFirstOrThrow();
+    await insertConfirmedCase(db, runId, unit.id, amountFen(i), `corporate_account:${opened(account.corporate_account_cipher)}`);
     ids.push(unit.id);
   }
   return ids;

@@ -4,6 +4,7 @@ import type { Kysely } from 'kysely';
 import type { Database, EnterpriseSize } from '../../src/adapters/store/schema.ts';
 import type { RefundCaseState } from '../../src/domain/refund-case.ts';
 import { addPeriods } from '../../src/policy/core/dates.ts';
+import { unitAccounts } from './sealed-accounts.ts';
 
 export const ROUND = '2024';
 export const AS_OF = '2024-08-15';
@@ -25,7 +26,7 @@ export async function insertUnit(db: Db, spec: UnitSpec): Promise<{ id: number; 
   const creditCode = `913710MA3C${String(++serial).padStart(7, '0')}X`;
   const { id } = await db.insertInto('units').values({
     credit_code: creditCode, name: spec.name, org_type: 'enterprise', size: spec.size === undefined ? 'small' : spec.size,
-    region_code: spec.regionCode ?? REGION, labor_dispatch: spec.laborDispatch ?? false, corporate_account: '6222000000001',
+    region_code: spec.regionCode ?? REGION, labor_dispatch: spec.laborDispatch ?? false, ...unitAccounts({ corporate: '6222000000001' }),
   }).returning('id').executeTakeFirstOrThrow();
   return { id, creditCode };
 }

@@ -63,7 +63,7 @@ export async function insertSecondPayment(db: Db, first: FixturePayment, regionC
   const { id } = await db.insertInto('payments').values({
     idempotency_key: `refund:${ROUND}:${first.unitId}:${first.creditCode}:${regionCode}`, round: ROUND, unit_id: first.unitId,
     purpose: 'job_retention_refund', recipient_credit_code: first.creditCode, recipient_name: '重复收款有限公司', role: 'unit',
-    amount_fen: first.amountFen, account_kind: 'corporate_account', bank_name: '中国工商银行威海分行', account_no: '6222999900001111',
+    amount_fen: first.amountFen, account_kind: 'corporate_account', bank_name: '中国工商银行威海分行', account_cipher: Buffer.from('sealed'), account_masked: '6222********1111',
     status: 'pending', region_code: regionCode,
   }).returning('id').executeTakeFirstOrThrow();
   await postCommitment(db, { paymentId: id, amountFen: first.amountFen, by: '系统', at: AT });

@@ -4,6 +4,12 @@ import type { Store } from '../../src/adapters/store/open-store.ts';
 import type { EnterpriseSize, OrgType, UnitFlag } from '../../src/adapters/store/schema.ts';
 import { addPeriods, type IsoDate, type Period } from '../../src/policy/core/dates.ts';
 import type { CellValue } from '../../src/domain/ports/bulk-writer.ts';
+import { sealedCells } from '../../src/domain/sealed-bank-account.ts';
+import { testCipher } from './sms-fixtures.ts';
+
+function unitAccountCells(accountNo: string | null): CellValue[] {
+  return sealedCells(testCipher, accountNo);
+}
 
 export interface FixtureUnit {
   id: number;
@@ -50,7 +56,7 @@ export async function insertFixtureUnits(store: Store, units: readonly FixtureUn
     rows.units!.push([
       u.id, creditCodeOf(u.id), `测试单位${u.id}`, u.orgType ?? 'enterprise', u.industry ?? null, u.employees ?? null,
       u.size === undefined ? 'small' : u.size, region, u.laborDispatch ?? false,
-      u.corporateAccount === false ? null : `6222${String(u.id).padStart(8, '0')}`,
+      ...unitAccountCells(u.corporateAccount === false ? null : `6222${String(u.id).padStart(8, '0')}`),
     ]);
     for (const f of u.flags ?? []) rows.unit_flags!.push([u.id, f.flag, f.from, f.to ?? null]);
     for (const period of ledgerPeriods()) {
@@ -67,7 +73,8 @@ export async function insertFixtureUnits(store: Store, units: readonly FixtureUn
       rows.unit_headcounts!.push([u.id, `2023-${String(m).padStart(2, '0')}`, count, m === 6 ? staff.retiredOrDied ?? 0 : 0, region]);
     }
   }
-  await store.bulk.copyRows('units', ['id', 'credit_code', 'name', 'org_type', 'industry', 'employees', 'size', 'region_code', 'labor_dispatch', 'corporate_account'], rows.units!);
+  await store.bulk.copyRows('units', ['id', 'credit_code', 'name', 'org_type', 'industry', 'employees', 'size', 'region_code', 'labor_dispatch',
+    'corporate_account_cipher', 'corporate_account_masked'], rows.units!);
   await store.bulk.copyRows('unit_flags', ['unit_id', 'flag', 'from_date', 'to_date'], rows.unit_flags!);
   await store.bulk.copyRows('unit_contribution_months', ['unit_id', 'period', 'due_fen', 'region_code'], rows.unit_contribution_months!);
   await store.bulk.copyRows('unit_payments', ['unit_id', 'receipt_no', 'period', 'paid_on', 'amount_fen', 'kind', 'region_code'], rows.unit_payments!);

@@ -7,6 +7,7 @@ import type { Database } from '../../src/adapters/store/schema.ts';
 import { maskPhone } from '../../src/domain/masking.ts';
 import type { RefundCaseState } from '../../src/domain/refund-case.ts';
 import type { SmsMessage, SmsProvider } from '../../src/domain/ports/sms-provider.ts';
+import { unitAccounts } from './sealed-accounts.ts';
 
 export const testCipher = new SmFieldCipher(keyRingFromEnv({}).keyRing);
 
@@ -39,8 +40,7 @@ export async function seedCases(db: Kysely<Database>, options: { round?: string;
       org_type: 'enterprise',
       region_code: '371002',
       corporate_bank: '中国工商银行威海分行',
-      corporate_account: unit.corporateAccount ?? null,
-      contribution_account: unit.corporateAccount ? null : '37100200000099',
+      ...unitAccounts({ corporate: unit.corporateAccount, contribution: unit.corporateAccount ? null : '37100200000099' }),
       contact_phone_cipher: unit.phone ? testCipher.encrypt(unit.phone) : null,
       contact_phone_masked: unit.phone ? maskPhone(unit.phone) : null,
     }).returning('id').executeTakeFirstOrThrow();

@@ -12,6 +12,10 @@ import { pgliteDialect } from './pglite-dialect.ts';
 import { postgresDialect } from './postgres-dialect.ts';
 import type { Database, IdentityTable } from './schema.ts';
 import { seedRegions } from './seed-regions.ts';
+import { sealBankAccounts } from './seal-bank-accounts.ts';
+import type { FieldCipher } from '../../domain/ports/field-cipher.ts';
+import { keyRingFromEnv } from '../crypto/key-ring.ts';
+import { SmFieldCipher } from '../crypto/sm-field-cipher.ts';
 import { textParsers } from './type-parsers.ts';
 import { dataPath } from '../data-folder.ts';
 
@@ -25,6 +29,8 @@ export interface Store {
   bulkTransaction<T>(work: (bulk: BulkWriter) => Promise<T>): Promise<T>;
   /** After ids were supplied explicitly (e.g. by COPY), moves the table's identity past its largest id. */
   resetIdentity(table: IdentityTable): Promise<void>;
+  /** The embedded database's whole data folder as one consistent gzip tar (PGlite only; for backups). */
+  dumpDataDir?: () => Promise<Buffer>;
   close(): Promise<void>;
 }
 
@@ -34,20 +40,26 @@ export function storeConfigFromEnv(env: Readonly<Record<string, string | undefin
   return { dataDir: dataPath(env, 'pglite') };
 }
 
-async function connect(config: StoreConfig): Promise<Pick<Store, 'db' | 'backend'>> {
+async function connect(config: StoreConfig): Promise<Pick<Store, 'db' | 'backend' | 'dumpDataDir'>> {
   if ('databaseUrl' in config) {
     return { db: new Kysely<Database>({ dialect: postgresDialect(config.databaseUrl) }), backend: 'postgres' };
   }
   // PGlite creates the data folder itself, but not its parents.
   await mkdir(dirname(resolve(config.dataDir)), { recursive: true });
   const pglite = await PGlite.create(config.dataDir, { parsers: textParsers });
-  return { db: new Kysely<Database>({ dialect: pgliteDialect(pglite) }), backend: 'pglite' };
+  const dumpDataDir = async () => Buffer.from(await (await pglite.dumpDataDir('gzip')).arrayBuffer());
+  return { db: new Kysely<Database>({ dialect: pgliteDialect(pglite) }), backend: 'pglite', dumpDataDir };
 }
 
-export async function openStore(config: StoreConfig): Promise<Store> {
-  const { db, backend } = await connect(config);
+/**
+ * Opens, migrates and seeds the store. `cipher` seals bank accounts an older installation kept in plain text; it is
+ * only asked for when there is one, and defaults to the key ring the environment names (WENGANG_KEYS).
+ */
+export async function openStore(config: StoreConfig, cipher?: () => FieldCipher): Promise<Store> {
+  const { db, backend, dumpDataDir } = await connect(config);
   try {
     await migrate(db);
+    await sealBankAccounts(db, cipher ?? (() => new SmFieldCipher(keyRingFromEnv(process.env).keyRing)));
     await seedRegions(db);
   } catch (error) {
     await db.destroy();
@@ -56,6 +68,7 @@ export async function openStore(config: StoreConfig): Promise<Store> {
   return {
     db,
     backend,
+    dumpDataDir,
     bulk: bulkWriterFor(db),
     bulkTransaction: (work) => db.transaction().execute((trx) => work(bulkWriterFor(trx))),
     async resetIdentity(table) {

@@ -73,9 +73,9 @@ export interface PaymentsTable {
   amount_fen: Fen;
   account_kind: AccountKind;
   bank_name: string | null;
-  /** A unit's account number; a person's masked, its full number in account_cipher. */
-  account_no: string;
-  account_cipher: NullableBytes;
+  /** The account number SM4-sealed (FieldCipher); in full only in bank instruction files and audited reveals. */
+  account_cipher: Buffer;
+  account_masked: string;
   status: PaymentStatus;
   attempt: Defaulted<number>;
   batch_id: number | null;
@@ -92,8 +92,9 @@ export interface PaymentAttemptsTable {
   batch_id: number;
   account_kind: AccountKind;
   bank_name: string | null;
-  account_no: string;
-  account_cipher: NullableBytes;
+  /** The account number SM4-sealed (FieldCipher); in full only in bank instruction files and audited reveals. */
+  account_cipher: Buffer;
+  account_masked: string;
   amount_fen: Fen;
   status: 'sent' | 'paid' | 'failed' | 'returned';
   bank_reference: string | null;
@@ -119,7 +120,9 @@ export interface AccountCorrectionsTable {
   payment_id: number;
   account_kind: UnitAccountKind;
   bank_name: string | null;
-  account_no: string;
+  /** The account number SM4-sealed (FieldCipher); in full only in bank instruction files and audited reveals. */
+  account_cipher: Buffer;
+  account_masked: string;
   reason: string;
   status: 'proposed' | 'approved' | 'rejected';
   proposed_by: string;

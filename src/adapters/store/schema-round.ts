@@ -180,7 +180,11 @@ export interface ConfirmationsTable {
   round: string;
   unit_id: number;
   amount_fen: Fen;
+  /** The account kind the unit confirmed (corporate_account or contribution_account). */
   pay_to: string;
+  /** The account number the unit confirmed, SM4-sealed, with its masked copy; null when the unit had none. */
+  account_cipher: Buffer | null;
+  account_masked: string | null;
   /** The account holder's name, as the unit confirmed it. */
   account_name: string;
   /** The bank of a corporate account, as the unit confirmed it; null for the contribution account. */

@@ -75,8 +75,11 @@ export interface UnitsTable extends Changed {
   region_code: string;
   labor_dispatch: Defaulted<boolean>;
   corporate_bank: string | null;
-  corporate_account: string | null;
-  contribution_account: string | null;
+  /** Bank accounts SM4-sealed (FieldCipher) with a masked copy for lists. */
+  corporate_account_cipher: Buffer | null;
+  corporate_account_masked: string | null;
+  contribution_account_cipher: Buffer | null;
+  contribution_account_masked: string | null;
   contact_name: string | null;
   contact_phone_cipher: Buffer | null;
   contact_phone_masked: string | null;

@@ -10,6 +10,7 @@ import { formatYuan } from '../../policy/core/money.ts';
 import { approveAccountCorrection, proposeAccountCorrection } from '../../services/bank/account-correction.ts';
 import { exportInstruction } from '../../services/bank/export-instruction.ts';
 import { importReturnFile } from '../../services/bank/import-return.ts';
+import { commandCipher } from '../command-cipher.ts';
 import { CliError } from '../cli-error.ts';
 import { commandClock, output, parseOptions, refusingAsCliError, requiredId, requiredText } from '../command-support.ts';
 import { staffActor } from '../staff-actor.ts';
@@ -30,8 +31,7 @@ async function exportFile(args: string[]): Promise<number> {
   const v = parseOptions(args, { batch: { type: 'string' }, format: { type: 'string', default: 'csv' }, out: { type: 'string' } });
   const batchId = requiredId(v.batch, 'batch');
   if (!FORMATS.includes(v.format as InstructionFormat)) throw new CliError('--format 须为 csv 或 xlsx', '--format must be csv or xlsx');
-  const file = await withStore(({ db }) => exportInstruction(db, {
-    batchId, format: v.format as InstructionFormat, by: v.user ?? 'cli', clock: commandClock(), cipher: new SmFieldCipher(keyRingFromEnv(process.env).keyRing),
+  const file = await withStore(({ db }) => exportInstruction(db, { batchId, format: v.format as InstructionFormat, by: v.user ?? 'cli', clock: commandClock(), cipher: commandCipher(),
   }));
   const out = resolve(v.out ?? file.fileName);
   await writeFile(out, file.bytes);
@@ -67,6 +67,7 @@ async function propose(args: string[]): Promise<number> {
   const request = {
     paymentId: requiredId(v.payment, 'payment'), accountKind: v.kind as AccountKind, bankName: v.bank ?? null,
     accountNo: requiredText(v.account, 'account', '新的收款账号'), reason: requiredText(v.reason, 'reason', '更正原因'), actor, clock: commandClock(),
+    cipher: commandCipher(),
   };
   const result = await withStore(({ db }) => proposeAccountCorrection(db, request));
   return output(v.json, result, () => `已提交账户更正 #${result.correctionId}（支付 #${result.paymentId}），请由另一名财务人员审核`);

@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { populate, populationExists } from '../populate.ts';
 import { withStore } from '../with-store.ts';
 import { formatCount } from '../progress.ts';
-import { scaleNames, type ScaleName } from '../../services/generate/scales.ts';
+import { scaleNames, type ScaleName } from '../../demo/generate/scales.ts';
 import { CliError } from '../cli-error.ts';
 
 function parseOptions(args: string[]): { scale: ScaleName; seed: number } {

@@ -1,4 +1,4 @@
-// `wengang screen --round 2024 [--as-of D] [--region CODE] [--resume RUN_ID] [--chunk-size N] [--json]`: screens every insured unit of
+// `wengang screen --round 2024 [--as-of D] [--region CODE] [--resume RUN_ID] [--chunk-size N] [--user NAME] [--json]`: screens every insured unit of
 // a round (or of one region) for the 免申即享 refund, with a progress line on stderr; prints the run's summary.
 import { parseArgs } from 'node:util';
 import { projectParameters } from '../../adapters/parameters/load-parameters.ts';
@@ -36,7 +36,7 @@ function parseOptions(args: string[]) {
       args,
       options: {
         round: { type: 'string' }, 'as-of': { type: 'string' }, region: { type: 'string' }, resume: { type: 'string' },
-        'chunk-size': { type: 'string' }, json: { type: 'boolean', default: false },
+        'chunk-size': { type: 'string' }, user: { type: 'string' }, json: { type: 'boolean', default: false },
       },
     }).values;
   } catch (error) {
@@ -57,7 +57,7 @@ export async function runScreen(args: string[]): Promise<number> {
     try {
       const outcome = resumeId !== undefined
         ? await resumeScreeningRun(store, resumeId, options)
-        : await startScreeningRun(store, { ...options, round: values.round!, asOf: values['as-of'], region: values.region });
+        : await startScreeningRun(store, { ...options, round: values.round!, asOf: values['as-of'], region: values.region, createdBy: values.user });
       const summary = await runSummary(store.db, outcome.runId);
       if (values.json) {
         process.stdout.write(`${JSON.stringify({ ...outcome, summary }, null, 2)}\n`);

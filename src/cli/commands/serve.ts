@@ -31,7 +31,8 @@ export async function runServe(): Promise<number> {
     params: projectParameters(), store, clock: commandClock(), cipher: new SmFieldCipher(keyRingFromEnv(process.env).keyRing),
     sms: smsProviderFromEnv(process.env), baseUrl: process.env.WENGANG_BASE_URL || `http://localhost:${port}`,
     secureCookies: process.env.WENGANG_SECURE_COOKIES === '1', agencyRegion: process.env.WENGANG_AGENCY_REGION || undefined,
-    trustProxy: process.env.WENGANG_TRUST_PROXY || undefined, logger: process.env.WENGANG_LOG === '1',
+    trustProxy: process.env.WENGANG_TRUST_PROXY || undefined, logger: process.env.WENGANG_LOG !== '0',
+    metricsAllow: process.env.WENGANG_METRICS_ALLOW?.split(',').map((entry) => entry.trim()).filter(Boolean),
     auditAnchors: auditAnchorsFromEnv(process.env).anchors,
   });
   await app.listen({ port, host: process.env.HOST ?? '0.0.0.0' });

@@ -29,9 +29,9 @@ import { byParam, correctionOfPayment, touched } from '../security/scopes.ts';
 
 export interface BankRouteOptions {
   store: Store;
-  /** Decrypts persons' accounts for the bank file. */
-  cipher?: FieldCipher;
   clock: Clock;
+  /** Opens account numbers for the instruction file and seals corrected ones. */
+  cipher: FieldCipher;
   /** Largest return file accepted; 50 MB by default. */
   maxUploadBytes?: number;
 }
@@ -136,7 +136,7 @@ export async function bankRoutes(app: FastifyInstance, options: BankRouteOptions
   }, async (request, reply) => {
     const { paymentId, accountKind, bankName, accountNo, reason } = request.body;
     try {
-      const result = await proposeAccountCorrection(db, { paymentId, accountKind, bankName: bankName ?? null, accountNo, reason, actor: actorOf(request), clock });
+      const result = await proposeAccountCorrection(db, { paymentId, accountKind, bankName: bankName ?? null, accountNo, reason, actor: actorOf(request), clock, cipher: options.cipher });
       return reply.status(201).send(result);
     } catch (error) {
       return sendRefusal(reply, error);

@@ -19,6 +19,7 @@ import { idParam, refusals, sendRefusal } from '../route-helpers.ts';
 import { staff, wholeDataSet } from '../security/access.ts';
 import { actorOf } from '../security/request-identity.ts';
 import { regionFilter } from '../security/scopes.ts';
+import { recordExport } from '../../services/audit/record-export.ts';
 
 export interface FundRouteOptions {
   store: Store;
@@ -244,7 +245,11 @@ export async function fundRoutes(app: FastifyInstance, options: FundRouteOptions
     schema: { summary: '导出要情报告（.xlsx）', tags, querystring: incidentQuery, response: refusals },
   }, async (request, reply) => {
     try {
-      return await sendWrittenFile(reply, `要情报告-${request.query.region}.xlsx`, XLSX_TYPE, (path) => exportIncidents(db, { regionCode: request.query.region }, path));
+      const fileName = `要情报告-${request.query.region}.xlsx`;
+      return await sendWrittenFile(reply, fileName, XLSX_TYPE, async (path) => {
+        await exportIncidents(db, { regionCode: request.query.region }, path);
+        await recordExport(db, { actor: actorOf(request), subject: `fund_incidents:${request.query.region}`, fileName, clock });
+      });
     } catch (error) {
       return sendRefusal(reply, error);
     }

@@ -20,6 +20,7 @@ import { idParam, refusals, sendRefusal } from '../route-helpers.ts';
 import { CASE_STAFF, PUBLIC, staff } from '../security/access.ts';
 import { actorOf } from '../security/request-identity.ts';
 import { byParam, noticeBatches, touched, unitInBody } from '../security/scopes.ts';
+import { recordExport } from '../../services/audit/record-export.ts';
 
 export interface NoticeRouteOptions {
   store: Store;
@@ -150,6 +151,7 @@ export async function noticeRoutes(app: FastifyInstance, options: NoticeRouteOpt
     try {
       const path = join(dir, 'notice.xlsx');
       await exportNoticeXlsx(db, noticeId, path);
+      await recordExport(db, { actor: actorOf(request), subject: `public_notice:${noticeId}`, fileName: `公示名单-${noticeId}.xlsx`, clock });
       return reply
         .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
         .header('content-disposition', `attachment; filename="notice-${noticeId}.xlsx"; filename*=UTF-8''${encodeURIComponent(`公示名单-${noticeId}.xlsx`)}`)

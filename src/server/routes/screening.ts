@@ -17,6 +17,8 @@ import type { Status } from '../../policy/core/decision.ts';
 import { CASE_STAFF, staff, wholeDataSet } from '../security/access.ts';
 import { regionFilter, unitInUrl } from '../security/scopes.ts';
 import { sendRefusal } from '../route-helpers.ts';
+import { actorOf } from '../security/request-identity.ts';
+import { recordExport } from '../../services/audit/record-export.ts';
 
 export interface ScreeningRouteOptions {
   store: Store;
@@ -73,7 +75,9 @@ export async function screeningRoutes(app: FastifyInstance, options: ScreeningRo
     },
   }, async (request, reply) => {
     try {
-      const runId = await createScreeningRun(db, { round: request.params.round, asOf: request.body?.asOf, region: request.body?.region, clock, params });
+      const runId = await createScreeningRun(db, {
+        round: request.params.round, asOf: request.body?.asOf, region: request.body?.region, clock, params, createdBy: actorOf(request).name,
+      });
       const work = continueScreeningRun(store, runId, { clock, params })
         .catch((error: unknown) => request.log.error({ err: error, runId }, '筛查批次中断'))
         .finally(() => running.delete(runId));
@@ -149,7 +153,11 @@ export async function screeningRoutes(app: FastifyInstance, options: ScreeningRo
     const { round: year } = request.params;
     try {
       refundRound(year);
-      return await sendWrittenFile(reply, `${year}年度稳岗返还决定.xlsx`, XLSX_TYPE, (path) => exportDecisionsXlsx(db, year, criteria, path));
+      const fileName = `${year}年度稳岗返还决定.xlsx`;
+      return await sendWrittenFile(reply, fileName, XLSX_TYPE, async (path) => {
+        await exportDecisionsXlsx(db, year, criteria, path);
+        await recordExport(db, { actor: actorOf(request), subject: `refund_decisions:${year}`, fileName, detail: { ...request.query }, clock });
+      });
     } catch (error) {
       return sendRefusal(reply, error);
     }

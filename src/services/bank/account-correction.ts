@@ -11,6 +11,7 @@ import type { Database } from '../../adapters/store/schema.ts';
 import { assertDifferentPerson, type Actor } from '../../domain/refund-case.ts';
 import type { Clock } from '../../domain/ports/clock.ts';
 import { Refusal } from '../../domain/refusal.ts';
+import type { FieldCipher } from '../../domain/ports/field-cipher.ts';
 import { actorName } from '../round/case-transitions.ts';
 import { lockAuditLog } from '../audit/append-audit.ts';
 import { auditSubject } from '../audit/audit-subject.ts';
@@ -24,6 +25,8 @@ export interface CorrectionProposal {
   reason: string;
   actor: Actor;
   clock: Clock;
+  /** Seals the new account number at rest. */
+  cipher: FieldCipher;
 }
 
 export interface ProposedCorrection {
@@ -65,7 +68,7 @@ function assertFinance(actor: Actor): string {
 
 function accountNumber(raw: string): string {
   const accountNo = raw.replace(/[\s-]/g, '');
-  if (!/^\d{6,32}$/.test(accountNo)) throw new Refusal('INVALID', `收款账号须为 6 至 32 位数字：${raw}`);
+  if (!/^\d{6,32}$/.test(accountNo)) throw new Refusal('INVALID', `收款账号须为 6 至 32 位数字（收到 ${raw.length} 个字符）`);
   return accountNo;
 }
 
@@ -87,7 +90,8 @@ export async function proposeAccountCorrection(db: Kysely<Database>, proposal: C
     const open = await trx.selectFrom('account_corrections').select('id').where('payment_id', '=', proposal.paymentId).where('status', '=', 'proposed').executeTakeFirst();
     if (open) throw new Refusal('CONFLICT', `支付 ${proposal.paymentId} 已有待审核的账户更正（编号 ${open.id}）`);
     const { id } = await trx.insertInto('account_corrections').values({
-      payment_id: proposal.paymentId, account_kind: proposal.accountKind, bank_name: proposal.bankName?.trim() || null, account_no: accountNo,
+      payment_id: proposal.paymentId, account_kind: proposal.accountKind, bank_name: proposal.bankName?.trim() || null,
+      account_cipher: proposal.cipher.encrypt(accountNo), account_masked: maskBankAccount(accountNo),
       reason, status: 'proposed', proposed_by: by, proposed_at: proposal.clock.now(),
     }).returning('id').executeTakeFirstOrThrow();
     await recordAudit(trx, {
@@ -116,7 +120,7 @@ export async function approveAccountCorrection(
     await trx.updateTable('account_corrections').set({ status: 'approved', approved_by: by, approved_at: at }).where('id', '=', correction.id).execute();
     const attempt = payment.attempt + 1;
     await trx.updateTable('payments').set({
-      account_kind: correction.account_kind, bank_name: correction.bank_name, account_no: correction.account_no,
+      account_kind: correction.account_kind, bank_name: correction.bank_name, account_cipher: correction.account_cipher, account_masked: correction.account_masked,
       attempt, status: 'pending', batch_id: null, updated_at: at, updated_by: by,
     }).where('id', '=', correction.payment_id).execute();
     await recordAudit(trx, {
@@ -133,12 +137,12 @@ export async function listAccountCorrections(
 ): Promise<CorrectionView[]> {
   let query = db.selectFrom('account_corrections as c').innerJoin('payments as p', 'p.id', 'c.payment_id')
     .select(['c.id', 'c.payment_id', 'p.recipient_name', 'p.amount_fen', 'p.status as payment_status', 'c.account_kind', 'c.bank_name',
-      'c.account_no', 'c.reason', 'c.status', 'c.proposed_by', 'c.proposed_at', 'c.approved_by', 'c.approved_at'])
+      'c.account_masked', 'c.reason', 'c.status', 'c.proposed_by', 'c.proposed_at', 'c.approved_by', 'c.approved_at'])
     .orderBy('c.id', 'desc');
   if (filter.status) query = query.where('c.status', '=', filter.status);
   return (await query.execute()).map((c) => ({
     correctionId: c.id, paymentId: c.payment_id, recipientName: c.recipient_name, amountFen: c.amount_fen, paymentStatus: c.payment_status,
-    accountKind: c.account_kind, bankName: c.bank_name, accountMasked: maskBankAccount(c.account_no), reason: c.reason, status: c.status,
+    accountKind: c.account_kind, bankName: c.bank_name, accountMasked: c.account_masked, reason: c.reason, status: c.status,
     proposedBy: c.proposed_by, proposedAt: c.proposed_at, approvedBy: c.approved_by, approvedAt: c.approved_at,
   }));
 }

@@ -11,9 +11,9 @@ import type { Database } from '../../adapters/store/schema.ts';
 import type { Fen } from '../../policy/core/money.ts';
 import type { Clock } from '../../domain/ports/clock.ts';
 import { Refusal } from '../../domain/refusal.ts';
+import type { FieldCipher } from '../../domain/ports/field-cipher.ts';
 import { appendAudit, lockAuditLog } from '../audit/append-audit.ts';
 import { auditSubject } from '../audit/audit-subject.ts';
-import type { FieldCipher } from '../../domain/ports/field-cipher.ts';
 import type { PaymentPurpose } from '../../domain/payment-purposes.ts';
 import { paymentPurposeLabels } from '../../domain/vocabulary/payment-purposes.ts';
 
@@ -22,9 +22,9 @@ export interface ExportRequest {
   format: InstructionFormat;
   /** Who exports (recorded in bank_files). */
   by: string;
-  /** Decrypts a person's social security card account (needed when the batch pays persons). */
-  cipher?: FieldCipher;
   clock: Clock;
+  /** Opens the sealed account numbers: the file is the one place they are written in full. */
+  cipher: FieldCipher;
 }
 
 export interface ExportedFile {
@@ -49,24 +49,18 @@ function fileNameOf(batchId: number, purpose: PaymentPurpose, format: Instructio
   return `${purpose === 'job_retention_refund' ? '稳岗返还' : paymentPurposeLabels[purpose]}付款指令-批次${batchId}.${format}`;
 }
 
-function accountNumber(row: { account_no: string; account_cipher: Buffer | null }, cipher: FieldCipher | undefined): string {
-  if (!row.account_cipher) return row.account_no;
-  if (!cipher) throw new Refusal('CONFLICT', '该批次含个人社会保障卡账户，导出银行付款指令需要解密密钥');
-  return cipher.decrypt(row.account_cipher);
-}
-
-async function batchLines(db: Kysely<Database>, batchId: number, cipher: FieldCipher | undefined): Promise<InstructionLine[]> {
+async function batchLines(db: Kysely<Database>, batchId: number, cipher: FieldCipher): Promise<InstructionLine[]> {
   const rows = await db
     .selectFrom('payment_attempts as a')
     .innerJoin('payments as p', 'p.id', 'a.payment_id')
-    .select(['a.payment_id', 'a.attempt', 'p.recipient_name', 'p.recipient_credit_code', 'a.account_kind', 'a.bank_name', 'a.account_no', 'a.account_cipher', 'a.amount_fen'])
+    .select(['a.payment_id', 'a.attempt', 'p.recipient_name', 'p.recipient_credit_code', 'a.account_kind', 'a.bank_name', 'a.account_cipher', 'a.amount_fen'])
     .where('a.batch_id', '=', batchId)
     .orderBy('a.payment_id')
     .orderBy('a.attempt')
     .execute();
   return rows.map((r) => ({
     paymentId: r.payment_id, attempt: r.attempt, recipientName: r.recipient_name, recipientCreditCode: r.recipient_credit_code,
-    accountKind: r.account_kind, bankName: r.bank_name, accountNo: accountNumber(r, cipher), amountFen: r.amount_fen,
+    accountKind: r.account_kind, bankName: r.bank_name, accountNo: cipher.decrypt(r.account_cipher), amountFen: r.amount_fen,
   }));
 }
 

@@ -12,8 +12,8 @@ import { ConfirmError } from './confirm-error.ts';
 
 
 /** Where a refund goes, as the unit reads it: the kind of account and its masked number. */
-export function payToText(kind: keyof typeof payToLabels, account: string): string {
-  return `${payToLabels[kind]} ${maskBankAccount(account)}`;
+export function payToText(kind: keyof typeof payToLabels, accountMasked: string | null): string {
+  return `${payToLabels[kind]} ${accountMasked ?? ''}`.trimEnd();
 }
 
 /** What the unit is shown before it confirms. */
@@ -30,8 +30,10 @@ export interface CaseToConfirm extends ConfirmationView {
   unitId: number;
   creditCode: string;
   phoneCipher: Buffer | null;
-  /** `corporate_account:<no>` or `contribution_account:<no>`, as the confirmation records it. */
-  account: string;
+  /** The account kind the confirmation records, with the number sealed and masked (null when the unit has none). */
+  accountKind: 'corporate_account' | 'contribution_account';
+  accountCipher: Buffer | null;
+  accountMasked: string | null;
   /** The bank of the corporate account (null for the contribution account), recorded with the number. */
   bankName: string | null;
 }
@@ -48,7 +50,8 @@ export async function caseToConfirm(db: Executor, round: string, unitId: number,
     .innerJoin('units as u', 'u.id', 'c.unit_id')
     .leftJoin('refund_decisions as d', (join) => join.onRef('d.run_id', '=', 'c.run_id').onRef('d.unit_id', '=', 'c.unit_id'))
     .select(['c.state', 'c.amount_fen', 'u.name', 'u.credit_code', 'u.contact_phone_cipher', 'u.contact_phone_masked',
-      'u.corporate_bank', 'u.corporate_account', 'u.contribution_account', 'd.pay_to'])
+      'u.corporate_bank', 'u.corporate_account_cipher', 'u.corporate_account_masked', 'u.contribution_account_cipher',
+      'u.contribution_account_masked', 'd.pay_to'])
     .where('c.round', '=', round)
     .where('c.unit_id', '=', unitId);
   if (lock) query = query.forUpdate('c');
@@ -57,7 +60,9 @@ export async function caseToConfirm(db: Executor, round: string, unitId: number,
   if (row.state === 'confirmed' || row.state === 'paid') throw new ConfirmError('ALREADY_CONFIRMED', '您单位已确认本次稳岗返还，无需重复确认');
   if (row.state !== 'notified') throw new ConfirmError('NOT_CONFIRMABLE', '该稳岗返还事项当前不能确认，请致电12333咨询');
   const kind = row.pay_to === 'contribution_account' ? 'contribution_account' : 'corporate_account';
-  const account = (kind === 'corporate_account' ? row.corporate_account : row.contribution_account) ?? '';
+  const corporate = kind === 'corporate_account';
+  const accountCipher = corporate ? row.corporate_account_cipher : row.contribution_account_cipher;
+  const accountMasked = corporate ? row.corporate_account_masked : row.contribution_account_masked;
   return {
     round,
     unitId,
@@ -65,11 +70,13 @@ export async function caseToConfirm(db: Executor, round: string, unitId: number,
     creditCode: row.credit_code,
     amountFen: row.amount_fen,
     amountYuan: formatYuan(row.amount_fen),
-    payTo: payToText(kind, account),
+    payTo: payToText(kind, accountMasked),
     phoneMasked: row.contact_phone_masked,
     phoneCipher: row.contact_phone_cipher,
-    account: `${kind}:${account}`,
-    bankName: kind === 'corporate_account' ? row.corporate_bank : null,
+    accountKind: kind,
+    accountCipher,
+    accountMasked,
+    bankName: corporate ? row.corporate_bank : null,
   };
 }
 
@@ -82,7 +89,8 @@ export function confirmationView(c: CaseToConfirm): ConfirmationView {
 export async function recordConfirmation(trx: Transaction<Database>, c: CaseToConfirm, at: Date): Promise<void> {
   const actor = { kind: 'unit', creditCode: c.creditCode } as const;
   await trx.insertInto('confirmations').values({
-    round: c.round, unit_id: c.unitId, amount_fen: c.amountFen, pay_to: c.account, account_name: c.unitName, bank_name: c.bankName,
+    round: c.round, unit_id: c.unitId, amount_fen: c.amountFen, pay_to: c.accountKind, account_cipher: c.accountCipher, account_masked: c.accountMasked,
+    account_name: c.unitName, bank_name: c.bankName,
     confirmed_at: at, confirmed_by: actorName(actor),
   }).execute();
   await applyCaseTransition(trx, {

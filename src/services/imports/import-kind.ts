@@ -3,6 +3,7 @@
 import type { ImportSpec } from '../../adapters/files/column-spec.ts';
 import type { FieldCipher } from '../../domain/ports/field-cipher.ts';
 import type { CellValue } from '../../domain/ports/bulk-writer.ts';
+import { maskBankAccount } from '../../domain/masking.ts';
 
 /** An insured unit found by its credit code. */
 export interface UnitRef {
@@ -10,6 +11,8 @@ export interface UnitRef {
   regionCode: string;
   laborDispatch: boolean;
   contactPhoneCipher: Buffer | null;
+  corporateAccountCipher: Buffer | null;
+  contributionAccountCipher: Buffer | null;
 }
 
 /** A person found by the blind index of the ID number. */
@@ -77,6 +80,11 @@ export function sealed(cipher: FieldCipher, plain: string | null, stored: Buffer
   if (plain === null) return null;
   if (stored && cipher.decrypt(stored) === plain) return stored;
   return cipher.encrypt(plain);
+}
+
+/** A bank account's sealed and masked cells, keeping the stored seal when the number is unchanged. */
+export function sealedAccount(cipher: FieldCipher, plain: string | null, stored: Buffer | null | undefined): [Buffer | null, string | null] {
+  return [sealed(cipher, plain, stored), plain === null ? null : maskBankAccount(plain)];
 }
 
 /** The unit a reference column named; the import service has already rejected rows whose unit is missing. */

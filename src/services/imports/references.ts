@@ -91,11 +91,12 @@ export class ReferenceResolver {
   private async units(creditCodes: string[]): Promise<Map<string, UnitRef>> {
     const rows = await this.db
       .selectFrom('units')
-      .select(['id', 'credit_code', 'region_code', 'labor_dispatch', 'contact_phone_cipher'])
+      .select(['id', 'credit_code', 'region_code', 'labor_dispatch', 'contact_phone_cipher', 'corporate_account_cipher', 'contribution_account_cipher'])
       .where(sql<boolean>`credit_code = ANY(${creditCodes}::text[])`)
       .execute();
     return new Map(rows.map((row) => [row.credit_code, {
       id: row.id, regionCode: row.region_code, laborDispatch: row.labor_dispatch, contactPhoneCipher: row.contact_phone_cipher,
+      corporateAccountCipher: row.corporate_account_cipher, contributionAccountCipher: row.contribution_account_cipher,
     }]));
   }
 

@@ -46,19 +46,22 @@ type Trx = Transaction<Database>;
 type NewPayment = Omit<Insertable<PaymentsTable>, 'status'>;
 type PaymentBase = Pick<NewPayment, 'round' | 'unit_id' | 'purpose' | 'region_code' | 'created_by' | 'updated_by'>;
 
-/** Who is paid: account kind, holder's name, bank and number, always taken together from one record. */
+/** Who is paid: account kind, holder's name, bank and number (sealed, with its masked copy), taken together from one record. */
 interface Payee {
   kind: AccountKind;
   name: string;
   bank: string | null;
-  no: string;
+  cipher: Buffer;
+  masked: string;
 }
 
 interface UnitAccounts {
   name: string;
   corporate_bank: string | null;
-  corporate_account: string | null;
-  contribution_account: string | null;
+  corporate_account_cipher: Buffer | null;
+  corporate_account_masked: string | null;
+  contribution_account_cipher: Buffer | null;
+  contribution_account_masked: string | null;
 }
 
 
@@ -68,21 +71,29 @@ interface UnitAccounts {
  * decision says so (鲁人社发〔2024〕8号 第七条), never as a fallback for a missing corporate account, nor the reverse.
  */
 function unitPayee(unit: UnitAccounts, kind: AccountKind): Payee | undefined {
-  const no = kind === 'corporate_account' ? unit.corporate_account : unit.contribution_account;
-  return no ? { kind, name: unit.name, bank: kind === 'corporate_account' ? unit.corporate_bank : null, no } : undefined;
+  const corporate = kind === 'corporate_account';
+  const cipher = corporate ? unit.corporate_account_cipher : unit.contribution_account_cipher;
+  const masked = corporate ? unit.corporate_account_masked : unit.contribution_account_masked;
+  return cipher && masked ? { kind, name: unit.name, bank: corporate ? unit.corporate_bank : null, cipher, masked } : undefined;
 }
 
 /**
- * The payee the unit confirmed (`corporate_account:<no>` or `contribution_account:<no>`, with the account name and
- * bank recorded beside it). A change of the unit's bank details after it confirmed does not reach the payment: that
+ * The payee the unit confirmed (the account kind and its sealed number, with the account name and bank recorded
+ * beside it). A change of the unit's bank details after it confirmed does not reach the payment: that
  * goes through the two-person account correction (services/bank/account-correction.ts).
  */
-function confirmedPayee(confirmation: { pay_to: string; account_name: string; bank_name: string | null }): Payee | undefined {
-  const at = confirmation.pay_to.indexOf(':');
-  const kind = confirmation.pay_to.slice(0, at);
-  const no = confirmation.pay_to.slice(at + 1);
-  if (!no || (kind !== 'corporate_account' && kind !== 'contribution_account')) return undefined;
-  return { kind, name: confirmation.account_name, bank: confirmation.bank_name, no };
+function confirmedPayee(confirmation: ConfirmedPayee): Payee | undefined {
+  const { pay_to: kind, account_cipher: cipher, account_masked: masked } = confirmation;
+  if (!cipher || !masked || (kind !== 'corporate_account' && kind !== 'contribution_account')) return undefined;
+  return { kind, name: confirmation.account_name, bank: confirmation.bank_name, cipher, masked };
+}
+
+interface ConfirmedPayee {
+  pay_to: string;
+  account_cipher: Buffer | null;
+  account_masked: string | null;
+  account_name: string;
+  bank_name: string | null;
 }
 
 type PayeeChoice = { payee: Payee } | { held: string };
@@ -94,7 +105,7 @@ function payeeOf(c: ConfirmedCase): PayeeChoice {
     return { held: '筛查结论未确定收款账户（单位没有对公账户，且不属于可返还至缴费账户的小微企业或个体工商户），不予支付，请人工核实' };
   }
   const payee = c.pay_to !== null && c.account_name !== null
-    ? confirmedPayee({ pay_to: c.pay_to, account_name: c.account_name, bank_name: c.confirmed_bank })
+    ? confirmedPayee({ pay_to: c.pay_to, account_cipher: c.account_cipher, account_masked: c.account_masked, account_name: c.account_name, bank_name: c.confirmed_bank })
     : unitPayee(c, decided);
   if (!payee) {
     return { held: decided === 'corporate_account'
@@ -114,7 +125,8 @@ function confirmedCases(db: Kysely<Database>, round: string) {
     .leftJoin('confirmations as k', (join) => join.onRef('k.round', '=', 'c.round').onRef('k.unit_id', '=', 'c.unit_id'))
     .leftJoin('refund_decisions as d', (join) => join.onRef('d.run_id', '=', 'c.run_id').onRef('d.unit_id', '=', 'c.unit_id'))
     .select(['c.unit_id', 'c.amount_fen', 'c.region_code', 'u.name', 'u.credit_code', 'u.labor_dispatch', 'u.corporate_bank',
-      'u.corporate_account', 'u.contribution_account', 'k.amount_fen as confirmed_fen', 'k.pay_to', 'k.account_name',
+      'u.corporate_account_cipher', 'u.corporate_account_masked', 'u.contribution_account_cipher', 'u.contribution_account_masked',
+      'k.amount_fen as confirmed_fen', 'k.pay_to', 'k.account_cipher', 'k.account_masked', 'k.account_name',
       'k.bank_name as confirmed_bank', 'd.pay_to as decided_pay_to'])
     .where('c.round', '=', round)
     .where('c.state', '=', 'confirmed')
@@ -143,7 +155,7 @@ async function dispatchPlan(trx: Trx, round: string, c: ConfirmedCase, base: Pay
     .selectFrom('dispatch_allocations as a')
     .leftJoin('units as r', 'r.credit_code', 'a.recipient_credit_code')
     .select(['a.recipient_credit_code', 'a.recipient_name', 'a.role', 'a.amount_fen', 'r.name', 'r.size', 'r.org_type', 'r.corporate_bank',
-      'r.corporate_account', 'r.contribution_account'])
+      'r.corporate_account_cipher', 'r.corporate_account_masked', 'r.contribution_account_cipher', 'r.contribution_account_masked'])
     .where('a.application_id', '=', application.id)
     .where('a.amount_fen', '>', 0)
     .orderBy('a.recipient_credit_code')
@@ -162,7 +174,7 @@ async function dispatchPlan(trx: Trx, round: string, c: ConfirmedCase, base: Pay
     plan.payments.push({
       ...base, idempotency_key: paymentKey(round, c.unit_id, a.recipient_credit_code), recipient_credit_code: a.recipient_credit_code,
       recipient_name: payee.name, role: own ? 'dispatch_unit' : 'user_unit', amount_fen: a.amount_fen,
-      account_kind: payee.kind, bank_name: payee.bank, account_no: payee.no,
+      account_kind: payee.kind, bank_name: payee.bank, account_cipher: payee.cipher, account_masked: payee.masked,
     });
   }
   return plan;
@@ -195,7 +207,7 @@ function unitPlan(round: string, c: ConfirmedCase, base: PaymentBase): Planned {
     manual: [],
     payments: [{
       ...base, idempotency_key: paymentKey(round, c.unit_id, c.credit_code), recipient_credit_code: c.credit_code, recipient_name: payee.name,
-      role: 'unit', amount_fen: amountFen, account_kind: payee.kind, bank_name: payee.bank, account_no: payee.no,
+      role: 'unit', amount_fen: amountFen, account_kind: payee.kind, bank_name: payee.bank, account_cipher: payee.cipher, account_masked: payee.masked,
     }],
   };
 }

@@ -40,7 +40,7 @@ export async function createPersonPayment(trx: Transaction<Database>, request: P
   const inserted = await trx.insertInto('payments').values({
     idempotency_key: key, round: request.round, person_id: personId, purpose, recipient_credit_code: person.id_number_masked,
     recipient_name: person.name, role: 'person', amount_fen: amountFen, account_kind: 'social_security_card', bank_name: null,
-    account_no: person.bank_account_masked, account_cipher: person.bank_account_cipher, status: 'pending', region_code: person.region_code,
+    account_masked: person.bank_account_masked, account_cipher: person.bank_account_cipher, status: 'pending', region_code: person.region_code,
     created_at: at, created_by: by, updated_at: at, updated_by: by,
   }).onConflict((oc) => oc.column('idempotency_key').doNothing()).returning('id').executeTakeFirst();
   if (!inserted) {

@@ -2,7 +2,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../adapters/store/schema.ts';
 import type { AccountKind, PaymentStatus } from '../../adapters/store/schema-payments.ts';
-import { maskBankAccount } from '../../domain/masking.ts';
 import type { Fen } from '../../policy/core/money.ts';
 import type { PaymentPurpose } from '../../domain/payment-purposes.ts';
 
@@ -43,6 +42,6 @@ export async function listPayments(db: Kysely<Database>, filter: PaymentFilter =
   return (await query.execute()).map((p) => ({
     id: p.id, idempotencyKey: p.idempotency_key, unitId: p.unit_id, personId: p.person_id, purpose: p.purpose, recipientCreditCode: p.recipient_credit_code,
     recipientName: p.recipient_name, role: p.role, amountFen: p.amount_fen, accountKind: p.account_kind, bankName: p.bank_name,
-    accountMasked: p.account_cipher ? p.account_no : maskBankAccount(p.account_no), status: p.status, attempt: p.attempt, batchId: p.batch_id,
+    accountMasked: p.account_masked, status: p.status, attempt: p.attempt, batchId: p.batch_id,
   }));
 }

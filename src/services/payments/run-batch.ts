@@ -42,7 +42,7 @@ async function sendNext(db: Kysely<Database>, request: RunPaymentBatch): Promise
     // The audit lock first, then the payment row (see lockAuditLog): workers send one payment at a time.
     await lockAuditLog(trx);
     const payment = await trx.selectFrom('payments')
-      .select(['id', 'attempt', 'purpose', 'account_kind', 'bank_name', 'account_no', 'account_cipher', 'amount_fen'])
+      .select(['id', 'attempt', 'purpose', 'account_kind', 'bank_name', 'account_cipher', 'account_masked', 'amount_fen'])
       .where('batch_id', '=', request.batchId).where('status', '=', 'in_batch')
       .orderBy('id').limit(1).forUpdate().skipLocked()
       .executeTakeFirst();
@@ -51,7 +51,7 @@ async function sendNext(db: Kysely<Database>, request: RunPaymentBatch): Promise
     const by = `系统:${request.workerId}`;
     await trx.insertInto('payment_attempts').values({
       payment_id: payment.id, attempt: payment.attempt, batch_id: request.batchId, account_kind: payment.account_kind,
-      bank_name: payment.bank_name, account_no: payment.account_no, account_cipher: payment.account_cipher, amount_fen: payment.amount_fen, status: 'sent', sent_at: at,
+      bank_name: payment.bank_name, account_cipher: payment.account_cipher, account_masked: payment.account_masked, amount_fen: payment.amount_fen, status: 'sent', sent_at: at,
     }).execute();
     await postSend(trx, { paymentId: payment.id, attempt: payment.attempt, amountFen: payment.amount_fen, purpose: payment.purpose, by, at });
     await trx.updateTable('payments').set({ status: 'sent', updated_by: by, updated_at: at }).where('id', '=', payment.id).execute();

@@ -5,7 +5,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../adapters/store/schema.ts';
 import type { UnitAccountKind } from '../../adapters/store/schema-payments.ts';
-import { maskBankAccount, maskCreditCode } from '../../domain/masking.ts';
+import { maskCreditCode } from '../../domain/masking.ts';
 import { dispatchStatusLabels } from '../../domain/vocabulary/dispatch.ts';
 import { paymentStatusLabel, type PaymentStatus } from '../../domain/vocabulary/payments.ts';
 import type { RefundCaseState } from '../../domain/refund-case.ts';
@@ -93,18 +93,16 @@ export interface UnitOverview {
   rounds: PortalRound[];
 }
 
-/** `corporate_account:<no>` as a confirmation records it, for the unit to read. */
-function confirmedPayTo(recorded: string): string {
-  const at = recorded.indexOf(':');
-  const kind = recorded.slice(0, at) === 'contribution_account' ? 'contribution_account' : 'corporate_account';
-  return payToText(kind, recorded.slice(at + 1));
+/** The account a confirmation records, for the unit to read. */
+function confirmedPayTo(confirmation: { pay_to: string; account_masked: string | null }): string {
+  return payToText(confirmation.pay_to === 'contribution_account' ? 'contribution_account' : 'corporate_account', confirmation.account_masked);
 }
 
-async function refundCase(db: Db, params: ParameterStore, round: string, unit: { id: number; corporate_account: string | null; contribution_account: string | null }): Promise<PortalRefundCase | null> {
+async function refundCase(db: Db, params: ParameterStore, round: string, unit: { id: number; corporate_account_masked: string | null; contribution_account_masked: string | null }): Promise<PortalRefundCase | null> {
   const decision = await unitRoundDecision(db, params, round, unit.id);
   if (!decision) return null;
   const kind = decision.payTo === 'contribution_account' || decision.payTo === 'corporate_account' ? decision.payTo : null;
-  const account = kind === 'contribution_account' ? unit.contribution_account : kind === 'corporate_account' ? unit.corporate_account : null;
+  const account = kind === 'contribution_account' ? unit.contribution_account_masked : kind === 'corporate_account' ? unit.corporate_account_masked : null;
   return {
     state: decision.caseState,
     stateLabel: decision.caseStateLabel,
@@ -122,7 +120,7 @@ async function payments(db: Db, round: string, unitId: number, creditCode: strin
   const rows = await db.selectFrom('payments as p')
     .leftJoin('payment_attempts as a', (join) => join.onRef('a.payment_id', '=', 'p.id').onRef('a.attempt', '=', 'p.attempt'))
     .select(['p.id', 'p.recipient_name', 'p.recipient_credit_code', 'p.role', 'p.amount_fen', 'p.status', 'p.account_kind', 'p.bank_name',
-      'p.account_no', 'p.created_at', 'a.sent_at', 'a.settled_at'])
+      'p.account_masked', 'p.created_at', 'a.sent_at', 'a.settled_at'])
     .where('p.round', '=', round)
     .where((eb) => eb.or([eb('p.unit_id', '=', unitId), eb('p.recipient_credit_code', '=', creditCode)]))
     .where('p.person_id', 'is', null)
@@ -132,7 +130,7 @@ async function payments(db: Db, round: string, unitId: number, creditCode: strin
   return rows.map((p) => ({
     id: p.id, recipientName: p.recipient_name, role: p.role, toThisUnit: p.recipient_credit_code === creditCode,
     amountFen: p.amount_fen, amountYuan: formatYuan(p.amount_fen), status: p.status, statusLabel: paymentStatusLabel[p.status],
-    accountKind: p.account_kind, bankName: p.bank_name, accountMasked: maskBankAccount(p.account_no), createdAt: p.created_at,
+    accountKind: p.account_kind, bankName: p.bank_name, accountMasked: p.account_masked, createdAt: p.created_at,
     sentAt: p.sent_at, settledAt: p.settled_at,
   }));
 }
@@ -150,7 +148,7 @@ async function application(db: Db, round: string, unitId: number): Promise<Porta
 export async function unitOverview(db: Db, params: ParameterStore, unitId: number): Promise<UnitOverview | undefined> {
   const unit = await db.selectFrom('units as u').innerJoin('regions as r', 'r.code', 'u.region_code')
     .select(['u.id', 'u.name', 'u.credit_code', 'u.region_code', 'r.name as region_name', 'u.size', 'u.labor_dispatch',
-      'u.corporate_account', 'u.contribution_account'])
+      'u.corporate_account_masked', 'u.contribution_account_masked'])
     .where('u.id', '=', unitId).executeTakeFirst();
   if (!unit) return undefined;
   // Every round the unit has a case, confirmation or payment in (a user unit is paid through a dispatch unit's case).
@@ -162,7 +160,7 @@ export async function unitOverview(db: Db, params: ParameterStore, unitId: numbe
   for (const { round } of rows) {
     const [refund, confirmation, paid, applied] = await Promise.all([
       refundCase(db, params, round, unit),
-      db.selectFrom('confirmations').select(['amount_fen', 'pay_to', 'confirmed_at']).where('round', '=', round).where('unit_id', '=', unitId).executeTakeFirst(),
+      db.selectFrom('confirmations').select(['amount_fen', 'pay_to', 'account_masked', 'confirmed_at']).where('round', '=', round).where('unit_id', '=', unitId).executeTakeFirst(),
       payments(db, round, unitId, unit.credit_code),
       unit.labor_dispatch ? application(db, round, unitId) : null,
     ]);
@@ -171,7 +169,7 @@ export async function unitOverview(db: Db, params: ParameterStore, unitId: numbe
       title: refundRound(round).title,
       refundCase: refund,
       confirmation: confirmation ? {
-        amountFen: confirmation.amount_fen, amountYuan: formatYuan(confirmation.amount_fen), payTo: confirmedPayTo(confirmation.pay_to),
+        amountFen: confirmation.amount_fen, amountYuan: formatYuan(confirmation.amount_fen), payTo: confirmedPayTo(confirmation),
         confirmedAt: confirmation.confirmed_at,
       } : null,
       payments: paid,

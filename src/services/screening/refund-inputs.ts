@@ -119,7 +119,7 @@ function headcountOf(row: HeadcountRow | undefined): Headcount {
 
 export const UNIT_COLUMNS = [
   'id', 'credit_code', 'name', 'org_type', 'size', 'industry', 'employees', 'revenue_wan', 'assets_wan', 'region_code',
-  'labor_dispatch', 'corporate_account',
+  'labor_dispatch', 'corporate_account_masked',
 ] as const;
 
 /** The inputs of up to `limit` units after `afterId`, in id order. */
@@ -196,7 +196,7 @@ export function unitInput(u: UnitRow, read: UnitFigures, asOf: IsoDate): UnitInp
       assetsWan: toNumber(u.assets_wan),
       flags: [...new Set(read.flags as ExclusionFlag[])],
       laborDispatch: u.labor_dispatch,
-      hasCorporateAccount: u.corporate_account !== null && u.corporate_account !== '',
+      hasCorporateAccount: u.corporate_account_masked !== null,
     },
     months: (JSON.parse(monthsText) as [Period, number][]).map(([period, dueFen]) => ({ period, dueFen })),
     payments: (JSON.parse(paymentsText) as [Period, IsoDate, number, PaymentKind][])

@@ -14,6 +14,9 @@ import type { CellValue } from '../../domain/ports/bulk-writer.ts';
 import type { Clock } from '../../domain/ports/clock.ts';
 import { refundRound } from '../rounds.ts';
 import { outcomeOfLoaded } from './decide.ts';
+import { appendAudit } from '../audit/append-audit.ts';
+import { auditSubject } from '../audit/audit-subject.ts';
+import { SYSTEM_NAME } from './sync-cases.ts';
 import { DECISION_COLUMNS, decisionCells } from './decision-row.ts';
 import { regionScope } from './region-scope.ts';
 import { loadRefundInputs, type UnitInput } from './refund-inputs.ts';
@@ -39,6 +42,7 @@ export interface StartOptions extends RunOptions {
   round: string;
   asOf?: IsoDate;
   region?: string;
+  /** Who starts the run (the signed-in staff member, or the CLI's --user): its cases are opened in that name. */
   createdBy?: string;
 }
 
@@ -59,7 +63,7 @@ async function countUnits(db: Kysely<Database>, regionCodes: readonly string[] |
   return Number((await q.executeTakeFirstOrThrow()).n);
 }
 
-/** Records a new run (status running, units counted up front) and returns its id; nothing is decided yet. */
+/** Records a new run (status running, units counted up front) with its audit entry; returns its id. Nothing is decided yet. */
 export async function createScreeningRun(db: Kysely<Database>, options: Omit<StartOptions, 'onProgress' | 'chunkSize'>): Promise<number> {
   const round = refundRound(options.round);
   const asOf = options.asOf ?? round.defaultAsOf;
@@ -67,17 +71,20 @@ export async function createScreeningRun(db: Kysely<Database>, options: Omit<Sta
     throw new Refusal('INVALID', `筛查日期 ${asOf} 不在 ${round.round} 年度内`);
   }
   const regionCodes = options.region ? await regionScope(db, options.region) : undefined;
-  const run = await db.insertInto('screening_runs').values({
-    round: round.round,
-    as_of: asOf,
-    region_code: options.region ?? null,
-    status: 'running',
-    policy_version: options.params.version,
-    total_units: await countUnits(db, regionCodes),
-    started_at: options.clock.now(),
-    created_by: options.createdBy ?? '系统',
-  }).returning('id').executeTakeFirstOrThrow();
-  return run.id;
+  const totalUnits = await countUnits(db, regionCodes);
+  const by = options.createdBy ?? SYSTEM_NAME;
+  const at = options.clock.now();
+  return db.transaction().execute(async (trx) => {
+    const run = await trx.insertInto('screening_runs').values({
+      round: round.round, as_of: asOf, region_code: options.region ?? null, status: 'running', policy_version: options.params.version,
+      total_units: totalUnits, started_at: at, created_by: by,
+    }).returning('id').executeTakeFirstOrThrow();
+    await appendAudit(trx, {
+      actor: by, action: 'screening_run.start', subject: auditSubject.screeningRun(run.id),
+      detail: { round: round.round, asOf, region: options.region ?? null, totalUnits }, at,
+    });
+    return run.id;
+  });
 }
 
 function decisionRows(runId: number, policyVersion: string, units: readonly UnitInput[], params: ParameterStore): CellValue[][] {
@@ -121,7 +128,7 @@ export async function continueScreeningRun(store: Store, runId: number, options:
       const rows = decisionRows(runId, run.policy_version, units, options.params);
       casesOpened += await db.transaction().execute(async (trx) => {
         await bulkWriterFor(trx).copyRows('refund_decisions', DECISION_COLUMNS, rows);
-        const opened = await openChunkCases(trx, { runId, round: run.round, fromUnit: units[0]!.unitId, toUnit: next, at: options.clock.now() });
+        const opened = await openChunkCases(trx, { runId, round: run.round, fromUnit: units[0]!.unitId, toUnit: next, at: options.clock.now(), by: run.created_by });
         const moved = await trx.updateTable('screening_runs')
           .set((eb) => ({ cursor_unit_id: next, processed_units: eb('processed_units', '+', units.length) }))
           .where('id', '=', runId).where('cursor_unit_id', '=', cursor)
@@ -135,7 +142,7 @@ export async function continueScreeningRun(store: Store, runId: number, options:
       const seconds = (performance.now() - started) / 1000;
       await options.onProgress?.({ done, total: run.total_units, unitsPerSecond: seconds > 0 ? (done - doneAtStart) / seconds : 0 });
     }
-    const casesRescreened = await rescreenChangedCases(db, { runId, round: run.round, clock: options.clock });
+    const casesRescreened = await rescreenChangedCases(db, { runId, round: run.round, clock: options.clock, by: run.created_by });
     await db.updateTable('screening_runs').set({ status: 'completed', finished_at: options.clock.now() }).where('id', '=', runId).execute();
     return { runId, processedUnits: done, totalUnits: run.total_units, seconds: (performance.now() - started) / 1000, casesOpened, casesRescreened };
   } catch (error) {

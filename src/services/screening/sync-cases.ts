@@ -1,6 +1,6 @@
 // Every screened unit has a case in the round. New units get one in the state of their decision, in the transaction
 // that stores the chunk's decisions; after the run, a case still at the screening stage follows the new decision when
-// its status, amount or input changed (action rescreen, by the system); a case already proposed or further along, or
+// its status, amount or input changed (action rescreen, in the name of whoever started the run); a case already proposed or further along, or
 // a dispatch unit's case decided on its application, is never touched by a screening.
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database } from '../../adapters/store/schema.ts';
@@ -19,6 +19,16 @@ export interface CaseSync {
 export const SCREENING_STATES: readonly RefundCaseState[] = ['eligible', 'needs_review', 'ineligible'];
 
 const SYSTEM: Actor = { kind: 'system' };
+/** The name a run started by no one in particular is recorded under. */
+export const SYSTEM_NAME = actorName(SYSTEM);
+
+/**
+ * The actor of a run's case changes: the case worker who started it (only case workers start runs over HTTP), or the
+ * system for a run started without a name.
+ */
+function runActor(by: string): Actor {
+  return by === SYSTEM_NAME ? SYSTEM : { kind: 'staff', role: 'case_worker', name: by };
+}
 const RESCREEN_CHUNK = 500;
 
 export interface ChunkCases {
@@ -28,6 +38,8 @@ export interface ChunkCases {
   fromUnit: number;
   toUnit: number;
   at: Date;
+  /** Who started the run. */
+  by: string;
 }
 
 /**
@@ -35,16 +47,15 @@ export interface ChunkCases {
  * statement inserts the cases and, from the rows it inserted, their opening events.
  */
 export async function openChunkCases(trx: Transaction<Database>, chunk: ChunkCases): Promise<number> {
-  const { runId, round, at } = chunk;
+  const { runId, round, at, by } = chunk;
   const stamp = sql<Date>`${at}::timestamptz`;
-  const system = sql.lit(actorName(SYSTEM));
   const inserted = await trx
     .with('opened', (db) => db.insertInto('refund_cases')
       .columns(['round', 'unit_id', 'region_code', 'state', 'run_id', 'amount_fen', 'created_at', 'created_by', 'updated_at', 'updated_by'])
       .expression((eb) => eb.selectFrom('refund_decisions as d')
         .select([
           sql.lit(round).as('round'), 'd.unit_id', 'd.region_code', 'd.status', 'd.run_id', 'd.amount_fen',
-          stamp.as('created_at'), system.as('created_by'), stamp.as('updated_at'), system.as('updated_by'),
+          stamp.as('created_at'), sql<string>`${by}::text`.as('created_by'), stamp.as('updated_at'), sql<string>`${by}::text`.as('updated_by'),
         ])
         .where('d.run_id', '=', runId).where('d.unit_id', '>=', chunk.fromUnit).where('d.unit_id', '<=', chunk.toUnit))
       // Not "WHERE NOT EXISTS" on the table being filled: PostgreSQL would rescan its growing heap for every row.
@@ -55,7 +66,7 @@ export async function openChunkCases(trx: Transaction<Database>, chunk: ChunkCas
     .expression((eb) => eb.selectFrom('opened as o')
       .select([
         sql.lit(round).as('round'), 'o.unit_id', sql.lit(CASE_OPENED_ACTION).as('action'), sql<null>`null`.as('from_state'),
-        'o.state', system.as('actor'), sql.lit(`筛查批次 #${runId} 建立案件`).as('note'),
+        'o.state', sql<string>`${by}::text`.as('actor'), sql.lit(`筛查批次 #${runId} 建立案件`).as('note'),
         sql<string>`jsonb_build_object('state', o.state, 'run_id', o.run_id, 'amount_fen', o.amount_fen, 'version', 1)`.as('after'),
         stamp.as('at'),
       ]))
@@ -64,7 +75,7 @@ export async function openChunkCases(trx: Transaction<Database>, chunk: ChunkCas
   // One audit entry for the chunk's set-based opening; each case's own `screen` event above names the run.
   if (opened > 0) {
     await appendAudit(trx, {
-      actor: actorName(SYSTEM), action: 'case.open', subject: auditSubject.screeningRun(runId),
+      actor: by, action: 'case.open', subject: auditSubject.screeningRun(runId),
       detail: { round, opened, units: [chunk.fromUnit, chunk.toUnit] }, at,
     });
   }
@@ -97,8 +108,11 @@ function changedCases(db: Kysely<Database>, runId: number, round: string, afterU
 }
 
 /** After the run: moves the screening-stage cases whose decision changed; returns how many. */
-export async function rescreenChangedCases(db: Kysely<Database>, options: { runId: number; round: string; clock: Clock }): Promise<number> {
+export async function rescreenChangedCases(
+  db: Kysely<Database>, options: { runId: number; round: string; clock: Clock; by: string },
+): Promise<number> {
   const { runId, round, clock } = options;
+  const actor = runActor(options.by);
   let casesRescreened = 0;
   let after = 0;
   for (;;) {
@@ -107,7 +121,7 @@ export async function rescreenChangedCases(db: Kysely<Database>, options: { runI
     await db.transaction().execute(async (trx) => {
       for (const c of changed) {
         await applyCaseTransition(trx, {
-          round, unitId: c.unit_id, action: 'rescreen', actor: SYSTEM, decided: c.status, expectedState: c.state,
+          round, unitId: c.unit_id, action: 'rescreen', actor, decided: c.status, expectedState: c.state,
           patch: { run_id: runId, amount_fen: c.amount_fen }, note: `筛查批次 #${runId} 重新筛查`, at: clock.now(),
         });
       }

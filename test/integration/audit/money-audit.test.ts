@@ -19,6 +19,7 @@ import { runPaymentBatch } from '../../../src/services/payments/run-batch.ts';
 import { checker, clock, confirmedUnits, maker, ROUND } from '../../support/payment-fixtures.ts';
 import { writeReturnFile } from '../../support/bank-fixtures.ts';
 import { storeBackends } from '../../support/store-backends.ts';
+import { testCipher } from '../../support/sms-fixtures.ts';
 
 for (const backend of storeBackends()) {
   describe.skipIf(backend.skipReason)(`audit of money movements on ${backend.name}`, () => {
@@ -37,7 +38,7 @@ for (const backend of storeBackends()) {
         const { batchId } = await proposePaymentBatch(db, { round: ROUND, actor: maker, clock });
         await authorisePaymentBatch(db, { batchId, actor: checker, clock });
         await runPaymentBatch(db, { batchId, clock, workerId: 'test' });
-        await exportInstruction(db, { batchId, format: 'csv', by: '财务王五', clock });
+        await exportInstruction(db, { batchId, format: 'csv', by: '财务王五', clock, cipher: testCipher });
         const sent = await db.selectFrom('payments').select(['id', 'attempt', 'amount_fen']).where('batch_id', '=', batchId).orderBy('id').execute();
         const yuan = (fen: number) => `${Math.floor(fen / 100)}.${String(fen % 100).padStart(2, '0')}`;
         const returnFile = await writeReturnFile(join(dir, 'return.csv'), [
@@ -53,7 +54,7 @@ for (const backend of storeBackends()) {
 
         const failed = await db.selectFrom('payments').select('id').where('status', '=', 'failed').executeTakeFirstOrThrow();
         const { correctionId } = await proposeAccountCorrection(db, {
-          paymentId: failed.id, accountKind: 'corporate_account', bankName: '中国银行威海分行', accountNo: '6216600000001234', reason: '原账户已销户', actor: maker, clock,
+          paymentId: failed.id, accountKind: 'corporate_account', bankName: '中国银行威海分行', accountNo: '6216600000001234', reason: '原账户已销户', actor: maker, clock, cipher: testCipher,
         });
         await approveAccountCorrection(db, { correctionId, actor: checker, clock });
 

@@ -10,6 +10,7 @@ import { fixedClock } from '../../../src/domain/ports/clock.ts';
 import { storeBackends, suiteWithFolder } from '../../support/store-backends.ts';
 import { insertConfirmedPayments, sendBatch, writeReturnFile } from '../../support/bank-fixtures.ts';
 import { securedApp, staffCaller, type Headers } from '../../support/staff-session.ts';
+import { testCipher } from '../../support/sms-fixtures.ts';
 
 const BOUNDARY = '----wengang-bank-boundary';
 
@@ -22,7 +23,7 @@ function multipart(fileName: string, content: Buffer, session: Headers): { paylo
 }
 
 function server(store: Store, clock: ReturnType<typeof fixedClock>): Promise<FastifyInstance> {
-  return securedApp(store, clock, [[bankRoutes, { store, clock }]]);
+  return securedApp(store, clock, [[bankRoutes, { store, clock, cipher: testCipher }]]);
 }
 
 for (const backend of storeBackends()) {

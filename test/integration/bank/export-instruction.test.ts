@@ -11,6 +11,7 @@ import { fixedClock } from '../../../src/domain/ports/clock.ts';
 import { Refusal } from '../../../src/domain/refusal.ts';
 import { storeBackends, suiteWithFolder } from '../../support/store-backends.ts';
 import { insertConfirmedPayments, sendBatch } from '../../support/bank-fixtures.ts';
+import { testCipher } from '../../support/sms-fixtures.ts';
 
 const HEADERS = ['序号', '付款流水号', '收款单位名称', '统一社会信用代码', '收款账户类型', '开户银行', '收款账号', '金额（元）', '用途'];
 const clock = fixedClock('2024-09-21T10:00:00+08:00');
@@ -34,7 +35,7 @@ for (const backend of storeBackends()) {
         await withStore(async ({ db }) => {
           const payments = await insertConfirmedPayments(db, [720_000, 150_050, 3_333]);
           const batchId = await sendBatch(db, payments.map((p) => p.paymentId));
-          const file = await exportInstruction(db, { batchId, format, by: '财务王五', clock });
+          const file = await exportInstruction(db, { batchId, format, by: '财务王五', clock, cipher: testCipher });
           const path = join(folder(), `batch-${backend.name}.${format}`);
           await writeFile(path, file.bytes);
           if (format === 'csv') expect(file.bytes.subarray(0, 3).toString('hex')).toBe('efbbbf');
@@ -51,7 +52,7 @@ for (const backend of storeBackends()) {
           const canonical = rows.slice(0, -1).map((cells) => `${cells.filter((_, i) => i < (cells === totals ? 5 : 9)).join('|')}\n`).join('');
           expect(checksum[2]).toBe(sm3Hex(canonical));
 
-          const again = await exportInstruction(db, { batchId, format, by: '财务赵六', clock: fixedClock('2024-09-22T15:00:00+08:00') });
+          const again = await exportInstruction(db, { batchId, format, by: '财务赵六', clock: fixedClock('2024-09-22T15:00:00+08:00'), cipher: testCipher });
           expect(again.bytes.equals(file.bytes)).toBe(true);
           const recorded = await db.selectFrom('bank_files').selectAll().where('batch_id', '=', batchId).execute();
           expect(recorded).toEqual([expect.objectContaining({
@@ -67,9 +68,9 @@ for (const backend of storeBackends()) {
         const [a, b] = await insertConfirmedPayments(db, [10_000, 20_000]);
         const batchId = await sendBatch(db, [a!.paymentId]);
         await db.updateTable('payments').set({ status: 'in_batch', batch_id: batchId }).where('id', '=', b!.paymentId).execute();
-        await expect(exportInstruction(db, { batchId, format: 'csv', by: '财务王五', clock })).rejects.toThrow(/1 笔支付尚未发送/);
+        await expect(exportInstruction(db, { batchId, format: 'csv', by: '财务王五', clock, cipher: testCipher })).rejects.toThrow(/1 笔支付尚未发送/);
         await db.updateTable('payment_batches').set({ status: 'proposed', authorised_by: null, authorised_at: null }).where('id', '=', batchId).execute();
-        const refused = exportInstruction(db, { batchId, format: 'csv', by: '财务王五', clock });
+        const refused = exportInstruction(db, { batchId, format: 'csv', by: '财务王五', clock, cipher: testCipher });
         await expect(refused).rejects.toBeInstanceOf(Refusal);
         await expect(refused).rejects.toThrow(/尚未经第二人授权/);
         expect(await db.selectFrom('bank_files').select('id').execute()).toEqual([]);

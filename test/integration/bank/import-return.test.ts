@@ -14,13 +14,14 @@ import { fixedClock } from '../../../src/domain/ports/clock.ts';
 import { storeBackends, suiteWithFolder } from '../../support/store-backends.ts';
 import { caseState } from '../../support/review-fixtures.ts';
 import { insertConfirmedPayments, sendBatch, writeReturnFile, type FixturePayment } from '../../support/bank-fixtures.ts';
+import { testCipher } from '../../support/sms-fixtures.ts';
 
 const clock = fixedClock('2024-09-23T10:00:00+08:00');
 
 async function exportedBatch(db: Kysely<Database>, amounts: number[]): Promise<{ batchId: number; payments: FixturePayment[] }> {
   const payments = await insertConfirmedPayments(db, amounts);
   const batchId = await sendBatch(db, payments.map((p) => p.paymentId));
-  await exportInstruction(db, { batchId, format: 'csv', by: '财务王五', clock });
+  await exportInstruction(db, { batchId, format: 'csv', by: '财务王五', clock, cipher: testCipher });
   return { batchId, payments };
 }
 

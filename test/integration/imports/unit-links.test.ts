@@ -8,6 +8,7 @@ import type { Store } from '../../../src/adapters/store/open-store.ts';
 import { importFile, type ImportResult } from '../../../src/services/imports/import-file.ts';
 import { storeBackends } from '../../support/store-backends.ts';
 import { creditCodeFor, idNumberFor, table, testCipher, unitRecord, withFreshStore, writeCsvFile } from '../../support/import-fixtures.ts';
+import { opened } from '../../support/sealed-accounts.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'wengang-import-links-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -57,9 +58,11 @@ for (const backend of storeBackends()) {
         const accounts = [{ 统一社会信用代码: creditCodeFor(1), 社保缴费账户: '1234 5678 9012' }];
         expect(await importRecords(store, 'contribution-accounts', accounts)).toMatchObject({ inserted: 0, updated: 1, unchanged: 0 });
         expect(await importRecords(store, 'contribution-accounts', accounts)).toMatchObject({ inserted: 0, updated: 0, unchanged: 1 });
-        expect(await store.db.selectFrom('units').select(['credit_code', 'contribution_account']).orderBy('credit_code').execute()).toEqual([
-          { credit_code: creditCodeFor(1), contribution_account: '123456789012' },
-          { credit_code: creditCodeFor(2), contribution_account: null },
+        const stored = await store.db.selectFrom('units').select(['credit_code', 'contribution_account_cipher', 'contribution_account_masked'])
+          .orderBy('credit_code').execute();
+        expect(stored.map((u) => [u.credit_code, opened(u.contribution_account_cipher), u.contribution_account_masked])).toEqual([
+          [creditCodeFor(1), '123456789012', '**** **** **** 9012'],
+          [creditCodeFor(2), null, null],
         ]);
       });
     });

@@ -11,6 +11,7 @@ import { creditCodeFor, table, testCipher, unitRecord, writeCsvFile } from '../.
 import { clock, insertConfirmedCase, insertDispatchDecision, insertPayee, maker, ROUND } from '../../support/payment-fixtures.ts';
 import { insertCase, insertRun } from '../../support/review-fixtures.ts';
 import { storeBackends, suiteWithFolder } from '../../support/store-backends.ts';
+import { withAccountNo } from '../../support/sealed-accounts.ts';
 
 /** Imports the units file as a case worker's upload does. */
 async function importUnits(store: Store, path: string, records: Record<string, string>[]): Promise<void> {
@@ -40,7 +41,7 @@ for (const backend of storeBackends()) {
 
         const result = await createPaymentsForConfirmed(db, { round: ROUND, clock, actor: maker });
         expect(result).toMatchObject({ paymentCount: 1, manual: [] });
-        expect(await db.selectFrom('payments').select(['recipient_name', 'account_kind', 'bank_name', 'account_no']).execute()).toEqual([{
+        expect(withAccountNo(await db.selectFrom('payments').select(['recipient_name', 'account_kind', 'bank_name', 'account_cipher']).execute())).toEqual([{
           recipient_name: '威海确认账户有限公司', account_kind: 'corporate_account', bank_name: '中国建设银行威海分行', account_no: '37050100000000000001',
         }]);
       });
@@ -76,7 +77,7 @@ for (const backend of storeBackends()) {
           }),
           expect.objectContaining({ unitId: mismatch.id, reason: '单位确认的收款账户为单位社会保险费缴费账户，与筛查结论的单位对公账户不符，请人工核实后支付' }),
         ]);
-        expect(await db.selectFrom('payments').select(['unit_id', 'account_kind', 'account_no']).execute())
+        expect(withAccountNo(await db.selectFrom('payments').select(['unit_id', 'account_kind', 'account_cipher']).execute()))
           .toEqual([{ unit_id: micro.id, account_kind: 'contribution_account', account_no: '37100000990011' }]);
       });
     });
@@ -99,7 +100,7 @@ for (const backend of storeBackends()) {
           recipientCreditCode: medium.creditCode, amountFen: 6_000,
           reason: '用工单位没有登记对公账户，且不属于可返还至缴费账户的小微企业或个体工商户，请人工核实后支付',
         })]);
-        expect(await db.selectFrom('payments').select(['recipient_name', 'account_kind', 'account_no']).execute())
+        expect(withAccountNo(await db.selectFrom('payments').select(['recipient_name', 'account_kind', 'account_cipher']).execute()))
           .toEqual([{ recipient_name: '微型用工商行', account_kind: 'contribution_account', account_no: '37100000550001' }]);
       });
     });

@@ -9,6 +9,7 @@ import { authorisePaymentBatch, proposePaymentBatch, rejectPaymentBatch } from '
 import { paymentProgress, runPaymentBatch } from '../../../src/services/payments/run-batch.ts';
 import { caseState, insertRun } from '../../support/review-fixtures.ts';
 import { storeBackends } from '../../support/store-backends.ts';
+import { opened, withAccountNo } from '../../support/sealed-accounts.ts';
 import {
   authorisedBatch, checker, clock, confirmedUnits, insertConfirmedCase, insertDispatchDecision, insertPayee, ledgerState, maker, ROUND, sendAudit,
 } from '../../support/payment-fixtures.ts';
@@ -51,7 +52,7 @@ for (const backend of storeBackends()) {
         const result = await createPaymentsForConfirmed(db, { round: ROUND, clock, actor: maker });
         expect(result.paymentCount).toBe(2);
         expect(result.manual).toEqual([expect.objectContaining({ unitId: none.id, recipientName: '无账户公司', amountFen: 5_000 })]);
-        const payments = await db.selectFrom('payments').select(['unit_id', 'account_kind', 'account_no']).orderBy('unit_id').execute();
+        const payments = withAccountNo(await db.selectFrom('payments').select(['unit_id', 'account_kind', 'account_cipher']).orderBy('unit_id').execute());
         expect(payments).toEqual([
           { unit_id: micro.id, account_kind: 'contribution_account', account_no: '37100000998877' },
           { unit_id: unconfirmedAccount.id, account_kind: 'corporate_account', account_no: '6222000011112222' },
@@ -84,8 +85,8 @@ for (const backend of storeBackends()) {
           expect.objectContaining({ recipientCreditCode: '913710000000UNKNOWN', recipientName: '未登记用工单位', amountFen: 2_000 }),
           expect.objectContaining({ unitId: undecided.id, amountFen: 6_000, reason: expect.stringContaining('第三条') }),
         ]);
-        const payments = await db.selectFrom('payments').select(['recipient_credit_code', 'recipient_name', 'role', 'amount_fen', 'account_no', 'idempotency_key'])
-          .orderBy('amount_fen').execute();
+        const payments = withAccountNo(await db.selectFrom('payments').select(['recipient_credit_code', 'recipient_name', 'role', 'amount_fen', 'account_cipher', 'idempotency_key'])
+          .orderBy('amount_fen').execute());
         expect(payments).toEqual([
           { recipient_credit_code: dispatch.creditCode, recipient_name: '威海人力派遣有限公司', role: 'dispatch_unit', amount_fen: 2_000,
             account_no: '6222000055550001', idempotency_key: `refund:${ROUND}:${dispatch.id}:${dispatch.creditCode}` },
@@ -130,8 +131,9 @@ for (const backend of storeBackends()) {
         expect((await runPaymentBatch(db, { batchId, clock, workerId: 'w2' })).sentNow).toBe(0);
         expect((await sendAudit(db, batchId)).notExactlyOnce).toEqual([]);
         const attempt = await db.selectFrom('payment_attempts as a').innerJoin('payments as p', 'p.id', 'a.payment_id')
-          .select(['a.account_no', 'p.account_no as payment_account', 'a.amount_fen', 'p.amount_fen as payment_fen', 'a.status']).executeTakeFirstOrThrow();
-        expect(attempt).toMatchObject({ account_no: attempt.payment_account, amount_fen: attempt.payment_fen, status: 'sent' });
+          .select(['a.account_cipher', 'p.account_cipher as payment_account', 'a.amount_fen', 'p.amount_fen as payment_fen', 'a.status']).executeTakeFirstOrThrow();
+        expect(attempt).toMatchObject({ amount_fen: attempt.payment_fen, status: 'sent' });
+        expect(opened(attempt.account_cipher)).toBe(opened(attempt.payment_account));
         const ledger = await ledgerState(db);
         expect(ledger.balances).toEqual({ fund: run.totalFen, payable: 0, bank_in_transit: -run.totalFen });
       });

@@ -44,7 +44,7 @@ for (const backend of storeBackends()) {
         const rows = await db.selectFrom('payments').selectAll().execute();
         expect(rows).toHaveLength(1);
         expect(rows[0]).toMatchObject({ person_id: personId, unit_id: null, role: 'person', account_kind: 'social_security_card', purpose: 'skill_subsidy' });
-        expect(rows[0]!.account_no).not.toContain('12345678');
+        expect(rows[0]!.account_masked).not.toContain('12345678');
         expect(personCipher.decrypt(rows[0]!.account_cipher!)).toBe(ACCOUNT);
         expect(await balanceOf(db, 'skill_subsidy_expense')).toBe(150_000);
         expect(await balanceOf(db, 'fund')).toBe(0);
@@ -58,7 +58,7 @@ for (const backend of storeBackends()) {
         expect(await create(db, request(personId, 150_000))).toEqual({ held: expect.stringContaining('社会保障卡') });
         await expect(db.insertInto('payments').values({
           idempotency_key: 'x', round: '2024', person_id: personId, purpose: 'skill_subsidy', recipient_credit_code: 'x', recipient_name: '王五',
-          role: 'person', amount_fen: 1, account_kind: 'corporate_account', account_no: '1', status: 'pending', region_code: '371002',
+          role: 'person', amount_fen: 1, account_kind: 'corporate_account', account_cipher: Buffer.from('1'), account_masked: '1', status: 'pending', region_code: '371002',
         }).execute()).rejects.toThrow(/payments_person_account_check/);
         expect(await db.selectFrom('payments').select('id').execute()).toEqual([]);
       });
@@ -76,7 +76,6 @@ for (const backend of storeBackends()) {
         expect(batch).toMatchObject({ paymentCount: 2, totalFen: 300_000 });
         await authorisePaymentBatch(db, { batchId: batch.batchId, actor: checker, clock });
         await runPaymentBatch(db, { batchId: batch.batchId, clock, workerId: 't' });
-        await expect(exportInstruction(db, { batchId: batch.batchId, format: 'csv', by: '财务王五', clock })).rejects.toThrow('解密');
         const file = await exportInstruction(db, { batchId: batch.batchId, format: 'csv', by: '财务王五', clock, cipher: personCipher });
         const text = file.bytes.toString('utf8');
         expect(file.fileName).toBe(`技能提升补贴付款指令-批次${batch.batchId}.csv`);

@@ -16,6 +16,7 @@ import { creditCodeOf, insertFixtureUnits } from '../../support/round-fixtures.t
 import { testCipher } from '../../support/sms-fixtures.ts';
 import { securedApp, sessionHeaders, staffCaller } from '../../support/staff-session.ts';
 import { storeBackends } from '../../support/store-backends.ts';
+import { opened, sealedAccount } from '../../support/sealed-accounts.ts';
 
 const NOTIFIED = 1;
 const SCREENED = 2;
@@ -115,8 +116,10 @@ for (const backend of storeBackends()) {
         const event = await store.db.selectFrom('refund_case_events').select(['action', 'from_state', 'to_state', 'actor'])
           .where('unit_id', '=', NOTIFIED).where('action', '=', 'confirm').executeTakeFirstOrThrow();
         expect(event).toEqual({ action: 'confirm', from_state: 'notified', to_state: 'confirmed', actor: `单位:${creditCodeOf(NOTIFIED)}` });
-        expect(await store.db.selectFrom('confirmations').select(['amount_fen', 'pay_to']).where('unit_id', '=', NOTIFIED).executeTakeFirstOrThrow())
-          .toEqual({ amount_fen: 576_000, pay_to: 'corporate_account:622200000001' });
+        const confirmation = await store.db.selectFrom('confirmations').select(['amount_fen', 'pay_to', 'account_cipher', 'account_masked'])
+          .where('unit_id', '=', NOTIFIED).executeTakeFirstOrThrow();
+        expect(confirmation).toMatchObject({ amount_fen: 576_000, pay_to: 'corporate_account', account_masked: '**** **** **** 0001' });
+        expect(opened(confirmation.account_cipher)).toBe('622200000001');
 
         const again = await app.inject({ method: 'POST', url: '/api/v1/unit/me/confirm', payload: { round: '2024' }, headers: unit });
         expect(again.statusCode).toBe(409);
@@ -138,10 +141,10 @@ for (const backend of storeBackends()) {
         const { id: paymentId } = await store.db.insertInto('payments').values({
           idempotency_key: `refund:2024:${NOTIFIED}:${creditCodeOf(NOTIFIED)}`, round: '2024', unit_id: NOTIFIED, purpose: 'job_retention_refund',
           recipient_credit_code: creditCodeOf(NOTIFIED), recipient_name: `测试单位${NOTIFIED}`, role: 'unit', amount_fen: 576_000,
-          account_kind: 'corporate_account', account_no: '622200000001', status: 'sent', batch_id: batchId, region_code: '371002',
+          account_kind: 'corporate_account', ...sealedAccount('622200000001'), status: 'sent', batch_id: batchId, region_code: '371002',
         }).returning('id').executeTakeFirstOrThrow();
         await store.db.insertInto('payment_attempts').values({
-          payment_id: paymentId, attempt: 1, batch_id: batchId, account_kind: 'corporate_account', account_no: '622200000001', amount_fen: 576_000,
+          payment_id: paymentId, attempt: 1, batch_id: batchId, account_kind: 'corporate_account', ...sealedAccount('622200000001'), amount_fen: 576_000,
           status: 'sent', sent_at: '2024-10-08T02:00:00Z',
         }).execute();
 

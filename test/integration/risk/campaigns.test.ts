@@ -56,7 +56,7 @@ for (const backend of storeBackends()) {
         await db.updateTable('refund_cases').set({ state: 'paid' }).where('unit_id', '=', told).execute();
         await db.insertInto('payments').values({
           idempotency_key: `refund:${ROUND}:${told}`, round: ROUND, unit_id: told, purpose: 'job_retention_refund', recipient_credit_code: 'x', recipient_name: '待确认甲有限公司',
-          role: 'unit', amount_fen: 120_000, account_kind: 'corporate_account', account_no: '6222', status: 'paid', region_code: HUANCUI,
+          role: 'unit', amount_fen: 120_000, account_kind: 'corporate_account', account_cipher: Buffer.from('sealed'), account_masked: '6222****0001', status: 'paid', region_code: HUANCUI,
         }).execute();
         const report = await campaignReport(db, campaignId);
         expect(report.districts.map((d) => [d.regionCode, d.targets, d.reached, d.uptake, d.paidFen])).toEqual([

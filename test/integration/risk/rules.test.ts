@@ -69,7 +69,7 @@ for (const backend of storeBackends()) {
       it('fires on a pending payment whose unit changed its account within the window, and the trigger records changes', async () => {
         await withStore(async ({ db }) => {
           const [payment] = await insertConfirmedPayments(db, [40_000]);
-          await db.updateTable('units').set({ corporate_account: '6222888877776666' }).where('id', '=', payment!.unitId).execute();
+          await db.updateTable('units').set({ corporate_account_cipher: Buffer.from('sealed'), corporate_account_masked: '6222********6666' }).where('id', '=', payment!.unitId).execute();
           expect(await db.selectFrom('bank_account_changes').select('unit_id').execute()).toEqual([{ unit_id: payment!.unitId }]);
           await db.updateTable('bank_account_changes').set({ changed_at: '2024-09-20T10:00:00+08:00' }).execute();
           const hits = await hitsOf(db, 'bank_account_changed_before_payment');
@@ -89,7 +89,7 @@ for (const backend of storeBackends()) {
       it('fires on each unpaid payment into an account two units share', async () => {
         await withStore(async ({ db }) => {
           const payments = await insertConfirmedPayments(db, [10_000, 20_000, 30_000]);
-          await db.updateTable('payments').set({ account_no: '6222000011112222' }).where('id', 'in', [payments[0]!.paymentId, payments[1]!.paymentId]).execute();
+          await db.updateTable('payments').set({ account_masked: '6222********2222' }).where('id', 'in', [payments[0]!.paymentId, payments[1]!.paymentId]).execute();
           const hits = await hitsOf(db, 'shared_bank_account');
           expect(hits.map((h) => h.payment_id).sort()).toEqual([payments[0]!.paymentId, payments[1]!.paymentId].sort());
         });

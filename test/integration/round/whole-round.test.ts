@@ -9,7 +9,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
 import { openStore } from '../../../src/adapters/store/open-store.ts';
+import { keyRingFromEnv } from '../../../src/adapters/crypto/key-ring.ts';
+import { SmFieldCipher } from '../../../src/adapters/crypto/sm-field-cipher.ts';
+import { numbersInFolder } from '../../support/find-numbers.ts';
+
+const developmentCipher = new SmFieldCipher(keyRingFromEnv({}).keyRing);
 
 const bin = fileURLToPath(new URL('../../../bin/wengang.mjs', import.meta.url));
 const dataDir = mkdtempSync(join(tmpdir(), 'wengang-round-'));
@@ -215,5 +221,25 @@ describe('a refund round on the demo population, from the command line', () => {
     expect(audit.status, audit.stdout + audit.stderr).toBe(0);
     const opened = wengang('2024-09-29', 'audit', 'search', '--action', 'case.open', '--json');
     expect(opened.stdout).toContain('screening_run:');
+  }, 240_000);
+
+  it('leaves no bank account number readable anywhere in the data folder', async () => {
+    const store = await openStore({ dataDir: join(dataDir, 'pglite') });
+    const accounts = new Set<string>(['6222020200112233445']);
+    try {
+      const sealed = await sql<{ cipher: Buffer }>`
+        SELECT corporate_account_cipher AS cipher FROM units UNION ALL SELECT contribution_account_cipher FROM units
+        UNION ALL SELECT account_cipher FROM confirmations UNION ALL SELECT account_cipher FROM payments
+        UNION ALL SELECT account_cipher FROM payment_attempts UNION ALL SELECT account_cipher FROM account_corrections
+        UNION ALL SELECT bank_account_cipher FROM persons`.execute(store.db);
+      for (const { cipher } of sealed.rows) if (cipher) accounts.add(developmentCipher.decrypt(cipher));
+    } finally {
+      await store.close();
+    }
+    expect(accounts.size).toBeGreaterThan(4000);
+    expect(await numbersInFolder(join(dataDir, 'pglite'), accounts)).toEqual([]);
+    // The instruction file is the one place they are written in full: the search would find them there.
+    expect((await numbersInFolder(dataDir, accounts)).every((hit) => /batch\d\.csv/.test(hit.file))).toBe(true);
+    expect((await numbersInFolder(dataDir, accounts)).length).toBeGreaterThan(0);
   }, 240_000);
 });

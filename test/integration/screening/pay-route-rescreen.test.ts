@@ -33,7 +33,7 @@ for (const backend of storeBackends()) {
         ];
         expect(await decisions(first.runId)).toEqual(before);
 
-        await store.db.updateTable('units').set({ corporate_account: null }).execute();
+        await store.db.updateTable('units').set({ corporate_account_cipher: null, corporate_account_masked: null }).execute();
         const second = await startScreeningRun(store, options);
         expect(await decisions(second.runId)).toEqual([
           { unit_id: MEDIUM, status: 'needs_review', amount_fen: 0, pay_to: null, reasons: ['NO_CORPORATE_ACCOUNT'] },

@@ -7,7 +7,7 @@ import { projectParameters } from '../../../src/adapters/parameters/load-paramet
 import { openStore, type Store } from '../../../src/adapters/store/open-store.ts';
 import { evaluateJobRetentionRefund, type JobRetentionRefundInput } from '../../../src/policy/job-retention-refund.ts';
 import type { Headcount } from '../../../src/policy/refund/refund-input.ts';
-import { generateIntoStore } from '../../../src/services/generate/generate-into-store.ts';
+import { generateIntoStore } from '../../../src/demo/generate/generate-into-store.ts';
 import { decideLoaded } from '../../../src/services/screening/decide.ts';
 import { loadRefundInputs } from '../../../src/services/screening/refund-inputs.ts';
 import { loadUnitInput } from '../../../src/services/screening/one-unit-input.ts';

@@ -26,6 +26,7 @@ import { exportDecisionsXlsx } from '../../../src/services/screening/export-deci
 import { creditCodeFor, table, testCipher, unitRecord, writeCsvFile } from '../../support/import-fixtures.ts';
 import { insertCase, insertRun, ROUND } from '../../support/review-fixtures.ts';
 import { storeBackends, suiteWithFolder } from '../../support/store-backends.ts';
+import { opened } from '../../support/sealed-accounts.ts';
 
 const clock = fixedClock('2024-09-27T10:00:00+08:00');
 const caseWorker: Actor = { kind: 'staff', role: 'case_worker', name: '经办员张三' };
@@ -148,17 +149,17 @@ for (const backend of storeBackends()) {
         const { batchId } = await proposePaymentBatch(db, { round: ROUND, actor: maker, clock });
         await authorisePaymentBatch(db, { batchId, actor: checker, clock });
         await runPaymentBatch(db, { batchId, clock, workerId: 'test' });
-        const payments = await db.selectFrom('payments').select(['id', 'account_no']).orderBy('unit_id').execute();
+        const payments = await db.selectFrom('payments').select(['id', 'account_cipher']).orderBy('unit_id').execute();
 
-        const csv = await exportInstruction(db, { batchId, format: 'csv', by: '财务王五', clock });
+        const csv = await exportInstruction(db, { batchId, format: 'csv', by: '财务王五', clock, cipher: testCipher });
         files.bankCsv = csvRows(csv.bytes.toString('utf8'));
         const xlsxPath = join(dir, 'instruction.xlsx');
-        await writeFile(xlsxPath, (await exportInstruction(db, { batchId, format: 'xlsx', by: '财务王五', clock })).bytes);
+        await writeFile(xlsxPath, (await exportInstruction(db, { batchId, format: 'xlsx', by: '财务王五', clock, cipher: testCipher })).bytes);
         files.bankXlsx = await xlsxRows(xlsxPath);
         for (const rows of [files.bankCsv, files.bankXlsx]) {
           const lines = rows.slice(1, 1 + ids.length);
           expect(lines.map((l) => [l[1], l[2], l[5], l[6], l[7]])).toEqual(payments.map((p, i) => [
-            `${p.id}-1`, shown[i], i === 0 ? HOSTILE_BANK[1] : '中国建设银行威海分行', p.account_no, `${i + 1}000.00`,
+            `${p.id}-1`, shown[i], i === 0 ? HOSTILE_BANK[1] : '中国建设银行威海分行', opened(p.account_cipher), `${i + 1}000.00`,
           ]));
           // The checksum covers the cells as written, apostrophes included, so the bank's check still holds.
           const covered = rows.slice(0, -1).map((cells) => `${cells.join('|')}\n`).join('');

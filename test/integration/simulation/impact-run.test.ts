@@ -4,7 +4,7 @@ import { projectParameters } from '../../../src/adapters/parameters/load-paramet
 import { openStore, type Store } from '../../../src/adapters/store/open-store.ts';
 import { fixedClock } from '../../../src/domain/ports/clock.ts';
 import type { Actor } from '../../../src/domain/refund-case.ts';
-import { generateIntoStore } from '../../../src/services/generate/generate-into-store.ts';
+import { generateIntoStore } from '../../../src/demo/generate/generate-into-store.ts';
 import { recordBudget } from '../../../src/services/fund/pilot-budget.ts';
 import { changedUnits, impactRun } from '../../../src/services/simulation/impact-read.ts';
 import { runImpact } from '../../../src/services/simulation/impact-run.ts';

@@ -86,7 +86,8 @@ for (const backend of storeBackends()) {
         expect(done).toMatchObject({ unitName: UNITS[0]!.name, amountYuan: '12,345.67', confirmedAt: '2024-10-09T03:00:00.000Z' });
         expect(await caseState(store, ids[0]!)).toBe('confirmed');
         const row = await store.db.selectFrom('confirmations').selectAll().executeTakeFirstOrThrow();
-        expect(row).toMatchObject({ unit_id: ids[0], amount_fen: 1_234_567, pay_to: 'corporate_account:6222021614000012345', confirmed_by: `单位:${UNITS[0]!.creditCode}` });
+        expect(row).toMatchObject({ unit_id: ids[0], amount_fen: 1_234_567, pay_to: 'corporate_account', account_masked: '**** **** **** 2345', confirmed_by: `单位:${UNITS[0]!.creditCode}` });
+        expect(testCipher.decrypt(row.account_cipher!)).toBe('6222021614000012345');
         const event = await store.db.selectFrom('refund_case_events').select(['action', 'actor']).where('to_state', '=', 'confirmed').executeTakeFirstOrThrow();
         expect(event).toEqual({ action: 'confirm', actor: `单位:${UNITS[0]!.creditCode}` });
         await expect(confirm(store.db, { token, code, clock, cipher: testCipher })).rejects.toMatchObject({

@@ -23,8 +23,10 @@ const unit = {
   region_code: '371002',
   labor_dispatch: true,
   corporate_bank: '中国工商银行威海分行',
-  corporate_account: '1614020109000012345',
-  contribution_account: null,
+  corporate_account_cipher: Buffer.from([9, 8, 0, 0x5c, 0x27]),
+  corporate_account_masked: '**** **** **** 2345',
+  contribution_account_cipher: null,
+  contribution_account_masked: null,
   contact_name: '王五',
   contact_phone_cipher: Buffer.from([0, 1, 0xfe, 0xff, 0x5c, 0x09]),
   contact_phone_masked: '138****5678',
@@ -68,7 +70,7 @@ const rows = {
   },
   certificates: {
     number: 'S000037100002024123456', person_id: person.id, occupation_code: '6-31-01-03', occupation_name: '电工',
-    level: 3, issue_date: '2024-06-30', verified: true, ...REGION, ...CHANGED,
+    level: 3, issue_date: '2024-06-30', verified: true, issuing_body: '威海市职业技能鉴定中心', ...REGION, ...CHANGED,
   },
   subsidy_grants: {
     person_id: person.id, type: 'skill_subsidy', occupation_code: '6-31-01-03', level: 3, granted_on: '2024-07-20',

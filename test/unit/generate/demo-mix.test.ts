@@ -102,11 +102,12 @@ describe('demo scale: units', () => {
   });
 
   it('leaves about 4% of units, all small, without a corporate account but with a contribution account', () => {
-    const without = units.filter((u) => u.corporate_account === null);
+    const without = units.filter((u) => u.corporate_account_cipher === null && u.corporate_account_masked === null);
     expect(share(without.length, units.length)).toBeGreaterThan(0.025);
     expect(share(without.length, units.length)).toBeLessThan(0.055);
     for (const u of without) {
-      expect(u.contribution_account).toMatch(/^\d{19}$/);
+      expect(cipher.decrypt(u.contribution_account_cipher as Buffer)).toMatch(/^\d{19}$/);
+      expect(u.contribution_account_masked).toMatch(/^\*{4} \*{4} \*{4} \d{4}$/);
       expect(['micro', null]).toContain(u.size);
     }
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { generatePopulation, GENERATED_TABLES } from '../../../src/services/generate/generate-population.ts';
-import type { ScaleSpec } from '../../../src/services/generate/scales.ts';
+import { generatePopulation, GENERATED_TABLES } from '../../../src/demo/generate/generate-population.ts';
+import type { ScaleSpec } from '../../../src/demo/generate/scales.ts';
 import { cipher, generateInMemory, HashingWriter, params } from './support.ts';
 
 const SMALL: ScaleSpec = { units: 800, regions: 'weihai', people: { persons: 8_000 } };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkCreditCode, checkIdNumber } from '../../../src/policy/identifier.ts';
-import { IdNumberAllocator, makeCreditCode } from '../../../src/services/generate/identifiers.ts';
+import { IdNumberAllocator, makeCreditCode } from '../../../src/demo/generate/identifiers.ts';
 
 describe('generated identifiers', () => {
   it('gives every unit a distinct, valid credit code with its type prefix and region digits', () => {

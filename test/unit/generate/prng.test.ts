@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type Rng, rngFor } from '../../../src/services/generate/prng.ts';
+import { type Rng, rngFor } from '../../../src/demo/generate/prng.ts';
 
 const draws = (rng: Rng, n: number) => Array.from({ length: n }, () => rng.uint32());
 

@@ -4,7 +4,7 @@ import type { BulkWriter, CellValue } from '../../../src/domain/ports/bulk-write
 import type { FieldCipher } from '../../../src/domain/ports/field-cipher.ts';
 import { SmFieldCipher } from '../../../src/adapters/crypto/sm-field-cipher.ts';
 import { loadParameters } from '../../../src/adapters/parameters/load-parameters.ts';
-import { generatePopulation, type GenerateOptions } from '../../../src/services/generate/generate-population.ts';
+import { generatePopulation, type GenerateOptions } from '../../../src/demo/generate/generate-population.ts';
 
 export type Row = Record<string, CellValue>;
 

@@ -1,7 +1,8 @@
 // 社保缴费账户 from the tax feed: where a unit without a corporate account receives its refund
-// (鲁人社发〔2024〕8号 第二条). Only updates units already registered. Natural key: 统一社会信用代码.
+// (鲁人社发〔2024〕8号 第二条). Only updates units already registered. Natural key: 统一社会信用代码. Stored encrypted
+// with a masked copy.
 import { defineImportSpec } from '../../../adapters/files/column-spec.ts';
-import { unitOf, type ImportKind } from '../import-kind.ts';
+import { sealedAccount, unitOf, type ImportKind } from '../import-kind.ts';
 import { accountNumber, creditCode, EXAMPLE_CREDIT_CODE } from './columns.ts';
 import { importKindLabels } from '../../../domain/vocabulary/imports.ts';
 
@@ -22,8 +23,11 @@ export const contributionAccountsKind: ImportKind<ContributionAccountRow> = {
   }),
   references: [{ to: 'unit', column: 'creditCode', mustExist: true }],
   naturalKey: ['creditCode'],
-  target: { table: 'units', columns: ['id', 'contribution_account'], key: ['id'], audit: 'changed', mode: 'update' },
-  toCells(row, refs) {
-    return [unitOf(refs, row.creditCode).id, row.account];
+  target: {
+    table: 'units', columns: ['id', 'contribution_account_cipher', 'contribution_account_masked'], key: ['id'], audit: 'changed', mode: 'update',
+  },
+  toCells(row, refs, cipher) {
+    const unit = unitOf(refs, row.creditCode);
+    return [unit.id, ...sealedAccount(cipher, row.account, unit.contributionAccountCipher)];
   },
 };

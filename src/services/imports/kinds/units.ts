@@ -1,9 +1,10 @@
-// 参保单位: the unit register. Natural key: 统一社会信用代码. The contact phone is stored encrypted with a masked copy.
+// 参保单位: the unit register. Natural key: 统一社会信用代码. The contact phone and the corporate account are stored
+// encrypted with a masked copy.
 import { defineImportSpec, enterpriseSize, enumOf, integer, text, yesNo } from '../../../adapters/files/column-spec.ts';
 import type { OrgType } from '../../../adapters/store/schema.ts';
 import { maskPhone } from '../../../domain/masking.ts';
 import type { EnterpriseSize, Industry } from '../../../policy/core/input-fields.ts';
-import { sealed, type ImportKind } from '../import-kind.ts';
+import { sealed, sealedAccount, type ImportKind } from '../import-kind.ts';
 import { accountNumber, amountWan, contactPhone, creditCode, EXAMPLE_CREDIT_CODE, EXAMPLE_REGION, regionCode } from './columns.ts';
 import { INDUSTRY_LABELS, ORG_TYPE_LABELS } from './labels.ts';
 import { importKindLabels } from '../../../domain/vocabulary/imports.ts';
@@ -59,7 +60,7 @@ export const unitsKind: ImportKind<UnitRow> = {
     table: 'units',
     columns: [
       'credit_code', 'name', 'org_type', 'industry', 'employees', 'revenue_wan', 'assets_wan', 'size', 'region_code',
-      'labor_dispatch', 'corporate_bank', 'corporate_account', 'contact_name', 'contact_phone_cipher', 'contact_phone_masked',
+      'labor_dispatch', 'corporate_bank', 'corporate_account_cipher', 'corporate_account_masked', 'contact_name', 'contact_phone_cipher', 'contact_phone_masked',
     ],
     key: ['credit_code'],
     audit: 'changed',
@@ -71,11 +72,12 @@ export const unitsKind: ImportKind<UnitRow> = {
       : [];
   },
   toCells(row, refs, cipher) {
-    const stored = refs.unit(row.creditCode)?.contactPhoneCipher;
+    const stored = refs.unit(row.creditCode);
     return [
       row.creditCode, row.name, row.orgType, row.industry, row.employees, row.revenueWan, row.assetsWan, row.size,
-      row.regionCode, row.laborDispatch ?? false, row.corporateBank, row.corporateAccount, row.contactName,
-      sealed(cipher, row.contactPhone, stored), row.contactPhone === null ? null : maskPhone(row.contactPhone),
+      row.regionCode, row.laborDispatch ?? false, row.corporateBank,
+      ...sealedAccount(cipher, row.corporateAccount, stored?.corporateAccountCipher), row.contactName,
+      sealed(cipher, row.contactPhone, stored?.contactPhoneCipher), row.contactPhone === null ? null : maskPhone(row.contactPhone),
     ];
   },
 };

@@ -2,11 +2,11 @@
 // for Weihai city, a second case worker and finance officer for the maker-checker steps, and a reviewer scoped to
 // 环翠区 to show region scope. They share one password, printed when they are made.
 import type { Kysely } from 'kysely';
-import type { Database } from '../../adapters/store/schema.ts';
-import type { Clock } from '../../domain/ports/clock.ts';
-import type { PasswordHasher } from '../../domain/ports/password-hasher.ts';
-import type { StaffRole } from '../../domain/staff-roles.ts';
-import { createStaffAccount } from './staff-accounts.ts';
+import type { Database } from '../adapters/store/schema.ts';
+import type { Clock } from '../domain/ports/clock.ts';
+import type { PasswordHasher } from '../domain/ports/password-hasher.ts';
+import type { StaffRole } from '../domain/staff-roles.ts';
+import { createStaffAccount } from '../services/identity/staff-accounts.ts';
 
 export const DEMO_PASSWORD = 'Weihai@2024demo';
 

@@ -5,6 +5,7 @@ import type { SizeIndicator } from '../../policy/enterprise-size.ts';
 import { addDays, fromDayNumber, toDayNumber, type IsoDate } from '../../policy/core/dates.ts';
 import type { ExclusionFlag } from '../../policy/refund/refund-input.ts';
 import type { FieldCipher } from '../../domain/ports/field-cipher.ts';
+import { sealedCells } from '../../domain/sealed-bank-account.ts';
 import { maskPhone } from '../../domain/masking.ts';
 import type { CellValue } from '../../domain/ports/bulk-writer.ts';
 import { Stream, type GenerationContext } from './context.ts';
@@ -79,7 +80,8 @@ export interface UnitRows {
 
 export const UNIT_COLUMNS = [
   'id', 'credit_code', 'name', 'org_type', 'industry', 'employees', 'revenue_wan', 'assets_wan', 'size', 'region_code',
-  'labor_dispatch', 'corporate_bank', 'corporate_account', 'contribution_account', 'contact_name',
+  'labor_dispatch', 'corporate_bank', 'corporate_account_cipher', 'corporate_account_masked', 'contribution_account_cipher',
+  'contribution_account_masked', 'contact_name',
   'contact_phone_cipher', 'contact_phone_masked', 'first_insured_period',
 ] as const;
 export const UNIT_FLAG_COLUMNS = ['unit_id', 'flag', 'from_date', 'to_date', 'source'] as const;
@@ -126,7 +128,7 @@ export function unitRows(ctx: GenerationContext, plan: UnitPlan, identity: UnitI
   const unit: CellValue[] = [
     plan.id, identity.creditCode, identity.name, plan.orgType, agency ? null : plan.industry, indicators.employees,
     indicators.revenueWan, indicators.assetsWan, size, plan.region.code, plan.laborDispatch,
-    withoutAccount ? null : bank, withoutAccount ? null : account, withoutAccount ? account : null,
+    withoutAccount ? null : bank, ...sealedCells(cipher, withoutAccount ? null : account), ...sealedCells(cipher, withoutAccount ? account : null),
     contactName, cipher.encrypt(phone), maskPhone(phone), plan.firstInsured,
   ];
   return { unit, flags: flagRows(rng, plan.id), hasCorporateAccount: !withoutAccount };
