@@ -19,6 +19,13 @@ export const auditActionLabels: Readonly<Record<string, string>> = {
   'fund_pilot.record_budget': '登记封定历史结余基金', 'fund_pilot.record_plan': '登记实施方案备案', 'fund_pilot.approve_plan': '复核确认实施方案备案',
   'fund_pilot.reject_plan': '驳回实施方案备案', 'fund_pilot.commit': '承诺试点支出', 'fund_pilot.spend': '试点支出', 'fund_pilot.release': '释放试点支出承诺',
   'fund_incident.record': '登记要情报告',
+  'data.export': '导出数据', 'screening_run.start': '发起筛查',
+  'skill_subsidy.apply': '受理技能提升补贴申请', 'skill_subsidy.approve': '复核通过技能提升补贴', 'skill_subsidy.return': '退回技能提升补贴申请',
+  'benefit_claim.submit': '受理失业保险金申领', 'benefit_claim.approve': '复核通过失业保险金申领', 'benefit_claim.return': '退回失业保险金申领',
+  'benefit_claim.stop': '停发失业保险金', 'benefit_transfer.out': '失业保险关系转出',
+  'risk_run.complete': '运行风险规则', 'risk_hit.propose': '提出疑点处理意见', 'risk_hit.approve': '复核确认疑点处理', 'risk_hit.return': '退回疑点处理意见',
+  'risk_hit.repayment': '登记追回款到账', 'campaign.create': '创建精准推送活动', 'campaign.push': '发送精准推送短信',
+  'simulation.save_reform': '保存政策模拟方案', 'simulation.run': '运行政策模拟测算',
 };
 
 /** The areas of audited actions, for prefix searches (`case.*`) and actions not named above. */
@@ -38,6 +45,7 @@ export const auditSubjectKindLabels: Readonly<Record<string, string>> = {
   staff_account: '工作人员账号', refund_case: '返还案件', person: '人员', unit: '参保单位', screening_run: '筛查批次', audit_log: '审计日志',
   payment: '支付', payment_batch: '支付批次', bank_file: '银行文件', account_correction: '收款账户更正', import_batch: '导入批次',
   fund_pilot: '试点支出额度', fund_pilot_commitment: '试点支出承诺', fund_incident: '要情报告',
+  policy_reform: '政策模拟方案', simulation_run: '政策模拟测算',
 };
 
 /** … and what the id after the kind is. */
@@ -45,4 +53,5 @@ export const auditSubjectIdLabels: Readonly<Record<string, string>> = {
   staff_account: '用户名', refund_case: '单位编号', person: '人员编号', unit: '单位编号', screening_run: '批次编号', audit_log: '',
   payment: '支付编号', payment_batch: '批次编号', bank_file: 'SHA-256', account_correction: '更正编号', import_batch: '批次编号',
   fund_pilot: '地区代码:年度', fund_pilot_commitment: '承诺编号', fund_incident: '报告编号',
+  policy_reform: '方案编号', simulation_run: '测算编号',
 };

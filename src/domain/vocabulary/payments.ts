@@ -14,8 +14,8 @@ export const paymentBatchStatusLabels: Readonly<Record<PaymentBatchStatus, strin
 };
 
 /** Who a payment goes to: the unit itself, or one side of a dispatch placement. */
-export const paymentRoleLabels: Readonly<Record<'unit' | 'dispatch_unit' | 'user_unit', string>> = {
-  unit: '参保单位', dispatch_unit: '劳务派遣单位', user_unit: '用工单位',
+export const paymentRoleLabels: Readonly<Record<'unit' | 'dispatch_unit' | 'user_unit' | 'person', string>> = {
+  unit: '参保单位', dispatch_unit: '劳务派遣单位', user_unit: '用工单位', person: '个人',
 };
 
 /** A bank return line's outcome for one instructed payment. */

@@ -27,3 +27,23 @@ export const REMEDY_KIND_LABELS: Readonly<Record<RemedyKind, string>> = {
 
 /** Labels of a tally key that is not a code of its own dimension (a unit without size or industry on record). */
 export const UNKNOWN_KEY_LABEL = '未登记';
+
+/** Why a refund reason cannot be remedied by the unit itself (a counterfactual says so instead of a change). */
+export const fixedReasonTexts: Readonly<Record<string, string>> = {
+  NOT_IN_POLICY_PERIOD: '审核日期不在政策执行期内，无法通过单位自身调整而符合条件',
+  ORG_TYPE_NOT_COVERED: '机关事业单位不在稳岗返还覆盖范围',
+  ZERO_REFUND_BASE: '上年度未实际缴纳失业保险费，没有可返还的基数',
+  NO_PARAMETER_IN_FORCE: '审核日期没有在效的政策参数',
+  DEREGISTERED: '单位已注销，不予返还',
+  IN_BANKRUPTCY: '已进入破产程序，不予返还',
+};
+
+/** What data a unit supplies to have a refund reason looked at again. */
+export const dataRemedyTexts: Readonly<Record<string, string>> = {
+  SERIOUS_DISHONESTY: '已列入严重失信主体名单：完成信用修复、移出名单后可重新判定',
+  ZOMBIE_ENTERPRISE: '已列入僵尸企业名单：移出名单后可重新判定',
+  SIZE_UNKNOWN: '补录企业规模（或所属行业及从业人员、营业收入等划型指标）后即可判定',
+  HEADCOUNT_UNKNOWN: '补录上年度参保人数后即可判定裁员率',
+  NO_CORPORATE_ACCOUNT: '登记单位对公账户后即可返还',
+  DISPATCH_MUST_APPLY: '劳务派遣单位须主动申请，提交用工单位名单后审核',
+};

@@ -8,6 +8,7 @@ import { formatPercent } from '../core/ratio.ts';
 import { decideJobRetentionRefund, type RefundOutcome } from '../job-retention-refund.ts';
 import type { RefundInput } from '../refund/refund-input.ts';
 import { fewerLayoffs, moreFullMonths } from './counterfactual-changes.ts';
+import { dataRemedyTexts as DATA, fixedReasonTexts as FIXED } from '../../domain/vocabulary/simulation.ts';
 
 /** `change`: the unit's figures can change; `data`: a person must supply or correct data; `fixed`: nothing the unit can change. */
 export type RemedyKind = 'change' | 'data' | 'fixed';
@@ -25,24 +26,6 @@ export interface Counterfactual {
   /** The decision of the input with every `change` remedy applied; absent when no remedy changes the figures. */
   flipped?: { status: Status; amountFen: Fen; input: RefundInput };
 }
-
-const FIXED: Record<string, string> = {
-  NOT_IN_POLICY_PERIOD: '审核日期不在政策执行期内，无法通过单位自身调整而符合条件',
-  ORG_TYPE_NOT_COVERED: '机关事业单位不在稳岗返还覆盖范围',
-  ZERO_REFUND_BASE: '上年度未实际缴纳失业保险费，没有可返还的基数',
-  NO_PARAMETER_IN_FORCE: '审核日期没有在效的政策参数',
-  DEREGISTERED: '单位已注销，不予返还',
-  IN_BANKRUPTCY: '已进入破产程序，不予返还',
-};
-
-const DATA: Record<string, string> = {
-  SERIOUS_DISHONESTY: '已列入严重失信主体名单：完成信用修复、移出名单后可重新判定',
-  ZOMBIE_ENTERPRISE: '已列入僵尸企业名单：移出名单后可重新判定',
-  SIZE_UNKNOWN: '补录企业规模（或所属行业及从业人员、营业收入等划型指标）后即可判定',
-  HEADCOUNT_UNKNOWN: '补录上年度参保人数后即可判定裁员率',
-  NO_CORPORATE_ACCOUNT: '登记单位对公账户后即可返还',
-  DISPATCH_MUST_APPLY: '劳务派遣单位须主动申请，提交用工单位名单后审核',
-};
 
 function layoffRemedy(input: RefundInput, decision: RefundOutcome, params: ParameterStore): { remedy: Remedy; input?: RefundInput } {
   const found = fewerLayoffs(input, params);

@@ -32,7 +32,7 @@ const COLUMN_VOCABULARY: Readonly<Record<string, string>> = {
   'dispatch_allocations.role': 'dispatch.allocationRoleLabels',
   'payment_batches.status': 'payments.paymentBatchStatusLabels',
   'payments.role': 'payments.paymentRoleLabels',
-  'payments.account_kind': 'payTo.payToLabels',
+  'payments.account_kind': 'payTo.accountKindLabels',
   'payments.status': 'payments.paymentStatusLabel',
   'payment_attempts.status': 'payments.paymentStatusLabel',
   'account_corrections.account_kind': 'payTo.payToLabels',
@@ -42,6 +42,30 @@ const COLUMN_VOCABULARY: Readonly<Record<string, string>> = {
   'fund_pilot_plans.status': 'fund.planStatusLabels',
   'fund_pilot_commitments.item': 'fund.pilotItemLabels',
   'fund_pilot_commitments.status': 'fund.commitmentStatusLabels',
+  'payments.purpose': 'paymentPurposes.paymentPurposeLabels',
+  'payment_batches.purpose': 'paymentPurposes.paymentPurposeLabels',
+  'skill_subsidy_applications.channel': 'skillSubsidy.skillApplicationChannelLabels',
+  'skill_subsidy_applications.status': 'skillSubsidy.skillDecisionStatusLabels',
+  'skill_subsidy_applications.state': 'skillSubsidy.skillApplicationStateLabels',
+  'unemployment_registrations.separation_reason': 'benefit.separationReasonLabels',
+  'person_status_events.kind': 'benefit.statusEventKindLabels',
+  'benefit_transfers.direction': 'benefit.transferDirectionLabels',
+  'benefit_claims.channel': 'benefit.benefitChannelLabels',
+  'benefit_claims.status': 'benefit.benefitClaimStatusLabels',
+  'benefit_claims.decision_status': 'refund.DECISION_STATUS_LABELS',
+  'benefit_claims.stop_reason': 'benefit.benefitStopReasonLabels',
+  'benefit_months.status': 'benefit.benefitMonthStatusLabels',
+  'benefit_payments.purpose': 'benefit.benefitLinePurposeLabels',
+  'benefit_payments.status': 'benefit.benefitLineStatusLabels',
+  'comparison_records.kind': 'risk.comparisonKindLabels',
+  'risk_hits.stage': 'risk.riskStageLabels',
+  'risk_hits.severity': 'risk.riskSeverityLabels',
+  'risk_hits.status': 'risk.riskHitStatusLabels',
+  'risk_hits.proposal': 'risk.riskProposalLabels',
+  'campaign_targets.skipped': 'risk.pushSkipReasonLabels',
+  'simulation_runs.status': 'simulation.SIMULATION_RUN_STATUS_LABELS',
+  'simulation_changed_units.baseline_status': 'refund.DECISION_STATUS_LABELS',
+  'simulation_changed_units.reform_status': 'refund.DECISION_STATUS_LABELS',
 };
 
 /** Enumerated columns no screen, export or message shows, each with the reason. */
@@ -54,6 +78,8 @@ const NOT_SHOWN: Readonly<Record<string, string>> = {
   'ledger_transactions.kind': 'double-entry bookkeeping, checked by `ledger check`',
   'ledger_lines.account': 'double-entry bookkeeping, checked by `ledger check`',
   'sessions.kind': 'which sign-in a session belongs to',
+  'benefit_runs.status': 'the progress of a monthly run, shown as counts',
+  'campaigns.audience': 'one audience so far; the name of the campaign says whom it reaches',
 };
 
 /** `table.column` → the codes the last migration that constrains it allows. */
