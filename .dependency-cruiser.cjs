@@ -6,10 +6,17 @@ module.exports = {
   forbidden: [
     {
       name: 'policy-is-pure',
-      comment: 'The law as code imports only itself: no domain, services, adapters, entry points or Node I/O.',
+      comment: 'The law as code imports only itself and the vocabulary (codes and their Chinese names): no services, adapters, entry points or Node I/O.',
       severity: 'error',
       from: { path: '^src/policy/' },
-      to: { pathNot: ['^src/policy/', '^node_modules/(yaml|zod)/'], dependencyTypesNot: ['type-only'] },
+      to: { pathNot: ['^src/policy/', '^src/domain/vocabulary/', '^node_modules/(yaml|zod)/'], dependencyTypesNot: ['type-only'] },
+    },
+    {
+      name: 'vocabulary-stands-alone',
+      comment: 'The vocabulary imports nothing but itself and type declarations, so every layer may use it.',
+      severity: 'error',
+      from: { path: '^src/domain/vocabulary/' },
+      to: { pathNot: '^src/domain/vocabulary/', dependencyTypesNot: ['type-only'] },
     },
     {
       name: 'domain-over-policy-only',

@@ -1,7 +1,11 @@
 // Bank account columns as the store keeps them (sealed with the test cipher, masked beside), for fixtures that write
 // units, confirmations, payments and corrections directly; and the way back for tests that check a stored number.
 import { maskBankAccount } from '../../src/domain/masking.ts';
-import { testCipher } from './sms-fixtures.ts';
+import { keyRingFromEnv } from '../../src/adapters/crypto/key-ring.ts';
+import { SmFieldCipher } from '../../src/adapters/crypto/sm-field-cipher.ts';
+
+/** The development key ring's cipher, as the test stores use it. */
+export const testCipher = new SmFieldCipher(keyRingFromEnv({}).keyRing);
 
 export function sealedAccount(accountNo: string): { account_cipher: Buffer; account_masked: string } {
   return { account_cipher: testCipher.encrypt(accountNo), account_masked: maskBankAccount(accountNo) };

@@ -1,15 +1,13 @@
 // Small refund-round populations for the SMS and confirmation tests: units with (or without) a mobile number, a
 // screening run with their decisions, and their cases in a chosen state — written with plain inserts.
 import type { Kysely } from 'kysely';
-import { keyRingFromEnv } from '../../src/adapters/crypto/key-ring.ts';
-import { SmFieldCipher } from '../../src/adapters/crypto/sm-field-cipher.ts';
 import type { Database } from '../../src/adapters/store/schema.ts';
 import { maskPhone } from '../../src/domain/masking.ts';
 import type { RefundCaseState } from '../../src/domain/refund-case.ts';
 import type { SmsMessage, SmsProvider } from '../../src/domain/ports/sms-provider.ts';
-import { unitAccounts } from './sealed-accounts.ts';
+import { testCipher, unitAccounts } from './sealed-accounts.ts';
 
-export const testCipher = new SmFieldCipher(keyRingFromEnv({}).keyRing);
+export { testCipher };
 
 export interface FixtureUnit {
   name: string;

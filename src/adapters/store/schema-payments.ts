@@ -18,7 +18,6 @@ import type { PaymentStatus } from '../../domain/vocabulary/payments.ts';
 import type { ExpenseAccount, PaymentPurpose } from '../../domain/payment-purposes.ts';
 export type LedgerAccount = ExpenseAccount | 'payable' | 'bank_in_transit' | 'bank' | 'pilot_spending' | 'pilot_bank' | 'recovery_receivable' | 'recovery_bank'
   | 'living_spending' | 'living_bank';
-type NullableBytes = ColumnType<Buffer | null, Buffer | null | undefined, Buffer | null>;
 
 export interface DispatchApplicationsTable {
   id: Id;

@@ -4,8 +4,6 @@ import { writeFile } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import type { InstructionFormat } from '../../adapters/bank/instruction-file.ts';
 import type { UnitAccountKind as AccountKind } from '../../adapters/store/schema-payments.ts';
-import { keyRingFromEnv } from '../../adapters/crypto/key-ring.ts';
-import { SmFieldCipher } from '../../adapters/crypto/sm-field-cipher.ts';
 import { formatYuan } from '../../policy/core/money.ts';
 import { approveAccountCorrection, proposeAccountCorrection } from '../../services/bank/account-correction.ts';
 import { exportInstruction } from '../../services/bank/export-instruction.ts';

@@ -1,6 +1,5 @@
 // `wengang skill apply|list|show|approve|return|pay|certificate`: skill-upgrade subsidy casework from the command line
 // (鲁人社发〔2024〕8号 第四条).
-import { writeFile } from 'node:fs/promises';
 import { keyRingFromEnv } from '../../adapters/crypto/key-ring.ts';
 import { SmFieldCipher } from '../../adapters/crypto/sm-field-cipher.ts';
 import { projectParameters } from '../../adapters/parameters/load-parameters.ts';

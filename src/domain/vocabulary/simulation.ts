@@ -1,6 +1,5 @@
 // Policy simulation's codes and their Chinese labels: reform runs, how a unit's decision moves under a reform, the
 // dimensions the impact is broken down by, and the kinds of remedy a counterfactual names.
-import type { RemedyKind } from '../../policy/simulation/counterfactual.ts';
 
 export type SimulationRunStatus = 'running' | 'completed' | 'failed';
 export const SIMULATION_RUN_STATUS_LABELS: Readonly<Record<SimulationRunStatus, string>> = {
@@ -21,6 +20,8 @@ export const IMPACT_DIMENSION_LABELS: Readonly<Record<ImpactDimension, string>> 
   region: '区县', size: '企业规模', industry: '行业', reason: '不符合原因',
 };
 
+/** How a counterfactual remedies a reason: a change of figures, data to supply, or nothing the unit can do. */
+export type RemedyKind = 'change' | 'data' | 'fixed';
 export const REMEDY_KIND_LABELS: Readonly<Record<RemedyKind, string>> = {
   change: '可调整', data: '需补充材料或数据', fixed: '无法调整',
 };

@@ -8,8 +8,8 @@ import { formatBpPercent, formatPercent, formatRatio, ratioAtMost } from '../cor
 import type { EnterpriseSize, OrgType } from '../core/input-fields.ts';
 import type { ParameterInForce, ParameterStore } from '../core/parameters.ts';
 import { classifyEnterprise, SIZE_ARTICLE, sizeClassOf, sizeThresholdsAt, type SizeResult } from '../enterprise-size.ts';
-import { countFullMonths, fullyPaidMonths, MODE_LABELS, type MonthsMode } from './full-months.ts';
-import { measureLayoffs, METHOD_LABELS, type LayoffMeasure, type LayoffMethod } from './layoffs.ts';
+import { countFullMonths, fullyPaidMonths, MODE_LABELS } from './full-months.ts';
+import { measureLayoffs, METHOD_LABELS, type LayoffMeasure } from './layoffs.ts';
 import { refundBase, refundBaseYear, type BaseWindow, type RefundBase as RefundBaseParts } from './refund-base.ts';
 import { refundParameters } from './refund-parameters.ts';
 import type { ExclusionFlag, RefundInput } from './refund-input.ts';
@@ -205,7 +205,6 @@ function baseWindowFor(checks: Checklist, params: ParameterStore, asOf: IsoDate)
 }
 
 function checkRefundBase(checks: Checklist, input: RefundInput, window: BaseWindow): Fen {
-  const { year } = window;
   const base = refundBase(input.payments, window);
   checks.check({
     step: 'refundBase', value: base.baseFen, passed: base.baseFen > 0, reason: 'ZERO_REFUND_BASE', legalBasis: REFUND_ARTICLE,

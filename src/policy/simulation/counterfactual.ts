@@ -8,10 +8,10 @@ import { formatPercent } from '../core/ratio.ts';
 import { decideJobRetentionRefund, type RefundOutcome } from '../job-retention-refund.ts';
 import type { RefundInput } from '../refund/refund-input.ts';
 import { fewerLayoffs, moreFullMonths } from './counterfactual-changes.ts';
-import { dataRemedyTexts as DATA, fixedReasonTexts as FIXED } from '../../domain/vocabulary/simulation.ts';
+import { dataRemedyTexts as DATA, fixedReasonTexts as FIXED, type RemedyKind } from '../../domain/vocabulary/simulation.ts';
 
 /** `change`: the unit's figures can change; `data`: a person must supply or correct data; `fixed`: nothing the unit can change. */
-export type RemedyKind = 'change' | 'data' | 'fixed';
+export type { RemedyKind };
 
 export interface Remedy {
   reason: string;

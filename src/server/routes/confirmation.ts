@@ -4,7 +4,7 @@
 //   POST /confirm/:token        {code} confirms
 // For staff: GET /rounds/:round/unconfirmed (notified, not yet confirmed) and GET /sms/outbox?status= (message
 // bodies are left out: they carry the confirmation links). Register with { prefix: '/api/v1' }.
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { Store } from '../../adapters/store/open-store.ts';
 import type { FieldCipher } from '../../domain/ports/field-cipher.ts';
 import { confirm, showConfirmation, startConfirmation } from '../../services/confirm/confirm.ts';

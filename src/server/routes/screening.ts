@@ -1,7 +1,7 @@
 // Screening runs over HTTP (register with prefix /api/v1): start a run (it continues in the background, in this
 // process), follow its progress and summary, compare two runs, and read the round's current decisions (filtered and
 // paged, or every matching one as an .xlsx).
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { fail, sendWrittenFile } from '../replies.ts';
 import type { Store } from '../../adapters/store/open-store.ts';
 import type { ParameterStore } from '../../policy/core/parameters.ts';

@@ -4,7 +4,6 @@
 // case's notified → confirmed move. Payments are made to that payee record (services/payments/create-payments.ts).
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../adapters/store/schema.ts';
-import { maskBankAccount } from '../../domain/masking.ts';
 import { payToLabels } from '../../domain/vocabulary/pay-to.ts';
 import { formatYuan, type Fen } from '../../policy/core/money.ts';
 import { actorName, applyCaseTransition } from '../round/case-transitions.ts';

@@ -15,7 +15,6 @@ import { formatYuan, type Fen } from '../../policy/core/money.ts';
 import { lockAuditLog } from '../audit/append-audit.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { postRecoveryReceivable, postRecoveryRepayment } from '../ledger/post.ts';
-import { actorName } from '../round/case-transitions.ts';
 import { Refusal } from '../../domain/refusal.ts';
 
 const subject = (hitId: number) => `risk_hit:${hitId}`;

@@ -2,7 +2,7 @@
 // balance and cap with the headroom left as a gauge, the plan filing reviewed by a second person, and the commitments
 // against the cap. Finance records and commits, a second member of finance or a reviewer reviews the filing, auditors read.
 import { Alert, Spin, Typography } from 'antd';
-import type { PilotRegister } from '../../../src/services/fund/pilot-register.ts';
+import type { PilotRegister } from '../../../src/server/schemas/fund.ts';
 import { api, ApiError, ROUND } from '../shared/api.ts';
 import { hasRole, type Staff } from '../shared/session.ts';
 import { useApi } from '../shared/use-api.ts';

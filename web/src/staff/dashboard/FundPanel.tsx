@@ -3,7 +3,7 @@
 // monthly report (.xlsx) of a chosen month.
 import { useMemo, useState } from 'react';
 import { Alert, App, Button, Card, Col, List, Row, Select, Space, Statistic, Table, Tag, Typography } from 'antd';
-import type { FundMonitoring, RegionMonth } from '../../../../src/services/fund/fund-monitoring.ts';
+import type { FundMonitoring, RegionMonth } from '../../../../src/server/schemas/fund.ts';
 import { formatYuan } from '../../../../src/policy/core/money.ts';
 import { api, download, ROUND } from '../../shared/api.ts';
 import { EChart, type ChartOption } from '../../shared/EChart.tsx';

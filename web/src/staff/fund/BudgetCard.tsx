@@ -2,7 +2,7 @@
 // left; finance records the sealed balance once when there is none.
 import { useMemo, useState } from 'react';
 import { Alert, App, Button, Card, Col, Form, InputNumber, Row, Statistic, Typography } from 'antd';
-import type { PilotBudget } from '../../../../src/services/fund/pilot-budget.ts';
+import type { PilotBudget } from '../../../../src/server/schemas/fund.ts';
 import { formatYuan } from '../../../../src/policy/core/money.ts';
 import { api } from '../../shared/api.ts';
 import { EChart, type ChartOption } from '../../shared/EChart.tsx';

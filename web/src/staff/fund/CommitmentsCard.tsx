@@ -4,8 +4,8 @@ import { useState } from 'react';
 import { Alert, App, Button, Card, DatePicker, Form, Input, InputNumber, Modal, Select, Space, Table, Tag, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { commitmentStatusLabels, pilotItemLabels, pilotItems, type PilotItem } from '../../../../src/domain/vocabulary/fund.ts';
-import type { CommitResult, PilotCommitment } from '../../../../src/services/fund/pilot-commitments.ts';
-import type { ItemTotal } from '../../../../src/services/fund/pilot-register.ts';
+import type { CommitResult, PilotCommitment } from '../../../../src/server/schemas/fund.ts';
+import type { ItemTotal } from '../../../../src/server/schemas/fund.ts';
 import { api } from '../../shared/api.ts';
 import { day, yuan, yuanToFen } from '../../shared/format.ts';
 

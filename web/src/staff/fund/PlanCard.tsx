@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { Alert, App, Button, Card, DatePicker, Form, Input, Modal, Space, Table, Tag, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { planStatusLabels } from '../../../../src/domain/vocabulary/fund.ts';
-import type { PlanFiling } from '../../../../src/services/fund/pilot-plan.ts';
+import type { PlanFiling } from '../../../../src/server/schemas/fund.ts';
 import { api } from '../../shared/api.ts';
 import { dateTime, day } from '../../shared/format.ts';
 

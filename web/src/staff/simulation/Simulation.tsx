@@ -1,7 +1,7 @@
 // 政策模拟: define a reform (dated parameter values, never the parameters in force), run it against the stored
 // population, compare versions, and see the parameter files a reviewed change would commit. Results: RunResult.tsx.
 import { useState } from 'react';
-import { Alert, App, Button, Card, Modal, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Select, Space, Table, Tag, Typography } from 'antd';
 import { Route, Routes, useNavigate } from 'react-router-dom';
 import { SIMULATION_RUN_STATUS_LABELS } from '../../../../src/domain/vocabulary/simulation.ts';
 import { api } from '../../shared/api.ts';
