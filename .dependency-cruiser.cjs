@@ -6,10 +6,14 @@ module.exports = {
   forbidden: [
     {
       name: 'policy-is-pure',
-      comment: 'The law as code imports only itself and the vocabulary (codes and their Chinese names): no services, adapters, entry points or Node I/O.',
+      comment:
+        'The law as code imports only itself and the vocabulary (codes and their Chinese names): no services, adapters, entry points or Node I/O.',
       severity: 'error',
       from: { path: '^src/policy/' },
-      to: { pathNot: ['^src/policy/', '^src/domain/vocabulary/', '^node_modules/(yaml|zod)/'], dependencyTypesNot: ['type-only'] },
+      to: {
+        pathNot: ['^src/policy/', '^src/domain/vocabulary/', '^node_modules/(yaml|zod)/'],
+        dependencyTypesNot: ['type-only'],
+      },
     },
     {
       name: 'vocabulary-stands-alone',

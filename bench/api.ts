@@ -26,7 +26,14 @@ const databaseUrl = process.env.BENCH_API_DATABASE_URL ?? 'postgres://postgres@1
 /** A syntactically valid argon2id hash no password matches: the bench's account signs in by a session made here. */
 const NO_PASSWORD = '$argon2id$v=19$m=19456,t=2,p=1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';
 
-interface Target { name: string; url: string; method?: 'GET' | 'POST'; body?: string; headers?: Record<string, string>; rates: (number | null)[] }
+interface Target {
+  name: string;
+  url: string;
+  method?: 'GET' | 'POST';
+  body?: string;
+  headers?: Record<string, string>;
+  rates: (number | null)[];
+}
 
 /** One autocannon run; `rate` null = as fast as it goes. */
 async function load(target: Target, rate: number | null) {
@@ -35,44 +42,88 @@ async function load(target: Target, rate: number | null) {
   if (target.body) args.push('-b', target.body);
   for (const [name, value] of Object.entries(target.headers ?? {})) args.push('-H', `${name}=${value}`);
   const { stdout } = await run('node_modules/.bin/autocannon', [...args, target.url], { maxBuffer: 64 * 2 ** 20 });
-  const r = JSON.parse(stdout) as { requests: { average: number }; latency: { p50: number; p99: number }; non2xx: number; errors: number };
-  return { target: target.name, offered: rate ?? 'max', reqPerSecond: Math.round(r.requests.average), p50ms: r.latency.p50, p99ms: r.latency.p99, non2xx: r.non2xx, errors: r.errors };
+  const r = JSON.parse(stdout) as {
+    requests: { average: number };
+    latency: { p50: number; p99: number };
+    non2xx: number;
+    errors: number;
+  };
+  return {
+    target: target.name,
+    offered: rate ?? 'max',
+    reqPerSecond: Math.round(r.requests.average),
+    p50ms: r.latency.p50,
+    p99ms: r.latency.p99,
+    non2xx: r.non2xx,
+    errors: r.errors,
+  };
 }
 
 const params = projectParameters();
 const store = await openStore({ databaseUrl });
-const app = await buildServer({ params, store, clock: systemClock, cipher: new SmFieldCipher(keyRingFromEnv(process.env).keyRing), logger: false });
+const app = await buildServer({
+  params,
+  store,
+  clock: systemClock,
+  cipher: new SmFieldCipher(keyRingFromEnv(process.env).keyRing),
+  logger: false,
+});
 const bare = Fastify();
 bare.get('/ping', async () => ({ ok: true }));
 try {
-  const { rows: [screened] } = await sql<{ unit_id: number }>`SELECT c.unit_id FROM refund_cases c JOIN refund_decisions d USING (run_id, unit_id)
+  const {
+    rows: [screened],
+  } = await sql<{ unit_id: number }>`SELECT c.unit_id FROM refund_cases c JOIN refund_decisions d USING (run_id, unit_id)
     WHERE c.round = '2024' AND d.trace IS NULL AND d.status = 'eligible' ORDER BY c.unit_id LIMIT 1`.execute(store.db);
   if (!screened) throw new Error(`no screened decision in ${databaseUrl}: run npm run bench:screening -- --units 10000 first`);
-  const account = await store.db.insertInto('staff_accounts').values({
-    username: `bench_${Date.now()}`, display_name: '基准测试', roles: ['case_worker'], region_code: '371000', password_hash: NO_PASSWORD,
-  }).returning('id').executeTakeFirstOrThrow();
+  const account = await store.db
+    .insertInto('staff_accounts')
+    .values({
+      username: `bench_${Date.now()}`,
+      display_name: '基准测试',
+      roles: ['case_worker'],
+      region_code: '371000',
+      password_hash: NO_PASSWORD,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   const session = await openSession(store.db, { kind: 'staff', staffId: account.id }, systemClock.now());
   const base = await app.listen({ port: 0, host: '127.0.0.1' });
   const bareBase = await bare.listen({ port: 0, host: '127.0.0.1' });
   const targets: Target[] = [
     { name: 'bare Fastify GET /ping', url: `${bareBase}/ping`, rates: [10_000, null] },
     {
-      name: 'POST /api/v1/evaluate/job-retention-refund', url: `${base}/api/v1/evaluate/job-retention-refund`, method: 'POST',
-      body: JSON.stringify(sampleCase('job-retention-refund', 1)), headers: { 'content-type': 'application/json' },
+      name: 'POST /api/v1/evaluate/job-retention-refund',
+      url: `${base}/api/v1/evaluate/job-retention-refund`,
+      method: 'POST',
+      body: JSON.stringify(sampleCase('job-retention-refund', 1)),
+      headers: { 'content-type': 'application/json' },
       rates: [1_000, 2_000, 5_000, 10_000, null],
     },
     {
-      name: `GET decision detail (trace rebuilt, unit ${screened.unit_id})`, url: `${base}/api/v1/rounds/2024/units/${screened.unit_id}/decision`,
-      headers: { cookie: `${SESSION_COOKIE}=${session.token}` }, rates: [50, 100, 200, null],
+      name: `GET decision detail (trace rebuilt, unit ${screened.unit_id})`,
+      url: `${base}/api/v1/rounds/2024/units/${screened.unit_id}/decision`,
+      headers: { cookie: `${SESSION_COOKIE}=${session.token}` },
+      rates: [50, 100, 200, null],
     },
   ];
-  const check = await app.inject({ method: 'GET', url: `/api/v1/rounds/2024/units/${screened.unit_id}/decision`, headers: { cookie: `${SESSION_COOKIE}=${session.token}` } });
-  if (check.statusCode !== 200 || !check.json().trace) throw new Error(`decision detail: HTTP ${check.statusCode} ${check.body.slice(0, 200)}`);
+  const check = await app.inject({
+    method: 'GET',
+    url: `/api/v1/rounds/2024/units/${screened.unit_id}/decision`,
+    headers: { cookie: `${SESSION_COOKIE}=${session.token}` },
+  });
+  if (check.statusCode !== 200 || !check.json().trace)
+    throw new Error(`decision detail: HTTP ${check.statusCode} ${check.body.slice(0, 200)}`);
   const rows: Awaited<ReturnType<typeof load>>[] = [];
   for (const target of targets) for (const rate of target.rates) rows.push(await load(target, rate));
-  const best = (name: string) => Math.max(0, ...rows.filter((r) => r.target === name && r.p99ms <= P99_TARGET_MS && r.non2xx === 0).map((r) => r.reqPerSecond));
+  const best = (name: string) =>
+    Math.max(
+      0,
+      ...rows.filter((r) => r.target === name && r.p99ms <= P99_TARGET_MS && r.non2xx === 0).map((r) => r.reqPerSecond),
+    );
   report('api', rows, {
-    connections: CONNECTIONS, secondsEach: DURATION_S,
+    connections: CONNECTIONS,
+    secondsEach: DURATION_S,
     highestRateWithP99AtMost10ms: Object.fromEntries(targets.map((t) => [t.name, best(t.name)])),
   });
 } finally {

@@ -14,7 +14,9 @@ import { fixedClock } from '../src/domain/ports/clock.ts';
 import { runBenefitMonth } from '../src/services/benefit/monthly-run.ts';
 import { peakRssMiB } from './report.ts';
 
-const { values } = parseArgs({ options: { recipients: { type: 'string', default: '20000' }, chunk: { type: 'string', default: '1000' } } });
+const { values } = parseArgs({
+  options: { recipients: { type: 'string', default: '20000' }, chunk: { type: 'string', default: '1000' } },
+});
 const n = Number(values.recipients);
 const server = new URL(process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres');
 const name = `wengang_bench_benefit_${n}`;
@@ -42,7 +44,11 @@ await sql`INSERT INTO benefit_months (claim_id, person_id, period, seq, status)
 const started = performance.now();
 let last = 0;
 const summary = await runBenefitMonth(db, {
-  period: '2024-06', regionCode: '371000', by: '系统', params: projectParameters(), clock: fixedClock('2024-06-10T10:00:00+08:00'),
+  period: '2024-06',
+  regionCode: '371000',
+  by: '系统',
+  params: projectParameters(),
+  clock: fixedClock('2024-06-10T10:00:00+08:00'),
   chunkSize: Number(values.chunk),
   onProgress: ({ done, total }) => {
     if (done - last >= 5000 || done === total) process.stderr.write(`${done}/${total}\n`);
@@ -50,5 +56,14 @@ const summary = await runBenefitMonth(db, {
   },
 });
 const seconds = (performance.now() - started) / 1000;
-console.log(JSON.stringify({ recipients: n, chunk: Number(values.chunk), seconds: +seconds.toFixed(1), perSecond: Math.round(n / seconds), peakRssMiB: peakRssMiB(), summary }));
+console.log(
+  JSON.stringify({
+    recipients: n,
+    chunk: Number(values.chunk),
+    seconds: +seconds.toFixed(1),
+    perSecond: Math.round(n / seconds),
+    peakRssMiB: peakRssMiB(),
+    summary,
+  }),
+);
 await store.close();

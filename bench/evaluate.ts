@@ -31,11 +31,18 @@ for (const rule of rules.values()) {
   decisions = [];
 
   t = performance.now();
-  execFileSync(process.execPath, ['--max-old-space-size=8192', 'bin/wengang.mjs', 'evaluate', rule.name, '--file', file], { stdio: ['ignore', 'ignore', 'inherit'] });
+  execFileSync(process.execPath, ['--max-old-space-size=8192', 'bin/wengang.mjs', 'evaluate', rule.name, '--file', file], {
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
   const cliMs = performance.now() - t;
 
   t = performance.now();
-  const response = await app.inject({ method: 'POST', url: `/api/v1/evaluate/${rule.name}`, payload: body, headers: { 'content-type': 'application/json' } });
+  const response = await app.inject({
+    method: 'POST',
+    url: `/api/v1/evaluate/${rule.name}`,
+    payload: body,
+    headers: { 'content-type': 'application/json' },
+  });
   const httpMs = performance.now() - t;
   if (response.statusCode !== 200) throw new Error(`HTTP ${response.statusCode} for ${rule.name}`);
 
@@ -43,13 +50,21 @@ for (const rule of rules.values()) {
   // eslint-disable-next-line no-useless-assignment -- frees the body before the next measurement
   body = '';
   results.push({
-    rule: rule.name, cases: COUNT, inputMiB, eligible,
-    inProcessMs: Math.round(inProcessMs), casesPerSecond: Math.round(COUNT / (inProcessMs / 1000)),
-    cliMs: Math.round(cliMs), httpMs: Math.round(httpMs),
+    rule: rule.name,
+    cases: COUNT,
+    inputMiB,
+    eligible,
+    inProcessMs: Math.round(inProcessMs),
+    casesPerSecond: Math.round(COUNT / (inProcessMs / 1000)),
+    cliMs: Math.round(cliMs),
+    httpMs: Math.round(httpMs),
   });
 }
 await app.close();
 
 console.table(results);
 mkdirSync('bench/results', { recursive: true });
-writeFileSync('bench/results/evaluate.json', `${JSON.stringify({ node: process.version, measuredAt: new Date().toISOString(), results }, null, 2)}\n`);
+writeFileSync(
+  'bench/results/evaluate.json',
+  `${JSON.stringify({ node: process.version, measuredAt: new Date().toISOString(), results }, null, 2)}\n`,
+);

@@ -7,7 +7,12 @@ import type { ParameterDeclaration, ParameterKey, ParameterShapes, ParameterStor
 import { sizeParameters, type SizeTable } from '../src/policy/enterprise-size.ts';
 import { refundParameters } from '../src/policy/refund/refund-parameters.ts';
 
-function parameter<S extends ParameterShapes, K extends ParameterKey<S>>(params: ParameterStore, key: K, asOf: string, declaration: ParameterDeclaration<S>) {
+function parameter<S extends ParameterShapes, K extends ParameterKey<S>>(
+  params: ParameterStore,
+  key: K,
+  asOf: string,
+  declaration: ParameterDeclaration<S>,
+) {
   const found = params.at(declaration, key, asOf);
   if (!found) throw new Error(`no ${declaration.rule}.${key} in force on ${asOf}`);
   return found.value;
@@ -19,7 +24,8 @@ const refund = <K extends ParameterKey<typeof refundParameters.shapes>>(params: 
 /** Per industry: the indicators its size row needs, and each tier's minimums (null where the row sets none). */
 function sizeRows(table: SizeTable): RawBuilder<unknown> {
   const rows = Object.entries(table).map(([industry, row]) => {
-    const needs = (indicator: 'employees' | 'revenueWan' | 'assetsWan') => [row.large, row.medium, row.small].some((tier) => tier[indicator] !== undefined);
+    const needs = (indicator: 'employees' | 'revenueWan' | 'assetsWan') =>
+      [row.large, row.medium, row.small].some((tier) => tier[indicator] !== undefined);
     const mins = (tier: 'large' | 'medium' | 'small') =>
       sql`${row[tier].employees ?? null}::numeric, ${row[tier].revenueWan ?? null}::numeric, ${row[tier].assetsWan ?? null}::numeric`;
     return sql`(${industry}::text, ${needs('employees')}::boolean, ${needs('revenueWan')}::boolean, ${needs('assetsWan')}::boolean,
@@ -29,16 +35,21 @@ function sizeRows(table: SizeTable): RawBuilder<unknown> {
 }
 
 /** Some present indicator of the unit is below the tier's minimum (one is enough to fall under the tier). */
-const below = (tier: 'large' | 'medium' | 'small') => sql.raw(`((th.${tier}_e IS NOT NULL AND u.employees < th.${tier}_e)
+const below = (tier: 'large' | 'medium' | 'small') =>
+  sql.raw(`((th.${tier}_e IS NOT NULL AND u.employees < th.${tier}_e)
   OR (th.${tier}_r IS NOT NULL AND u.revenue_wan < th.${tier}_r) OR (th.${tier}_a IS NOT NULL AND u.assets_wan < th.${tier}_a))`);
-const missingIndicator = sql.raw('((th.needs_e AND u.employees IS NULL) OR (th.needs_r AND u.revenue_wan IS NULL) OR (th.needs_a AND u.assets_wan IS NULL))');
+const missingIndicator = sql.raw(
+  '((th.needs_e AND u.employees IS NULL) OR (th.needs_r AND u.revenue_wan IS NULL) OR (th.needs_a AND u.assets_wan IS NULL))',
+);
 
 /** INSERT INTO `table` (unit_id, status, amount_fen) the decision of every unit on `asOf` (base year `baseYear`). */
 export function baselineInsert(table: string, params: ParameterStore, asOf: string, baseYear: number): RawBuilder<unknown> {
   if (refund(params, 'policyPeriod', asOf) !== true) throw new Error(`${asOf} is outside the policy period`);
-  if (refund(params, 'contributionMonthsMode', asOf) !== 'cumulative') throw new Error('the baseline counts cumulative months only');
+  if (refund(params, 'contributionMonthsMode', asOf) !== 'cumulative')
+    throw new Error('the baseline counts cumulative months only');
   if (refund(params, 'layoffMethod', asOf) !== 'net_decrease') throw new Error('the baseline uses the net-decrease method only');
-  if (refund(params, 'baseIncludesNextJanuaryPayment', asOf)) throw new Error('the baseline counts payments within the base year only');
+  if (refund(params, 'baseIncludesNextJanuaryPayment', asOf))
+    throw new Error('the baseline counts payments within the base year only');
   const minMonths = refund(params, 'minFullMonths', asOf);
   const smallUnit = refund(params, 'smallUnitHeadcount', asOf);
   const cap = refund(params, 'layoffRateLimitBp', asOf);

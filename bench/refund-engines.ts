@@ -11,7 +11,14 @@ import type { RefundInput } from '../src/policy/refund/refund-input.ts';
 import { refundParameters } from '../src/policy/refund/refund-parameters.ts';
 import { mayUseContributionAccount } from '../src/policy/refund/unit-eligibility.ts';
 const PUBLIC_SECTOR = new Set(['government_agency', 'public_institution']);
-const SME_TREATED = new Set(['social_organization', 'foundation', 'social_service_agency', 'law_firm', 'accounting_firm', 'individual_business']);
+const SME_TREATED = new Set([
+  'social_organization',
+  'foundation',
+  'social_service_agency',
+  'law_firm',
+  'accounting_firm',
+  'individual_business',
+]);
 
 export interface UnitFigures {
   publicSector: boolean;
@@ -49,22 +56,38 @@ export function unitFigures(input: RefundInput, params: ParameterStore): UnitFig
 }
 
 function settings(params: ParameterStore, asOf: string) {
-  const value = (key: 'minFullMonths' | 'smallUnitHeadcount' | 'layoffRateLimitBp' | 'smallUnitLayoffRateLimitBp' | 'largeEnterpriseRatioBp' | 'smeRatioBp') =>
-    params.at(refundParameters, key, asOf)!.value;
+  const value = (
+    key:
+      | 'minFullMonths'
+      | 'smallUnitHeadcount'
+      | 'layoffRateLimitBp'
+      | 'smallUnitLayoffRateLimitBp'
+      | 'largeEnterpriseRatioBp'
+      | 'smeRatioBp',
+  ) => params.at(refundParameters, key, asOf)!.value;
   return {
-    minMonths: value('minFullMonths'), smallUnit: value('smallUnitHeadcount'), cap: value('layoffRateLimitBp'),
-    smallCap: value('smallUnitLayoffRateLimitBp'), large: value('largeEnterpriseRatioBp'), sme: value('smeRatioBp'),
+    minMonths: value('minFullMonths'),
+    smallUnit: value('smallUnitHeadcount'),
+    cap: value('layoffRateLimitBp'),
+    smallCap: value('smallUnitLayoffRateLimitBp'),
+    large: value('largeEnterpriseRatioBp'),
+    sme: value('smeRatioBp'),
   };
 }
 
-export interface EngineDecision { status: Status; amountFen: number }
+export interface EngineDecision {
+  status: Status;
+  amountFen: number;
+}
 
 /** json-rules-engine: one rule per failing or review condition; the amount from the ratio when none fires. */
 export function jsonRulesDecision(params: ParameterStore, asOf: string): (f: UnitFigures) => Promise<EngineDecision> {
   const s = settings(params, asOf);
   const engine = new Engine([], { allowUndefinedFacts: true });
-  const fail = (name: string, conditions: object) => engine.addRule({ name, conditions: conditions as never, event: { type: 'ineligible' } });
-  const review = (name: string, conditions: object) => engine.addRule({ name, conditions: conditions as never, event: { type: 'needs_review' } });
+  const fail = (name: string, conditions: object) =>
+    engine.addRule({ name, conditions: conditions as never, event: { type: 'ineligible' } });
+  const review = (name: string, conditions: object) =>
+    engine.addRule({ name, conditions: conditions as never, event: { type: 'needs_review' } });
   fail('publicSector', { all: [{ fact: 'publicSector', operator: 'equal', value: true }] });
   fail('flagged', { all: [{ fact: 'flagged', operator: 'equal', value: true }] });
   fail('fullMonths', { all: [{ fact: 'fullMonths', operator: 'lessThan', value: s.minMonths }] });
@@ -75,8 +98,10 @@ export function jsonRulesDecision(params: ParameterStore, asOf: string): (f: Uni
   review('size', { all: [{ fact: 'sizeClass', operator: 'equal', value: 'unknown' }] });
   review('payRoute', { all: [{ fact: 'payRoute', operator: 'equal', value: false }] });
   engine.addFact('layoffExcess', (_: unknown, almanac: { factValue: (name: string) => Promise<number> }) =>
-    Promise.all([almanac.factValue('layoffs'), almanac.factValue('basis')])
-      .then(([layoffs, basis]) => layoffs * 10_000 - basis * (basis <= s.smallUnit ? s.smallCap : s.cap)));
+    Promise.all([almanac.factValue('layoffs'), almanac.factValue('basis')]).then(
+      ([layoffs, basis]) => layoffs * 10_000 - basis * (basis <= s.smallUnit ? s.smallCap : s.cap),
+    ),
+  );
   return async (figures) => {
     const { events } = await engine.run({ ...figures });
     const types = new Set(events.map((e) => e.type));

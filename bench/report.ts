@@ -16,13 +16,21 @@ export function peakRssMiB(pid: number | 'self' = 'self'): number | null {
 }
 
 export function machine() {
-  return { node: process.version, cpus: cpus().length, cpuModel: cpus()[0]?.model ?? 'unknown', loadAverage: loadavg().map((l) => +l.toFixed(2)) };
+  return {
+    node: process.version,
+    cpus: cpus().length,
+    cpuModel: cpus()[0]?.model ?? 'unknown',
+    loadAverage: loadavg().map((l) => +l.toFixed(2)),
+  };
 }
 
 export function report(name: string, rows: readonly Record<string, unknown>[], extra: Record<string, unknown> = {}): void {
   console.table(rows);
   mkdirSync('bench/results', { recursive: true });
   const file = `bench/results/${name}.json`;
-  writeFileSync(file, `${JSON.stringify({ ...machine(), measuredAt: new Date().toISOString(), ...extra, results: rows }, null, 2)}\n`);
+  writeFileSync(
+    file,
+    `${JSON.stringify({ ...machine(), measuredAt: new Date().toISOString(), ...extra, results: rows }, null, 2)}\n`,
+  );
   console.log(`→ ${file}`);
 }

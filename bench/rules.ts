@@ -3,7 +3,11 @@
 // unit's status and amount compared. The engine gets the units' figures computed for it beforehand (timed apart), so
 // the comparison flatters it. Run: npm run bench:rules
 import { projectParameters } from '../src/adapters/parameters/load-parameters.ts';
-import { decideJobRetentionRefund, evaluateJobRetentionRefund, type JobRetentionRefundInput } from '../src/policy/job-retention-refund.ts';
+import {
+  decideJobRetentionRefund,
+  evaluateJobRetentionRefund,
+  type JobRetentionRefundInput,
+} from '../src/policy/job-retention-refund.ts';
 import { jsonRulesDecision, unitFigures, type EngineDecision, type UnitFigures } from './refund-engines.ts';
 import { report } from './report.ts';
 import { sampleCase } from './sample-cases.ts';
@@ -39,9 +43,12 @@ async function timedAsync<T>(work: () => Promise<T>): Promise<{ value: T; second
 }
 
 /** Every figure set through an async engine, a batch of calls in flight at a time. */
-async function throughEngine(decide: (f: UnitFigures) => Promise<EngineDecision>, figures: readonly UnitFigures[]): Promise<EngineDecision[]> {
+async function throughEngine(
+  decide: (f: UnitFigures) => Promise<EngineDecision>,
+  figures: readonly UnitFigures[],
+): Promise<EngineDecision[]> {
   const out: EngineDecision[] = [];
-  for (let i = 0; i < figures.length; i += BATCH) out.push(...await Promise.all(figures.slice(i, i + BATCH).map(decide)));
+  for (let i = 0; i < figures.length; i += BATCH) out.push(...(await Promise.all(figures.slice(i, i + BATCH).map(decide))));
   return out;
 }
 
@@ -64,12 +71,34 @@ const counted = new Map<string, number>();
 for (const d of ours.value) counted.set(d.status, (counted.get(d.status) ?? 0) + 1);
 const statuses = Object.fromEntries(counted);
 const rows = [
-  { engine: 'wengang rule (input → decision, no trace: bulk runs)', seconds: +ours.seconds.toFixed(2), decisionsPerSecond: perSecond(ours.seconds), ratioToOurs: 1, agreement: `${COUNT}/${COUNT}` },
-  { engine: 'wengang rule (input → decision + trace: one unit opened)', seconds: +traced.seconds.toFixed(2), decisionsPerSecond: perSecond(traced.seconds),
-    ratioToOurs: +(traced.seconds / ours.seconds).toFixed(1), agreement: agreement(traced.value) },
-  { engine: 'figures for the engines (not timed below)', seconds: +figures.seconds.toFixed(2), decisionsPerSecond: perSecond(figures.seconds), ratioToOurs: null, agreement: null },
-  { engine: 'json-rules-engine 7.3.1', seconds: +jre.seconds.toFixed(2), decisionsPerSecond: perSecond(jre.seconds),
-    ratioToOurs: +(jre.seconds / ours.seconds).toFixed(1), agreement: agreement(jre.value) },
+  {
+    engine: 'wengang rule (input → decision, no trace: bulk runs)',
+    seconds: +ours.seconds.toFixed(2),
+    decisionsPerSecond: perSecond(ours.seconds),
+    ratioToOurs: 1,
+    agreement: `${COUNT}/${COUNT}`,
+  },
+  {
+    engine: 'wengang rule (input → decision + trace: one unit opened)',
+    seconds: +traced.seconds.toFixed(2),
+    decisionsPerSecond: perSecond(traced.seconds),
+    ratioToOurs: +(traced.seconds / ours.seconds).toFixed(1),
+    agreement: agreement(traced.value),
+  },
+  {
+    engine: 'figures for the engines (not timed below)',
+    seconds: +figures.seconds.toFixed(2),
+    decisionsPerSecond: perSecond(figures.seconds),
+    ratioToOurs: null,
+    agreement: null,
+  },
+  {
+    engine: 'json-rules-engine 7.3.1',
+    seconds: +jre.seconds.toFixed(2),
+    decisionsPerSecond: perSecond(jre.seconds),
+    ratioToOurs: +(jre.seconds / ours.seconds).toFixed(1),
+    agreement: agreement(jre.value),
+  },
 ];
 report('rules', rows, { cases: COUNT, statuses });
 if (rows.some((r) => r.agreement !== null && r.agreement !== `${COUNT}/${COUNT}`)) process.exitCode = 1;

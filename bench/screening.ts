@@ -19,8 +19,14 @@ import { refundRound } from '../src/services/rounds.ts';
 import { baselineInsert } from './refund-baseline.ts';
 import { peakRssMiB, report } from './report.ts';
 
-const { values } = parseArgs({ options: { units: { type: 'string', default: '50000' }, chunks: { type: 'string', default: '' }, seed: { type: 'string', default: '1' },
-  pglite: { type: 'boolean', default: false } } });
+const { values } = parseArgs({
+  options: {
+    units: { type: 'string', default: '50000' },
+    chunks: { type: 'string', default: '' },
+    seed: { type: 'string', default: '1' },
+    pglite: { type: 'boolean', default: false },
+  },
+});
 const sizes = values.units.split(',').map(Number);
 const chunkSizes = values.chunks ? values.chunks.split(',').map(Number) : [undefined];
 const serverUrl = new URL(process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres');
@@ -60,12 +66,16 @@ async function populate(store: Store, units: number): Promise<number | null> {
   await generateIntoStore(store, {
     // Screening reads units and their ledger only: people are generated for the labour-dispatch units alone.
     scale: { units, regions: units >= 1_000_000 ? 'shandong' : 'weihai', people: { unitShare: 0 } },
-    seed: Number(values.seed), cipher: new SmFieldCipher(keyRingFromEnv(process.env).keyRing), params,
+    seed: Number(values.seed),
+    cipher: new SmFieldCipher(keyRingFromEnv(process.env).keyRing),
+    params,
     onProgress: (table, done, total) => {
       const tenth = Math.floor((done * 10) / total);
       if (table !== 'units' || tenth === lastTenth) return;
       lastTenth = tenth;
-      process.stderr.write(`生成 ${done.toLocaleString('en-US')} / ${total.toLocaleString('en-US')} 个单位（${seconds(started)} 秒）\n`);
+      process.stderr.write(
+        `生成 ${done.toLocaleString('en-US')} / ${total.toLocaleString('en-US')} 个单位（${seconds(started)} 秒）\n`,
+      );
     },
   });
   await sql`ANALYZE`.execute(store.db);
@@ -73,23 +83,30 @@ async function populate(store: Store, units: number): Promise<number | null> {
 }
 
 async function ledgerRows(store: Store): Promise<number> {
-  const { rows: [row] } = await sql<{ n: number }>`SELECT (SELECT count(*) FROM unit_contribution_months) + (SELECT count(*) FROM unit_payments)
+  const {
+    rows: [row],
+  } = await sql<{ n: number }>`SELECT (SELECT count(*) FROM unit_contribution_months) + (SELECT count(*) FROM unit_payments)
     + (SELECT count(*) FROM unit_headcounts) + (SELECT count(*) FROM unit_flags) AS n`.execute(store.db);
   return Number(row!.n);
 }
 
 /** `wengang screen` as a user runs it, timed from spawn to exit, its peak RSS read from /proc while it runs. */
-function screenProcess(env: Record<string, string>, chunkSize: number | undefined): Promise<{ seconds: number; peakRssMiB: number }> {
+function screenProcess(
+  env: Record<string, string>,
+  chunkSize: number | undefined,
+): Promise<{ seconds: number; peakRssMiB: number }> {
   const started = performance.now();
   const args = ['bin/wengang.mjs', 'screen', '--round', round.round, ...(chunkSize ? ['--chunk-size', String(chunkSize)] : [])];
   const child = spawn(process.execPath, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
   let peak = 0;
   const sampler = setInterval(() => void (peak = Math.max(peak, peakRssMiB(child.pid!) ?? 0)), 50);
-  return new Promise((resolve, reject) => child.on('exit', (code) => {
-    clearInterval(sampler);
-    if (code === 0) resolve({ seconds: seconds(started), peakRssMiB: peak });
-    else reject(new Error(`wengang screen exited with ${code}`));
-  }));
+  return new Promise((resolve, reject) =>
+    child.on('exit', (code) => {
+      clearInterval(sampler);
+      if (code === 0) resolve({ seconds: seconds(started), peakRssMiB: peak });
+      else reject(new Error(`wengang screen exited with ${code}`));
+    }),
+  );
 }
 
 async function resetRound(store: Store): Promise<void> {
@@ -98,7 +115,9 @@ async function resetRound(store: Store): Promise<void> {
 
 async function sqlBaseline(store: Store): Promise<number> {
   await sql`DROP TABLE IF EXISTS bench_baseline`.execute(store.db);
-  await sql`CREATE TABLE bench_baseline (unit_id bigint PRIMARY KEY, status text NOT NULL, amount_fen bigint NOT NULL)`.execute(store.db);
+  await sql`CREATE TABLE bench_baseline (unit_id bigint PRIMARY KEY, status text NOT NULL, amount_fen bigint NOT NULL)`.execute(
+    store.db,
+  );
   const started = performance.now();
   await baselineInsert('bench_baseline', params, round.defaultAsOf, round.baseYear).execute(store.db);
   return seconds(started);
@@ -111,7 +130,9 @@ async function disagreements(store: Store): Promise<{ agreed: number; differing:
     FROM refund_decisions d FULL JOIN bench_baseline b ON b.unit_id = d.unit_id
     WHERE d.unit_id IS NULL OR b.unit_id IS NULL OR d.status <> b.status OR d.amount_fen <> b.amount_fen
     ORDER BY 1`.execute(store.db);
-  const { rows: [both] } = await sql<{ n: number }>`SELECT count(*) AS n FROM refund_decisions d JOIN bench_baseline b USING (unit_id)
+  const {
+    rows: [both],
+  } = await sql<{ n: number }>`SELECT count(*) AS n FROM refund_decisions d JOIN bench_baseline b USING (unit_id)
     WHERE d.status = b.status AND d.amount_fen = b.amount_fen`.execute(store.db);
   return { agreed: Number(both!.n), differing: rows.length, examples: rows.slice(0, 5) };
 }
@@ -137,10 +158,18 @@ for (const units of sizes) {
         console.error(`${units} 个单位：筛查与 SQL 基线有 ${agreement.differing} 个单位不一致`, agreement.examples);
       }
       results.push({
-        backend: store.backend, units, chunkSize: chunkSize ?? 'default', ledgerRows: rows, generateSeconds,
-        screenSeconds: screen.seconds, sqlSeconds: baselineSeconds, ratio: +(screen.seconds / baselineSeconds).toFixed(2),
-        unitsPerSecond: Math.round(units / screen.seconds), ledgerRowsPerSecond: Math.round(rows / screen.seconds),
-        peakRssMiB: screen.peakRssMiB, agreement: `${agreement.agreed}/${units}`,
+        backend: store.backend,
+        units,
+        chunkSize: chunkSize ?? 'default',
+        ledgerRows: rows,
+        generateSeconds,
+        screenSeconds: screen.seconds,
+        sqlSeconds: baselineSeconds,
+        ratio: +(screen.seconds / baselineSeconds).toFixed(2),
+        unitsPerSecond: Math.round(units / screen.seconds),
+        ledgerRowsPerSecond: Math.round(rows / screen.seconds),
+        peakRssMiB: screen.peakRssMiB,
+        agreement: `${agreement.agreed}/${units}`,
       });
     }
   } finally {

@@ -44,7 +44,9 @@ async function populate(store: Store): Promise<void> {
   if (await store.db.selectFrom('units').select('id').limit(1).executeTakeFirst()) return;
   await generateIntoStore(store, {
     scale: { units, regions: 'weihai', people: { unitShare: 0 } },
-    seed: 1, cipher: new SmFieldCipher(keyRingFromEnv(process.env).keyRing), params,
+    seed: 1,
+    cipher: new SmFieldCipher(keyRingFromEnv(process.env).keyRing),
+    params,
   });
   await sql`ANALYZE`.execute(store.db);
 }
@@ -53,8 +55,12 @@ const store = await openStore({ databaseUrl: await databaseUrl() });
 try {
   await populate(store);
   const saved = await saveReform(store.db, params, {
-    reform: { name: '基准测试：中小微企业返还比例50%', changes: [{ rule: 'job-retention-refund', key: 'smeRatioBp', from: '2024-01-01', to: '2024-12-31', value: 5000 }] },
-    actor, clock,
+    reform: {
+      name: '基准测试：中小微企业返还比例50%',
+      changes: [{ rule: 'job-retention-refund', key: 'smeRatioBp', from: '2024-01-01', to: '2024-12-31', value: 5000 }],
+    },
+    actor,
+    clock,
   });
   const started = performance.now();
   const cpu = process.cpuUsage();
@@ -62,8 +68,16 @@ try {
   const took = seconds(started);
   const used = process.cpuUsage(cpu);
   const result = {
-    units, runId, seconds: took, nodeCpuSeconds: +((used.user + used.system) / 1e6).toFixed(2), loadAverage: +loadavg()[0]!.toFixed(1), unitsPerSecond: Math.round(units / took), peakRssMiB: peakRssMiB(),
-    changed: tally.total.changed, baselineFen: tally.total.baselineFen, reformFen: tally.total.reformFen,
+    units,
+    runId,
+    seconds: took,
+    nodeCpuSeconds: +((used.user + used.system) / 1e6).toFixed(2),
+    loadAverage: +loadavg()[0]!.toFixed(1),
+    unitsPerSecond: Math.round(units / took),
+    peakRssMiB: peakRssMiB(),
+    changed: tally.total.changed,
+    baselineFen: tally.total.baselineFen,
+    reformFen: tally.total.reformFen,
   };
   report('simulation', [result]);
   console.log(JSON.stringify(result));

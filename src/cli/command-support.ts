@@ -9,14 +9,19 @@ export function commandClock(env: Readonly<Record<string, string | undefined>> =
   const now = env.WENGANG_NOW;
   if (!now) return systemClock;
   const instant = /^\d{4}-\d{2}-\d{2}$/.test(now) ? `${now}T09:00:00+08:00` : now;
-  if (Number.isNaN(new Date(instant).getTime())) throw new CliError(`WENGANG_NOW 不是有效的时间：${now}`, `WENGANG_NOW is not a valid time: ${now}`);
+  if (Number.isNaN(new Date(instant).getTime()))
+    throw new CliError(`WENGANG_NOW 不是有效的时间：${now}`, `WENGANG_NOW is not a valid time: ${now}`);
   return fixedClock(instant);
 }
 
 /** Parses a subcommand's options; a mistake becomes a CliError. */
 export function parseOptions<O extends NonNullable<ParseArgsConfig['options']>>(args: string[], options: O) {
   try {
-    return parseArgs({ args, options: { ...options, json: { type: 'boolean' }, user: { type: 'string' }, role: { type: 'string' } }, strict: true }).values;
+    return parseArgs({
+      args,
+      options: { ...options, json: { type: 'boolean' }, user: { type: 'string' }, role: { type: 'string' } },
+      strict: true,
+    }).values;
   } catch (error) {
     throw new CliError(`参数有误：${(error as Error).message}`, `bad arguments: ${(error as Error).message}`);
   }
@@ -40,7 +45,8 @@ export function output(json: boolean | undefined, value: unknown, text: () => st
 }
 
 export function requiredId(value: string | undefined, option: string): number {
-  if (!value || !/^[1-9]\d{0,14}$/.test(value)) throw new CliError(`请用 --${option} 指定编号（正整数）`, `give --${option} as a positive integer`);
+  if (!value || !/^[1-9]\d{0,14}$/.test(value))
+    throw new CliError(`请用 --${option} 指定编号（正整数）`, `give --${option} as a positive integer`);
   return Number(value);
 }
 

@@ -20,10 +20,16 @@ export async function populate(store: Store, scale: ScaleName, seed: number): Pr
   if (development) process.stderr.write('注意：未配置 WENGANG_KEYS / WENGANG_INDEX_KEY，个人信息使用开发密钥加密，仅供演示\n');
   const started = performance.now();
   const counts = await generateIntoStore(store, {
-    scale, seed, cipher: new SmFieldCipher(keyRing), params: projectParameters(), onProgress: progressPrinter(process.stderr),
+    scale,
+    seed,
+    cipher: new SmFieldCipher(keyRing),
+    params: projectParameters(),
+    onProgress: progressPrinter(process.stderr),
   });
   if (scale === 'demo' && (await seedDemoStaff(store.db, argon2PasswordHasher, commandClock())) > 0) {
-    process.stderr.write(`演示账号（密码均为 ${DEMO_PASSWORD}，仅供演示）：${demoStaff.map((a) => `${a.username}（${a.displayName}）`).join('、')}\n`);
+    process.stderr.write(
+      `演示账号（密码均为 ${DEMO_PASSWORD}，仅供演示）：${demoStaff.map((a) => `${a.username}（${a.displayName}）`).join('、')}\n`,
+    );
   }
   return { ...counts, seconds: (performance.now() - started) / 1000 };
 }

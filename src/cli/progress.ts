@@ -5,7 +5,9 @@ const TABLE_LABELS = { units: '单位', persons: '人员' } as const;
 export const formatCount = (n: number) => n.toLocaleString('en-US');
 
 /** `生成 单位 12,000 / 50,000 (24%)`: rewritten in place on a terminal, every 10% otherwise. */
-export function progressPrinter(out: NodeJS.WriteStream): (table: keyof typeof TABLE_LABELS, done: number, total: number) => void {
+export function progressPrinter(
+  out: NodeJS.WriteStream,
+): (table: keyof typeof TABLE_LABELS, done: number, total: number) => void {
   const lastTenth = new Map<string, number>();
   return (table, done, total) => {
     const percent = total > 0 ? Math.min(100, Math.floor((done * 100) / total)) : 100;

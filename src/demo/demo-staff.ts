@@ -22,7 +22,12 @@ export const demoStaff: readonly { username: string; displayName: string; roles:
 ];
 
 /** Makes the demo accounts unless any staff account exists; returns how many were made. */
-export async function seedDemoStaff(db: Kysely<Database>, hasher: PasswordHasher, clock: Clock, password = DEMO_PASSWORD): Promise<number> {
+export async function seedDemoStaff(
+  db: Kysely<Database>,
+  hasher: PasswordHasher,
+  clock: Clock,
+  password = DEMO_PASSWORD,
+): Promise<number> {
   if (await db.selectFrom('staff_accounts').select('id').limit(1).executeTakeFirst()) return 0;
   for (const account of demoStaff) {
     await createStaffAccount(db, { ...account, password }, { by: '系统（演示数据）', hasher, clock });

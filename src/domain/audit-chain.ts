@@ -77,7 +77,10 @@ export class ChainVerifier {
   private headSeen: ChainHead | null = null;
   private broken: ChainBreak | null = null;
 
-  constructor(private readonly hashFn: HashFn, private readonly head?: ChainHead) {}
+  constructor(
+    private readonly hashFn: HashFn,
+    private readonly head?: ChainHead,
+  ) {}
 
   push(entry: AuditEntry): ChainBreak | null {
     this.broken ??= this.check(entry);

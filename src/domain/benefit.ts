@@ -9,7 +9,15 @@ export type BenefitChannel = (typeof benefitChannels)[number];
 export const benefitClaimStatuses = ['submitted', 'approved', 'returned', 'stopped', 'ended'] as const;
 export type BenefitClaimStatus = (typeof benefitClaimStatuses)[number];
 
-export const separationReasons = ['contract_expired', 'dismissed', 'layoff', 'unit_terminated', 'unit_breach', 'resigned', 'other_voluntary'] as const;
+export const separationReasons = [
+  'contract_expired',
+  'dismissed',
+  'layoff',
+  'unit_terminated',
+  'unit_breach',
+  'resigned',
+  'other_voluntary',
+] as const;
 export type SeparationReason = (typeof separationReasons)[number];
 
 /** 失业保险金申领登记办法 第四条 (非因本人意愿中断就业): every reason but resignation and other voluntary leaving. */
@@ -20,7 +28,15 @@ export function isInvoluntary(reason: SeparationReason): boolean {
 export const statusEventKinds = ['pension', 'death', 'imprisonment'] as const;
 export type StatusEventKind = (typeof statusEventKinds)[number];
 
-export const benefitStopReasons = ['reemployed', 'pension', 'death', 'imprisonment', 'exhausted', 'transferred_out', 'manual'] as const;
+export const benefitStopReasons = [
+  'reemployed',
+  'pension',
+  'death',
+  'imprisonment',
+  'exhausted',
+  'transferred_out',
+  'manual',
+] as const;
 export type BenefitStopReason = (typeof benefitStopReasons)[number];
 
 export const benefitLinePurposes = ['benefit', 'medical_on_behalf', 'price_subsidy'] as const;
@@ -37,10 +53,17 @@ export type BenefitAction = 'submit' | 'approve' | 'return' | 'stop' | 'transfer
 
 /** Who may take each action (the reviewer is a different person from the submitter: checked with the names). */
 export const benefitActionRoles: Readonly<Record<BenefitAction, readonly StaffRole[]>> = {
-  submit: ['case_worker'], approve: ['reviewer'], return: ['reviewer'], stop: ['case_worker', 'reviewer'], transfer: ['case_worker'],
+  submit: ['case_worker'],
+  approve: ['reviewer'],
+  return: ['reviewer'],
+  stop: ['case_worker', 'reviewer'],
+  transfer: ['case_worker'],
 };
 
 /** The status a claim must be in for each action. */
 export const benefitActionFrom: Readonly<Record<Exclude<BenefitAction, 'submit'>, readonly BenefitClaimStatus[]>> = {
-  approve: ['submitted'], return: ['submitted'], stop: ['approved'], transfer: ['approved', 'ended', 'stopped'],
+  approve: ['submitted'],
+  return: ['submitted'],
+  stop: ['approved'],
+  transfer: ['approved', 'ended', 'stopped'],
 };

@@ -2,13 +2,19 @@
 // A refund is paid to a unit; the skill-upgrade subsidy (鲁人社发〔2024〕8号 第四条) and the unemployment benefits
 // (第五条: the benefit, basic medical insurance paid on the person's behalf, the temporary price subsidy) to a person.
 
-export type PaymentPurpose = 'job_retention_refund' | 'skill_subsidy' | 'unemployment_benefit' | 'medical_insurance_on_behalf' | 'price_subsidy';
+export type PaymentPurpose =
+  'job_retention_refund' | 'skill_subsidy' | 'unemployment_benefit' | 'medical_insurance_on_behalf' | 'price_subsidy';
 export type PersonPaymentPurpose = Exclude<PaymentPurpose, 'job_retention_refund'>;
 
-export type ExpenseAccount = 'fund' | 'skill_subsidy_expense' | 'unemployment_benefit_expense' | 'medical_insurance_expense' | 'price_subsidy_expense';
+export type ExpenseAccount =
+  'fund' | 'skill_subsidy_expense' | 'unemployment_benefit_expense' | 'medical_insurance_expense' | 'price_subsidy_expense';
 
 export const PAYMENT_PURPOSES: readonly PaymentPurpose[] = [
-  'job_retention_refund', 'skill_subsidy', 'unemployment_benefit', 'medical_insurance_on_behalf', 'price_subsidy',
+  'job_retention_refund',
+  'skill_subsidy',
+  'unemployment_benefit',
+  'medical_insurance_on_behalf',
+  'price_subsidy',
 ];
 
 export const expenseAccountOf: Readonly<Record<PaymentPurpose, ExpenseAccount>> = {

@@ -8,7 +8,18 @@ import { Refusal } from './refusal.ts';
 export { refundCaseStates, type RefundCaseState };
 
 export type RefundCaseAction =
-  | 'rescreen' | 'resolve' | 'apply' | 'propose' | 'approve' | 'return' | 'publish' | 'object' | 'close_notice' | 'notify' | 'confirm' | 'pay';
+  | 'rescreen'
+  | 'resolve'
+  | 'apply'
+  | 'propose'
+  | 'approve'
+  | 'return'
+  | 'publish'
+  | 'object'
+  | 'close_notice'
+  | 'notify'
+  | 'confirm'
+  | 'pay';
 
 export type { StaffRole };
 export type Actor = { kind: 'staff'; role: StaffRole; name: string } | { kind: 'unit'; creditCode: string } | { kind: 'system' };
@@ -37,7 +48,10 @@ export const refundCaseTransitions: Readonly<Record<RefundCaseAction, Transition
 
 /** A move the state machine refuses: not allowed from this state (CONFLICT), or not for this actor (FORBIDDEN). */
 export class TransitionError extends Refusal {
-  constructor(message: string, readonly reason: 'ILLEGAL_TRANSITION' | 'ROLE_NOT_ALLOWED' | 'SAME_PERSON') {
+  constructor(
+    message: string,
+    readonly reason: 'ILLEGAL_TRANSITION' | 'ROLE_NOT_ALLOWED' | 'SAME_PERSON',
+  ) {
     super(reason === 'ILLEGAL_TRANSITION' ? 'CONFLICT' : 'FORBIDDEN', message);
   }
 }
@@ -51,7 +65,12 @@ function actorRole(actor: Actor): StaffRole | 'unit' | 'system' {
 }
 
 /** The state after `action`, or an error in Chinese when the action is not allowed now or not for this actor. */
-export function nextState(current: RefundCaseState, action: RefundCaseAction, actor: Actor, decided?: 'eligible' | 'ineligible' | 'needs_review'): RefundCaseState {
+export function nextState(
+  current: RefundCaseState,
+  action: RefundCaseAction,
+  actor: Actor,
+  decided?: 'eligible' | 'ineligible' | 'needs_review',
+): RefundCaseState {
   const t = refundCaseTransitions[action];
   if (!t.from.includes(current)) {
     throw new TransitionError(`案件当前状态为「${stateLabel(current)}」，不能执行此操作`, 'ILLEGAL_TRANSITION');

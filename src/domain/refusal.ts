@@ -9,7 +9,11 @@ export class Refusal<Code extends string = RefusalCode> extends Error {
   override name = 'Refusal';
   readonly kind: RefusalKind;
 
-  constructor(readonly code: Code, message: string, kind?: RefusalKind) {
+  constructor(
+    readonly code: Code,
+    message: string,
+    kind?: RefusalKind,
+  ) {
     super(message);
     this.kind = kind ?? (code as string as RefusalKind);
   }

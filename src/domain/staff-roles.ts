@@ -6,7 +6,11 @@ export const staffRoles = ['case_worker', 'reviewer', 'finance', 'auditor', 'adm
 export type StaffRole = (typeof staffRoles)[number];
 
 export const staffRoleLabels: Readonly<Record<StaffRole, string>> = {
-  case_worker: '经办员', reviewer: '复核员', finance: '财务人员', auditor: '审计员', administrator: '系统管理员',
+  case_worker: '经办员',
+  reviewer: '复核员',
+  finance: '财务人员',
+  auditor: '审计员',
+  administrator: '系统管理员',
 };
 
 /** Pairs of roles one account may hold together; every other pair is incompatible. */

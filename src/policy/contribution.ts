@@ -28,19 +28,31 @@ export function evaluateContribution(input: ContributionInput, params: Parameter
   const unitFen = applyRatioHalfUp(input.wageBaseFen, unitRate.value);
   const personFen = applyRatioHalfUp(input.wageBaseFen, personRate.value);
   checks.note({
-    step: 'unitContribution', value: unitFen, parameter: unitRate,
+    step: 'unitContribution',
+    value: unitFen,
+    parameter: unitRate,
     text: `单位缴费 = 缴费基数 ${formatYuan(input.wageBaseFen)} 元 × ${formatBpPercent(unitRate.value)} = ${formatYuan(unitFen)} 元`,
   });
   checks.note({
-    step: 'personContribution', value: personFen, parameter: personRate,
+    step: 'personContribution',
+    value: personFen,
+    parameter: personRate,
     text: `个人缴费 = 缴费基数 ${formatYuan(input.wageBaseFen)} 元 × ${formatBpPercent(personRate.value)} = ${formatYuan(personFen)} 元`,
   });
   const totalFen = unitFen + personFen;
   return checks.decide(input.id, RULE, totalFen, {
-    unitFen, personFen, totalFen, unitRateBp: unitRate.value, personRateBp: personRate.value,
+    unitFen,
+    personFen,
+    totalFen,
+    unitRateBp: unitRate.value,
+    personRateBp: personRate.value,
   });
 }
 
 export const contributionRule: RuleDefinition<ContributionInput> = {
-  name: RULE, title: '失业保险费（阶段性降费率）', article: ARTICLE, input: contributionInput, evaluate: evaluateContribution,
+  name: RULE,
+  title: '失业保险费（阶段性降费率）',
+  article: ARTICLE,
+  input: contributionInput,
+  evaluate: evaluateContribution,
 };

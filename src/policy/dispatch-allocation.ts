@@ -27,7 +27,10 @@ const placement = z.object({
 });
 
 export const dispatchAllocationInput = refundInput.extend({
-  workers: z.array(z.object({ workerId, ownStaff: flag.nullish(), placements: z.array(placement).nullish() }), shape('须为劳动者数组')),
+  workers: z.array(
+    z.object({ workerId, ownStaff: flag.nullish(), placements: z.array(placement).nullish() }),
+    shape('须为劳动者数组'),
+  ),
   workerPayments: z.array(z.object({ workerId, period, paidOn: isoDate, amountFen: fen }), shape('须为劳动者缴费记录数组')),
 });
 export type DispatchAllocationInput = z.infer<typeof dispatchAllocationInput>;
@@ -55,9 +58,10 @@ function splitWorkerBase(input: DispatchAllocationInput, window: BaseWindow): { 
   const excluded: Fen[] = [];
   for (const payment of input.workerPayments.filter((p) => countsTowardBase(p, window))) {
     const worker = workers.get(String(payment.workerId));
-    const placed = worker && !worker.ownStaff
-      ? (worker.placements ?? []).find((p) => p.from <= payment.period && payment.period <= p.to)
-      : undefined;
+    const placed =
+      worker && !worker.ownStaff
+        ? (worker.placements ?? []).find((p) => p.from <= payment.period && payment.period <= p.to)
+        : undefined;
     if (placed && PUBLIC_SECTOR_ORG_TYPES.has(placed.userUnit.orgType)) {
       excluded.push(payment.amountFen);
       continue;
@@ -78,10 +82,17 @@ function byRecipient(a: Pick<Share, 'recipient' | 'role'>, b: Pick<Share, 'recip
   return a.role < b.role ? -1 : a.role > b.role ? 1 : 0;
 }
 
-function allocationText(share: Share, baseFen: Fen, amountFen: Fen, ratio: ParameterInForce<BasisPoints> | undefined, checks: Checklist): string {
-  const who = share.role === 'user_unit'
-    ? `用工单位${share.name ? ` ${share.name}` : ''}（${share.recipient}）：被派遣劳动者缴费`
-    : `劳务派遣单位${share.name ? ` ${share.name}` : ''}（${share.recipient}）：自有员工及未派遣期间缴费`;
+function allocationText(
+  share: Share,
+  baseFen: Fen,
+  amountFen: Fen,
+  ratio: ParameterInForce<BasisPoints> | undefined,
+  checks: Checklist,
+): string {
+  const who =
+    share.role === 'user_unit'
+      ? `用工单位${share.name ? ` ${share.name}` : ''}（${share.recipient}）：被派遣劳动者缴费`
+      : `劳务派遣单位${share.name ? ` ${share.name}` : ''}（${share.recipient}）：自有员工及未派遣期间缴费`;
   if (checks.status() !== 'eligible' || !ratio) return `${who} ${formatYuan(baseFen)} 元，${noRefundText(checks)}`;
   const to = share.role === 'user_unit' ? '全额拨付用工单位' : '由劳务派遣单位享受';
   return `${who} ${formatYuan(baseFen)} 元 × ${formatBpPercent(ratio.value)} = ${formatYuan(amountFen)} 元，${to}`;
@@ -91,15 +102,24 @@ function allocationText(share: Share, baseFen: Fen, amountFen: Fen, ratio: Param
 function checkWorkerPayments(checks: Checklist, unitBaseFen: Fen, workerBaseFen: Fen): void {
   if (workerBaseFen === unitBaseFen) {
     checks.check({
-      step: 'workerPayments', value: workerBaseFen, threshold: unitBaseFen, passed: true, reason: 'WORKER_PAYMENTS_MISMATCH', legalBasis: ARTICLE,
+      step: 'workerPayments',
+      value: workerBaseFen,
+      threshold: unitBaseFen,
+      passed: true,
+      reason: 'WORKER_PAYMENTS_MISMATCH',
+      legalBasis: ARTICLE,
       text: `劳动者缴费明细合计 ${formatYuan(workerBaseFen)} 元与单位实缴返还基数 ${formatYuan(unitBaseFen)} 元一致`,
     });
     return;
   }
   checks.review({
-    step: 'workerPayments', value: workerBaseFen, reason: 'WORKER_PAYMENTS_MISMATCH', legalBasis: '鲁人社发〔2024〕8号 第三条、第八条',
-    text: `劳动者缴费明细合计 ${formatYuan(workerBaseFen)} 元${workerBaseFen > unitBaseFen ? '多于' : '少于'}单位实缴返还基数 ${formatYuan(unitBaseFen)} 元，`
-      + '明细须为单位实缴费款的分解，暂不分配，须人工复核',
+    step: 'workerPayments',
+    value: workerBaseFen,
+    reason: 'WORKER_PAYMENTS_MISMATCH',
+    legalBasis: '鲁人社发〔2024〕8号 第三条、第八条',
+    text:
+      `劳动者缴费明细合计 ${formatYuan(workerBaseFen)} 元${workerBaseFen > unitBaseFen ? '多于' : '少于'}单位实缴返还基数 ${formatYuan(unitBaseFen)} 元，` +
+      '明细须为单位实缴费款的分解，暂不分配，须人工复核',
   });
 }
 
@@ -114,30 +134,52 @@ export function evaluateDispatchAllocation(input: DispatchAllocationInput, param
   checkWorkerPayments(checks, fields.baseFen, sumFen([excludedFen, ...listed.map((l) => l.baseFen)]));
   const payable = checks.status() === 'eligible' && ratio;
   const amounts = payable
-    ? applyRatioWithinCeiling(listed.map((l) => l.baseFen), ratio.value, applyRatioHalfUp(fields.baseFen, ratio.value))
+    ? applyRatioWithinCeiling(
+        listed.map((l) => l.baseFen),
+        ratio.value,
+        applyRatioHalfUp(fields.baseFen, ratio.value),
+      )
     : listed.map(() => 0);
   const allocations: Allocation[] = listed.map(({ share, baseFen }, i) => {
     const amountFen = amounts[i]!;
-    checks.note({ step: `allocation.${share.recipient}`, value: amountFen, legalBasis: ARTICLE, text: allocationText(share, baseFen, amountFen, ratio, checks) });
+    checks.note({
+      step: `allocation.${share.recipient}`,
+      value: amountFen,
+      legalBasis: ARTICLE,
+      text: allocationText(share, baseFen, amountFen, ratio, checks),
+    });
     return { recipient: share.recipient, role: share.role, baseFen, amountFen };
   });
   if (payable && allocations.some((a) => a.amountFen !== applyRatioHalfUp(a.baseFen, ratio.value))) {
     checks.note({
-      step: 'roundingAdjusted', value: true, legalBasis: ARTICLE,
+      step: 'roundingAdjusted',
+      value: true,
+      legalBasis: ARTICLE,
       text: `各分配金额分别四舍五入后合计超过单位返还总额 ${formatYuan(applyRatioHalfUp(fields.baseFen, ratio.value))} 元，已按尾数大小逐分调减`,
     });
   }
   if (excludedFen > 0) {
     checks.note({
-      step: 'excludedBase', value: excludedFen, legalBasis: ARTICLE,
+      step: 'excludedBase',
+      value: excludedFen,
+      legalBasis: ARTICLE,
       text: `派遣至机关事业单位的劳动者缴费 ${formatYuan(excludedFen)} 元，不在稳岗返还政策覆盖范围，不予返还`,
     });
   }
   const amountFen = sumFen(allocations.map((a) => a.amountFen));
-  checks.note({ step: 'amount', value: amountFen, legalBasis: ARTICLE, text: `返还金额合计 ${formatYuan(amountFen)} 元（各分配金额之和）` });
+  checks.note({
+    step: 'amount',
+    value: amountFen,
+    legalBasis: ARTICLE,
+    text: `返还金额合计 ${formatYuan(amountFen)} 元（各分配金额之和）`,
+  });
   return checks.decide(input.id, RULE, amountFen, { ...fields, allocations, excludedBaseFen: excludedFen });
 }
 
 export const dispatchAllocationRule: RuleDefinition<DispatchAllocationInput> = {
-  name: RULE, title: '劳务派遣单位稳岗返还分配', article: ARTICLE, input: dispatchAllocationInput, evaluate: evaluateDispatchAllocation,
+  name: RULE,
+  title: '劳务派遣单位稳岗返还分配',
+  article: ARTICLE,
+  input: dispatchAllocationInput,
+  evaluate: evaluateDispatchAllocation,
 };

@@ -4,7 +4,16 @@
 // makes an SME even when another is missing; only when nothing proves either is the size unknown (needs review).
 import { z } from 'zod';
 import { Checklist } from './core/decision.ts';
-import { caseId, count, industries, industry, isoDate, nonNegative, type EnterpriseSize, type Industry } from './core/input-fields.ts';
+import {
+  caseId,
+  count,
+  industries,
+  industry,
+  isoDate,
+  nonNegative,
+  type EnterpriseSize,
+  type Industry,
+} from './core/input-fields.ts';
 import { declareParameters, type ParameterInForce, type ParameterStore, type ParameterValue } from './core/parameters.ts';
 import type { IsoDate } from './core/dates.ts';
 import type { RuleDefinition } from './core/rule.ts';
@@ -36,12 +45,18 @@ const INDICATOR_LABELS: Record<SizeIndicator, { name: string; unit: string }> = 
 
 /** e.g. 从业人员 120 人, or with a relation 从业人员 ≥ 100 人. */
 const describe = (indicator: SizeIndicator, value: number, relation?: string) =>
-  [INDICATOR_LABELS[indicator].name, relation, value, INDICATOR_LABELS[indicator].unit].filter((part) => part !== undefined).join(' ');
+  [INDICATOR_LABELS[indicator].name, relation, value, INDICATOR_LABELS[indicator].unit]
+    .filter((part) => part !== undefined)
+    .join(' ');
 
 const boundsOf = (bounds: Bounds) => Object.entries(bounds) as [SizeIndicator, number][];
 
 /** The size standard in force on `date`; NO_PARAMETER_IN_FORCE is reported on the checklist when there is none. */
-export function sizeThresholdsAt(checks: Checklist, params: ParameterStore, date: IsoDate): ParameterInForce<SizeTable> | undefined {
+export function sizeThresholdsAt(
+  checks: Checklist,
+  params: ParameterStore,
+  date: IsoDate,
+): ParameterInForce<SizeTable> | undefined {
   return checks.parameter(params, sizeParameters, 'thresholds', date);
 }
 
@@ -61,17 +76,31 @@ function firstBelow(bounds: Bounds, values: Partial<Record<SizeIndicator, number
 }
 
 /** Every indicator present: the tier whose lower bounds are all reached, else micro. */
-function classifyComplete(checks: Checklist, thresholds: ParameterInForce<SizeTable>, row: SizeRow, values: Record<SizeIndicator, number>): EnterpriseSize {
-  const size = TIERS.find((tier) => {
-    const bounds = boundsOf(row[tier]);
-    const reached = bounds.every(([indicator, min]) => values[indicator] >= min);
-    checks.note({
-      step: `sizeStandard.${tier}`, value: reached, parameter: thresholds,
-      text: () => `${enterpriseSizeLabels[tier]}标准（${bounds.map(([i, min]) => describe(i, min, '≥')).join(' 且 ')}）：${reached ? '达到' : '未达到'}`,
-    });
-    return reached;
-  }) ?? 'micro';
-  checks.note({ step: 'size', value: size, parameter: thresholds, text: () => `按${row.label}划型标准，企业规模为${enterpriseSizeLabels[size]}` });
+function classifyComplete(
+  checks: Checklist,
+  thresholds: ParameterInForce<SizeTable>,
+  row: SizeRow,
+  values: Record<SizeIndicator, number>,
+): EnterpriseSize {
+  const size =
+    TIERS.find((tier) => {
+      const bounds = boundsOf(row[tier]);
+      const reached = bounds.every(([indicator, min]) => values[indicator] >= min);
+      checks.note({
+        step: `sizeStandard.${tier}`,
+        value: reached,
+        parameter: thresholds,
+        text: () =>
+          `${enterpriseSizeLabels[tier]}标准（${bounds.map(([i, min]) => describe(i, min, '≥')).join(' 且 ')}）：${reached ? '达到' : '未达到'}`,
+      });
+      return reached;
+    }) ?? 'micro';
+  checks.note({
+    step: 'size',
+    value: size,
+    parameter: thresholds,
+    text: () => `按${row.label}划型标准，企业规模为${enterpriseSizeLabels[size]}`,
+  });
   return size;
 }
 
@@ -80,20 +109,35 @@ function classifyComplete(checks: Checklist, thresholds: ParameterInForce<SizeTa
  * below the small tier's bound makes it micro; otherwise the class cannot be derived (SIZE_UNKNOWN, for review).
  */
 function classifyPartial(
-  checks: Checklist, thresholds: ParameterInForce<SizeTable>, row: SizeRow, values: Partial<Record<SizeIndicator, number>>, missing: string,
+  checks: Checklist,
+  thresholds: ParameterInForce<SizeTable>,
+  row: SizeRow,
+  values: Partial<Record<SizeIndicator, number>>,
+  missing: string,
 ): SizeResult {
   const belowLarge = firstBelow(row.large, values);
   if (!belowLarge) {
-    checks.unknown({ step: 'size', reason: 'SIZE_UNKNOWN', parameter: thresholds, text: `企业规模（${row.label}划型）`, missing });
+    checks.unknown({
+      step: 'size',
+      reason: 'SIZE_UNKNOWN',
+      parameter: thresholds,
+      text: `企业规模（${row.label}划型）`,
+      missing,
+    });
     return { size: null, sizeClass: null };
   }
   const belowSmall = firstBelow(row.small, values);
   const [indicator, bound] = belowSmall ?? belowLarge;
   const size = belowSmall ? 'micro' : null;
   checks.note({
-    step: 'size', value: size, parameter: thresholds,
-    text: () => `缺少${missing}；${describe(indicator, values[indicator]!)} < ${describe(indicator, bound)}，`
-      + (size ? `按${row.label}划型标准为${enterpriseSizeLabels[size]}` : `按${row.label}划型标准属于中小微企业（具体档次须补充${missing}）`),
+    step: 'size',
+    value: size,
+    parameter: thresholds,
+    text: () =>
+      `缺少${missing}；${describe(indicator, values[indicator]!)} < ${describe(indicator, bound)}，` +
+      (size
+        ? `按${row.label}划型标准为${enterpriseSizeLabels[size]}`
+        : `按${row.label}划型标准属于中小微企业（具体档次须补充${missing}）`),
   });
   return { size, sizeClass: 'sme' };
 }
@@ -103,17 +147,26 @@ function classifyPartial(
  * With every indicator the row needs, the exact size; with some missing, as much as the present ones prove.
  */
 export function classifyEnterprise(
-  checks: Checklist, thresholds: ParameterInForce<SizeTable>, industryKey: Industry, indicators: SizeIndicators,
+  checks: Checklist,
+  thresholds: ParameterInForce<SizeTable>,
+  industryKey: Industry,
+  indicators: SizeIndicators,
 ): SizeResult {
   const row = thresholds.value[industryKey];
   const needed = [...new Set(TIERS.flatMap((tier) => boundsOf(row[tier]).map(([indicator]) => indicator)))];
-  const values = Object.fromEntries(needed.flatMap((i) => (indicators[i] == null ? [] : [[i, indicators[i]]]))) as Partial<Record<SizeIndicator, number>>;
+  const values = Object.fromEntries(needed.flatMap((i) => (indicators[i] == null ? [] : [[i, indicators[i]]]))) as Partial<
+    Record<SizeIndicator, number>
+  >;
   const missing = needed.filter((indicator) => values[indicator] === undefined);
   checks.note({
-    step: 'sizeIndicators', value: values, parameter: thresholds,
-    text: () => `${row.label}：${needed.map((i) => (values[i] === undefined ? `${INDICATOR_LABELS[i].name}未知` : describe(i, values[i]))).join('，')}`,
+    step: 'sizeIndicators',
+    value: values,
+    parameter: thresholds,
+    text: () =>
+      `${row.label}：${needed.map((i) => (values[i] === undefined ? `${INDICATOR_LABELS[i].name}未知` : describe(i, values[i]))).join('，')}`,
   });
-  if (missing.length) return classifyPartial(checks, thresholds, row, values, missing.map((i) => INDICATOR_LABELS[i].name).join('、'));
+  if (missing.length)
+    return classifyPartial(checks, thresholds, row, values, missing.map((i) => INDICATOR_LABELS[i].name).join('、'));
   const size = classifyComplete(checks, thresholds, row, values as Record<SizeIndicator, number>);
   return { size, sizeClass: sizeClassOf(size) };
 }
@@ -136,5 +189,9 @@ export function evaluateEnterpriseSize(input: EnterpriseSizeInput, params: Param
 }
 
 export const enterpriseSizeRule: RuleDefinition<EnterpriseSizeInput> = {
-  name: RULE, title: '企业规模划型', article: SIZE_ARTICLE, input: enterpriseSizeInput, evaluate: evaluateEnterpriseSize,
+  name: RULE,
+  title: '企业规模划型',
+  article: SIZE_ARTICLE,
+  input: enterpriseSizeInput,
+  evaluate: evaluateEnterpriseSize,
 };

@@ -27,7 +27,9 @@ export type IdentifierProblem = 'BAD_FORMAT' | 'BAD_CHECK_CHARACTER' | 'BAD_BIRT
 
 /** Each problem as people read it. */
 export const IDENTIFIER_PROBLEM_TEXT: Record<IdentifierProblem, string> = {
-  BAD_FORMAT: '格式错误', BAD_CHECK_CHARACTER: '校验码错误', BAD_BIRTH_DATE: '出生日期无效',
+  BAD_FORMAT: '格式错误',
+  BAD_CHECK_CHARACTER: '校验码错误',
+  BAD_BIRTH_DATE: '出生日期无效',
 };
 
 export function normalizeIdentifier(value: string): string {
@@ -67,8 +69,11 @@ function inspectIdNumber(raw: string): Inspection {
   const digits = value.slice(6, 14);
   const birthDate = `${digits.slice(0, 4)}-${digits.slice(4, 6)}-${digits.slice(6, 8)}`;
   return {
-    value, formatOk: true, expectedCheck: idNumberCheckCharacter(value.slice(0, 17)),
-    birthDate, birthDateOk: isValidDate(birthDate) && yearOf(birthDate) >= MIN_BIRTH_YEAR,
+    value,
+    formatOk: true,
+    expectedCheck: idNumberCheckCharacter(value.slice(0, 17)),
+    birthDate,
+    birthDateOk: isValidDate(birthDate) && yearOf(birthDate) >= MIN_BIRTH_YEAR,
   };
 }
 
@@ -107,21 +112,30 @@ export function evaluateIdentifier(input: IdentifierInput, _params: ParameterSto
   const found = isCreditCode ? inspectCreditCode(input.value) : inspectIdNumber(input.value);
 
   checks.check({
-    step: 'format', value: found.value, reason: 'BAD_FORMAT', passed: found.formatOk,
+    step: 'format',
+    value: found.value,
+    reason: 'BAD_FORMAT',
+    passed: found.formatOk,
     text: isCreditCode
       ? `${name}「${found.value}」须为18位，第1–2位及第9–18位取自31个代码字符（不含 I、O、S、V、Z），第3–8位为数字`
       : `${name}「${found.value}」须为18位，前17位为数字，末位为数字或 X`,
   });
   if (found.birthDate !== undefined) {
     checks.check({
-      step: 'birthDate', value: found.birthDate, reason: 'BAD_BIRTH_DATE', passed: found.birthDateOk === true,
+      step: 'birthDate',
+      value: found.birthDate,
+      reason: 'BAD_BIRTH_DATE',
+      passed: found.birthDateOk === true,
       text: `出生日期（第7–14位）${found.birthDate} 须为不早于${MIN_BIRTH_YEAR}年的真实日期`,
     });
   }
   if (found.expectedCheck !== undefined) {
     const actual = found.value[17];
     checks.check({
-      step: 'checkCharacter', value: actual, threshold: found.expectedCheck, reason: 'BAD_CHECK_CHARACTER',
+      step: 'checkCharacter',
+      value: actual,
+      threshold: found.expectedCheck,
+      reason: 'BAD_CHECK_CHARACTER',
       passed: actual === found.expectedCheck,
       text: `校验码（第18位）为 ${actual}，按${isCreditCode ? '加权模31' : 'ISO 7064 MOD 11-2'}计算应为 ${found.expectedCheck}`,
     });
@@ -130,6 +144,9 @@ export function evaluateIdentifier(input: IdentifierInput, _params: ParameterSto
 }
 
 export const identifierRule: RuleDefinition<IdentifierInput> = {
-  name: RULE, title: '统一社会信用代码与公民身份号码校验', article: `${CREDIT_CODE_BASIS}；${ID_NUMBER_BASIS}`,
-  input: identifierInput, evaluate: evaluateIdentifier,
+  name: RULE,
+  title: '统一社会信用代码与公民身份号码校验',
+  article: `${CREDIT_CODE_BASIS}；${ID_NUMBER_BASIS}`,
+  input: identifierInput,
+  evaluate: evaluateIdentifier,
 };

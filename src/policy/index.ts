@@ -11,7 +11,13 @@ import { unemploymentBenefitRule } from './unemployment-benefit.ts';
 
 export const rules: ReadonlyMap<string, RuleDefinition> = new Map(
   [
-    contributionRule, jobRetentionRefundRule, dispatchAllocationRule, enterpriseSizeRule, skillSubsidyRule,
-    unemploymentBenefitRule, spendingCapRule, identifierRule,
+    contributionRule,
+    jobRetentionRefundRule,
+    dispatchAllocationRule,
+    enterpriseSizeRule,
+    skillSubsidyRule,
+    unemploymentBenefitRule,
+    spendingCapRule,
+    identifierRule,
   ].map((rule) => [rule.name, rule]),
 );

@@ -8,7 +8,14 @@ import { formatBpPercent } from './core/ratio.ts';
 import type { ParameterStore } from './core/parameters.ts';
 import type { RuleDefinition } from './core/rule.ts';
 import { refundInput, type RefundInput } from './refund/refund-input.ts';
-import { assessRefundUnit, noRefundText, REFUND_ARTICLE, REFUND_RULE, refundShare, type RefundFields } from './refund/unit-eligibility.ts';
+import {
+  assessRefundUnit,
+  noRefundText,
+  REFUND_ARTICLE,
+  REFUND_RULE,
+  refundShare,
+  type RefundFields,
+} from './refund/unit-eligibility.ts';
 
 const DISPATCH_ARTICLE = '鲁人社发〔2024〕8号 第三条';
 
@@ -20,21 +27,31 @@ function judgeRefund(input: JobRetentionRefundInput, params: ParameterStore, che
   const { ratio, fields } = assessRefundUnit(input, params, checks);
   if (input.unit.laborDispatch) {
     checks.review({
-      step: 'laborDispatch', value: true, reason: 'DISPATCH_MUST_APPLY', legalBasis: DISPATCH_ARTICLE,
+      step: 'laborDispatch',
+      value: true,
+      reason: 'DISPATCH_MUST_APPLY',
+      legalBasis: DISPATCH_ARTICLE,
       text: '劳务派遣单位不适用免申即享，须主动申请稳岗返还并按规定向用工单位分配资金',
     });
   } else {
     checks.check({
-      step: 'laborDispatch', value: false, passed: true, reason: 'DISPATCH_MUST_APPLY', legalBasis: DISPATCH_ARTICLE,
+      step: 'laborDispatch',
+      value: false,
+      passed: true,
+      reason: 'DISPATCH_MUST_APPLY',
+      legalBasis: DISPATCH_ARTICLE,
       text: '非劳务派遣单位，适用免申即享',
     });
   }
   const amountFen = refundShare(checks, fields.baseFen, ratio);
   checks.note({
-    step: 'amount', value: amountFen, ...(ratio ? { parameter: ratio } : { legalBasis: REFUND_ARTICLE }),
-    text: () => (checks.status() === 'eligible' && ratio
-      ? `返还金额 = ${formatYuan(fields.baseFen)} 元 × ${formatBpPercent(ratio.value)} = ${formatYuan(amountFen)} 元`
-      : `返还金额 0 元：${noRefundText(checks)}`),
+    step: 'amount',
+    value: amountFen,
+    ...(ratio ? { parameter: ratio } : { legalBasis: REFUND_ARTICLE }),
+    text: () =>
+      checks.status() === 'eligible' && ratio
+        ? `返还金额 = ${formatYuan(fields.baseFen)} 元 × ${formatBpPercent(ratio.value)} = ${formatYuan(amountFen)} 元`
+        : `返还金额 0 元：${noRefundText(checks)}`,
   });
   return { amountFen, fields };
 }
@@ -59,6 +76,9 @@ export function decideJobRetentionRefund(input: JobRetentionRefundInput, params:
 }
 
 export const jobRetentionRefundRule: RuleDefinition<JobRetentionRefundInput> = {
-  name: REFUND_RULE, title: '失业保险稳岗返还', article: REFUND_ARTICLE,
-  input: jobRetentionRefundInput, evaluate: evaluateJobRetentionRefund,
+  name: REFUND_RULE,
+  title: '失业保险稳岗返还',
+  article: REFUND_ARTICLE,
+  input: jobRetentionRefundInput,
+  evaluate: evaluateJobRetentionRefund,
 };

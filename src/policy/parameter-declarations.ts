@@ -14,8 +14,16 @@ import { priceSubsidyParameters } from './benefit/price-subsidy.ts';
 
 export const PARAMETER_DECLARATIONS: ReadonlyMap<string, ParameterDeclaration> = new Map(
   [
-    contributionParameters, sizeParameters, fundMonitoringParameters, publicNoticeParameters, refundParameters, skillSubsidyParameters,
-    spendingCapParameters, benefitParameters, riskControlParameters, medicalOnBehalfParameters, priceSubsidyParameters,
-  ]
-    .map((declaration): [string, ParameterDeclaration] => [declaration.rule, declaration]),
+    contributionParameters,
+    sizeParameters,
+    fundMonitoringParameters,
+    publicNoticeParameters,
+    refundParameters,
+    skillSubsidyParameters,
+    spendingCapParameters,
+    benefitParameters,
+    riskControlParameters,
+    medicalOnBehalfParameters,
+    priceSubsidyParameters,
+  ].map((declaration): [string, ParameterDeclaration] => [declaration.rule, declaration]),
 );

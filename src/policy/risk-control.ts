@@ -17,6 +17,7 @@ export const riskControlParameters = declareParameters('risk-control', {
   disabledRulesByCity: z.record(regionCode, z.array(z.string().regex(/^[a-z_]+$/))),
   pushRepeatWindowDays: shapes.days.min(1),
   pushDailyLimit: shapes.count.min(1),
-  pushHours: z.strictObject({ fromHour: z.number().int().min(0).max(23), toHour: z.number().int().min(1).max(24) })
+  pushHours: z
+    .strictObject({ fromHour: z.number().int().min(0).max(23), toHour: z.number().int().min(1).max(24) })
     .refine((h) => h.fromHour < h.toHour, { message: '推送开始时间须早于结束时间' }),
 });

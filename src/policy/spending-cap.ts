@@ -26,24 +26,35 @@ export type SpendingCapInput = z.infer<typeof spendingCapInput>;
 
 export function evaluateSpendingCap(input: SpendingCapInput, params: ParameterStore) {
   const checks = new Checklist(ARTICLE);
-  const ratio = input.asOf === undefined
-    ? params.latest(spendingCapParameters, 'capRatioBp')
-    : checks.parameter(params, spendingCapParameters, 'capRatioBp', input.asOf);
+  const ratio =
+    input.asOf === undefined
+      ? params.latest(spendingCapParameters, 'capRatioBp')
+      : checks.parameter(params, spendingCapParameters, 'capRatioBp', input.asOf);
 
   checks.check({
-    step: 'planFiled', value: input.planFiled, reason: 'PLAN_NOT_FILED', passed: input.planFiled,
+    step: 'planFiled',
+    value: input.planFiled,
+    reason: 'PLAN_NOT_FILED',
+    passed: input.planFiled,
     text: '实施方案已向省人力资源社会保障厅、省财政厅备案',
   });
   if (!ratio) return checks.decide(input.id, RULE, 0, { capFen: null, remainingFen: null });
 
   const capFen = applyCapFloor(input.sealedBalanceFen, ratio.value);
   checks.note({
-    step: 'cap', value: capFen, parameter: ratio,
+    step: 'cap',
+    value: capFen,
+    parameter: ratio,
     text: `支出额度 = 封定历史结余基金 ${formatYuan(input.sealedBalanceFen)} 元 × ${formatBpPercent(ratio.value)}（向下取整到分）= ${formatYuan(capFen)} 元`,
   });
   const afterFen = sumFen([input.committedFen, input.requestFen]);
   checks.check({
-    step: 'withinCap', value: afterFen, threshold: capFen, parameter: ratio, reason: 'CAP_EXCEEDED', passed: afterFen <= capFen,
+    step: 'withinCap',
+    value: afterFen,
+    threshold: capFen,
+    parameter: ratio,
+    reason: 'CAP_EXCEEDED',
+    passed: afterFen <= capFen,
     text: `已承诺 ${formatYuan(input.committedFen)} 元 + 本次申请 ${formatYuan(input.requestFen)} 元 = ${formatYuan(afterFen)} 元，不得超过额度 ${formatYuan(capFen)} 元`,
   });
   const allowed = checks.status() === 'eligible';
@@ -53,5 +64,9 @@ export function evaluateSpendingCap(input: SpendingCapInput, params: ParameterSt
 }
 
 export const spendingCapRule: RuleDefinition<SpendingCapInput> = {
-  name: RULE, title: '扩大失业保险基金支出范围试点支出额度', article: ARTICLE, input: spendingCapInput, evaluate: evaluateSpendingCap,
+  name: RULE,
+  title: '扩大失业保险基金支出范围试点支出额度',
+  article: ARTICLE,
+  input: spendingCapInput,
+  evaluate: evaluateSpendingCap,
 };

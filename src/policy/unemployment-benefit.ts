@@ -35,7 +35,10 @@ export type UnemploymentBenefitInput = z.infer<typeof unemploymentBenefitInput>;
 
 /** Benefit months earned by contribution months: the highest tier reached, 0 below the first. */
 function tierMonths(tiers: readonly Tier[], contributionMonths: number): number {
-  return tiers.reduce((months, t) => (contributionMonths >= t.minContributionMonths ? Math.max(months, t.benefitMonths) : months), 0);
+  return tiers.reduce(
+    (months, t) => (contributionMonths >= t.minContributionMonths ? Math.max(months, t.benefitMonths) : months),
+    0,
+  );
 }
 
 export function evaluateUnemploymentBenefit(input: UnemploymentBenefitInput, params: ParameterStore) {
@@ -48,18 +51,30 @@ export function evaluateUnemploymentBenefit(input: UnemploymentBenefitInput, par
 
   if (minMonths) {
     checks.check({
-      step: 'contributionMonths', value: input.contributionMonths, threshold: minMonths.value, parameter: minMonths,
-      reason: 'INSURED_LESS_THAN_ONE_YEAR', passed: input.contributionMonths >= minMonths.value,
+      step: 'contributionMonths',
+      value: input.contributionMonths,
+      threshold: minMonths.value,
+      parameter: minMonths,
+      reason: 'INSURED_LESS_THAN_ONE_YEAR',
+      passed: input.contributionMonths >= minMonths.value,
       text: `累计缴纳失业保险费 ${input.contributionMonths} 个月，须满 ${minMonths.value} 个月`,
     });
   }
   checks.check({
-    step: 'involuntary', value: input.involuntary, reason: 'VOLUNTARY_SEPARATION', passed: input.involuntary,
-    text: '非因本人意愿中断就业', legalBasis: '失业保险条例 第十四条',
+    step: 'involuntary',
+    value: input.involuntary,
+    reason: 'VOLUNTARY_SEPARATION',
+    passed: input.involuntary,
+    text: '非因本人意愿中断就业',
+    legalBasis: '失业保险条例 第十四条',
   });
   checks.check({
-    step: 'registeredUnemployed', value: input.registeredUnemployed, reason: 'NOT_REGISTERED_UNEMPLOYED',
-    passed: input.registeredUnemployed, text: '已办理失业登记，并有求职要求', legalBasis: '失业保险条例 第十四条',
+    step: 'registeredUnemployed',
+    value: input.registeredUnemployed,
+    reason: 'NOT_REGISTERED_UNEMPLOYED',
+    passed: input.registeredUnemployed,
+    text: '已办理失业登记，并有求职要求',
+    legalBasis: '失业保险条例 第十四条',
   });
 
   let maxMonths: number | null = null;
@@ -69,22 +84,36 @@ export function evaluateUnemploymentBenefit(input: UnemploymentBenefitInput, par
     const carried = input.carriedOverMonths ?? 0;
     maxMonths = Math.min(earned + carried, maxTotal.value);
     checks.note({
-      step: 'earnedMonths', value: earned, parameter: tiers,
-      text: consumed > 0
-        ? `累计缴费 ${input.contributionMonths} 个月，其中 ${consumed} 个月已计入前次领取期限，重新计算的 ${input.contributionMonths - consumed} 个月可领取 ${earned} 个月`
-        : `累计缴费 ${input.contributionMonths} 个月，本次最长领取 ${earned} 个月`,
+      step: 'earnedMonths',
+      value: earned,
+      parameter: tiers,
+      text:
+        consumed > 0
+          ? `累计缴费 ${input.contributionMonths} 个月，其中 ${consumed} 个月已计入前次领取期限，重新计算的 ${input.contributionMonths - consumed} 个月可领取 ${earned} 个月`
+          : `累计缴费 ${input.contributionMonths} 个月，本次最长领取 ${earned} 个月`,
     });
     checks.note({
-      step: 'maxMonths', value: maxMonths, parameter: maxTotal,
+      step: 'maxMonths',
+      value: maxMonths,
+      parameter: maxTotal,
       text: `本次 ${earned} 个月与前次应领未领 ${carried} 个月合并计算，最长不超过 ${maxTotal.value} 个月，为 ${maxMonths} 个月`,
     });
   }
   if (monthly) {
-    checks.note({ step: 'monthlyBenefit', value: monthly.value, parameter: monthly, text: `失业保险金月标准 ${formatYuan(monthly.value)} 元` });
+    checks.note({
+      step: 'monthlyBenefit',
+      value: monthly.value,
+      parameter: monthly,
+      text: `失业保险金月标准 ${formatYuan(monthly.value)} 元`,
+    });
   }
   return checks.decide(input.id, RULE, monthly?.value ?? 0, { maxMonths });
 }
 
 export const unemploymentBenefitRule: RuleDefinition<UnemploymentBenefitInput> = {
-  name: RULE, title: '失业保险金', article: ARTICLE, input: unemploymentBenefitInput, evaluate: evaluateUnemploymentBenefit,
+  name: RULE,
+  title: '失业保险金',
+  article: ARTICLE,
+  input: unemploymentBenefitInput,
+  evaluate: evaluateUnemploymentBenefit,
 };

@@ -85,13 +85,25 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     bodyLimit: BODY_LIMIT,
     ...(options.trustProxy && { trustProxy: options.trustProxy }),
     // Never let validation rewrite a request: no type coercion, no defaults, no stripped fields.
-    ajv: { customOptions: { coerceTypes: false, useDefaults: false, removeAdditional: false, allowUnionTypes: true, strictTypes: false } },
+    ajv: {
+      customOptions: {
+        coerceTypes: false,
+        useDefaults: false,
+        removeAdditional: false,
+        allowUnionTypes: true,
+        strictTypes: false,
+      },
+    },
     schemaErrorFormatter: chineseValidationError,
   });
   if (options.onRoute) app.addHook('onRoute', options.onRoute);
   await app.register(swagger, {
     openapi: {
-      info: { title: '稳岗系统接口 (wengang API)', version: '1', description: '鲁人社发〔2024〕8号 失业保险援企稳岗政策经办接口' },
+      info: {
+        title: '稳岗系统接口 (wengang API)',
+        version: '1',
+        description: '鲁人社发〔2024〕8号 失业保险援企稳岗政策经办接口',
+      },
     },
     transform: docsTransform,
   });
@@ -99,9 +111,12 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   app.setErrorHandler((error: { statusCode?: number; code?: string; message: string }, request, reply) => {
     if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') error = bodyTooLarge(request.routeOptions.bodyLimit ?? BODY_LIMIT);
     const status = error.statusCode ?? 500;
-    const message = error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY'
-      ? '请求体不是有效的 JSON / request body is not valid JSON'
-      : status >= 500 ? '服务器内部错误 / internal server error' : error.message;
+    const message =
+      error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY'
+        ? '请求体不是有效的 JSON / request body is not valid JSON'
+        : status >= 500
+          ? '服务器内部错误 / internal server error'
+          : error.message;
     void reply.status(status).send({ error: { code: error.code ?? 'ERROR', message } });
   });
   app.setNotFoundHandler((request, reply) => {
@@ -112,7 +127,11 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   await registerGuard(app, { db: options.store?.db, clock, secureCookies, agencyRegion: options.agencyRegion });
   await registerOperations(app, { db: options.store?.db, params: options.params, metricsAllow: options.metricsAllow });
   await app.register(statusRoutes, { params: options.params });
-  await app.register(evaluateRoutes, { prefix: '/api/v1', params: options.params, openBatches: options.openEvaluateBatches ?? false });
+  await app.register(evaluateRoutes, {
+    prefix: '/api/v1',
+    params: options.params,
+    openBatches: options.openEvaluateBatches ?? false,
+  });
   if (options.store) {
     if (!options.cipher) throw new Error('a server with a store needs a cipher for personal data');
     const area = { prefix: '/api/v1', store: options.store, clock, params: options.params };
@@ -133,9 +152,18 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     await app.register(riskRoutes, area);
     await app.register(simulationRoutes, area);
     await app.register(benefitRoutes, { ...area, cipher: options.cipher });
-    await app.register(importRoutes, { ...area, cipher: options.cipher, reportDir: options.importReportDir ?? dataPath(process.env, 'import-reports') });
+    await app.register(importRoutes, {
+      ...area,
+      cipher: options.cipher,
+      reportDir: options.importReportDir ?? dataPath(process.env, 'import-reports'),
+    });
     await app.register(auditRoutes, { ...area, cipher: options.cipher, anchors: options.auditAnchors });
-    await app.register(roundRoutes, { ...area, cipher: options.cipher, sms: options.sms, baseUrl: options.baseUrl ?? 'http://localhost:8080' });
+    await app.register(roundRoutes, {
+      ...area,
+      cipher: options.cipher,
+      sms: options.sms,
+      baseUrl: options.baseUrl ?? 'http://localhost:8080',
+    });
   }
   // The browser pages last: they answer every path the API does not.
   await app.register(webRoutes);

@@ -16,7 +16,10 @@ export function sendAttachment(reply: FastifyReply, fileName: string, contentTyp
   const extension = fileName.split('.').pop() ?? 'bin';
   return reply
     .type(contentType)
-    .header('content-disposition', `attachment; filename="download.${extension}"; filename*=UTF-8''${encodeURIComponent(fileName)}`)
+    .header(
+      'content-disposition',
+      `attachment; filename="download.${extension}"; filename*=UTF-8''${encodeURIComponent(fileName)}`,
+    )
     .send(body);
 }
 
@@ -25,7 +28,10 @@ export function sendAttachment(reply: FastifyReply, fileName: string, contentTyp
  * stream closes (sent or aborted). An error from `write` is thrown before anything is sent, so the route can answer it.
  */
 export async function sendWrittenFile(
-  reply: FastifyReply, fileName: string, contentType: string, write: (path: string) => Promise<unknown>,
+  reply: FastifyReply,
+  fileName: string,
+  contentType: string,
+  write: (path: string) => Promise<unknown>,
 ) {
   const dir = await mkdtemp(join(tmpdir(), 'wengang-download-'));
   const path = join(dir, 'download');
@@ -69,7 +75,9 @@ export interface SavedUpload {
  * CSV (text) file is answered here in Chinese.
  */
 export async function withUploadedFile(
-  request: FastifyRequest, reply: FastifyReply, limits: { maxBytes: number; tooLarge: string },
+  request: FastifyRequest,
+  reply: FastifyReply,
+  limits: { maxBytes: number; tooLarge: string },
   work: (upload: SavedUpload) => Promise<unknown>,
 ): Promise<unknown> {
   if (!request.isMultipart()) return fail(reply, 415, 'NOT_MULTIPART', '请以 multipart/form-data 上传文件');
@@ -83,7 +91,8 @@ export async function withUploadedFile(
     } catch (error) {
       if ((error as { code?: string }).code !== 'FST_REQ_FILE_TOO_LARGE') throw error;
     }
-    if (upload.file.truncated) return fail(reply, 413, 'FILE_TOO_LARGE', `${limits.tooLarge}（上限 ${Math.floor(limits.maxBytes / 1024 / 1024)} MB）`);
+    if (upload.file.truncated)
+      return fail(reply, 413, 'FILE_TOO_LARGE', `${limits.tooLarge}（上限 ${Math.floor(limits.maxBytes / 1024 / 1024)} MB）`);
     if ((await stat(path)).size === 0) return fail(reply, 400, 'EMPTY_FILE', EMPTY_FILE_MESSAGE);
     if (!(await looksLikeTable(path))) {
       return fail(reply, 415, 'UNSUPPORTED_FILE', '只能上传 .xlsx 或 .csv 文件（Excel 97-2003 的 .xls 请先另存为 .xlsx）');

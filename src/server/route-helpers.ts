@@ -5,7 +5,13 @@ import { asRefusal, type RefusalKind } from '../domain/refusal.ts';
 import { fail } from './replies.ts';
 
 const STATUS: Readonly<Record<RefusalKind, number>> = {
-  INVALID: 400, UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, CONFLICT: 409, GONE: 410, TOO_MANY: 429,
+  INVALID: 400,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  GONE: 410,
+  TOO_MANY: 429,
 };
 
 /** Sends a refusal with its status; anything else is rethrown to the app's error handler. */

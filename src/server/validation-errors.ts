@@ -13,7 +13,8 @@ export function chineseValidationError(errors: FastifySchemaValidationError[], d
   localizeZh(errors.filter((e) => !(e.params as { zod?: boolean }).zod) as Parameters<typeof localizeZh>[0]);
   const first = errors[0];
   const field = first?.instancePath ? first.instancePath.slice(1).replaceAll('/', '.') : '';
-  const missing = first?.keyword === 'required' ? String((first.params as { missingProperty?: string }).missingProperty ?? '') : '';
+  const missing =
+    first?.keyword === 'required' ? String((first.params as { missingProperty?: string }).missingProperty ?? '') : '';
   const where = [partNames[dataVar] ?? dataVar, field || missing].filter(Boolean).join(' ');
   return new Error(`${where}：${first?.message ?? '格式不正确'}`);
 }

@@ -7,15 +7,21 @@ import { z } from 'zod';
 const chinese = z.locales.zhCN().localeError;
 
 /** Parses a request part with Chinese messages; app.ts's error formatter names the part and the field. */
-const zodValidatorCompiler: FastifySchemaCompiler<z.ZodType> = ({ schema }) => (data) => {
-  const result = schema.safeParse(data, { error: chinese });
-  if (result.success) return { value: result.data };
-  return {
-    error: result.error.issues.map((issue) => ({
-      keyword: issue.code, instancePath: issue.path.length ? `/${issue.path.join('/')}` : '', schemaPath: '', params: { zod: true }, message: issue.message,
-    })),
+const zodValidatorCompiler: FastifySchemaCompiler<z.ZodType> =
+  ({ schema }) =>
+  (data) => {
+    const result = schema.safeParse(data, { error: chinese });
+    if (result.success) return { value: result.data };
+    return {
+      error: result.error.issues.map((issue) => ({
+        keyword: issue.code,
+        instancePath: issue.path.length ? `/${issue.path.join('/')}` : '',
+        schemaPath: '',
+        params: { zod: true },
+        message: issue.message,
+      })),
+    };
   };
-};
 
 /** Has the plugin's routes validate and serialise with their zod schemas, and returns the app typed by them. */
 export function withZod(app: FastifyInstance) {
@@ -28,6 +34,10 @@ type SwaggerTransform = typeof jsonSchemaTransform;
 
 /** The OpenAPI transform: zod route schemas become JSON Schema; routes still written in JSON Schema pass as they are. */
 export const docsTransform: SwaggerTransform = (document) => {
-  const parts = Object.values(document.schema ?? {}).flatMap((part) => (part && typeof part === 'object' ? [part, ...Object.values(part)] : []));
-  return parts.some((part) => part instanceof z.ZodType) ? jsonSchemaTransform(document) : { schema: document.schema, url: document.url };
+  const parts = Object.values(document.schema ?? {}).flatMap((part) =>
+    part && typeof part === 'object' ? [part, ...Object.values(part)] : [],
+  );
+  return parts.some((part) => part instanceof z.ZodType)
+    ? jsonSchemaTransform(document)
+    : { schema: document.schema, url: document.url };
 };

@@ -13,7 +13,10 @@ export type CaseResult = (Decision & { policyVersion: string }) | CaseError;
 
 /** The body is neither an object nor an array: the whole call is refused (CLI exit 2, HTTP 400). */
 export class ContractError extends Error {
-  constructor(readonly zh: string, readonly en: string) {
+  constructor(
+    readonly zh: string,
+    readonly en: string,
+  ) {
     super(`${zh} / ${en}`);
   }
 }

@@ -15,11 +15,19 @@ import { testCipher } from '../support/import-fixtures.ts';
 describe.skipIf(browserSkipReason)('失业人员在个人服务中申领失业保险金', () => {
   let h: Harness;
 
-  beforeAll(async () => { h = await startHarness({ now: '2024-10-10T02:00:00Z' }); }, 240_000);
-  afterAll(async () => { await h?.close(); });
+  beforeAll(async () => {
+    h = await startHarness({ now: '2024-10-10T02:00:00Z' });
+  }, 240_000);
+  afterAll(async () => {
+    await h?.close();
+  });
 
   async function signIn(idNumber: string): Promise<Page> {
-    const page = await h.browser.newPage({ viewport: { width: 1000, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+    const page = await h.browser.newPage({
+      viewport: { width: 1000, height: 900 },
+      locale: 'zh-CN',
+      timezoneId: 'Asia/Shanghai',
+    });
     await page.goto(`${h.baseUrl}/person`);
     await page.getByLabel('公民身份号码').fill(idNumber);
     const before = h.sms.delivered.length;
@@ -27,7 +35,10 @@ describe.skipIf(browserSkipReason)('失业人员在个人服务中申领失业�
     await expect.poll(() => h.sms.delivered.length).toBe(before + 1);
     await page.getByText(/验证码已发送/).waitFor();
     await page.getByLabel('短信验证码').fill(codeInBody(h.sms.delivered.at(-1)!.body));
-    await page.getByRole('button', { name: '登 录' }).or(page.getByRole('button', { name: '登录' })).click();
+    await page
+      .getByRole('button', { name: '登 录' })
+      .or(page.getByRole('button', { name: '登录' }))
+      .click();
     await page.getByTestId('portal-signed-in').waitFor();
     return page;
   }
@@ -35,15 +46,35 @@ describe.skipIf(browserSkipReason)('失业人员在个人服务中申领失业�
   it('申领、复核、按月发放后看到判定过程和发放计划', async () => {
     const { db } = h.store;
     const person = await insertClaimant(db, { months: 30, separatedOn: '2024-09-30', regionCode: '371002' });
-    await db.updateTable('persons').set({ phone_cipher: testCipher.encrypt('13800001234'), phone_masked: maskPhone('13800001234') }).where('id', '=', person.personId).execute();
+    await db
+      .updateTable('persons')
+      .set({ phone_cipher: testCipher.encrypt('13800001234'), phone_masked: maskPhone('13800001234') })
+      .where('id', '=', person.personId)
+      .execute();
     const page = await signIn(person.idNumber);
     await page.getByRole('button', { name: '申领失业保险金' }).click();
-    await page.getByText(/待复核/).first().waitFor();
-    const claim = await db.selectFrom('benefit_claims').select('id').where('person_id', '=', person.personId).executeTakeFirstOrThrow();
+    await page
+      .getByText(/待复核/)
+      .first()
+      .waitFor();
+    const claim = await db
+      .selectFrom('benefit_claims')
+      .select('id')
+      .where('person_id', '=', person.personId)
+      .executeTakeFirstOrThrow();
     await reviewBenefitClaim(db, { claimId: claim.id, outcome: 'approve', by: '复核员乙', clock: h.clock });
-    await runBenefitMonth(db, { period: '2024-10', regionCode: '371000', by: '系统', params: projectParameters(), clock: h.clock });
+    await runBenefitMonth(db, {
+      period: '2024-10',
+      regionCode: '371000',
+      by: '系统',
+      params: projectParameters(),
+      clock: h.clock,
+    });
     await page.reload();
-    await page.getByText(/发放中/).first().waitFor();
+    await page
+      .getByText(/发放中/)
+      .first()
+      .waitFor();
     await page.getByText('已发放').first().waitFor();
     expect(await page.locator('body').innerText()).toContain('失业保险金 1,980.00');
     await expect.poll(() => page.getByText('符合', { exact: true }).count()).toBeGreaterThan(2);

@@ -24,18 +24,31 @@ export const CHROMIUM = '/usr/bin/chromium';
 export const SCREENSHOTS = fileURLToPath(new URL('../../docs/screenshots/', import.meta.url));
 
 /** Why the browser tests cannot run here, or undefined when they can (under CI=true they always run). */
-export const browserSkipReason = process.env.CI === 'true' || existsSync(CHROMIUM)
-  ? undefined
-  : `浏览器测试已跳过：未找到 ${CHROMIUM}（apt-get install chromium fonts-noto-cjk）`;
+export const browserSkipReason =
+  process.env.CI === 'true' || existsSync(CHROMIUM)
+    ? undefined
+    : `浏览器测试已跳过：未找到 ${CHROMIUM}（apt-get install chromium fonts-noto-cjk）`;
 if (browserSkipReason) console.warn(browserSkipReason);
 
-const LAUNCH_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync'];
+const LAUNCH_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 /** Builds web/dist unless it is there already. */
 export function ensureWebBuilt(): void {
   if (existsSync(join(WEB_DIST, 'index.html'))) return;
-  execFileSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'], { stdio: 'inherit' });
+  execFileSync(
+    process.execPath,
+    ['node_modules/vite/bin/vite.js', 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'],
+    { stdio: 'inherit' },
+  );
 }
 
 export interface Harness {
@@ -57,14 +70,24 @@ export async function startHarness(options: { now: string }): Promise<Harness> {
   const clock = fixedClock(options.now);
   const sms = recordingProvider();
   const app: FastifyInstance = await buildServer({
-    params: projectParameters(), store, clock, cipher: testCipher, sms, importReportDir: join(root, 'import-reports'),
+    params: projectParameters(),
+    store,
+    clock,
+    cipher: testCipher,
+    sms,
+    importReportDir: join(root, 'import-reports'),
   });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const baseUrl = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: LAUNCH_ARGS });
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
   return {
-    store, clock, sms, baseUrl, browser, page,
+    store,
+    clock,
+    sms,
+    baseUrl,
+    browser,
+    page,
     async close() {
       await browser.close();
       await app.close();

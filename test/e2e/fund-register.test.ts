@@ -6,7 +6,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { argon2PasswordHasher } from '../../src/adapters/crypto/argon2-password-hasher.ts';
 import { demoStaff, seedDemoStaff } from '../../src/demo/demo-staff.ts';
 import { insertUnit } from '../support/review-fixtures.ts';
-import { browserSkipReason, buttonLabel, expectNoEnglish, openMenu, screenshot, signInStaff, startHarness, type Harness } from './browser-harness.ts';
+import {
+  browserSkipReason,
+  buttonLabel,
+  expectNoEnglish,
+  openMenu,
+  screenshot,
+  signInStaff,
+  startHarness,
+  type Harness,
+} from './browser-harness.ts';
 
 const DATA_WORDS = new Set(demoStaff.flatMap((a) => a.username.split(/[._-]/)));
 const label = buttonLabel;
@@ -18,10 +27,20 @@ describe.skipIf(browserSkipReason)('试点支出额度与基金运行监测在�
     h = await startHarness({ now: '2024-09-02T02:00:00Z' });
     await seedDemoStaff(h.store.db, argon2PasswordHasher, h.clock);
     const unit = await insertUnit(h.store.db, { name: '环翠监测测试有限公司', regionCode: '371002' });
-    await h.store.db.insertInto('unit_payments').values(Array.from({ length: 8 }, (_, i) => ({
-      unit_id: unit.id, receipt_no: `M-${i + 1}`, period: `2024-0${i + 1}`, paid_on: `2024-0${i + 1}-15`, amount_fen: 3_000_000_00 + i * 10_000_00,
-      kind: 'contribution' as const, region_code: '371002',
-    }))).execute();
+    await h.store.db
+      .insertInto('unit_payments')
+      .values(
+        Array.from({ length: 8 }, (_, i) => ({
+          unit_id: unit.id,
+          receipt_no: `M-${i + 1}`,
+          period: `2024-0${i + 1}`,
+          paid_on: `2024-0${i + 1}-15`,
+          amount_fen: 3_000_000_00 + i * 10_000_00,
+          kind: 'contribution' as const,
+          region_code: '371002',
+        })),
+      )
+      .execute();
   }, 120_000);
 
   afterAll(async () => {
@@ -41,13 +60,17 @@ describe.skipIf(browserSkipReason)('试点支出额度与基金运行监测在�
     await page.keyboard.press('Enter');
     await page.getByLabel('备案文号').fill('威人社字〔2024〕60号');
     await page.getByRole('button', { name: label('登记备案') }).click();
-    await expect.poll(() => page.locator('.ant-table-row').filter({ hasText: '威人社字〔2024〕60号' }).innerText()).toContain('待复核');
+    await expect
+      .poll(() => page.locator('.ant-table-row').filter({ hasText: '威人社字〔2024〕60号' }).innerText())
+      .toContain('待复核');
     expect(await page.getByRole('button', { name: label('确认备案') }).count()).toBe(0);
 
     await signInStaff(h, 'fuhe');
     await openMenu(page, '试点支出额度');
     await page.getByRole('button', { name: label('确认备案') }).click();
-    await expect.poll(() => page.locator('.ant-table-row').filter({ hasText: '威人社字〔2024〕60号' }).innerText()).toContain('已备案');
+    await expect
+      .poll(() => page.locator('.ant-table-row').filter({ hasText: '威人社字〔2024〕60号' }).innerText())
+      .toContain('已备案');
 
     await signInStaff(h, 'caiwu');
     await openMenu(page, '试点支出额度');
@@ -59,13 +82,24 @@ describe.skipIf(browserSkipReason)('试点支出额度与基金运行监测在�
       await page.getByRole('button', { name: label('承诺') }).click();
     };
     await commit('职业培训补贴', '250000', '2024年第一期职业培训');
-    await expect.poll(() => page.locator('.ant-table-row').filter({ hasText: '2024年第一期职业培训' }).innerText()).toContain('已承诺');
+    await expect
+      .poll(() => page.locator('.ant-table-row').filter({ hasText: '2024年第一期职业培训' }).innerText())
+      .toContain('已承诺');
     await commit('岗位补贴', '60000', '岗位补贴第一批');
     await expect.poll(() => page.getByTestId('commit-refusal').innerText()).toContain('不得超过额度 300,000.00 元');
 
-    await page.locator('.ant-table-row').filter({ hasText: '2024年第一期职业培训' }).getByRole('button', { name: label('支出') }).click();
-    await page.locator('.ant-modal').getByRole('button', { name: label('确认') }).click();
-    await expect.poll(() => page.locator('.ant-table-row').filter({ hasText: '2024年第一期职业培训' }).innerText()).toContain('已支出');
+    await page
+      .locator('.ant-table-row')
+      .filter({ hasText: '2024年第一期职业培训' })
+      .getByRole('button', { name: label('支出') })
+      .click();
+    await page
+      .locator('.ant-modal')
+      .getByRole('button', { name: label('确认') })
+      .click();
+    await expect
+      .poll(() => page.locator('.ant-table-row').filter({ hasText: '2024年第一期职业培训' }).innerText())
+      .toContain('已支出');
     await page.getByTestId('headroom-gauge').locator('canvas').waitFor();
     await page.locator('.ant-message-notice').first().waitFor({ state: 'detached' });
     await expectNoEnglish(page, DATA_WORDS);

@@ -25,7 +25,12 @@ describe.skipIf(browserSkipReason)('单位和个人在门户中登录办事', ()
     h = await startHarness({ now: '2024-10-10T02:00:00Z' });
     dir = await mkdtemp(join(tmpdir(), 'wengang-portals-'));
     const params = projectParameters();
-    await generateIntoStore(h.store, { scale: { units: 200, regions: 'weihai', people: { persons: 300 } }, seed: 11, cipher: testCipher, params });
+    await generateIntoStore(h.store, {
+      scale: { units: 200, regions: 'weihai', people: { persons: 300 } },
+      seed: 11,
+      cipher: testCipher,
+      params,
+    });
     await startScreeningRun(h.store, { round: '2024', clock: h.clock, params });
   }, 240_000);
 
@@ -36,7 +41,11 @@ describe.skipIf(browserSkipReason)('单位和个人在门户中登录办事', ()
 
   /** Signs in on a fresh page with the identifier and the code the SMS provider received. */
   async function signIn(path: '/unit' | '/person', label: string, identifier: string): Promise<Page> {
-    const page = await h.browser.newPage({ viewport: { width: 1000, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+    const page = await h.browser.newPage({
+      viewport: { width: 1000, height: 900 },
+      locale: 'zh-CN',
+      timezoneId: 'Asia/Shanghai',
+    });
     await page.goto(`${h.baseUrl}${path}`);
     await page.getByLabel(label).fill(identifier);
     const before = h.sms.delivered.length;
@@ -44,38 +53,68 @@ describe.skipIf(browserSkipReason)('单位和个人在门户中登录办事', ()
     await expect.poll(() => h.sms.delivered.length).toBe(before + 1);
     await page.getByText(/验证码已发送/).waitFor();
     await page.getByLabel('短信验证码').fill(codeInBody(h.sms.delivered.at(-1)!.body));
-    await page.getByRole('button', { name: '登 录' }).or(page.getByRole('button', { name: '登录' })).click();
+    await page
+      .getByRole('button', { name: '登 录' })
+      .or(page.getByRole('button', { name: '登录' }))
+      .click();
     await page.getByTestId('portal-signed-in').waitFor();
     return page;
   }
 
   it('单位以短信验证码登录，看到返还金额和逐项判定说明，确认返还', async () => {
-    const unit = await h.store.db.selectFrom('refund_cases as c').innerJoin('units as u', 'u.id', 'c.unit_id')
+    const unit = await h.store.db
+      .selectFrom('refund_cases as c')
+      .innerJoin('units as u', 'u.id', 'c.unit_id')
       .select(['u.id', 'u.name', 'u.credit_code', 'c.amount_fen'])
-      .where('c.state', '=', 'eligible').where('u.labor_dispatch', '=', false).where('u.contact_phone_cipher', 'is not', null)
-      .orderBy('c.amount_fen', 'desc').limit(1).executeTakeFirstOrThrow();
+      .where('c.state', '=', 'eligible')
+      .where('u.labor_dispatch', '=', false)
+      .where('u.contact_phone_cipher', 'is not', null)
+      .orderBy('c.amount_fen', 'desc')
+      .limit(1)
+      .executeTakeFirstOrThrow();
     await h.store.db.updateTable('refund_cases').set({ state: 'notified' }).where('unit_id', '=', unit.id).execute();
 
     const page = await signIn('/unit', '统一社会信用代码', unit.credit_code);
     expect(await page.getByTestId('portal-signed-in').innerText()).toContain(unit.name);
     await page.getByTestId('refund-summary').waitFor();
-    expect(await page.getByTestId('refund-summary').innerText()).toMatch(/^经大数据比对，您单位符合2024年度失业保险稳岗返还条件，返还金额为 [\d,]+\.\d{2} 元。$/);
+    expect(await page.getByTestId('refund-summary').innerText()).toMatch(
+      /^经大数据比对，您单位符合2024年度失业保险稳岗返还条件，返还金额为 [\d,]+\.\d{2} 元。$/,
+    );
     expect(await page.getByTestId('refund-amount').innerText()).toMatch(/^[\d,]+\.\d{2} 元$/);
     expect(await page.getByTestId('refund-state').innerText()).toBe('已短信告知');
-    await expect.poll(() => page.getByTestId('refund-checklist').getByText(/，符合$/).count()).toBeGreaterThan(3);
-    expect(await page.getByTestId('refund-checklist').getByText(/^依据：鲁人社发〔2024〕8号/).count()).toBeGreaterThan(3);
+    await expect
+      .poll(() =>
+        page
+          .getByTestId('refund-checklist')
+          .getByText(/，符合$/)
+          .count(),
+      )
+      .toBeGreaterThan(3);
+    expect(
+      await page
+        .getByTestId('refund-checklist')
+        .getByText(/^依据：鲁人社发〔2024〕8号/)
+        .count(),
+    ).toBeGreaterThan(3);
     expect(await page.locator('body').innerText()).not.toContain(unit.credit_code);
     await screenshot(page, 'unit-portal');
     await expectNoEnglish(page);
 
     await page.getByRole('button', { name: '确认返还' }).click();
-    await page.locator('.ant-modal').getByText(/确认2024年度稳岗返还金额/).waitFor();
+    await page
+      .locator('.ant-modal')
+      .getByText(/确认2024年度稳岗返还金额/)
+      .waitFor();
     await page.locator('.ant-modal').getByRole('button', { name: '确认无误，提交' }).click();
     await page.getByTestId('refund-confirmation').waitFor();
     expect(await page.getByTestId('refund-state').innerText()).toBe('单位已确认');
     expect(await page.getByRole('button', { name: '确认返还' }).count()).toBe(0);
     await expectNoEnglish(page);
-    const stored = await h.store.db.selectFrom('confirmations').select(['amount_fen', 'confirmed_by']).where('unit_id', '=', unit.id).executeTakeFirstOrThrow();
+    const stored = await h.store.db
+      .selectFrom('confirmations')
+      .select(['amount_fen', 'confirmed_by'])
+      .where('unit_id', '=', unit.id)
+      .executeTakeFirstOrThrow();
     expect(stored).toEqual({ amount_fen: unit.amount_fen, confirmed_by: `单位:${unit.credit_code}` });
 
     await page.getByRole('button', { name: '退出登录' }).click();
@@ -84,17 +123,55 @@ describe.skipIf(browserSkipReason)('单位和个人在门户中登录办事', ()
   });
 
   it('劳务派遣单位上传派遣人员表，先看到分配结果再提交申请', async () => {
-    const dispatch = await h.store.db.selectFrom('units as u').select(['u.id', 'u.credit_code'])
-      .where('u.labor_dispatch', '=', true).where('u.contact_phone_cipher', 'is not', null)
-      .where((eb) => eb.exists(eb.selectFrom('dispatch_placements as p').select('p.person_id').whereRef('p.dispatch_unit_id', '=', 'u.id').where('p.own_staff', '=', false)))
-      .orderBy('u.id').limit(1).executeTakeFirstOrThrow();
-    const placements = await h.store.db.selectFrom('dispatch_placements as p').innerJoin('persons as w', 'w.id', 'p.person_id')
-      .select(['w.id_number_cipher', 'w.name', 'p.own_staff', 'p.from_period', 'p.to_period', 'p.user_unit_credit_code', 'p.user_unit_name', 'p.user_unit_org_type'])
-      .where('p.dispatch_unit_id', '=', dispatch.id).orderBy('p.person_id').orderBy('p.from_period').execute();
-    const sheet = await writePlacements(dir, placements.map((p) => [
-      testCipher.decrypt(p.id_number_cipher), null, p.name, p.own_staff ? '是' : '否', p.own_staff ? null : p.from_period, p.own_staff ? null : p.to_period,
-      p.user_unit_credit_code, p.user_unit_name, p.user_unit_org_type ? ORG_TYPE_NAMES[p.user_unit_org_type]! : null,
-    ]), '派遣人员表.xlsx');
+    const dispatch = await h.store.db
+      .selectFrom('units as u')
+      .select(['u.id', 'u.credit_code'])
+      .where('u.labor_dispatch', '=', true)
+      .where('u.contact_phone_cipher', 'is not', null)
+      .where((eb) =>
+        eb.exists(
+          eb
+            .selectFrom('dispatch_placements as p')
+            .select('p.person_id')
+            .whereRef('p.dispatch_unit_id', '=', 'u.id')
+            .where('p.own_staff', '=', false),
+        ),
+      )
+      .orderBy('u.id')
+      .limit(1)
+      .executeTakeFirstOrThrow();
+    const placements = await h.store.db
+      .selectFrom('dispatch_placements as p')
+      .innerJoin('persons as w', 'w.id', 'p.person_id')
+      .select([
+        'w.id_number_cipher',
+        'w.name',
+        'p.own_staff',
+        'p.from_period',
+        'p.to_period',
+        'p.user_unit_credit_code',
+        'p.user_unit_name',
+        'p.user_unit_org_type',
+      ])
+      .where('p.dispatch_unit_id', '=', dispatch.id)
+      .orderBy('p.person_id')
+      .orderBy('p.from_period')
+      .execute();
+    const sheet = await writePlacements(
+      dir,
+      placements.map((p) => [
+        testCipher.decrypt(p.id_number_cipher),
+        null,
+        p.name,
+        p.own_staff ? '是' : '否',
+        p.own_staff ? null : p.from_period,
+        p.own_staff ? null : p.to_period,
+        p.user_unit_credit_code,
+        p.user_unit_name,
+        p.user_unit_org_type ? ORG_TYPE_NAMES[p.user_unit_org_type]! : null,
+      ]),
+      '派遣人员表.xlsx',
+    );
 
     const page = await signIn('/unit', '统一社会信用代码', dispatch.credit_code);
     const apply = page.getByTestId('dispatch-apply');
@@ -113,16 +190,24 @@ describe.skipIf(browserSkipReason)('单位和个人在门户中登录办事', ()
     await dialog.getByRole('button', { name: '确认提交' }).click();
     // Deciding the application re-reads the unit's ledger: allow for a loaded machine.
     await page.getByText(/本年度申请已提交（编号 \d+，已判定）/).waitFor({ timeout: 90_000 });
-    const application = await h.store.db.selectFrom('dispatch_applications').select(['status', 'submitted_by']).where('unit_id', '=', dispatch.id).executeTakeFirstOrThrow();
+    const application = await h.store.db
+      .selectFrom('dispatch_applications')
+      .select(['status', 'submitted_by'])
+      .where('unit_id', '=', dispatch.id)
+      .executeTakeFirstOrThrow();
     expect(application).toEqual({ status: 'decided', submitted_by: `单位:${dispatch.credit_code}` });
     await page.close();
   }, 150_000);
 
   it('个人以身份证号码和短信验证码登录，看到本人的参保、证书和补贴记录', async () => {
-    const person = await h.store.db.selectFrom('persons as p').select(['p.id', 'p.name', 'p.id_number_cipher'])
+    const person = await h.store.db
+      .selectFrom('persons as p')
+      .select(['p.id', 'p.name', 'p.id_number_cipher'])
       .where('p.phone_cipher', 'is not', null)
       .where((eb) => eb.exists(eb.selectFrom('certificates as c').select('c.number').whereRef('c.person_id', '=', 'p.id')))
-      .orderBy('p.id').limit(1).executeTakeFirstOrThrow();
+      .orderBy('p.id')
+      .limit(1)
+      .executeTakeFirstOrThrow();
     const idNumber = testCipher.decrypt(person.id_number_cipher);
     const spells = await h.store.db.selectFrom('insurance_spells').select('unit_id').where('person_id', '=', person.id).execute();
 
@@ -135,7 +220,12 @@ describe.skipIf(browserSkipReason)('单位和个人在门户中登录办事', ()
     await expect.poll(() => page.getByText(/（[一二三四五]级）/).count()).toBeGreaterThan(0);
     await screenshot(page, 'person-portal');
     await expectNoEnglish(page);
-    const viewed = await h.store.db.selectFrom('audit_log').select('actor').where('action', '=', 'personal_data.self_view').where('subject', '=', `person:${person.id}`).execute();
+    const viewed = await h.store.db
+      .selectFrom('audit_log')
+      .select('actor')
+      .where('action', '=', 'personal_data.self_view')
+      .where('subject', '=', `person:${person.id}`)
+      .execute();
     expect(viewed.length).toBeGreaterThan(0);
 
     await page.getByRole('button', { name: '退出登录' }).click();

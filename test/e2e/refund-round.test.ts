@@ -13,7 +13,16 @@ import { argon2PasswordHasher } from '../../src/adapters/crypto/argon2-password-
 import { demoStaff, seedDemoStaff } from '../../src/demo/demo-staff.ts';
 import { writeReturnFile, type ReturnCells } from '../support/bank-fixtures.ts';
 import { codeInBody, testCipher } from '../support/sms-fixtures.ts';
-import { browserSkipReason, buttonLabel, expectNoEnglish, openMenu, screenshot, signInStaff, startHarness, type Harness } from './browser-harness.ts';
+import {
+  browserSkipReason,
+  buttonLabel,
+  expectNoEnglish,
+  openMenu,
+  screenshot,
+  signInStaff,
+  startHarness,
+  type Harness,
+} from './browser-harness.ts';
 
 const UNITS = 200;
 /** Actions are recorded as 显示名（用户名）: the demo accounts' user names are data, not English on the page. */
@@ -25,7 +34,10 @@ describe.skipIf(browserSkipReason)('一轮稳岗返还在浏览器中办完', ()
   beforeAll(async () => {
     h = await startHarness({ now: '2024-08-15T02:00:00Z' });
     await generateIntoStore(h.store, {
-      scale: { units: UNITS, regions: 'weihai', people: { persons: 200 } }, seed: 7, cipher: testCipher, params: projectParameters(),
+      scale: { units: UNITS, regions: 'weihai', people: { persons: 200 } },
+      seed: 7,
+      cipher: testCipher,
+      params: projectParameters(),
     });
     await seedDemoStaff(h.store.db, argon2PasswordHasher, h.clock);
   }, 240_000);
@@ -41,14 +53,16 @@ describe.skipIf(browserSkipReason)('一轮稳岗返还在浏览器中办完', ()
     return scope.getByRole('button', { name: buttonLabel(name) });
   }
 
-
   it('工作人员以用户名和密码登录，密码错误时看到中文提示', async () => {
     const { page } = h;
     await page.goto(`${h.baseUrl}/`);
     await page.getByLabel('用户名').waitFor();
     await page.getByLabel('用户名').fill('jingban');
     await page.getByLabel('密码').fill('wrong-password');
-    await page.getByRole('button', { name: '登 录' }).or(page.getByRole('button', { name: '登录' })).click();
+    await page
+      .getByRole('button', { name: '登 录' })
+      .or(page.getByRole('button', { name: '登录' }))
+      .click();
     await page.getByText(/用户名或密码错误/).waitFor();
     await screenshot(page, 'sign-in');
     await expectNoEnglish(page);
@@ -80,8 +94,14 @@ describe.skipIf(browserSkipReason)('一轮稳岗返还在浏览器中办完', ()
     await menu('决定列表');
     await expect.poll(() => page.getByText(`共 ${UNITS} 个单位`).count()).toBe(1);
     await page.getByLabel('结论').click();
-    await page.locator('.ant-select-item-option').filter({ hasText: /^符合条件$/ }).click();
-    await page.getByRole('button', { name: '查 询' }).or(page.getByRole('button', { name: '查询' })).click();
+    await page
+      .locator('.ant-select-item-option')
+      .filter({ hasText: /^符合条件$/ })
+      .click();
+    await page
+      .getByRole('button', { name: '查 询' })
+      .or(page.getByRole('button', { name: '查询' }))
+      .click();
     await expect.poll(() => page.url()).toContain('status=eligible');
     const total = async () => Number((await page.getByText(/^共 [\d,]+ 个单位$/).innerText()).replace(/\D/g, ''));
     await expect.poll(total).toBeLessThan(UNITS);
@@ -104,12 +124,21 @@ describe.skipIf(browserSkipReason)('一轮稳岗返还在浏览器中办完', ()
     await menu('复核');
     await page.getByRole('button', { name: '提交复核' }).click();
     await page.locator('.ant-table-row').filter({ hasText: '待复核' }).first().waitFor();
-    expect(await page.getByRole('button', { name: '通 过' }).or(page.getByRole('button', { name: '通过' })).count()).toBe(0);
+    expect(
+      await page
+        .getByRole('button', { name: '通 过' })
+        .or(page.getByRole('button', { name: '通过' }))
+        .count(),
+    ).toBe(0);
 
     await signIn('fuhe.huancui');
     await menu('复核');
     await page.locator('.ant-table-row').filter({ hasText: '待复核' }).first().waitFor();
-    await page.getByRole('button', { name: '通 过' }).or(page.getByRole('button', { name: '通过' })).first().click();
+    await page
+      .getByRole('button', { name: '通 过' })
+      .or(page.getByRole('button', { name: '通过' }))
+      .first()
+      .click();
     await page.getByRole('button', { name: '确认通过' }).click();
     const refusal = page.getByTestId('review-refusal');
     await refusal.waitFor();
@@ -120,7 +149,11 @@ describe.skipIf(browserSkipReason)('一轮稳岗返还在浏览器中办完', ()
     await signIn('fuhe');
     await menu('复核');
     await page.locator('.ant-table-row').filter({ hasText: '待复核' }).first().waitFor();
-    await page.getByRole('button', { name: '通 过' }).or(page.getByRole('button', { name: '通过' })).first().click();
+    await page
+      .getByRole('button', { name: '通 过' })
+      .or(page.getByRole('button', { name: '通过' }))
+      .first()
+      .click();
     await page.getByRole('button', { name: '确认通过' }).click();
     await page.locator('.ant-table-row').filter({ hasText: '已通过' }).first().waitFor();
     await screenshot(page, 'review');
@@ -232,13 +265,23 @@ describe.skipIf(browserSkipReason)('一轮稳岗返还在浏览器中办完', ()
   it('导出银行付款指令（附 SM3 校验码），导入银行回单后对账无差异', async () => {
     const { page } = h;
     await menu('银行文件与对账');
-    const [exported] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出 CSV 文件' }).click()]);
+    const [exported] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: '导出 CSV 文件' }).click(),
+    ]);
     expect(exported.suggestedFilename()).toMatch(/^稳岗返还付款指令-批次\d+\.csv$/);
-    const instruction = (await readFile(await exported.path(), 'utf8')).replace(/^\uFEFF/, '').split(/\r?\n/).filter(Boolean).map((l) => l.split(','));
+    const instruction = (await readFile(await exported.path(), 'utf8'))
+      .replace(/^\uFEFF/, '')
+      .split(/\r?\n/)
+      .filter(Boolean)
+      .map((l) => l.split(','));
     const checksum = await page.getByTestId('instruction-checksum').innerText();
     expect(instruction.at(-1)).toEqual(['校验码', 'SM3', checksum]);
     // The bank answers every payment line (between the header and the totals line) as paid: reference and amount echoed.
-    const lines = instruction.slice(1, instruction.findIndex((cells) => cells[0] === '合计'));
+    const lines = instruction.slice(
+      1,
+      instruction.findIndex((cells) => cells[0] === '合计'),
+    );
     expect(lines).toHaveLength(1);
     const answers = lines.map((cells, i): ReturnCells => [cells[1]!, cells.at(-2)!, '成功', `B2024082600000${i + 1}`, '']);
     const dir = await mkdtemp(join(tmpdir(), 'wengang-e2e-return-'));
@@ -265,7 +308,8 @@ describe.skipIf(browserSkipReason)('一轮稳岗返还在浏览器中办完', ()
     await menu('拨付');
     await page.locator('.ant-table-row').filter({ hasText: '已对账' }).first().waitFor();
     await page.locator('.ant-table-row').filter({ hasText: '已支付' }).first().waitFor();
-    for (const name of ['为已确认单位生成支付', '全部待支付款项提交支付批次', '执行支付']) expect(await page.getByRole('button', { name }).count()).toBe(0);
+    for (const name of ['为已确认单位生成支付', '全部待支付款项提交支付批次', '执行支付'])
+      expect(await page.getByRole('button', { name }).count()).toBe(0);
     await menu('银行文件与对账');
     await page.getByTestId('reconciliation').getByText('对账一致，没有差异', { exact: false }).waitFor();
     for (const name of ['导出 CSV 文件', '选择回单文件并导入']) expect(await page.getByRole('button', { name }).count()).toBe(0);

@@ -11,7 +11,15 @@ import { generateIntoStore } from '../../src/demo/generate/generate-into-store.t
 import { demoStaff, seedDemoStaff } from '../../src/demo/demo-staff.ts';
 import { startScreeningRun } from '../../src/services/screening/screening-run.ts';
 import { testCipher } from '../support/sms-fixtures.ts';
-import { browserSkipReason, buttonLabel, expectNoEnglish, openMenu, signInStaff, startHarness, type Harness } from './browser-harness.ts';
+import {
+  browserSkipReason,
+  buttonLabel,
+  expectNoEnglish,
+  openMenu,
+  signInStaff,
+  startHarness,
+  type Harness,
+} from './browser-harness.ts';
 
 const DATA_WORDS = new Set(demoStaff.flatMap((a) => a.username.split(/[._-]/)));
 const params = projectParameters();
@@ -22,10 +30,19 @@ describe.skipIf(browserSkipReason)('政策模拟在浏览器中办理', () => {
   beforeAll(async () => {
     h = await startHarness({ now: '2024-08-20T02:00:00Z' });
     await seedDemoStaff(h.store.db, argon2PasswordHasher, h.clock);
-    await generateIntoStore(h.store, { scale: { units: 150, regions: 'weihai', people: { unitShare: 0 } }, seed: 7, cipher: testCipher, params });
+    await generateIntoStore(h.store, {
+      scale: { units: 150, regions: 'weihai', people: { unitShare: 0 } },
+      seed: 7,
+      cipher: testCipher,
+      params,
+    });
     // A sealed balance of 1,000 yuan leaves a 15% cap of 150 yuan: any city-wide refund total is over it.
     await recordBudget(h.store.db, params, {
-      regionCode: '371000', year: 2024, sealedBalanceFen: 100_000, actor: { kind: 'staff', role: 'finance', name: '财务甲' }, clock: h.clock,
+      regionCode: '371000',
+      year: 2024,
+      sealedBalanceFen: 100_000,
+      actor: { kind: 'staff', role: 'finance', name: '财务甲' },
+      clock: h.clock,
     });
   }, 180_000);
 
@@ -61,13 +78,20 @@ describe.skipIf(browserSkipReason)('政策模拟在浏览器中办理', () => {
 
   it('不符合条件单位的决定详情页写明怎样才能符合条件', async () => {
     const { runId } = await startScreeningRun(h.store, { round: '2024', clock: h.clock, params });
-    const layoffs = await h.store.db.selectFrom('refund_decisions').select('unit_id')
-      .where('run_id', '=', runId).where('status', '=', 'ineligible').where(sql<boolean>`reasons = '["LAYOFF_RATE_EXCEEDED"]'::jsonb`)
-      .orderBy('unit_id').executeTakeFirst();
+    const layoffs = await h.store.db
+      .selectFrom('refund_decisions')
+      .select('unit_id')
+      .where('run_id', '=', runId)
+      .where('status', '=', 'ineligible')
+      .where(sql<boolean>`reasons = '["LAYOFF_RATE_EXCEEDED"]'::jsonb`)
+      .orderBy('unit_id')
+      .executeTakeFirst();
     expect(layoffs).toBeDefined();
     const { page } = h;
     await page.goto(`${h.baseUrl}/decisions/${layoffs!.unit_id}`);
-    await expect.poll(() => page.getByTestId('counterfactual').innerText(), { timeout: 30_000 }).toMatch(/少裁减 \d+ 人即符合条件/);
+    await expect
+      .poll(() => page.getByTestId('counterfactual').innerText(), { timeout: 30_000 })
+      .toMatch(/少裁减 \d+ 人即符合条件/);
     expect(await page.getByTestId('counterfactual').innerText()).toContain('按上述调整后重新判定：符合条件');
     await expectNoEnglish(page, DATA_WORDS);
   });

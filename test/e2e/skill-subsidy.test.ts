@@ -27,7 +27,12 @@ describe.skipIf(browserSkipReason)('个人在门户申请技能提升补贴直�
   beforeAll(async () => {
     h = await startHarness({ now: '2024-10-10T02:00:00Z' });
     dir = await mkdtemp(join(tmpdir(), 'wengang-skill-e2e-'));
-    await generateIntoStore(h.store, { scale: { units: 60, regions: 'weihai', people: { persons: 120 } }, seed: 5, cipher: testCipher, params: projectParameters() });
+    await generateIntoStore(h.store, {
+      scale: { units: 60, regions: 'weihai', people: { persons: 120 } },
+      seed: 5,
+      cipher: testCipher,
+      params: projectParameters(),
+    });
   }, 240_000);
 
   afterAll(async () => {
@@ -37,25 +42,48 @@ describe.skipIf(browserSkipReason)('个人在门户申请技能提升补贴直�
 
   it('只填证书编号即可申请，复核通过后发放到社会保障卡，本人看到已支付', async () => {
     const { db } = h.store;
-    const person = await db.selectFrom('persons as p').innerJoin('insurance_spells as s', 's.person_id', 'p.id')
+    const person = await db
+      .selectFrom('persons as p')
+      .innerJoin('insurance_spells as s', 's.person_id', 'p.id')
       .select(['p.id', 'p.id_number_cipher', 'p.region_code'])
-      .where('p.phone_cipher', 'is not', null).where('p.bank_account_cipher', 'is not', null)
-      .where('s.to_period', 'is', null).where('s.from_period', '<=', '2023-06')
-      .orderBy('p.id').limit(1).executeTakeFirstOrThrow();
+      .where('p.phone_cipher', 'is not', null)
+      .where('p.bank_account_cipher', 'is not', null)
+      .where('s.to_period', 'is', null)
+      .where('s.from_period', '<=', '2023-06')
+      .orderBy('p.id')
+      .limit(1)
+      .executeTakeFirstOrThrow();
     // The registry feed brings the person's new certificate (an occupation no earlier grant names).
-    await db.insertInto('certificates').values({
-      number: CERTIFICATE, person_id: person.id, occupation_code: '4-07-99-01', occupation_name: '数字化运维工', level: 4,
-      issue_date: '2024-06-18', verified: true, issuing_body: '威海市职业技能鉴定指导中心', region_code: person.region_code,
-    }).execute();
+    await db
+      .insertInto('certificates')
+      .values({
+        number: CERTIFICATE,
+        person_id: person.id,
+        occupation_code: '4-07-99-01',
+        occupation_name: '数字化运维工',
+        level: 4,
+        issue_date: '2024-06-18',
+        verified: true,
+        issuing_body: '威海市职业技能鉴定指导中心',
+        region_code: person.region_code,
+      })
+      .execute();
 
-    const page = await h.browser.newPage({ viewport: { width: 1100, height: 1000 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+    const page = await h.browser.newPage({
+      viewport: { width: 1100, height: 1000 },
+      locale: 'zh-CN',
+      timezoneId: 'Asia/Shanghai',
+    });
     await page.goto(`${h.baseUrl}/person`);
     await page.getByLabel('公民身份号码').fill(testCipher.decrypt(person.id_number_cipher));
     const before = h.sms.delivered.length;
     await page.getByRole('button', { name: '获取短信验证码' }).click();
     await expect.poll(() => h.sms.delivered.length).toBe(before + 1);
     await page.getByLabel('短信验证码').fill(codeInBody(h.sms.delivered.at(-1)!.body));
-    await page.getByRole('button', { name: '登 录' }).or(page.getByRole('button', { name: '登录' })).click();
+    await page
+      .getByRole('button', { name: '登 录' })
+      .or(page.getByRole('button', { name: '登录' }))
+      .click();
     await page.getByTestId('portal-signed-in').waitFor();
 
     await page.getByTestId('skill-certificate').fill(CERTIFICATE);
@@ -77,7 +105,11 @@ describe.skipIf(browserSkipReason)('个人在门户申请技能提升补贴直�
     expect(await checkLedger(db)).toMatchObject({ ok: true });
 
     await page.reload();
-    await expect.poll(async () => (await page.getByTestId('skill-applications').locator('.ant-table-row').first().innerText()).includes('已支付')).toBe(true);
+    await expect
+      .poll(async () =>
+        (await page.getByTestId('skill-applications').locator('.ant-table-row').first().innerText()).includes('已支付'),
+      )
+      .toBe(true);
     await expectNoEnglish(page);
     await page.close();
   }, 240_000);

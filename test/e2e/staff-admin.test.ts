@@ -18,7 +18,16 @@ import { ORG_TYPE_LABELS } from '../../src/services/imports/kinds/labels.ts';
 import { continueScreeningRun, createScreeningRun } from '../../src/services/screening/screening-run.ts';
 import { idNumberOf, userUnitCode, writePlacements } from '../support/dispatch-fixtures.ts';
 import { testCipher } from '../support/sms-fixtures.ts';
-import { browserSkipReason, buttonLabel, expectNoEnglish, openMenu, screenshot, signInStaff, startHarness, type Harness } from './browser-harness.ts';
+import {
+  browserSkipReason,
+  buttonLabel,
+  expectNoEnglish,
+  openMenu,
+  screenshot,
+  signInStaff,
+  startHarness,
+  type Harness,
+} from './browser-harness.ts';
 
 const NEW_USER = 'liuqi';
 const STRONG_PASSWORD = 'Huancui#2024ok';
@@ -38,17 +47,37 @@ describe.skipIf(browserSkipReason)('账号管理、审计日志与劳务派遣�
     h = await startHarness({ now: '2024-09-02T02:00:00Z' });
     dir = await mkdtemp(join(tmpdir(), 'wengang-e2e-dispatch-'));
     const params = projectParameters();
-    await generateIntoStore(h.store, { scale: { units: 200, regions: 'weihai', people: { persons: 200 } }, seed: 7, cipher: testCipher, params });
+    await generateIntoStore(h.store, {
+      scale: { units: 200, regions: 'weihai', people: { persons: 200 } },
+      seed: 7,
+      cipher: testCipher,
+      params,
+    });
     const runId = await createScreeningRun(h.store.db, { round: '2024', clock: h.clock, params, createdBy: '测试' });
     await continueScreeningRun(h.store, runId, { clock: h.clock, params });
     await seedDemoStaff(h.store.db, argon2PasswordHasher, h.clock);
 
     // The dispatch unit with the fewest workers whose application would be refunded, partly to user units.
-    const units = await h.store.db.selectFrom('refund_cases as c').innerJoin('units as u', 'u.id', 'c.unit_id')
-      .select('u.id').where('c.round', '=', '2024').where('u.labor_dispatch', '=', true).where('c.state', '=', 'needs_review').execute();
-    const previews = await Promise.all(units.map(async ({ id }) =>
-      previewDispatchApplication(h.store.db, { round: '2024', unitId: id, workers: await storedWorkers(h.store.db, id), params })));
-    dispatch = previews.filter((p) => p.status === 'eligible' && p.allocations.some((a) => a.role === 'user_unit'))
+    const units = await h.store.db
+      .selectFrom('refund_cases as c')
+      .innerJoin('units as u', 'u.id', 'c.unit_id')
+      .select('u.id')
+      .where('c.round', '=', '2024')
+      .where('u.labor_dispatch', '=', true)
+      .where('c.state', '=', 'needs_review')
+      .execute();
+    const previews = await Promise.all(
+      units.map(async ({ id }) =>
+        previewDispatchApplication(h.store.db, {
+          round: '2024',
+          unitId: id,
+          workers: await storedWorkers(h.store.db, id),
+          params,
+        }),
+      ),
+    );
+    dispatch = previews
+      .filter((p) => p.status === 'eligible' && p.allocations.some((a) => a.role === 'user_unit'))
       .sort((a, b) => a.workerCount - b.workerCount)[0]!;
     expect(dispatch, 'an eligible dispatch unit with workers placed at user units').toBeDefined();
   }, 240_000);
@@ -63,15 +92,43 @@ describe.skipIf(browserSkipReason)('账号管理、审计日志与劳务派遣�
 
   /** The placements sheet of the unit as its staff would fill it in, from the agency's records of the generated population. */
   async function placementsWorkbook(unitId: number): Promise<string> {
-    const rows = await h.store.db.selectFrom('dispatch_placements as d').innerJoin('persons as p', 'p.id', 'd.person_id')
-      .select(['p.id_number_cipher', 'p.name', 'd.from_period', 'd.to_period', 'd.own_staff', 'd.user_unit_credit_code', 'd.user_unit_name', 'd.user_unit_org_type'])
-      .where('d.dispatch_unit_id', '=', unitId).orderBy('d.person_id').orderBy('d.from_period').execute();
-    return writePlacements(dir, rows.map((r) => {
-      const idNumber = testCipher.decrypt(r.id_number_cipher);
-      return r.own_staff
-        ? [idNumber, null, r.name, '是', r.from_period, r.to_period, null, null, null]
-        : [idNumber, null, r.name, '否', r.from_period, r.to_period, r.user_unit_credit_code, r.user_unit_name, ORG_TYPE_NAMES[r.user_unit_org_type!]!];
-    }), `派遣人员表-${unitId}.xlsx`);
+    const rows = await h.store.db
+      .selectFrom('dispatch_placements as d')
+      .innerJoin('persons as p', 'p.id', 'd.person_id')
+      .select([
+        'p.id_number_cipher',
+        'p.name',
+        'd.from_period',
+        'd.to_period',
+        'd.own_staff',
+        'd.user_unit_credit_code',
+        'd.user_unit_name',
+        'd.user_unit_org_type',
+      ])
+      .where('d.dispatch_unit_id', '=', unitId)
+      .orderBy('d.person_id')
+      .orderBy('d.from_period')
+      .execute();
+    return writePlacements(
+      dir,
+      rows.map((r) => {
+        const idNumber = testCipher.decrypt(r.id_number_cipher);
+        return r.own_staff
+          ? [idNumber, null, r.name, '是', r.from_period, r.to_period, null, null, null]
+          : [
+              idNumber,
+              null,
+              r.name,
+              '否',
+              r.from_period,
+              r.to_period,
+              r.user_unit_credit_code,
+              r.user_unit_name,
+              ORG_TYPE_NAMES[r.user_unit_org_type!]!,
+            ];
+      }),
+      `派遣人员表-${unitId}.xlsx`,
+    );
   }
 
   it('系统管理员新建账号：不相容岗位和弱密码被拒绝并看到中文原因，改正后创建成功；停用另一账号', async () => {
@@ -105,7 +162,10 @@ describe.skipIf(browserSkipReason)('账号管理、审计日志与劳务派遣�
 
     const wangwu = page.locator('.ant-table-row').filter({ hasText: '经办员王五' });
     await wangwu.getByRole('button', { name: label('停用') }).click();
-    await page.locator('.ant-popconfirm').getByRole('button', { name: label('停用') }).click();
+    await page
+      .locator('.ant-popconfirm')
+      .getByRole('button', { name: label('停用') })
+      .click();
     await expect.poll(() => wangwu.innerText()).toContain('已停用');
     await expect.poll(() => wangwu.getByRole('button', { name: label('启用') }).count()).toBe(1);
     await screenshot(page, 'accounts');
@@ -126,7 +186,7 @@ describe.skipIf(browserSkipReason)('账号管理、审计日志与劳务派遣�
     await page.getByLabel('操作', { exact: true }).click();
     await page.locator('.ant-select-item-option').filter({ hasText: '全部登录记录' }).click();
     await page.getByRole('button', { name: label('查询') }).click();
-    await expect.poll(async () => new Set((await rows.locator('.ant-tag').allInnerTexts()))).toEqual(new Set(['登录']));
+    await expect.poll(async () => new Set(await rows.locator('.ant-tag').allInnerTexts())).toEqual(new Set(['登录']));
     await row('admin', '工作人员账号 admin').waitFor();
     expect(await row('shenji').count()).toBe(1);
 
@@ -144,25 +204,49 @@ describe.skipIf(browserSkipReason)('账号管理、审计日志与劳务派遣�
     const unitId = dispatch.unitId;
     await page.getByLabel('单位编号', { exact: true }).fill(String(unitId));
 
-    const bad = await writePlacements(dir, [[idNumberOf(7), null, '派遣甲', '否', '2023-12', '2023-01', userUnitCode('91371002MA3YH000A'), '威海甲用工有限公司', '企业']], '派遣人员表-有误.xlsx');
+    const bad = await writePlacements(
+      dir,
+      [
+        [
+          idNumberOf(7),
+          null,
+          '派遣甲',
+          '否',
+          '2023-12',
+          '2023-01',
+          userUnitCode('91371002MA3YH000A'),
+          '威海甲用工有限公司',
+          '企业',
+        ],
+      ],
+      '派遣人员表-有误.xlsx',
+    );
     await page.getByTestId('placements-file').locator('input[type=file]').setInputFiles(bad);
     await page.getByRole('button', { name: '试算分配' }).click();
     const problems = page.getByTestId('dispatch-problems');
     await expect.poll(() => problems.innerText()).toContain('派遣截止年月不能早于派遣起始年月');
     expect(await problems.innerText()).toContain('第 2 行');
 
-    await page.getByTestId('placements-file').locator('input[type=file]').setInputFiles(await placementsWorkbook(unitId));
+    await page
+      .getByTestId('placements-file')
+      .locator('input[type=file]')
+      .setInputFiles(await placementsWorkbook(unitId));
     await page.getByRole('button', { name: '试算分配' }).click();
     const result = page.getByTestId('dispatch-result');
     await expect.poll(() => result.innerText()).toContain('试算结果（尚未提交）');
     const total = `${formatYuan(dispatch.amountFen)} 元`;
     expect(await result.innerText()).toContain(total);
     for (const a of dispatch.allocations) {
-      expect(await result.locator('.ant-table-row').filter({ hasText: a.recipient }).innerText()).toContain(`${formatYuan(a.amountFen)} 元`);
+      expect(await result.locator('.ant-table-row').filter({ hasText: a.recipient }).innerText()).toContain(
+        `${formatYuan(a.amountFen)} 元`,
+      );
     }
 
     await page.getByRole('button', { name: '提交申请' }).click();
-    await page.locator('.ant-popconfirm').getByRole('button', { name: label('提交') }).click();
+    await page
+      .locator('.ant-popconfirm')
+      .getByRole('button', { name: label('提交') })
+      .click();
     await expect.poll(() => result.innerText()).toMatch(/申请已提交（编号 \d+）/);
     expect(await result.innerText()).toContain('案件状态：符合条件');
     // The unit's stored application is looked up at once, with the same allocation.

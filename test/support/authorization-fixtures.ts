@@ -52,60 +52,177 @@ async function emptyPlacementsSheet(): Promise<Buffer> {
   }
 }
 
-async function insertDistrict(db: Db, regionCode: string, n: number, shared: { runId: number; placementsXlsx: Buffer }): Promise<Target> {
+async function insertDistrict(
+  db: Db,
+  regionCode: string,
+  n: number,
+  shared: { runId: number; placementsXlsx: Buffer },
+): Promise<Target> {
   const unit = await insertUnit(db, { name: `${regionCode}矩阵测试有限公司`, regionCode, laborDispatch: true });
   const amountFen = 10_000;
   await insertCase(db, shared.runId, unit.id, { state: 'proposed', amountFen, regionCode });
 
   const idNumber = idNumberOf(900 + n);
-  const person = await db.insertInto('persons').values({
-    id_number_index: testCipher.blindIndex(idNumber), id_number_cipher: testCipher.encrypt(idNumber), id_number_masked: maskIdNumber(idNumber),
-    name: `矩阵测试${n}`, region_code: regionCode,
-  }).returning('id').executeTakeFirstOrThrow();
+  const person = await db
+    .insertInto('persons')
+    .values({
+      id_number_index: testCipher.blindIndex(idNumber),
+      id_number_cipher: testCipher.encrypt(idNumber),
+      id_number_masked: maskIdNumber(idNumber),
+      name: `矩阵测试${n}`,
+      region_code: regionCode,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
 
-  const reviewBatch = await db.insertInto('review_batches').values({
-    round: ROUND, status: 'proposed', unit_count: 1, total_fen: amountFen, proposed_by: FIXTURE_STAFF, proposed_at: AT,
-  }).returning('id').executeTakeFirstOrThrow();
+  const reviewBatch = await db
+    .insertInto('review_batches')
+    .values({
+      round: ROUND,
+      status: 'proposed',
+      unit_count: 1,
+      total_fen: amountFen,
+      proposed_by: FIXTURE_STAFF,
+      proposed_at: AT,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   await db.updateTable('refund_cases').set({ batch_id: reviewBatch.id }).where('unit_id', '=', unit.id).execute();
 
-  const notice = await db.insertInto('public_notices').values({
-    round: ROUND, title: `${regionCode} 稳岗返还公示`, opened_on: '2024-09-26', working_days: 7, last_day: '2024-10-09', status: 'open', opened_by: FIXTURE_STAFF,
-  }).returning('id').executeTakeFirstOrThrow();
-  await db.insertInto('notice_items').values({
-    notice_id: notice.id, unit_id: unit.id, unit_name: `${regionCode}矩阵测试有限公司`, credit_code_masked: maskCreditCode(unit.creditCode),
-    region_code: regionCode, layoff_rate: null, amount_fen: amountFen,
-  }).execute();
+  const notice = await db
+    .insertInto('public_notices')
+    .values({
+      round: ROUND,
+      title: `${regionCode} 稳岗返还公示`,
+      opened_on: '2024-09-26',
+      working_days: 7,
+      last_day: '2024-10-09',
+      status: 'open',
+      opened_by: FIXTURE_STAFF,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await db
+    .insertInto('notice_items')
+    .values({
+      notice_id: notice.id,
+      unit_id: unit.id,
+      unit_name: `${regionCode}矩阵测试有限公司`,
+      credit_code_masked: maskCreditCode(unit.creditCode),
+      region_code: regionCode,
+      layoff_rate: null,
+      amount_fen: amountFen,
+    })
+    .execute();
 
-  const paymentBatch = await db.insertInto('payment_batches').values({
-    round: ROUND, status: 'proposed', payment_count: 1, total_fen: amountFen, proposed_by: FIXTURE_STAFF, proposed_at: AT,
-  }).returning('id').executeTakeFirstOrThrow();
-  const payment = await db.insertInto('payments').values({
-    idempotency_key: `matrix:${ROUND}:${unit.id}`, round: ROUND, unit_id: unit.id, purpose: 'job_retention_refund',
-    recipient_credit_code: unit.creditCode, recipient_name: `${regionCode}矩阵测试有限公司`, role: 'unit', amount_fen: amountFen,
-    account_kind: 'corporate_account', bank_name: '中国工商银行威海分行', ...sealedAccount(`6222000099${String(n).padStart(6, '0')}`),
-    status: 'in_batch', batch_id: paymentBatch.id, region_code: regionCode,
-  }).returning('id').executeTakeFirstOrThrow();
-  const correction = await db.insertInto('account_corrections').values({
-    payment_id: payment.id, account_kind: 'corporate_account', bank_name: '中国建设银行威海分行', ...sealedAccount(`6227000099${String(n).padStart(6, '0')}`),
-    reason: '原账户已销户', status: 'proposed', proposed_by: FIXTURE_STAFF, proposed_at: AT,
-  }).returning('id').executeTakeFirstOrThrow();
+  const paymentBatch = await db
+    .insertInto('payment_batches')
+    .values({
+      round: ROUND,
+      status: 'proposed',
+      payment_count: 1,
+      total_fen: amountFen,
+      proposed_by: FIXTURE_STAFF,
+      proposed_at: AT,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const payment = await db
+    .insertInto('payments')
+    .values({
+      idempotency_key: `matrix:${ROUND}:${unit.id}`,
+      round: ROUND,
+      unit_id: unit.id,
+      purpose: 'job_retention_refund',
+      recipient_credit_code: unit.creditCode,
+      recipient_name: `${regionCode}矩阵测试有限公司`,
+      role: 'unit',
+      amount_fen: amountFen,
+      account_kind: 'corporate_account',
+      bank_name: '中国工商银行威海分行',
+      ...sealedAccount(`6222000099${String(n).padStart(6, '0')}`),
+      status: 'in_batch',
+      batch_id: paymentBatch.id,
+      region_code: regionCode,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const correction = await db
+    .insertInto('account_corrections')
+    .values({
+      payment_id: payment.id,
+      account_kind: 'corporate_account',
+      bank_name: '中国建设银行威海分行',
+      ...sealedAccount(`6227000099${String(n).padStart(6, '0')}`),
+      reason: '原账户已销户',
+      status: 'proposed',
+      proposed_by: FIXTURE_STAFF,
+      proposed_at: AT,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
 
-  const application = await db.insertInto('dispatch_applications').values({
-    round: ROUND, unit_id: unit.id, status: 'decided', workers: JSON.stringify([]), worker_payments: JSON.stringify([]),
-    submitted_by: FIXTURE_STAFF, submitted_at: AT, decided_at: AT,
-  }).returning('id').executeTakeFirstOrThrow();
+  const application = await db
+    .insertInto('dispatch_applications')
+    .values({
+      round: ROUND,
+      unit_id: unit.id,
+      status: 'decided',
+      workers: JSON.stringify([]),
+      worker_payments: JSON.stringify([]),
+      submitted_by: FIXTURE_STAFF,
+      submitted_at: AT,
+      decided_at: AT,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
 
-  const claim = await db.insertInto('benefit_claims').values({
-    person_id: person.id, claim_date: '2024-09-10', channel: 'case_worker', status: 'submitted', decision_status: 'eligible', reasons: '[]', trace: '[]', input: '{}',
-    policy_version: 'matrix', contribution_months: 30, max_months: 12, monthly_fen: 198_000, first_period: '2024-09', submitted_by: FIXTURE_STAFF, region_code: regionCode,
-  }).returning('id').executeTakeFirstOrThrow();
-  const account = await db.insertInto('staff_accounts').values({
-    username: `matrix.target.${regionCode}`, display_name: `${regionCode}被管理账号`, roles: ['case_worker'], region_code: regionCode, password_hash: NO_PASSWORD,
-  }).returning('id').executeTakeFirstOrThrow();
+  const claim = await db
+    .insertInto('benefit_claims')
+    .values({
+      person_id: person.id,
+      claim_date: '2024-09-10',
+      channel: 'case_worker',
+      status: 'submitted',
+      decision_status: 'eligible',
+      reasons: '[]',
+      trace: '[]',
+      input: '{}',
+      policy_version: 'matrix',
+      contribution_months: 30,
+      max_months: 12,
+      monthly_fen: 198_000,
+      first_period: '2024-09',
+      submitted_by: FIXTURE_STAFF,
+      region_code: regionCode,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const account = await db
+    .insertInto('staff_accounts')
+    .values({
+      username: `matrix.target.${regionCode}`,
+      display_name: `${regionCode}被管理账号`,
+      roles: ['case_worker'],
+      region_code: regionCode,
+      password_hash: NO_PASSWORD,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
 
   return {
-    regionCode, unitId: unit.id, personId: person.id, reviewBatchId: reviewBatch.id, noticeId: notice.id, paymentId: payment.id,
-    paymentBatchId: paymentBatch.id, correctionId: correction.id, dispatchApplicationId: application.id, accountId: account.id, benefitClaimId: claim.id, ...shared,
+    regionCode,
+    unitId: unit.id,
+    personId: person.id,
+    reviewBatchId: reviewBatch.id,
+    noticeId: notice.id,
+    paymentId: payment.id,
+    paymentBatchId: paymentBatch.id,
+    correctionId: correction.id,
+    dispatchApplicationId: application.id,
+    accountId: account.id,
+    benefitClaimId: claim.id,
+    ...shared,
   };
 }
 

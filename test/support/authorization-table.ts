@@ -46,8 +46,11 @@ const ID_NUMBER = '371002198501010011';
 
 const at = (url: string, payload?: object): RouteRequest => ({ url, payload });
 const open = (request: (target: Target) => RouteRequest): MatrixEntry => ({ allowed: 'public', touches: 'none', request });
-const staff = (roles: readonly StaffRole[], touches: Touches, request: (target: Target) => RouteRequest): MatrixEntry =>
-  ({ allowed: { staff: roles }, touches, request });
+const staff = (roles: readonly StaffRole[], touches: Touches, request: (target: Target) => RouteRequest): MatrixEntry => ({
+  allowed: { staff: roles },
+  touches,
+  request,
+});
 
 /** A multipart form as a browser sends it: text fields and .xlsx files. */
 function multipart(fields: Record<string, string>, files: Record<string, Buffer>): Pick<RouteRequest, 'payload' | 'headers'> {
@@ -57,7 +60,11 @@ function multipart(fields: Record<string, string>, files: Record<string, Buffer>
     parts.push(Buffer.from(`--${boundary}\r\ncontent-disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`));
   }
   for (const [name, bytes] of Object.entries(files)) {
-    parts.push(Buffer.from(`--${boundary}\r\ncontent-disposition: form-data; name="${name}"; filename="${name}.xlsx"\r\ncontent-type: application/octet-stream\r\n\r\n`));
+    parts.push(
+      Buffer.from(
+        `--${boundary}\r\ncontent-disposition: form-data; name="${name}"; filename="${name}.xlsx"\r\ncontent-type: application/octet-stream\r\n\r\n`,
+      ),
+    );
     parts.push(bytes, Buffer.from('\r\n'));
   }
   parts.push(Buffer.from(`--${boundary}--\r\n`));
@@ -65,17 +72,33 @@ function multipart(fields: Record<string, string>, files: Record<string, Buffer>
 }
 
 /** The dispatch upload form for the target's unit (its scope is checked by the handler once the form is read). */
-const dispatchUpload = (url: string) => (t: Target): RouteRequest =>
-  ({ url, ...multipart({ round: ROUND, unitId: String(t.unitId) }, { placements: t.placementsXlsx }) });
+const dispatchUpload =
+  (url: string) =>
+  (t: Target): RouteRequest => ({
+    url,
+    ...multipart({ round: ROUND, unitId: String(t.unitId) }, { placements: t.placementsXlsx }),
+  });
 const dispatchSubmitters = { staff: CASE_WORKER, unit: true } as const;
 
-const evaluate = (rule: string): [string, MatrixEntry] => [`POST /api/v1/evaluate/${rule}`, open(() => at(`/api/v1/evaluate/${rule}`, {}))];
+const evaluate = (rule: string): [string, MatrixEntry] => [
+  `POST /api/v1/evaluate/${rule}`,
+  open(() => at(`/api/v1/evaluate/${rule}`, {})),
+];
 
 export const authorizationTable: Record<string, MatrixEntry> = {
   'GET /api/v1/status': open(() => at('/api/v1/status')),
-  ...Object.fromEntries([
-    'contribution', 'job-retention-refund', 'dispatch-allocation', 'enterprise-size', 'skill-subsidy', 'unemployment-benefit', 'spending-cap', 'identifier',
-  ].map(evaluate)),
+  ...Object.fromEntries(
+    [
+      'contribution',
+      'job-retention-refund',
+      'dispatch-allocation',
+      'enterprise-size',
+      'skill-subsidy',
+      'unemployment-benefit',
+      'spending-cap',
+      'identifier',
+    ].map(evaluate),
+  ),
 
   // Sign-in and the session.
   'POST /api/v1/session/staff': open(() => at('/api/v1/session/staff', { username: 'nobody', password: 'wrong-password' })),
@@ -84,42 +107,81 @@ export const authorizationTable: Record<string, MatrixEntry> = {
   'POST /api/v1/session/person/code': open(() => at('/api/v1/session/person/code', { idNumber: ID_NUMBER })),
   'POST /api/v1/session/person': open(() => at('/api/v1/session/person', { idNumber: ID_NUMBER, code: '000000' })),
   'GET /api/v1/session': { ...open(() => at('/api/v1/session')), anonymousAnswer: 'UNAUTHENTICATED' },
-  'POST /api/v1/session/sign-out': { allowed: { staff: ALL_STAFF, unit: true, person: true }, touches: 'none', request: () => at('/api/v1/session/sign-out') },
-  'POST /api/v1/session/password': staff(ALL_STAFF, 'none', () => at('/api/v1/session/password', { current: 'not-my-password', next: 'Weihai#2024next' })),
+  'POST /api/v1/session/sign-out': {
+    allowed: { staff: ALL_STAFF, unit: true, person: true },
+    touches: 'none',
+    request: () => at('/api/v1/session/sign-out'),
+  },
+  'POST /api/v1/session/password': staff(ALL_STAFF, 'none', () =>
+    at('/api/v1/session/password', { current: 'not-my-password', next: 'Weihai#2024next' }),
+  ),
 
   // Staff accounts: the list is filtered to the administrator's region by the handler.
   'GET /api/v1/accounts': staff(ADMINISTRATOR, 'none', () => at('/api/v1/accounts')),
   'GET /api/v1/regions': staff(ALL_STAFF, 'none', () => at('/api/v1/regions')),
-  'POST /api/v1/accounts': staff(ADMINISTRATOR, 'region', (t) => at('/api/v1/accounts', {
-    username: `matrix.new.${t.regionCode}`, displayName: '新账号', roles: ['case_worker'], regionCode: t.regionCode, password: 'Weihai#2024pass',
-  })),
-  ...Object.fromEntries(['disable', 'enable', 'unlock'].map((action) => [
-    `POST /api/v1/accounts/:id/${action}`, staff(ADMINISTRATOR, 'region', (t) => at(`/api/v1/accounts/${t.accountId}/${action}`)),
-  ])),
-  'POST /api/v1/accounts/:id/password': staff(ADMINISTRATOR, 'region', (t) => at(`/api/v1/accounts/${t.accountId}/password`, { password: 'Weihai#2024reset' })),
+  'POST /api/v1/accounts': staff(ADMINISTRATOR, 'region', (t) =>
+    at('/api/v1/accounts', {
+      username: `matrix.new.${t.regionCode}`,
+      displayName: '新账号',
+      roles: ['case_worker'],
+      regionCode: t.regionCode,
+      password: 'Weihai#2024pass',
+    }),
+  ),
+  ...Object.fromEntries(
+    ['disable', 'enable', 'unlock'].map((action) => [
+      `POST /api/v1/accounts/:id/${action}`,
+      staff(ADMINISTRATOR, 'region', (t) => at(`/api/v1/accounts/${t.accountId}/${action}`)),
+    ]),
+  ),
+  'POST /api/v1/accounts/:id/password': staff(ADMINISTRATOR, 'region', (t) =>
+    at(`/api/v1/accounts/${t.accountId}/password`, { password: 'Weihai#2024reset' }),
+  ),
 
   // Screening. A run's figures are city-wide tallies.
-  'POST /api/v1/rounds/:round/screenings': staff(CASE_WORKER, 'region', (t) => at(`/api/v1/rounds/${ROUND}/screenings`, { region: t.regionCode })),
+  'POST /api/v1/rounds/:round/screenings': staff(CASE_WORKER, 'region', (t) =>
+    at(`/api/v1/rounds/${ROUND}/screenings`, { region: t.regionCode }),
+  ),
   'GET /api/v1/screenings/:id': staff(CASE_STAFF, 'none', (t) => at(`/api/v1/screenings/${t.runId}`)),
   'GET /api/v1/screenings/:a/diff/:b': staff(CASE_STAFF, 'all', (t) => at(`/api/v1/screenings/${t.runId}/diff/${t.runId}`)),
-  'GET /api/v1/rounds/:round/decisions': staff(CASE_STAFF, 'region', (t) => at(`/api/v1/rounds/${ROUND}/decisions?region=${t.regionCode}`)),
-  'GET /api/v1/rounds/:round/decisions/export': staff(CASE_STAFF, 'region', (t) => at(`/api/v1/rounds/${ROUND}/decisions/export?region=${t.regionCode}`)),
-  'GET /api/v1/rounds/:round/units/:unitId/decision': staff(CASE_STAFF, 'region', (t) => at(`/api/v1/rounds/${ROUND}/units/${t.unitId}/decision`)),
+  'GET /api/v1/rounds/:round/decisions': staff(CASE_STAFF, 'region', (t) =>
+    at(`/api/v1/rounds/${ROUND}/decisions?region=${t.regionCode}`),
+  ),
+  'GET /api/v1/rounds/:round/decisions/export': staff(CASE_STAFF, 'region', (t) =>
+    at(`/api/v1/rounds/${ROUND}/decisions/export?region=${t.regionCode}`),
+  ),
+  'GET /api/v1/rounds/:round/units/:unitId/decision': staff(CASE_STAFF, 'region', (t) =>
+    at(`/api/v1/rounds/${ROUND}/units/${t.unitId}/decision`),
+  ),
 
   // Review (maker-checker). The batch list shows batch totals only.
   'GET /api/v1/review/batches': staff(CASE_STAFF, 'none', () => at('/api/v1/review/batches')),
-  'POST /api/v1/review/batches': staff(CASE_WORKER, 'region', (t) => at('/api/v1/review/batches', { round: ROUND, regionCode: t.regionCode })),
-  'POST /api/v1/review/batches/:id/approve': staff(REVIEWER, 'region', (t) => at(`/api/v1/review/batches/${t.reviewBatchId}/approve`, {})),
-  'POST /api/v1/review/batches/:id/return': staff(REVIEWER, 'region', (t) => at(`/api/v1/review/batches/${t.reviewBatchId}/return`, { note: '请补充材料' })),
-  'POST /api/v1/review/cases/:round/:unitId/resolve': staff(CASE_WORKER, 'region', (t) => at(`/api/v1/review/cases/${ROUND}/${t.unitId}/resolve`, { overrides: {}, note: '补录企业规模' })),
-  'GET /api/v1/review/cases/:round/:unitId/history': staff(CASE_STAFF, 'region', (t) => at(`/api/v1/review/cases/${ROUND}/${t.unitId}/history`)),
+  'POST /api/v1/review/batches': staff(CASE_WORKER, 'region', (t) =>
+    at('/api/v1/review/batches', { round: ROUND, regionCode: t.regionCode }),
+  ),
+  'POST /api/v1/review/batches/:id/approve': staff(REVIEWER, 'region', (t) =>
+    at(`/api/v1/review/batches/${t.reviewBatchId}/approve`, {}),
+  ),
+  'POST /api/v1/review/batches/:id/return': staff(REVIEWER, 'region', (t) =>
+    at(`/api/v1/review/batches/${t.reviewBatchId}/return`, { note: '请补充材料' }),
+  ),
+  'POST /api/v1/review/cases/:round/:unitId/resolve': staff(CASE_WORKER, 'region', (t) =>
+    at(`/api/v1/review/cases/${ROUND}/${t.unitId}/resolve`, { overrides: {}, note: '补录企业规模' }),
+  ),
+  'GET /api/v1/review/cases/:round/:unitId/history': staff(CASE_STAFF, 'region', (t) =>
+    at(`/api/v1/review/cases/${ROUND}/${t.unitId}/history`),
+  ),
 
   // 公示. The list shows what the public list shows; one notice's page lists its units, withdrawn ones too.
-  'POST /api/v1/notices': staff(WORKER_OR_REVIEWER, 'region', (t) => at('/api/v1/notices', { round: ROUND, batchIds: [t.reviewBatchId] })),
+  'POST /api/v1/notices': staff(WORKER_OR_REVIEWER, 'region', (t) =>
+    at('/api/v1/notices', { round: ROUND, batchIds: [t.reviewBatchId] }),
+  ),
   'GET /api/v1/notices': staff(CASE_STAFF, 'none', () => at('/api/v1/notices')),
   'GET /api/v1/notices/:id': staff(CASE_STAFF, 'region', (t) => at(`/api/v1/notices/${t.noticeId}`)),
   'GET /api/v1/notices/:id/items': staff(CASE_STAFF, 'region', (t) => at(`/api/v1/notices/${t.noticeId}/items`)),
-  'POST /api/v1/notices/:id/objections': staff(WORKER_OR_REVIEWER, 'region', (t) => at(`/api/v1/notices/${t.noticeId}/objections`, { unitId: t.unitId, content: '群众反映该单位存在裁员' })),
+  'POST /api/v1/notices/:id/objections': staff(WORKER_OR_REVIEWER, 'region', (t) =>
+    at(`/api/v1/notices/${t.noticeId}/objections`, { unitId: t.unitId, content: '群众反映该单位存在裁员' }),
+  ),
   'POST /api/v1/notices/:id/close': staff(WORKER_OR_REVIEWER, 'region', (t) => at(`/api/v1/notices/${t.noticeId}/close`)),
   'GET /api/v1/notices/:id/export': staff(CASE_STAFF, 'region', (t) => at(`/api/v1/notices/${t.noticeId}/export`)),
   'GET /api/v1/public/notices': open(() => at('/api/v1/public/notices')),
@@ -129,58 +191,133 @@ export const authorizationTable: Record<string, MatrixEntry> = {
   'GET /api/v1/confirm/:token': open(() => at(`/api/v1/confirm/${TOKEN}`)),
   'POST /api/v1/confirm/:token/code': open(() => at(`/api/v1/confirm/${TOKEN}/code`)),
   'POST /api/v1/confirm/:token': open(() => at(`/api/v1/confirm/${TOKEN}`, { code: '000000' })),
-  'GET /api/v1/rounds/:round/unconfirmed': staff([...WORKER_OR_REVIEWER, 'auditor'], 'all', () => at(`/api/v1/rounds/${ROUND}/unconfirmed`)),
+  'GET /api/v1/rounds/:round/unconfirmed': staff([...WORKER_OR_REVIEWER, 'auditor'], 'all', () =>
+    at(`/api/v1/rounds/${ROUND}/unconfirmed`),
+  ),
   'GET /api/v1/sms/outbox': staff([...WORKER_OR_REVIEWER, 'auditor'], 'all', () => at('/api/v1/sms/outbox')),
 
   // The portals: a unit or a person sees only itself, taken from the session.
   'GET /api/v1/unit/me': { allowed: { staff: [], unit: true }, touches: 'none', request: () => at('/api/v1/unit/me') },
-  'POST /api/v1/unit/me/confirm': { allowed: { staff: [], unit: true }, touches: 'none', request: () => at('/api/v1/unit/me/confirm', { round: ROUND }) },
+  'POST /api/v1/unit/me/confirm': {
+    allowed: { staff: [], unit: true },
+    touches: 'none',
+    request: () => at('/api/v1/unit/me/confirm', { round: ROUND }),
+  },
   'GET /api/v1/person/me': { allowed: { staff: [], person: true }, touches: 'none', request: () => at('/api/v1/person/me') },
   // Skill-upgrade subsidy (第四条): the person's own applications; the queue and registry look-ups city-wide.
-  'POST /api/v1/person/me/skill-subsidy': { allowed: { staff: [], person: true }, touches: 'none', request: () => at('/api/v1/person/me/skill-subsidy', { certificateNumber: 'S-NONE' }) },
-  'GET /api/v1/person/me/skill-subsidy': { allowed: { staff: [], person: true }, touches: 'none', request: () => at('/api/v1/person/me/skill-subsidy') },
-  'POST /api/v1/skill-subsidy/applications': staff(CASE_WORKER, 'all', () => at('/api/v1/skill-subsidy/applications', { certificateNumber: 'S-NONE' })),
+  'POST /api/v1/person/me/skill-subsidy': {
+    allowed: { staff: [], person: true },
+    touches: 'none',
+    request: () => at('/api/v1/person/me/skill-subsidy', { certificateNumber: 'S-NONE' }),
+  },
+  'GET /api/v1/person/me/skill-subsidy': {
+    allowed: { staff: [], person: true },
+    touches: 'none',
+    request: () => at('/api/v1/person/me/skill-subsidy'),
+  },
+  'POST /api/v1/skill-subsidy/applications': staff(CASE_WORKER, 'all', () =>
+    at('/api/v1/skill-subsidy/applications', { certificateNumber: 'S-NONE' }),
+  ),
   'GET /api/v1/skill-subsidy/applications': staff(CASE_STAFF, 'all', () => at('/api/v1/skill-subsidy/applications')),
   'GET /api/v1/skill-subsidy/applications/:id': staff(CASE_STAFF, 'all', () => at('/api/v1/skill-subsidy/applications/1')),
-  'POST /api/v1/skill-subsidy/applications/:id/approve': staff(REVIEWER, 'all', () => at('/api/v1/skill-subsidy/applications/1/approve', {})),
-  'POST /api/v1/skill-subsidy/applications/:id/return': staff(REVIEWER, 'all', () => at('/api/v1/skill-subsidy/applications/1/return', { note: '退回' })),
+  'POST /api/v1/skill-subsidy/applications/:id/approve': staff(REVIEWER, 'all', () =>
+    at('/api/v1/skill-subsidy/applications/1/approve', {}),
+  ),
+  'POST /api/v1/skill-subsidy/applications/:id/return': staff(REVIEWER, 'all', () =>
+    at('/api/v1/skill-subsidy/applications/1/return', { note: '退回' }),
+  ),
   'GET /api/v1/certificates': staff(CASE_STAFF, 'all', () => at('/api/v1/certificates?number=S-NONE')),
-  'POST /api/v1/person/benefit-claims': { allowed: { staff: [], person: true }, touches: 'none', request: () => at('/api/v1/person/benefit-claims') },
-  'GET /api/v1/person/benefit-claims': { allowed: { staff: [], person: true }, touches: 'none', request: () => at('/api/v1/person/benefit-claims') },
+  'POST /api/v1/person/benefit-claims': {
+    allowed: { staff: [], person: true },
+    touches: 'none',
+    request: () => at('/api/v1/person/benefit-claims'),
+  },
+  'GET /api/v1/person/benefit-claims': {
+    allowed: { staff: [], person: true },
+    touches: 'none',
+    request: () => at('/api/v1/person/benefit-claims'),
+  },
   'POST /api/v1/benefit/claims': staff(CASE_WORKER, 'none', () => at('/api/v1/benefit/claims', { idNumber: ID_NUMBER })),
   'GET /api/v1/benefit/claims': staff(CASE_STAFF, 'region', (t) => at(`/api/v1/benefit/claims?region=${t.regionCode}`)),
   'GET /api/v1/benefit/claims/:id': staff(CASE_STAFF, 'region', (t) => at(`/api/v1/benefit/claims/${t.benefitClaimId}`)),
-  'POST /api/v1/benefit/claims/:id/approve': staff(REVIEWER, 'region', (t) => at(`/api/v1/benefit/claims/${t.benefitClaimId}/approve`, {})),
-  'POST /api/v1/benefit/claims/:id/return': staff(REVIEWER, 'region', (t) => at(`/api/v1/benefit/claims/${t.benefitClaimId}/return`, { note: '退回' })),
-  'POST /api/v1/benefit/claims/:id/stop': staff(WORKER_OR_REVIEWER, 'region', (t) => at(`/api/v1/benefit/claims/${t.benefitClaimId}/stop`, { from: '2024-10', note: '停发' })),
-  'POST /api/v1/benefit/transfers': staff(CASE_WORKER, 'region', (t) => at('/api/v1/benefit/transfers', { personId: t.personId, to: '济南市', on: '2024-10-01' })),
+  'POST /api/v1/benefit/claims/:id/approve': staff(REVIEWER, 'region', (t) =>
+    at(`/api/v1/benefit/claims/${t.benefitClaimId}/approve`, {}),
+  ),
+  'POST /api/v1/benefit/claims/:id/return': staff(REVIEWER, 'region', (t) =>
+    at(`/api/v1/benefit/claims/${t.benefitClaimId}/return`, { note: '退回' }),
+  ),
+  'POST /api/v1/benefit/claims/:id/stop': staff(WORKER_OR_REVIEWER, 'region', (t) =>
+    at(`/api/v1/benefit/claims/${t.benefitClaimId}/stop`, { from: '2024-10', note: '停发' }),
+  ),
+  'POST /api/v1/benefit/transfers': staff(CASE_WORKER, 'region', (t) =>
+    at('/api/v1/benefit/transfers', { personId: t.personId, to: '济南市', on: '2024-10-01' }),
+  ),
 
   // Labour-dispatch applications.
-  'POST /api/v1/dispatch/applications/preview': { allowed: dispatchSubmitters, touches: 'region', request: dispatchUpload('/api/v1/dispatch/applications/preview') },
-  'POST /api/v1/dispatch/applications': { allowed: dispatchSubmitters, touches: 'region', request: dispatchUpload('/api/v1/dispatch/applications') },
-  'GET /api/v1/dispatch/applications/:id': staff(CASE_STAFF, 'region', (t) => at(`/api/v1/dispatch/applications/${t.dispatchApplicationId}`)),
-  'GET /api/v1/dispatch/units/:unitId/applications/:round': staff(CASE_STAFF, 'region', (t) => at(`/api/v1/dispatch/units/${t.unitId}/applications/${ROUND}`)),
-  'POST /api/v1/dispatch/applications/:id/withdraw': staff(CASE_WORKER, 'region', (t) => at(`/api/v1/dispatch/applications/${t.dispatchApplicationId}/withdraw`, { note: '单位申请撤回' })),
-  'GET /api/v1/dispatch/templates/:sheet': { allowed: dispatchSubmitters, touches: 'none', request: () => at('/api/v1/dispatch/templates/workers') },
+  'POST /api/v1/dispatch/applications/preview': {
+    allowed: dispatchSubmitters,
+    touches: 'region',
+    request: dispatchUpload('/api/v1/dispatch/applications/preview'),
+  },
+  'POST /api/v1/dispatch/applications': {
+    allowed: dispatchSubmitters,
+    touches: 'region',
+    request: dispatchUpload('/api/v1/dispatch/applications'),
+  },
+  'GET /api/v1/dispatch/applications/:id': staff(CASE_STAFF, 'region', (t) =>
+    at(`/api/v1/dispatch/applications/${t.dispatchApplicationId}`),
+  ),
+  'GET /api/v1/dispatch/units/:unitId/applications/:round': staff(CASE_STAFF, 'region', (t) =>
+    at(`/api/v1/dispatch/units/${t.unitId}/applications/${ROUND}`),
+  ),
+  'POST /api/v1/dispatch/applications/:id/withdraw': staff(CASE_WORKER, 'region', (t) =>
+    at(`/api/v1/dispatch/applications/${t.dispatchApplicationId}/withdraw`, { note: '单位申请撤回' }),
+  ),
+  'GET /api/v1/dispatch/templates/:sheet': {
+    allowed: dispatchSubmitters,
+    touches: 'none',
+    request: () => at('/api/v1/dispatch/templates/workers'),
+  },
 
   // Payments.
   'POST /api/v1/payments/create': staff(FINANCE, 'all', () => at('/api/v1/payments/create', { round: ROUND })),
   'GET /api/v1/payments': staff(FINANCE_READERS, 'all', () => at('/api/v1/payments')),
   'GET /api/v1/payments/batches': staff(FINANCE_READERS, 'all', () => at('/api/v1/payments/batches')),
-  'POST /api/v1/payments/batches': staff(FINANCE, 'region', (t) => at('/api/v1/payments/batches', { round: ROUND, paymentIds: [t.paymentId] })),
-  'POST /api/v1/payments/batches/:id/authorise': staff(FINANCE, 'region', (t) => at(`/api/v1/payments/batches/${t.paymentBatchId}/authorise`, {})),
-  'POST /api/v1/payments/batches/:id/reject': staff(FINANCE, 'region', (t) => at(`/api/v1/payments/batches/${t.paymentBatchId}/reject`, { note: '金额有误' })),
-  'POST /api/v1/payments/batches/:id/run': staff(FINANCE, 'region', (t) => at(`/api/v1/payments/batches/${t.paymentBatchId}/run`)),
-  'GET /api/v1/payments/batches/:id/progress': staff(FINANCE_READERS, 'region', (t) => at(`/api/v1/payments/batches/${t.paymentBatchId}/progress`)),
+  'POST /api/v1/payments/batches': staff(FINANCE, 'region', (t) =>
+    at('/api/v1/payments/batches', { round: ROUND, paymentIds: [t.paymentId] }),
+  ),
+  'POST /api/v1/payments/batches/:id/authorise': staff(FINANCE, 'region', (t) =>
+    at(`/api/v1/payments/batches/${t.paymentBatchId}/authorise`, {}),
+  ),
+  'POST /api/v1/payments/batches/:id/reject': staff(FINANCE, 'region', (t) =>
+    at(`/api/v1/payments/batches/${t.paymentBatchId}/reject`, { note: '金额有误' }),
+  ),
+  'POST /api/v1/payments/batches/:id/run': staff(FINANCE, 'region', (t) =>
+    at(`/api/v1/payments/batches/${t.paymentBatchId}/run`),
+  ),
+  'GET /api/v1/payments/batches/:id/progress': staff(FINANCE_READERS, 'region', (t) =>
+    at(`/api/v1/payments/batches/${t.paymentBatchId}/progress`),
+  ),
 
   // Bank files, account corrections and the fund ledger. A return file may settle payments of any region.
-  'POST /api/v1/bank/batches/:id/export': staff(FINANCE, 'region', (t) => at(`/api/v1/bank/batches/${t.paymentBatchId}/export`, { format: 'csv' })),
+  'POST /api/v1/bank/batches/:id/export': staff(FINANCE, 'region', (t) =>
+    at(`/api/v1/bank/batches/${t.paymentBatchId}/export`, { format: 'csv' }),
+  ),
   'POST /api/v1/bank/returns': staff(FINANCE, 'all', () => at('/api/v1/bank/returns', {})),
-  'GET /api/v1/bank/batches/:id/reconciliation': staff(FINANCE_READERS, 'region', (t) => at(`/api/v1/bank/batches/${t.paymentBatchId}/reconciliation`)),
-  'POST /api/v1/bank/corrections': staff(FINANCE, 'region', (t) => at('/api/v1/bank/corrections', {
-    paymentId: t.paymentId, accountKind: 'corporate_account', accountNo: '6228000011112222', reason: '原账户已销户',
-  })),
-  'POST /api/v1/bank/corrections/:id/approve': staff(FINANCE, 'region', (t) => at(`/api/v1/bank/corrections/${t.correctionId}/approve`)),
+  'GET /api/v1/bank/batches/:id/reconciliation': staff(FINANCE_READERS, 'region', (t) =>
+    at(`/api/v1/bank/batches/${t.paymentBatchId}/reconciliation`),
+  ),
+  'POST /api/v1/bank/corrections': staff(FINANCE, 'region', (t) =>
+    at('/api/v1/bank/corrections', {
+      paymentId: t.paymentId,
+      accountKind: 'corporate_account',
+      accountNo: '6228000011112222',
+      reason: '原账户已销户',
+    }),
+  ),
+  'POST /api/v1/bank/corrections/:id/approve': staff(FINANCE, 'region', (t) =>
+    at(`/api/v1/bank/corrections/${t.correctionId}/approve`),
+  ),
   'GET /api/v1/bank/corrections': staff(FINANCE_READERS, 'all', () => at('/api/v1/bank/corrections')),
   'GET /api/v1/ledger/check': staff(FINANCE_READERS, 'all', () => at('/api/v1/ledger/check')),
   'GET /api/v1/ledger/balances': staff(FINANCE_READERS, 'all', () => at('/api/v1/ledger/balances')),
@@ -191,41 +328,84 @@ export const authorizationTable: Record<string, MatrixEntry> = {
   // one); a run's changed units and export are city-wide; a unit asks only about itself.
   'GET /api/v1/simulation/parameters': staff(CASE_STAFF, 'none', () => at('/api/v1/simulation/parameters')),
   'GET /api/v1/simulation/reforms': staff(CASE_STAFF, 'none', () => at('/api/v1/simulation/reforms')),
-  'POST /api/v1/simulation/reforms': staff(SIMULATION_EDITORS, 'none', () => at('/api/v1/simulation/reforms', { name: '矩阵测试方案', changes: [] })),
+  'POST /api/v1/simulation/reforms': staff(SIMULATION_EDITORS, 'none', () =>
+    at('/api/v1/simulation/reforms', { name: '矩阵测试方案', changes: [] }),
+  ),
   'GET /api/v1/simulation/reforms/:id': staff(CASE_STAFF, 'none', () => at('/api/v1/simulation/reforms/1')),
-  'GET /api/v1/simulation/reforms/:id/compare/:other': staff(CASE_STAFF, 'none', () => at('/api/v1/simulation/reforms/1/compare/2')),
-  'GET /api/v1/simulation/reforms/:id/parameter-change': staff(CASE_STAFF, 'none', () => at('/api/v1/simulation/reforms/1/parameter-change')),
-  'POST /api/v1/simulation/runs': staff(SIMULATION_EDITORS, 'region', (t) => at('/api/v1/simulation/runs', { reformId: 999_999, region: t.regionCode })),
+  'GET /api/v1/simulation/reforms/:id/compare/:other': staff(CASE_STAFF, 'none', () =>
+    at('/api/v1/simulation/reforms/1/compare/2'),
+  ),
+  'GET /api/v1/simulation/reforms/:id/parameter-change': staff(CASE_STAFF, 'none', () =>
+    at('/api/v1/simulation/reforms/1/parameter-change'),
+  ),
+  'POST /api/v1/simulation/runs': staff(SIMULATION_EDITORS, 'region', (t) =>
+    at('/api/v1/simulation/runs', { reformId: 999_999, region: t.regionCode }),
+  ),
   'GET /api/v1/simulation/runs': staff(CASE_STAFF, 'none', () => at('/api/v1/simulation/runs')),
   'GET /api/v1/simulation/runs/:id': staff(CASE_STAFF, 'none', () => at('/api/v1/simulation/runs/1')),
   'GET /api/v1/simulation/runs/:id/changes': staff(CASE_STAFF, 'all', () => at('/api/v1/simulation/runs/1/changes')),
   'GET /api/v1/simulation/runs/:id/export': staff(CASE_STAFF, 'all', () => at('/api/v1/simulation/runs/1/export')),
-  'GET /api/v1/rounds/:round/units/:unitId/counterfactual': staff(CASE_STAFF, 'region', (t) => at(`/api/v1/rounds/${ROUND}/units/${t.unitId}/counterfactual`)),
-  'GET /api/v1/unit/me/counterfactual': { allowed: { staff: [], unit: true }, touches: 'none', request: () => at('/api/v1/unit/me/counterfactual') },
+  'GET /api/v1/rounds/:round/units/:unitId/counterfactual': staff(CASE_STAFF, 'region', (t) =>
+    at(`/api/v1/rounds/${ROUND}/units/${t.unitId}/counterfactual`),
+  ),
+  'GET /api/v1/unit/me/counterfactual': {
+    allowed: { staff: [], unit: true },
+    touches: 'none',
+    request: () => at('/api/v1/unit/me/counterfactual'),
+  },
   'GET /api/v1/fund/pilot': staff(FUND_READERS, 'all', () => at('/api/v1/fund/pilot')),
-  'POST /api/v1/fund/pilot': staff(FINANCE, 'region', (t) => at('/api/v1/fund/pilot', { regionCode: t.regionCode, year: 2024, sealedBalanceFen: 100_000 })),
+  'POST /api/v1/fund/pilot': staff(FINANCE, 'region', (t) =>
+    at('/api/v1/fund/pilot', { regionCode: t.regionCode, year: 2024, sealedBalanceFen: 100_000 }),
+  ),
   'GET /api/v1/fund/pilot/:region/:year': staff(FUND_READERS, 'region', (t) => at(`/api/v1/fund/pilot/${t.regionCode}/2024`)),
-  'POST /api/v1/fund/pilot/:region/:year/plans': staff(FINANCE, 'region', (t) => at(`/api/v1/fund/pilot/${t.regionCode}/2024/plans`, { filedOn: '2024-08-01', documentNo: '威人社字〔2024〕52号' })),
-  'POST /api/v1/fund/pilot/:region/:year/plans/:id/approve': staff(PLAN_REVIEWERS, 'region', (t) => at(`/api/v1/fund/pilot/${t.regionCode}/2024/plans/1/approve`, {})),
-  'POST /api/v1/fund/pilot/:region/:year/plans/:id/reject': staff(PLAN_REVIEWERS, 'region', (t) => at(`/api/v1/fund/pilot/${t.regionCode}/2024/plans/1/reject`, { note: '文号有误' })),
-  'POST /api/v1/fund/pilot/:region/:year/commitments': staff(FINANCE, 'region', (t) => at(`/api/v1/fund/pilot/${t.regionCode}/2024/commitments`, { item: 'job', amountFen: 100, description: '岗位补贴' })),
-  'POST /api/v1/fund/pilot/:region/:year/commitments/:id/spend': staff(FINANCE, 'region', (t) => at(`/api/v1/fund/pilot/${t.regionCode}/2024/commitments/1/spend`, {})),
-  'GET /api/v1/fund/reports/:region/:period': staff(FUND_READERS, 'region', (t) => at(`/api/v1/fund/reports/${t.regionCode}/2024-09`)),
-  'POST /api/v1/fund/incidents': staff(['case_worker', 'reviewer', 'finance'], 'region', (t) => at('/api/v1/fund/incidents', {
-    occurredAt: '2024-09-01T08:00:00+08:00', regionCode: t.regionCode, category: 'public_opinion', description: '网络舆情：反映返还资金未到账',
-  })),
+  'POST /api/v1/fund/pilot/:region/:year/plans': staff(FINANCE, 'region', (t) =>
+    at(`/api/v1/fund/pilot/${t.regionCode}/2024/plans`, { filedOn: '2024-08-01', documentNo: '威人社字〔2024〕52号' }),
+  ),
+  'POST /api/v1/fund/pilot/:region/:year/plans/:id/approve': staff(PLAN_REVIEWERS, 'region', (t) =>
+    at(`/api/v1/fund/pilot/${t.regionCode}/2024/plans/1/approve`, {}),
+  ),
+  'POST /api/v1/fund/pilot/:region/:year/plans/:id/reject': staff(PLAN_REVIEWERS, 'region', (t) =>
+    at(`/api/v1/fund/pilot/${t.regionCode}/2024/plans/1/reject`, { note: '文号有误' }),
+  ),
+  'POST /api/v1/fund/pilot/:region/:year/commitments': staff(FINANCE, 'region', (t) =>
+    at(`/api/v1/fund/pilot/${t.regionCode}/2024/commitments`, { item: 'job', amountFen: 100, description: '岗位补贴' }),
+  ),
+  'POST /api/v1/fund/pilot/:region/:year/commitments/:id/spend': staff(FINANCE, 'region', (t) =>
+    at(`/api/v1/fund/pilot/${t.regionCode}/2024/commitments/1/spend`, {}),
+  ),
+  'GET /api/v1/fund/reports/:region/:period': staff(FUND_READERS, 'region', (t) =>
+    at(`/api/v1/fund/reports/${t.regionCode}/2024-09`),
+  ),
+  'POST /api/v1/fund/incidents': staff(['case_worker', 'reviewer', 'finance'], 'region', (t) =>
+    at('/api/v1/fund/incidents', {
+      occurredAt: '2024-09-01T08:00:00+08:00',
+      regionCode: t.regionCode,
+      category: 'public_opinion',
+      description: '网络舆情：反映返还资金未到账',
+    }),
+  ),
   'GET /api/v1/fund/incidents': staff(CASE_STAFF, 'region', (t) => at(`/api/v1/fund/incidents?region=${t.regionCode}`)),
-  'GET /api/v1/fund/incidents/export': staff(CASE_STAFF, 'region', (t) => at(`/api/v1/fund/incidents/export?region=${t.regionCode}`)),
-  'GET /api/v1/fund/monitoring/:region': staff(FUND_READERS, 'region', (t) => at(`/api/v1/fund/monitoring/${t.regionCode}?from=2024-01&to=2024-12`)),
-  'POST /api/v1/fund/pilot/:region/:year/commitments/:id/release': staff(FINANCE, 'region', (t) => at(`/api/v1/fund/pilot/${t.regionCode}/2024/commitments/1/release`, { note: '对象放弃' })),
+  'GET /api/v1/fund/incidents/export': staff(CASE_STAFF, 'region', (t) =>
+    at(`/api/v1/fund/incidents/export?region=${t.regionCode}`),
+  ),
+  'GET /api/v1/fund/monitoring/:region': staff(FUND_READERS, 'region', (t) =>
+    at(`/api/v1/fund/monitoring/${t.regionCode}?from=2024-01&to=2024-12`),
+  ),
+  'POST /api/v1/fund/pilot/:region/:year/commitments/:id/release': staff(FINANCE, 'region', (t) =>
+    at(`/api/v1/fund/pilot/${t.regionCode}/2024/commitments/1/release`, { note: '对象放弃' }),
+  ),
   // Risk control and push campaigns (第八条、第九条): hits and campaigns span the city, so only city-wide staff.
   'GET /api/v1/risk/rules': staff(CASE_STAFF, 'all', () => at('/api/v1/risk/rules')),
   'GET /api/v1/risk/hits': staff(CASE_STAFF, 'all', () => at('/api/v1/risk/hits')),
   'GET /api/v1/risk/hits/:id': staff(CASE_STAFF, 'all', () => at('/api/v1/risk/hits/1')),
-  'POST /api/v1/risk/hits/:id/propose': staff(CASE_WORKER, 'all', () => at('/api/v1/risk/hits/1/propose', { proposal: 'clear', note: '已核实' })),
+  'POST /api/v1/risk/hits/:id/propose': staff(CASE_WORKER, 'all', () =>
+    at('/api/v1/risk/hits/1/propose', { proposal: 'clear', note: '已核实' }),
+  ),
   'POST /api/v1/risk/hits/:id/approve': staff(REVIEWER, 'all', () => at('/api/v1/risk/hits/1/approve', {})),
   'POST /api/v1/risk/hits/:id/return': staff(REVIEWER, 'all', () => at('/api/v1/risk/hits/1/return', { note: '请补充证据' })),
-  'POST /api/v1/risk/hits/:id/repayments': staff(FINANCE, 'all', () => at('/api/v1/risk/hits/1/repayments', { amountFen: 100, receivedOn: '2024-10-20', reference: 'HK-1' })),
+  'POST /api/v1/risk/hits/:id/repayments': staff(FINANCE, 'all', () =>
+    at('/api/v1/risk/hits/1/repayments', { amountFen: 100, receivedOn: '2024-10-20', reference: 'HK-1' }),
+  ),
   'GET /api/v1/campaigns': staff(CASE_STAFF, 'all', () => at('/api/v1/campaigns')),
   'GET /api/v1/campaigns/:id/report': staff(CASE_STAFF, 'all', () => at('/api/v1/campaigns/1/report')),
 
@@ -239,7 +419,9 @@ export const authorizationTable: Record<string, MatrixEntry> = {
   // The audit trail, and the audited reveal of a person's personal data.
   'GET /api/v1/audit': staff(AUDITOR, 'all', () => at('/api/v1/audit')),
   'POST /api/v1/audit/verify': staff(AUDITOR, 'all', () => at('/api/v1/audit/verify', {})),
-  'POST /api/v1/persons/:id/reveal': staff(CASE_STAFF, 'region', (t) => at(`/api/v1/persons/${t.personId}/reveal`, { field: 'id_number', reason: '核对身份' })),
+  'POST /api/v1/persons/:id/reveal': staff(CASE_STAFF, 'region', (t) =>
+    at(`/api/v1/persons/${t.personId}/reveal`, { field: 'id_number', reason: '核对身份' }),
+  ),
 
   // The round as a whole: figures by workflow state, its runs, the SMS notices, the dated parameters.
   'GET /api/v1/rounds/:round/progress': staff(CASE_STAFF, 'none', () => at(`/api/v1/rounds/${ROUND}/progress`)),

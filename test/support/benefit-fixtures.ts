@@ -29,34 +29,74 @@ export interface Claimant {
 }
 
 /** A person contributing through one unit from `from` for `months` months, separated on `separatedOn` and registered the next day. */
-export async function insertClaimant(db: Db, spec: { months: number; from?: Period; separatedOn?: string; reason?: SeparationReason; registered?: boolean; regionCode?: string; bankAccount?: null }): Promise<Claimant> {
+export async function insertClaimant(
+  db: Db,
+  spec: {
+    months: number;
+    from?: Period;
+    separatedOn?: string;
+    reason?: SeparationReason;
+    registered?: boolean;
+    regionCode?: string;
+    bankAccount?: null;
+  },
+): Promise<Claimant> {
   const regionCode = spec.regionCode ?? HUANCUI;
   const idNumber = idNumberFor(++serial);
   const unit = await insertUnit(db, { name: `测试单位${serial}`, regionCode });
-  const { id: personId } = await db.insertInto('persons').values({
-    id_number_index: testCipher.blindIndex(idNumber), id_number_cipher: testCipher.encrypt(idNumber), id_number_masked: maskIdNumber(idNumber),
-    bank_account_cipher: spec.bankAccount === null ? null : testCipher.encrypt(`62170000${serial}`),
-    bank_account_masked: spec.bankAccount === null ? null : maskBankAccount(`62170000${serial}`),
-    name: `失业人员${serial}`, region_code: regionCode,
-  }).returning('id').executeTakeFirstOrThrow();
+  const { id: personId } = await db
+    .insertInto('persons')
+    .values({
+      id_number_index: testCipher.blindIndex(idNumber),
+      id_number_cipher: testCipher.encrypt(idNumber),
+      id_number_masked: maskIdNumber(idNumber),
+      bank_account_cipher: spec.bankAccount === null ? null : testCipher.encrypt(`62170000${serial}`),
+      bank_account_masked: spec.bankAccount === null ? null : maskBankAccount(`62170000${serial}`),
+      name: `失业人员${serial}`,
+      region_code: regionCode,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   const from = spec.from ?? addPeriods('2024-05', -spec.months);
   if (spec.months > 0) {
-    await db.insertInto('person_contributions').values(Array.from({ length: spec.months }, (_, i) => ({
-      person_id: personId, unit_id: unit.id, period: addPeriods(from, i), paid_on: `${addPeriods(from, i)}-15`, amount_fen: 6000, region_code: regionCode,
-    }))).execute();
+    await db
+      .insertInto('person_contributions')
+      .values(
+        Array.from({ length: spec.months }, (_, i) => ({
+          person_id: personId,
+          unit_id: unit.id,
+          period: addPeriods(from, i),
+          paid_on: `${addPeriods(from, i)}-15`,
+          amount_fen: 6000,
+          region_code: regionCode,
+        })),
+      )
+      .execute();
   }
   const separatedOn = spec.separatedOn ?? '2024-05-31';
-  await db.insertInto('unemployment_registrations').values({
-    person_id: personId, separated_on: separatedOn, unit_id: unit.id, separation_reason: spec.reason ?? 'contract_expired',
-    registered_on: spec.registered === false ? null : addDays(separatedOn, 3), region_code: regionCode,
-  }).execute();
+  await db
+    .insertInto('unemployment_registrations')
+    .values({
+      person_id: personId,
+      separated_on: separatedOn,
+      unit_id: unit.id,
+      separation_reason: spec.reason ?? 'contract_expired',
+      registered_on: spec.registered === false ? null : addDays(separatedOn, 3),
+      region_code: regionCode,
+    })
+    .execute();
   return { personId, idNumber, unitId: unit.id };
 }
 
 /** Claims by ID number at a case worker's desk and has a reviewer approve it; returns the claim id. */
 export async function approvedClaim(db: Db, claimant: Claimant, claimDate = '2024-06-05'): Promise<number> {
   const { claimId } = await submitBenefitClaim(db, {
-    person: { idNumber: claimant.idNumber, cipher: testCipher }, channel: 'case_worker', by: '经办员甲', claimDate, params, clock,
+    person: { idNumber: claimant.idNumber, cipher: testCipher },
+    channel: 'case_worker',
+    by: '经办员甲',
+    claimDate,
+    params,
+    clock,
   });
   await reviewBenefitClaim(db, { claimId, outcome: 'approve', by: '复核员乙', clock });
   return claimId;
@@ -67,8 +107,13 @@ export function runMonth(db: Db, period: Period, availableFen?: Fen, chunkSize?:
 }
 
 export async function linesOf(db: Db, personId: number) {
-  return db.selectFrom('benefit_payments').select(['period', 'purpose', 'amount_fen', 'status', 'wait_reason']).where('person_id', '=', personId)
-    .orderBy('period').orderBy('purpose').execute();
+  return db
+    .selectFrom('benefit_payments')
+    .select(['period', 'purpose', 'amount_fen', 'status', 'wait_reason'])
+    .where('person_id', '=', personId)
+    .orderBy('period')
+    .orderBy('purpose')
+    .execute();
 }
 
 export async function monthsOf(db: Db, claimId: number) {

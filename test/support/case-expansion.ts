@@ -111,7 +111,10 @@ function expandWorkerMonthsPaid(spec: unknown, where: string): Json[] {
   return spec.flatMap((entry, i) => {
     const s = checkKeys(entry, ['workerId', 'from', 'to', 'amountFen', 'paidDay'], `${where}[${i}]`);
     return periodsBetween(String(s.from), String(s.to)).map((period) => ({
-      workerId: s.workerId, period, paidOn: paidOnFor(period, s.paidDay, `${where}[${i}]`), amountFen: s.amountFen,
+      workerId: s.workerId,
+      period,
+      paidOn: paidOnFor(period, s.paidDay, `${where}[${i}]`),
+      amountFen: s.amountFen,
     }));
   });
 }
@@ -130,7 +133,10 @@ function expandGenerators(input: Json, where: string): Json {
     rest.payments = [...generated.payments, ...listed(input, 'payments', where)];
   }
   if (workerMonthsPaid !== undefined) {
-    rest.workerPayments = [...expandWorkerMonthsPaid(workerMonthsPaid, `${where}.workerMonthsPaid`), ...listed(input, 'workerPayments', where)];
+    rest.workerPayments = [
+      ...expandWorkerMonthsPaid(workerMonthsPaid, `${where}.workerMonthsPaid`),
+      ...listed(input, 'workerPayments', where),
+    ];
   }
   return rest;
 }

@@ -41,12 +41,27 @@ export async function insertDispatchUnit(store: Store, workerContributions: read
     due.set(period, (due.get(period) ?? 0) + fen);
     paid.set(`${period} ${paidOn}`, (paid.get(`${period} ${paidOn}`) ?? 0) + fen);
   }
-  await store.db.insertInto('unit_contribution_months')
-    .values([...due].map(([period, dueFen]) => ({ unit_id: DISPATCH_UNIT_ID, period, due_fen: dueFen, region_code: '371002' }))).execute();
-  await store.db.insertInto('unit_payments').values([...paid].map(([key, fen], i) => {
-    const [period, paidOn] = key.split(' ') as [string, string];
-    return { unit_id: DISPATCH_UNIT_ID, receipt_no: `D${i}`, period, paid_on: paidOn, amount_fen: fen, kind: 'contribution' as const, region_code: '371002' };
-  })).execute();
+  await store.db
+    .insertInto('unit_contribution_months')
+    .values([...due].map(([period, dueFen]) => ({ unit_id: DISPATCH_UNIT_ID, period, due_fen: dueFen, region_code: '371002' })))
+    .execute();
+  await store.db
+    .insertInto('unit_payments')
+    .values(
+      [...paid].map(([key, fen], i) => {
+        const [period, paidOn] = key.split(' ') as [string, string];
+        return {
+          unit_id: DISPATCH_UNIT_ID,
+          receipt_no: `D${i}`,
+          period,
+          paid_on: paidOn,
+          amount_fen: fen,
+          kind: 'contribution' as const,
+          region_code: '371002',
+        };
+      }),
+    )
+    .execute();
   const run = await insertRun(store.db);
   await insertCase(store.db, run, DISPATCH_UNIT_ID, { state: 'needs_review', amountFen: 0 });
 }
@@ -72,14 +87,31 @@ export interface FixturePerson {
 export async function insertPersons(store: Store, persons: readonly FixturePerson[]): Promise<void> {
   for (const p of persons) {
     const idNumber = idNumberOf(p.n);
-    const { id } = await store.db.insertInto('persons').values({
-      id_number_index: cipher.blindIndex(idNumber), id_number_cipher: cipher.encrypt(idNumber), id_number_masked: maskIdNumber(idNumber),
-      name: p.name, region_code: '371002',
-    }).returning('id').executeTakeFirstOrThrow();
+    const { id } = await store.db
+      .insertInto('persons')
+      .values({
+        id_number_index: cipher.blindIndex(idNumber),
+        id_number_cipher: cipher.encrypt(idNumber),
+        id_number_masked: maskIdNumber(idNumber),
+        name: p.name,
+        region_code: '371002',
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     if (p.contributions.length === 0) continue;
-    await store.db.insertInto('person_contributions').values(p.contributions.map(([period, paidOn, amountFen]) => ({
-      person_id: id, unit_id: DISPATCH_UNIT_ID, period, paid_on: paidOn, amount_fen: amountFen, region_code: '371002',
-    }))).execute();
+    await store.db
+      .insertInto('person_contributions')
+      .values(
+        p.contributions.map(([period, paidOn, amountFen]) => ({
+          person_id: id,
+          unit_id: DISPATCH_UNIT_ID,
+          period,
+          paid_on: paidOn,
+          amount_fen: amountFen,
+          region_code: '371002',
+        })),
+      )
+      .execute();
   }
 }
 

@@ -41,11 +41,20 @@ export function csvBytes(headers: readonly string[], rows: readonly (readonly st
   return encoding === 'gbk' ? encodeGbk(text) : Buffer.from(text);
 }
 
-export function writeCsvFile(path: string, headers: readonly string[], rows: readonly (readonly string[])[], encoding: 'utf8' | 'gbk'): void {
+export function writeCsvFile(
+  path: string,
+  headers: readonly string[],
+  rows: readonly (readonly string[])[],
+  encoding: 'utf8' | 'gbk',
+): void {
   writeFileSync(path, csvBytes(headers, rows, encoding));
 }
 
-export async function writeXlsxFile(path: string, headers: readonly string[], rows: readonly (readonly string[])[]): Promise<void> {
+export async function writeXlsxFile(
+  path: string,
+  headers: readonly string[],
+  rows: readonly (readonly string[])[],
+): Promise<void> {
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet('数据');
   sheet.addRow([...headers]);
@@ -66,9 +75,20 @@ export async function withFreshStore<T>(backend: StoreBackend, use: (store: Stor
 /** A unit as the 参保单位 file states it (every column of the template), with the n-th credit code. */
 export function unitRecord(n: number, changes: Record<string, string> = {}): Record<string, string> {
   return {
-    统一社会信用代码: creditCodeFor(n), 单位名称: `威海第${n}精密机械有限公司`, 单位类型: '企业', 行业: '工业', 从业人员: '45',
-    '营业收入（万元）': '2,350.80', '资产总额（万元）': '1800', 企业规模: '小型', 所属区划代码: '371002', 是否劳务派遣: '否',
-    开户银行: '中国建设银行威海分行', 对公账户: `37050100${String(n).padStart(11, '0')}`, 联系人: '刘洋', 联系电话: '0631-5201234',
+    统一社会信用代码: creditCodeFor(n),
+    单位名称: `威海第${n}精密机械有限公司`,
+    单位类型: '企业',
+    行业: '工业',
+    从业人员: '45',
+    '营业收入（万元）': '2,350.80',
+    '资产总额（万元）': '1800',
+    企业规模: '小型',
+    所属区划代码: '371002',
+    是否劳务派遣: '否',
+    开户银行: '中国建设银行威海分行',
+    对公账户: `37050100${String(n).padStart(11, '0')}`,
+    联系人: '刘洋',
+    联系电话: '0631-5201234',
     ...changes,
   };
 }

@@ -19,12 +19,20 @@ export interface PersonSpec {
 
 export async function insertPerson(db: Kysely<Database>, spec: PersonSpec): Promise<number> {
   const c = personCipher;
-  const { id } = await db.insertInto('persons').values({
-    id_number_index: c.blindIndex(spec.idNumber), id_number_cipher: c.encrypt(spec.idNumber), id_number_masked: maskIdNumber(spec.idNumber),
-    phone_cipher: spec.phone ? c.encrypt(spec.phone) : null, phone_masked: spec.phone ? maskPhone(spec.phone) : null,
-    bank_account_cipher: spec.bankAccount ? c.encrypt(spec.bankAccount) : null,
-    bank_account_masked: spec.bankAccount ? maskBankAccount(spec.bankAccount) : null,
-    name: spec.name, region_code: spec.regionCode ?? '371002',
-  }).returning('id').executeTakeFirstOrThrow();
+  const { id } = await db
+    .insertInto('persons')
+    .values({
+      id_number_index: c.blindIndex(spec.idNumber),
+      id_number_cipher: c.encrypt(spec.idNumber),
+      id_number_masked: maskIdNumber(spec.idNumber),
+      phone_cipher: spec.phone ? c.encrypt(spec.phone) : null,
+      phone_masked: spec.phone ? maskPhone(spec.phone) : null,
+      bank_account_cipher: spec.bankAccount ? c.encrypt(spec.bankAccount) : null,
+      bank_account_masked: spec.bankAccount ? maskBankAccount(spec.bankAccount) : null,
+      name: spec.name,
+      region_code: spec.regionCode ?? '371002',
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   return id;
 }

@@ -35,10 +35,17 @@ export async function insertPerson(db: Db, regionCode = HUANCUI): Promise<number
 /** A person of the region; returns the id and the (plain) ID number. */
 export async function insertPersonWithIdNumber(db: Db, regionCode = HUANCUI): Promise<{ id: number; idNumber: string }> {
   const idNumber = idNumberOf(500 + ++serial);
-  const { id } = await db.insertInto('persons').values({
-    id_number_index: testCipher.blindIndex(idNumber), id_number_cipher: testCipher.encrypt(idNumber), id_number_masked: maskIdNumber(idNumber),
-    name: `风险测试${serial}`, region_code: regionCode,
-  }).returning('id').executeTakeFirstOrThrow();
+  const { id } = await db
+    .insertInto('persons')
+    .values({
+      id_number_index: testCipher.blindIndex(idNumber),
+      id_number_cipher: testCipher.encrypt(idNumber),
+      id_number_masked: maskIdNumber(idNumber),
+      name: `风险测试${serial}`,
+      region_code: regionCode,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   return { id, idNumber };
 }
 
@@ -51,21 +58,43 @@ export async function hitsOf(db: Db, code: RiskRuleCode, asOf = AS_OF) {
 /** Settles every sent payment of the batch as paid by the bank. */
 export async function settle(db: Db, paymentIds: readonly number[]): Promise<void> {
   await db.transaction().execute(async (trx) => {
-    const payments = await trx.selectFrom('payments').select(['id', 'amount_fen']).where('id', 'in', [...paymentIds]).execute();
+    const payments = await trx
+      .selectFrom('payments')
+      .select(['id', 'amount_fen'])
+      .where('id', 'in', [...paymentIds])
+      .execute();
     for (const p of payments) {
-      await applyReturnLine(trx, { paymentId: p.id, attempt: 1, amountFen: p.amount_fen, outcome: 'paid', bankReference: `B${p.id}`, bankReason: null }, AT);
+      await applyReturnLine(
+        trx,
+        { paymentId: p.id, attempt: 1, amountFen: p.amount_fen, outcome: 'paid', bankReference: `B${p.id}`, bankReason: null },
+        AT,
+      );
     }
   });
 }
 
 /** A second pending payment of the round to the same unit, made by another district (committed). */
 export async function insertSecondPayment(db: Db, first: FixturePayment, regionCode: string): Promise<number> {
-  const { id } = await db.insertInto('payments').values({
-    idempotency_key: `refund:${ROUND}:${first.unitId}:${first.creditCode}:${regionCode}`, round: ROUND, unit_id: first.unitId,
-    purpose: 'job_retention_refund', recipient_credit_code: first.creditCode, recipient_name: '重复收款有限公司', role: 'unit',
-    amount_fen: first.amountFen, account_kind: 'corporate_account', bank_name: '中国工商银行威海分行', account_cipher: Buffer.from('sealed'), account_masked: '6222********1111',
-    status: 'pending', region_code: regionCode,
-  }).returning('id').executeTakeFirstOrThrow();
+  const { id } = await db
+    .insertInto('payments')
+    .values({
+      idempotency_key: `refund:${ROUND}:${first.unitId}:${first.creditCode}:${regionCode}`,
+      round: ROUND,
+      unit_id: first.unitId,
+      purpose: 'job_retention_refund',
+      recipient_credit_code: first.creditCode,
+      recipient_name: '重复收款有限公司',
+      role: 'unit',
+      amount_fen: first.amountFen,
+      account_kind: 'corporate_account',
+      bank_name: '中国工商银行威海分行',
+      account_cipher: Buffer.from('sealed'),
+      account_masked: '6222********1111',
+      status: 'pending',
+      region_code: regionCode,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   await postCommitment(db, { paymentId: id, amountFen: first.amountFen, by: '系统', at: AT });
   return id;
 }

@@ -48,21 +48,42 @@ function ledgerPeriods(): Period[] {
 
 /** Writes the units and their records; returns them as given. */
 export async function insertFixtureUnits(store: Store, units: readonly FixtureUnit[]): Promise<readonly FixtureUnit[]> {
-  const rows: Record<string, CellValue[][]> = { units: [], unit_flags: [], unit_contribution_months: [], unit_payments: [], unit_headcounts: [] };
+  const rows: Record<string, CellValue[][]> = {
+    units: [],
+    unit_flags: [],
+    unit_contribution_months: [],
+    unit_payments: [],
+    unit_headcounts: [],
+  };
   for (const u of units) {
     const region = u.region ?? '371002';
     const due = u.dueFen ?? 50_000;
     const staff = u.staff ?? { start: 10, end: 10 };
     rows.units!.push([
-      u.id, creditCodeOf(u.id), `测试单位${u.id}`, u.orgType ?? 'enterprise', u.industry ?? null, u.employees ?? null,
-      u.size === undefined ? 'small' : u.size, region, u.laborDispatch ?? false,
+      u.id,
+      creditCodeOf(u.id),
+      `测试单位${u.id}`,
+      u.orgType ?? 'enterprise',
+      u.industry ?? null,
+      u.employees ?? null,
+      u.size === undefined ? 'small' : u.size,
+      region,
+      u.laborDispatch ?? false,
       ...unitAccountCells(u.corporateAccount === false ? null : `6222${String(u.id).padStart(8, '0')}`),
     ]);
     for (const f of u.flags ?? []) rows.unit_flags!.push([u.id, f.flag, f.from, f.to ?? null]);
     for (const period of ledgerPeriods()) {
       rows.unit_contribution_months!.push([u.id, period, due, region]);
       if (u.unpaid?.includes(period)) continue;
-      rows.unit_payments!.push([u.id, `R${u.id}-${period}`, period, u.paidOn?.[period] ?? `${period}-20`, due, 'contribution', region]);
+      rows.unit_payments!.push([
+        u.id,
+        `R${u.id}-${period}`,
+        period,
+        u.paidOn?.[period] ?? `${period}-20`,
+        due,
+        'contribution',
+        region,
+      ]);
     }
     for (const fee of u.lateFees ?? []) {
       rows.unit_payments!.push([u.id, `F${u.id}-${fee.period}`, fee.period, fee.paidOn, fee.amountFen, 'late_fee', region]);
@@ -70,15 +91,48 @@ export async function insertFixtureUnits(store: Store, units: readonly FixtureUn
     rows.unit_headcounts!.push([u.id, '2022-12', staff.start, 0, region]);
     for (let m = 1; m <= 12; m++) {
       const count = m === 12 ? staff.end : staff.start;
-      rows.unit_headcounts!.push([u.id, `2023-${String(m).padStart(2, '0')}`, count, m === 6 ? staff.retiredOrDied ?? 0 : 0, region]);
+      rows.unit_headcounts!.push([
+        u.id,
+        `2023-${String(m).padStart(2, '0')}`,
+        count,
+        m === 6 ? (staff.retiredOrDied ?? 0) : 0,
+        region,
+      ]);
     }
   }
-  await store.bulk.copyRows('units', ['id', 'credit_code', 'name', 'org_type', 'industry', 'employees', 'size', 'region_code', 'labor_dispatch',
-    'corporate_account_cipher', 'corporate_account_masked'], rows.units!);
+  await store.bulk.copyRows(
+    'units',
+    [
+      'id',
+      'credit_code',
+      'name',
+      'org_type',
+      'industry',
+      'employees',
+      'size',
+      'region_code',
+      'labor_dispatch',
+      'corporate_account_cipher',
+      'corporate_account_masked',
+    ],
+    rows.units!,
+  );
   await store.bulk.copyRows('unit_flags', ['unit_id', 'flag', 'from_date', 'to_date'], rows.unit_flags!);
-  await store.bulk.copyRows('unit_contribution_months', ['unit_id', 'period', 'due_fen', 'region_code'], rows.unit_contribution_months!);
-  await store.bulk.copyRows('unit_payments', ['unit_id', 'receipt_no', 'period', 'paid_on', 'amount_fen', 'kind', 'region_code'], rows.unit_payments!);
-  await store.bulk.copyRows('unit_headcounts', ['unit_id', 'period', 'insured_count', 'natural_attrition', 'region_code'], rows.unit_headcounts!);
+  await store.bulk.copyRows(
+    'unit_contribution_months',
+    ['unit_id', 'period', 'due_fen', 'region_code'],
+    rows.unit_contribution_months!,
+  );
+  await store.bulk.copyRows(
+    'unit_payments',
+    ['unit_id', 'receipt_no', 'period', 'paid_on', 'amount_fen', 'kind', 'region_code'],
+    rows.unit_payments!,
+  );
+  await store.bulk.copyRows(
+    'unit_headcounts',
+    ['unit_id', 'period', 'insured_count', 'natural_attrition', 'region_code'],
+    rows.unit_headcounts!,
+  );
   await store.resetIdentity('units');
   return units;
 }
@@ -97,7 +151,11 @@ export const ROUND_POPULATION: readonly FixtureUnit[] = [
   { id: 5, orgType: 'government_agency', size: null },
   // Large enterprise that paid December 2022 in March 2023 and November/December 2023 in January 2024, with a late fee.
   {
-    id: 6, size: 'large', staff: { start: 400, end: 398 }, dueFen: 2_000_000, region: '371082',
+    id: 6,
+    size: 'large',
+    staff: { start: 400, end: 398 },
+    dueFen: 2_000_000,
+    region: '371082',
     paidOn: { '2022-12': '2023-03-10', '2023-11': '2024-01-10', '2023-12': '2024-01-10' },
     lateFees: [{ period: '2023-11', paidOn: '2024-01-10', amountFen: 12_345 }],
   },

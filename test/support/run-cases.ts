@@ -53,7 +53,9 @@ export function readCases(path: string): DomainCase[] {
 
 /** Every case file of a folder, by rule name. */
 export function readCaseDir(dir: string): CaseFile[] {
-  return readdirSync(dir).filter((f) => CASE_FILE.test(f)).sort()
+  return readdirSync(dir)
+    .filter((f) => CASE_FILE.test(f))
+    .sort()
     .map((f) => ({ rule: f.replace(CASE_FILE, ''), path: join(dir, f), cases: readCases(join(dir, f)) }));
 }
 
@@ -68,8 +70,10 @@ function errorMismatches(got: ResultError | undefined, wanted: ExpectedError): s
   if (got.code !== wanted.code) why.push(`error code ${got.code}, expected ${wanted.code}`);
   if (wanted.fields) {
     const fields = got.fields ?? [];
-    if (!isDeepStrictEqual([...fields].sort(), [...wanted.fields].sort())) why.push(`error fields ${JSON.stringify(fields)}, expected ${JSON.stringify(wanted.fields)}`);
-    if (got.field !== fields[0]) why.push(`error field ${JSON.stringify(got.field)} is not the first of fields ${JSON.stringify(fields)}`);
+    if (!isDeepStrictEqual([...fields].sort(), [...wanted.fields].sort()))
+      why.push(`error fields ${JSON.stringify(fields)}, expected ${JSON.stringify(wanted.fields)}`);
+    if (got.field !== fields[0])
+      why.push(`error field ${JSON.stringify(got.field)} is not the first of fields ${JSON.stringify(fields)}`);
   }
   return why;
 }
@@ -82,16 +86,20 @@ export function caseMismatches(result: CaseResult, expected: Record<string, unkn
   if (expected.error) why.push(...errorMismatches(d.error, expected.error as ExpectedError));
   if (expected.statusIn) {
     const status = d.error ? 'error' : d.status;
-    if (!(expected.statusIn as unknown[]).includes(status)) why.push(`status ${String(status)}, expected one of ${String(expected.statusIn)}`);
+    if (!(expected.statusIn as unknown[]).includes(status))
+      why.push(`status ${String(status)}, expected one of ${String(expected.statusIn)}`);
   } else if (d.error) {
     if (!expected.error) why.push(`error ${JSON.stringify(d.error)}`);
-  } else if (expected.status && d.status !== expected.status) why.push(`status ${String(d.status)}, expected ${String(expected.status)}`);
+  } else if (expected.status && d.status !== expected.status)
+    why.push(`status ${String(d.status)}, expected ${String(expected.status)}`);
   const any = expected.reasonsAny as string[] | undefined;
   if (any && !any.some((r) => reasons.includes(r) || d.error?.code === r)) why.push(`none of ${any} among [${reasons}]`);
-  for (const r of (expected.reasons as string[] | undefined) ?? []) if (!reasons.includes(r)) why.push(`missing reason ${r} (got [${reasons}])`);
+  for (const r of (expected.reasons as string[] | undefined) ?? [])
+    if (!reasons.includes(r)) why.push(`missing reason ${r} (got [${reasons}])`);
   if (expected.status === 'eligible' && reasons.length) why.push(`eligible but has reasons [${reasons}]`);
   for (const [key, value] of Object.entries(expected)) {
-    if (!SPECIAL.includes(key) && !isDeepStrictEqual(d[key], value)) why.push(`${key} ${JSON.stringify(d[key])}, expected ${JSON.stringify(value)}`);
+    if (!SPECIAL.includes(key) && !isDeepStrictEqual(d[key], value))
+      why.push(`${key} ${JSON.stringify(d[key])}, expected ${JSON.stringify(value)}`);
   }
   const wanted = expected.allocations as Allocation[] | undefined;
   if (wanted) {

@@ -12,12 +12,15 @@ export function sealedAccount(accountNo: string): { account_cipher: Buffer; acco
 }
 
 export function unitAccounts(accounts: { corporate?: string | null; contribution?: string | null }) {
-  const seal = (no: string | null | undefined) => (no ? [testCipher.encrypt(no), maskBankAccount(no)] as const : [null, null] as const);
+  const seal = (no: string | null | undefined) =>
+    no ? ([testCipher.encrypt(no), maskBankAccount(no)] as const) : ([null, null] as const);
   const [corporateCipher, corporateMasked] = seal(accounts.corporate);
   const [contributionCipher, contributionMasked] = seal(accounts.contribution);
   return {
-    corporate_account_cipher: corporateCipher, corporate_account_masked: corporateMasked,
-    contribution_account_cipher: contributionCipher, contribution_account_masked: contributionMasked,
+    corporate_account_cipher: corporateCipher,
+    corporate_account_masked: corporateMasked,
+    contribution_account_cipher: contributionCipher,
+    contribution_account_masked: contributionMasked,
   };
 }
 
@@ -30,10 +33,16 @@ export function opened(cipher: Buffer | null): string | null {
 export function confirmedPayTo(payTo: string) {
   const at = payTo.indexOf(':');
   const no = payTo.slice(at + 1);
-  return { pay_to: payTo.slice(0, at), account_cipher: no ? testCipher.encrypt(no) : null, account_masked: no ? maskBankAccount(no) : null };
+  return {
+    pay_to: payTo.slice(0, at),
+    account_cipher: no ? testCipher.encrypt(no) : null,
+    account_masked: no ? maskBankAccount(no) : null,
+  };
 }
 
 /** Rows read with `account_cipher`, with the sealed number opened as `account_no` in its place. */
-export function withAccountNo<R extends { account_cipher: Buffer }>(rows: R[]): (Omit<R, 'account_cipher'> & { account_no: string })[] {
+export function withAccountNo<R extends { account_cipher: Buffer }>(
+  rows: R[],
+): (Omit<R, 'account_cipher'> & { account_no: string })[] {
   return rows.map(({ account_cipher, ...rest }) => ({ ...rest, account_no: testCipher.decrypt(account_cipher) }));
 }

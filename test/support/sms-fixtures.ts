@@ -18,38 +18,79 @@ export interface FixtureUnit {
 }
 
 export const UNITS: readonly FixtureUnit[] = [
-  { name: '威海海洋食品有限公司', creditCode: '91371002MA3C100011', phone: '13863100001', amountFen: 1_234_567, corporateAccount: '6222021614000012345' },
-  { name: '荣成远洋渔业有限公司', creditCode: '91371082MA3C100022', phone: '13863100002', amountFen: 88_000, corporateAccount: '6222021614000067890' },
+  {
+    name: '威海海洋食品有限公司',
+    creditCode: '91371002MA3C100011',
+    phone: '13863100001',
+    amountFen: 1_234_567,
+    corporateAccount: '6222021614000012345',
+  },
+  {
+    name: '荣成远洋渔业有限公司',
+    creditCode: '91371082MA3C100022',
+    phone: '13863100002',
+    amountFen: 88_000,
+    corporateAccount: '6222021614000067890',
+  },
   { name: '文登无手机号贸易有限公司', creditCode: '91371003MA3C100033', phone: null, amountFen: 50_050 },
 ];
 
 /** Inserts the units, one completed run with eligible decisions, and a case per unit in `state`; returns unit ids. */
-export async function seedCases(db: Kysely<Database>, options: { round?: string; state?: RefundCaseState; units?: readonly FixtureUnit[] } = {}): Promise<number[]> {
+export async function seedCases(
+  db: Kysely<Database>,
+  options: { round?: string; state?: RefundCaseState; units?: readonly FixtureUnit[] } = {},
+): Promise<number[]> {
   const round = options.round ?? '2024';
   const units = options.units ?? UNITS;
-  const run = await db.insertInto('screening_runs')
+  const run = await db
+    .insertInto('screening_runs')
     .values({ round, as_of: '2024-08-15', status: 'completed', policy_version: 'test' })
-    .returning('id').executeTakeFirstOrThrow();
+    .returning('id')
+    .executeTakeFirstOrThrow();
   const ids: number[] = [];
   for (const unit of units) {
-    const { id } = await db.insertInto('units').values({
-      credit_code: unit.creditCode,
-      name: unit.name,
-      org_type: 'enterprise',
-      region_code: '371002',
-      corporate_bank: '中国工商银行威海分行',
-      ...unitAccounts({ corporate: unit.corporateAccount, contribution: unit.corporateAccount ? null : '37100200000099' }),
-      contact_phone_cipher: unit.phone ? testCipher.encrypt(unit.phone) : null,
-      contact_phone_masked: unit.phone ? maskPhone(unit.phone) : null,
-    }).returning('id').executeTakeFirstOrThrow();
-    await db.insertInto('refund_decisions').values({
-      run_id: run.id, unit_id: id, region_code: '371002', status: 'eligible', amount_fen: unit.amountFen,
-      base_fen: unit.amountFen * 2, ratio_bp: 5000, pay_to: unit.corporateAccount ? 'corporate_account' : 'contribution_account',
-      reasons: '[]', trace: '[]', input_hash: `hash-${id}`, policy_version: 'test',
-    }).execute();
-    await db.insertInto('refund_cases').values({
-      round, unit_id: id, region_code: '371002', state: options.state ?? 'notice_passed', run_id: run.id, amount_fen: unit.amountFen,
-    }).execute();
+    const { id } = await db
+      .insertInto('units')
+      .values({
+        credit_code: unit.creditCode,
+        name: unit.name,
+        org_type: 'enterprise',
+        region_code: '371002',
+        corporate_bank: '中国工商银行威海分行',
+        ...unitAccounts({ corporate: unit.corporateAccount, contribution: unit.corporateAccount ? null : '37100200000099' }),
+        contact_phone_cipher: unit.phone ? testCipher.encrypt(unit.phone) : null,
+        contact_phone_masked: unit.phone ? maskPhone(unit.phone) : null,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await db
+      .insertInto('refund_decisions')
+      .values({
+        run_id: run.id,
+        unit_id: id,
+        region_code: '371002',
+        status: 'eligible',
+        amount_fen: unit.amountFen,
+        base_fen: unit.amountFen * 2,
+        ratio_bp: 5000,
+        pay_to: unit.corporateAccount ? 'corporate_account' : 'contribution_account',
+        reasons: '[]',
+        trace: '[]',
+        input_hash: `hash-${id}`,
+        policy_version: 'test',
+      })
+      .execute();
+    await db
+      .insertInto('refund_cases')
+      .values({
+        round,
+        unit_id: id,
+        region_code: '371002',
+        state: options.state ?? 'notice_passed',
+        run_id: run.id,
+        amount_fen: unit.amountFen,
+      })
+      .execute();
     ids.push(id);
   }
   return ids;

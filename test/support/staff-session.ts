@@ -30,12 +30,27 @@ export async function sessionHeaders(db: Kysely<Database>, clock: Clock, subject
 }
 
 /** Makes the account and returns a function giving headers of a fresh session (so a test may move its clock). */
-export async function staffCaller(db: Kysely<Database>, clock: Clock, spec: StaffSpec): Promise<{ headers: () => Promise<Headers>; name: string }> {
+export async function staffCaller(
+  db: Kysely<Database>,
+  clock: Clock,
+  spec: StaffSpec,
+): Promise<{ headers: () => Promise<Headers>; name: string }> {
   const displayName = spec.displayName ?? spec.username;
-  const row = await db.insertInto('staff_accounts').values({
-    username: spec.username, display_name: displayName, roles: spec.roles, region_code: spec.regionCode ?? '371000', password_hash: NO_PASSWORD,
-  }).returning('id').executeTakeFirstOrThrow();
-  return { headers: () => sessionHeaders(db, clock, { kind: 'staff', staffId: row.id }), name: `${displayName}（${spec.username}）` };
+  const row = await db
+    .insertInto('staff_accounts')
+    .values({
+      username: spec.username,
+      display_name: displayName,
+      roles: spec.roles,
+      region_code: spec.regionCode ?? '371000',
+      password_hash: NO_PASSWORD,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return {
+    headers: () => sessionHeaders(db, clock, { kind: 'staff', staffId: row.id }),
+    name: `${displayName}（${spec.username}）`,
+  };
 }
 
 type Plugin = [FastifyPluginAsync<never>, Record<string, unknown>];
@@ -46,13 +61,22 @@ type Plugin = [FastifyPluginAsync<never>, Record<string, unknown>];
  */
 export async function securedApp(store: Store, clock: Clock, plugins: Plugin[]): Promise<FastifyInstance> {
   const app = Fastify({
-    ajv: { customOptions: { coerceTypes: false, useDefaults: false, removeAdditional: false, allowUnionTypes: true, strictTypes: false } },
+    ajv: {
+      customOptions: {
+        coerceTypes: false,
+        useDefaults: false,
+        removeAdditional: false,
+        allowUnionTypes: true,
+        strictTypes: false,
+      },
+    },
     schemaErrorFormatter: chineseValidationError,
   });
   app.setErrorHandler((error: { statusCode?: number; code?: string; message: string }, _request, reply) => {
     void reply.status(error.statusCode ?? 500).send({ error: { code: error.code ?? 'ERROR', message: error.message } });
   });
   await registerGuard(app, { db: store.db, clock, secureCookies: false });
-  for (const [plugin, options] of plugins) await app.register(plugin as FastifyPluginAsync<Record<string, unknown>>, { prefix: '/api/v1', ...options });
+  for (const [plugin, options] of plugins)
+    await app.register(plugin as FastifyPluginAsync<Record<string, unknown>>, { prefix: '/api/v1', ...options });
   return app;
 }

@@ -4,7 +4,11 @@
  * Calls `check` until it returns something other than undefined and returns that; fails after `timeoutMs`, naming
  * what it waited for. Between calls it yields for `intervalMs` so the work it waits on can progress.
  */
-export async function waitFor<T>(what: string, check: () => Promise<T | undefined> | T | undefined, { timeoutMs = 60_000, intervalMs = 20 } = {}): Promise<T> {
+export async function waitFor<T>(
+  what: string,
+  check: () => Promise<T | undefined> | T | undefined,
+  { timeoutMs = 60_000, intervalMs = 20 } = {},
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const result = await check();

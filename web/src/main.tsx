@@ -18,7 +18,11 @@ const PersonPortal = lazy(() => import('./person/PersonPortal.tsx'));
 const PublicNotices = lazy(() => import('./gongshi/PublicNotices.tsx'));
 
 function Loading() {
-  return <div className="page-loading"><Spin size="large" description="正在加载…" /></div>;
+  return (
+    <div className="page-loading">
+      <Spin size="large" description="正在加载…" />
+    </div>
+  );
 }
 
 createRoot(document.getElementById('root')!).render(

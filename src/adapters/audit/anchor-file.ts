@@ -25,12 +25,22 @@ function signedText(anchor: AuditAnchor): string {
 
 function isAnchor(value: unknown): value is AuditAnchor & { mac: string } {
   const v = value as Record<string, unknown>;
-  return typeof v === 'object' && v !== null && Number.isSafeInteger(v.seq) && typeof v.hash === 'string'
-    && typeof v.at === 'string' && (v.kind === 'checkpoint' || v.kind === 'verified_head') && typeof v.mac === 'string';
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    Number.isSafeInteger(v.seq) &&
+    typeof v.hash === 'string' &&
+    typeof v.at === 'string' &&
+    (v.kind === 'checkpoint' || v.kind === 'verified_head') &&
+    typeof v.mac === 'string'
+  );
 }
 
 export class FileAuditAnchors implements AuditAnchors {
-  constructor(readonly location: string, private readonly key: Buffer) {
+  constructor(
+    readonly location: string,
+    private readonly key: Buffer,
+  ) {
     if (key.length !== KEY_BYTES) throw new KeyConfigError(`密钥配置错误：审计锚点密钥须为 ${KEY_BYTES} 字节`);
   }
 
@@ -76,19 +86,30 @@ export class FileAuditAnchors implements AuditAnchors {
 
 function decodeKey(text: string, what: string): Buffer {
   const trimmed = text.trim();
-  if (!HEX_OR_BASE64.test(trimmed)) throw new KeyConfigError(`密钥配置错误：${what}须为 ${KEY_BYTES} 字节（64 位十六进制或 base64）`);
+  if (!HEX_OR_BASE64.test(trimmed))
+    throw new KeyConfigError(`密钥配置错误：${what}须为 ${KEY_BYTES} 字节（64 位十六进制或 base64）`);
   return Buffer.from(trimmed, trimmed.length === KEY_BYTES * 2 ? 'hex' : 'base64');
 }
 
 /** The anchors as configured; `development` is true when the built-in key is used. */
 export function auditAnchorsFromEnv(env: Env): { anchors: FileAuditAnchors; development: boolean } {
   const location = env.WENGANG_AUDIT_ANCHOR || dataPath(env, 'audit-anchors.log');
-  if (env.WENGANG_AUDIT_ANCHOR_KEY) return { anchors: new FileAuditAnchors(location, decodeKey(env.WENGANG_AUDIT_ANCHOR_KEY, 'WENGANG_AUDIT_ANCHOR_KEY')), development: false };
+  if (env.WENGANG_AUDIT_ANCHOR_KEY)
+    return {
+      anchors: new FileAuditAnchors(location, decodeKey(env.WENGANG_AUDIT_ANCHOR_KEY, 'WENGANG_AUDIT_ANCHOR_KEY')),
+      development: false,
+    };
   if (env.WENGANG_AUDIT_ANCHOR_KEY_FILE) {
-    const key = decodeKey(readFileSync(env.WENGANG_AUDIT_ANCHOR_KEY_FILE, 'utf8'), `WENGANG_AUDIT_ANCHOR_KEY_FILE（${env.WENGANG_AUDIT_ANCHOR_KEY_FILE}）`);
+    const key = decodeKey(
+      readFileSync(env.WENGANG_AUDIT_ANCHOR_KEY_FILE, 'utf8'),
+      `WENGANG_AUDIT_ANCHOR_KEY_FILE（${env.WENGANG_AUDIT_ANCHOR_KEY_FILE}）`,
+    );
     return { anchors: new FileAuditAnchors(location, key), development: false };
   }
-  if (env.NODE_ENV === 'production') throw new KeyConfigError('密钥配置错误：生产环境必须配置 WENGANG_AUDIT_ANCHOR_KEY 或 WENGANG_AUDIT_ANCHOR_KEY_FILE（审计锚点密钥）');
+  if (env.NODE_ENV === 'production')
+    throw new KeyConfigError(
+      '密钥配置错误：生产环境必须配置 WENGANG_AUDIT_ANCHOR_KEY 或 WENGANG_AUDIT_ANCHOR_KEY_FILE（审计锚点密钥）',
+    );
   const developmentKey = Buffer.from(sm3Hex('wengang-development-key-not-for-production/audit-anchor'), 'hex');
   return { anchors: new FileAuditAnchors(location, developmentKey), development: true };
 }

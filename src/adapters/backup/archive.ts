@@ -23,7 +23,11 @@ export class BackupArchiveError extends Error {
   override name = 'BackupArchiveError';
 }
 
-export async function writeArchive(path: string, manifest: Omit<BackupManifest, 'payloadBytes' | 'payloadSm3'>, payload: Buffer): Promise<BackupManifest> {
+export async function writeArchive(
+  path: string,
+  manifest: Omit<BackupManifest, 'payloadBytes' | 'payloadSm3'>,
+  payload: Buffer,
+): Promise<BackupManifest> {
   const full: BackupManifest = { ...manifest, payloadBytes: payload.length, payloadSm3: sm3Hex(payload) };
   await writeFile(path, Buffer.concat([Buffer.from(`${MAGIC}\n${JSON.stringify(full)}\n`, 'utf8'), payload]));
   return full;
@@ -49,7 +53,9 @@ export async function readArchive(path: string): Promise<{ manifest: BackupManif
   }
   const payload = bytes.subarray(header.next);
   if (payload.length !== manifest.payloadBytes) {
-    throw new BackupArchiveError(`备份文件长度不符：应为 ${manifest.payloadBytes} 字节，实为 ${payload.length} 字节（文件被截断或改动）`);
+    throw new BackupArchiveError(
+      `备份文件长度不符：应为 ${manifest.payloadBytes} 字节，实为 ${payload.length} 字节（文件被截断或改动）`,
+    );
   }
   if (sm3Hex(payload) !== manifest.payloadSm3) throw new BackupArchiveError('备份文件 SM3 校验失败：内容已损坏或被改动');
   return { manifest, payload };

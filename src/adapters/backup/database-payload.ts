@@ -15,7 +15,11 @@ function run(command: string, args: string[], input?: Buffer): Promise<Buffer> {
     child.stdout.on('data', (chunk: Buffer) => out.push(chunk));
     child.stderr.on('data', (chunk: Buffer) => err.push(chunk));
     child.on('error', reject);
-    child.on('close', (code) => code === 0 ? resolve(Buffer.concat(out)) : reject(new Error(`${command} 退出码 ${code}：${Buffer.concat(err).toString('utf8').trim()}`)));
+    child.on('close', (code) =>
+      code === 0
+        ? resolve(Buffer.concat(out))
+        : reject(new Error(`${command} 退出码 ${code}：${Buffer.concat(err).toString('utf8').trim()}`)),
+    );
     child.stdin.end(input);
   });
 }

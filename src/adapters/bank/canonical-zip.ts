@@ -57,8 +57,12 @@ function withFixedDates(entry: Entry, instant: Date): Entry {
 function header(entry: Entry, central: boolean, offset: number): Buffer {
   const out = Buffer.alloc(central ? 46 : 30);
   let at = 0;
-  const u16 = (value: number) => { at = out.writeUInt16LE(value, at); };
-  const u32 = (value: number) => { at = out.writeUInt32LE(value >>> 0, at); };
+  const u16 = (value: number) => {
+    at = out.writeUInt16LE(value, at);
+  };
+  const u32 = (value: number) => {
+    at = out.writeUInt32LE(value >>> 0, at);
+  };
   u32(central ? CENTRAL_HEADER : LOCAL_HEADER);
   if (central) u16(20);
   u16(20);
@@ -83,7 +87,9 @@ function header(entry: Entry, central: boolean, offset: number): Buffer {
 
 /** The same zip with fixed timestamps, no data descriptors or extra fields, and core properties dated `instant`. */
 export function canonicalZip(zip: Buffer, instant: Date): Buffer {
-  const entries = readEntries(zip).map((entry) => (entry.name.toString('utf8') === CORE_PROPERTIES ? withFixedDates(entry, instant) : entry));
+  const entries = readEntries(zip).map((entry) =>
+    entry.name.toString('utf8') === CORE_PROPERTIES ? withFixedDates(entry, instant) : entry,
+  );
   const parts: Buffer[] = [];
   const central: Buffer[] = [];
   let offset = 0;

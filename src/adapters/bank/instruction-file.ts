@@ -21,11 +21,18 @@ import { canonicalZip } from './canonical-zip.ts';
 import { accountKindLabels } from '../../domain/vocabulary/pay-to.ts';
 
 export const INSTRUCTION_HEADERS = [
-  '序号', '付款流水号', '收款单位名称', '统一社会信用代码', '收款账户类型', '开户银行', '收款账号', '金额（元）', '用途',
+  '序号',
+  '付款流水号',
+  '收款单位名称',
+  '统一社会信用代码',
+  '收款账户类型',
+  '开户银行',
+  '收款账号',
+  '金额（元）',
+  '用途',
 ] as const;
 export const TOTALS_LABEL = '合计';
 export const CHECKSUM_LABEL = '校验码';
-
 
 export type InstructionFormat = 'csv' | 'xlsx';
 
@@ -65,10 +72,19 @@ export function instructionChecksum(lines: readonly (readonly string[])[]): stri
 
 /** The file's rows for the batch's attempts (in the order given) and the purpose text, e.g. 2024年失业保险稳岗返还. */
 export function buildInstructionFile(lines: readonly InstructionLine[], purpose: string): InstructionFile {
-  const body = lines.map((line, index) => guardRow([
-    String(index + 1), paymentReference(line.paymentId, line.attempt), line.recipientName, line.recipientCreditCode,
-    accountKindLabels[line.accountKind], line.bankName ?? '', line.accountNo, bankYuan(line.amountFen), purpose,
-  ]));
+  const body = lines.map((line, index) =>
+    guardRow([
+      String(index + 1),
+      paymentReference(line.paymentId, line.attempt),
+      line.recipientName,
+      line.recipientCreditCode,
+      accountKindLabels[line.accountKind],
+      line.bankName ?? '',
+      line.accountNo,
+      bankYuan(line.amountFen),
+      purpose,
+    ]),
+  );
   const totalFen = sumFen(lines.map((line) => line.amountFen));
   const totals = [TOTALS_LABEL, '笔数', String(lines.length), '合计金额', bankYuan(totalFen)];
   const covered = [[...INSTRUCTION_HEADERS], ...body, totals];
@@ -80,7 +96,11 @@ export function buildInstructionFile(lines: readonly InstructionLine[], purpose:
  * The file's bytes in the format. Both are deterministic: the XLSX is normalised so its bytes depend only on the
  * rows and `documentDate` (its created/modified property).
  */
-export async function renderInstructionFile(file: InstructionFile, format: InstructionFormat, documentDate: Date): Promise<Buffer> {
+export async function renderInstructionFile(
+  file: InstructionFile,
+  format: InstructionFormat,
+  documentDate: Date,
+): Promise<Buffer> {
   const dir = await mkdtemp(join(tmpdir(), 'wengang-bank-'));
   try {
     const path = join(dir, `instruction.${format}`);
@@ -89,11 +109,13 @@ export async function renderInstructionFile(file: InstructionFile, format: Instr
       await writeCsv(path, header, rows);
       return await readFile(path);
     }
-    await writeXlsx(path, [{
-      name: '付款指令',
-      columns: header.map((title, index) => ({ header: title, text: true, width: [8, 16, 36, 24, 24, 28, 26, 16, 28][index] })),
-      rows,
-    }]);
+    await writeXlsx(path, [
+      {
+        name: '付款指令',
+        columns: header.map((title, index) => ({ header: title, text: true, width: [8, 16, 36, 24, 24, 28, 26, 16, 28][index] })),
+        rows,
+      },
+    ]);
     return canonicalZip(await readFile(path), documentDate);
   } finally {
     await rm(dir, { recursive: true, force: true });

@@ -28,7 +28,9 @@ function reference(): FieldParser<{ paymentId: number; attempt: number }> {
     hint: '付款指令文件中的付款流水号，如 1024-1',
     parse(raw) {
       const m = /^([1-9]\d{0,14})-([1-9]\d{0,3})$/.exec(raw);
-      return m ? { value: { paymentId: Number(m[1]), attempt: Number(m[2]) } } : { error: '付款流水号格式不正确，应为 支付编号-次数，如 1024-1' };
+      return m
+        ? { value: { paymentId: Number(m[1]), attempt: Number(m[2]) } }
+        : { error: '付款流水号格式不正确，应为 支付编号-次数，如 1024-1' };
     },
   };
 }
@@ -39,12 +41,29 @@ export const returnFileSpec = defineImportSpec<ReturnRow>({
   columns: {
     reference: { header: '付款流水号', required: true, example: '1024-1', ...reference() },
     amountFen: { header: '金额（元）', required: true, example: '7200.00', ...amountYuan() },
-    outcome: { header: '处理结果', required: true, example: '成功', ...enumOf({ 成功: 'paid', 失败: 'failed', 退回: 'returned' } as const) },
+    outcome: {
+      header: '处理结果',
+      required: true,
+      example: '成功',
+      ...enumOf({ 成功: 'paid', 失败: 'failed', 退回: 'returned' } as const),
+    },
     bankReference: { header: '银行流水号', required: false, example: 'B20240920000001', ...text({ maxLength: 64 }) },
-    bankReason: { header: '失败原因', required: false, example: '', note: '处理结果为失败或退回时必填', ...text({ maxLength: 200 }) },
+    bankReason: {
+      header: '失败原因',
+      required: false,
+      example: '',
+      note: '处理结果为失败或退回时必填',
+      ...text({ maxLength: 200 }),
+    },
   },
 });
 
 export function toReturnLine(row: ReturnRow): ReturnLine {
-  return { ...row.reference, amountFen: row.amountFen, outcome: row.outcome, bankReference: row.bankReference, bankReason: row.bankReason };
+  return {
+    ...row.reference,
+    amountFen: row.amountFen,
+    outcome: row.outcome,
+    bankReference: row.bankReference,
+    bankReason: row.bankReason,
+  };
 }

@@ -11,7 +11,9 @@ function assertCovered(date: IsoDate): void {
   let covered = coveredYears.get(year);
   if (covered === undefined) {
     // Every published year has at least New Year's Day as a holiday.
-    covered = chineseDays.isHoliday(`${year}-01-01`) && chineseDays.getHolidaysInRange(`${year}-01-01`, `${year}-12-31`, false).length > 1;
+    covered =
+      chineseDays.isHoliday(`${year}-01-01`) &&
+      chineseDays.getHolidaysInRange(`${year}-01-01`, `${year}-12-31`, false).length > 1;
     coveredYears.set(year, covered);
   }
   if (!covered) throw new CalendarYearNotCoveredError(year);

@@ -44,7 +44,11 @@ type ColumnDefinitions<Row> = { [K in keyof Row & string]-?: WithoutKey<ColumnFo
  * Builds an ImportSpec from one column definition per field of Row (so no field can be forgotten), in file order.
  * Throws when two columns share a header or an example does not pass its own parser.
  */
-export function defineImportSpec<Row>(definition: { kind: string; title: string; columns: ColumnDefinitions<Row> }): ImportSpec<Row> {
+export function defineImportSpec<Row>(definition: {
+  kind: string;
+  title: string;
+  columns: ColumnDefinitions<Row>;
+}): ImportSpec<Row> {
   const columns = Object.entries(definition.columns).map(([key, column]) => ({ ...(column as object), key }) as ColumnSpec<Row>);
   const headers = new Set<string>();
   for (const column of columns) {
@@ -120,7 +124,8 @@ export function amountYuan(options: { allowNegative?: boolean } = {}): FieldPars
       const magnitude = BigInt(whole!.replace(/,/g, '')) * 100n + BigInt(decimals.slice(0, 2).padEnd(2, '0'));
       const fen = sign === '-' ? -magnitude : magnitude;
       if (fen < 0n && !options.allowNegative) return { error: '金额不能为负数' };
-      if (fen > BigInt(Number.MAX_SAFE_INTEGER) || fen < -BigInt(Number.MAX_SAFE_INTEGER)) return { error: '金额超出可处理的范围' };
+      if (fen > BigInt(Number.MAX_SAFE_INTEGER) || fen < -BigInt(Number.MAX_SAFE_INTEGER))
+        return { error: '金额超出可处理的范围' };
       return { value: Number(fen) };
     },
   };

@@ -76,10 +76,15 @@ function matchHeader(cells: string[], spec: TableColumns): (string | undefined)[
     return header;
   });
   for (const column of spec.columns) {
-    if (column.required && !seen.has(column.header)) problems.push({ row: 1, column: column.header, value: '', message: '缺少必填列' });
+    if (column.required && !seen.has(column.header))
+      problems.push({ row: 1, column: column.header, value: '', message: '缺少必填列' });
   }
   if (problems.length) {
-    const found = cells.map((cell) => cell.trim()).filter(Boolean).join('、') || '（无）';
+    const found =
+      cells
+        .map((cell) => cell.trim())
+        .filter(Boolean)
+        .join('、') || '（无）';
     const detail = problems.map((p) => `「${p.column}」${p.message}`).join('；');
     throw new TableFileError(`表头与模板不符：${detail}。文件中的列为：${found}`, problems);
   }
@@ -93,7 +98,9 @@ async function detectFormat(path: string): Promise<'xlsx' | 'csv'> {
     const magic = buffer.subarray(0, bytesRead).toString('hex');
     if (magic === '504b0304') return 'xlsx';
     if (magic === 'd0cf11e0') {
-      throw new TableFileError('不支持 Excel 97-2003（.xls）格式或设置了打开密码的文件，请在 Excel 中另存为 .xlsx 或 CSV 后再导入');
+      throw new TableFileError(
+        '不支持 Excel 97-2003（.xls）格式或设置了打开密码的文件，请在 Excel 中另存为 .xlsx 或 CSV 后再导入',
+      );
     }
     if (magic.startsWith('fffe') || magic.startsWith('feff')) {
       throw new TableFileError('不支持 UTF-16（“Unicode 文本”）编码，请另存为“CSV UTF-8（逗号分隔）”后再导入');
@@ -167,7 +174,11 @@ async function* xlsxRows(path: string, countBytes: (n: number) => void): AsyncGe
   const input = createReadStream(path);
   input.on('data', (chunk) => countBytes(chunk.length));
   const workbook = new Utf8SafeWorkbookReader(input, {
-    worksheets: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', entries: 'ignore',
+    worksheets: 'emit',
+    sharedStrings: 'cache',
+    styles: 'cache',
+    hyperlinks: 'ignore',
+    entries: 'ignore',
   });
   let done = false;
   try {

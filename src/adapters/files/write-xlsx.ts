@@ -63,13 +63,21 @@ export async function writeErrorReport(
 ): Promise<void> {
   async function* rows(): AsyncGenerator<ExportCell[]> {
     for await (const error of errors) yield [error.row, error.column, error.value, error.message];
-    if (options.omittedCount) yield [null, null, null, `另有 ${options.omittedCount} 个问题未列出，请修正以上问题后重新导入以查看其余问题`];
+    if (options.omittedCount)
+      yield [null, null, null, `另有 ${options.omittedCount} 个问题未列出，请修正以上问题后重新导入以查看其余问题`];
   }
-  await writeXlsx(path, [{
-    name: '错误报告',
-    columns: [{ header: '行号', width: 8 }, { header: '列', width: 24 }, { header: '值', width: 32 }, { header: '问题', width: 60 }],
-    rows: rows(),
-  }]);
+  await writeXlsx(path, [
+    {
+      name: '错误报告',
+      columns: [
+        { header: '行号', width: 8 },
+        { header: '列', width: 24 },
+        { header: '值', width: 32 },
+        { header: '问题', width: 60 },
+      ],
+      rows: rows(),
+    },
+  ]);
 }
 
 /** Excel forbids []:*?/\ in sheet names and allows 31 characters. */
@@ -87,7 +95,12 @@ export async function writeTemplate<Row>(spec: ImportSpec<Row>, path: string): P
   ]);
   instructions.push(
     [null, null, null, null],
-    ['说明', null, `第 1 行为表头，请勿修改；红色列为必填项。第 2 行为示例，导入前请删除。每行一条记录，也可另存为 CSV（UTF-8 或 GBK）后导入。`, null],
+    [
+      '说明',
+      null,
+      `第 1 行为表头，请勿修改；红色列为必填项。第 2 行为示例，导入前请删除。每行一条记录，也可另存为 CSV（UTF-8 或 GBK）后导入。`,
+      null,
+    ],
   );
   await writeXlsx(path, [
     {
@@ -98,7 +111,12 @@ export async function writeTemplate<Row>(spec: ImportSpec<Row>, path: string): P
     },
     {
       name: '填写说明',
-      columns: [{ header: '列名', width: 24 }, { header: '是否必填', width: 10 }, { header: '填写要求', width: 70 }, { header: '示例', width: 24 }],
+      columns: [
+        { header: '列名', width: 24 },
+        { header: '是否必填', width: 10 },
+        { header: '填写要求', width: 70 },
+        { header: '示例', width: 24 },
+      ],
       rows: instructions,
     },
   ]);

@@ -13,7 +13,9 @@ export const DEFAULT_LAW_DIR = fileURLToPath(new URL('../../../policy/law/', imp
 const MAP_FILE = 'map.yaml';
 
 function yamlFiles(dir: string): string[] {
-  return readdirSync(dir).filter((n) => n.endsWith('.yaml')).sort();
+  return readdirSync(dir)
+    .filter((n) => n.endsWith('.yaml'))
+    .sort();
 }
 
 function readYaml(dir: string, name: string): unknown {
@@ -41,12 +43,16 @@ export function loadLawBook(dir = DEFAULT_LAW_DIR): LawBook {
 export function loadArticleMap(dir = DEFAULT_LAW_DIR): ArticleMap {
   const parsed = articleMapSchema.safeParse(readYaml(dir, MAP_FILE));
   if (!parsed.success) {
-    throw new LawError(`${MAP_FILE} 校验失败：\n${parsed.error.issues.map((i) => `${i.path.map(String).join(' ')}：${i.message}`).join('\n')}`);
+    throw new LawError(
+      `${MAP_FILE} 校验失败：\n${parsed.error.issues.map((i) => `${i.path.map(String).join(' ')}：${i.message}`).join('\n')}`,
+    );
   }
   return parsed.data;
 }
 
 /** Every `legalBasis` string anywhere in policy/parameters/*.yaml, with its file and path (e.g. parameters.minFullMonths.values.0). */
 export function parameterCitations(dir = DEFAULT_PARAMETER_DIR): (ParameterCitation & { path: string })[] {
-  return yamlFiles(dir).flatMap((file) => collectLegalBases(parse(readFileSync(join(dir, file), 'utf8'))).map((c) => ({ file, ...c })));
+  return yamlFiles(dir).flatMap((file) =>
+    collectLegalBases(parse(readFileSync(join(dir, file), 'utf8'))).map((c) => ({ file, ...c })),
+  );
 }

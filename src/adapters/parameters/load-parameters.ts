@@ -4,7 +4,13 @@ import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
-import { ParameterError, ParameterStore, validateParameterFile, type ParameterDeclaration, type ParameterFile } from '../../policy/core/parameters.ts';
+import {
+  ParameterError,
+  ParameterStore,
+  validateParameterFile,
+  type ParameterDeclaration,
+  type ParameterFile,
+} from '../../policy/core/parameters.ts';
 import { PARAMETER_DECLARATIONS } from '../../policy/parameter-declarations.ts';
 
 export const DEFAULT_PARAMETER_DIR = fileURLToPath(new URL('../../../policy/parameters/', import.meta.url));
@@ -13,8 +19,13 @@ export const DEFAULT_PARAMETER_DIR = fileURLToPath(new URL('../../../policy/para
  * Loads and checks every parameter file against its rule's declared shapes; throws one error listing every problem,
  * each naming file and key.
  */
-export function loadParameters(dir = DEFAULT_PARAMETER_DIR, declarations: ReadonlyMap<string, ParameterDeclaration> = PARAMETER_DECLARATIONS): ParameterStore {
-  const names = readdirSync(dir).filter((n) => n.endsWith('.yaml')).sort();
+export function loadParameters(
+  dir = DEFAULT_PARAMETER_DIR,
+  declarations: ReadonlyMap<string, ParameterDeclaration> = PARAMETER_DECLARATIONS,
+): ParameterStore {
+  const names = readdirSync(dir)
+    .filter((n) => n.endsWith('.yaml'))
+    .sort();
   const hash = createHash('sha256');
   const files: ParameterFile[] = [];
   const problems: string[] = [];

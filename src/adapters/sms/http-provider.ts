@@ -41,7 +41,10 @@ export function httpProvider(config: HttpProviderConfig): SmsProvider {
       }
       const text = await response.text().catch(() => '');
       if (!response.ok) {
-        throw new SmsSendError(isRetryableStatus(response.status), `短信网关拒绝（HTTP ${response.status}）：${text.slice(0, 200)}`);
+        throw new SmsSendError(
+          isRetryableStatus(response.status),
+          `短信网关拒绝（HTTP ${response.status}）：${text.slice(0, 200)}`,
+        );
       }
       let messageId: unknown;
       try {

@@ -46,7 +46,12 @@ class SmppStatusError extends Error {
 /** ESME_RSYSERR, ESME_RMSGQFUL, ESME_RTHROTTLED: the SMSC is busy or unwell, not refusing the message itself. */
 const retryableStatuses = new Set([0x08, 0x14, 0x58]);
 
-function request(session: Session, command: 'bind_transceiver' | 'submit_sm', options: Record<string, unknown>, timeoutMs: number): Promise<Pdu> {
+function request(
+  session: Session,
+  command: 'bind_transceiver' | 'submit_sm',
+  options: Record<string, unknown>,
+  timeoutMs: number,
+): Promise<Pdu> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`SMPP ${command} 超时`)), timeoutMs);
     session[command](options, (response) => {
@@ -90,7 +95,7 @@ export function smppProvider(config: SmppProviderConfig): SmsProvider {
   /** The bound session, opened (again) when there is none or the last one was closed. */
   async function session(): Promise<Session> {
     try {
-      let live = bound && await bound;
+      let live = bound && (await bound);
       if (!live || closed.has(live)) {
         bound = open();
         live = await bound;
@@ -98,7 +103,10 @@ export function smppProvider(config: SmppProviderConfig): SmsProvider {
       return live;
     } catch (error) {
       bound = undefined;
-      const text = error instanceof SmppStatusError ? `短信中心拒绝登录（${error.message}）` : `无法连接短信中心：${(error as Error).message}`;
+      const text =
+        error instanceof SmppStatusError
+          ? `短信中心拒绝登录（${error.message}）`
+          : `无法连接短信中心：${(error as Error).message}`;
       throw new SmsSendError(!(error instanceof SmppStatusError), text);
     }
   }
@@ -118,14 +126,19 @@ export function smppProvider(config: SmppProviderConfig): SmsProvider {
       const ids: string[] = [];
       try {
         for (const part of parts) {
-          const response = await request(live, 'submit_sm', {
-            source_addr: config.sourceAddr,
-            destination_addr: to,
-            registered_delivery: 1,
-            data_coding: UCS2_DATA_CODING,
-            esm_class: part.udh ? ESM_CLASS_UDHI : 0,
-            short_message: part.udh ? Buffer.concat([part.udh, part.text]) : part.text,
-          }, timeoutMs);
+          const response = await request(
+            live,
+            'submit_sm',
+            {
+              source_addr: config.sourceAddr,
+              destination_addr: to,
+              registered_delivery: 1,
+              data_coding: UCS2_DATA_CODING,
+              esm_class: part.udh ? ESM_CLASS_UDHI : 0,
+              short_message: part.udh ? Buffer.concat([part.udh, part.text]) : part.text,
+            },
+            timeoutMs,
+          );
           ids.push(String(response.message_id));
         }
       } catch (error) {

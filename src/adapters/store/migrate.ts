@@ -63,10 +63,7 @@ export async function migrate(db: Kysely<Database>, migrations?: readonly Migrat
       await lock(trx);
       if ((await appliedChecksums(trx)).has(migration.name)) return true;
       await sql.raw(migration.sql).execute(trx);
-      await trx
-        .insertInto('schema_migrations')
-        .values({ name: migration.name, checksum: migration.checksum })
-        .execute();
+      await trx.insertInto('schema_migrations').values({ name: migration.name, checksum: migration.checksum }).execute();
       return false;
     });
     if (!done) appliedNow.push(migration.name);

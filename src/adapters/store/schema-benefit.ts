@@ -3,7 +3,14 @@ import type { ColumnType, Generated } from 'kysely';
 import type { IsoDate, Period } from '../../policy/core/dates.ts';
 import type { Fen } from '../../policy/core/money.ts';
 import type {
-  BenefitChannel, BenefitClaimStatus, BenefitLinePurpose, BenefitLineStatus, BenefitStopReason, SeparationReason, StatusEventKind, TransferDirection,
+  BenefitChannel,
+  BenefitClaimStatus,
+  BenefitLinePurpose,
+  BenefitLineStatus,
+  BenefitStopReason,
+  SeparationReason,
+  StatusEventKind,
+  TransferDirection,
 } from '../../domain/benefit.ts';
 import type { Json } from './schema-round.ts';
 

@@ -16,8 +16,17 @@ export type AccountKind = UnitAccountKind | 'social_security_card';
 export type { PaymentStatus } from '../../domain/vocabulary/payments.ts';
 import type { PaymentStatus } from '../../domain/vocabulary/payments.ts';
 import type { ExpenseAccount, PaymentPurpose } from '../../domain/payment-purposes.ts';
-export type LedgerAccount = ExpenseAccount | 'payable' | 'bank_in_transit' | 'bank' | 'pilot_spending' | 'pilot_bank' | 'recovery_receivable' | 'recovery_bank'
-  | 'living_spending' | 'living_bank';
+export type LedgerAccount =
+  | ExpenseAccount
+  | 'payable'
+  | 'bank_in_transit'
+  | 'bank'
+  | 'pilot_spending'
+  | 'pilot_bank'
+  | 'recovery_receivable'
+  | 'recovery_bank'
+  | 'living_spending'
+  | 'living_bank';
 
 export interface DispatchApplicationsTable {
   id: Id;
@@ -133,7 +142,16 @@ export interface AccountCorrectionsTable {
 export interface LedgerTransactionsTable {
   id: Id;
   key: string;
-  kind: 'commitment' | 'payment' | 'settlement' | 'return' | 'reissue' | 'cancellation' | 'pilot_spending' | 'recovery_receivable' | 'recovery_repayment'
+  kind:
+    | 'commitment'
+    | 'payment'
+    | 'settlement'
+    | 'return'
+    | 'reissue'
+    | 'cancellation'
+    | 'pilot_spending'
+    | 'recovery_receivable'
+    | 'recovery_repayment'
     | 'living_guarantee';
   payment_id: number | null;
   pilot_commitment_id: ColumnType<number | null, number | null | undefined, number | null>;

@@ -202,8 +202,17 @@ export interface ImportBatchesTable extends Created {
   error_count: Defaulted<number>;
 }
 
-export interface Database extends RoundTables, PaymentTables, AuditTables, IdentityTables, FundTables, SkillSubsidyTables, RiskTables,
-  SimulationTables, BenefitTables {
+export interface Database
+  extends
+    RoundTables,
+    PaymentTables,
+    AuditTables,
+    IdentityTables,
+    FundTables,
+    SkillSubsidyTables,
+    RiskTables,
+    SimulationTables,
+    BenefitTables {
   schema_migrations: SchemaMigrationsTable;
   regions: RegionsTable;
   units: UnitsTable;
@@ -223,6 +232,23 @@ export interface Database extends RoundTables, PaymentTables, AuditTables, Ident
 
 /** Tables whose `id` is an identity column. */
 export type IdentityTable =
-  | 'units' | 'persons' | 'import_batches' | 'screening_runs' | 'refund_case_events' | 'review_batches'
-  | 'public_notices' | 'notice_objections' | 'sms_outbox' | 'sms_codes' | 'dispatch_applications' | 'payment_batches'
-  | 'payments' | 'bank_files' | 'account_corrections' | 'ledger_transactions' | 'fund_pilot_plans' | 'fund_pilot_commitments' | 'fund_incidents' | 'skill_subsidy_applications';
+  | 'units'
+  | 'persons'
+  | 'import_batches'
+  | 'screening_runs'
+  | 'refund_case_events'
+  | 'review_batches'
+  | 'public_notices'
+  | 'notice_objections'
+  | 'sms_outbox'
+  | 'sms_codes'
+  | 'dispatch_applications'
+  | 'payment_batches'
+  | 'payments'
+  | 'bank_files'
+  | 'account_corrections'
+  | 'ledger_transactions'
+  | 'fund_pilot_plans'
+  | 'fund_pilot_commitments'
+  | 'fund_incidents'
+  | 'skill_subsidy_applications';

@@ -19,10 +19,28 @@ interface PlainColumn {
 }
 
 const PLAIN_COLUMNS: readonly PlainColumn[] = [
-  { table: 'units', key: ['id'], plain: 'corporate_account', cipher: 'corporate_account_cipher', masked: 'corporate_account_masked' },
-  { table: 'units', key: ['id'], plain: 'contribution_account', cipher: 'contribution_account_cipher', masked: 'contribution_account_masked' },
+  {
+    table: 'units',
+    key: ['id'],
+    plain: 'corporate_account',
+    cipher: 'corporate_account_cipher',
+    masked: 'corporate_account_masked',
+  },
+  {
+    table: 'units',
+    key: ['id'],
+    plain: 'contribution_account',
+    cipher: 'contribution_account_cipher',
+    masked: 'contribution_account_masked',
+  },
   { table: 'payments', key: ['id'], plain: 'account_no', cipher: 'account_cipher', masked: 'account_masked' },
-  { table: 'payment_attempts', key: ['payment_id', 'attempt'], plain: 'account_no', cipher: 'account_cipher', masked: 'account_masked' },
+  {
+    table: 'payment_attempts',
+    key: ['payment_id', 'attempt'],
+    plain: 'account_no',
+    cipher: 'account_cipher',
+    masked: 'account_masked',
+  },
   { table: 'account_corrections', key: ['id'], plain: 'account_no', cipher: 'account_cipher', masked: 'account_masked' },
 ];
 
@@ -47,7 +65,10 @@ async function sealColumn(db: Kysely<Database>, cipher: FieldCipher, c: PlainCol
          WHERE ${sql.ref(c.plain)} IS NOT NULL LIMIT ${CHUNK} FOR UPDATE`.execute(trx);
       for (const row of rows) {
         const no = String(row.plain);
-        const match = sql.join(c.key.map((k) => sql`${sql.ref(k)} = ${row[k]}`), sql` AND `);
+        const match = sql.join(
+          c.key.map((k) => sql`${sql.ref(k)} = ${row[k]}`),
+          sql` AND `,
+        );
         await sql`UPDATE ${sql.table(c.table)} SET ${sql.ref(c.cipher)} = ${cipher.encrypt(no)},
                   ${sql.ref(c.masked)} = ${maskBankAccount(no)}, ${sql.ref(c.plain)} = NULL WHERE ${match}`.execute(trx);
       }
@@ -61,14 +82,26 @@ async function sealColumn(db: Kysely<Database>, cipher: FieldCipher, c: PlainCol
 async function sealConfirmations(db: Kysely<Database>, cipher: FieldCipher): Promise<void> {
   for (;;) {
     const sealed = await db.transaction().execute(async (trx) => {
-      const rows = await trx.selectFrom('confirmations').select(['round', 'unit_id', 'pay_to'])
-        .where('pay_to', 'like', '%:%').limit(CHUNK).forUpdate().execute();
+      const rows = await trx
+        .selectFrom('confirmations')
+        .select(['round', 'unit_id', 'pay_to'])
+        .where('pay_to', 'like', '%:%')
+        .limit(CHUNK)
+        .forUpdate()
+        .execute();
       for (const row of rows) {
         const at = row.pay_to.indexOf(':');
         const no = row.pay_to.slice(at + 1);
-        await trx.updateTable('confirmations').set({
-          pay_to: row.pay_to.slice(0, at), account_cipher: no ? cipher.encrypt(no) : null, account_masked: no ? maskBankAccount(no) : null,
-        }).where('round', '=', row.round).where('unit_id', '=', row.unit_id).execute();
+        await trx
+          .updateTable('confirmations')
+          .set({
+            pay_to: row.pay_to.slice(0, at),
+            account_cipher: no ? cipher.encrypt(no) : null,
+            account_masked: no ? maskBankAccount(no) : null,
+          })
+          .where('round', '=', row.round)
+          .where('unit_id', '=', row.unit_id)
+          .execute();
       }
       return rows.length;
     });
@@ -86,7 +119,9 @@ export async function sealBankAccounts(db: Kysely<Database>, cipher: () => Field
   await db.transaction().execute(async (trx) => {
     for (const c of pending) await sql`ALTER TABLE ${sql.table(c.table)} DROP COLUMN IF EXISTS ${sql.ref(c.plain)}`.execute(trx);
     for (const table of REQUIRED_SEALED) {
-      await sql`ALTER TABLE ${sql.table(table)} ALTER COLUMN account_cipher SET NOT NULL, ALTER COLUMN account_masked SET NOT NULL`.execute(trx);
+      await sql`ALTER TABLE ${sql.table(table)} ALTER COLUMN account_cipher SET NOT NULL, ALTER COLUMN account_masked SET NOT NULL`.execute(
+        trx,
+      );
     }
   });
   await sql`VACUUM FULL units, confirmations, payments, payment_attempts, account_corrections`.execute(db);

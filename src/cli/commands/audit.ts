@@ -26,7 +26,8 @@ const beijingTime = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai'
 function parseHead(value: string | undefined): ChainHead | undefined {
   if (value === undefined) return undefined;
   const match = /^([1-9]\d{0,14}):([0-9a-f]{64})$/.exec(value.trim().toLowerCase());
-  if (!match) throw new CliError('--checkpoint 的格式应为 序号:哈希（64 位十六进制）', '--checkpoint must be SEQ:HASH (64 hex digits)');
+  if (!match)
+    throw new CliError('--checkpoint 的格式应为 序号:哈希（64 位十六进制）', '--checkpoint must be SEQ:HASH (64 hex digits)');
   return { seq: Number(match[1]), hash: match[2]! };
 }
 
@@ -42,11 +43,17 @@ async function verify(args: string[]): Promise<number> {
   const fromCheckpoint = parseHead(v.checkpoint);
   const anchors = configuredAnchors();
   const verdict = await withStore(({ db }) => verifyAudit(db, { fromCheckpoint, anchoring: { anchors, clock: commandClock() } }));
-  const against = verdict.checkpoints.length ? `，并与检查点（第 ${verdict.checkpoints.map((c) => c.seq).join('、')} 条）核对一致` : '';
-  const anchored = verdict.anchor?.newest ? `；外部审计锚点（${anchors.location}）现记录至第 ${verdict.anchor.newest.seq} 条` : '';
-  output(v.json, verdict, () => verdict.ok
-    ? `审计日志校验通过：共 ${verdict.count} 条，哈希链完整${against}${anchored}`
-    : `审计日志校验未通过：${verdict.message}`);
+  const against = verdict.checkpoints.length
+    ? `，并与检查点（第 ${verdict.checkpoints.map((c) => c.seq).join('、')} 条）核对一致`
+    : '';
+  const anchored = verdict.anchor?.newest
+    ? `；外部审计锚点（${anchors.location}）现记录至第 ${verdict.anchor.newest.seq} 条`
+    : '';
+  output(v.json, verdict, () =>
+    verdict.ok
+      ? `审计日志校验通过：共 ${verdict.count} 条，哈希链完整${against}${anchored}`
+      : `审计日志校验未通过：${verdict.message}`,
+  );
   return verdict.ok ? 0 : 1;
 }
 
@@ -55,25 +62,44 @@ async function checkpoint(args: string[]): Promise<number> {
   const actor: Actor = v.user || v.role ? staffActor(v.user, v.role) : { kind: 'system' };
   const anchors = configuredAnchors();
   const head = await withStore(({ db }) => writeCheckpoint(db, { actor, clock: commandClock(), anchors }));
-  return output(v.json, head, () => `已记录检查点：第 ${head.seq} 条，哈希 ${head.hash}，并写入外部审计锚点 ${anchors.location}\n也可另行保存，校验时可用 --checkpoint ${head.seq}:${head.hash}`);
+  return output(
+    v.json,
+    head,
+    () =>
+      `已记录检查点：第 ${head.seq} 条，哈希 ${head.hash}，并写入外部审计锚点 ${anchors.location}\n也可另行保存，校验时可用 --checkpoint ${head.seq}:${head.hash}`,
+  );
 }
 
 async function search(args: string[]): Promise<number> {
   const v = parseOptions(args, {
-    actor: { type: 'string' }, action: { type: 'string' }, subject: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' },
-    before: { type: 'string' }, limit: { type: 'string' },
+    actor: { type: 'string' },
+    action: { type: 'string' },
+    subject: { type: 'string' },
+    from: { type: 'string' },
+    to: { type: 'string' },
+    before: { type: 'string' },
+    limit: { type: 'string' },
   });
   const query = {
-    actor: v.actor, action: v.action, subject: v.subject, from: v.from, to: v.to,
+    actor: v.actor,
+    action: v.action,
+    subject: v.subject,
+    from: v.from,
+    to: v.to,
     before: v.before === undefined ? undefined : requiredId(v.before, 'before'),
     limit: v.limit === undefined ? undefined : requiredId(v.limit, 'limit'),
   };
   const page = await refusingAsCliError(() => withStore(({ db }) => searchAudit(db, query)));
-  return output(v.json, page, () => [
-    page.entries.length ? `审计日志（最新的在前）：` : '没有符合条件的审计记录',
-    ...page.entries.map((e) => `  #${e.seq}  ${beijingTime.format(new Date(e.at))}  ${e.actor}  ${e.action}  ${e.subject}  ${JSON.stringify(e.detail)}`),
-    ...(page.nextBefore ? [`更多记录：加 --before ${page.nextBefore}`] : []),
-  ].join('\n'));
+  return output(v.json, page, () =>
+    [
+      page.entries.length ? `审计日志（最新的在前）：` : '没有符合条件的审计记录',
+      ...page.entries.map(
+        (e) =>
+          `  #${e.seq}  ${beijingTime.format(new Date(e.at))}  ${e.actor}  ${e.action}  ${e.subject}  ${JSON.stringify(e.detail)}`,
+      ),
+      ...(page.nextBefore ? [`更多记录：加 --before ${page.nextBefore}`] : []),
+    ].join('\n'),
+  );
 }
 
 export async function runAudit(args: string[]): Promise<number> {

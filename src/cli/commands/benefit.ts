@@ -5,7 +5,13 @@ import { SmFieldCipher } from '../../adapters/crypto/sm-field-cipher.ts';
 import { writeCsv } from '../../adapters/files/write-csv.ts';
 import { projectParameters } from '../../adapters/parameters/load-parameters.ts';
 import { benefitClaimStatuses, type BenefitClaimStatus } from '../../domain/benefit.ts';
-import { benefitClaimStatusLabels, benefitLinePurposeLabels, benefitMonthStatusLabels, benefitReasonLabels, benefitStopReasonLabels } from '../../domain/vocabulary/benefit.ts';
+import {
+  benefitClaimStatusLabels,
+  benefitLinePurposeLabels,
+  benefitMonthStatusLabels,
+  benefitReasonLabels,
+  benefitStopReasonLabels,
+} from '../../domain/vocabulary/benefit.ts';
 import { formatYuan } from '../../policy/core/money.ts';
 import { claimDetail, listClaims } from '../../services/benefit/claim-views.ts';
 import { proposeWithinFunds } from '../../services/benefit/living-guarantee-first.ts';
@@ -40,69 +46,177 @@ export async function runBenefit(args: string[]): Promise<number> {
   const clock = commandClock();
   const params = projectParameters();
   const v = parseOptions(rest, {
-    'id-number': { type: 'string' }, on: { type: 'string' }, status: { type: 'string' }, claim: { type: 'string' }, note: { type: 'string' },
-    month: { type: 'string' }, region: { type: 'string' }, 'available-fen': { type: 'string' }, 'chunk-size': { type: 'string' }, from: { type: 'string' },
-    person: { type: 'string' }, to: { type: 'string' }, transfers: { type: 'string' }, place: { type: 'string' }, out: { type: 'string' }, round: { type: 'string' },
+    'id-number': { type: 'string' },
+    on: { type: 'string' },
+    status: { type: 'string' },
+    claim: { type: 'string' },
+    note: { type: 'string' },
+    month: { type: 'string' },
+    region: { type: 'string' },
+    'available-fen': { type: 'string' },
+    'chunk-size': { type: 'string' },
+    from: { type: 'string' },
+    person: { type: 'string' },
+    to: { type: 'string' },
+    transfers: { type: 'string' },
+    place: { type: 'string' },
+    out: { type: 'string' },
+    round: { type: 'string' },
   });
   const by = () => actorName(staffActor(v.user, v.role));
   const available = v['available-fen'] === undefined ? undefined : Number(v['available-fen']);
   switch (sub) {
     case 'claim': {
-      const result = await refusingAsCliError(() => withStore(({ db }) => submitBenefitClaim(db, {
-        person: { idNumber: requiredText(v['id-number'], 'id-number', '公民身份号码'), cipher: cipher() }, channel: 'case_worker', by: by(), claimDate: v.on, params, clock,
-      })));
+      const result = await refusingAsCliError(() =>
+        withStore(({ db }) =>
+          submitBenefitClaim(db, {
+            person: { idNumber: requiredText(v['id-number'], 'id-number', '公民身份号码'), cipher: cipher() },
+            channel: 'case_worker',
+            by: by(),
+            claimDate: v.on,
+            params,
+            clock,
+          }),
+        ),
+      );
       const d = result.decision;
-      return output(v.json, result, () => `已受理申领 ${result.claimId}：${d.status === 'eligible' ? `符合，最长 ${String(d.maxMonths)} 个月，每月 ${formatYuan(d.amountFen)} 元` : d.reasons.map((r) => benefitReasonLabels[r] ?? r).join('、')}；待复核`);
+      return output(
+        v.json,
+        result,
+        () =>
+          `已受理申领 ${result.claimId}：${d.status === 'eligible' ? `符合，最长 ${String(d.maxMonths)} 个月，每月 ${formatYuan(d.amountFen)} 元` : d.reasons.map((r) => benefitReasonLabels[r] ?? r).join('、')}；待复核`,
+      );
     }
     case 'list': {
       const status = v.status as BenefitClaimStatus | undefined;
       const rows = await withStore(({ db }) => listClaims(db, { status }));
-      return output(v.json, rows, () => rows.map((r) => `${r.claimId}\t${r.name}\t${r.idNumberMasked}\t${benefitClaimStatusLabels[r.status]}\t${r.maxMonths} 个月\t${formatYuan(r.monthlyFen)} 元`).join('\n') || '没有申领');
+      return output(
+        v.json,
+        rows,
+        () =>
+          rows
+            .map(
+              (r) =>
+                `${r.claimId}\t${r.name}\t${r.idNumberMasked}\t${benefitClaimStatusLabels[r.status]}\t${r.maxMonths} 个月\t${formatYuan(r.monthlyFen)} 元`,
+            )
+            .join('\n') || '没有申领',
+      );
     }
     case 'show': {
       const detail = await withStore(({ db }) => claimDetail(db, requiredId(v.claim, 'claim')));
       if (!detail) throw new CliError('没有这个申领', 'no such claim');
-      return output(v.json, detail, () => [
-        `${detail.name}（${detail.idNumberMasked}）申领 ${detail.claimId}：${benefitClaimStatusLabels[detail.status]}${detail.stopReason ? `，${benefitStopReasonLabels[detail.stopReason]}（自 ${detail.stoppedFrom}）` : ''}`,
-        ...detail.trace.map((t) => `  ${t.passed === false ? '✗' : t.passed === null ? '?' : '✓'} ${t.text}（${t.legalBasis}）`),
-        ...detail.schedule.map((m) => `  ${m.period} 第${m.seq}个月 ${benefitMonthStatusLabels[m.status]} ${m.lines.map((l) => `${benefitLinePurposeLabels[l.purpose]} ${formatYuan(l.amountFen)} 元`).join('，')}`),
-      ].join('\n'));
+      return output(v.json, detail, () =>
+        [
+          `${detail.name}（${detail.idNumberMasked}）申领 ${detail.claimId}：${benefitClaimStatusLabels[detail.status]}${detail.stopReason ? `，${benefitStopReasonLabels[detail.stopReason]}（自 ${detail.stoppedFrom}）` : ''}`,
+          ...detail.trace.map(
+            (t) => `  ${t.passed === false ? '✗' : t.passed === null ? '?' : '✓'} ${t.text}（${t.legalBasis}）`,
+          ),
+          ...detail.schedule.map(
+            (m) =>
+              `  ${m.period} 第${m.seq}个月 ${benefitMonthStatusLabels[m.status]} ${m.lines.map((l) => `${benefitLinePurposeLabels[l.purpose]} ${formatYuan(l.amountFen)} 元`).join('，')}`,
+          ),
+        ].join('\n'),
+      );
     }
     case 'approve':
     case 'return': {
-      const result = await refusingAsCliError(() => withStore(({ db }) => reviewBenefitClaim(db, { claimId: requiredId(v.claim, 'claim'), outcome: sub, note: v.note, by: by(), clock })));
+      const result = await refusingAsCliError(() =>
+        withStore(({ db }) =>
+          reviewBenefitClaim(db, { claimId: requiredId(v.claim, 'claim'), outcome: sub, note: v.note, by: by(), clock }),
+        ),
+      );
       return output(v.json, result, () => (result.status === 'approved' ? `已核准，发放 ${result.months} 个月` : '已退回'));
     }
     case 'run': {
-      const summary = await refusingAsCliError(() => withStore(({ db }) => runBenefitMonth(db, {
-        period: requiredText(v.month, 'month', '发放月份'), regionCode: requiredText(v.region, 'region', '统筹地区代码'), availableFen: available, by: by(), params, clock,
-        chunkSize: v['chunk-size'] ? Number(v['chunk-size']) : undefined, onProgress: ({ done, total }) => { process.stderr.write(`${done}/${total}\n`); },
-      })));
-      return output(v.json, summary, () => `${summary.period} 发放：${summary.recipients} 人，${summary.lineCount} 笔，合计 ${formatYuan(summary.totalFen)} 元；暂缓 ${summary.waitingCount} 笔，停发 ${summary.stoppedCount} 人`);
+      const summary = await refusingAsCliError(() =>
+        withStore(({ db }) =>
+          runBenefitMonth(db, {
+            period: requiredText(v.month, 'month', '发放月份'),
+            regionCode: requiredText(v.region, 'region', '统筹地区代码'),
+            availableFen: available,
+            by: by(),
+            params,
+            clock,
+            chunkSize: v['chunk-size'] ? Number(v['chunk-size']) : undefined,
+            onProgress: ({ done, total }) => {
+              process.stderr.write(`${done}/${total}\n`);
+            },
+          }),
+        ),
+      );
+      return output(
+        v.json,
+        summary,
+        () =>
+          `${summary.period} 发放：${summary.recipients} 人，${summary.lineCount} 笔，合计 ${formatYuan(summary.totalFen)} 元；暂缓 ${summary.waitingCount} 笔，停发 ${summary.stoppedCount} 人`,
+      );
     }
     case 'stop': {
-      const result = await refusingAsCliError(() => withStore(({ db }) => stopClaimByHand(db, {
-        claimId: requiredId(v.claim, 'claim'), stoppedFrom: requiredText(v.from, 'from', '停发起始月份'), note: requiredText(v.note, 'note', '停发原因'), by: by(), clock,
-      })));
+      const result = await refusingAsCliError(() =>
+        withStore(({ db }) =>
+          stopClaimByHand(db, {
+            claimId: requiredId(v.claim, 'claim'),
+            stoppedFrom: requiredText(v.from, 'from', '停发起始月份'),
+            note: requiredText(v.note, 'note', '停发原因'),
+            by: by(),
+            clock,
+          }),
+        ),
+      );
       return output(v.json, result, () => `已停发 ${result.stoppedMonths} 个月`);
     }
     case 'transfer-out': {
-      const record = await refusingAsCliError(() => withStore(({ db }) => transferOut(db, {
-        personId: requiredId(v.person, 'person'), counterpart: requiredText(v.to, 'to', '转入地'), transferredOn: requiredText(v.on, 'on', '转移日期'), by: by(), clock,
-      })));
-      return output(v.json, record, () => `已转出（记录 ${record.transferId}）：累计缴费 ${record.insuredMonths} 个月，已领 ${record.usedMonths} 个月，剩余 ${record.remainingMonths} 个月`);
+      const record = await refusingAsCliError(() =>
+        withStore(({ db }) =>
+          transferOut(db, {
+            personId: requiredId(v.person, 'person'),
+            counterpart: requiredText(v.to, 'to', '转入地'),
+            transferredOn: requiredText(v.on, 'on', '转移日期'),
+            by: by(),
+            clock,
+          }),
+        ),
+      );
+      return output(
+        v.json,
+        record,
+        () =>
+          `已转出（记录 ${record.transferId}）：累计缴费 ${record.insuredMonths} 个月，已领 ${record.usedMonths} 个月，剩余 ${record.remainingMonths} 个月`,
+      );
     }
     case 'transfer-export': {
       const ids = requiredText(v.transfers, 'transfers', '转移记录编号').split(',').map(Number);
       const out = requiredText(v.out, 'out', '输出文件');
-      const rows = await withStore(({ db }) => transferFileRows(db, { transferIds: ids, cipher: cipher(), placeName: requiredText(v.place, 'place', '本地名称'), by: by(), clock }));
+      const rows = await withStore(({ db }) =>
+        transferFileRows(db, {
+          transferIds: ids,
+          cipher: cipher(),
+          placeName: requiredText(v.place, 'place', '本地名称'),
+          by: by(),
+          clock,
+        }),
+      );
       await writeCsv(out, transferHeaders, rows);
       return output(v.json, { file: out, rows: rows.length }, () => `已导出 ${rows.length} 条转移记录到 ${out}`);
     }
     case 'pay': {
       if (available === undefined) throw new CliError('请用 --available-fen 填写可用资金（分）', 'give --available-fen');
-      const result = await refusingAsCliError(() => withStore(({ db }) => proposeWithinFunds(db, { round: requiredText(v.round, 'round', '年度'), availableFen: available, actor: staffActor(v.user, v.role), clock })));
-      return output(v.json, result, () => `已提交 ${result.batches.length} 个支付批次，合计 ${formatYuan(result.proposedFen)} 元；暂缓 ${result.waiting.length} 笔`);
+      const result = await refusingAsCliError(() =>
+        withStore(({ db }) =>
+          proposeWithinFunds(db, {
+            round: requiredText(v.round, 'round', '年度'),
+            availableFen: available,
+            actor: staffActor(v.user, v.role),
+            clock,
+          }),
+        ),
+      );
+      return output(
+        v.json,
+        result,
+        () =>
+          `已提交 ${result.batches.length} 个支付批次，合计 ${formatYuan(result.proposedFen)} 元；暂缓 ${result.waiting.length} 笔`,
+      );
     }
     default:
       process.stdout.write(HELP);

@@ -2,7 +2,12 @@
 // its SMS through the outbox, and report reach, uptake and money paid by district, with --json output.
 import { chineseWorkingDays } from '../../adapters/calendar/chinese-working-days.ts';
 import { projectParameters } from '../../adapters/parameters/load-parameters.ts';
-import { campaignPresetLabels, campaignPresets, pushSkipReasonLabels, type PushSkipReason } from '../../domain/vocabulary/risk.ts';
+import {
+  campaignPresetLabels,
+  campaignPresets,
+  pushSkipReasonLabels,
+  type PushSkipReason,
+} from '../../domain/vocabulary/risk.ts';
 import { formatYuan } from '../../policy/core/money.ts';
 import { campaignReport, listCampaigns } from '../../services/campaigns/campaign-report.ts';
 import { createCampaign } from '../../services/campaigns/campaigns.ts';
@@ -20,8 +25,20 @@ const HELP = `用法：wengang campaign <子命令> [参数] [--user 姓名 --ro
 `;
 
 async function create(args: string[]): Promise<number> {
-  const v = parseOptions(args, { code: { type: 'string' }, name: { type: 'string' }, round: { type: 'string', default: '2024' }, city: { type: 'string', default: '371000' } });
-  const request = { code: requiredText(v.code, 'code', '活动代码'), name: v.name, round: v.round, cityCode: v.city, actor: staffActor(v.user, v.role), clock: commandClock() };
+  const v = parseOptions(args, {
+    code: { type: 'string' },
+    name: { type: 'string' },
+    round: { type: 'string', default: '2024' },
+    city: { type: 'string', default: '371000' },
+  });
+  const request = {
+    code: requiredText(v.code, 'code', '活动代码'),
+    name: v.name,
+    round: v.round,
+    cityCode: v.city,
+    actor: staffActor(v.user, v.role),
+    clock: commandClock(),
+  };
   const result = await refusingAsCliError(() => withStore(({ db }) => createCampaign(db, request)));
   const name = v.name ?? campaignPresetLabels[request.code as keyof typeof campaignPresetLabels];
   return output(v.json, result, () => `已创建推送活动 #${result.campaignId}（${name}）`);
@@ -30,25 +47,50 @@ async function create(args: string[]): Promise<number> {
 async function list(args: string[]): Promise<number> {
   const v = parseOptions(args, {});
   const campaigns = await withStore(({ db }) => listCampaigns(db));
-  return output(v.json, campaigns, () => (campaigns.length ? campaigns.map((c) => `#${c.id} ${c.name}（${c.code}，${c.round} 年度，${c.city_code}）`).join('\n') : '尚无推送活动'));
+  return output(v.json, campaigns, () =>
+    campaigns.length
+      ? campaigns.map((c) => `#${c.id} ${c.name}（${c.code}，${c.round} 年度，${c.city_code}）`).join('\n')
+      : '尚无推送活动',
+  );
 }
 
 async function push(args: string[]): Promise<number> {
-  const v = parseOptions(args, { campaign: { type: 'string' }, 'base-url': { type: 'string', default: 'https://wengang.weihai.gov.cn' } });
+  const v = parseOptions(args, {
+    campaign: { type: 'string' },
+    'base-url': { type: 'string', default: 'https://wengang.weihai.gov.cn' },
+  });
   const request = {
-    campaignId: requiredId(v.campaign, 'campaign'), parameters: projectParameters(), calendar: chineseWorkingDays, baseUrl: v['base-url'],
-    actor: staffActor(v.user, v.role), clock: commandClock(),
+    campaignId: requiredId(v.campaign, 'campaign'),
+    parameters: projectParameters(),
+    calendar: chineseWorkingDays,
+    baseUrl: v['base-url'],
+    actor: staffActor(v.user, v.role),
+    clock: commandClock(),
   };
   const result = await refusingAsCliError(() => withStore(({ db }) => pushCampaign(db, request)));
-  const skipped = Object.entries(result.skipped).map(([reason, n]) => `${pushSkipReasonLabels[reason as PushSkipReason]} ${n}`).join('，');
-  return output(v.json, result, () => `推送对象 ${result.targets} 个，已排入短信发送 ${result.queued} 条${skipped ? `；未发送：${skipped}` : ''}（由 notify deliver 投递）`);
+  const skipped = Object.entries(result.skipped)
+    .map(([reason, n]) => `${pushSkipReasonLabels[reason as PushSkipReason]} ${n}`)
+    .join('，');
+  return output(
+    v.json,
+    result,
+    () =>
+      `推送对象 ${result.targets} 个，已排入短信发送 ${result.queued} 条${skipped ? `；未发送：${skipped}` : ''}（由 notify deliver 投递）`,
+  );
 }
 
 async function report(args: string[]): Promise<number> {
   const v = parseOptions(args, { campaign: { type: 'string' } });
   const result = await refusingAsCliError(() => withStore(({ db }) => campaignReport(db, requiredId(v.campaign, 'campaign'))));
-  return output(v.json, result, () => [`${result.name}（${result.round} 年度）`,
-    ...result.districts.map((d) => `  ${d.regionName}：推送对象 ${d.targets}，送达 ${d.reached}，确认领取 ${d.uptake}，已支付 ${formatYuan(d.paidFen)} 元`)].join('\n'));
+  return output(v.json, result, () =>
+    [
+      `${result.name}（${result.round} 年度）`,
+      ...result.districts.map(
+        (d) =>
+          `  ${d.regionName}：推送对象 ${d.targets}，送达 ${d.reached}，确认领取 ${d.uptake}，已支付 ${formatYuan(d.paidFen)} 元`,
+      ),
+    ].join('\n'),
+  );
 }
 
 const subcommands: Record<string, (args: string[]) => Promise<number>> = { create, list, push, report };

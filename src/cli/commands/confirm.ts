@@ -11,7 +11,10 @@ export async function runConfirm(args: string[]): Promise<number> {
   const [token, ...rest] = args;
   // A base64url token may itself begin with '-', so only a missing token or one of the options is refused.
   if (!token || ['--code', '--json', '--help', '-h'].includes(token)) {
-    throw new CliError('用法：wengang confirm <链接中的令牌> [--code 验证码] [--json]', 'usage: wengang confirm <token> [--code C] [--json]');
+    throw new CliError(
+      '用法：wengang confirm <链接中的令牌> [--code 验证码] [--json]',
+      'usage: wengang confirm <token> [--code C] [--json]',
+    );
   }
   const v = parseOptions(rest, { code: { type: 'string' } });
   const clock = commandClock();
@@ -26,7 +29,12 @@ export async function runConfirm(args: string[]): Promise<number> {
       await deliverAll(store, clock, setup);
       return view;
     });
-    return output(v.json, shown, () => `${shown.unitName}：拟返还 ${shown.amountYuan} 元至${shown.payTo}\n验证码已发送至 ${shown.phoneMasked}，请用 --code 输入`);
+    return output(
+      v.json,
+      shown,
+      () =>
+        `${shown.unitName}：拟返还 ${shown.amountYuan} 元至${shown.payTo}\n验证码已发送至 ${shown.phoneMasked}，请用 --code 输入`,
+    );
   } catch (error) {
     if (error instanceof ConfirmError) throw new CliError(error.message, `refused (${error.code})`, 3);
     throw error;

@@ -9,7 +9,11 @@ import { dispatchStatusLabels } from '../../domain/vocabulary/dispatch.ts';
 import { formatYuan } from '../../policy/core/money.ts';
 import { paymentSheet, placementSheet } from '../../services/dispatch/application-sheets.ts';
 import { previewDispatchApplication, type DispatchPreview } from '../../services/dispatch/decide-application.ts';
-import { findDispatchApplication, findUnitApplication, type StoredApplication } from '../../services/dispatch/find-application.ts';
+import {
+  findDispatchApplication,
+  findUnitApplication,
+  type StoredApplication,
+} from '../../services/dispatch/find-application.ts';
 import { loadDispatchUpload } from '../../services/dispatch/load-upload.ts';
 import { DispatchUploadError, problemText } from '../../services/dispatch/read-upload.ts';
 import { storedWorkers } from '../../services/dispatch/stored-records.ts';
@@ -30,7 +34,10 @@ const HELP = `用法：wengang dispatch <子命令> [参数] --user 姓名 --rol
 `;
 
 const APPLY_OPTIONS = {
-  round: { type: 'string', default: '2024' }, unit: { type: 'string' }, file: { type: 'string' }, payments: { type: 'string' },
+  round: { type: 'string', default: '2024' },
+  unit: { type: 'string' },
+  file: { type: 'string' },
+  payments: { type: 'string' },
   'stored-placements': { type: 'boolean' },
 } as const;
 
@@ -38,15 +45,26 @@ function roleLabel(role: 'dispatch_unit' | 'user_unit'): string {
   return role === 'dispatch_unit' ? '派遣单位' : '用工单位';
 }
 
-function allocationLines(allocations: readonly { recipient: string; recipientName: string | null; role: 'dispatch_unit' | 'user_unit'; baseFen: number; amountFen: number }[]): string[] {
-  return allocations.map((a) => `  ${roleLabel(a.role)} ${a.recipientName ?? ''}（${a.recipient}）：缴费基数 ${formatYuan(a.baseFen)} 元，分配 ${formatYuan(a.amountFen)} 元`);
+function allocationLines(
+  allocations: readonly {
+    recipient: string;
+    recipientName: string | null;
+    role: 'dispatch_unit' | 'user_unit';
+    baseFen: number;
+    amountFen: number;
+  }[],
+): string[] {
+  return allocations.map(
+    (a) =>
+      `  ${roleLabel(a.role)} ${a.recipientName ?? ''}（${a.recipient}）：缴费基数 ${formatYuan(a.baseFen)} 元，分配 ${formatYuan(a.amountFen)} 元`,
+  );
 }
 
 function previewText(p: DispatchPreview, title: string): string {
   const status = p.status === 'eligible' ? '符合条件' : p.status === 'ineligible' ? '不符合条件' : '待人工复核';
   return [
-    `${title}：${p.unitName}（单位 ${p.unitId}）${status}，返还合计 ${formatYuan(p.amountFen)} 元`
-      + `（${p.workerCount} 名人员、${p.paymentCount} 条缴费记录，缴费明细${p.paymentsSource === 'store' ? '取自系统' : '取自上传文件'}）`,
+    `${title}：${p.unitName}（单位 ${p.unitId}）${status}，返还合计 ${formatYuan(p.amountFen)} 元` +
+      `（${p.workerCount} 名人员、${p.paymentCount} 条缴费记录，缴费明细${p.paymentsSource === 'store' ? '取自系统' : '取自上传文件'}）`,
     ...allocationLines(p.allocations),
     ...(p.excludedFen > 0 ? [`  派遣至机关事业单位的人员缴费 ${formatYuan(p.excludedFen)} 元，不予返还`] : []),
     ...(p.reasons.length ? [`  原因：${p.reasons.join('、')}`] : []),
@@ -54,18 +72,29 @@ function previewText(p: DispatchPreview, title: string): string {
 }
 
 /** The application's workers and payments from the files (or the imported placements); an upload with problems is a CliError. */
-async function applicationData(store: Store, v: { round: string; unit?: string; file?: string; payments?: string; 'stored-placements'?: boolean }) {
+async function applicationData(
+  store: Store,
+  v: { round: string; unit?: string; file?: string; payments?: string; 'stored-placements'?: boolean },
+) {
   const unitId = requiredId(v.unit, 'unit');
   if (!v.file && !v['stored-placements']) {
-    throw new CliError('请用 --file 指定派遣人员表（或用 --stored-placements 使用已导入的派遣用工数据）', 'give --file or --stored-placements');
+    throw new CliError(
+      '请用 --file 指定派遣人员表（或用 --stored-placements 使用已导入的派遣用工数据）',
+      'give --file or --stored-placements',
+    );
   }
   const cipher = new SmFieldCipher(keyRingFromEnv(process.env).keyRing);
   if (!v.file) {
-    if (v.payments) throw new CliError('--stored-placements 时缴费明细取自系统，不能同时指定 --payments', '--payments needs --file');
+    if (v.payments)
+      throw new CliError('--stored-placements 时缴费明细取自系统，不能同时指定 --payments', '--payments needs --file');
     return { unitId, workers: await storedWorkers(store.db, unitId), paymentsFileIgnored: false };
   }
   const upload = await loadDispatchUpload(store.db, {
-    round: v.round, unitId, placementsPath: resolve(v.file), paymentsPath: v.payments && resolve(v.payments), cipher,
+    round: v.round,
+    unitId,
+    placementsPath: resolve(v.file),
+    paymentsPath: v.payments && resolve(v.payments),
+    cipher,
   });
   return { unitId, ...upload };
 }
@@ -95,7 +124,9 @@ async function withdraw(args: string[]): Promise<number> {
   const actor = staffActor(v.user, v.role);
   const applicationId = requiredId(v.application, 'application');
   const note = requiredText(v.note, 'note', '撤回说明');
-  const result = await withStore(({ db }) => withdrawDispatchApplication(db, { applicationId, actor, note, clock: commandClock() }));
+  const result = await withStore(({ db }) =>
+    withdrawDispatchApplication(db, { applicationId, actor, note, clock: commandClock() }),
+  );
   return output(v.json, result, () => `申请 #${applicationId} 已撤回，案件状态：${stateLabel(result.caseState)}；可重新提交申请`);
 }
 
@@ -109,10 +140,16 @@ function storedText(a: StoredApplication): string {
 }
 
 async function show(args: string[]): Promise<number> {
-  const v = parseOptions(args, { application: { type: 'string' }, round: { type: 'string', default: '2024' }, unit: { type: 'string' } });
-  const found = await withStore(({ db }) => (v.application
-    ? findDispatchApplication(db, requiredId(v.application, 'application'))
-    : findUnitApplication(db, v.round, requiredId(v.unit, 'unit'))));
+  const v = parseOptions(args, {
+    application: { type: 'string' },
+    round: { type: 'string', default: '2024' },
+    unit: { type: 'string' },
+  });
+  const found = await withStore(({ db }) =>
+    v.application
+      ? findDispatchApplication(db, requiredId(v.application, 'application'))
+      : findUnitApplication(db, v.round, requiredId(v.unit, 'unit')),
+  );
   if (!found) throw new CliError('没有找到劳务派遣单位申请', 'no such dispatch application', 3);
   return output(v.json, found, () => storedText(found));
 }
@@ -125,12 +162,19 @@ async function template(args: string[]): Promise<number> {
     [paymentSheet, resolve(dir, '劳务派遣稳岗返还申请-缴费明细表.xlsx')],
   ] as const;
   for (const [spec, path] of files) await writeTemplate(spec as Parameters<typeof writeTemplate>[0], path);
-  return output(v.json, { files: files.map(([, path]) => path) }, () => `已生成模板：\n${files.map(([, path]) => `  ${path}`).join('\n')}`);
+  return output(
+    v.json,
+    { files: files.map(([, path]) => path) },
+    () => `已生成模板：\n${files.map(([, path]) => `  ${path}`).join('\n')}`,
+  );
 }
 
 function reportUpload(error: DispatchUploadError, json: boolean | undefined): number {
   if (json) process.stdout.write(`${JSON.stringify({ status: 'rejected', problems: error.problems }, null, 2)}\n`);
-  else process.stderr.write(`申请材料有 ${error.problems.length} 处问题，未受理：\n${error.problems.map((p) => `  ${problemText(p)}`).join('\n')}\n`);
+  else
+    process.stderr.write(
+      `申请材料有 ${error.problems.length} 处问题，未受理：\n${error.problems.map((p) => `  ${problemText(p)}`).join('\n')}\n`,
+    );
   return 1;
 }
 
@@ -142,7 +186,11 @@ export async function runDispatch(args: string[]): Promise<number> {
   }
   const json: { value?: boolean } = {};
   const commands: Record<string, (a: string[]) => Promise<number>> = {
-    preview: (a) => apply(a, 'preview', json), submit: (a) => apply(a, 'submit', json), withdraw, show, template,
+    preview: (a) => apply(a, 'preview', json),
+    submit: (a) => apply(a, 'submit', json),
+    withdraw,
+    show,
+    template,
   };
   const command = commands[sub];
   if (!command) throw new CliError(`未知子命令：dispatch ${sub}\n${HELP}`, `unknown subcommand: dispatch ${sub}`);

@@ -19,7 +19,10 @@ export async function runEvaluate(args: string[]): Promise<number> {
   const rule = name ? rules.get(name) : undefined;
   if (!rule) {
     const known = [...rules.keys()].join(', ');
-    throw new CliError(`未知规则：${name ?? '（未指定）'}；可用规则：${known}`, `unknown rule: ${name ?? '(none)'}; rules: ${known}`);
+    throw new CliError(
+      `未知规则：${name ?? '（未指定）'}；可用规则：${known}`,
+      `unknown rule: ${name ?? '(none)'}; rules: ${known}`,
+    );
   }
   let text: string;
   try {

@@ -2,14 +2,26 @@
 // cap, plan filing under two persons, commitments against the cap, spending and release — with --json output.
 import { projectParameters } from '../../adapters/parameters/load-parameters.ts';
 import {
-  commitmentStatusLabels, fundLevelLabels, incidentCategories, pilotItemLabels, pilotItems, planStatusLabels, type IncidentCategory, type PilotItem,
+  commitmentStatusLabels,
+  fundLevelLabels,
+  incidentCategories,
+  pilotItemLabels,
+  pilotItems,
+  planStatusLabels,
+  type IncidentCategory,
+  type PilotItem,
 } from '../../domain/vocabulary/fund.ts';
 import { formatYuan, type Fen } from '../../policy/core/money.ts';
 import { fundMonitoring } from '../../services/fund/fund-monitoring.ts';
 import { listIncidents, recordIncident } from '../../services/fund/incidents.ts';
 import { monthlyReport, writeMonthlyReport } from '../../services/fund/monthly-report.ts';
 import { listBudgets, recordBudget, type PilotBudget } from '../../services/fund/pilot-budget.ts';
-import { commitPilotSpending, releaseCommitment, spendCommitment, type CommitResult } from '../../services/fund/pilot-commitments.ts';
+import {
+  commitPilotSpending,
+  releaseCommitment,
+  spendCommitment,
+  type CommitResult,
+} from '../../services/fund/pilot-commitments.ts';
 import { recordPlan, reviewPlan } from '../../services/fund/pilot-plan.ts';
 import { pilotRegister } from '../../services/fund/pilot-register.ts';
 import { CliError } from '../cli-error.ts';
@@ -43,7 +55,8 @@ function fenOption(value: string | undefined, option: string, allowZero = false)
 }
 
 function regionOption(region: string | undefined): string {
-  if (!region || !/^\d{6}$/.test(region)) throw new CliError('请用 --region 指定市（省本级）行政区划代码', 'give --region as a six-digit region code');
+  if (!region || !/^\d{6}$/.test(region))
+    throw new CliError('请用 --region 指定市（省本级）行政区划代码', 'give --region as a six-digit region code');
   return region;
 }
 
@@ -55,14 +68,18 @@ function fundKey(v: { region?: string; year: string }) {
 const yuan = (fen: Fen | null) => (fen === null ? '不设额度' : `${formatYuan(fen)} 元`);
 
 function budgetLine(b: PilotBudget): string {
-  return `${b.regionName}（${b.regionCode}，${fundLevelLabels[b.level]}）${b.year} 年度：封定历史结余 ${formatYuan(b.sealedBalanceFen)} 元，`
-    + `额度 ${yuan(b.capFen)}，已承诺 ${formatYuan(b.committedFen)} 元（其中已支出 ${formatYuan(b.spentFen)} 元），剩余额度 ${yuan(b.remainingFen)}`;
+  return (
+    `${b.regionName}（${b.regionCode}，${fundLevelLabels[b.level]}）${b.year} 年度：封定历史结余 ${formatYuan(b.sealedBalanceFen)} 元，` +
+    `额度 ${yuan(b.capFen)}，已承诺 ${formatYuan(b.committedFen)} 元（其中已支出 ${formatYuan(b.spentFen)} 元），剩余额度 ${yuan(b.remainingFen)}`
+  );
 }
 
 function resultLine(verb: string, r: CommitResult): string {
   const c = r.commitment;
-  return `${verb}试点支出承诺 #${c.id}（${pilotItemLabels[c.item]}，${formatYuan(c.amountFen)} 元，${commitmentStatusLabels[c.status]}）；`
-    + `已承诺合计 ${formatYuan(r.committedFen)} 元，剩余额度 ${yuan(r.remainingFen)}`;
+  return (
+    `${verb}试点支出承诺 #${c.id}（${pilotItemLabels[c.item]}，${formatYuan(c.amountFen)} 元，${commitmentStatusLabels[c.status]}）；` +
+    `已承诺合计 ${formatYuan(r.committedFen)} 元，剩余额度 ${yuan(r.remainingFen)}`
+  );
 }
 
 async function list(args: string[]): Promise<number> {
@@ -74,18 +91,31 @@ async function list(args: string[]): Promise<number> {
 async function show(args: string[]): Promise<number> {
   const v = parseOptions(args, FUND);
   const register = await refusingAsCliError(() => withStore(({ db }) => pilotRegister(db, fundKey(v))));
-  return output(v.json, register, () => [
-    budgetLine(register.budget),
-    ...register.plans.map((p) => `  备案 #${p.id}：${p.filedOn} ${p.documentNo}（${planStatusLabels[p.status]}，登记 ${p.recordedBy}${p.reviewedBy ? `，复核 ${p.reviewedBy}` : ''}）`),
-    ...register.byItem.map((i) => `  ${i.label}：未支出承诺 ${formatYuan(i.openFen)} 元，已支出 ${formatYuan(i.spentFen)} 元`),
-    ...register.commitments.map((c) => `  承诺 #${c.id} ${c.committedOn} ${pilotItemLabels[c.item]} ${formatYuan(c.amountFen)} 元 ${commitmentStatusLabels[c.status]}：${c.description}`),
-  ].join('\n'));
+  return output(v.json, register, () =>
+    [
+      budgetLine(register.budget),
+      ...register.plans.map(
+        (p) =>
+          `  备案 #${p.id}：${p.filedOn} ${p.documentNo}（${planStatusLabels[p.status]}，登记 ${p.recordedBy}${p.reviewedBy ? `，复核 ${p.reviewedBy}` : ''}）`,
+      ),
+      ...register.byItem.map((i) => `  ${i.label}：未支出承诺 ${formatYuan(i.openFen)} 元，已支出 ${formatYuan(i.spentFen)} 元`),
+      ...register.commitments.map(
+        (c) =>
+          `  承诺 #${c.id} ${c.committedOn} ${pilotItemLabels[c.item]} ${formatYuan(c.amountFen)} 元 ${commitmentStatusLabels[c.status]}：${c.description}`,
+      ),
+    ].join('\n'),
+  );
 }
 
 async function budget(args: string[]): Promise<number> {
   const v = parseOptions(args, { ...FUND, 'balance-fen': { type: 'string' } });
   const actor = staffActor(v.user, v.role);
-  const request = { ...fundKey(v), sealedBalanceFen: fenOption(v['balance-fen'], 'balance-fen', true), actor, clock: commandClock() };
+  const request = {
+    ...fundKey(v),
+    sealedBalanceFen: fenOption(v['balance-fen'], 'balance-fen', true),
+    actor,
+    clock: commandClock(),
+  };
   const result = await refusingAsCliError(() => withStore(({ db }) => recordBudget(db, projectParameters(), request)));
   return output(v.json, result, () => `已登记：${budgetLine(result)}`);
 }
@@ -94,10 +124,18 @@ async function plan(args: string[]): Promise<number> {
   const v = parseOptions(args, { ...FUND, 'filed-on': { type: 'string' }, document: { type: 'string' } });
   const actor = staffActor(v.user, v.role);
   const request = {
-    ...fundKey(v), filedOn: requiredText(v['filed-on'], 'filed-on', '备案日期'), documentNo: requiredText(v.document, 'document', '备案文号'), actor, clock: commandClock(),
+    ...fundKey(v),
+    filedOn: requiredText(v['filed-on'], 'filed-on', '备案日期'),
+    documentNo: requiredText(v.document, 'document', '备案文号'),
+    actor,
+    clock: commandClock(),
   };
   const result = await refusingAsCliError(() => withStore(({ db }) => recordPlan(db, request)));
-  return output(v.json, result, () => `已登记实施方案备案 #${result.id}（${result.filedOn} ${result.documentNo}），请由另一名财务人员或复核员复核`);
+  return output(
+    v.json,
+    result,
+    () => `已登记实施方案备案 #${result.id}（${result.filedOn} ${result.documentNo}），请由另一名财务人员或复核员复核`,
+  );
 }
 
 async function review(args: string[], outcome: 'approve' | 'reject'): Promise<number> {
@@ -106,26 +144,50 @@ async function review(args: string[], outcome: 'approve' | 'reject'): Promise<nu
   const note = outcome === 'reject' ? requiredText(v.note, 'note', '驳回意见') : v.note;
   const request = { ...fundKey(v), planId: requiredId(v.plan, 'plan'), outcome, note, actor, clock: commandClock() };
   const result = await refusingAsCliError(() => withStore(({ db }) => reviewPlan(db, request)));
-  return output(v.json, result, () => `实施方案备案 #${result.id}：${planStatusLabels[result.status]}（复核 ${result.reviewedBy}）`);
+  return output(
+    v.json,
+    result,
+    () => `实施方案备案 #${result.id}：${planStatusLabels[result.status]}（复核 ${result.reviewedBy}）`,
+  );
 }
 
 async function commit(args: string[]): Promise<number> {
-  const v = parseOptions(args, { ...FUND, item: { type: 'string' }, 'amount-fen': { type: 'string' }, description: { type: 'string' }, on: { type: 'string' } });
+  const v = parseOptions(args, {
+    ...FUND,
+    item: { type: 'string' },
+    'amount-fen': { type: 'string' },
+    description: { type: 'string' },
+    on: { type: 'string' },
+  });
   const actor = staffActor(v.user, v.role);
-  if (!pilotItems.includes(v.item as PilotItem)) throw new CliError(`请用 --item 指定试点项目：${pilotItems.join('、')}`, `give --item, one of ${pilotItems.join(', ')}`);
+  if (!pilotItems.includes(v.item as PilotItem))
+    throw new CliError(`请用 --item 指定试点项目：${pilotItems.join('、')}`, `give --item, one of ${pilotItems.join(', ')}`);
   const request = {
-    ...fundKey(v), item: v.item as PilotItem, amountFen: fenOption(v['amount-fen'], 'amount-fen'), description: requiredText(v.description, 'description', '承诺事由'),
-    committedOn: v.on, actor, clock: commandClock(),
+    ...fundKey(v),
+    item: v.item as PilotItem,
+    amountFen: fenOption(v['amount-fen'], 'amount-fen'),
+    description: requiredText(v.description, 'description', '承诺事由'),
+    committedOn: v.on,
+    actor,
+    clock: commandClock(),
   };
   const result = await refusingAsCliError(() => withStore(({ db }) => commitPilotSpending(db, projectParameters(), request)));
   return output(v.json, result, () => resultLine('已承诺', result));
 }
 
 async function settle(args: string[], outcome: 'spend' | 'release'): Promise<number> {
-  const v = parseOptions(args, { ...FUND, commitment: { type: 'string' }, 'spent-fen': { type: 'string' }, note: { type: 'string' } });
+  const v = parseOptions(args, {
+    ...FUND,
+    commitment: { type: 'string' },
+    'spent-fen': { type: 'string' },
+    note: { type: 'string' },
+  });
   const actor = staffActor(v.user, v.role);
   const request = {
-    ...fundKey(v), commitmentId: requiredId(v.commitment, 'commitment'), actor, clock: commandClock(),
+    ...fundKey(v),
+    commitmentId: requiredId(v.commitment, 'commitment'),
+    actor,
+    clock: commandClock(),
     spentFen: v['spent-fen'] === undefined ? undefined : fenOption(v['spent-fen'], 'spent-fen'),
     note: outcome === 'release' ? requiredText(v.note, 'note', '释放原因') : v.note,
   };
@@ -137,45 +199,69 @@ async function settle(args: string[], outcome: 'spend' | 'release'): Promise<num
 async function monitor(args: string[]): Promise<number> {
   const v = parseOptions(args, { region: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' } });
   const request = {
-    regionCode: regionOption(v.region), from: requiredText(v.from, 'from', '起始月份'), to: requiredText(v.to, 'to', '截止月份'), today: commandClock().today(),
+    regionCode: regionOption(v.region),
+    from: requiredText(v.from, 'from', '起始月份'),
+    to: requiredText(v.to, 'to', '截止月份'),
+    today: commandClock().today(),
   };
   const report = await refusingAsCliError(() => withStore(({ db }) => fundMonitoring(db, projectParameters(), request)));
   const months = (n: number | null) => (n === null ? '—' : `${n} 个月`);
-  return output(v.json, report, () => [
-    `${report.regionName} 基金运行监测 ${report.from} 至 ${report.to}`
-      + (report.sealed ? `（自 ${report.sealed.on} 封定结余 ${formatYuan(report.sealed.balanceFen)} 元起结转）` : '（尚未登记封定历史结余，无法计算结余）'),
-    ...report.months.map((m) => `  ${m.period}：收入 ${formatYuan(m.incomeFen)} 元，支出 ${formatYuan(m.spendingFen)} 元，`
-      + `结余 ${m.balanceFen === null ? '—' : `${formatYuan(m.balanceFen)} 元`}，可支付 ${months(m.monthsCovered)}`),
-    ...report.alerts.map((a) => `  预警（${a.label}）：${a.message}`),
-    `  未纳入（尚无数据来源）：${report.unrecorded.join('、')}`,
-  ].join('\n'));
+  return output(v.json, report, () =>
+    [
+      `${report.regionName} 基金运行监测 ${report.from} 至 ${report.to}` +
+        (report.sealed
+          ? `（自 ${report.sealed.on} 封定结余 ${formatYuan(report.sealed.balanceFen)} 元起结转）`
+          : '（尚未登记封定历史结余，无法计算结余）'),
+      ...report.months.map(
+        (m) =>
+          `  ${m.period}：收入 ${formatYuan(m.incomeFen)} 元，支出 ${formatYuan(m.spendingFen)} 元，` +
+          `结余 ${m.balanceFen === null ? '—' : `${formatYuan(m.balanceFen)} 元`}，可支付 ${months(m.monthsCovered)}`,
+      ),
+      ...report.alerts.map((a) => `  预警（${a.label}）：${a.message}`),
+      `  未纳入（尚无数据来源）：${report.unrecorded.join('、')}`,
+    ].join('\n'),
+  );
 }
 
 async function report(args: string[]): Promise<number> {
   const v = parseOptions(args, { region: { type: 'string' }, month: { type: 'string' }, out: { type: 'string' } });
   const request = { regionCode: regionOption(v.region), period: requiredText(v.month, 'month', '月份（YYYY-MM）') };
   const out = requiredText(v.out, 'out', '输出文件');
-  const result = await refusingAsCliError(() => withStore(async ({ db }) => {
-    const monthly = await monthlyReport(db, projectParameters(), request);
-    await writeMonthlyReport(out, monthly);
-    return monthly;
-  }));
+  const result = await refusingAsCliError(() =>
+    withStore(async ({ db }) => {
+      const monthly = await monthlyReport(db, projectParameters(), request);
+      await writeMonthlyReport(out, monthly);
+      return monthly;
+    }),
+  );
   return output(v.json, { file: out, ...result }, () => `已生成 ${result.regionName} ${result.period} 失业保险基金月报：${out}`);
 }
 
 async function incident(args: string[]): Promise<number> {
   const v = parseOptions(args, {
-    region: { type: 'string' }, category: { type: 'string' }, 'occurred-at': { type: 'string' }, description: { type: 'string' },
-    'follow-up': { type: 'string' }, corrects: { type: 'string' },
+    region: { type: 'string' },
+    category: { type: 'string' },
+    'occurred-at': { type: 'string' },
+    description: { type: 'string' },
+    'follow-up': { type: 'string' },
+    corrects: { type: 'string' },
   });
   const actor = staffActor(v.user, v.role);
   if (!incidentCategories.includes(v.category as IncidentCategory)) {
-    throw new CliError(`请用 --category 指定要情类别：${incidentCategories.join('、')}`, `give --category, one of ${incidentCategories.join(', ')}`);
+    throw new CliError(
+      `请用 --category 指定要情类别：${incidentCategories.join('、')}`,
+      `give --category, one of ${incidentCategories.join(', ')}`,
+    );
   }
   const request = {
-    regionCode: regionOption(v.region), category: v.category as IncidentCategory, occurredAt: requiredText(v['occurred-at'], 'occurred-at', '发生时间'),
-    description: requiredText(v.description, 'description', '要情内容'), followUp: v['follow-up'],
-    correctsId: v.corrects === undefined ? undefined : requiredId(v.corrects, 'corrects'), actor, clock: commandClock(),
+    regionCode: regionOption(v.region),
+    category: v.category as IncidentCategory,
+    occurredAt: requiredText(v['occurred-at'], 'occurred-at', '发生时间'),
+    description: requiredText(v.description, 'description', '要情内容'),
+    followUp: v['follow-up'],
+    correctsId: v.corrects === undefined ? undefined : requiredId(v.corrects, 'corrects'),
+    actor,
+    clock: commandClock(),
   };
   const result = await refusingAsCliError(() => withStore(({ db }) => recordIncident(db, request)));
   return output(v.json, result, () => `已登记要情报告 #${result.id}（${result.regionName}，${result.categoryLabel}）`);
@@ -185,12 +271,28 @@ async function incidents(args: string[]): Promise<number> {
   const v = parseOptions(args, { region: { type: 'string' } });
   const regionCode = regionOption(v.region);
   const result = await refusingAsCliError(() => withStore(({ db }) => listIncidents(db, { regionCode })));
-  return output(v.json, result, () => (result.length ? result.map((i) =>
-    `#${i.id} ${i.occurredAt.toISOString()} ${i.regionName} ${i.categoryLabel}${i.correctsId ? `（更正 #${i.correctsId}）` : ''}：${i.description}${i.followUp ? `；后续：${i.followUp}` : ''}`).join('\n') : '暂无要情报告'));
+  return output(v.json, result, () =>
+    result.length
+      ? result
+          .map(
+            (i) =>
+              `#${i.id} ${i.occurredAt.toISOString()} ${i.regionName} ${i.categoryLabel}${i.correctsId ? `（更正 #${i.correctsId}）` : ''}：${i.description}${i.followUp ? `；后续：${i.followUp}` : ''}`,
+          )
+          .join('\n')
+      : '暂无要情报告',
+  );
 }
 
 const subcommands: Record<string, (args: string[]) => Promise<number>> = {
-  list, show, budget, plan, commit, monitor, report, incident, incidents,
+  list,
+  show,
+  budget,
+  plan,
+  commit,
+  monitor,
+  report,
+  incident,
+  incidents,
   'approve-plan': (args) => review(args, 'approve'),
   'reject-plan': (args) => review(args, 'reject'),
   spend: (args) => settle(args, 'spend'),

@@ -12,19 +12,24 @@ const HELP = `用法：wengang ledger <子命令> [--json]
 `;
 
 function balanceLines(balances: readonly AccountBalance[]): string[] {
-  return balances.map((b) => `  ${b.label}：借方 ${formatYuan(b.debitFen)} 元，贷方 ${formatYuan(b.creditFen)} 元，余额 ${formatYuan(b.balanceFen)} 元`);
+  return balances.map(
+    (b) =>
+      `  ${b.label}：借方 ${formatYuan(b.debitFen)} 元，贷方 ${formatYuan(b.creditFen)} 元，余额 ${formatYuan(b.balanceFen)} 元`,
+  );
 }
 
 async function check(args: string[]): Promise<number> {
   const v = parseOptions(args, {});
   const result = await withStore(({ db }) => checkLedger(db));
-  output(v.json, result, () => [
-    result.ok
-      ? `资金台账检查通过：${result.paymentCount} 笔支付、${result.transactionCount} 笔记账凭证，借贷平衡且与支付状态一致`
-      : `资金台账检查发现 ${result.violations.length} 个问题：`,
-    ...result.violations.map((violation) => `  ${violation.message}`),
-    ...balanceLines(result.balances),
-  ].join('\n'));
+  output(v.json, result, () =>
+    [
+      result.ok
+        ? `资金台账检查通过：${result.paymentCount} 笔支付、${result.transactionCount} 笔记账凭证，借贷平衡且与支付状态一致`
+        : `资金台账检查发现 ${result.violations.length} 个问题：`,
+      ...result.violations.map((violation) => `  ${violation.message}`),
+      ...balanceLines(result.balances),
+    ].join('\n'),
+  );
   return result.ok ? 0 : 1;
 }
 

@@ -25,13 +25,24 @@ const HELP = `用法：wengang notice <子命令> [参数] [--json]
 `;
 
 async function open(args: string[]): Promise<number> {
-  const v = parseOptions(args, { round: { type: 'string', default: '2024' }, batch: { type: 'string', multiple: true }, title: { type: 'string' } });
+  const v = parseOptions(args, {
+    round: { type: 'string', default: '2024' },
+    batch: { type: 'string', multiple: true },
+    title: { type: 'string' },
+  });
   const actor = staffActor(v.user, v.role);
   const batchIds = (v.batch ?? []).map((id) => requiredId(id, 'batch'));
   if (!batchIds.length) throw new CliError('请用 --batch 指定复核通过的批次', 'give at least one --batch');
-  const opened = await withStore(({ db }) => openNotice(db, { round: v.round, batchIds, actor, clock: commandClock(), calendar: chineseWorkingDays, title: v.title }));
-  return output(v.json, opened, () => `已发起公示 #${opened.noticeId}：${opened.unitCount} 个单位，公示期 ${opened.workingDays} 个工作日，`
-    + `${formatChineseDate(opened.openedOn)}至${formatChineseDate(opened.lastDay)}`);
+  const opened = await withStore(({ db }) =>
+    openNotice(db, { round: v.round, batchIds, actor, clock: commandClock(), calendar: chineseWorkingDays, title: v.title }),
+  );
+  return output(
+    v.json,
+    opened,
+    () =>
+      `已发起公示 #${opened.noticeId}：${opened.unitCount} 个单位，公示期 ${opened.workingDays} 个工作日，` +
+      `${formatChineseDate(opened.openedOn)}至${formatChineseDate(opened.lastDay)}`,
+  );
 }
 
 async function object(args: string[]): Promise<number> {
@@ -41,7 +52,11 @@ async function object(args: string[]): Promise<number> {
   const unitId = requiredId(v.unit, 'unit');
   const content = requiredText(v.content, 'content', '异议内容');
   const result = await withStore(({ db }) => recordObjection(db, { noticeId, unitId, content, actor, clock: commandClock() }));
-  return output(v.json, result, () => `已登记异议 #${result.objectionId}：单位 ${unitId} 撤出公示 #${noticeId} 名单，案件退回复核`);
+  return output(
+    v.json,
+    result,
+    () => `已登记异议 #${result.objectionId}：单位 ${unitId} 撤出公示 #${noticeId} 名单，案件退回复核`,
+  );
 }
 
 async function close(args: string[]): Promise<number> {
@@ -49,9 +64,11 @@ async function close(args: string[]): Promise<number> {
   const clock = commandClock();
   if (v.due) {
     const closed = await withStore(({ db }) => closeDueNotices(db, clock));
-    return output(v.json, closed, () => (closed.length
-      ? closed.map((c) => `公示 #${c.noticeId} 已结束，${c.passedCount} 个单位公示期满`).join('\n')
-      : '没有到期的公示'));
+    return output(v.json, closed, () =>
+      closed.length
+        ? closed.map((c) => `公示 #${c.noticeId} 已结束，${c.passedCount} 个单位公示期满`).join('\n')
+        : '没有到期的公示',
+    );
   }
   const actor = staffActor(v.user, v.role);
   const noticeId = requiredId(v.notice, 'notice');
@@ -61,25 +78,41 @@ async function close(args: string[]): Promise<number> {
 
 async function list(args: string[]): Promise<number> {
   const v = parseOptions(args, { round: { type: 'string' }, status: { type: 'string' } });
-  if (v.status && v.status !== 'open' && v.status !== 'closed') throw new CliError('--status 须为 open 或 closed', '--status must be open or closed');
-  const notices = await withStore(({ db }) => listNotices(db, { round: v.round, status: v.status as 'open' | 'closed' | undefined }));
-  return output(v.json, notices, () => (notices.length
-    ? notices.map((n) => `#${n.id}  ${noticeStatusLabels[n.status]}  ${n.title}  ${formatChineseDate(n.openedOn)}至${formatChineseDate(n.lastDay)}  `
-      + `${n.unitCount} 个单位  ${formatYuan(n.totalFen)} 元${n.withdrawnCount ? `  （异议撤出 ${n.withdrawnCount} 个）` : ''}`).join('\n')
-    : '没有公示'));
+  if (v.status && v.status !== 'open' && v.status !== 'closed')
+    throw new CliError('--status 须为 open 或 closed', '--status must be open or closed');
+  const notices = await withStore(({ db }) =>
+    listNotices(db, { round: v.round, status: v.status as 'open' | 'closed' | undefined }),
+  );
+  return output(v.json, notices, () =>
+    notices.length
+      ? notices
+          .map(
+            (n) =>
+              `#${n.id}  ${noticeStatusLabels[n.status]}  ${n.title}  ${formatChineseDate(n.openedOn)}至${formatChineseDate(n.lastDay)}  ` +
+              `${n.unitCount} 个单位  ${formatYuan(n.totalFen)} 元${n.withdrawnCount ? `  （异议撤出 ${n.withdrawnCount} 个）` : ''}`,
+          )
+          .join('\n')
+      : '没有公示',
+  );
 }
 
 async function show(args: string[]): Promise<number> {
   const v = parseOptions(args, { notice: { type: 'string' }, q: { type: 'string' }, all: { type: 'boolean' } });
   const noticeId = requiredId(v.notice, 'notice');
   const { notice, items } = await withStore(async ({ db }) => ({
-    notice: await getNotice(db, noticeId), items: await noticeItems(db, noticeId, { q: v.q, includeWithdrawn: v.all }),
+    notice: await getNotice(db, noticeId),
+    items: await noticeItems(db, noticeId, { q: v.q, includeWithdrawn: v.all }),
   }));
-  return output(v.json, { notice, items }, () => [
-    `${notice.title}（${formatChineseDate(notice.openedOn)}至${formatChineseDate(notice.lastDay)}）`,
-    ...items.map((i) => `${i.unitName}  ${i.creditCodeMasked}  裁员率 ${layoffRatePercent(i.layoffRate)}  ${formatYuan(i.amountFen)} 元${i.withdrawn ? '  （因异议撤出）' : ''}`),
-    `共 ${items.length} 个单位`,
-  ].join('\n'));
+  return output(v.json, { notice, items }, () =>
+    [
+      `${notice.title}（${formatChineseDate(notice.openedOn)}至${formatChineseDate(notice.lastDay)}）`,
+      ...items.map(
+        (i) =>
+          `${i.unitName}  ${i.creditCodeMasked}  裁员率 ${layoffRatePercent(i.layoffRate)}  ${formatYuan(i.amountFen)} 元${i.withdrawn ? '  （因异议撤出）' : ''}`,
+      ),
+      `共 ${items.length} 个单位`,
+    ].join('\n'),
+  );
 }
 
 async function exportXlsx(args: string[]): Promise<number> {

@@ -40,7 +40,11 @@ export function smsSetup(env: Readonly<Record<string, string | undefined>> = pro
   const { keyRing, development } = keyRingFromEnv(env);
   if (development) process.stderr.write('注意：未配置 WENGANG_KEYS / WENGANG_INDEX_KEY，使用开发密钥，仅供演示\n');
   try {
-    return { cipher: new SmFieldCipher(keyRing), provider: smsProviderFromEnv(env), baseUrl: env.WENGANG_BASE_URL || DEFAULT_BASE_URL };
+    return {
+      cipher: new SmFieldCipher(keyRing),
+      provider: smsProviderFromEnv(env),
+      baseUrl: env.WENGANG_BASE_URL || DEFAULT_BASE_URL,
+    };
   } catch (error) {
     if (error instanceof SmsConfigError) throw new CliError(error.message, 'bad SMS provider settings');
     throw error;
@@ -76,16 +80,23 @@ export async function runNotify(args: string[]): Promise<number> {
         const notified = await notifyPassedCases(store.db, { round, clock, cipher: setup.cipher, baseUrl: setup.baseUrl });
         return { ...notified, delivery: await deliverAll(store, clock, setup) };
       });
-      return output(v.json, result, () => [
-        `已告知 ${result.notified} 个单位`,
-        ...result.manual.map((m) => `  ${m.unitName}（${m.creditCode}）：${m.reason}`),
-        deliveryText(result.delivery),
-      ].join('\n'));
+      return output(v.json, result, () =>
+        [
+          `已告知 ${result.notified} 个单位`,
+          ...result.manual.map((m) => `  ${m.unitName}（${m.creditCode}）：${m.reason}`),
+          deliveryText(result.delivery),
+        ].join('\n'),
+      );
     }
     case 'remind': {
       const setup = smsSetup();
       const result = await withStore(async (store) => {
-        const reminded = await remindUnconfirmed(store.db, { round, clock, calendar: chineseWorkingDays, baseUrl: setup.baseUrl });
+        const reminded = await remindUnconfirmed(store.db, {
+          round,
+          clock,
+          calendar: chineseWorkingDays,
+          baseUrl: setup.baseUrl,
+        });
         return { reminded, delivery: await deliverAll(store, clock, setup) };
       });
       return output(v.json, result, () => `已发出提醒 ${result.reminded} 条\n${deliveryText(result.delivery)}`);
@@ -97,10 +108,17 @@ export async function runNotify(args: string[]): Promise<number> {
     }
     case 'unconfirmed': {
       const units = await withStore(({ db }) => unconfirmedUnits(db, { round, clock }));
-      return output(v.json, units, () => (units.length
-        ? [`已告知未确认单位 ${units.length} 个：`, ...units.map((u) =>
-          `  ${u.unitName}（${u.creditCode}） 手机 ${u.phoneMasked ?? '无'}  ${formatYuan(u.amountFen)}元  已告知 ${u.daysSinceNotified} 天  已提醒 ${u.remindersSent} 次`)].join('\n')
-        : '没有已告知未确认的单位'));
+      return output(v.json, units, () =>
+        units.length
+          ? [
+              `已告知未确认单位 ${units.length} 个：`,
+              ...units.map(
+                (u) =>
+                  `  ${u.unitName}（${u.creditCode}） 手机 ${u.phoneMasked ?? '无'}  ${formatYuan(u.amountFen)}元  已告知 ${u.daysSinceNotified} 天  已提醒 ${u.remindersSent} 次`,
+              ),
+            ].join('\n')
+          : '没有已告知未确认的单位',
+      );
     }
     default:
       throw new CliError(`未知子命令：notify ${sub}\n${HELP}`, `unknown subcommand: notify ${sub}`);

@@ -7,7 +7,11 @@ import { listPayments } from '../../services/payments/list-payments.ts';
 import { paymentStatusLabel } from '../../domain/vocabulary/payments.ts';
 import { assertFinance } from '../../services/payments/payment-actor.ts';
 import {
-  authorisePaymentBatch, batchStatusLabel, listPaymentBatches, proposePaymentBatch, rejectPaymentBatch,
+  authorisePaymentBatch,
+  batchStatusLabel,
+  listPaymentBatches,
+  proposePaymentBatch,
+  rejectPaymentBatch,
 } from '../../services/payments/payment-batches.ts';
 import { paymentProgress, runPaymentBatch, type PaymentProgress } from '../../services/payments/run-batch.ts';
 import { CliError } from '../cli-error.ts';
@@ -28,27 +32,43 @@ const HELP = `用法：wengang pay <子命令> [参数] --user 姓名 --role fin
 const ROUND = { round: { type: 'string', default: '2024' } } as const;
 
 function progressText(p: PaymentProgress): string {
-  const counts = (Object.keys(p.byStatus) as PaymentStatus[]).filter((s) => p.byStatus[s]).map((s) => `${paymentStatusLabel[s]} ${p.byStatus[s]} 笔`);
-  return `支付批次 #${p.batchId}（${batchStatusLabel[p.status]}）：共 ${p.paymentCount} 笔 ${formatYuan(p.totalFen)} 元；${counts.join('，') || '无支付'}`
-    + (p.readyToExport ? '；已全部发送，可导出银行付款指令' : p.remaining ? `；尚有 ${p.remaining} 笔待发送` : '');
+  const counts = (Object.keys(p.byStatus) as PaymentStatus[])
+    .filter((s) => p.byStatus[s])
+    .map((s) => `${paymentStatusLabel[s]} ${p.byStatus[s]} 笔`);
+  return (
+    `支付批次 #${p.batchId}（${batchStatusLabel[p.status]}）：共 ${p.paymentCount} 笔 ${formatYuan(p.totalFen)} 元；${counts.join('，') || '无支付'}` +
+    (p.readyToExport ? '；已全部发送，可导出银行付款指令' : p.remaining ? `；尚有 ${p.remaining} 笔待发送` : '')
+  );
 }
 
 async function create(args: string[]): Promise<number> {
   const v = parseOptions(args, ROUND);
   const actor = staffActor(v.user, v.role);
   const result = await withStore(({ db }) => createPaymentsForConfirmed(db, { round: v.round, clock: commandClock(), actor }));
-  return output(v.json, result, () => [
-    `${v.round} 年度：${result.caseCount} 个已确认案件，新生成支付 ${result.paymentCount} 笔，合计 ${formatYuan(result.totalFen)} 元`,
-    ...result.manual.map((m) => `  需人工处理：${m.recipientName}（${m.recipientCreditCode}，${formatYuan(m.amountFen)} 元，来自单位 ${m.unitName}）${m.reason}`),
-  ].join('\n'));
+  return output(v.json, result, () =>
+    [
+      `${v.round} 年度：${result.caseCount} 个已确认案件，新生成支付 ${result.paymentCount} 笔，合计 ${formatYuan(result.totalFen)} 元`,
+      ...result.manual.map(
+        (m) =>
+          `  需人工处理：${m.recipientName}（${m.recipientCreditCode}，${formatYuan(m.amountFen)} 元，来自单位 ${m.unitName}）${m.reason}`,
+      ),
+    ].join('\n'),
+  );
 }
 
 async function propose(args: string[]): Promise<number> {
   const v = parseOptions(args, { ...ROUND, payment: { type: 'string', multiple: true }, note: { type: 'string' } });
   const actor = staffActor(v.user, v.role);
   const paymentIds = v.payment?.map((id) => requiredId(id, 'payment'));
-  const batch = await withStore(({ db }) => proposePaymentBatch(db, { round: v.round, actor, paymentIds, note: v.note, clock: commandClock() }));
-  return output(v.json, batch, () => `已提交支付批次 #${batch.batchId}：${batch.paymentCount} 笔，合计 ${formatYuan(batch.totalFen)} 元，请由另一名财务人员授权`);
+  const batch = await withStore(({ db }) =>
+    proposePaymentBatch(db, { round: v.round, actor, paymentIds, note: v.note, clock: commandClock() }),
+  );
+  return output(
+    v.json,
+    batch,
+    () =>
+      `已提交支付批次 #${batch.batchId}：${batch.paymentCount} 笔，合计 ${formatYuan(batch.totalFen)} 元，请由另一名财务人员授权`,
+  );
 }
 
 async function decide(args: string[], outcome: 'authorise' | 'reject'): Promise<number> {
@@ -58,9 +78,11 @@ async function decide(args: string[], outcome: 'authorise' | 'reject'): Promise<
   const note = outcome === 'reject' ? requiredText(v.note, 'note', '驳回意见') : v.note;
   const act = outcome === 'authorise' ? authorisePaymentBatch : rejectPaymentBatch;
   const result = await withStore(({ db }) => act(db, { batchId, actor, note, clock: commandClock() }));
-  return output(v.json, result, () => outcome === 'authorise'
-    ? `支付批次 #${batchId} 已授权：${result.paymentCount} 笔，合计 ${formatYuan(result.totalFen)} 元，可执行支付`
-    : `支付批次 #${batchId} 已驳回：${result.paymentCount} 笔款项回到待支付`);
+  return output(v.json, result, () =>
+    outcome === 'authorise'
+      ? `支付批次 #${batchId} 已授权：${result.paymentCount} 笔，合计 ${formatYuan(result.totalFen)} 元，可执行支付`
+      : `支付批次 #${batchId} 已驳回：${result.paymentCount} 笔款项回到待支付`,
+  );
 }
 
 async function run(args: string[]): Promise<number> {
@@ -68,7 +90,9 @@ async function run(args: string[]): Promise<number> {
   const actor = staffActor(v.user, v.role);
   assertFinance(actor);
   const batchId = requiredId(v.batch, 'batch');
-  const result = await withStore(({ db }) => runPaymentBatch(db, { batchId, clock: commandClock(), workerId: `${actor.name}/${process.pid}` }));
+  const result = await withStore(({ db }) =>
+    runPaymentBatch(db, { batchId, clock: commandClock(), workerId: `${actor.name}/${process.pid}` }),
+  );
   return output(v.json, result, () => `本次发送 ${result.sentNow} 笔。${progressText(result)}`);
 }
 
@@ -80,27 +104,50 @@ async function status(args: string[]): Promise<number> {
     return output(v.json, progress, () => progressText(progress));
   }
   const batches = await withStore(({ db }) => listPaymentBatches(db, { round: v.round }));
-  return output(v.json, batches, () => (batches.length
-    ? batches.map((b) => `#${b.batchId}  ${batchStatusLabel[b.status]}  ${b.paymentCount} 笔  ${formatYuan(b.totalFen)} 元  提交人 ${b.proposedBy}${b.authorisedBy ? `  授权人 ${b.authorisedBy}` : ''}`).join('\n')
-    : '没有支付批次'));
+  return output(v.json, batches, () =>
+    batches.length
+      ? batches
+          .map(
+            (b) =>
+              `#${b.batchId}  ${batchStatusLabel[b.status]}  ${b.paymentCount} 笔  ${formatYuan(b.totalFen)} 元  提交人 ${b.proposedBy}${b.authorisedBy ? `  授权人 ${b.authorisedBy}` : ''}`,
+          )
+          .join('\n')
+      : '没有支付批次',
+  );
 }
 
 const STATUSES = Object.keys(paymentStatusLabel) as PaymentStatus[];
 
 async function list(args: string[]): Promise<number> {
   const v = parseOptions(args, { round: { type: 'string' }, batch: { type: 'string' }, status: { type: 'string' } });
-  if (v.status && !STATUSES.includes(v.status as PaymentStatus)) throw new CliError(`--status 须为 ${STATUSES.join('、')}`, `--status must be one of ${STATUSES.join(', ')}`);
+  if (v.status && !STATUSES.includes(v.status as PaymentStatus))
+    throw new CliError(`--status 须为 ${STATUSES.join('、')}`, `--status must be one of ${STATUSES.join(', ')}`);
   const batchId = v.batch === undefined ? undefined : requiredId(v.batch, 'batch');
-  const payments = await withStore(({ db }) => listPayments(db, { round: v.round, batchId, status: v.status as PaymentStatus | undefined }));
-  return output(v.json, payments, () => (payments.length
-    ? payments.map((p) => `#${p.id}  ${paymentStatusLabel[p.status]}  ${p.recipientName}  ${formatYuan(p.amountFen)} 元  ${p.accountMasked}${p.batchId ? `  批次 #${p.batchId}` : ''}${p.attempt > 1 ? `  第 ${p.attempt} 次支付` : ''}`).join('\n')
-    : '没有支付'));
+  const payments = await withStore(({ db }) =>
+    listPayments(db, { round: v.round, batchId, status: v.status as PaymentStatus | undefined }),
+  );
+  return output(v.json, payments, () =>
+    payments.length
+      ? payments
+          .map(
+            (p) =>
+              `#${p.id}  ${paymentStatusLabel[p.status]}  ${p.recipientName}  ${formatYuan(p.amountFen)} 元  ${p.accountMasked}${p.batchId ? `  批次 #${p.batchId}` : ''}${p.attempt > 1 ? `  第 ${p.attempt} 次支付` : ''}`,
+          )
+          .join('\n')
+      : '没有支付',
+  );
 }
 
 export async function runPay(args: string[]): Promise<number> {
   const [sub, ...rest] = args;
   const commands: Record<string, (a: string[]) => Promise<number>> = {
-    create, propose, authorise: (a) => decide(a, 'authorise'), reject: (a) => decide(a, 'reject'), run, status, list,
+    create,
+    propose,
+    authorise: (a) => decide(a, 'authorise'),
+    reject: (a) => decide(a, 'reject'),
+    run,
+    status,
+    list,
   };
   if (!sub || sub === 'help' || sub === '--help') {
     process.stdout.write(HELP);

@@ -37,19 +37,23 @@ const HELP = `用法：wengang reform <子命令> [参数] [--user 姓名 --role
 const yuan = (fen: number) => `${formatYuan(fen)} 元`;
 
 function reformLines(saved: SavedReform): string {
-  return [`方案 #${saved.id}「${saved.name}」第 ${saved.version} 版（${saved.createdBy}）`, ...(saved.reform.description ? [`  ${saved.reform.description}`] : []),
-    ...saved.reform.changes.map((c) => `  ${c.rule}.${c.key}：${c.from} 至 ${c.to ?? '长期'} 取值 ${JSON.stringify(c.value)}`)].join('\n');
+  return [
+    `方案 #${saved.id}「${saved.name}」第 ${saved.version} 版（${saved.createdBy}）`,
+    ...(saved.reform.description ? [`  ${saved.reform.description}`] : []),
+    ...saved.reform.changes.map((c) => `  ${c.rule}.${c.key}：${c.from} 至 ${c.to ?? '长期'} 取值 ${JSON.stringify(c.value)}`),
+  ].join('\n');
 }
 
 export function impactLines(run: ImpactRunView): string {
   const t = run.tally.total;
   const cap = run.cap;
-  const capLine = !cap ? '试点支出额度：所属设区市尚未登记本年度封定历史结余基金，无法对照'
-    : `试点支出额度（${cap.regionName}）：方案额度比例 ${cap.reform.capRatioBp === null ? '—' : formatBpPercent(cap.reform.capRatioBp)}，剩余额度 ${yuan(cap.reform.remainingFen ?? 0)}，`
-      + `方案返还总额${cap.reform.fits ? '在剩余额度内' : '超出剩余额度'}`;
+  const capLine = !cap
+    ? '试点支出额度：所属设区市尚未登记本年度封定历史结余基金，无法对照'
+    : `试点支出额度（${cap.regionName}）：方案额度比例 ${cap.reform.capRatioBp === null ? '—' : formatBpPercent(cap.reform.capRatioBp)}，剩余额度 ${yuan(cap.reform.remainingFen ?? 0)}，` +
+      `方案返还总额${cap.reform.fits ? '在剩余额度内' : '超出剩余额度'}`;
   return [
-    `测算 #${run.id}：方案「${run.reform.name}」第 ${run.reform.version} 版，${run.round} 年度，测算日期 ${run.asOf}，${run.status === 'completed' ? '已完成' : run.status}`
-      + `（${run.processedUnits}/${run.totalUnits} 个单位${run.seconds === null ? '' : `，${run.seconds} 秒`}）`,
+    `测算 #${run.id}：方案「${run.reform.name}」第 ${run.reform.version} 版，${run.round} 年度，测算日期 ${run.asOf}，${run.status === 'completed' ? '已完成' : run.status}` +
+      `（${run.processedUnits}/${run.totalUnits} 个单位${run.seconds === null ? '' : `，${run.seconds} 秒`}）`,
     `符合条件单位：现行 ${t.baselineEligible} 个 → 方案 ${t.reformEligible} 个；返还总额：现行 ${yuan(t.baselineFen)} → 方案 ${yuan(t.reformFen)}（${t.reformFen >= t.baselineFen ? '+' : '−'}${yuan(Math.abs(t.reformFen - t.baselineFen))}）`,
     `${UNIT_SHIFT_LABELS.newly_eligible} ${t.newlyEligible} 个（参保 ${t.newlyEligiblePeople} 人），${UNIT_SHIFT_LABELS.no_longer_eligible} ${t.noLongerEligible} 个（参保 ${t.noLongerEligiblePeople} 人），结论或金额变化 ${t.changed} 个`,
     capLine,
@@ -77,7 +81,9 @@ const subcommands: Record<string, (args: string[]) => Promise<number>> = {
     const v = parseOptions(args, { file: { type: 'string' } });
     const reform = await reformFile(requiredText(v.file, 'file', '方案文件'));
     const actor = staffActor(v.user, v.role);
-    const saved = await refusingAsCliError(() => withStore(({ db }) => saveReform(db, projectParameters(), { reform, actor, clock: commandClock() })));
+    const saved = await refusingAsCliError(() =>
+      withStore(({ db }) => saveReform(db, projectParameters(), { reform, actor, clock: commandClock() })),
+    );
     return output(v.json, saved, () => `已保存：${reformLines(saved)}`);
   },
   async show(args) {
@@ -87,29 +93,54 @@ const subcommands: Record<string, (args: string[]) => Promise<number>> = {
   },
   async compare(args) {
     const v = parseOptions(args, { id: { type: 'string' }, with: { type: 'string' } });
-    const diff = await refusingAsCliError(() => withStore(({ db }) => compareSavedReforms(db, requiredId(v.id, 'id'), requiredId(v.with, 'with'))));
-    const side = (changes: typeof diff[number]['before']) => (changes ? changes.map((c) => `${c.from}～${c.to ?? '长期'} ${JSON.stringify(c.value)}`).join('、') : '不调整');
-    return output(v.json, diff, () => (diff.length ? diff.map((d) => `${d.rule}.${d.key}：${side(d.before)} → ${side(d.after)}`).join('\n') : '两个方案调整的参数相同'));
+    const diff = await refusingAsCliError(() =>
+      withStore(({ db }) => compareSavedReforms(db, requiredId(v.id, 'id'), requiredId(v.with, 'with'))),
+    );
+    const side = (changes: (typeof diff)[number]['before']) =>
+      changes ? changes.map((c) => `${c.from}～${c.to ?? '长期'} ${JSON.stringify(c.value)}`).join('、') : '不调整';
+    return output(v.json, diff, () =>
+      diff.length
+        ? diff.map((d) => `${d.rule}.${d.key}：${side(d.before)} → ${side(d.after)}`).join('\n')
+        : '两个方案调整的参数相同',
+    );
   },
   async run(args) {
-    const v = parseOptions(args, { id: { type: 'string' }, region: { type: 'string' }, 'as-of': { type: 'string' }, round: { type: 'string', default: '2024' } });
+    const v = parseOptions(args, {
+      id: { type: 'string' },
+      region: { type: 'string' },
+      'as-of': { type: 'string' },
+      round: { type: 'string', default: '2024' },
+    });
     const actor = staffActor(v.user, v.role);
     const params = projectParameters();
-    const view = await refusingAsCliError(() => withStore(async (store) => {
-      const { runId } = await runImpact(store, params, { reformId: requiredId(v.id, 'id'), round: v.round, asOf: v['as-of'], region: v.region, actor, clock: commandClock() });
-      return impactRun(store.db, params, runId);
-    }));
+    const view = await refusingAsCliError(() =>
+      withStore(async (store) => {
+        const { runId } = await runImpact(store, params, {
+          reformId: requiredId(v.id, 'id'),
+          round: v.round,
+          asOf: v['as-of'],
+          region: v.region,
+          actor,
+          clock: commandClock(),
+        });
+        return impactRun(store.db, params, runId);
+      }),
+    );
     return output(v.json, view, () => impactLines(view));
   },
   async result(args) {
     const v = parseOptions(args, { run: { type: 'string' } });
-    const view = await refusingAsCliError(() => withStore(({ db }) => impactRun(db, projectParameters(), requiredId(v.run, 'run'))));
+    const view = await refusingAsCliError(() =>
+      withStore(({ db }) => impactRun(db, projectParameters(), requiredId(v.run, 'run'))),
+    );
     return output(v.json, view, () => impactLines(view));
   },
   async xlsx(args) {
     const v = parseOptions(args, { run: { type: 'string' }, out: { type: 'string' } });
     const out = resolve(requiredText(v.out, 'out', '导出文件名'));
-    await refusingAsCliError(() => withStore(({ db }) => exportImpactXlsx(db, projectParameters(), requiredId(v.run, 'run'), out)));
+    await refusingAsCliError(() =>
+      withStore(({ db }) => exportImpactXlsx(db, projectParameters(), requiredId(v.run, 'run'), out)),
+    );
     return output(v.json, { file: out }, () => `已导出 ${out}`);
   },
   async export(args) {
@@ -125,11 +156,16 @@ const subcommands: Record<string, (args: string[]) => Promise<number>> = {
     const dir = resolve(v.out);
     await mkdir(dir, { recursive: true });
     for (const f of files) await writeFile(join(dir, f.name), f.text, 'utf8');
-    return output(v.json, files.map((f) => join(dir, f.name)), () => [
-      `已写出 ${files.length} 个参数文件到 ${dir}（运行中的系统参数未改变）。复核：`,
-      ...files.map((f) => `  git diff --no-index ${join(DEFAULT_PARAMETER_DIR, f.name)} ${join(dir, f.name)}`),
-      '复核无误后将文件复制到 policy/parameters/ 并提交。',
-    ].join('\n'));
+    return output(
+      v.json,
+      files.map((f) => join(dir, f.name)),
+      () =>
+        [
+          `已写出 ${files.length} 个参数文件到 ${dir}（运行中的系统参数未改变）。复核：`,
+          ...files.map((f) => `  git diff --no-index ${join(DEFAULT_PARAMETER_DIR, f.name)} ${join(dir, f.name)}`),
+          '复核无误后将文件复制到 policy/parameters/ 并提交。',
+        ].join('\n'),
+    );
   },
 };
 

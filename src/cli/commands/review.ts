@@ -46,13 +46,32 @@ const SIZES: readonly EnterpriseSize[] = ['large', 'medium', 'small', 'micro'];
 const ROUND = { round: { type: 'string', default: '2024' } } as const;
 
 async function propose(args: string[]): Promise<number> {
-  const v = parseOptions(args, { ...ROUND, unit: { type: 'string', multiple: true }, region: { type: 'string' }, size: { type: 'string' }, 'max-amount': { type: 'string' }, note: { type: 'string' } });
+  const v = parseOptions(args, {
+    ...ROUND,
+    unit: { type: 'string', multiple: true },
+    region: { type: 'string' },
+    size: { type: 'string' },
+    'max-amount': { type: 'string' },
+    note: { type: 'string' },
+  });
   const actor = staffActor(v.user, v.role);
-  if (v.size && !SIZES.includes(v.size as EnterpriseSize)) throw new CliError(`--size 须为 ${SIZES.join('、')}`, `--size must be one of ${SIZES.join(', ')}`);
+  if (v.size && !SIZES.includes(v.size as EnterpriseSize))
+    throw new CliError(`--size 须为 ${SIZES.join('、')}`, `--size must be one of ${SIZES.join(', ')}`);
   const unitIds = v.unit?.map((id) => requiredId(id, 'unit'));
-  const filter = { regionCode: v.region, size: v.size as EnterpriseSize | undefined, maxAmountFen: maxAmountFen(v['max-amount']) };
-  const batch = await withStore(({ db }) => proposeBatch(db, { round: v.round, unitIds, filter, actor, note: v.note, clock: commandClock() }));
-  return output(v.json, batch, () => `已提交复核批次 #${batch.batchId}：${batch.unitCount} 个单位，拟返还合计 ${formatYuan(batch.totalFen)} 元，请由其他复核人复核`);
+  const filter = {
+    regionCode: v.region,
+    size: v.size as EnterpriseSize | undefined,
+    maxAmountFen: maxAmountFen(v['max-amount']),
+  };
+  const batch = await withStore(({ db }) =>
+    proposeBatch(db, { round: v.round, unitIds, filter, actor, note: v.note, clock: commandClock() }),
+  );
+  return output(
+    v.json,
+    batch,
+    () =>
+      `已提交复核批次 #${batch.batchId}：${batch.unitCount} 个单位，拟返还合计 ${formatYuan(batch.totalFen)} 元，请由其他复核人复核`,
+  );
 }
 
 async function review(args: string[], outcome: 'approve' | 'return'): Promise<number> {
@@ -62,20 +81,34 @@ async function review(args: string[], outcome: 'approve' | 'return'): Promise<nu
   const note = outcome === 'return' ? requiredText(v.note, 'note', '退回意见') : v.note;
   const act = outcome === 'approve' ? approveBatch : returnBatch;
   const result = await withStore(({ db }) => act(db, { batchId, actor, note, clock: commandClock() }));
-  return output(v.json, result, () => outcome === 'approve'
-    ? `复核批次 #${batchId} 已通过：${result.unitCount} 个案件复核通过，可发起公示`
-    : `复核批次 #${batchId} 已退回：${result.unitCount} 个案件回到待人工复核`);
+  return output(v.json, result, () =>
+    outcome === 'approve'
+      ? `复核批次 #${batchId} 已通过：${result.unitCount} 个案件复核通过，可发起公示`
+      : `复核批次 #${batchId} 已退回：${result.unitCount} 个案件回到待人工复核`,
+  );
 }
 
 async function resolve(args: string[]): Promise<number> {
-  const v = parseOptions(args, { ...ROUND, unit: { type: 'string' }, set: { type: 'string', multiple: true }, note: { type: 'string' } });
+  const v = parseOptions(args, {
+    ...ROUND,
+    unit: { type: 'string' },
+    set: { type: 'string', multiple: true },
+    note: { type: 'string' },
+  });
   const actor = staffActor(v.user, v.role);
   const unitId = requiredId(v.unit, 'unit');
   const note = requiredText(v.note, 'note', '处理说明');
   const overrides = Object.fromEntries((v.set ?? []).map(parseSetting));
-  const result = await withStore(({ db }) => resolveCase(db, { round: v.round, unitId, actor, overrides, note, clock: commandClock() }));
-  return output(v.json, result, () => `单位 ${unitId} 已重新判定：${stateLabel(result.state)}，返还金额 ${formatYuan(result.amountFen)} 元`
-    + (result.reasons.length ? `（原因：${result.reasons.join('、')}）` : ''));
+  const result = await withStore(({ db }) =>
+    resolveCase(db, { round: v.round, unitId, actor, overrides, note, clock: commandClock() }),
+  );
+  return output(
+    v.json,
+    result,
+    () =>
+      `单位 ${unitId} 已重新判定：${stateLabel(result.state)}，返还金额 ${formatYuan(result.amountFen)} 元` +
+      (result.reasons.length ? `（原因：${result.reasons.join('、')}）` : ''),
+  );
 }
 
 async function history(args: string[]): Promise<number> {
@@ -83,23 +116,42 @@ async function history(args: string[]): Promise<number> {
   const unitId = requiredId(v.unit, 'unit');
   const events = await withStore(({ db }) => caseHistory(db, v.round, unitId));
   const label = (state: string | null) => (state ? stateLabel(state as RefundCaseState) : '—');
-  return output(v.json, events, () => (events.length
-    ? events.map((e) => `${e.at.toISOString()}  ${e.actor}  ${e.action}  ${label(e.fromState)} → ${label(e.toState)}${e.note ? `  ${e.note}` : ''}`).join('\n')
-    : `${v.round} 年度单位 ${unitId} 没有案件记录`));
+  return output(v.json, events, () =>
+    events.length
+      ? events
+          .map(
+            (e) =>
+              `${e.at.toISOString()}  ${e.actor}  ${e.action}  ${label(e.fromState)} → ${label(e.toState)}${e.note ? `  ${e.note}` : ''}`,
+          )
+          .join('\n')
+      : `${v.round} 年度单位 ${unitId} 没有案件记录`,
+  );
 }
 
 async function list(args: string[]): Promise<number> {
   const v = parseOptions(args, { round: { type: 'string' }, status: { type: 'string' } });
   const batches = await withStore(({ db }) => listBatches(db, { round: v.round, status: v.status as BatchStatus | undefined }));
-  return output(v.json, batches, () => (batches.length
-    ? batches.map((b) => `#${b.id}  ${reviewBatchStatusLabels[b.status]}  ${b.unitCount} 个单位  ${formatYuan(b.totalFen)} 元  提交人 ${b.proposedBy}${b.reviewedBy ? `  复核人 ${b.reviewedBy}` : ''}`).join('\n')
-    : '没有复核批次'));
+  return output(v.json, batches, () =>
+    batches.length
+      ? batches
+          .map(
+            (b) =>
+              `#${b.id}  ${reviewBatchStatusLabels[b.status]}  ${b.unitCount} 个单位  ${formatYuan(b.totalFen)} 元  提交人 ${b.proposedBy}${b.reviewedBy ? `  复核人 ${b.reviewedBy}` : ''}`,
+          )
+          .join('\n')
+      : '没有复核批次',
+  );
 }
 
 export async function runReview(args: string[]): Promise<number> {
   const [sub, ...rest] = args;
   const commands: Record<string, (a: string[]) => Promise<number>> = {
-    propose, approve: (a) => review(a, 'approve'), return: (a) => review(a, 'return'), resolve, history, list,
+    propose,
+    approve: (a) => review(a, 'approve'),
+    return: (a) => review(a, 'return'),
+    resolve,
+    history,
+    list,
   };
   if (!sub || sub === 'help' || sub === '--help') {
     process.stdout.write(HELP);

@@ -3,7 +3,14 @@
 import { resolve } from 'node:path';
 import { projectParameters } from '../../adapters/parameters/load-parameters.ts';
 import {
-  riskHitStatusLabels, riskHitStatuses, riskRuleLabels, riskSeverityLabels, riskStageLabels, type RiskHitStatus, type RiskProposal, type RiskRuleCode,
+  riskHitStatusLabels,
+  riskHitStatuses,
+  riskRuleLabels,
+  riskSeverityLabels,
+  riskStageLabels,
+  type RiskHitStatus,
+  type RiskProposal,
+  type RiskRuleCode,
 } from '../../domain/vocabulary/risk.ts';
 import { formatYuan } from '../../policy/core/money.ts';
 import { riskCatalogue } from '../../services/risk/catalogue.ts';
@@ -33,32 +40,56 @@ const CITY = { city: { type: 'string', default: '371000' }, 'as-of': { type: 'st
 
 function hitLine(h: HitView): string {
   const amount = h.amountFen === null ? '' : `，${formatYuan(h.amountFen)} 元`;
-  return `#${h.id} [${riskSeverityLabels[h.severity]}] ${riskRuleLabels[h.ruleCode as RiskRuleCode] ?? h.ruleCode}：${h.regionName} ${h.subjectName}（${h.subjectKey}）`
-    + `${amount}，${riskHitStatusLabels[h.status]}${h.hold ? '，暂停支付' : ''}`;
+  return (
+    `#${h.id} [${riskSeverityLabels[h.severity]}] ${riskRuleLabels[h.ruleCode as RiskRuleCode] ?? h.ruleCode}：${h.regionName} ${h.subjectName}（${h.subjectKey}）` +
+    `${amount}，${riskHitStatusLabels[h.status]}${h.hold ? '，暂停支付' : ''}`
+  );
 }
 
-const runLines = (r: RiskRunResult) => [`风险规则运行 #${r.runId}：新发现疑点 ${r.newHits} 个`,
-  ...r.rules.map((c) => `  ${riskRuleLabels[c.code]}：${c.newHits}`)].join('\n');
+const runLines = (r: RiskRunResult) =>
+  [
+    `风险规则运行 #${r.runId}：新发现疑点 ${r.newHits} 个`,
+    ...r.rules.map((c) => `  ${riskRuleLabels[c.code]}：${c.newHits}`),
+  ].join('\n');
 
 async function rules(args: string[]): Promise<number> {
   const v = parseOptions(args, CITY);
   const catalogue = riskCatalogue(projectParameters(), v['as-of'] ?? commandClock().today());
-  return output(v.json, catalogue, () => catalogue.map((r) => `${r.code} ${r.label}（${riskStageLabels[r.stage]}，风险${riskSeverityLabels[r.severity]}${r.hold ? '，暂停支付' : ''}）`
-    + `${r.enabledByCity[v.city] === false ? ' — 本市已停用' : ''}\n  ${r.explanation}`).join('\n'));
+  return output(v.json, catalogue, () =>
+    catalogue
+      .map(
+        (r) =>
+          `${r.code} ${r.label}（${riskStageLabels[r.stage]}，风险${riskSeverityLabels[r.severity]}${r.hold ? '，暂停支付' : ''}）` +
+          `${r.enabledByCity[v.city] === false ? ' — 本市已停用' : ''}\n  ${r.explanation}`,
+      )
+      .join('\n'),
+  );
 }
 
 async function run(args: string[], comparisonsOnly: boolean): Promise<number> {
   const v = parseOptions(args, { ...CITY, rule: { type: 'string', multiple: true } });
   const clock = commandClock();
-  const request = { cityCode: v.city, asOf: v['as-of'] ?? clock.today(), parameters: projectParameters(), actor: { kind: 'system' } as const, clock };
-  const result = await refusingAsCliError(() => withStore(({ db }) => (comparisonsOnly
-    ? runComparisons(db, request) : runRiskRules(db, { ...request, ...(v.rule && { only: v.rule as RiskRuleCode[] }) }))));
+  const request = {
+    cityCode: v.city,
+    asOf: v['as-of'] ?? clock.today(),
+    parameters: projectParameters(),
+    actor: { kind: 'system' } as const,
+    clock,
+  };
+  const result = await refusingAsCliError(() =>
+    withStore(({ db }) =>
+      comparisonsOnly
+        ? runComparisons(db, request)
+        : runRiskRules(db, { ...request, ...(v.rule && { only: v.rule as RiskRuleCode[] }) }),
+    ),
+  );
   return output(v.json, result, () => runLines(result));
 }
 
 async function hits(args: string[]): Promise<number> {
   const v = parseOptions(args, { status: { type: 'string' }, rule: { type: 'string' } });
-  if (v.status && !riskHitStatuses.includes(v.status as RiskHitStatus)) throw new CliError(`--status 须为 ${riskHitStatuses.join('、')}`, 'bad --status');
+  if (v.status && !riskHitStatuses.includes(v.status as RiskHitStatus))
+    throw new CliError(`--status 须为 ${riskHitStatuses.join('、')}`, 'bad --status');
   const found = await withStore(({ db }) => listHits(db, { status: v.status as RiskHitStatus | undefined, ruleCode: v.rule }));
   return output(v.json, found, () => (found.length ? found.map(hitLine).join('\n') : '没有风险疑点'));
 }
@@ -66,17 +97,35 @@ async function hits(args: string[]): Promise<number> {
 async function show(args: string[]): Promise<number> {
   const v = parseOptions(args, { hit: { type: 'string' } });
   const hit = await refusingAsCliError(() => withStore(({ db }) => hitDetail(db, requiredId(v.hit, 'hit'))));
-  return output(v.json, hit, () => [hitLine(hit), `  证据：${JSON.stringify(hit.evidence)}`,
-    ...(hit.proposalNote ? [`  处理意见（${hit.proposedBy}）：${hit.proposalNote}`] : []),
-    ...hit.repayments.map((r) => `  追回 #${r.seq} ${r.receivedOn} ${formatYuan(r.amountFen)} 元（${r.reference}，${r.recordedBy}）`)].join('\n'));
+  return output(v.json, hit, () =>
+    [
+      hitLine(hit),
+      `  证据：${JSON.stringify(hit.evidence)}`,
+      ...(hit.proposalNote ? [`  处理意见（${hit.proposedBy}）：${hit.proposalNote}`] : []),
+      ...hit.repayments.map(
+        (r) => `  追回 #${r.seq} ${r.receivedOn} ${formatYuan(r.amountFen)} 元（${r.reference}，${r.recordedBy}）`,
+      ),
+    ].join('\n'),
+  );
 }
 
 async function propose(args: string[]): Promise<number> {
-  const v = parseOptions(args, { hit: { type: 'string' }, clear: { type: 'boolean' }, confirm: { type: 'boolean' }, note: { type: 'string' }, 'recovery-fen': { type: 'string' } });
-  if (v.clear === v.confirm) throw new CliError('请用 --clear（排除疑点）或 --confirm（确认问题）之一', 'give --clear or --confirm');
+  const v = parseOptions(args, {
+    hit: { type: 'string' },
+    clear: { type: 'boolean' },
+    confirm: { type: 'boolean' },
+    note: { type: 'string' },
+    'recovery-fen': { type: 'string' },
+  });
+  if (v.clear === v.confirm)
+    throw new CliError('请用 --clear（排除疑点）或 --confirm（确认问题）之一', 'give --clear or --confirm');
   const proposal: RiskProposal = v.clear ? 'clear' : 'confirm';
   const request = {
-    hitId: requiredId(v.hit, 'hit'), proposal, note: requiredText(v.note, 'note', '核查意见'), actor: staffActor(v.user, v.role), clock: commandClock(),
+    hitId: requiredId(v.hit, 'hit'),
+    proposal,
+    note: requiredText(v.note, 'note', '核查意见'),
+    actor: staffActor(v.user, v.role),
+    clock: commandClock(),
     ...(v['recovery-fen'] && { recoveryFen: requiredId(v['recovery-fen'], 'recovery-fen') }),
   };
   await refusingAsCliError(() => withStore(({ db }) => proposeResolution(db, request)));
@@ -85,31 +134,62 @@ async function propose(args: string[]): Promise<number> {
 
 async function decide(args: string[], approve: boolean): Promise<number> {
   const v = parseOptions(args, { hit: { type: 'string' }, note: { type: 'string' } });
-  const request = { hitId: requiredId(v.hit, 'hit'), approve, note: v.note, actor: staffActor(v.user, v.role), clock: commandClock() };
+  const request = {
+    hitId: requiredId(v.hit, 'hit'),
+    approve,
+    note: v.note,
+    actor: staffActor(v.user, v.role),
+    clock: commandClock(),
+  };
   await refusingAsCliError(() => withStore(({ db }) => decideResolution(db, request)));
-  return output(v.json, { hitId: request.hitId, approve }, () => (approve ? `疑点 #${request.hitId} 复核通过` : `疑点 #${request.hitId} 已退回经办员`));
+  return output(v.json, { hitId: request.hitId, approve }, () =>
+    approve ? `疑点 #${request.hitId} 复核通过` : `疑点 #${request.hitId} 已退回经办员`,
+  );
 }
 
 async function repay(args: string[]): Promise<number> {
-  const v = parseOptions(args, { hit: { type: 'string' }, 'amount-fen': { type: 'string' }, 'received-on': { type: 'string' }, reference: { type: 'string' } });
+  const v = parseOptions(args, {
+    hit: { type: 'string' },
+    'amount-fen': { type: 'string' },
+    'received-on': { type: 'string' },
+    reference: { type: 'string' },
+  });
   const request = {
-    hitId: requiredId(v.hit, 'hit'), amountFen: requiredId(v['amount-fen'], 'amount-fen'), receivedOn: requiredText(v['received-on'], 'received-on', '到账日期'),
-    reference: requiredText(v.reference, 'reference', '到账凭证号'), actor: staffActor(v.user, v.role), clock: commandClock(),
+    hitId: requiredId(v.hit, 'hit'),
+    amountFen: requiredId(v['amount-fen'], 'amount-fen'),
+    receivedOn: requiredText(v['received-on'], 'received-on', '到账日期'),
+    reference: requiredText(v.reference, 'reference', '到账凭证号'),
+    actor: staffActor(v.user, v.role),
+    clock: commandClock(),
   };
   const result = await refusingAsCliError(() => withStore(({ db }) => recordRepayment(db, request)));
-  return output(v.json, result, () => `已登记追回款，累计追回 ${formatYuan(result.repaidFen)} 元${result.recovered ? '，已全部追回' : ''}`);
+  return output(
+    v.json,
+    result,
+    () => `已登记追回款，累计追回 ${formatYuan(result.repaidFen)} 元${result.recovered ? '，已全部追回' : ''}`,
+  );
 }
 
 async function exportFile(args: string[]): Promise<number> {
   const v = parseOptions(args, { city: { type: 'string', default: '371000' }, out: { type: 'string' } });
   const path = resolve(requiredText(v.out, 'out', '导出文件路径'));
-  const result = await withStore(({ db }) => exportFiveE(db, { cityCode: v.city, path, actor: { kind: 'system' }, clock: commandClock() }));
+  const result = await withStore(({ db }) =>
+    exportFiveE(db, { cityCode: v.city, path, actor: { kind: 'system' }, clock: commandClock() }),
+  );
   return output(v.json, { ...result, path }, () => `已导出 ${result.rowCount} 个疑点到 ${path}`);
 }
 
 const subcommands: Record<string, (args: string[]) => Promise<number>> = {
-  rules, run: (a) => run(a, false), compare: (a) => run(a, true), hits, show, propose,
-  approve: (a) => decide(a, true), return: (a) => decide(a, false), repay, 'export-5e': exportFile,
+  rules,
+  run: (a) => run(a, false),
+  compare: (a) => run(a, true),
+  hits,
+  show,
+  propose,
+  approve: (a) => decide(a, true),
+  return: (a) => decide(a, false),
+  repay,
+  'export-5e': exportFile,
 };
 
 export async function runRisk(args: string[]): Promise<number> {

@@ -35,8 +35,13 @@ function parseOptions(args: string[]) {
     return parseArgs({
       args,
       options: {
-        round: { type: 'string' }, 'as-of': { type: 'string' }, region: { type: 'string' }, resume: { type: 'string' },
-        'chunk-size': { type: 'string' }, user: { type: 'string' }, json: { type: 'boolean', default: false },
+        round: { type: 'string' },
+        'as-of': { type: 'string' },
+        region: { type: 'string' },
+        resume: { type: 'string' },
+        'chunk-size': { type: 'string' },
+        user: { type: 'string' },
+        json: { type: 'boolean', default: false },
       },
     }).values;
   } catch (error) {
@@ -46,24 +51,37 @@ function parseOptions(args: string[]) {
 
 export async function runScreen(args: string[]): Promise<number> {
   const values = parseOptions(args);
-  if (!values.resume && !values.round) throw new CliError('请用 --round 指定年度（如 --round 2024），或用 --resume 续跑', 'give --round YEAR or --resume RUN_ID');
-  if (values['as-of'] && !isValidDate(values['as-of'])) throw new CliError(`筛查日期须为 YYYY-MM-DD：${values['as-of']}`, `--as-of must be YYYY-MM-DD`);
+  if (!values.resume && !values.round)
+    throw new CliError('请用 --round 指定年度（如 --round 2024），或用 --resume 续跑', 'give --round YEAR or --resume RUN_ID');
+  if (values['as-of'] && !isValidDate(values['as-of']))
+    throw new CliError(`筛查日期须为 YYYY-MM-DD：${values['as-of']}`, `--as-of must be YYYY-MM-DD`);
   const resumeId = values.resume === undefined ? undefined : Number(values.resume);
-  if (resumeId !== undefined && !Number.isSafeInteger(resumeId)) throw new CliError(`批次号须为整数：${values.resume}`, 'run id must be an integer');
+  if (resumeId !== undefined && !Number.isSafeInteger(resumeId))
+    throw new CliError(`批次号须为整数：${values.resume}`, 'run id must be an integer');
   const chunkSize = values['chunk-size'] === undefined ? undefined : Number(values['chunk-size']);
-  if (chunkSize !== undefined && !(Number.isSafeInteger(chunkSize) && chunkSize > 0)) throw new CliError(`每批单位数须为正整数：${values['chunk-size']}`, '--chunk-size must be a positive integer');
+  if (chunkSize !== undefined && !(Number.isSafeInteger(chunkSize) && chunkSize > 0))
+    throw new CliError(`每批单位数须为正整数：${values['chunk-size']}`, '--chunk-size must be a positive integer');
   const options = { clock: systemClock, params: projectParameters(), chunkSize, onProgress: progressLine(process.stderr) };
   return withStore(async (store) => {
     try {
-      const outcome = resumeId !== undefined
-        ? await resumeScreeningRun(store, resumeId, options)
-        : await startScreeningRun(store, { ...options, round: values.round!, asOf: values['as-of'], region: values.region, createdBy: values.user });
+      const outcome =
+        resumeId !== undefined
+          ? await resumeScreeningRun(store, resumeId, options)
+          : await startScreeningRun(store, {
+              ...options,
+              round: values.round!,
+              asOf: values['as-of'],
+              region: values.region,
+              createdBy: values.user,
+            });
       const summary = await runSummary(store.db, outcome.runId);
       if (values.json) {
         process.stdout.write(`${JSON.stringify({ ...outcome, summary }, null, 2)}\n`);
       } else {
-        process.stdout.write(`筛查批次 #${outcome.runId} 完成：${formatCount(outcome.processedUnits)} 个单位，用时 ${outcome.seconds.toFixed(1)} 秒；`
-          + `新建案件 ${formatCount(outcome.casesOpened)} 件，重新筛查变更 ${formatCount(outcome.casesRescreened)} 件\n`);
+        process.stdout.write(
+          `筛查批次 #${outcome.runId} 完成：${formatCount(outcome.processedUnits)} 个单位，用时 ${outcome.seconds.toFixed(1)} 秒；` +
+            `新建案件 ${formatCount(outcome.casesOpened)} 件，重新筛查变更 ${formatCount(outcome.casesRescreened)} 件\n`,
+        );
         printSummary(summary);
       }
       return 0;

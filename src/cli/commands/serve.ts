@@ -22,23 +22,39 @@ export async function runServe(): Promise<number> {
   if (demo && !(await populationExists(store))) {
     process.stderr.write('首次启动：正在生成演示数据（约5,000个单位、60,000人）…\n');
     const counts = await populate(store, 'demo', 1);
-    process.stderr.write(`演示数据已生成：单位 ${formatCount(counts.units)} 个，人员 ${formatCount(counts.persons)} 人，用时 ${counts.seconds.toFixed(1)} 秒\n`);
+    process.stderr.write(
+      `演示数据已生成：单位 ${formatCount(counts.units)} 个，人员 ${formatCount(counts.persons)} 人，用时 ${counts.seconds.toFixed(1)} 秒\n`,
+    );
   }
   if (!(await store.db.selectFrom('staff_accounts').select('id').limit(1).executeTakeFirst())) {
-    process.stderr.write('还没有工作人员账号：请用 wengang staff add --username admin --name 管理员 --roles administrator --region 行政区划代码 新建\n');
+    process.stderr.write(
+      '还没有工作人员账号：请用 wengang staff add --username admin --name 管理员 --roles administrator --region 行政区划代码 新建\n',
+    );
   }
   const app = await buildServer({
-    params: projectParameters(), store, clock: commandClock(), cipher: new SmFieldCipher(keyRingFromEnv(process.env).keyRing),
-    sms: smsProviderFromEnv(process.env), baseUrl: process.env.WENGANG_BASE_URL || `http://localhost:${port}`,
-    secureCookies: process.env.WENGANG_SECURE_COOKIES === '1', agencyRegion: process.env.WENGANG_AGENCY_REGION || undefined,
-    trustProxy: process.env.WENGANG_TRUST_PROXY || undefined, logger: process.env.WENGANG_LOG !== '0',
-    metricsAllow: process.env.WENGANG_METRICS_ALLOW?.split(',').map((entry) => entry.trim()).filter(Boolean),
+    params: projectParameters(),
+    store,
+    clock: commandClock(),
+    cipher: new SmFieldCipher(keyRingFromEnv(process.env).keyRing),
+    sms: smsProviderFromEnv(process.env),
+    baseUrl: process.env.WENGANG_BASE_URL || `http://localhost:${port}`,
+    secureCookies: process.env.WENGANG_SECURE_COOKIES === '1',
+    agencyRegion: process.env.WENGANG_AGENCY_REGION || undefined,
+    trustProxy: process.env.WENGANG_TRUST_PROXY || undefined,
+    logger: process.env.WENGANG_LOG !== '0',
+    metricsAllow: process.env.WENGANG_METRICS_ALLOW?.split(',')
+      .map((entry) => entry.trim())
+      .filter(Boolean),
     auditAnchors: auditAnchorsFromEnv(process.env).anchors,
   });
   await app.listen({ port, host: process.env.HOST ?? '0.0.0.0' });
   process.stdout.write(`稳岗系统已启动：http://localhost:${port}/ （接口文档 /docs）\n`);
   await new Promise<void>((done) => {
-    const stop = () => void app.close().then(() => store.close()).then(done);
+    const stop = () =>
+      void app
+        .close()
+        .then(() => store.close())
+        .then(done);
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   });

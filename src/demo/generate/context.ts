@@ -1,5 +1,11 @@
 // What every generator step shares for one run: the seed, the scale, and the policy values the data must respect.
-import { ParameterError, type ParameterDeclaration, type ParameterKey, type ParameterShapes, type ParameterStore } from '../../policy/core/parameters.ts';
+import {
+  ParameterError,
+  type ParameterDeclaration,
+  type ParameterKey,
+  type ParameterShapes,
+  type ParameterStore,
+} from '../../policy/core/parameters.ts';
 import { contributionParameters } from '../../policy/contribution.ts';
 import { sizeParameters, type SizeTable } from '../../policy/enterprise-size.ts';
 import { skillSubsidyParameters, type AmountByLevel } from '../../policy/skill-subsidy.ts';
@@ -28,7 +34,12 @@ export interface GenerationContext {
 /** The date whose parameters the synthetic ledger uses throughout (see createContext). */
 const RATES_ON = '2024-01-01';
 
-function required<S extends ParameterShapes, K extends ParameterKey<S>>(params: ParameterStore, declaration: ParameterDeclaration<S>, key: K, on: string) {
+function required<S extends ParameterShapes, K extends ParameterKey<S>>(
+  params: ParameterStore,
+  declaration: ParameterDeclaration<S>,
+  key: K,
+  on: string,
+) {
   const hit = params.at(declaration, key, on);
   if (!hit) throw new ParameterError(`参数 ${declaration.rule}.${key} 在 ${on} 无有效取值，无法生成数据`);
   return hit.value;

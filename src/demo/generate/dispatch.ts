@@ -9,8 +9,15 @@ import { planUnit, type UnitPlan } from './unit-plan.ts';
 import { unitIdentity, type UnitIdentity } from './unit-record.ts';
 
 export const PLACEMENT_COLUMNS = [
-  'dispatch_unit_id', 'person_id', 'from_period', 'to_period', 'own_staff', 'user_unit_credit_code', 'user_unit_name',
-  'user_unit_org_type', 'region_code',
+  'dispatch_unit_id',
+  'person_id',
+  'from_period',
+  'to_period',
+  'own_staff',
+  'user_unit_credit_code',
+  'user_unit_name',
+  'user_unit_org_type',
+  'region_code',
 ] as const;
 
 /** Placements run to the end of the contract year when the worker is still employed. */
@@ -45,13 +52,28 @@ function pool(ctx: GenerationContext, rng: Rng, dispatch: UnitPlan, agency: bool
   return units;
 }
 
-export function placementsOf(ctx: GenerationContext, rng: Rng, dispatch: UnitPlan, spells: readonly PersonSpell[]): CellValue[][] {
+export function placementsOf(
+  ctx: GenerationContext,
+  rng: Rng,
+  dispatch: UnitPlan,
+  spells: readonly PersonSpell[],
+): CellValue[][] {
   const agencies = pool(ctx, rng, dispatch, true, rng.int(1, 2));
   const enterprises = pool(ctx, rng, dispatch, false, rng.int(2, 8));
   const region = dispatch.region.code;
   const rows: CellValue[][] = [];
   const row = (s: PersonSpell, from: string, to: string, user: UserUnit | null) =>
-    rows.push([dispatch.id, s.personId, from, to, user === null, user?.creditCode ?? null, user?.name ?? null, user?.orgType ?? null, region]);
+    rows.push([
+      dispatch.id,
+      s.personId,
+      from,
+      to,
+      user === null,
+      user?.creditCode ?? null,
+      user?.name ?? null,
+      user?.orgType ?? null,
+      region,
+    ]);
   const pickUser = () => (agencies.length && rng.chance(SHARE_AT_AGENCIES) ? rng.pick(agencies) : rng.pick(enterprises));
   for (const spell of spells) {
     const to = spell.to ?? OPEN_PLACEMENT_END;

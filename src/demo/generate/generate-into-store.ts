@@ -10,7 +10,8 @@ export interface GenerationTarget {
 }
 
 export async function generateIntoStore(
-  store: GenerationTarget, options: Omit<GenerateOptions, 'writer'>,
+  store: GenerationTarget,
+  options: Omit<GenerateOptions, 'writer'>,
 ): Promise<GenerationCounts> {
   const counts = await store.bulkTransaction((writer) => generatePopulation({ ...options, writer }));
   await store.resetIdentity('units');

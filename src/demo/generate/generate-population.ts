@@ -7,12 +7,25 @@ import { createContext, Stream, type GenerationContext } from './context.ts';
 import { placementsOf, PLACEMENT_COLUMNS } from './dispatch.ts';
 import { IdNumberAllocator } from './identifiers.ts';
 import {
-  CONTRIBUTION_MONTH_COLUMNS, contributionMonthRows, duesOf, HEADCOUNT_COLUMNS, headcountRows, monthlyContributionFen,
-  personBaseFen, staffingOf, unitAverageBaseFen,
+  CONTRIBUTION_MONTH_COLUMNS,
+  contributionMonthRows,
+  duesOf,
+  HEADCOUNT_COLUMNS,
+  headcountRows,
+  monthlyContributionFen,
+  personBaseFen,
+  staffingOf,
+  unitAverageBaseFen,
 } from './ledger.ts';
 import { PAYMENT_COLUMNS, paymentsOf } from './payments.ts';
 import {
-  BENEFIT_COLUMNS, CERTIFICATE_COLUMNS, GRANT_COLUMNS, PERSON_COLUMNS, PERSON_CONTRIBUTION_COLUMNS, peopleOf, SPELL_COLUMNS,
+  BENEFIT_COLUMNS,
+  CERTIFICATE_COLUMNS,
+  GRANT_COLUMNS,
+  PERSON_COLUMNS,
+  PERSON_CONTRIBUTION_COLUMNS,
+  peopleOf,
+  SPELL_COLUMNS,
 } from './people.ts';
 import { SCALES, type ScaleName, type ScaleSpec } from './scales.ts';
 import { planUnit, type UnitPlan } from './unit-plan.ts';
@@ -146,7 +159,15 @@ export async function generatePopulation(options: GenerateOptions): Promise<Gene
 
     if (withPeople) {
       const { rows, spells } = peopleOf({
-        ctx, plan, staffing, settledOn: payments.settledOn, monthlyFen, firstPersonId: nextPersonId, ids, cipher, rng: peopleRng,
+        ctx,
+        plan,
+        staffing,
+        settledOn: payments.settledOn,
+        monthlyFen,
+        firstPersonId: nextPersonId,
+        ids,
+        cipher,
+        rng: peopleRng,
       });
       for (const [table, list] of Object.entries(rows)) out.add(table as GeneratedTable, list);
       if (plan.laborDispatch) out.add('dispatch_placements', placementsOf(ctx, peopleRng, plan, spells));

@@ -64,7 +64,8 @@ export function paymentsOf(rng: Rng, plan: UnitPlan, staffing: Staffing, dues: r
   // contributions are recorded; the draw is still made so every other unit's data stay the same.
   if (from2023 <= to2023 && rng.chance(SHARE_PARTIAL_MONTH) && !plan.laborDispatch) {
     const month = rng.int(from2023, to2023);
-    if (!late.has(month)) partial = { month, share: 0.5 + 0.4 * rng.next(), restPaidIn: rng.chance(0.7) ? month + rng.int(1, 3) : null };
+    if (!late.has(month))
+      partial = { month, share: 0.5 + 0.4 * rng.next(), restPaidIn: rng.chance(0.7) ? month + rng.int(1, 3) : null };
   }
   const unpaidFrom = rng.chance(SHARE_RECENT_UNPAID) ? LEDGER_MONTHS - rng.int(1, 3) : LEDGER_MONTHS;
 

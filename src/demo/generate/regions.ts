@@ -25,15 +25,33 @@ const WEIHAI: readonly RegionInfo[] = [
 
 /** Shandong's other fifteen cities by code, name and a rough weight of their number of insured units. */
 const OTHER_CITIES: readonly (readonly [string, string, number])[] = [
-  ['370100', '济南', 12], ['370200', '青岛', 16], ['370300', '淄博', 6], ['370400', '枣庄', 3], ['370500', '东营', 4],
-  ['370600', '烟台', 9], ['370700', '潍坊', 9], ['370800', '济宁', 7], ['370900', '泰安', 4], ['371100', '日照', 3],
-  ['371300', '临沂', 8], ['371400', '德州', 4], ['371500', '聊城', 4], ['371600', '滨州', 3], ['371700', '菏泽', 5],
+  ['370100', '济南', 12],
+  ['370200', '青岛', 16],
+  ['370300', '淄博', 6],
+  ['370400', '枣庄', 3],
+  ['370500', '东营', 4],
+  ['370600', '烟台', 9],
+  ['370700', '潍坊', 9],
+  ['370800', '济宁', 7],
+  ['370900', '泰安', 4],
+  ['371100', '日照', 3],
+  ['371300', '临沂', 8],
+  ['371400', '德州', 4],
+  ['371500', '聊城', 4],
+  ['371600', '滨州', 3],
+  ['371700', '菏泽', 5],
 ];
 const WEIHAI_SHARE_OF_PROVINCE = 5;
 
 /** A city's own code serves as region; its people's IDs carry the code of its first urban district (…02). */
 const PROVINCE: readonly RegionInfo[] = [
-  ...OTHER_CITIES.map(([code, name, weight]) => ({ code, areaName: `${name}市`, namePrefix: name, idArea: `${code.slice(0, 4)}02`, weight })),
+  ...OTHER_CITIES.map(([code, name, weight]) => ({
+    code,
+    areaName: `${name}市`,
+    namePrefix: name,
+    idArea: `${code.slice(0, 4)}02`,
+    weight,
+  })),
   ...WEIHAI.map((r) => ({ ...r, weight: (r.weight * WEIHAI_SHARE_OF_PROVINCE) / 100 })),
 ];
 

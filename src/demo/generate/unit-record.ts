@@ -25,18 +25,28 @@ export function unitIdentity(ctx: GenerationContext, plan: UnitPlan): UnitIdenti
   return {
     creditCode: makeCreditCode(plan.orgType, plan.region.code, plan.index, ctx.orgCodeOffset),
     name: unitName(rng, {
-      orgType: plan.orgType, industry: plan.industry, laborDispatch: plan.laborDispatch, large: plan.tier === 'large',
-      place: plan.region.namePrefix, area: plan.region.areaName,
+      orgType: plan.orgType,
+      industry: plan.industry,
+      laborDispatch: plan.laborDispatch,
+      large: plan.tier === 'large',
+      place: plan.region.namePrefix,
+      area: plan.region.areaName,
     }),
   };
 }
 
 const HIGHER: Record<EnterpriseSize, 'small' | 'medium' | 'large' | undefined> = {
-  micro: 'small', small: 'medium', medium: 'large', large: undefined,
+  micro: 'small',
+  small: 'medium',
+  medium: 'large',
+  large: undefined,
 };
 /** 万元 ranges for indicators the industry's standard does not use. */
 const GENERIC_WAN: Record<EnterpriseSize, readonly [number, number]> = {
-  large: [50_000, 300_000], medium: [5_000, 39_999], small: [300, 4_999], micro: [10, 299],
+  large: [50_000, 300_000],
+  medium: [5_000, 39_999],
+  small: [300, 4_999],
+  micro: [10, 299],
 };
 
 /** An amount in 万元 with two decimals, as the exact text the numeric column takes. */
@@ -79,10 +89,26 @@ export interface UnitRows {
 }
 
 export const UNIT_COLUMNS = [
-  'id', 'credit_code', 'name', 'org_type', 'industry', 'employees', 'revenue_wan', 'assets_wan', 'size', 'region_code',
-  'labor_dispatch', 'corporate_bank', 'corporate_account_cipher', 'corporate_account_masked', 'contribution_account_cipher',
-  'contribution_account_masked', 'contact_name',
-  'contact_phone_cipher', 'contact_phone_masked', 'first_insured_period',
+  'id',
+  'credit_code',
+  'name',
+  'org_type',
+  'industry',
+  'employees',
+  'revenue_wan',
+  'assets_wan',
+  'size',
+  'region_code',
+  'labor_dispatch',
+  'corporate_bank',
+  'corporate_account_cipher',
+  'corporate_account_masked',
+  'contribution_account_cipher',
+  'contribution_account_masked',
+  'contact_name',
+  'contact_phone_cipher',
+  'contact_phone_masked',
+  'first_insured_period',
 ] as const;
 export const UNIT_FLAG_COLUMNS = ['unit_id', 'flag', 'from_date', 'to_date', 'source'] as const;
 
@@ -126,10 +152,24 @@ export function unitRows(ctx: GenerationContext, plan: UnitPlan, identity: UnitI
   const phone = mobilePhone(rng);
   const contactName = personName(rng, rng.chance(0.5));
   const unit: CellValue[] = [
-    plan.id, identity.creditCode, identity.name, plan.orgType, agency ? null : plan.industry, indicators.employees,
-    indicators.revenueWan, indicators.assetsWan, size, plan.region.code, plan.laborDispatch,
-    withoutAccount ? null : bank, ...sealedCells(cipher, withoutAccount ? null : account), ...sealedCells(cipher, withoutAccount ? account : null),
-    contactName, cipher.encrypt(phone), maskPhone(phone), plan.firstInsured,
+    plan.id,
+    identity.creditCode,
+    identity.name,
+    plan.orgType,
+    agency ? null : plan.industry,
+    indicators.employees,
+    indicators.revenueWan,
+    indicators.assetsWan,
+    size,
+    plan.region.code,
+    plan.laborDispatch,
+    withoutAccount ? null : bank,
+    ...sealedCells(cipher, withoutAccount ? null : account),
+    ...sealedCells(cipher, withoutAccount ? account : null),
+    contactName,
+    cipher.encrypt(phone),
+    maskPhone(phone),
+    plan.firstInsured,
   ];
   return { unit, flags: flagRows(rng, plan.id), hasCorporateAccount: !withoutAccount };
 }

@@ -7,7 +7,12 @@ export interface Clock {
   today(): IsoDate;
 }
 
-const shanghaiDate = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' });
+const shanghaiDate = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Asia/Shanghai',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
 
 /** The calendar date in Asia/Shanghai of an instant. */
 export function shanghaiDateOf(instant: Date): IsoDate {

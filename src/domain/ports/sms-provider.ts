@@ -18,7 +18,10 @@ export interface SmsProvider {
 /** A failed send. `retryable`: the message certainly did not go out and a later attempt may succeed. */
 export class SmsSendError extends Error {
   override name = 'SmsSendError';
-  constructor(readonly retryable: boolean, message: string) {
+  constructor(
+    readonly retryable: boolean,
+    message: string,
+  ) {
     super(message);
   }
 }

@@ -6,14 +6,31 @@ export type IncomeItem = 'contribution' | 'late_fee';
 export const incomeItemLabels: Readonly<Record<IncomeItem, string>> = { contribution: '失业保险费收入', late_fee: '滞纳金收入' };
 
 export type SpendingItem = 'refund' | 'skill_subsidy' | 'benefit' | 'medical_on_behalf' | 'price_subsidy' | `pilot_${PilotItem}`;
-export const spendingItems: readonly SpendingItem[] = ['refund', 'skill_subsidy', 'benefit', 'medical_on_behalf', 'price_subsidy', ...pilotItems.map((item) => `pilot_${item}` as const)];
+export const spendingItems: readonly SpendingItem[] = [
+  'refund',
+  'skill_subsidy',
+  'benefit',
+  'medical_on_behalf',
+  'price_subsidy',
+  ...pilotItems.map((item) => `pilot_${item}` as const),
+];
 export const spendingItemLabels: Readonly<Record<SpendingItem, string>> = {
-  refund: '稳岗返还', skill_subsidy: '技能提升补贴', benefit: '失业保险金', medical_on_behalf: '代缴基本医疗保险费', price_subsidy: '价格临时补贴',
-  ...Object.fromEntries(pilotItems.map((item) => [`pilot_${item}`, `试点：${pilotItemLabels[item]}`])) as Record<`pilot_${PilotItem}`, string>,
+  refund: '稳岗返还',
+  skill_subsidy: '技能提升补贴',
+  benefit: '失业保险金',
+  medical_on_behalf: '代缴基本医疗保险费',
+  price_subsidy: '价格临时补贴',
+  ...(Object.fromEntries(pilotItems.map((item) => [`pilot_${item}`, `试点：${pilotItemLabels[item]}`])) as Record<
+    `pilot_${PilotItem}`,
+    string
+  >),
 };
 
 /** Spending the store has no record of: shown as missing, never 0 (none now that benefits are paid here). */
 export const unrecordedSpendingLabels: readonly string[] = [];
 
 export type FundAlertKind = 'LOW_COVERAGE' | 'SPENDING_JUMP';
-export const fundAlertLabels: Readonly<Record<FundAlertKind, string>> = { LOW_COVERAGE: '可支付月数偏低', SPENDING_JUMP: '地区支出骤增' };
+export const fundAlertLabels: Readonly<Record<FundAlertKind, string>> = {
+  LOW_COVERAGE: '可支付月数偏低',
+  SPENDING_JUMP: '地区支出骤增',
+};

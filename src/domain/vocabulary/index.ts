@@ -16,12 +16,20 @@ export interface Vocabulary {
 }
 
 function isLabelMap(value: unknown): value is Readonly<Record<string, string>> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
-    && Object.values(value).length > 0 && Object.values(value).every((label) => typeof label === 'string');
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    !Array.isArray(value) &&
+    Object.values(value).length > 0 &&
+    Object.values(value).every((label) => typeof label === 'string')
+  );
 }
 
 export const vocabularies: readonly Vocabulary[] = Object.entries(areas).flatMap(([area, exports]) =>
-  Object.entries(exports).filter(([, value]) => isLabelMap(value)).map(([name, labels]) => ({ name: `${area}.${name}`, labels })));
+  Object.entries(exports)
+    .filter(([, value]) => isLabelMap(value))
+    .map(([name, labels]) => ({ name: `${area}.${name}`, labels })),
+);
 
 export function vocabulary(name: string): Readonly<Record<string, string>> {
   const found = vocabularies.find((v) => v.name === name);

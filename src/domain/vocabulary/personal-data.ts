@@ -2,5 +2,7 @@
 
 export type PersonalDataField = 'id_number' | 'phone' | 'bank_account';
 export const personalDataFieldLabels: Readonly<Record<PersonalDataField, string>> = {
-  id_number: '公民身份号码', phone: '手机号码', bank_account: '银行账号',
+  id_number: '公民身份号码',
+  phone: '手机号码',
+  bank_account: '银行账号',
 };

@@ -5,7 +5,9 @@ export const decisionStatuses = ['eligible', 'ineligible', 'needs_review'] as co
 export type DecisionStatus = (typeof decisionStatuses)[number];
 
 export const DECISION_STATUS_LABELS: Readonly<Record<DecisionStatus, string>> = {
-  eligible: '符合条件', ineligible: '不符合条件', needs_review: '待人工复核',
+  eligible: '符合条件',
+  ineligible: '不符合条件',
+  needs_review: '待人工复核',
 };
 
 export const REFUND_REASON_LABELS: Readonly<Record<string, string>> = {

@@ -2,5 +2,9 @@
 
 export type RegionKindCode = 'province' | 'city' | 'district' | 'county_city' | 'development_zone';
 export const regionKindLabels: Readonly<Record<RegionKindCode, string>> = {
-  province: '省', city: '市', district: '区', county_city: '县级市', development_zone: '开发区',
+  province: '省',
+  city: '市',
+  district: '区',
+  county_city: '县级市',
+  development_zone: '开发区',
 };

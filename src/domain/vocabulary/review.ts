@@ -2,5 +2,7 @@
 
 export type ReviewBatchStatus = 'proposed' | 'approved' | 'returned';
 export const reviewBatchStatusLabels: Readonly<Record<ReviewBatchStatus, string>> = {
-  proposed: '待复核', approved: '已通过', returned: '已退回',
+  proposed: '待复核',
+  approved: '已通过',
+  returned: '已退回',
 };

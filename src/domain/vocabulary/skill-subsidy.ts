@@ -2,15 +2,21 @@
 import type { SkillApplicationChannel, SkillApplicationState, SkillDecisionStatus } from '../skill-application.ts';
 
 export const skillApplicationStateLabels: Readonly<Record<SkillApplicationState, string>> = {
-  submitted: '待复核', approved: '已审核通过', returned: '已退回',
+  submitted: '待复核',
+  approved: '已审核通过',
+  returned: '已退回',
 };
 
 export const skillApplicationChannelLabels: Readonly<Record<SkillApplicationChannel, string>> = {
-  person_portal: '个人网上申请', case_worker: '窗口经办录入', api: '接口申请',
+  person_portal: '个人网上申请',
+  case_worker: '窗口经办录入',
+  api: '接口申请',
 };
 
 export const skillDecisionStatusLabels: Readonly<Record<SkillDecisionStatus, string>> = {
-  eligible: '符合条件', ineligible: '不符合条件', needs_review: '需人工核实',
+  eligible: '符合条件',
+  ineligible: '不符合条件',
+  needs_review: '需人工核实',
 };
 
 export const skillRetroactiveLabels: Readonly<Record<'yes' | 'no', string>> = { yes: '补发（通知印发前申请）', no: '否' };

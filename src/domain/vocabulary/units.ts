@@ -3,12 +3,23 @@
 export type EnterpriseSizeCode = 'large' | 'medium' | 'small' | 'micro';
 /** `unknown`: no size recorded (the unit must be classified before it can be decided). */
 export const enterpriseSizeLabels: Readonly<Record<EnterpriseSizeCode | 'unknown', string>> = {
-  large: '大型企业', medium: '中型企业', small: '小型企业', micro: '微型企业', unknown: '未划型',
+  large: '大型企业',
+  medium: '中型企业',
+  small: '小型企业',
+  micro: '微型企业',
+  unknown: '未划型',
 };
 
 export type OrgTypeCode =
-  | 'enterprise' | 'social_organization' | 'foundation' | 'social_service_agency' | 'law_firm' | 'accounting_firm'
-  | 'individual_business' | 'government_agency' | 'public_institution';
+  | 'enterprise'
+  | 'social_organization'
+  | 'foundation'
+  | 'social_service_agency'
+  | 'law_firm'
+  | 'accounting_firm'
+  | 'individual_business'
+  | 'government_agency'
+  | 'public_institution';
 export const orgTypeLabels: Readonly<Record<OrgTypeCode, string>> = {
   enterprise: '企业',
   social_organization: '社会团体',

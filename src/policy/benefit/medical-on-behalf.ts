@@ -34,6 +34,11 @@ export function medicalOnBehalf(params: ParameterStore, period: Period): Medical
   ];
   const missing = [...(base ? [] : ['contributionBaseFen']), ...rates.filter(([, r]) => !r).map(([part]) => `${part}Rate`)];
   if (!base || missing.length) return { missing };
-  const parts = rates.map(([part, rate]) => ({ part, rateBp: rate!.value, amountFen: applyRatioHalfUp(base.value, rate!.value), legalBasis: rate!.legalBasis }));
+  const parts = rates.map(([part, rate]) => ({
+    part,
+    rateBp: rate!.value,
+    amountFen: applyRatioHalfUp(base.value, rate!.value),
+    legalBasis: rate!.legalBasis,
+  }));
   return { period, baseFen: base.value, parts, amountFen: sumFen(parts.map((p) => p.amountFen)) };
 }

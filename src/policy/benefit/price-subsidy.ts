@@ -41,7 +41,11 @@ export function priceSubsidy(params: ParameterStore, period: Period): PriceSubsi
   if (!fired) return { period, fired: false, text: `${facts}，未启动价格临时补贴` };
   const amountFen = applyRatioHalfUp(standard.value, fired.riseBp);
   return {
-    period, fired: true, ...fired, amountFen, legalBasis: `${cpiTrigger.legalBasis}`,
+    period,
+    fired: true,
+    ...fired,
+    amountFen,
+    legalBasis: `${cpiTrigger.legalBasis}`,
     text: `${facts}，已启动；低保标准 ${formatYuan(standard.value)} 元 × ${percent(fired.riseBp)} = ${formatYuan(amountFen)} 元`,
   };
 }

@@ -1,6 +1,13 @@
 // Decisions and their traces: the checklist every rule fills in, condition by condition.
 import type { Fen } from './money.ts';
-import type { ParameterDeclaration, ParameterInForce, ParameterKey, ParameterShapes, ParameterStore, ParameterValue } from './parameters.ts';
+import type {
+  ParameterDeclaration,
+  ParameterInForce,
+  ParameterKey,
+  ParameterShapes,
+  ParameterStore,
+  ParameterValue,
+} from './parameters.ts';
 import type { IsoDate } from './dates.ts';
 
 export type Status = 'eligible' | 'ineligible' | 'needs_review';
@@ -60,7 +67,10 @@ export class Checklist {
   private readonly reasonKinds = new Map<string, ReasonKind>();
   private failed = false;
 
-  constructor(private readonly defaultBasis: string, readonly traced = true) {}
+  constructor(
+    private readonly defaultBasis: string,
+    readonly traced = true,
+  ) {}
 
   /** Records a condition; a failed one adds its reason. Returns whether it passed. */
   check(spec: ConditionSpec & { passed: boolean }): boolean {
@@ -96,11 +106,23 @@ export class Checklist {
   review(spec: { step: string; value: unknown; reason: string; legalBasis?: string; text: TraceText }): void {
     this.addReason(spec.reason, 'review');
     if (!this.traced) return;
-    this.trace.push({ step: spec.step, value: spec.value, passed: false, legalBasis: spec.legalBasis ?? this.defaultBasis, text: textOf(spec.text) });
+    this.trace.push({
+      step: spec.step,
+      value: spec.value,
+      passed: false,
+      legalBasis: spec.legalBasis ?? this.defaultBasis,
+      text: textOf(spec.text),
+    });
   }
 
   /** Records a value that was used or computed (a parameter, a base, an amount). */
-  note(spec: { step: string; value: unknown; parameter?: ParameterInForce<unknown>; legalBasis?: string; text: TraceText }): void {
+  note(spec: {
+    step: string;
+    value: unknown;
+    parameter?: ParameterInForce<unknown>;
+    legalBasis?: string;
+    text: TraceText;
+  }): void {
     if (!this.traced) return;
     this.trace.push({
       step: spec.step,
@@ -116,7 +138,10 @@ export class Checklist {
    * (once, however many parameters are missing) and undefined is returned.
    */
   parameter<S extends ParameterShapes, K extends ParameterKey<S>>(
-    params: ParameterStore, declaration: ParameterDeclaration<S>, key: K, date: IsoDate,
+    params: ParameterStore,
+    declaration: ParameterDeclaration<S>,
+    key: K,
+    date: IsoDate,
   ): ParameterInForce<ParameterValue<S, K>> | undefined {
     const found = params.at(declaration, key, date);
     if (!found) {
@@ -151,7 +176,15 @@ export class Checklist {
   /** The decision: the amount only counts when eligible. Rule-specific fields follow the common ones. */
   decide(id: unknown, rule: string, amountFen: Fen, fields: Record<string, unknown> = {}): Decision {
     const status = this.status();
-    return { id, rule, status, amountFen: status === 'eligible' ? amountFen : 0, reasons: this.reasons(), trace: this.trace, ...fields };
+    return {
+      id,
+      rule,
+      status,
+      amountFen: status === 'eligible' ? amountFen : 0,
+      reasons: this.reasons(),
+      trace: this.trace,
+      ...fields,
+    };
   }
 
   /** The same decision without its trace. */

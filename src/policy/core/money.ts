@@ -43,7 +43,8 @@ export function applyRatioWithinCeiling(basesFen: readonly Fen[], ratioBp: Basis
   const shares = exact.map((product) => divideHalfUp(product, BP_PER_UNIT));
   let excess = shares.reduce((a, b) => a + b, 0n) - toBig(ceilingFen, 'ceiling');
   // How much each share was rounded up, in 1/10000 fen: take back from the largest round-up first (stable by index).
-  const roundedUp = shares.map((share, i) => ({ i, up: share * BP_PER_UNIT - exact[i]! }))
+  const roundedUp = shares
+    .map((share, i) => ({ i, up: share * BP_PER_UNIT - exact[i]! }))
     .filter(({ up }) => up > 0n)
     .sort((a, b) => (a.up === b.up ? a.i - b.i : a.up > b.up ? -1 : 1));
   for (const { i } of roundedUp) {

@@ -79,7 +79,10 @@ export interface ParameterDeclaration<S extends ParameterShapes = ParameterShape
 export type ParameterKey<S extends ParameterShapes> = Extract<keyof S, string>;
 export type ParameterValue<S extends ParameterShapes, K extends keyof S> = z.output<S[K]>;
 
-export const declareParameters = <S extends ParameterShapes>(rule: string, shapes: S): ParameterDeclaration<S> => ({ rule, shapes });
+export const declareParameters = <S extends ParameterShapes>(rule: string, shapes: S): ParameterDeclaration<S> => ({
+  rule,
+  shapes,
+});
 
 /** A file against its rule's declaration: exactly the declared keys, each dated value of the declared shape. */
 function checkDeclared(file: string, data: ParameterFile, declaration: ParameterDeclaration | undefined): string[] {
@@ -87,11 +90,19 @@ function checkDeclared(file: string, data: ParameterFile, declaration: Parameter
   const declared = Object.keys(declaration.shapes);
   return [
     ...declared.filter((key) => !data.parameters[key]).map((key) => `${file} ${key}: 规则声明了该参数，但文件中没有`),
-    ...Object.keys(data.parameters).filter((key) => !declared.includes(key)).map((key) => `${file} ${key}: 规则未声明该参数`),
-    ...declared.flatMap((key) => (data.parameters[key]?.values ?? []).flatMap((v) => {
-      const parsed = declaration.shapes[key]!.safeParse(v.value);
-      return parsed.success ? [] : [`${file} ${key}: ${v.from} 起的取值不符合规则声明的类型：${parsed.error.issues.map((i) => `${i.path.join('.') || '取值'} ${i.message}`).join('；')}`];
-    })),
+    ...Object.keys(data.parameters)
+      .filter((key) => !declared.includes(key))
+      .map((key) => `${file} ${key}: 规则未声明该参数`),
+    ...declared.flatMap((key) =>
+      (data.parameters[key]?.values ?? []).flatMap((v) => {
+        const parsed = declaration.shapes[key]!.safeParse(v.value);
+        return parsed.success
+          ? []
+          : [
+              `${file} ${key}: ${v.from} 起的取值不符合规则声明的类型：${parsed.error.issues.map((i) => `${i.path.join('.') || '取值'} ${i.message}`).join('；')}`,
+            ];
+      }),
+    ),
   ];
 }
 
@@ -113,8 +124,10 @@ export function checkDatedValues(file: string, key: string, values: readonly Dat
 function checkValues(file: string, key: string, def: ParameterDefinition): string[] {
   if (def.unit === 'enum' && !def.allowed) return [`${file} ${key}: 枚举参数须列出可选值 allowed`];
   return def.values.flatMap((v) => {
-    if (!valueSchemas[def.unit].safeParse(v.value).success) return [`${file} ${key}: ${v.from} 起的取值 ${JSON.stringify(v.value)} 不符合单位 ${def.unit}`];
-    if (def.allowed && !def.allowed.includes(v.value as string)) return [`${file} ${key}: ${v.from} 起的取值 ${String(v.value)} 不在可选值 ${def.allowed.join('、')} 中`];
+    if (!valueSchemas[def.unit].safeParse(v.value).success)
+      return [`${file} ${key}: ${v.from} 起的取值 ${JSON.stringify(v.value)} 不符合单位 ${def.unit}`];
+    if (def.allowed && !def.allowed.includes(v.value as string))
+      return [`${file} ${key}: ${v.from} 起的取值 ${String(v.value)} 不在可选值 ${def.allowed.join('、')} 中`];
     return [];
   });
 }
@@ -124,14 +137,19 @@ function checkValues(file: string, key: string, def: ParameterDefinition): strin
  * `rule`); returns the problems, each naming the file and key.
  */
 export function validateParameterFile(
-  file: string, data: unknown, declarations: ReadonlyMap<string, ParameterDeclaration>,
+  file: string,
+  data: unknown,
+  declarations: ReadonlyMap<string, ParameterDeclaration>,
 ): { file?: ParameterFile; problems: string[] } {
   const parsed = parameterFileSchema.safeParse(data);
   if (!parsed.success) {
     return { problems: parsed.error.issues.map((issue) => `${file} ${issue.path.join('.') || '(根)'}: ${issue.message}`) };
   }
   const problems = [
-    ...Object.entries(parsed.data.parameters).flatMap(([key, def]) => [...checkDatedValues(file, key, def.values), ...checkValues(file, key, def)]),
+    ...Object.entries(parsed.data.parameters).flatMap(([key, def]) => [
+      ...checkDatedValues(file, key, def.values),
+      ...checkValues(file, key, def),
+    ]),
     ...checkDeclared(file, parsed.data, declarations.get(parsed.data.rule)),
   ];
   return problems.length ? { problems } : { file: parsed.data, problems };
@@ -141,7 +159,10 @@ export class ParameterStore {
   private readonly byRule = new Map<string, ParameterFile>();
 
   /** `version` identifies the exact parameter set (a content hash computed by whoever loaded the files). */
-  constructor(files: readonly ParameterFile[], readonly version: string) {
+  constructor(
+    files: readonly ParameterFile[],
+    readonly version: string,
+  ) {
     for (const f of files) {
       if (this.byRule.has(f.rule)) throw new ParameterError(`规则 ${f.rule} 的参数文件重复`);
       this.byRule.set(f.rule, f);
@@ -162,23 +183,42 @@ export class ParameterStore {
    * The value in force on `date`, or undefined when none is (the rule then answers NO_PARAMETER_IN_FORCE). Its type is
    * the declared shape's, which every value was checked against when the files loaded.
    */
-  at<S extends ParameterShapes, K extends ParameterKey<S>>(declaration: ParameterDeclaration<S>, key: K, date: IsoDate): ParameterInForce<ParameterValue<S, K>> | undefined {
+  at<S extends ParameterShapes, K extends ParameterKey<S>>(
+    declaration: ParameterDeclaration<S>,
+    key: K,
+    date: IsoDate,
+  ): ParameterInForce<ParameterValue<S, K>> | undefined {
     const def = this.definition(declaration.rule, key);
     const hit = def.values.find((v) => isWithin(date, v.from, v.to));
     return hit && this.inForce(declaration, key, def, hit);
   }
 
   /** The most recent value (for rules whose input carries no date, such as a standard still in force). */
-  latest<S extends ParameterShapes, K extends ParameterKey<S>>(declaration: ParameterDeclaration<S>, key: K): ParameterInForce<ParameterValue<S, K>> {
+  latest<S extends ParameterShapes, K extends ParameterKey<S>>(
+    declaration: ParameterDeclaration<S>,
+    key: K,
+  ): ParameterInForce<ParameterValue<S, K>> {
     const def = this.definition(declaration.rule, key);
     const hit = [...def.values].sort((a, b) => b.from.localeCompare(a.from))[0]!;
     return this.inForce(declaration, key, def, hit);
   }
 
   private inForce<S extends ParameterShapes, K extends ParameterKey<S>>(
-    declaration: ParameterDeclaration<S>, key: K, def: ParameterDefinition, hit: DatedValue,
+    declaration: ParameterDeclaration<S>,
+    key: K,
+    def: ParameterDefinition,
+    hit: DatedValue,
   ): ParameterInForce<ParameterValue<S, K>> {
     const value = hit.value as ParameterValue<S, K>;
-    return { rule: declaration.rule, key, label: def.label, unit: def.unit, value, from: hit.from, to: hit.to, legalBasis: hit.legalBasis };
+    return {
+      rule: declaration.rule,
+      key,
+      label: def.label,
+      unit: def.unit,
+      value,
+      from: hit.from,
+      to: hit.to,
+      legalBasis: hit.legalBasis,
+    };
   }
 }

@@ -77,7 +77,10 @@ export function citationProblems(book: LawBook, citation: Citation): string[] {
   if (wrongTitle) problems.push(wrongTitle);
   if (!citation.articles.length && !doc.citableAsWhole) problems.push(`引用 ${citation.document} 须写明条款（第X条）`);
   for (const article of citation.articles) {
-    if (!findArticle(doc, article)) problems.push(`${citation.document} 没有${article}（policy/law 中收录的条款：${doc.articles.map((a) => a.article).join('、')}）`);
+    if (!findArticle(doc, article))
+      problems.push(
+        `${citation.document} 没有${article}（policy/law 中收录的条款：${doc.articles.map((a) => a.article).join('、')}）`,
+      );
   }
   return problems;
 }
@@ -120,7 +123,9 @@ export function textCitationProblems(book: LawBook, source: string): { line: num
     if (!doc) continue;
     const end = m.index + m[0].length;
     const start = end - name!.length;
-    const title = /《([^》]+)》[（(]$/.exec(source.slice(Math.max(0, start - 200), start))?.[1] ?? /^\s*《([^》]+)》/.exec(source.slice(end))?.[1];
+    const title =
+      /《([^》]+)》[（(]$/.exec(source.slice(Math.max(0, start - 200), start))?.[1] ??
+      /^\s*《([^》]+)》/.exec(source.slice(end))?.[1];
     const wrongTitle = title && titleProblem(doc, title, name!);
     if (wrongTitle) problems.push({ line, problem: wrongTitle });
   }
@@ -131,7 +136,9 @@ export function textCitationProblems(book: LawBook, source: string): { line: num
 export function collectLegalBases(node: unknown, path: readonly string[] = []): { path: string; legalBasis: string }[] {
   if (Array.isArray(node)) return node.flatMap((item, i) => collectLegalBases(item, [...path, String(i)]));
   if (!node || typeof node !== 'object') return [];
-  return Object.entries(node).flatMap(([key, value]) => (key === 'legalBasis' && typeof value === 'string'
-    ? [{ path: path.join('.'), legalBasis: value }]
-    : collectLegalBases(value, [...path, key])));
+  return Object.entries(node).flatMap(([key, value]) =>
+    key === 'legalBasis' && typeof value === 'string'
+      ? [{ path: path.join('.'), legalBasis: value }]
+      : collectLegalBases(value, [...path, key]),
+  );
 }

@@ -8,7 +8,9 @@ const isoDate = z.string().refine(isValidDate, { message: '日期须为有效的
 const text = z.string().trim().min(1);
 
 const articleSchema = z.strictObject({
-  article: z.string().refine((label) => articleNumber(label) !== undefined, { message: '条款须写作“第一条”“第十七条”这样的形式' }),
+  article: z
+    .string()
+    .refine((label) => articleNumber(label) !== undefined, { message: '条款须写作“第一条”“第十七条”这样的形式' }),
   /** The article's own first sentence (documents held in full). */
   heading: text.optional(),
   /** The article's text as issued, line breaks joined (documents held in full). */
@@ -54,16 +56,21 @@ function documentProblems(doc: LawDocument): string[] {
   const numbers = doc.articles.map((a) => articleNumber(a.article)!);
   numbers.forEach((n, i) => {
     const expected = doc.wording === 'original' ? i + 1 : undefined;
-    if (expected !== undefined && n !== expected) problems.push(`${doc.articles[i]!.article} 处应为 ${articleLabel(expected)}（全文收录的文件须逐条连续编号）`);
-    if (expected === undefined && i > 0 && n <= numbers[i - 1]!) problems.push(`${doc.articles[i]!.article} 须排在 ${doc.articles[i - 1]!.article} 之后`);
+    if (expected !== undefined && n !== expected)
+      problems.push(`${doc.articles[i]!.article} 处应为 ${articleLabel(expected)}（全文收录的文件须逐条连续编号）`);
+    if (expected === undefined && i > 0 && n <= numbers[i - 1]!)
+      problems.push(`${doc.articles[i]!.article} 须排在 ${doc.articles[i - 1]!.article} 之后`);
   });
   for (const a of doc.articles) {
     if (doc.wording === 'original') {
-      if (!a.text || !a.heading || a.summary) problems.push(`${a.article}：全文收录的文件每条须有 heading 与 text（原文），不写 summary`);
+      if (!a.text || !a.heading || a.summary)
+        problems.push(`${a.article}：全文收录的文件每条须有 heading 与 text（原文），不写 summary`);
       else if (!a.text.startsWith(`${a.heading}。`)) problems.push(`${a.article}：text 须以 heading 加句号开头`);
-    } else if (!a.summary || a.text || a.heading) problems.push(`${a.article}：摘要收录的文件每条只写 summary（本项目自拟），不抄录原文`);
+    } else if (!a.summary || a.text || a.heading)
+      problems.push(`${a.article}：摘要收录的文件每条只写 summary（本项目自拟），不抄录原文`);
   }
-  if (!doc.articles.length && !doc.citableAsWhole) problems.push('没有任何条款；只有整体引用的标准（citableAsWhole: true）可以不列条款');
+  if (!doc.articles.length && !doc.citableAsWhole)
+    problems.push('没有任何条款；只有整体引用的标准（citableAsWhole: true）可以不列条款');
   if (doc.citableAsWhole && !doc.summary) problems.push('整体引用的文件须有 summary');
   return problems;
 }

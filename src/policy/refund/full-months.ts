@@ -38,8 +38,10 @@ function longestRun(sorted: readonly Period[]): number {
 
 export function countFullMonths(fullMonths: readonly Period[], mode: MonthsMode): number {
   switch (mode) {
-    case 'cumulative': return fullMonths.length;
-    case 'consecutive': return longestRun(fullMonths);
+    case 'cumulative':
+      return fullMonths.length;
+    case 'consecutive':
+      return longestRun(fullMonths);
   }
 }
 

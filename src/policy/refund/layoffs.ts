@@ -11,9 +11,7 @@ export type LayoffMethod = (typeof LAYOFF_METHODS)[number];
  * `basis` is both the rate's denominator and the headcount for the "30人（含）以下" test; `formula` says in Chinese
  * how the layoffs were counted (written only for a trace).
  */
-export type LayoffMeasure =
-  | { layoffs: number; basis: number; formula: () => string }
-  | { missing: string };
+export type LayoffMeasure = { layoffs: number; basis: number; formula: () => string } | { missing: string };
 
 function netDecrease(h: Headcount): LayoffMeasure {
   const basis = h.start > 0 ? h.start : h.firstInsuredMonth;
@@ -43,9 +41,12 @@ function benefitClaimants(h: Headcount): LayoffMeasure {
 /** The measures the method allows, each to be judged against the limit; `either` passes when one of them does. */
 export function measureLayoffs(method: LayoffMethod, headcount: Headcount): LayoffMeasure[] {
   switch (method) {
-    case 'net_decrease': return [netDecrease(headcount)];
-    case 'benefit_claimants': return [benefitClaimants(headcount)];
-    case 'either': return [netDecrease(headcount), benefitClaimants(headcount)];
+    case 'net_decrease':
+      return [netDecrease(headcount)];
+    case 'benefit_claimants':
+      return [benefitClaimants(headcount)];
+    case 'either':
+      return [netDecrease(headcount), benefitClaimants(headcount)];
   }
 }
 

@@ -12,19 +12,22 @@ export type ExclusionFlag = (typeof exclusionFlags)[number];
 
 const exclusionFlag = z.enum(exclusionFlags, { message: `排除标记须为以下之一：${exclusionFlags.join('、')}` });
 
-const unit = z.object({
-  creditCode: text,
-  name: text.nullish(),
-  orgType,
-  size: size.nullish(),
-  industry: industry.nullish(),
-  employees: count.nullish(),
-  revenueWan: nonNegative.nullish(),
-  assetsWan: nonNegative.nullish(),
-  flags: z.array(exclusionFlag).nullish(),
-  laborDispatch: flag.nullish(),
-  hasCorporateAccount: flag.nullish(),
-}, shape('须为单位信息对象'));
+const unit = z.object(
+  {
+    creditCode: text,
+    name: text.nullish(),
+    orgType,
+    size: size.nullish(),
+    industry: industry.nullish(),
+    employees: count.nullish(),
+    revenueWan: nonNegative.nullish(),
+    assetsWan: nonNegative.nullish(),
+    flags: z.array(exclusionFlag).nullish(),
+    laborDispatch: flag.nullish(),
+    hasCorporateAccount: flag.nullish(),
+  },
+  shape('须为单位信息对象'),
+);
 
 const monthDue = z.object({ period, dueFen: fen });
 
@@ -35,15 +38,18 @@ const payment = z.object({
   kind: z.enum(['contribution', 'late_fee'], { message: '缴费类型须为 contribution（失业保险费）或 late_fee（滞纳金）' }),
 });
 
-const headcount = z.object({
-  start: count,
-  end: count,
-  retiredOrDied: count,
-  firstInsuredMonth: count.nullish(),
-  /** Only for the benefit_claimants layoff method. */
-  benefitClaimants: count.nullish(),
-  monthlyAverage: count.nullish(),
-}, shape('须为参保人数对象'));
+const headcount = z.object(
+  {
+    start: count,
+    end: count,
+    retiredOrDied: count,
+    firstInsuredMonth: count.nullish(),
+    /** Only for the benefit_claimants layoff method. */
+    benefitClaimants: count.nullish(),
+    monthlyAverage: count.nullish(),
+  },
+  shape('须为参保人数对象'),
+);
 
 export const refundInput = z.object({
   id: caseId,

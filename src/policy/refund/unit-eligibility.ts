@@ -22,7 +22,12 @@ const EXCLUSION_BASIS = '鲁人社发〔2024〕8号 第二条（山东省各市2
 
 /** 第二条: these unit types follow the SME policy (60%) whatever their size. */
 const SME_TREATED_ORG_TYPES: ReadonlySet<OrgType> = new Set([
-  'social_organization', 'foundation', 'social_service_agency', 'law_firm', 'accounting_firm', 'individual_business',
+  'social_organization',
+  'foundation',
+  'social_service_agency',
+  'law_firm',
+  'accounting_firm',
+  'individual_business',
 ]);
 
 /** 机关事业单位: not covered by the refund (第二条), nor as user units of dispatched workers (第三条). */
@@ -66,11 +71,16 @@ export interface UnitAssessment {
 function checkPolicyPeriod(checks: Checklist, params: ParameterStore, asOf: string): boolean {
   const window = params.at(refundParameters, 'policyPeriod', asOf);
   const passed = window?.value === true;
-  if (!checks.traced) return checks.check({ step: 'policyPeriod', value: asOf, passed, reason: 'NOT_IN_POLICY_PERIOD', text: '' });
+  if (!checks.traced)
+    return checks.check({ step: 'policyPeriod', value: asOf, passed, reason: 'NOT_IN_POLICY_PERIOD', text: '' });
   const { values } = params.definition(REFUND_RULE, 'policyPeriod');
   const spans = values.map((v) => `${formatChineseDate(v.from)}至${v.to ? formatChineseDate(v.to) : '长期'}`).join('、');
   return checks.check({
-    step: 'policyPeriod', value: asOf, threshold: spans, passed, reason: 'NOT_IN_POLICY_PERIOD',
+    step: 'policyPeriod',
+    value: asOf,
+    threshold: spans,
+    passed,
+    reason: 'NOT_IN_POLICY_PERIOD',
     ...(window ? { parameter: window } : { legalBasis: values[0]?.legalBasis ?? REFUND_ARTICLE }),
     text: `审核日期 ${formatChineseDate(asOf)}，稳岗返还政策执行期 ${spans}`,
   });
@@ -80,9 +90,17 @@ function checkOrgType(checks: Checklist, orgType: OrgType): void {
   const label = orgTypeLabels[orgType];
   const covered = !PUBLIC_SECTOR_ORG_TYPES.has(orgType);
   checks.check({
-    step: 'orgType', value: orgType, passed: covered, reason: 'ORG_TYPE_NOT_COVERED', legalBasis: REFUND_ARTICLE,
-    text: () => !covered ? `单位类型：${label}，机关事业单位不在稳岗返还覆盖范围`
-      : SME_TREATED_ORG_TYPES.has(orgType) ? `单位类型：${label}（参照中小微企业政策执行）` : `单位类型：${label}`,
+    step: 'orgType',
+    value: orgType,
+    passed: covered,
+    reason: 'ORG_TYPE_NOT_COVERED',
+    legalBasis: REFUND_ARTICLE,
+    text: () =>
+      !covered
+        ? `单位类型：${label}，机关事业单位不在稳岗返还覆盖范围`
+        : SME_TREATED_ORG_TYPES.has(orgType)
+          ? `单位类型：${label}（参照中小微企业政策执行）`
+          : `单位类型：${label}`,
   });
 }
 
@@ -90,7 +108,11 @@ function checkExclusions(checks: Checklist, flags: readonly ExclusionFlag[]): vo
   for (const [flag, exclusion] of Object.entries(EXCLUSIONS) as [ExclusionFlag, (typeof EXCLUSIONS)[ExclusionFlag]][]) {
     const listed = flags.includes(flag);
     checks.check({
-      step: `exclusion.${flag}`, value: listed, passed: !listed, reason: exclusion.reason, legalBasis: EXCLUSION_BASIS,
+      step: `exclusion.${flag}`,
+      value: listed,
+      passed: !listed,
+      reason: exclusion.reason,
+      legalBasis: EXCLUSION_BASIS,
       text: listed ? exclusion.listed : exclusion.clear,
     });
   }
@@ -102,26 +124,42 @@ function checkContributionMonths(checks: Checklist, params: ParameterStore, inpu
   if (!mode || !min) return null;
   const fullMonths = countFullMonths(fullyPaidMonths(input.months, input.payments, input.asOf), mode.value);
   checks.note({
-    step: 'contributionMonthsMode', value: mode.value, parameter: mode,
-    text: () => `足额缴费月数按${MODE_LABELS[mode.value]}月数计算：${formatChineseDate(input.asOf)}所在月之前、截至该日已足额缴纳的月份`,
+    step: 'contributionMonthsMode',
+    value: mode.value,
+    parameter: mode,
+    text: () =>
+      `足额缴费月数按${MODE_LABELS[mode.value]}月数计算：${formatChineseDate(input.asOf)}所在月之前、截至该日已足额缴纳的月份`,
   });
   const passed = fullMonths >= min.value;
   checks.check({
-    step: 'contributionMonths', value: fullMonths, threshold: min.value, passed, parameter: min,
+    step: 'contributionMonths',
+    value: fullMonths,
+    threshold: min.value,
+    passed,
+    parameter: min,
     reason: 'CONTRIBUTION_MONTHS_INSUFFICIENT',
     text: () => `足额缴费月数 ${fullMonths} ${passed ? '≥' : '<'} ${min.value}（${MODE_LABELS[mode.value]}）`,
   });
   return fullMonths;
 }
 
-function checkLayoffs(checks: Checklist, params: ParameterStore, input: RefundInput): Pick<RefundFields, 'layoffs' | 'layoffRate'> {
+function checkLayoffs(
+  checks: Checklist,
+  params: ParameterStore,
+  input: RefundInput,
+): Pick<RefundFields, 'layoffs' | 'layoffRate'> {
   const unknown = { layoffs: null, layoffRate: null };
   const method = checks.parameter(params, refundParameters, 'layoffMethod', input.asOf);
   const smallUnit = checks.parameter(params, refundParameters, 'smallUnitHeadcount', input.asOf);
   const limit = checks.parameter(params, refundParameters, 'layoffRateLimitBp', input.asOf);
   const smallLimit = checks.parameter(params, refundParameters, 'smallUnitLayoffRateLimitBp', input.asOf);
   if (!method || !smallUnit || !limit || !smallLimit) return unknown;
-  checks.note({ step: 'layoffMethod', value: method.value, parameter: method, text: () => `裁员率计算方法：${METHOD_LABELS[method.value]}` });
+  checks.note({
+    step: 'layoffMethod',
+    value: method.value,
+    parameter: method,
+    text: () => `裁员率计算方法：${METHOD_LABELS[method.value]}`,
+  });
   const measures = measureLayoffs(method.value, input.headcount);
   const known = measures.filter((m): m is Exclude<LayoffMeasure, { missing: string }> => !('missing' in m));
   if (!known.length) {
@@ -137,15 +175,23 @@ function checkLayoffs(checks: Checklist, params: ParameterStore, input: RefundIn
   const { layoffs, basis, small, cap, passed, formula } = judged.find((j) => j.passed) ?? judged[0]!;
   const layoffRate = layoffs === 0 ? '0' : formatRatio(layoffs, basis);
   checks.note({
-    step: 'layoffBasis', value: basis, parameter: smallUnit,
-    text: () => `${formula()}；参保人数基数 ${basis} 人 ${small ? '≤' : '>'} ${smallUnit.value} 人，裁员率上限 ${formatBpPercent(cap.value)}`,
+    step: 'layoffBasis',
+    value: basis,
+    parameter: smallUnit,
+    text: () =>
+      `${formula()}；参保人数基数 ${basis} 人 ${small ? '≤' : '>'} ${smallUnit.value} 人，裁员率上限 ${formatBpPercent(cap.value)}`,
   });
   checks.check({
-    step: 'layoffRate', value: layoffRate, threshold: cap.value, passed, parameter: cap,
+    step: 'layoffRate',
+    value: layoffRate,
+    threshold: cap.value,
+    passed,
+    parameter: cap,
     reason: 'LAYOFF_RATE_EXCEEDED',
-    text: () => layoffs === 0
-      ? `上年度未裁员（裁员 0 人／基数 ${basis} 人）`
-      : `裁员率 ${formatPercent(layoffs, basis)} ${passed ? '≤' : '>'} ${formatBpPercent(cap.value)}（裁员 ${layoffs} 人／基数 ${basis} 人）`,
+    text: () =>
+      layoffs === 0
+        ? `上年度未裁员（裁员 0 人／基数 ${basis} 人）`
+        : `裁员率 ${formatPercent(layoffs, basis)} ${passed ? '≤' : '>'} ${formatBpPercent(cap.value)}（裁员 ${layoffs} 人／基数 ${basis} 人）`,
   });
   return { layoffs, layoffRate };
 }
@@ -155,11 +201,22 @@ function enterpriseSize(checks: Checklist, params: ParameterStore, input: Refund
   const { unit } = input;
   if (unit.size) {
     const size = unit.size;
-    checks.note({ step: 'size', value: size, legalBasis: SIZE_ARTICLE, text: () => `企业规模：${enterpriseSizeLabels[size]}（单位登记信息）` });
+    checks.note({
+      step: 'size',
+      value: size,
+      legalBasis: SIZE_ARTICLE,
+      text: () => `企业规模：${enterpriseSizeLabels[size]}（单位登记信息）`,
+    });
     return { size: unit.size, sizeClass: sizeClassOf(unit.size) };
   }
   if (!unit.industry) {
-    checks.unknown({ step: 'size', reason: 'SIZE_UNKNOWN', legalBasis: SIZE_ARTICLE, text: '企业规模', missing: '企业规模及所属行业' });
+    checks.unknown({
+      step: 'size',
+      reason: 'SIZE_UNKNOWN',
+      legalBasis: SIZE_ARTICLE,
+      text: '企业规模',
+      missing: '企业规模及所属行业',
+    });
     return { size: null, sizeClass: null };
   }
   const thresholds = sizeThresholdsAt(checks, params, input.asOf);
@@ -167,9 +224,21 @@ function enterpriseSize(checks: Checklist, params: ParameterStore, input: Refund
 }
 
 /** The ratio parameter in force, noted in the trace with whom it applies to. */
-function ratioFor(checks: Checklist, params: ParameterStore, asOf: string, key: 'largeEnterpriseRatioBp' | 'smeRatioBp', who: () => string): ParameterInForce<BasisPoints> | undefined {
+function ratioFor(
+  checks: Checklist,
+  params: ParameterStore,
+  asOf: string,
+  key: 'largeEnterpriseRatioBp' | 'smeRatioBp',
+  who: () => string,
+): ParameterInForce<BasisPoints> | undefined {
   const ratio = checks.parameter(params, refundParameters, key, asOf);
-  if (ratio) checks.note({ step: 'ratio', value: ratio.value, parameter: ratio, text: () => `返还比例：${who()} ${formatBpPercent(ratio.value)}` });
+  if (ratio)
+    checks.note({
+      step: 'ratio',
+      value: ratio.value,
+      parameter: ratio,
+      text: () => `返还比例：${who()} ${formatBpPercent(ratio.value)}`,
+    });
   return ratio;
 }
 
@@ -179,16 +248,26 @@ function recordedSize(unit: RefundInput['unit'], treatedAsSme: boolean): SizeRes
   return { size, sizeClass: treatedAsSme ? 'sme' : size && sizeClassOf(size) };
 }
 
-function determineRatio(checks: Checklist, params: ParameterStore, input: RefundInput): Pick<UnitAssessment, 'ratio'> & SizeResult {
+function determineRatio(
+  checks: Checklist,
+  params: ParameterStore,
+  input: RefundInput,
+): Pick<UnitAssessment, 'ratio'> & SizeResult {
   const { unit, asOf } = input;
   if (PUBLIC_SECTOR_ORG_TYPES.has(unit.orgType)) return { ...recordedSize(unit, false), ratio: undefined };
   if (SME_TREATED_ORG_TYPES.has(unit.orgType)) {
-    return { ...recordedSize(unit, true), ratio: ratioFor(checks, params, asOf, 'smeRatioBp', () => `${orgTypeLabels[unit.orgType]}参照中小微企业`) };
+    return {
+      ...recordedSize(unit, true),
+      ratio: ratioFor(checks, params, asOf, 'smeRatioBp', () => `${orgTypeLabels[unit.orgType]}参照中小微企业`),
+    };
   }
   const sized = enterpriseSize(checks, params, input);
   if (sized.sizeClass === null) return { ...sized, ratio: undefined };
   const who = () => (sized.size ? enterpriseSizeLabels[sized.size] : '中小微企业');
-  return { ...sized, ratio: ratioFor(checks, params, asOf, sized.sizeClass === 'large' ? 'largeEnterpriseRatioBp' : 'smeRatioBp', who) };
+  return {
+    ...sized,
+    ratio: ratioFor(checks, params, asOf, sized.sizeClass === 'large' ? 'largeEnterpriseRatioBp' : 'smeRatioBp', who),
+  };
 }
 
 /** The payments window of the base; the January reading is a dated parameter (false when none is in force). */
@@ -197,8 +276,13 @@ function baseWindowFor(checks: Checklist, params: ParameterStore, asOf: IsoDate)
   const january = params.at(refundParameters, 'baseIncludesNextJanuaryPayment', asOf);
   if (january) {
     checks.note({
-      step: 'baseIncludesNextJanuaryPayment', value: january.value, parameter: january,
-      text: () => january.value ? `${year}年度费款于${year + 1}年1月正常缴纳的计入返还基数` : `返还基数只计${year}年内实际缴纳的${year}年度费款`,
+      step: 'baseIncludesNextJanuaryPayment',
+      value: january.value,
+      parameter: january,
+      text: () =>
+        january.value
+          ? `${year}年度费款于${year + 1}年1月正常缴纳的计入返还基数`
+          : `返还基数只计${year}年内实际缴纳的${year}年度费款`,
     });
   }
   return { year, includeNextJanuary: january?.value === true };
@@ -207,7 +291,11 @@ function baseWindowFor(checks: Checklist, params: ParameterStore, asOf: IsoDate)
 function checkRefundBase(checks: Checklist, input: RefundInput, window: BaseWindow): Fen {
   const base = refundBase(input.payments, window);
   checks.check({
-    step: 'refundBase', value: base.baseFen, passed: base.baseFen > 0, reason: 'ZERO_REFUND_BASE', legalBasis: REFUND_ARTICLE,
+    step: 'refundBase',
+    value: base.baseFen,
+    passed: base.baseFen > 0,
+    reason: 'ZERO_REFUND_BASE',
+    legalBasis: REFUND_ARTICLE,
     text: () => refundBaseText(base, window),
   });
   return base.baseFen;
@@ -221,8 +309,10 @@ function refundBaseText(base: RefundBaseParts, window: BaseWindow): string {
     base.lateFeesFen > 0 && `滞纳金 ${formatYuan(base.lateFeesFen)} 元`,
   ].filter((part): part is string => typeof part === 'string');
   const paidWithin = window.includeNextJanuary ? `于${year}年内或${year + 1}年1月` : `于${year}年内`;
-  return `返还基数（${year}年度所属期且${paidWithin}实际缴纳的失业保险费）${formatYuan(base.baseFen)} 元`
-    + (excluded.length ? `，未计入${excluded.join('、')}` : '');
+  return (
+    `返还基数（${year}年度所属期且${paidWithin}实际缴纳的失业保险费）${formatYuan(base.baseFen)} 元` +
+    (excluded.length ? `，未计入${excluded.join('、')}` : '')
+  );
 }
 
 /**
@@ -237,14 +327,20 @@ function checkPayTo(checks: Checklist, unit: RefundInput['unit'], size: Enterpri
   if (mayUseContributionAccount(unit.orgType, size)) {
     const who = unit.orgType === 'individual_business' ? orgTypeLabels.individual_business : enterpriseSizeLabels[size!];
     checks.note({
-      step: 'payTo', value: 'contribution_account', legalBasis: SERVICE_ARTICLE,
+      step: 'payTo',
+      value: 'contribution_account',
+      legalBasis: SERVICE_ARTICLE,
       text: () => `${who}无对公账户，返还至其缴纳社会保险费的单位账户`,
     });
     return 'contribution_account';
   }
   checks.review({
-    step: 'payTo', value: null, reason: 'NO_CORPORATE_ACCOUNT', legalBasis: SERVICE_ARTICLE,
-    text: () => `单位无对公账户，且${size ? `为${enterpriseSizeLabels[size]}` : '未确认为小型、微型企业'}：仅小微企业可返还至缴纳社会保险费的单位账户，须补充对公账户后人工复核`,
+    step: 'payTo',
+    value: null,
+    reason: 'NO_CORPORATE_ACCOUNT',
+    legalBasis: SERVICE_ARTICLE,
+    text: () =>
+      `单位无对公账户，且${size ? `为${enterpriseSizeLabels[size]}` : '未确认为小型、微型企业'}：仅小微企业可返还至缴纳社会保险费的单位账户，须补充对公账户后人工复核`,
   });
   return null;
 }

@@ -32,7 +32,10 @@ export interface LayoffChange {
 export function fewerLayoffs(input: RefundInput, params: ParameterStore): LayoffChange | null {
   const h = input.headcount;
   const byNetDecrease = (k: number): RefundInput => ({ ...input, headcount: { ...h, end: h.end + k } });
-  const byClaimants = (k: number): RefundInput => ({ ...input, headcount: { ...h, benefitClaimants: (h.benefitClaimants ?? 0) - k } });
+  const byClaimants = (k: number): RefundInput => ({
+    ...input,
+    headcount: { ...h, benefitClaimants: (h.benefitClaimants ?? 0) - k },
+  });
   const basis = h.start > 0 ? h.start : (h.firstInsuredMonth ?? 0);
   const candidates = [
     { max: Math.max(0, basis - h.end - h.retiredOrDied), change: byNetDecrease },
@@ -71,7 +74,8 @@ function periodsToPay(input: RefundInput, params: ParameterStore): Period[] | nu
   return windows.sort((a, b) => a.length - b.length)[0] ?? null;
 }
 
-const monthsDistance = (period: Period, input: RefundInput) => Math.max(0, periodsBetween(period, addPeriods(periodOf(input.asOf), -1)));
+const monthsDistance = (period: Period, input: RefundInput) =>
+  Math.max(0, periodsBetween(period, addPeriods(periodOf(input.asOf), -1)));
 
 /** Those months owed and paid in full by the screening date (a month never owed is owed at the unit's latest due). */
 export function moreFullMonths(input: RefundInput, params: ParameterStore): MonthsChange | null {
@@ -79,15 +83,22 @@ export function moreFullMonths(input: RefundInput, params: ParameterStore): Mont
   if (!periods?.length) return null;
   const due = new Map(input.months.map((m) => [m.period, m.dueFen]));
   const usualDue = [...input.months].sort((a, b) => b.period.localeCompare(a.period)).find((m) => m.dueFen > 0)?.dueFen ?? 1;
-  const paidBy = (p: Period) => input.payments.filter((x) => x.kind === 'contribution' && x.period === p && x.paidOn <= input.asOf)
-    .reduce((sum, x) => sum + x.amountFen, 0);
+  const paidBy = (p: Period) =>
+    input.payments
+      .filter((x) => x.kind === 'contribution' && x.period === p && x.paidOn <= input.asOf)
+      .reduce((sum, x) => sum + x.amountFen, 0);
   const owed = periods.map((period) => ({ period, dueFen: due.get(period) || usualDue }));
   const changed: RefundInput = {
     ...input,
     months: [...input.months.filter((m) => !periods.includes(m.period)), ...owed],
     payments: [
       ...input.payments,
-      ...owed.map((m) => ({ period: m.period, paidOn: input.asOf, amountFen: Math.max(1, m.dueFen - paidBy(m.period)), kind: 'contribution' as const })),
+      ...owed.map((m) => ({
+        period: m.period,
+        paidOn: input.asOf,
+        amountFen: Math.max(1, m.dueFen - paidBy(m.period)),
+        kind: 'contribution' as const,
+      })),
     ],
   };
   return clears(changed, params, 'CONTRIBUTION_MONTHS_INSUFFICIENT') ? { periods: [...periods].sort(), input: changed } : null;

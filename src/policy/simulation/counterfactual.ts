@@ -27,7 +27,11 @@ export interface Counterfactual {
   flipped?: { status: Status; amountFen: Fen; input: RefundInput };
 }
 
-function layoffRemedy(input: RefundInput, decision: RefundOutcome, params: ParameterStore): { remedy: Remedy; input?: RefundInput } {
+function layoffRemedy(
+  input: RefundInput,
+  decision: RefundOutcome,
+  params: ParameterStore,
+): { remedy: Remedy; input?: RefundInput } {
   const found = fewerLayoffs(input, params);
   const { layoffs } = decision;
   const basis = input.headcount.start > 0 ? input.headcount.start : input.headcount.firstInsuredMonth;
@@ -39,15 +43,21 @@ function layoffRemedy(input: RefundInput, decision: RefundOutcome, params: Param
   };
 }
 
-function monthsRemedy(input: RefundInput, decision: RefundOutcome, params: ParameterStore): { remedy: Remedy; input?: RefundInput } {
+function monthsRemedy(
+  input: RefundInput,
+  decision: RefundOutcome,
+  params: ParameterStore,
+): { remedy: Remedy; input?: RefundInput } {
   const found = moreFullMonths(input, params);
   const now = decision.fullMonths === null ? '足额缴费月数不足' : `目前足额缴费 ${decision.fullMonths} 个月`;
-  if (!found) return { remedy: { reason: 'CONTRIBUTION_MONTHS_INSUFFICIENT', kind: 'fixed', text: `${now}，无法通过补缴达到要求` } };
+  if (!found)
+    return { remedy: { reason: 'CONTRIBUTION_MONTHS_INSUFFICIENT', kind: 'fixed', text: `${now}，无法通过补缴达到要求` } };
   const [first, last] = [found.periods[0]!, found.periods.at(-1)!];
   const span = first === last ? first : `${first} 至 ${last} 间`;
   return {
     remedy: {
-      reason: 'CONTRIBUTION_MONTHS_INSUFFICIENT', kind: 'change',
+      reason: 'CONTRIBUTION_MONTHS_INSUFFICIENT',
+      kind: 'change',
       text: `${now} — 还需足额缴费 ${found.periods.length} 个月（${span}）即符合条件`,
     },
     input: found.input,
@@ -79,5 +89,7 @@ export function refundCounterfactual(input: RefundInput, params: ParameterStore)
 /** One line for people: what the flipped figures would get. */
 export function flippedText(flipped: NonNullable<Counterfactual['flipped']>): string {
   if (flipped.status === 'eligible') return `按上述调整后重新判定：符合条件，返还 ${formatYuan(flipped.amountFen)} 元`;
-  return flipped.status === 'needs_review' ? '按上述调整后重新判定：仍需人工复核' : '按上述调整后重新判定：仍不符合条件（另有无法调整的条件）';
+  return flipped.status === 'needs_review'
+    ? '按上述调整后重新判定：仍需人工复核'
+    : '按上述调整后重新判定：仍不符合条件（另有无法调整的条件）';
 }

@@ -4,7 +4,12 @@
 import { z } from 'zod';
 import { addDays, isValidDate, type IsoDate } from '../core/dates.ts';
 import {
-  checkDatedValues, ParameterError, ParameterStore, type DatedValue, type ParameterDeclaration, type ParameterFile,
+  checkDatedValues,
+  ParameterError,
+  ParameterStore,
+  type DatedValue,
+  type ParameterDeclaration,
+  type ParameterFile,
 } from '../core/parameters.ts';
 
 const isoDate = z.string().refine(isValidDate, { message: '日期须为有效的 YYYY-MM-DD' });
@@ -47,7 +52,11 @@ export function replaceSpan(values: readonly DatedValue[], replacement: DatedVal
 }
 
 /** Problems with one change: unknown parameter, a value of the wrong shape, dates in the wrong order. */
-function changeProblems(change: ReformChange, base: ParameterStore, declarations: ReadonlyMap<string, ParameterDeclaration>): string[] {
+function changeProblems(
+  change: ReformChange,
+  base: ParameterStore,
+  declarations: ReadonlyMap<string, ParameterDeclaration>,
+): string[] {
   const where = `${change.rule}.${change.key}`;
   const shape = declarations.get(change.rule)?.shapes[change.key];
   if (!shape) return [`${where}: 没有这个参数`];
@@ -73,7 +82,10 @@ export type AppliedReform = { ok: true; params: ParameterStore } | { ok: false; 
  * derives it from the base version and the reform). Two changes of one parameter must not overlap.
  */
 export function applyReform(
-  base: ParameterStore, reform: Reform, declarations: ReadonlyMap<string, ParameterDeclaration>, version: string,
+  base: ParameterStore,
+  reform: Reform,
+  declarations: ReadonlyMap<string, ParameterDeclaration>,
+  version: string,
 ): AppliedReform {
   const problems = reform.changes.flatMap((change) => changeProblems(change, base, declarations));
   if (problems.length) return { ok: false, problems };
@@ -81,7 +93,12 @@ export function applyReform(
   const seen = new Map<string, ReformChange[]>();
   for (const change of reform.changes) {
     const def = files.get(change.rule)!.parameters[change.key]!;
-    const replacement: DatedValue = { from: change.from, to: change.to, value: change.value, legalBasis: simulatedBasis(reform.name) };
+    const replacement: DatedValue = {
+      from: change.from,
+      to: change.to,
+      value: change.value,
+      legalBasis: simulatedBasis(reform.name),
+    };
     def.values = replaceSpan(def.values, replacement);
     const same = seen.get(`${change.rule}.${change.key}`) ?? [];
     if (same.some((c) => overlaps(c, change))) problems.push(`${change.rule}.${change.key}: 同一参数的两项调整日期重叠`);

@@ -5,8 +5,23 @@
 import type { FastifyServerOptions } from 'fastify';
 
 const SECRET_KEYS = [
-  'password', 'current', 'next', 'code', 'token', 'idNumber', 'id_number', 'phone', 'mobile', 'accountNo', 'account_no',
-  'account', 'bankAccount', 'creditCode', 'cookie', 'authorization', 'x-csrf-token',
+  'password',
+  'current',
+  'next',
+  'code',
+  'token',
+  'idNumber',
+  'id_number',
+  'phone',
+  'mobile',
+  'accountNo',
+  'account_no',
+  'account',
+  'bankAccount',
+  'creditCode',
+  'cookie',
+  'authorization',
+  'x-csrf-token',
 ];
 
 export const REDACTED = '[已隐藏]';
@@ -17,9 +32,16 @@ export function serverLogger(stream?: NodeJS.WritableStream): Pick<FastifyServer
     logger: {
       level: 'info',
       ...(stream && { stream }),
-      redact: { paths: [...SECRET_KEYS, ...SECRET_KEYS.map((key) => `*.${key}`), ...SECRET_KEYS.map((key) => `*.*.${key}`)], censor: REDACTED },
+      redact: {
+        paths: [...SECRET_KEYS, ...SECRET_KEYS.map((key) => `*.${key}`), ...SECRET_KEYS.map((key) => `*.*.${key}`)],
+        censor: REDACTED,
+      },
       serializers: {
-        req: (request: { id?: string; method?: string; routeOptions?: { url?: string } }) => ({ id: request.id, method: request.method, route: request.routeOptions?.url }),
+        req: (request: { id?: string; method?: string; routeOptions?: { url?: string } }) => ({
+          id: request.id,
+          method: request.method,
+          route: request.routeOptions?.url,
+        }),
       },
     },
   };

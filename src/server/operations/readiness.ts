@@ -44,8 +44,10 @@ export async function readiness(db: Kysely<Database> | undefined, params: Parame
     }
   }
   const version = params.version;
-  checks.push(version
-    ? { name: 'parameters', ok: true, detail: `政策参数已加载（版本 ${version}）` }
-    : { name: 'parameters', ok: false, detail: '政策参数未加载' });
+  checks.push(
+    version
+      ? { name: 'parameters', ok: true, detail: `政策参数已加载（版本 ${version}）` }
+      : { name: 'parameters', ok: false, detail: '政策参数未加载' },
+  );
   return checks;
 }

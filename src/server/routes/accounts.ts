@@ -7,7 +7,13 @@ import type { Clock } from '../../domain/ports/clock.ts';
 import type { PasswordHasher } from '../../domain/ports/password-hasher.ts';
 import { staffRoles } from '../../domain/staff-roles.ts';
 import { staffName } from '../../services/identity/identity.ts';
-import { changeStaffAccount, createStaffAccount, listStaffAccounts, setStaffPassword, type AccountAction } from '../../services/identity/staff-accounts.ts';
+import {
+  changeStaffAccount,
+  createStaffAccount,
+  listStaffAccounts,
+  setStaffPassword,
+  type AccountAction,
+} from '../../services/identity/staff-accounts.ts';
 import { staff } from '../security/access.ts';
 import { staffOf } from '../security/request-identity.ts';
 import { byParam, regionFilter, touched } from '../security/scopes.ts';
@@ -26,64 +32,99 @@ const password = { type: 'string', minLength: 1, maxLength: 256 } as const;
 const accountInUrl = byParam('id', touched.regionOfStaffAccount);
 
 export async function accountRoutes(app: FastifyInstance, options: AccountRouteOptions): Promise<void> {
-  const { store: { db }, clock, hasher } = options;
+  const {
+    store: { db },
+    clock,
+    hasher,
+  } = options;
   const by = (request: FastifyRequest) => staffName(staffOf(request));
 
-  app.get('/accounts', {
-    config: staff(ADMIN),
-    schema: { summary: '工作人员账号列表（本管辖地区内）', tags },
-  }, async (request) => {
-    const accounts = await listStaffAccounts(db, clock);
-    const visible = await Promise.all(accounts.map((account) => request.withinScope([account.regionCode])));
-    return accounts.filter((_, i) => visible[i]);
-  });
+  app.get(
+    '/accounts',
+    {
+      config: staff(ADMIN),
+      schema: { summary: '工作人员账号列表（本管辖地区内）', tags },
+    },
+    async (request) => {
+      const accounts = await listStaffAccounts(db, clock);
+      const visible = await Promise.all(accounts.map((account) => request.withinScope([account.regionCode])));
+      return accounts.filter((_, i) => visible[i]);
+    },
+  );
 
-  app.post<{ Body: { username: string; displayName: string; roles: string[]; regionCode: string; password: string } }>('/accounts', {
-    config: staff(ADMIN, regionFilter('body', 'regionCode')),
-    schema: {
-      summary: '新建工作人员账号（不相容岗位不能由同一账号担任；密码至少10位且含三类字符）', tags,
-      body: {
-        type: 'object', required: ['username', 'displayName', 'roles', 'regionCode', 'password'], additionalProperties: false,
-        properties: {
-          username: { type: 'string', minLength: 1, maxLength: 64 }, displayName: { type: 'string', minLength: 1, maxLength: 40 },
-          roles: { type: 'array', items: { type: 'string', enum: [...staffRoles] }, minItems: 1, maxItems: 5 },
-          regionCode: { type: 'string', pattern: '^[0-9]{6}$' }, password,
+  app.post<{ Body: { username: string; displayName: string; roles: string[]; regionCode: string; password: string } }>(
+    '/accounts',
+    {
+      config: staff(ADMIN, regionFilter('body', 'regionCode')),
+      schema: {
+        summary: '新建工作人员账号（不相容岗位不能由同一账号担任；密码至少10位且含三类字符）',
+        tags,
+        body: {
+          type: 'object',
+          required: ['username', 'displayName', 'roles', 'regionCode', 'password'],
+          additionalProperties: false,
+          properties: {
+            username: { type: 'string', minLength: 1, maxLength: 64 },
+            displayName: { type: 'string', minLength: 1, maxLength: 40 },
+            roles: { type: 'array', items: { type: 'string', enum: [...staffRoles] }, minItems: 1, maxItems: 5 },
+            regionCode: { type: 'string', pattern: '^[0-9]{6}$' },
+            password,
+          },
         },
       },
     },
-  }, async (request, reply) => {
-    try {
-      return reply.status(201).send(await createStaffAccount(db, request.body, { by: by(request), hasher, clock }));
-    } catch (error) {
-      return sendRefusal(reply, error);
-    }
-  });
-
-  for (const [action, summary] of [['disable', '停用账号（并结束其全部登录）'], ['enable', '启用账号'], ['unlock', '解除因密码错误造成的锁定']] as const) {
-    app.post<{ Params: { id: string } }>(`/accounts/:id/${action}`, {
-      config: staff(ADMIN, accountInUrl),
-      schema: { summary, tags, params: accountParams },
-    }, async (request, reply) => {
+    async (request, reply) => {
       try {
-        return await changeStaffAccount(db, Number(request.params.id), action as AccountAction, { by: by(request), clock, byAccountId: staffOf(request).accountId });
+        return reply.status(201).send(await createStaffAccount(db, request.body, { by: by(request), hasher, clock }));
       } catch (error) {
         return sendRefusal(reply, error);
       }
-    });
+    },
+  );
+
+  for (const [action, summary] of [
+    ['disable', '停用账号（并结束其全部登录）'],
+    ['enable', '启用账号'],
+    ['unlock', '解除因密码错误造成的锁定'],
+  ] as const) {
+    app.post<{ Params: { id: string } }>(
+      `/accounts/:id/${action}`,
+      {
+        config: staff(ADMIN, accountInUrl),
+        schema: { summary, tags, params: accountParams },
+      },
+      async (request, reply) => {
+        try {
+          return await changeStaffAccount(db, Number(request.params.id), action as AccountAction, {
+            by: by(request),
+            clock,
+            byAccountId: staffOf(request).accountId,
+          });
+        } catch (error) {
+          return sendRefusal(reply, error);
+        }
+      },
+    );
   }
 
-  app.post<{ Params: { id: string }; Body: { password: string } }>('/accounts/:id/password', {
-    config: staff(ADMIN, accountInUrl),
-    schema: {
-      summary: '重置账号密码（并结束其全部登录）', tags, params: accountParams,
-      body: { type: 'object', required: ['password'], additionalProperties: false, properties: { password } },
+  app.post<{ Params: { id: string }; Body: { password: string } }>(
+    '/accounts/:id/password',
+    {
+      config: staff(ADMIN, accountInUrl),
+      schema: {
+        summary: '重置账号密码（并结束其全部登录）',
+        tags,
+        params: accountParams,
+        body: { type: 'object', required: ['password'], additionalProperties: false, properties: { password } },
+      },
     },
-  }, async (request, reply) => {
-    try {
-      await setStaffPassword(db, Number(request.params.id), request.body.password, { by: by(request), hasher, clock });
-      return { reset: true };
-    } catch (error) {
-      return sendRefusal(reply, error);
-    }
-  });
+    async (request, reply) => {
+      try {
+        await setStaffPassword(db, Number(request.params.id), request.body.password, { by: by(request), hasher, clock });
+        return { reset: true };
+      } catch (error) {
+        return sendRefusal(reply, error);
+      }
+    },
+  );
 }

@@ -14,7 +14,11 @@ import type { InstructionFormat } from '../../adapters/bank/instruction-file.ts'
 import type { Store } from '../../adapters/store/open-store.ts';
 import type { FieldCipher } from '../../domain/ports/field-cipher.ts';
 import type { UnitAccountKind as AccountKind } from '../../adapters/store/schema-payments.ts';
-import { approveAccountCorrection, listAccountCorrections, proposeAccountCorrection } from '../../services/bank/account-correction.ts';
+import {
+  approveAccountCorrection,
+  listAccountCorrections,
+  proposeAccountCorrection,
+} from '../../services/bank/account-correction.ts';
 import { exportInstruction } from '../../services/bank/export-instruction.ts';
 import { importReturnFile } from '../../services/bank/import-return.ts';
 import { reconcileBatch, writeReconciliationXlsx } from '../../services/bank/reconcile-batch.ts';
@@ -48,7 +52,11 @@ const batchRegions = byParam('id', touched.regionsOfPaymentBatch);
 const batchParams = { type: 'object', properties: { id: idParam }, required: ['id'] } as const;
 
 interface CorrectionBody {
-  paymentId: number; accountKind: AccountKind; bankName?: string; accountNo: string; reason: string;
+  paymentId: number;
+  accountKind: AccountKind;
+  bankName?: string;
+  accountNo: string;
+  reason: string;
 }
 
 export async function bankRoutes(app: FastifyInstance, options: BankRouteOptions): Promise<void> {
@@ -58,115 +66,192 @@ export async function bankRoutes(app: FastifyInstance, options: BankRouteOptions
   await app.register(multipart, { limits: { fileSize: maxUpload, files: 1, fields: 5 } });
   const tags = ['bank'];
 
-  app.post<{ Params: { id: string }; Body: { format?: InstructionFormat } | undefined }>('/bank/batches/:id/export', {
-    config: staff(FINANCE, batchRegions),
-    schema: {
-      summary: '导出已授权付款批次的银行付款指令文件（CSV 或 XLSX，含合计行和 SM3 校验码；重复导出内容相同）', tags,
-      params: batchParams,
-      body: { type: 'object', required: [], additionalProperties: false, properties: { format: { type: 'string', enum: ['csv', 'xlsx'] } } },
-      response: refusals,
+  app.post<{ Params: { id: string }; Body: { format?: InstructionFormat } | undefined }>(
+    '/bank/batches/:id/export',
+    {
+      config: staff(FINANCE, batchRegions),
+      schema: {
+        summary: '导出已授权付款批次的银行付款指令文件（CSV 或 XLSX，含合计行和 SM3 校验码；重复导出内容相同）',
+        tags,
+        params: batchParams,
+        body: {
+          type: 'object',
+          required: [],
+          additionalProperties: false,
+          properties: { format: { type: 'string', enum: ['csv', 'xlsx'] } },
+        },
+        response: refusals,
+      },
     },
-  }, async (request, reply) => {
-    try {
-      const file = await exportInstruction(db, {
-        batchId: Number(request.params.id), format: request.body?.format ?? 'csv', by: actorOf(request).name, clock, cipher: options.cipher,
-      });
-      return sendAttachment(reply.header('x-checksum-sm3', file.checksum), file.fileName, CONTENT_TYPES[file.format], file.bytes);
-    } catch (error) {
-      return sendRefusal(reply, error);
-    }
-  });
-
-  app.post('/bank/returns', {
-    config: staff(FINANCE, wholeDataSet),
-    schema: { summary: '上传银行回单（CSV 或 XLSX）：每行须对应已发送的付款指令且金额一致，否则整个文件不导入；同一文件重复上传不产生变更', tags, consumes: ['multipart/form-data'] },
-  }, async (request, reply) => {
-    return withUploadedFile(request, reply, { maxBytes: maxUpload, tooLarge: '回单文件过大' }, async ({ path, fileName }) => {
+    async (request, reply) => {
       try {
-        const result = await importReturnFile(db, { path, fileName, by: actorOf(request).name, clock });
-        return reply.status(result.status === 'rejected' ? 422 : 200).send(result);
+        const file = await exportInstruction(db, {
+          batchId: Number(request.params.id),
+          format: request.body?.format ?? 'csv',
+          by: actorOf(request).name,
+          clock,
+          cipher: options.cipher,
+        });
+        return sendAttachment(
+          reply.header('x-checksum-sm3', file.checksum),
+          file.fileName,
+          CONTENT_TYPES[file.format],
+          file.bytes,
+        );
       } catch (error) {
         return sendRefusal(reply, error);
       }
-    });
-  });
-
-  app.get<{ Params: { id: string }; Querystring: { format?: 'json' | 'xlsx' } }>('/bank/batches/:id/reconciliation', {
-    config: staff(FINANCE_READERS, batchRegions),
-    schema: {
-      summary: '付款批次对账报告：未回单、支付失败、退回、金额不符、合计不符等全部差异', tags,
-      params: batchParams,
-      querystring: { type: 'object', properties: { format: { type: 'string', enum: ['json', 'xlsx'] } }, additionalProperties: false },
-      response: refusals,
     },
-  }, async (request, reply) => {
-    try {
-      const batchId = Number(request.params.id);
-      const report = await reconcileBatch(db, { batchId });
-      if (request.query.format !== 'xlsx') return report;
-      const dir = await mkdtemp(join(tmpdir(), 'wengang-reconcile-'));
-      try {
-        const path = join(dir, 'report.xlsx');
-        await writeReconciliationXlsx(report, path);
-        return sendAttachment(reply, `对账报告-批次${batchId}.xlsx`, CONTENT_TYPES.xlsx, await readFile(path));
-      } finally {
-        await rm(dir, { recursive: true, force: true });
-      }
-    } catch (error) {
-      return sendRefusal(reply, error);
-    }
-  });
+  );
 
-  app.post<{ Body: CorrectionBody }>('/bank/corrections', {
-    config: staff(FINANCE, correctionOfPayment),
-    schema: {
-      summary: '财务人员提交支付失败或退回款项的收款账户更正（须另一名财务人员审核）', tags,
-      body: {
-        type: 'object', required: ['paymentId', 'accountKind', 'accountNo', 'reason'], additionalProperties: false,
-        properties: {
-          paymentId: { type: 'integer', minimum: 1 },
-          accountKind: { type: 'string', enum: ['corporate_account', 'contribution_account'] },
-          bankName: { type: 'string' },
-          accountNo: { type: 'string', minLength: 1 },
-          reason: { type: 'string', minLength: 1 },
+  app.post(
+    '/bank/returns',
+    {
+      config: staff(FINANCE, wholeDataSet),
+      schema: {
+        summary:
+          '上传银行回单（CSV 或 XLSX）：每行须对应已发送的付款指令且金额一致，否则整个文件不导入；同一文件重复上传不产生变更',
+        tags,
+        consumes: ['multipart/form-data'],
+      },
+    },
+    async (request, reply) => {
+      return withUploadedFile(request, reply, { maxBytes: maxUpload, tooLarge: '回单文件过大' }, async ({ path, fileName }) => {
+        try {
+          const result = await importReturnFile(db, { path, fileName, by: actorOf(request).name, clock });
+          return reply.status(result.status === 'rejected' ? 422 : 200).send(result);
+        } catch (error) {
+          return sendRefusal(reply, error);
+        }
+      });
+    },
+  );
+
+  app.get<{ Params: { id: string }; Querystring: { format?: 'json' | 'xlsx' } }>(
+    '/bank/batches/:id/reconciliation',
+    {
+      config: staff(FINANCE_READERS, batchRegions),
+      schema: {
+        summary: '付款批次对账报告：未回单、支付失败、退回、金额不符、合计不符等全部差异',
+        tags,
+        params: batchParams,
+        querystring: {
+          type: 'object',
+          properties: { format: { type: 'string', enum: ['json', 'xlsx'] } },
+          additionalProperties: false,
+        },
+        response: refusals,
+      },
+    },
+    async (request, reply) => {
+      try {
+        const batchId = Number(request.params.id);
+        const report = await reconcileBatch(db, { batchId });
+        if (request.query.format !== 'xlsx') return report;
+        const dir = await mkdtemp(join(tmpdir(), 'wengang-reconcile-'));
+        try {
+          const path = join(dir, 'report.xlsx');
+          await writeReconciliationXlsx(report, path);
+          return sendAttachment(reply, `对账报告-批次${batchId}.xlsx`, CONTENT_TYPES.xlsx, await readFile(path));
+        } finally {
+          await rm(dir, { recursive: true, force: true });
+        }
+      } catch (error) {
+        return sendRefusal(reply, error);
+      }
+    },
+  );
+
+  app.post<{ Body: CorrectionBody }>(
+    '/bank/corrections',
+    {
+      config: staff(FINANCE, correctionOfPayment),
+      schema: {
+        summary: '财务人员提交支付失败或退回款项的收款账户更正（须另一名财务人员审核）',
+        tags,
+        body: {
+          type: 'object',
+          required: ['paymentId', 'accountKind', 'accountNo', 'reason'],
+          additionalProperties: false,
+          properties: {
+            paymentId: { type: 'integer', minimum: 1 },
+            accountKind: { type: 'string', enum: ['corporate_account', 'contribution_account'] },
+            bankName: { type: 'string' },
+            accountNo: { type: 'string', minLength: 1 },
+            reason: { type: 'string', minLength: 1 },
+          },
+        },
+        response: refusals,
+      },
+    },
+    async (request, reply) => {
+      const { paymentId, accountKind, bankName, accountNo, reason } = request.body;
+      try {
+        const result = await proposeAccountCorrection(db, {
+          paymentId,
+          accountKind,
+          bankName: bankName ?? null,
+          accountNo,
+          reason,
+          actor: actorOf(request),
+          clock,
+          cipher: options.cipher,
+        });
+        return reply.status(201).send(result);
+      } catch (error) {
+        return sendRefusal(reply, error);
+      }
+    },
+  );
+
+  app.get<{ Querystring: { status?: 'proposed' | 'approved' | 'rejected' } }>(
+    '/bank/corrections',
+    {
+      config: staff(FINANCE_READERS, wholeDataSet),
+      schema: {
+        summary: '收款账户更正列表（新账号仅显示后四位）；status=proposed 为待另一名财务人员审核的更正',
+        tags,
+        querystring: {
+          type: 'object',
+          additionalProperties: false,
+          properties: { status: { type: 'string', enum: ['proposed', 'approved', 'rejected'] } },
         },
       },
-      response: refusals,
     },
-  }, async (request, reply) => {
-    const { paymentId, accountKind, bankName, accountNo, reason } = request.body;
-    try {
-      const result = await proposeAccountCorrection(db, { paymentId, accountKind, bankName: bankName ?? null, accountNo, reason, actor: actorOf(request), clock, cipher: options.cipher });
-      return reply.status(201).send(result);
-    } catch (error) {
-      return sendRefusal(reply, error);
-    }
-  });
+    async (request) => listAccountCorrections(db, request.query),
+  );
 
-  app.get<{ Querystring: { status?: 'proposed' | 'approved' | 'rejected' } }>('/bank/corrections', {
-    config: staff(FINANCE_READERS, wholeDataSet),
-    schema: {
-      summary: '收款账户更正列表（新账号仅显示后四位）；status=proposed 为待另一名财务人员审核的更正', tags,
-      querystring: { type: 'object', additionalProperties: false, properties: { status: { type: 'string', enum: ['proposed', 'approved', 'rejected'] } } },
+  app.post<{ Params: { id: string } }>(
+    '/bank/corrections/:id/approve',
+    {
+      config: staff(FINANCE, byParam('id', touched.regionsOfCorrection)),
+      schema: {
+        summary: '另一名财务人员审核通过账户更正：款项改为新账户、次数加一，重新待支付（同一支付、同一幂等键）',
+        tags,
+        params: batchParams,
+        response: refusals,
+      },
     },
-  }, async (request) => listAccountCorrections(db, request.query));
-
-  app.post<{ Params: { id: string } }>('/bank/corrections/:id/approve', {
-    config: staff(FINANCE, byParam('id', touched.regionsOfCorrection)),
-    schema: {
-      summary: '另一名财务人员审核通过账户更正：款项改为新账户、次数加一，重新待支付（同一支付、同一幂等键）', tags,
-      params: batchParams,
-      response: refusals,
+    async (request, reply) => {
+      try {
+        return await approveAccountCorrection(db, { correctionId: Number(request.params.id), actor: actorOf(request), clock });
+      } catch (error) {
+        return sendRefusal(reply, error);
+      }
     },
-  }, async (request, reply) => {
-    try {
-      return await approveAccountCorrection(db, { correctionId: Number(request.params.id), actor: actorOf(request), clock });
-    } catch (error) {
-      return sendRefusal(reply, error);
-    }
-  });
+  );
 
-  app.get('/ledger/check', { config: staff(FINANCE_READERS, wholeDataSet), schema: { summary: '资金台账检查：借贷平衡、应付确认唯一、余额与支付状态一致（列出全部问题）', tags: ['ledger'] } },
-    async () => checkLedger(db));
-  app.get('/ledger/balances', { config: staff(FINANCE_READERS, wholeDataSet), schema: { summary: '资金台账各科目余额', tags: ['ledger'] } }, async () => ledgerBalances(db));
+  app.get(
+    '/ledger/check',
+    {
+      config: staff(FINANCE_READERS, wholeDataSet),
+      schema: { summary: '资金台账检查：借贷平衡、应付确认唯一、余额与支付状态一致（列出全部问题）', tags: ['ledger'] },
+    },
+    async () => checkLedger(db),
+  );
+  app.get(
+    '/ledger/balances',
+    { config: staff(FINANCE_READERS, wholeDataSet), schema: { summary: '资金台账各科目余额', tags: ['ledger'] } },
+    async () => ledgerBalances(db),
+  );
 }

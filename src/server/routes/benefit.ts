@@ -35,120 +35,226 @@ const PERSON = { access: { person: true } } as const;
 const period = { type: 'string', pattern: '^[0-9]{4}-[0-9]{2}$' } as const;
 const date = { type: 'string', pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' } as const;
 const claimParams = { type: 'object', properties: { id: idParam }, required: ['id'] } as const;
-const claimInUrl = byParam('id', async (db, id) => (await db.selectFrom('benefit_claims').select('region_code').where('id', '=', id).execute()).map((r) => r.region_code));
-const personInBody = (field: string) => async (request: Parameters<ReturnType<typeof regionFilter>>[0], db: Parameters<ReturnType<typeof regionFilter>>[1]) => {
-  const id = Number((request.body as Record<string, unknown>)[field]);
-  return (await db.selectFrom('persons').select('region_code').where('id', '=', id).execute()).map((r) => r.region_code);
-};
+const claimInUrl = byParam('id', async (db, id) =>
+  (await db.selectFrom('benefit_claims').select('region_code').where('id', '=', id).execute()).map((r) => r.region_code),
+);
+const personInBody =
+  (field: string) =>
+  async (request: Parameters<ReturnType<typeof regionFilter>>[0], db: Parameters<ReturnType<typeof regionFilter>>[1]) => {
+    const id = Number((request.body as Record<string, unknown>)[field]);
+    return (await db.selectFrom('persons').select('region_code').where('id', '=', id).execute()).map((r) => r.region_code);
+  };
 
 export async function benefitRoutes(app: FastifyInstance, options: BenefitRouteOptions): Promise<void> {
   const { db } = options.store;
   const { clock, params, cipher } = options;
   const tags = ['benefit'];
 
-  app.post<{ Body: { idNumber: string; claimDate?: string } }>('/benefit/claims', {
-    config: staff(CASE_WORKER),
-    schema: {
-      summary: '窗口受理失业保险金申领：仅凭公民身份号码，缴费、离职原因和失业登记从数据库读取，当即判定并待复核', tags,
-      body: { type: 'object', required: ['idNumber'], additionalProperties: false, properties: { idNumber: { type: 'string', minLength: 18, maxLength: 18 }, claimDate: date } },
-      response: refusals,
-    },
-  }, async (request, reply) => {
-    try {
-      const by = actorName(actorOf(request));
-      return reply.status(201).send(await submitBenefitClaim(db, { person: { idNumber: request.body.idNumber, cipher }, channel: 'case_worker', by, claimDate: request.body.claimDate, params, clock }));
-    } catch (error) {
-      return sendRefusal(reply, error);
-    }
-  });
-
-  app.get<{ Querystring: { region: string; status?: BenefitClaimStatus; decision?: 'eligible' | 'ineligible' | 'needs_review' } }>('/benefit/claims', {
-    config: staff(READERS, regionFilter('query', 'region')),
-    schema: {
-      summary: '失业保险金申领列表（按地区、状态、判定结果筛选；身份证号码脱敏）', tags,
-      querystring: {
-        type: 'object', required: ['region'], additionalProperties: false,
-        properties: { region: { type: 'string', pattern: '^[0-9]{6}$' }, status: { type: 'string', enum: [...benefitClaimStatuses] }, decision: { type: 'string', enum: ['eligible', 'ineligible', 'needs_review'] } },
-      },
-      response: refusals,
-    },
-  }, async (request, reply) => {
-    try {
-      const regionCodes = await regionScope(db, request.query.region);
-      return await listClaims(db, { regionCodes, status: request.query.status, decisionStatus: request.query.decision });
-    } catch (error) {
-      return sendRefusal(reply, error);
-    }
-  });
-
-  app.get<{ Params: { id: string } }>('/benefit/claims/:id', {
-    config: staff(READERS, claimInUrl),
-    schema: { summary: '一件申领：逐项判定过程（含法律依据）和按月发放计划', tags, params: claimParams, response: refusals },
-  }, async (request, reply) => (await claimDetail(db, Number(request.params.id))) ?? fail(reply, 404, 'NOT_FOUND', '没有这件申领'));
-
-  for (const outcome of ['approve', 'return'] as const) {
-    app.post<{ Params: { id: string }; Body: { note?: string } }>(`/benefit/claims/:id/${outcome}`, {
-      config: staff(REVIEWER, claimInUrl),
+  app.post<{ Body: { idNumber: string; claimDate?: string } }>(
+    '/benefit/claims',
+    {
+      config: staff(CASE_WORKER),
       schema: {
-        summary: outcome === 'approve' ? '复核通过（不得由受理人本人复核），生成按月发放计划' : '退回申领（须填写意见）', tags, params: claimParams,
-        body: { type: 'object', additionalProperties: false, properties: { note: { type: 'string', maxLength: 500 } } }, response: refusals,
+        summary: '窗口受理失业保险金申领：仅凭公民身份号码，缴费、离职原因和失业登记从数据库读取，当即判定并待复核',
+        tags,
+        body: {
+          type: 'object',
+          required: ['idNumber'],
+          additionalProperties: false,
+          properties: { idNumber: { type: 'string', minLength: 18, maxLength: 18 }, claimDate: date },
+        },
+        response: refusals,
       },
-    }, async (request, reply) => {
+    },
+    async (request, reply) => {
       try {
-        return await reviewBenefitClaim(db, { claimId: Number(request.params.id), outcome, note: request.body?.note, by: actorName(actorOf(request)), clock });
+        const by = actorName(actorOf(request));
+        return reply
+          .status(201)
+          .send(
+            await submitBenefitClaim(db, {
+              person: { idNumber: request.body.idNumber, cipher },
+              channel: 'case_worker',
+              by,
+              claimDate: request.body.claimDate,
+              params,
+              clock,
+            }),
+          );
       } catch (error) {
         return sendRefusal(reply, error);
       }
-    });
+    },
+  );
+
+  app.get<{
+    Querystring: { region: string; status?: BenefitClaimStatus; decision?: 'eligible' | 'ineligible' | 'needs_review' };
+  }>(
+    '/benefit/claims',
+    {
+      config: staff(READERS, regionFilter('query', 'region')),
+      schema: {
+        summary: '失业保险金申领列表（按地区、状态、判定结果筛选；身份证号码脱敏）',
+        tags,
+        querystring: {
+          type: 'object',
+          required: ['region'],
+          additionalProperties: false,
+          properties: {
+            region: { type: 'string', pattern: '^[0-9]{6}$' },
+            status: { type: 'string', enum: [...benefitClaimStatuses] },
+            decision: { type: 'string', enum: ['eligible', 'ineligible', 'needs_review'] },
+          },
+        },
+        response: refusals,
+      },
+    },
+    async (request, reply) => {
+      try {
+        const regionCodes = await regionScope(db, request.query.region);
+        return await listClaims(db, { regionCodes, status: request.query.status, decisionStatus: request.query.decision });
+      } catch (error) {
+        return sendRefusal(reply, error);
+      }
+    },
+  );
+
+  app.get<{ Params: { id: string } }>(
+    '/benefit/claims/:id',
+    {
+      config: staff(READERS, claimInUrl),
+      schema: { summary: '一件申领：逐项判定过程（含法律依据）和按月发放计划', tags, params: claimParams, response: refusals },
+    },
+    async (request, reply) => (await claimDetail(db, Number(request.params.id))) ?? fail(reply, 404, 'NOT_FOUND', '没有这件申领'),
+  );
+
+  for (const outcome of ['approve', 'return'] as const) {
+    app.post<{ Params: { id: string }; Body: { note?: string } }>(
+      `/benefit/claims/:id/${outcome}`,
+      {
+        config: staff(REVIEWER, claimInUrl),
+        schema: {
+          summary: outcome === 'approve' ? '复核通过（不得由受理人本人复核），生成按月发放计划' : '退回申领（须填写意见）',
+          tags,
+          params: claimParams,
+          body: { type: 'object', additionalProperties: false, properties: { note: { type: 'string', maxLength: 500 } } },
+          response: refusals,
+        },
+      },
+      async (request, reply) => {
+        try {
+          return await reviewBenefitClaim(db, {
+            claimId: Number(request.params.id),
+            outcome,
+            note: request.body?.note,
+            by: actorName(actorOf(request)),
+            clock,
+          });
+        } catch (error) {
+          return sendRefusal(reply, error);
+        }
+      },
+    );
   }
 
-  app.post<{ Params: { id: string }; Body: { from: string; note: string } }>('/benefit/claims/:id/stop', {
-    config: staff(STOPPERS, claimInUrl),
-    schema: {
-      summary: '停发（自某月起，须填写原因）', tags, params: claimParams,
-      body: { type: 'object', required: ['from', 'note'], additionalProperties: false, properties: { from: period, note: { type: 'string', minLength: 1, maxLength: 500 } } },
-      response: refusals,
+  app.post<{ Params: { id: string }; Body: { from: string; note: string } }>(
+    '/benefit/claims/:id/stop',
+    {
+      config: staff(STOPPERS, claimInUrl),
+      schema: {
+        summary: '停发（自某月起，须填写原因）',
+        tags,
+        params: claimParams,
+        body: {
+          type: 'object',
+          required: ['from', 'note'],
+          additionalProperties: false,
+          properties: { from: period, note: { type: 'string', minLength: 1, maxLength: 500 } },
+        },
+        response: refusals,
+      },
     },
-  }, async (request, reply) => {
-    try {
-      return await stopClaimByHand(db, { claimId: Number(request.params.id), stoppedFrom: request.body.from, note: request.body.note, by: actorName(actorOf(request)), clock });
-    } catch (error) {
-      return sendRefusal(reply, error);
-    }
-  });
-
-  app.post<{ Body: { personId: number; to: string; on: string } }>('/benefit/transfers', {
-    config: staff(CASE_WORKER, personInBody('personId')),
-    schema: {
-      summary: '失业保险关系转出：记录累计缴费、已领和剩余月数，本地自首个未发月份起停发', tags,
-      body: { type: 'object', required: ['personId', 'to', 'on'], additionalProperties: false, properties: { personId: { type: 'integer', minimum: 1 }, to: { type: 'string', minLength: 1, maxLength: 64 }, on: date } },
-      response: refusals,
+    async (request, reply) => {
+      try {
+        return await stopClaimByHand(db, {
+          claimId: Number(request.params.id),
+          stoppedFrom: request.body.from,
+          note: request.body.note,
+          by: actorName(actorOf(request)),
+          clock,
+        });
+      } catch (error) {
+        return sendRefusal(reply, error);
+      }
     },
-  }, async (request, reply) => {
-    try {
-      return reply.status(201).send(await transferOut(db, { personId: request.body.personId, counterpart: request.body.to, transferredOn: request.body.on, by: actorName(actorOf(request)), clock }));
-    } catch (error) {
-      return sendRefusal(reply, error);
-    }
-  });
+  );
 
-  app.post('/person/benefit-claims', {
-    config: PERSON,
-    schema: { summary: '本人申领失业保险金（登录即可，无需提交任何材料）', tags },
-  }, async (request, reply) => {
-    const { personId } = personOf(request);
-    try {
-      return reply.status(201).send(await submitBenefitClaim(db, { person: { personId }, channel: 'portal', by: `个人:${personId}`, params, clock }));
-    } catch (error) {
-      return sendRefusal(reply, error);
-    }
-  });
+  app.post<{ Body: { personId: number; to: string; on: string } }>(
+    '/benefit/transfers',
+    {
+      config: staff(CASE_WORKER, personInBody('personId')),
+      schema: {
+        summary: '失业保险关系转出：记录累计缴费、已领和剩余月数，本地自首个未发月份起停发',
+        tags,
+        body: {
+          type: 'object',
+          required: ['personId', 'to', 'on'],
+          additionalProperties: false,
+          properties: {
+            personId: { type: 'integer', minimum: 1 },
+            to: { type: 'string', minLength: 1, maxLength: 64 },
+            on: date,
+          },
+        },
+        response: refusals,
+      },
+    },
+    async (request, reply) => {
+      try {
+        return reply
+          .status(201)
+          .send(
+            await transferOut(db, {
+              personId: request.body.personId,
+              counterpart: request.body.to,
+              transferredOn: request.body.on,
+              by: actorName(actorOf(request)),
+              clock,
+            }),
+          );
+      } catch (error) {
+        return sendRefusal(reply, error);
+      }
+    },
+  );
 
-  app.get('/person/benefit-claims', {
-    config: PERSON,
-    schema: { summary: '本人的失业保险金申领、判定过程和按月发放计划', tags },
-  }, async (request) => {
-    const claims = await listClaims(db, { personId: personOf(request).personId });
-    return Promise.all(claims.map(async (c) => (await claimDetail(db, c.claimId))!));
-  });
+  app.post(
+    '/person/benefit-claims',
+    {
+      config: PERSON,
+      schema: { summary: '本人申领失业保险金（登录即可，无需提交任何材料）', tags },
+    },
+    async (request, reply) => {
+      const { personId } = personOf(request);
+      try {
+        return reply
+          .status(201)
+          .send(await submitBenefitClaim(db, { person: { personId }, channel: 'portal', by: `个人:${personId}`, params, clock }));
+      } catch (error) {
+        return sendRefusal(reply, error);
+      }
+    },
+  );
+
+  app.get(
+    '/person/benefit-claims',
+    {
+      config: PERSON,
+      schema: { summary: '本人的失业保险金申领、判定过程和按月发放计划', tags },
+    },
+    async (request) => {
+      const claims = await listClaims(db, { personId: personOf(request).personId });
+      return Promise.all(claims.map(async (c) => (await claimDetail(db, c.claimId))!));
+    },
+  );
 }

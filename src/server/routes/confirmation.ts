@@ -25,15 +25,19 @@ export interface ConfirmationRouteOptions {
 }
 
 const tokenParams = {
-  type: 'object', required: ['token'],
+  type: 'object',
+  required: ['token'],
   properties: { token: { type: 'string', pattern: '^[A-Za-z0-9_-]{43}$', description: '短信链接中的确认令牌' } },
 } as const;
 const codeBody = {
-  type: 'object', required: ['code'], additionalProperties: false,
+  type: 'object',
+  required: ['code'],
+  additionalProperties: false,
   properties: { code: { type: 'string', pattern: '^[0-9]{6}$', description: '短信验证码（6位数字）' } },
 } as const;
 const outboxQuery = {
-  type: 'object', additionalProperties: false,
+  type: 'object',
+  additionalProperties: false,
   properties: {
     status: { type: 'string', enum: ['pending', 'sending', 'sent', 'failed'] },
     limit: { type: 'string', pattern: '^[0-9]{1,4}$', description: '条数，默认 100，最多 1000' },
@@ -41,67 +45,108 @@ const outboxQuery = {
 } as const;
 
 export async function confirmationRoutes(app: FastifyInstance, options: ConfirmationRouteOptions): Promise<void> {
-  const { store: { db }, clock, cipher, provider } = options;
+  const {
+    store: { db },
+    clock,
+    cipher,
+    provider,
+  } = options;
 
-  app.get<{ Params: { token: string } }>('/confirm/:token', {
-    config: { access: PUBLIC },
-    schema: { summary: '查看待确认的稳岗返还（单位）', tags: ['confirmation'], params: tokenParams },
-  }, async (request, reply) => {
-    try {
-      return await showConfirmation(db, { token: request.params.token, clock });
-    } catch (error) {
-      return sendRefusal(reply, error);
-    }
-  });
-
-  app.post<{ Params: { token: string } }>('/confirm/:token/code', {
-    config: { access: PUBLIC, rateLimit: { max: 5, timeWindow: '1 minute' } },
-    schema: { summary: '发送确认验证码到单位手机（单位）', tags: ['confirmation'], params: tokenParams },
-  }, async (request, reply) => {
-    try {
-      const view = await startConfirmation(db, { token: request.params.token, clock, cipher });
-      if (provider) await deliverDueSms({ db, provider, cipher, clock, limit: 10 });
-      return { ...view, codeSentTo: view.phoneMasked };
-    } catch (error) {
-      return sendRefusal(reply, error);
-    }
-  });
-
-  app.post<{ Params: { token: string }; Body: { code: string } }>('/confirm/:token', {
-    config: { access: PUBLIC, rateLimit: { max: 10, timeWindow: '1 minute' } },
-    schema: { summary: '以短信验证码确认稳岗返还（单位）', tags: ['confirmation'], params: tokenParams, body: codeBody },
-  }, async (request, reply) => {
-    try {
-      return await confirm(db, { token: request.params.token, code: request.body.code, clock, cipher });
-    } catch (error) {
-      return sendRefusal(reply, error);
-    }
-  });
-
-  app.get<{ Params: { round: string } }>('/rounds/:round/unconfirmed', {
-    config: staff(['case_worker', 'reviewer', 'auditor'], wholeDataSet),
-    schema: {
-      summary: '已告知未确认的单位（经办）', tags: ['confirmation'],
-      params: { type: 'object', required: ['round'], properties: { round: { type: 'string', pattern: '^[0-9]{4}$' } } },
+  app.get<{ Params: { token: string } }>(
+    '/confirm/:token',
+    {
+      config: { access: PUBLIC },
+      schema: { summary: '查看待确认的稳岗返还（单位）', tags: ['confirmation'], params: tokenParams },
     },
-  }, async (request, reply) => {
-    try {
-      return await unconfirmedUnits(db, { round: refundRound(request.params.round).round, clock });
-    } catch (error) {
-      return sendRefusal(reply, error);
-    }
-  });
+    async (request, reply) => {
+      try {
+        return await showConfirmation(db, { token: request.params.token, clock });
+      } catch (error) {
+        return sendRefusal(reply, error);
+      }
+    },
+  );
 
-  app.get<{ Querystring: { status?: 'pending' | 'sending' | 'sent' | 'failed'; limit?: string } }>('/sms/outbox', {
-    config: staff(['case_worker', 'reviewer', 'auditor'], wholeDataSet),
-    schema: { summary: '短信发件箱（经办）', tags: ['confirmation'], querystring: outboxQuery },
-  }, async (request) => {
-    let query = db.selectFrom('sms_outbox')
-      .select(['id', 'idempotency_key', 'round', 'unit_id', 'phone_masked', 'template', 'status', 'attempts', 'next_attempt_at',
-        'provider', 'provider_message_id', 'last_error', 'created_at', 'sent_at'])
-      .orderBy('id', 'desc')
-      .limit(Math.min(Number(request.query.limit ?? 100), 1000));
-    if (request.query.status) query = query.where('status', '=', request.query.status);
-    return query.execute();
-  });
+  app.post<{ Params: { token: string } }>(
+    '/confirm/:token/code',
+    {
+      config: { access: PUBLIC, rateLimit: { max: 5, timeWindow: '1 minute' } },
+      schema: { summary: '发送确认验证码到单位手机（单位）', tags: ['confirmation'], params: tokenParams },
+    },
+    async (request, reply) => {
+      try {
+        const view = await startConfirmation(db, { token: request.params.token, clock, cipher });
+        if (provider) await deliverDueSms({ db, provider, cipher, clock, limit: 10 });
+        return { ...view, codeSentTo: view.phoneMasked };
+      } catch (error) {
+        return sendRefusal(reply, error);
+      }
+    },
+  );
+
+  app.post<{ Params: { token: string }; Body: { code: string } }>(
+    '/confirm/:token',
+    {
+      config: { access: PUBLIC, rateLimit: { max: 10, timeWindow: '1 minute' } },
+      schema: { summary: '以短信验证码确认稳岗返还（单位）', tags: ['confirmation'], params: tokenParams, body: codeBody },
+    },
+    async (request, reply) => {
+      try {
+        return await confirm(db, { token: request.params.token, code: request.body.code, clock, cipher });
+      } catch (error) {
+        return sendRefusal(reply, error);
+      }
+    },
+  );
+
+  app.get<{ Params: { round: string } }>(
+    '/rounds/:round/unconfirmed',
+    {
+      config: staff(['case_worker', 'reviewer', 'auditor'], wholeDataSet),
+      schema: {
+        summary: '已告知未确认的单位（经办）',
+        tags: ['confirmation'],
+        params: { type: 'object', required: ['round'], properties: { round: { type: 'string', pattern: '^[0-9]{4}$' } } },
+      },
+    },
+    async (request, reply) => {
+      try {
+        return await unconfirmedUnits(db, { round: refundRound(request.params.round).round, clock });
+      } catch (error) {
+        return sendRefusal(reply, error);
+      }
+    },
+  );
+
+  app.get<{ Querystring: { status?: 'pending' | 'sending' | 'sent' | 'failed'; limit?: string } }>(
+    '/sms/outbox',
+    {
+      config: staff(['case_worker', 'reviewer', 'auditor'], wholeDataSet),
+      schema: { summary: '短信发件箱（经办）', tags: ['confirmation'], querystring: outboxQuery },
+    },
+    async (request) => {
+      let query = db
+        .selectFrom('sms_outbox')
+        .select([
+          'id',
+          'idempotency_key',
+          'round',
+          'unit_id',
+          'phone_masked',
+          'template',
+          'status',
+          'attempts',
+          'next_attempt_at',
+          'provider',
+          'provider_message_id',
+          'last_error',
+          'created_at',
+          'sent_at',
+        ])
+        .orderBy('id', 'desc')
+        .limit(Math.min(Number(request.query.limit ?? 100), 1000));
+      if (request.query.status) query = query.where('status', '=', request.query.status);
+      return query.execute();
+    },
+  );
 }

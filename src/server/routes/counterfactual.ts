@@ -19,7 +19,10 @@ export interface CounterfactualRouteOptions {
 const tags = ['simulation'];
 
 export async function counterfactualRoutes(app: FastifyInstance, options: CounterfactualRouteOptions): Promise<void> {
-  const { store: { db }, params } = options;
+  const {
+    store: { db },
+    params,
+  } = options;
 
   async function answer(reply: FastifyReply, round: string, unitId: number) {
     try {
@@ -33,23 +36,33 @@ export async function counterfactualRoutes(app: FastifyInstance, options: Counte
     return { eligible: result === null, ...(result ?? { status: 'eligible', remedies: [], flipped: null }) };
   }
 
-  app.get<{ Params: { round: string; unitId: string } }>('/rounds/:round/units/:unitId/counterfactual', {
-    config: staff(CASE_STAFF, unitInUrl),
-    schema: {
-      summary: '单位怎样才能符合条件：每个不符合的条件的最小调整，及调整后重新判定的结果', tags,
-      params: {
-        type: 'object', required: ['round', 'unitId'],
-        properties: { round: { type: 'string', pattern: '^[0-9]{4}$' }, unitId: { type: 'string', pattern: '^[0-9]{1,15}$' } },
+  app.get<{ Params: { round: string; unitId: string } }>(
+    '/rounds/:round/units/:unitId/counterfactual',
+    {
+      config: staff(CASE_STAFF, unitInUrl),
+      schema: {
+        summary: '单位怎样才能符合条件：每个不符合的条件的最小调整，及调整后重新判定的结果',
+        tags,
+        params: {
+          type: 'object',
+          required: ['round', 'unitId'],
+          properties: { round: { type: 'string', pattern: '^[0-9]{4}$' }, unitId: { type: 'string', pattern: '^[0-9]{1,15}$' } },
+        },
       },
     },
-  }, async (request, reply) => answer(reply, request.params.round, Number(request.params.unitId)));
+    async (request, reply) => answer(reply, request.params.round, Number(request.params.unitId)),
+  );
 
-  app.get('/unit/me/counterfactual', {
-    config: { access: { unit: true } },
-    schema: { summary: '本单位怎样才能符合稳岗返还条件（单位）', tags },
-  }, async (request, reply) => {
-    const query = counterfactualQuery.safeParse(request.query);
-    if (!query.success) return fail(reply, 400, 'INVALID', firstProblem(query.error));
-    return answer(reply, query.data.round, unitOf(request).unitId);
-  });
+  app.get(
+    '/unit/me/counterfactual',
+    {
+      config: { access: { unit: true } },
+      schema: { summary: '本单位怎样才能符合稳岗返还条件（单位）', tags },
+    },
+    async (request, reply) => {
+      const query = counterfactualQuery.safeParse(request.query);
+      if (!query.success) return fail(reply, 400, 'INVALID', firstProblem(query.error));
+      return answer(reply, query.data.round, unitOf(request).unitId);
+    },
+  );
 }

@@ -45,7 +45,11 @@ const SUBMITTERS = { staff: ['case_worker'], unit: true } as const;
 const TEMPLATES = { workers: placementSheet, payments: paymentSheet } as const;
 
 class BadUpload extends Error {
-  constructor(readonly status: number, readonly code: string, message: string) {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -59,7 +63,12 @@ interface UploadForm {
 
 /** Saves the form's files into `dir` and checks its fields; refuses anything the form should not carry. */
 async function readForm(request: FastifyRequest, db: Kysely<Database>, dir: string, maxUpload: number): Promise<UploadForm> {
-  if (!request.isMultipart()) throw new BadUpload(415, 'NOT_MULTIPART', '请以 multipart/form-data 上传派遣人员表（字段 placements）及缴费明细表（字段 payments，可选）');
+  if (!request.isMultipart())
+    throw new BadUpload(
+      415,
+      'NOT_MULTIPART',
+      '请以 multipart/form-data 上传派遣人员表（字段 placements）及缴费明细表（字段 payments，可选）',
+    );
   const fields: Record<string, string> = {};
   const files: Record<string, string> = {};
   for await (const part of request.parts()) {
@@ -67,15 +76,22 @@ async function readForm(request: FastifyRequest, db: Kysely<Database>, dir: stri
       fields[part.fieldname] = String(part.value);
       continue;
     }
-    if (!FILE_FIELDS.has(part.fieldname)) throw new BadUpload(400, 'INVALID', `未知的文件字段：${part.fieldname}；应为 placements（派遣人员表）或 payments（缴费明细表）`);
+    if (!FILE_FIELDS.has(part.fieldname))
+      throw new BadUpload(
+        400,
+        'INVALID',
+        `未知的文件字段：${part.fieldname}；应为 placements（派遣人员表）或 payments（缴费明细表）`,
+      );
     const path = join(dir, part.fieldname);
     await pipeline(part.file, createWriteStream(path));
-    if (part.file.truncated) throw new BadUpload(413, 'FILE_TOO_LARGE', `文件超过 ${Math.floor(maxUpload / 1024 / 1024)} MB 的上限`);
+    if (part.file.truncated)
+      throw new BadUpload(413, 'FILE_TOO_LARGE', `文件超过 ${Math.floor(maxUpload / 1024 / 1024)} MB 的上限`);
     files[part.fieldname] = path;
   }
   if (!/^[0-9]{4}$/.test(fields.round ?? '')) throw new BadUpload(400, 'INVALID', '请填写年度 round（如 2024）');
   const ownUnit = request.identity?.kind === 'unit' ? request.identity.unitId : undefined;
-  if (ownUnit === undefined && !/^[1-9][0-9]{0,14}$/.test(fields.unitId ?? '')) throw new BadUpload(400, 'INVALID', '请填写单位编号 unitId（正整数）');
+  if (ownUnit === undefined && !/^[1-9][0-9]{0,14}$/.test(fields.unitId ?? ''))
+    throw new BadUpload(400, 'INVALID', '请填写单位编号 unitId（正整数）');
   if (ownUnit !== undefined && fields.unitId !== undefined && Number(fields.unitId) !== ownUnit) {
     throw new BadUpload(403, 'FORBIDDEN', '只能为本单位提交申请');
   }
@@ -101,14 +117,25 @@ export async function dispatchRoutes(app: FastifyInstance, options: DispatchRout
   const tags = ['dispatch'];
 
   /** Reads the upload, runs `work` on it, and answers refusals and rejected uploads in Chinese. */
-  async function withUpload(request: FastifyRequest, reply: FastifyReply, work: (form: UploadForm, data: Awaited<ReturnType<typeof loadDispatchUpload>>) => Promise<unknown>) {
+  async function withUpload(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    work: (form: UploadForm, data: Awaited<ReturnType<typeof loadDispatchUpload>>) => Promise<unknown>,
+  ) {
     const dir = await mkdtemp(join(tmpdir(), 'wengang-dispatch-'));
     try {
       const form = await readForm(request, db, dir, maxUpload);
-      const data = await loadDispatchUpload(db, { round: form.round, unitId: form.unitId, placementsPath: form.placementsPath, paymentsPath: form.paymentsPath, cipher });
+      const data = await loadDispatchUpload(db, {
+        round: form.round,
+        unitId: form.unitId,
+        placementsPath: form.placementsPath,
+        paymentsPath: form.paymentsPath,
+        cipher,
+      });
       return await work(form, data);
     } catch (error) {
-      if (error instanceof BadUpload) return reply.status(error.status).send({ error: { code: error.code, message: error.message } });
+      if (error instanceof BadUpload)
+        return reply.status(error.status).send({ error: { code: error.code, message: error.message } });
       if (error instanceof DispatchUploadError) {
         return reply.status(422).send({ error: { code: 'UPLOAD_REJECTED', message: error.message }, problems: error.problems });
       }
@@ -119,76 +146,145 @@ export async function dispatchRoutes(app: FastifyInstance, options: DispatchRout
   }
 
   const uploadSchema = (summary: string) => ({
-    summary, tags, consumes: ['multipart/form-data'],
-    description: '表单字段：round（年度）、unitId（单位编号；单位登录时可省略，只能是本单位）；文件：placements（派遣人员表，必填）、payments（缴费明细表：系统无本单位个人缴费明细时必填）',
+    summary,
+    tags,
+    consumes: ['multipart/form-data'],
+    description:
+      '表单字段：round（年度）、unitId（单位编号；单位登录时可省略，只能是本单位）；文件：placements（派遣人员表，必填）、payments（缴费明细表：系统无本单位个人缴费明细时必填）',
   });
 
-  app.post('/dispatch/applications/preview', { config: { access: SUBMITTERS }, schema: uploadSchema('试算劳务派遣单位申请的分配结果（不保存）') }, async (request, reply) =>
-    withUpload(request, reply, async (form, { paymentsFileIgnored, ...data }) => ({
-      ...(await previewDispatchApplication(db, { round: form.round, unitId: form.unitId, ...data, params })), paymentsFileIgnored,
-    })));
+  app.post(
+    '/dispatch/applications/preview',
+    { config: { access: SUBMITTERS }, schema: uploadSchema('试算劳务派遣单位申请的分配结果（不保存）') },
+    async (request, reply) =>
+      withUpload(request, reply, async (form, { paymentsFileIgnored, ...data }) => ({
+        ...(await previewDispatchApplication(db, { round: form.round, unitId: form.unitId, ...data, params })),
+        paymentsFileIgnored,
+      })),
+  );
 
-  app.post('/dispatch/applications', { config: { access: SUBMITTERS }, schema: uploadSchema('提交劳务派遣单位申请：按规则判定分配，案件转入复核流程') }, async (request, reply) =>
-    withUpload(request, reply, async (form, { paymentsFileIgnored, ...data }) => {
-      const actor = submitter(request);
-      const submitted = await submitDispatchApplication(db, { round: form.round, unitId: form.unitId, ...data, params, actor, clock });
-      return reply.status(201).send({ ...submitted, paymentsFileIgnored });
-    }));
+  app.post(
+    '/dispatch/applications',
+    { config: { access: SUBMITTERS }, schema: uploadSchema('提交劳务派遣单位申请：按规则判定分配，案件转入复核流程') },
+    async (request, reply) =>
+      withUpload(request, reply, async (form, { paymentsFileIgnored, ...data }) => {
+        const actor = submitter(request);
+        const submitted = await submitDispatchApplication(db, {
+          round: form.round,
+          unitId: form.unitId,
+          ...data,
+          params,
+          actor,
+          clock,
+        });
+        return reply.status(201).send({ ...submitted, paymentsFileIgnored });
+      }),
+  );
 
-  app.get<{ Params: { id: string } }>('/dispatch/applications/:id', {
-    config: staff(CASE_STAFF, byParam('id', touched.regionsOfDispatchApplication)),
-    schema: { summary: '劳务派遣单位申请及其分配明细', tags, params: { type: 'object', properties: { id: idParam }, required: ['id'] } },
-  }, async (request, reply) => {
-    const found = await findDispatchApplication(db, Number(request.params.id));
-    if (!found) return reply.status(404).send({ error: { code: 'NOT_FOUND', message: `没有编号为 ${request.params.id} 的劳务派遣单位申请` } });
-    return found;
-  });
-
-  app.get<{ Params: { round: string; unitId: string } }>('/dispatch/units/:unitId/applications/:round', {
-    config: staff(CASE_STAFF, unitInUrl),
-    schema: {
-      summary: '单位在该年度的有效申请（无有效申请时为最近撤回的一份）', tags,
-      params: { type: 'object', properties: { round: { type: 'string', pattern: '^[0-9]{4}$' }, unitId: idParam }, required: ['round', 'unitId'] },
+  app.get<{ Params: { id: string } }>(
+    '/dispatch/applications/:id',
+    {
+      config: staff(CASE_STAFF, byParam('id', touched.regionsOfDispatchApplication)),
+      schema: {
+        summary: '劳务派遣单位申请及其分配明细',
+        tags,
+        params: { type: 'object', properties: { id: idParam }, required: ['id'] },
+      },
     },
-  }, async (request, reply) => {
-    const found = await findUnitApplication(db, request.params.round, Number(request.params.unitId));
-    if (!found) return reply.status(404).send({ error: { code: 'NOT_FOUND', message: `单位 ${request.params.unitId} 在 ${request.params.round} 年度没有申请` } });
-    return found;
-  });
-
-  app.post<{ Params: { id: string }; Body: { note: string } }>('/dispatch/applications/:id/withdraw', {
-    config: staff(['case_worker'], byParam('id', touched.regionsOfDispatchApplication)),
-    schema: {
-      summary: '撤回申请（案件提交复核前），之后可重新申请', tags,
-      params: { type: 'object', properties: { id: idParam }, required: ['id'] },
-      body: { type: 'object', required: ['note'], additionalProperties: false, properties: { note: { type: 'string', minLength: 1 } } },
-      response: refusals,
+    async (request, reply) => {
+      const found = await findDispatchApplication(db, Number(request.params.id));
+      if (!found)
+        return reply
+          .status(404)
+          .send({ error: { code: 'NOT_FOUND', message: `没有编号为 ${request.params.id} 的劳务派遣单位申请` } });
+      return found;
     },
-  }, async (request, reply) => {
-    try {
-      return await withdrawDispatchApplication(db, { applicationId: Number(request.params.id), actor: actorOf(request), note: request.body.note, clock, params });
-    } catch (error) {
-      return sendRefusal(reply, error);
-    }
-  });
+  );
 
-  app.get<{ Params: { sheet: keyof typeof TEMPLATES } }>('/dispatch/templates/:sheet', {
-    config: { access: { staff: ['case_worker'], unit: true } },
-    schema: {
-      summary: '下载申请模板（workers：派遣人员表；payments：缴费明细表）', tags,
-      params: { type: 'object', properties: { sheet: { type: 'string', enum: Object.keys(TEMPLATES) } }, required: ['sheet'] },
+  app.get<{ Params: { round: string; unitId: string } }>(
+    '/dispatch/units/:unitId/applications/:round',
+    {
+      config: staff(CASE_STAFF, unitInUrl),
+      schema: {
+        summary: '单位在该年度的有效申请（无有效申请时为最近撤回的一份）',
+        tags,
+        params: {
+          type: 'object',
+          properties: { round: { type: 'string', pattern: '^[0-9]{4}$' }, unitId: idParam },
+          required: ['round', 'unitId'],
+        },
+      },
     },
-  }, async (request, reply) => {
-    const spec = TEMPLATES[request.params.sheet];
-    const dir = await mkdtemp(join(tmpdir(), 'wengang-template-'));
-    try {
-      const path = join(dir, 'template.xlsx');
-      await writeTemplate(spec as Parameters<typeof writeTemplate>[0], path);
-      return reply.type(XLSX_TYPE)
-        .header('content-disposition', `attachment; filename="template.xlsx"; filename*=UTF-8''${encodeURIComponent(`劳务派遣稳岗返还申请-${spec.title}.xlsx`)}`)
-        .send(await readFile(path));
-    } finally {
-      await rm(dir, { recursive: true, force: true });
-    }
-  });
+    async (request, reply) => {
+      const found = await findUnitApplication(db, request.params.round, Number(request.params.unitId));
+      if (!found)
+        return reply
+          .status(404)
+          .send({
+            error: { code: 'NOT_FOUND', message: `单位 ${request.params.unitId} 在 ${request.params.round} 年度没有申请` },
+          });
+      return found;
+    },
+  );
+
+  app.post<{ Params: { id: string }; Body: { note: string } }>(
+    '/dispatch/applications/:id/withdraw',
+    {
+      config: staff(['case_worker'], byParam('id', touched.regionsOfDispatchApplication)),
+      schema: {
+        summary: '撤回申请（案件提交复核前），之后可重新申请',
+        tags,
+        params: { type: 'object', properties: { id: idParam }, required: ['id'] },
+        body: {
+          type: 'object',
+          required: ['note'],
+          additionalProperties: false,
+          properties: { note: { type: 'string', minLength: 1 } },
+        },
+        response: refusals,
+      },
+    },
+    async (request, reply) => {
+      try {
+        return await withdrawDispatchApplication(db, {
+          applicationId: Number(request.params.id),
+          actor: actorOf(request),
+          note: request.body.note,
+          clock,
+          params,
+        });
+      } catch (error) {
+        return sendRefusal(reply, error);
+      }
+    },
+  );
+
+  app.get<{ Params: { sheet: keyof typeof TEMPLATES } }>(
+    '/dispatch/templates/:sheet',
+    {
+      config: { access: { staff: ['case_worker'], unit: true } },
+      schema: {
+        summary: '下载申请模板（workers：派遣人员表；payments：缴费明细表）',
+        tags,
+        params: { type: 'object', properties: { sheet: { type: 'string', enum: Object.keys(TEMPLATES) } }, required: ['sheet'] },
+      },
+    },
+    async (request, reply) => {
+      const spec = TEMPLATES[request.params.sheet];
+      const dir = await mkdtemp(join(tmpdir(), 'wengang-template-'));
+      try {
+        const path = join(dir, 'template.xlsx');
+        await writeTemplate(spec as Parameters<typeof writeTemplate>[0], path);
+        return reply
+          .type(XLSX_TYPE)
+          .header(
+            'content-disposition',
+            `attachment; filename="template.xlsx"; filename*=UTF-8''${encodeURIComponent(`劳务派遣稳岗返还申请-${spec.title}.xlsx`)}`,
+          )
+          .send(await readFile(path));
+      } finally {
+        await rm(dir, { recursive: true, force: true });
+      }
+    },
+  );
 }

@@ -40,69 +40,109 @@ export async function importRoutes(app: FastifyInstance, options: ImportRoutesOp
 
   app.get('/imports/kinds', { config: staff(IMPORTERS), schema: { summary: '可导入的数据类型', tags: ['imports'] } }, async () =>
     [...importKinds.values()].map((kind) => ({
-      kind: kind.spec.kind, title: kind.spec.title, description: kind.description,
+      kind: kind.spec.kind,
+      title: kind.spec.title,
+      description: kind.description,
       columns: kind.spec.columns.map((column: { header: string; required: boolean; hint: string }) => ({
-        header: column.header, required: column.required, hint: column.hint,
+        header: column.header,
+        required: column.required,
+        hint: column.hint,
       })),
-    })));
+    })),
+  );
 
-  app.get<{ Querystring: { limit?: string; kind?: string } }>('/imports', {
-    config: staff([...IMPORTERS, 'auditor'], wholeDataSet),
-    schema: {
-      summary: '导入批次记录（最新的在前）', tags: ['imports'],
-      querystring: { type: 'object', properties: { limit: { type: 'string', pattern: '^[0-9]{1,4}$' }, kind: { type: 'string' } } },
+  app.get<{ Querystring: { limit?: string; kind?: string } }>(
+    '/imports',
+    {
+      config: staff([...IMPORTERS, 'auditor'], wholeDataSet),
+      schema: {
+        summary: '导入批次记录（最新的在前）',
+        tags: ['imports'],
+        querystring: {
+          type: 'object',
+          properties: { limit: { type: 'string', pattern: '^[0-9]{1,4}$' }, kind: { type: 'string' } },
+        },
+      },
     },
-  }, async (request) => listBatches(options.store.db, { limit: Number(request.query.limit ?? 100), kind: request.query.kind }));
+    async (request) => listBatches(options.store.db, { limit: Number(request.query.limit ?? 100), kind: request.query.kind }),
+  );
 
-  app.get<{ Params: { kind: string } }>('/imports/templates/:kind', {
-    config: staff(IMPORTERS),
-    schema: { summary: '下载导入模板（.xlsx）', tags: ['imports'], params: kindParams },
-  }, async (request, reply) => {
-    const kind = importKinds.get(request.params.kind);
-    if (!kind) return fail(reply, 404, 'UNKNOWN_KIND', `未知的导入类型：${request.params.kind}`);
-    const dir = await mkdtemp(join(tmpdir(), 'wengang-template-'));
-    try {
-      const path = join(dir, 'template.xlsx');
-      await writeTemplate(kind.spec, path);
-      return sendAttachment(reply, `${kind.spec.title}导入模板.xlsx`, XLSX_TYPE, await readFile(path));
-    } finally {
-      await rm(dir, { recursive: true, force: true });
-    }
-  });
-
-  app.get<{ Params: { id: string } }>('/imports/:id/error-report', {
-    config: staff([...IMPORTERS, 'auditor'], wholeDataSet),
-    schema: {
-      summary: '下载被拒绝导入的错误报告（.xlsx）', tags: ['imports'],
-      params: { type: 'object', properties: { id: { type: 'string', pattern: '^[0-9]{1,15}$' } }, required: ['id'] },
+  app.get<{ Params: { kind: string } }>(
+    '/imports/templates/:kind',
+    {
+      config: staff(IMPORTERS),
+      schema: { summary: '下载导入模板（.xlsx）', tags: ['imports'], params: kindParams },
     },
-  }, async (request, reply) => {
-    const batch = await findBatch(options.store.db, Number(request.params.id));
-    if (batch?.status !== 'rejected') return fail(reply, 404, 'NO_REPORT', `批次 ${request.params.id} 没有错误报告`);
-    const body = await readFile(errorReportPath(options.reportDir, batch.id)).catch(() => undefined);
-    if (!body) return fail(reply, 404, 'NO_REPORT', `批次 ${batch.id} 的错误报告已不存在`);
-    return sendAttachment(reply, `导入错误报告-${batch.id}.xlsx`, XLSX_TYPE, body);
-  });
-
-  app.post<{ Params: { kind: string } }>('/imports/:kind', {
-    config: staff(IMPORTERS, wholeDataSet),
-    schema: {
-      summary: '上传并导入一个 CSV（UTF-8 或 GBK）或 XLSX 文件：任一行有误则整批不导入', tags: ['imports'],
-      consumes: ['multipart/form-data'], params: kindParams,
+    async (request, reply) => {
+      const kind = importKinds.get(request.params.kind);
+      if (!kind) return fail(reply, 404, 'UNKNOWN_KIND', `未知的导入类型：${request.params.kind}`);
+      const dir = await mkdtemp(join(tmpdir(), 'wengang-template-'));
+      try {
+        const path = join(dir, 'template.xlsx');
+        await writeTemplate(kind.spec, path);
+        return sendAttachment(reply, `${kind.spec.title}导入模板.xlsx`, XLSX_TYPE, await readFile(path));
+      } finally {
+        await rm(dir, { recursive: true, force: true });
+      }
     },
-  }, async (request, reply) => {
-    const kind = importKinds.get(request.params.kind);
-    if (!kind) return fail(reply, 404, 'UNKNOWN_KIND', `未知的导入类型：${request.params.kind}`);
-    return withUploadedFile(request, reply, { maxBytes: maxUpload, tooLarge: '文件过大，请分成几个文件导入' }, async ({ path, fileName }) => {
-      const result = await importFile(options.store, {
-        kind: kind.spec.kind, path, fileName, cipher: options.cipher, reportDir: options.reportDir, actor: actorOf(request).name,
-      });
-      if (result.status === 'accepted') return result;
-      const { reportPath: _path, errors, ...rest } = result;
-      return reply.status(422).send({
-        ...rest, errors: errors.slice(0, RESPONSE_ERRORS), reportId: result.batchId,
-        reportUrl: `${app.prefix}/imports/${result.batchId}/error-report`,
-      });
-    });
-  });
+  );
+
+  app.get<{ Params: { id: string } }>(
+    '/imports/:id/error-report',
+    {
+      config: staff([...IMPORTERS, 'auditor'], wholeDataSet),
+      schema: {
+        summary: '下载被拒绝导入的错误报告（.xlsx）',
+        tags: ['imports'],
+        params: { type: 'object', properties: { id: { type: 'string', pattern: '^[0-9]{1,15}$' } }, required: ['id'] },
+      },
+    },
+    async (request, reply) => {
+      const batch = await findBatch(options.store.db, Number(request.params.id));
+      if (batch?.status !== 'rejected') return fail(reply, 404, 'NO_REPORT', `批次 ${request.params.id} 没有错误报告`);
+      const body = await readFile(errorReportPath(options.reportDir, batch.id)).catch(() => undefined);
+      if (!body) return fail(reply, 404, 'NO_REPORT', `批次 ${batch.id} 的错误报告已不存在`);
+      return sendAttachment(reply, `导入错误报告-${batch.id}.xlsx`, XLSX_TYPE, body);
+    },
+  );
+
+  app.post<{ Params: { kind: string } }>(
+    '/imports/:kind',
+    {
+      config: staff(IMPORTERS, wholeDataSet),
+      schema: {
+        summary: '上传并导入一个 CSV（UTF-8 或 GBK）或 XLSX 文件：任一行有误则整批不导入',
+        tags: ['imports'],
+        consumes: ['multipart/form-data'],
+        params: kindParams,
+      },
+    },
+    async (request, reply) => {
+      const kind = importKinds.get(request.params.kind);
+      if (!kind) return fail(reply, 404, 'UNKNOWN_KIND', `未知的导入类型：${request.params.kind}`);
+      return withUploadedFile(
+        request,
+        reply,
+        { maxBytes: maxUpload, tooLarge: '文件过大，请分成几个文件导入' },
+        async ({ path, fileName }) => {
+          const result = await importFile(options.store, {
+            kind: kind.spec.kind,
+            path,
+            fileName,
+            cipher: options.cipher,
+            reportDir: options.reportDir,
+            actor: actorOf(request).name,
+          });
+          if (result.status === 'accepted') return result;
+          const { reportPath: _path, errors, ...rest } = result;
+          return reply.status(422).send({
+            ...rest,
+            errors: errors.slice(0, RESPONSE_ERRORS),
+            reportId: result.batchId,
+            reportUrl: `${app.prefix}/imports/${result.batchId}/error-report`,
+          });
+        },
+      );
+    },
+  );
 }

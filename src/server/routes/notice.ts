@@ -29,15 +29,21 @@ export interface NoticeRouteOptions {
   params?: ParameterStore;
 }
 
-interface ItemQuery { q?: string; limit?: string; offset?: string }
+interface ItemQuery {
+  q?: string;
+  limit?: string;
+  offset?: string;
+}
 
 const noticeParams = { type: 'object', properties: { id: idParam }, required: ['id'] } as const;
 const statusQuery = {
-  type: 'object', additionalProperties: false,
+  type: 'object',
+  additionalProperties: false,
   properties: { round: { type: 'string', pattern: '^[0-9]{4}$' }, status: { type: 'string', enum: ['open', 'closed'] } },
 } as const;
 const itemQuery = {
-  type: 'object', additionalProperties: false,
+  type: 'object',
+  additionalProperties: false,
   properties: {
     q: { type: 'string', maxLength: 100, description: '按单位名称查询' },
     limit: { type: 'string', pattern: '^[0-9]{1,4}$', description: '每页条数，默认 100，最多 1000' },
@@ -58,131 +64,223 @@ export async function noticeRoutes(app: FastifyInstance, options: NoticeRouteOpt
   const calendar = options.calendar ?? chineseWorkingDays;
   const tags = ['notice'];
 
-  app.post<{ Body: { round: string; batchIds: number[]; title?: string } }>('/notices', {
-    config: staff(['case_worker', 'reviewer'], noticeBatches),
-    schema: {
-      summary: '对复核通过的批次发起公示（公示期按工作日计算）', tags,
-      body: {
-        type: 'object', required: ['round', 'batchIds'], additionalProperties: false,
-        properties: {
-          round: { type: 'string', pattern: '^[0-9]{4}$' }, batchIds: { type: 'array', items: { type: 'integer', minimum: 1 }, minItems: 1 },
-          title: { type: 'string' },
+  app.post<{ Body: { round: string; batchIds: number[]; title?: string } }>(
+    '/notices',
+    {
+      config: staff(['case_worker', 'reviewer'], noticeBatches),
+      schema: {
+        summary: '对复核通过的批次发起公示（公示期按工作日计算）',
+        tags,
+        body: {
+          type: 'object',
+          required: ['round', 'batchIds'],
+          additionalProperties: false,
+          properties: {
+            round: { type: 'string', pattern: '^[0-9]{4}$' },
+            batchIds: { type: 'array', items: { type: 'integer', minimum: 1 }, minItems: 1 },
+            title: { type: 'string' },
+          },
         },
+        response: refusals,
       },
-      response: refusals,
     },
-  }, async (request, reply) => {
-    const { round, batchIds, title } = request.body;
-    try {
-      const opened = await openNotice(db, { round, batchIds, title, actor: actorOf(request), clock, calendar, params: options.params });
-      return reply.status(201).send(opened);
-    } catch (error) {
-      return sendRefusal(reply, error);
-    }
-  });
+    async (request, reply) => {
+      const { round, batchIds, title } = request.body;
+      try {
+        const opened = await openNotice(db, {
+          round,
+          batchIds,
+          title,
+          actor: actorOf(request),
+          clock,
+          calendar,
+          params: options.params,
+        });
+        return reply.status(201).send(opened);
+      } catch (error) {
+        return sendRefusal(reply, error);
+      }
+    },
+  );
 
-  app.get<{ Querystring: { round?: string; status?: 'open' | 'closed' } }>('/notices', {
-    config: staff(CASE_STAFF),
-    schema: { summary: '公示列表（当前与往期）', tags, querystring: statusQuery },
-  }, async (request) => listNotices(db, request.query));
+  app.get<{ Querystring: { round?: string; status?: 'open' | 'closed' } }>(
+    '/notices',
+    {
+      config: staff(CASE_STAFF),
+      schema: { summary: '公示列表（当前与往期）', tags, querystring: statusQuery },
+    },
+    async (request) => listNotices(db, request.query),
+  );
 
-  app.get<{ Params: { id: string } }>('/notices/:id', {
-    config: staff(CASE_STAFF, noticeRegions),
-    schema: { summary: '公示详情', tags, params: noticeParams, response: refusals },
-  }, async (request, reply) => {
-    try {
-      return await getNotice(db, Number(request.params.id));
-    } catch (error) {
-      return sendRefusal(reply, error);
-    }
-  });
+  app.get<{ Params: { id: string } }>(
+    '/notices/:id',
+    {
+      config: staff(CASE_STAFF, noticeRegions),
+      schema: { summary: '公示详情', tags, params: noticeParams, response: refusals },
+    },
+    async (request, reply) => {
+      try {
+        return await getNotice(db, Number(request.params.id));
+      } catch (error) {
+        return sendRefusal(reply, error);
+      }
+    },
+  );
 
-  app.get<{ Params: { id: string }; Querystring: ItemQuery }>('/notices/:id/items', {
-    config: staff(CASE_STAFF, noticeRegions),
-    schema: { summary: '公示名单（含因异议撤出的单位）', tags, params: noticeParams, querystring: itemQuery, response: refusals },
-  }, async (request, reply) => {
-    try {
-      return await noticeItems(db, Number(request.params.id), { ...page(request.query), includeWithdrawn: true });
-    } catch (error) {
-      return sendRefusal(reply, error);
-    }
-  });
-
-  app.post<{ Params: { id: string }; Body: { unitId: number; content: string } }>('/notices/:id/objections', {
-    config: staff(['case_worker', 'reviewer'], unitInBody),
-    schema: {
-      summary: '登记公示期内的异议：单位撤出名单，案件退回复核', tags, params: noticeParams,
-      body: {
-        type: 'object', required: ['unitId', 'content'], additionalProperties: false,
-        properties: { unitId: { type: 'integer', minimum: 1 }, content: { type: 'string', minLength: 1 } },
+  app.get<{ Params: { id: string }; Querystring: ItemQuery }>(
+    '/notices/:id/items',
+    {
+      config: staff(CASE_STAFF, noticeRegions),
+      schema: {
+        summary: '公示名单（含因异议撤出的单位）',
+        tags,
+        params: noticeParams,
+        querystring: itemQuery,
+        response: refusals,
       },
-      response: refusals,
     },
-  }, async (request, reply) => {
-    const { unitId, content } = request.body;
-    try {
-      const recorded = await recordObjection(db, { noticeId: Number(request.params.id), unitId, content, actor: actorOf(request), clock });
-      return reply.status(201).send(recorded);
-    } catch (error) {
-      return sendRefusal(reply, error);
-    }
-  });
-
-  app.post<{ Params: { id: string } }>('/notices/:id/close', {
-    config: staff(['case_worker', 'reviewer'], noticeRegions),
-    schema: {
-      summary: '公示期满后结束公示，名单内案件转为公示期满', tags, params: noticeParams,
-      response: refusals,
+    async (request, reply) => {
+      try {
+        return await noticeItems(db, Number(request.params.id), { ...page(request.query), includeWithdrawn: true });
+      } catch (error) {
+        return sendRefusal(reply, error);
+      }
     },
-  }, async (request, reply) => {
-    try {
-      return await closeNotice(db, { noticeId: Number(request.params.id), actor: actorOf(request), clock });
-    } catch (error) {
-      return sendRefusal(reply, error);
-    }
-  });
+  );
 
-  app.get<{ Params: { id: string } }>('/notices/:id/export', {
-    config: staff(CASE_STAFF, noticeRegions),
-    schema: { summary: '导出公示名单（.xlsx）', tags, params: noticeParams },
-  }, async (request, reply) => {
-    const noticeId = Number(request.params.id);
-    const dir = await mkdtemp(join(tmpdir(), 'wengang-notice-'));
-    try {
-      const path = join(dir, 'notice.xlsx');
-      await exportNoticeXlsx(db, noticeId, path);
-      await recordExport(db, { actor: actorOf(request), subject: `public_notice:${noticeId}`, fileName: `公示名单-${noticeId}.xlsx`, clock });
-      return reply
-        .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-        .header('content-disposition', `attachment; filename="notice-${noticeId}.xlsx"; filename*=UTF-8''${encodeURIComponent(`公示名单-${noticeId}.xlsx`)}`)
-        .send(await readFile(path));
-    } catch (error) {
-      return sendRefusal(reply, error);
-    } finally {
-      await rm(dir, { recursive: true, force: true });
-    }
-  });
+  app.post<{ Params: { id: string }; Body: { unitId: number; content: string } }>(
+    '/notices/:id/objections',
+    {
+      config: staff(['case_worker', 'reviewer'], unitInBody),
+      schema: {
+        summary: '登记公示期内的异议：单位撤出名单，案件退回复核',
+        tags,
+        params: noticeParams,
+        body: {
+          type: 'object',
+          required: ['unitId', 'content'],
+          additionalProperties: false,
+          properties: { unitId: { type: 'integer', minimum: 1 }, content: { type: 'string', minLength: 1 } },
+        },
+        response: refusals,
+      },
+    },
+    async (request, reply) => {
+      const { unitId, content } = request.body;
+      try {
+        const recorded = await recordObjection(db, {
+          noticeId: Number(request.params.id),
+          unitId,
+          content,
+          actor: actorOf(request),
+          clock,
+        });
+        return reply.status(201).send(recorded);
+      } catch (error) {
+        return sendRefusal(reply, error);
+      }
+    },
+  );
+
+  app.post<{ Params: { id: string } }>(
+    '/notices/:id/close',
+    {
+      config: staff(['case_worker', 'reviewer'], noticeRegions),
+      schema: {
+        summary: '公示期满后结束公示，名单内案件转为公示期满',
+        tags,
+        params: noticeParams,
+        response: refusals,
+      },
+    },
+    async (request, reply) => {
+      try {
+        return await closeNotice(db, { noticeId: Number(request.params.id), actor: actorOf(request), clock });
+      } catch (error) {
+        return sendRefusal(reply, error);
+      }
+    },
+  );
+
+  app.get<{ Params: { id: string } }>(
+    '/notices/:id/export',
+    {
+      config: staff(CASE_STAFF, noticeRegions),
+      schema: { summary: '导出公示名单（.xlsx）', tags, params: noticeParams },
+    },
+    async (request, reply) => {
+      const noticeId = Number(request.params.id);
+      const dir = await mkdtemp(join(tmpdir(), 'wengang-notice-'));
+      try {
+        const path = join(dir, 'notice.xlsx');
+        await exportNoticeXlsx(db, noticeId, path);
+        await recordExport(db, {
+          actor: actorOf(request),
+          subject: `public_notice:${noticeId}`,
+          fileName: `公示名单-${noticeId}.xlsx`,
+          clock,
+        });
+        return reply
+          .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+          .header(
+            'content-disposition',
+            `attachment; filename="notice-${noticeId}.xlsx"; filename*=UTF-8''${encodeURIComponent(`公示名单-${noticeId}.xlsx`)}`,
+          )
+          .send(await readFile(path));
+      } catch (error) {
+        return sendRefusal(reply, error);
+      } finally {
+        await rm(dir, { recursive: true, force: true });
+      }
+    },
+  );
 
   // The public page: no staff names, no withdrawn units, credit codes masked when the notice was opened.
-  app.get('/public/notices', {
-    config: { access: PUBLIC },
-    schema: { summary: '公开：稳岗返还公示列表', tags: ['public'] },
-  }, async () => (await listNotices(db)).map((n) => ({
-    id: n.id, round: n.round, title: n.title, openedOn: n.openedOn, lastDay: n.lastDay, status: n.status, unitCount: n.unitCount,
-    totalFen: n.totalFen, totalYuan: formatYuan(n.totalFen),
-  })));
+  app.get(
+    '/public/notices',
+    {
+      config: { access: PUBLIC },
+      schema: { summary: '公开：稳岗返还公示列表', tags: ['public'] },
+    },
+    async () =>
+      (await listNotices(db)).map((n) => ({
+        id: n.id,
+        round: n.round,
+        title: n.title,
+        openedOn: n.openedOn,
+        lastDay: n.lastDay,
+        status: n.status,
+        unitCount: n.unitCount,
+        totalFen: n.totalFen,
+        totalYuan: formatYuan(n.totalFen),
+      })),
+  );
 
-  app.get<{ Params: { id: string }; Querystring: ItemQuery }>('/public/notices/:id/items', {
-    config: { access: PUBLIC },
-    schema: { summary: '公开：公示名单（可按单位名称查询）', tags: ['public'], params: noticeParams, querystring: itemQuery, response: refusals },
-  }, async (request, reply) => {
-    try {
-      const items = await noticeItems(db, Number(request.params.id), page(request.query));
-      return items.map((i) => ({
-        unitName: i.unitName, creditCode: i.creditCodeMasked, layoffRate: layoffRatePercent(i.layoffRate), amountFen: i.amountFen, amountYuan: formatYuan(i.amountFen),
-      }));
-    } catch (error) {
-      return sendRefusal(reply, error);
-    }
-  });
+  app.get<{ Params: { id: string }; Querystring: ItemQuery }>(
+    '/public/notices/:id/items',
+    {
+      config: { access: PUBLIC },
+      schema: {
+        summary: '公开：公示名单（可按单位名称查询）',
+        tags: ['public'],
+        params: noticeParams,
+        querystring: itemQuery,
+        response: refusals,
+      },
+    },
+    async (request, reply) => {
+      try {
+        const items = await noticeItems(db, Number(request.params.id), page(request.query));
+        return items.map((i) => ({
+          unitName: i.unitName,
+          creditCode: i.creditCodeMasked,
+          layoffRate: layoffRatePercent(i.layoffRate),
+          amountFen: i.amountFen,
+          amountYuan: formatYuan(i.amountFen),
+        }));
+      } catch (error) {
+        return sendRefusal(reply, error);
+      }
+    },
+  );
 }

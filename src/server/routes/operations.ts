@@ -44,9 +44,12 @@ function actingAccount(request: FastifyRequest): string | undefined {
   const identity = request.identity;
   if (!identity) return undefined;
   switch (identity.kind) {
-    case 'staff': return `staff:${identity.accountId}`;
-    case 'unit': return `unit:${identity.unitId}`;
-    case 'person': return `person:${identity.personId}`;
+    case 'staff':
+      return `staff:${identity.accountId}`;
+    case 'unit':
+      return `unit:${identity.unitId}`;
+    case 'person':
+      return `person:${identity.personId}`;
   }
 }
 
@@ -61,19 +64,35 @@ export async function registerOperations(app: FastifyInstance, options: Operatio
     metrics.requests.inc({ method: request.method, route, status: String(status) });
     metrics.latency.observe({ method: request.method, route }, seconds);
     if (request.method === 'POST' && SIGN_IN_ROUTES.has(route) && status >= 400) metrics.failedSignIns.inc();
-    request.log.info({ route, method: request.method, status, durationMs: Math.round(reply.elapsedTime), account: actingAccount(request) }, 'request');
+    request.log.info(
+      { route, method: request.method, status, durationMs: Math.round(reply.elapsedTime), account: actingAccount(request) },
+      'request',
+    );
   });
 
-  app.get('/healthz', { config: { access: PUBLIC }, schema: { summary: '存活检查（进程在运行）', tags: ['operations'] } }, async () => ({ status: 'ok' }));
+  app.get(
+    '/healthz',
+    { config: { access: PUBLIC }, schema: { summary: '存活检查（进程在运行）', tags: ['operations'] } },
+    async () => ({ status: 'ok' }),
+  );
 
-  app.get('/readyz', { config: { access: PUBLIC }, schema: { summary: '就绪检查（数据库、迁移、政策参数）', tags: ['operations'] } }, async (_request, reply) => {
-    const checks = await readiness(options.db, options.params);
-    const ready = checks.every((check) => check.ok);
-    return reply.status(ready ? 200 : 503).send({ status: ready ? 'ready' : 'not_ready', checks });
-  });
+  app.get(
+    '/readyz',
+    { config: { access: PUBLIC }, schema: { summary: '就绪检查（数据库、迁移、政策参数）', tags: ['operations'] } },
+    async (_request, reply) => {
+      const checks = await readiness(options.db, options.params);
+      const ready = checks.every((check) => check.ok);
+      return reply.status(ready ? 200 : 503).send({ status: ready ? 'ready' : 'not_ready', checks });
+    },
+  );
 
-  app.get('/metrics', { config: { access: PUBLIC }, schema: { summary: 'Prometheus 监控指标（仅允许配置的地址访问）', tags: ['operations'] } }, async (request, reply) => {
-    if (!allowed(metricsAllow, request.ip)) return fail(reply, 403, 'FORBIDDEN', '监控指标只允许从配置的地址访问（WENGANG_METRICS_ALLOW）');
-    return reply.type(metrics.registry.contentType).send(await metrics.registry.metrics());
-  });
+  app.get(
+    '/metrics',
+    { config: { access: PUBLIC }, schema: { summary: 'Prometheus 监控指标（仅允许配置的地址访问）', tags: ['operations'] } },
+    async (request, reply) => {
+      if (!allowed(metricsAllow, request.ip))
+        return fail(reply, 403, 'FORBIDDEN', '监控指标只允许从配置的地址访问（WENGANG_METRICS_ALLOW）');
+      return reply.type(metrics.registry.contentType).send(await metrics.registry.metrics());
+    },
+  );
 }

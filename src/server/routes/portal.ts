@@ -17,7 +17,13 @@ import { fail } from '../replies.ts';
 import { personOf, unitOf } from '../security/request-identity.ts';
 import { sendRefusal } from '../route-helpers.ts';
 import { refusals } from '../schemas/common.ts';
-import { confirmBody, noQuery, ownConfirmation, personRecord as personRecordSchema, unitOverview as unitOverviewSchema } from '../schemas/portal.ts';
+import {
+  confirmBody,
+  noQuery,
+  ownConfirmation,
+  personRecord as personRecordSchema,
+  unitOverview as unitOverviewSchema,
+} from '../schemas/portal.ts';
 import { withZod } from '../zod-routes.ts';
 
 export interface PortalRouteOptions {
@@ -32,33 +38,64 @@ const UNIT = { access: { unit: true } } as const;
 const PERSON = { access: { person: true } } as const;
 export async function portalRoutes(plugin: FastifyInstance, options: PortalRouteOptions): Promise<void> {
   const app = withZod(plugin);
-  const { store: { db }, clock, params } = options;
+  const {
+    store: { db },
+    clock,
+    params,
+  } = options;
 
-  app.get('/unit/me', {
-    config: UNIT,
-    schema: { summary: '本单位信息、稳岗返还判定说明、确认与拨付情况（单位）', tags, querystring: noQuery, response: { 200: unitOverviewSchema, ...refusals } },
-  }, async (request, reply) => {
-    const overview = await unitOverview(db, params, unitOf(request).unitId);
-    return overview ?? fail(reply, 404, 'NOT_FOUND', '没有找到本单位的登记信息，请致电12333');
-  });
+  app.get(
+    '/unit/me',
+    {
+      config: UNIT,
+      schema: {
+        summary: '本单位信息、稳岗返还判定说明、确认与拨付情况（单位）',
+        tags,
+        querystring: noQuery,
+        response: { 200: unitOverviewSchema, ...refusals },
+      },
+    },
+    async (request, reply) => {
+      const overview = await unitOverview(db, params, unitOf(request).unitId);
+      return overview ?? fail(reply, 404, 'NOT_FOUND', '没有找到本单位的登记信息，请致电12333');
+    },
+  );
 
-  app.post('/unit/me/confirm', {
-    config: { ...UNIT, rateLimit: { max: 10, timeWindow: '1 minute' } },
-    schema: { summary: '本单位确认已告知的稳岗返还（单位，登录即已验证身份）', tags, body: confirmBody, response: { 200: ownConfirmation, ...refusals } },
-  }, async (request, reply) => {
-    try {
-      const { round } = refundRound(request.body.round);
-      return await confirmOwnRefund(db, { round, unitId: unitOf(request).unitId, clock });
-    } catch (error) {
-      return sendRefusal(reply, error);
-    }
-  });
+  app.post(
+    '/unit/me/confirm',
+    {
+      config: { ...UNIT, rateLimit: { max: 10, timeWindow: '1 minute' } },
+      schema: {
+        summary: '本单位确认已告知的稳岗返还（单位，登录即已验证身份）',
+        tags,
+        body: confirmBody,
+        response: { 200: ownConfirmation, ...refusals },
+      },
+    },
+    async (request, reply) => {
+      try {
+        const { round } = refundRound(request.body.round);
+        return await confirmOwnRefund(db, { round, unitId: unitOf(request).unitId, clock });
+      } catch (error) {
+        return sendRefusal(reply, error);
+      }
+    },
+  );
 
-  app.get('/person/me', {
-    config: PERSON,
-    schema: { summary: '本人参保记录、证书、补贴和失业保险金享受期（个人；查看记入审计日志）', tags, querystring: noQuery, response: { 200: personRecordSchema, ...refusals } },
-  }, async (request, reply) => {
-    const record = await personRecord(db, { personId: personOf(request).personId, clock });
-    return record ?? fail(reply, 404, 'NOT_FOUND', '没有找到您的登记信息，请致电12333');
-  });
+  app.get(
+    '/person/me',
+    {
+      config: PERSON,
+      schema: {
+        summary: '本人参保记录、证书、补贴和失业保险金享受期（个人；查看记入审计日志）',
+        tags,
+        querystring: noQuery,
+        response: { 200: personRecordSchema, ...refusals },
+      },
+    },
+    async (request, reply) => {
+      const record = await personRecord(db, { personId: personOf(request).personId, clock });
+      return record ?? fail(reply, 404, 'NOT_FOUND', '没有找到您的登记信息，请致电12333');
+    },
+  );
 }

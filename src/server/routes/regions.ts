@@ -10,11 +10,19 @@ import { withZod } from '../zod-routes.ts';
 export async function regionRoutes(plugin: FastifyInstance, options: { store: Store }): Promise<void> {
   const app = withZod(plugin);
   const { db } = options.store;
-  app.get('/regions', {
-    config: staff(ALL_STAFF),
-    schema: { summary: '行政区划列表（代码、名称、上级代码、类别），按代码排序', tags: ['regions'], response: { 200: regionList } },
-  }, async () => {
-    const rows = await db.selectFrom('regions').select(['code', 'name', 'parent_code', 'kind']).orderBy('code').execute();
-    return rows.map((r) => ({ code: r.code, name: r.name, parentCode: r.parent_code, kind: r.kind }));
-  });
+  app.get(
+    '/regions',
+    {
+      config: staff(ALL_STAFF),
+      schema: {
+        summary: '行政区划列表（代码、名称、上级代码、类别），按代码排序',
+        tags: ['regions'],
+        response: { 200: regionList },
+      },
+    },
+    async () => {
+      const rows = await db.selectFrom('regions').select(['code', 'name', 'parent_code', 'kind']).orderBy('code').execute();
+      return rows.map((r) => ({ code: r.code, name: r.name, parentCode: r.parent_code, kind: r.kind }));
+    },
+  );
 }

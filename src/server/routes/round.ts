@@ -23,38 +23,75 @@ export interface RoundRouteOptions {
   baseUrl: string;
 }
 
-const roundParams = { type: 'object', required: ['round'], properties: { round: { type: 'string', pattern: '^[0-9]{4}$' } } } as const;
+const roundParams = {
+  type: 'object',
+  required: ['round'],
+  properties: { round: { type: 'string', pattern: '^[0-9]{4}$' } },
+} as const;
 
 export async function roundRoutes(app: FastifyInstance, options: RoundRouteOptions): Promise<void> {
-  const { store: { db }, clock, params, cipher } = options;
+  const {
+    store: { db },
+    clock,
+    params,
+    cipher,
+  } = options;
   const tags = ['round'];
 
-  app.get<{ Params: { round: string } }>('/rounds/:round/progress', {
-    config: staff(CASE_STAFF),
-    schema: { summary: '批次进度（按环节统计单位数和金额）', tags, params: roundParams },
-  }, async (request) => roundProgress(db, request.params.round));
+  app.get<{ Params: { round: string } }>(
+    '/rounds/:round/progress',
+    {
+      config: staff(CASE_STAFF),
+      schema: { summary: '批次进度（按环节统计单位数和金额）', tags, params: roundParams },
+    },
+    async (request) => roundProgress(db, request.params.round),
+  );
 
-  app.get<{ Params: { round: string } }>('/rounds/:round/screenings', {
-    config: staff(CASE_STAFF),
-    schema: { summary: '本年度的筛查批次', tags, params: roundParams },
-  }, async (request) => listRuns(db, request.params.round));
+  app.get<{ Params: { round: string } }>(
+    '/rounds/:round/screenings',
+    {
+      config: staff(CASE_STAFF),
+      schema: { summary: '本年度的筛查批次', tags, params: roundParams },
+    },
+    async (request) => listRuns(db, request.params.round),
+  );
 
-  app.post<{ Params: { round: string } }>('/rounds/:round/notify', {
-    config: staff(['case_worker'], wholeDataSet),
-    schema: { summary: '向公示期满的单位发送告知短信并投递', tags, params: roundParams },
-  }, async (request, reply) => {
-    if (!options.sms) return reply.status(503).send({ error: { code: 'SMS_NOT_CONFIGURED', message: '未配置短信通道，无法发送' } });
-    const result = await notifyPassedCases(db, { round: request.params.round, clock, cipher, baseUrl: options.baseUrl, actor: actorOf(request) });
-    const delivery = await deliverAllDue({ db, provider: options.sms, cipher, clock });
-    return { ...result, delivery };
-  });
+  app.post<{ Params: { round: string } }>(
+    '/rounds/:round/notify',
+    {
+      config: staff(['case_worker'], wholeDataSet),
+      schema: { summary: '向公示期满的单位发送告知短信并投递', tags, params: roundParams },
+    },
+    async (request, reply) => {
+      if (!options.sms)
+        return reply.status(503).send({ error: { code: 'SMS_NOT_CONFIGURED', message: '未配置短信通道，无法发送' } });
+      const result = await notifyPassedCases(db, {
+        round: request.params.round,
+        clock,
+        cipher,
+        baseUrl: options.baseUrl,
+        actor: actorOf(request),
+      });
+      const delivery = await deliverAllDue({ db, provider: options.sms, cipher, clock });
+      return { ...result, delivery };
+    },
+  );
 
-  app.get('/parameters', { config: staff(ALL_STAFF), schema: { summary: '全部参数（带日期和法律依据）', tags: ['parameters'] } }, async () => ({
-    version: params.version,
-    rules: params.rules().map((file) => ({
-      rule: file.rule,
-      title: file.title,
-      parameters: Object.entries(file.parameters).map(([key, def]) => ({ key, label: def.label, unit: def.unit, values: def.values })),
-    })),
-  }));
+  app.get(
+    '/parameters',
+    { config: staff(ALL_STAFF), schema: { summary: '全部参数（带日期和法律依据）', tags: ['parameters'] } },
+    async () => ({
+      version: params.version,
+      rules: params.rules().map((file) => ({
+        rule: file.rule,
+        title: file.title,
+        parameters: Object.entries(file.parameters).map(([key, def]) => ({
+          key,
+          label: def.label,
+          unit: def.unit,
+          values: def.values,
+        })),
+      })),
+    }),
+  );
 }

@@ -33,7 +33,12 @@ const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.s
 
 /** The list's filters as the query string carries them (amounts in fen). */
 interface DecisionQuery {
-  status?: Status; region?: string; reason?: string; size?: EnterpriseSize; minAmountFen?: string; maxAmountFen?: string;
+  status?: Status;
+  region?: string;
+  reason?: string;
+  size?: EnterpriseSize;
+  minAmountFen?: string;
+  maxAmountFen?: string;
 }
 
 const decisionFilters = {
@@ -63,120 +68,176 @@ export async function screeningRoutes(app: FastifyInstance, options: ScreeningRo
     await Promise.allSettled(running.values());
   });
 
-  app.post<{ Params: { round: string }; Body: { asOf?: string; region?: string } | undefined }>('/rounds/:round/screenings', {
-    config: staff(['case_worker'], regionFilter('body', 'region')),
-    schema: {
-      summary: '发起免申即享筛查（后台运行）', tags: ['screening'],
-      params: { type: 'object', properties: { round }, required: ['round'] },
-      body: {
-        type: 'object', additionalProperties: false,
-        properties: { asOf: { type: 'string', format: 'date' }, region: { type: 'string', pattern: '^[0-9]{6}$' } },
+  app.post<{ Params: { round: string }; Body: { asOf?: string; region?: string } | undefined }>(
+    '/rounds/:round/screenings',
+    {
+      config: staff(['case_worker'], regionFilter('body', 'region')),
+      schema: {
+        summary: '发起免申即享筛查（后台运行）',
+        tags: ['screening'],
+        params: { type: 'object', properties: { round }, required: ['round'] },
+        body: {
+          type: 'object',
+          additionalProperties: false,
+          properties: { asOf: { type: 'string', format: 'date' }, region: { type: 'string', pattern: '^[0-9]{6}$' } },
+        },
       },
     },
-  }, async (request, reply) => {
-    try {
-      const runId = await createScreeningRun(db, {
-        round: request.params.round, asOf: request.body?.asOf, region: request.body?.region, clock, params, createdBy: actorOf(request).name,
-      });
-      const work = continueScreeningRun(store, runId, { clock, params })
-        .catch((error: unknown) => request.log.error({ err: error, runId }, '筛查批次中断'))
-        .finally(() => running.delete(runId));
-      running.set(runId, work);
-      return reply.status(202).send({ runId, status: 'running', href: `/api/v1/screenings/${runId}` });
-    } catch (error) {
-      return sendRefusal(reply, error);
-    }
-  });
-
-  app.get<{ Params: { id: string } }>('/screenings/:id', {
-    config: staff(CASE_STAFF),
-    schema: { summary: '筛查批次的进度与汇总', tags: ['screening'], params: { type: 'object', properties: { id: digits }, required: ['id'] } },
-  }, async (request, reply) => {
-    try {
-      const summary = await runSummary(db, Number(request.params.id));
-      const { run } = summary;
-      const percent = run.total_units > 0 ? Math.floor((run.processed_units * 100) / run.total_units) : 100;
-      return { runId: run.id, status: run.status, error: run.error, progress: { done: run.processed_units, total: run.total_units, percent }, summary };
-    } catch (error) {
-      return sendRefusal(reply, error);
-    }
-  });
-
-  app.get<{ Params: { a: string; b: string } }>('/screenings/:a/diff/:b', {
-    config: staff(CASE_STAFF, wholeDataSet),
-    schema: {
-      summary: '比较两个筛查批次：状态或金额变化的单位及原因', tags: ['screening'],
-      params: { type: 'object', properties: { a: digits, b: digits }, required: ['a', 'b'] },
+    async (request, reply) => {
+      try {
+        const runId = await createScreeningRun(db, {
+          round: request.params.round,
+          asOf: request.body?.asOf,
+          region: request.body?.region,
+          clock,
+          params,
+          createdBy: actorOf(request).name,
+        });
+        const work = continueScreeningRun(store, runId, { clock, params })
+          .catch((error: unknown) => request.log.error({ err: error, runId }, '筛查批次中断'))
+          .finally(() => running.delete(runId));
+        running.set(runId, work);
+        return reply.status(202).send({ runId, status: 'running', href: `/api/v1/screenings/${runId}` });
+      } catch (error) {
+        return sendRefusal(reply, error);
+      }
     },
-  }, async (request, reply) => {
-    const [a, b] = [Number(request.params.a), Number(request.params.b)];
-    const found = await db.selectFrom('screening_runs').select('id').where('id', 'in', [a, b]).execute();
-    const missing = [a, b].find((id) => !found.some((r) => r.id === id));
-    if (missing !== undefined) return sendRefusal(reply, new RunNotFoundError(missing));
-    return diffRuns(db, a, b);
-  });
+  );
 
-  app.get<{ Params: { round: string }; Querystring: DecisionQuery & { page?: string; pageSize?: string } }>('/rounds/:round/decisions', {
-    config: staff(CASE_STAFF, regionFilter('query', 'region')),
-    schema: {
-      summary: '本年度各单位当前的筛查结论（按结论、地区、原因、规模、金额筛选，分页，统一社会信用代码已脱敏）', tags: ['screening'],
-      params: { type: 'object', properties: { round }, required: ['round'] },
-      querystring: { type: 'object', additionalProperties: false, properties: { ...decisionFilters, page: digits, pageSize: digits } },
+  app.get<{ Params: { id: string } }>(
+    '/screenings/:id',
+    {
+      config: staff(CASE_STAFF),
+      schema: {
+        summary: '筛查批次的进度与汇总',
+        tags: ['screening'],
+        params: { type: 'object', properties: { id: digits }, required: ['id'] },
+      },
     },
-  }, async (request, reply) => {
-    const page = Number(request.query.page ?? 1);
-    const pageSize = Number(request.query.pageSize ?? 50);
-    if (page < 1 || pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
-      return fail(reply, 400, 'BAD_REQUEST', `页码须 ≥ 1，每页条数须在 1～${MAX_PAGE_SIZE} 之间`);
-    }
-    const criteria = criteriaOf(request.query);
-    if (typeof criteria === 'string') return fail(reply, 400, 'BAD_REQUEST', criteria);
-    try {
-      refundRound(request.params.round);
-      const { total, items } = await listRoundDecisions(db, request.params.round, { ...criteria, page, pageSize });
-      return { round: request.params.round, page, pageSize, total, items };
-    } catch (error) {
-      return sendRefusal(reply, error);
-    }
-  });
+    async (request, reply) => {
+      try {
+        const summary = await runSummary(db, Number(request.params.id));
+        const { run } = summary;
+        const percent = run.total_units > 0 ? Math.floor((run.processed_units * 100) / run.total_units) : 100;
+        return {
+          runId: run.id,
+          status: run.status,
+          error: run.error,
+          progress: { done: run.processed_units, total: run.total_units, percent },
+          summary,
+        };
+      } catch (error) {
+        return sendRefusal(reply, error);
+      }
+    },
+  );
 
-  app.get<{ Params: { round: string }; Querystring: DecisionQuery }>('/rounds/:round/decisions/export', {
-    config: staff(CASE_STAFF, regionFilter('query', 'region')),
-    schema: {
-      summary: '导出筛选出的全部筛查结论（.xlsx，中文表头，统一社会信用代码已脱敏）', tags: ['screening'],
-      params: { type: 'object', properties: { round }, required: ['round'] },
-      querystring: { type: 'object', additionalProperties: false, properties: decisionFilters },
+  app.get<{ Params: { a: string; b: string } }>(
+    '/screenings/:a/diff/:b',
+    {
+      config: staff(CASE_STAFF, wholeDataSet),
+      schema: {
+        summary: '比较两个筛查批次：状态或金额变化的单位及原因',
+        tags: ['screening'],
+        params: { type: 'object', properties: { a: digits, b: digits }, required: ['a', 'b'] },
+      },
     },
-  }, async (request, reply) => {
-    const criteria = criteriaOf(request.query);
-    if (typeof criteria === 'string') return fail(reply, 400, 'BAD_REQUEST', criteria);
-    const { round: year } = request.params;
-    try {
-      refundRound(year);
-      const fileName = `${year}年度稳岗返还决定.xlsx`;
-      return await sendWrittenFile(reply, fileName, XLSX_TYPE, async (path) => {
-        await exportDecisionsXlsx(db, year, criteria, path);
-        await recordExport(db, { actor: actorOf(request), subject: `refund_decisions:${year}`, fileName, detail: { ...request.query }, clock });
-      });
-    } catch (error) {
-      return sendRefusal(reply, error);
-    }
-  });
+    async (request, reply) => {
+      const [a, b] = [Number(request.params.a), Number(request.params.b)];
+      const found = await db.selectFrom('screening_runs').select('id').where('id', 'in', [a, b]).execute();
+      const missing = [a, b].find((id) => !found.some((r) => r.id === id));
+      if (missing !== undefined) return sendRefusal(reply, new RunNotFoundError(missing));
+      return diffRuns(db, a, b);
+    },
+  );
 
-  app.get<{ Params: { round: string; unitId: string } }>('/rounds/:round/units/:unitId/decision', {
-    config: staff(CASE_STAFF, unitInUrl),
-    schema: {
-      summary: '单位当前的筛查结论及完整计算过程', tags: ['screening'],
-      params: { type: 'object', properties: { round, unitId: digits }, required: ['round', 'unitId'] },
+  app.get<{ Params: { round: string }; Querystring: DecisionQuery & { page?: string; pageSize?: string } }>(
+    '/rounds/:round/decisions',
+    {
+      config: staff(CASE_STAFF, regionFilter('query', 'region')),
+      schema: {
+        summary: '本年度各单位当前的筛查结论（按结论、地区、原因、规模、金额筛选，分页，统一社会信用代码已脱敏）',
+        tags: ['screening'],
+        params: { type: 'object', properties: { round }, required: ['round'] },
+        querystring: {
+          type: 'object',
+          additionalProperties: false,
+          properties: { ...decisionFilters, page: digits, pageSize: digits },
+        },
+      },
     },
-  }, async (request, reply) => {
-    try {
-      refundRound(request.params.round);
-    } catch (error) {
-      return sendRefusal(reply, error);
-    }
-    const detail = await unitRoundDecision(db, params, request.params.round, Number(request.params.unitId));
-    if (!detail) return fail(reply, 404, 'NOT_FOUND', `${request.params.round} 年度没有单位 ${request.params.unitId} 的筛查结论`);
-    return detail;
-  });
+    async (request, reply) => {
+      const page = Number(request.query.page ?? 1);
+      const pageSize = Number(request.query.pageSize ?? 50);
+      if (page < 1 || pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
+        return fail(reply, 400, 'BAD_REQUEST', `页码须 ≥ 1，每页条数须在 1～${MAX_PAGE_SIZE} 之间`);
+      }
+      const criteria = criteriaOf(request.query);
+      if (typeof criteria === 'string') return fail(reply, 400, 'BAD_REQUEST', criteria);
+      try {
+        refundRound(request.params.round);
+        const { total, items } = await listRoundDecisions(db, request.params.round, { ...criteria, page, pageSize });
+        return { round: request.params.round, page, pageSize, total, items };
+      } catch (error) {
+        return sendRefusal(reply, error);
+      }
+    },
+  );
+
+  app.get<{ Params: { round: string }; Querystring: DecisionQuery }>(
+    '/rounds/:round/decisions/export',
+    {
+      config: staff(CASE_STAFF, regionFilter('query', 'region')),
+      schema: {
+        summary: '导出筛选出的全部筛查结论（.xlsx，中文表头，统一社会信用代码已脱敏）',
+        tags: ['screening'],
+        params: { type: 'object', properties: { round }, required: ['round'] },
+        querystring: { type: 'object', additionalProperties: false, properties: decisionFilters },
+      },
+    },
+    async (request, reply) => {
+      const criteria = criteriaOf(request.query);
+      if (typeof criteria === 'string') return fail(reply, 400, 'BAD_REQUEST', criteria);
+      const { round: year } = request.params;
+      try {
+        refundRound(year);
+        const fileName = `${year}年度稳岗返还决定.xlsx`;
+        return await sendWrittenFile(reply, fileName, XLSX_TYPE, async (path) => {
+          await exportDecisionsXlsx(db, year, criteria, path);
+          await recordExport(db, {
+            actor: actorOf(request),
+            subject: `refund_decisions:${year}`,
+            fileName,
+            detail: { ...request.query },
+            clock,
+          });
+        });
+      } catch (error) {
+        return sendRefusal(reply, error);
+      }
+    },
+  );
+
+  app.get<{ Params: { round: string; unitId: string } }>(
+    '/rounds/:round/units/:unitId/decision',
+    {
+      config: staff(CASE_STAFF, unitInUrl),
+      schema: {
+        summary: '单位当前的筛查结论及完整计算过程',
+        tags: ['screening'],
+        params: { type: 'object', properties: { round, unitId: digits }, required: ['round', 'unitId'] },
+      },
+    },
+    async (request, reply) => {
+      try {
+        refundRound(request.params.round);
+      } catch (error) {
+        return sendRefusal(reply, error);
+      }
+      const detail = await unitRoundDecision(db, params, request.params.round, Number(request.params.unitId));
+      if (!detail)
+        return fail(reply, 404, 'NOT_FOUND', `${request.params.round} 年度没有单位 ${request.params.unitId} 的筛查结论`);
+      return detail;
+    },
+  );
 }

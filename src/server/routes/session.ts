@@ -39,7 +39,11 @@ export interface SessionRouteOptions {
 
 const signInLimit = { rateLimit: { max: 10, timeWindow: '1 minute' } };
 const codeLimit = { rateLimit: { max: 5, timeWindow: '1 minute' } };
-const creditCode = { type: 'string', pattern: '^[0-9A-HJ-NPQRTUWXYa-hj-npqrtuwxy]{18}$', description: '统一社会信用代码（18位）' } as const;
+const creditCode = {
+  type: 'string',
+  pattern: '^[0-9A-HJ-NPQRTUWXYa-hj-npqrtuwxy]{18}$',
+  description: '统一社会信用代码（18位）',
+} as const;
 const idNumber = { type: 'string', pattern: '^[0-9]{17}[0-9Xx]$', description: '公民身份号码（18位）' } as const;
 const smsCode = { type: 'string', pattern: '^[0-9]{6}$', description: '短信验证码（6位数字）' } as const;
 const tags = ['session'];
@@ -50,23 +54,38 @@ function describe(identity: Identity) {
   switch (identity.kind) {
     case 'staff':
       return {
-        ...common, username: identity.username, displayName: identity.displayName, name: staffName(identity),
-        roles: identity.roles, roleNames: identity.roles.map((role) => staffRoleLabels[role]), regionCode: identity.regionCode,
+        ...common,
+        username: identity.username,
+        displayName: identity.displayName,
+        name: staffName(identity),
+        roles: identity.roles,
+        roleNames: identity.roles.map((role) => staffRoleLabels[role]),
+        regionCode: identity.regionCode,
       };
-    case 'unit': return { ...common, unitId: identity.unitId, unitName: identity.unitName };
-    case 'person': return { ...common, personId: identity.personId, name: identity.name };
+    case 'unit':
+      return { ...common, unitId: identity.unitId, unitName: identity.unitName };
+    case 'person':
+      return { ...common, personId: identity.personId, name: identity.name };
   }
 }
 
 export async function sessionRoutes(app: FastifyInstance, options: SessionRouteOptions): Promise<void> {
-  const { store: { db }, clock, cipher, hasher, sms } = options;
+  const {
+    store: { db },
+    clock,
+    cipher,
+    hasher,
+    sms,
+  } = options;
   /** Code deliveries still under way; the server waits for them before it closes the store. */
   const delivering = new Set<Promise<unknown>>();
   app.addHook('onClose', async () => {
     await Promise.allSettled(delivering);
   });
   function deliverInBackground(delivery: Promise<unknown>, log: FastifyBaseLogger) {
-    const tracked = delivery.catch((error: unknown) => log.error({ err: error }, '登录验证码短信发送失败')).finally(() => delivering.delete(tracked));
+    const tracked = delivery
+      .catch((error: unknown) => log.error({ err: error }, '登录验证码短信发送失败'))
+      .finally(() => delivering.delete(tracked));
     delivering.add(tracked);
   }
 
@@ -75,101 +94,157 @@ export async function sessionRoutes(app: FastifyInstance, options: SessionRouteO
     // cookie for the session's lifetime all the same; the server enforces the expiry itself.
     const maxAge = Math.max(0, Math.floor((session.expiresAt.getTime() - clock.now().getTime()) / 1000));
     void reply.setCookie(SESSION_COOKIE, session.token, {
-      path: '/', httpOnly: true, sameSite: 'strict', secure: options.secureCookies, maxAge,
+      path: '/',
+      httpOnly: true,
+      sameSite: 'strict',
+      secure: options.secureCookies,
+      maxAge,
     });
     return { csrfToken: session.csrfToken, expiresAt: session.expiresAt.toISOString() };
   }
 
-  app.post<{ Body: { username: string; password: string } }>('/session/staff', {
-    config: { access: PUBLIC, ...signInLimit },
-    schema: {
-      summary: '工作人员以用户名和密码登录（连续错误5次后，再次登录须等待的时间逐次延长；答复不区分用户名是否存在）', tags,
-      body: {
-        type: 'object', required: ['username', 'password'], additionalProperties: false,
-        properties: { username: { type: 'string', minLength: 1, maxLength: 64 }, password: { type: 'string', minLength: 1, maxLength: 256 } },
-      },
-    },
-  }, async (request, reply) => {
-    try {
-      const session = await signInStaff(db, { ...request.body, hasher, clock, ip: request.ip });
-      return setCookie(reply, session);
-    } catch (error) {
-      return sendRefusal(reply, error);
-    }
-  });
-
-  for (const [kind, field, schema, label] of [['unit', 'creditCode', creditCode, '单位以统一社会信用代码'], ['person', 'idNumber', idNumber, '个人以公民身份号码']] as const) {
-    app.post<{ Body: Record<string, string> }>(`/session/${kind}/code`, {
-      config: { access: PUBLIC, ...codeLimit },
-      schema: {
-        summary: `${label}获取登录短信验证码（发送到经办机构登记的手机号码）`, tags,
-        body: { type: 'object', required: [field], additionalProperties: false, properties: { [field]: schema } },
-      },
-    }, async (request, reply) => {
-      try {
-        const sent = await requestSignInCode(db, { kind: kind as PortalKind, identifier: request.body[field]!, clock, cipher });
-        // Delivered after answering: waiting for the gateway would make a known identifier answer slower than an unknown one.
-        if (sms) deliverInBackground(deliverDueSms({ db, provider: sms, cipher, clock, limit: 10 }), request.log);
-        return sent;
-      } catch (error) {
-        return sendRefusal(reply, error);
-      }
-    });
-
-    app.post<{ Body: Record<string, string> }>(`/session/${kind}`, {
+  app.post<{ Body: { username: string; password: string } }>(
+    '/session/staff',
+    {
       config: { access: PUBLIC, ...signInLimit },
       schema: {
-        summary: `${label}和短信验证码登录`, tags,
-        body: { type: 'object', required: [field, 'code'], additionalProperties: false, properties: { [field]: schema, code: smsCode } },
+        summary: '工作人员以用户名和密码登录（连续错误5次后，再次登录须等待的时间逐次延长；答复不区分用户名是否存在）',
+        tags,
+        body: {
+          type: 'object',
+          required: ['username', 'password'],
+          additionalProperties: false,
+          properties: {
+            username: { type: 'string', minLength: 1, maxLength: 64 },
+            password: { type: 'string', minLength: 1, maxLength: 256 },
+          },
+        },
       },
-    }, async (request, reply) => {
+    },
+    async (request, reply) => {
       try {
-        const session = await signInWithCode(db, {
-          kind: kind as PortalKind, identifier: request.body[field]!, code: request.body.code!, clock, cipher, ip: request.ip,
-        });
+        const session = await signInStaff(db, { ...request.body, hasher, clock, ip: request.ip });
         return setCookie(reply, session);
       } catch (error) {
         return sendRefusal(reply, error);
       }
-    });
+    },
+  );
+
+  for (const [kind, field, schema, label] of [
+    ['unit', 'creditCode', creditCode, '单位以统一社会信用代码'],
+    ['person', 'idNumber', idNumber, '个人以公民身份号码'],
+  ] as const) {
+    app.post<{ Body: Record<string, string> }>(
+      `/session/${kind}/code`,
+      {
+        config: { access: PUBLIC, ...codeLimit },
+        schema: {
+          summary: `${label}获取登录短信验证码（发送到经办机构登记的手机号码）`,
+          tags,
+          body: { type: 'object', required: [field], additionalProperties: false, properties: { [field]: schema } },
+        },
+      },
+      async (request, reply) => {
+        try {
+          const sent = await requestSignInCode(db, { kind: kind as PortalKind, identifier: request.body[field]!, clock, cipher });
+          // Delivered after answering: waiting for the gateway would make a known identifier answer slower than an unknown one.
+          if (sms) deliverInBackground(deliverDueSms({ db, provider: sms, cipher, clock, limit: 10 }), request.log);
+          return sent;
+        } catch (error) {
+          return sendRefusal(reply, error);
+        }
+      },
+    );
+
+    app.post<{ Body: Record<string, string> }>(
+      `/session/${kind}`,
+      {
+        config: { access: PUBLIC, ...signInLimit },
+        schema: {
+          summary: `${label}和短信验证码登录`,
+          tags,
+          body: {
+            type: 'object',
+            required: [field, 'code'],
+            additionalProperties: false,
+            properties: { [field]: schema, code: smsCode },
+          },
+        },
+      },
+      async (request, reply) => {
+        try {
+          const session = await signInWithCode(db, {
+            kind: kind as PortalKind,
+            identifier: request.body[field]!,
+            code: request.body.code!,
+            clock,
+            cipher,
+            ip: request.ip,
+          });
+          return setCookie(reply, session);
+        } catch (error) {
+          return sendRefusal(reply, error);
+        }
+      },
+    );
   }
 
-  app.get('/session', {
-    config: { access: PUBLIC },
-    schema: { summary: '当前登录身份（含提交操作时须带上的 x-csrf-token）', tags },
-  }, async (request, reply) => {
-    if (!request.identity) return fail(reply, 401, 'UNAUTHENTICATED', '未登录或登录已过期');
-    return describe(request.identity);
-  });
+  app.get(
+    '/session',
+    {
+      config: { access: PUBLIC },
+      schema: { summary: '当前登录身份（含提交操作时须带上的 x-csrf-token）', tags },
+    },
+    async (request, reply) => {
+      if (!request.identity) return fail(reply, 401, 'UNAUTHENTICATED', '未登录或登录已过期');
+      return describe(request.identity);
+    },
+  );
 
-  app.post('/session/sign-out', {
-    config: { access: { staff: ALL_STAFF, unit: true, person: true } },
-    schema: { summary: '退出登录', tags },
-  }, async (request, reply) => {
-    await endSession(db, request.identity!.sessionId, clock.now());
-    void reply.clearCookie(SESSION_COOKIE, { path: '/' });
-    return { signedOut: true };
-  });
+  app.post(
+    '/session/sign-out',
+    {
+      config: { access: { staff: ALL_STAFF, unit: true, person: true } },
+      schema: { summary: '退出登录', tags },
+    },
+    async (request, reply) => {
+      await endSession(db, request.identity!.sessionId, clock.now());
+      void reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return { signedOut: true };
+    },
+  );
 
-  app.post<{ Body: { current: string; next: string } }>('/session/password', {
-    config: { access: { staff: ALL_STAFF }, ...signInLimit },
-    schema: {
-      summary: '工作人员修改自己的密码（修改后须重新登录）', tags,
-      body: {
-        type: 'object', required: ['current', 'next'], additionalProperties: false,
-        properties: { current: { type: 'string', minLength: 1, maxLength: 256 }, next: { type: 'string', minLength: 1, maxLength: 256 } },
+  app.post<{ Body: { current: string; next: string } }>(
+    '/session/password',
+    {
+      config: { access: { staff: ALL_STAFF }, ...signInLimit },
+      schema: {
+        summary: '工作人员修改自己的密码（修改后须重新登录）',
+        tags,
+        body: {
+          type: 'object',
+          required: ['current', 'next'],
+          additionalProperties: false,
+          properties: {
+            current: { type: 'string', minLength: 1, maxLength: 256 },
+            next: { type: 'string', minLength: 1, maxLength: 256 },
+          },
+        },
       },
     },
-  }, async (request, reply) => {
-    const me = staffOf(request);
-    try {
-      await changeOwnPassword(db, me.accountId, request.body.current, request.body.next, { by: staffName(me), hasher, clock });
-      void reply.clearCookie(SESSION_COOKIE, { path: '/' });
-      return { changed: true };
-    } catch (error) {
-      // A mistyped current password leaves the session as it is: 400, since a 401 tells the browser it is signed out.
-      if (error instanceof IdentityError && error.code === 'BAD_CREDENTIALS') return fail(reply, 400, error.code, error.message);
-      return sendRefusal(reply, error);
-    }
-  });
+    async (request, reply) => {
+      const me = staffOf(request);
+      try {
+        await changeOwnPassword(db, me.accountId, request.body.current, request.body.next, { by: staffName(me), hasher, clock });
+        void reply.clearCookie(SESSION_COOKIE, { path: '/' });
+        return { changed: true };
+      } catch (error) {
+        // A mistyped current password leaves the session as it is: 400, since a 401 tells the browser it is signed out.
+        if (error instanceof IdentityError && error.code === 'BAD_CREDENTIALS')
+          return fail(reply, 400, error.code, error.message);
+        return sendRefusal(reply, error);
+      }
+    },
+  );
 }

@@ -31,7 +31,11 @@ export interface SimulationRouteOptions {
 const EDITORS = ['case_worker', 'reviewer', 'finance'] as const;
 const tags = ['simulation'];
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const idParams = { type: 'object', properties: { id: { type: 'string', pattern: '^[1-9][0-9]{0,14}$' } }, required: ['id'] } as const;
+const idParams = {
+  type: 'object',
+  properties: { id: { type: 'string', pattern: '^[1-9][0-9]{0,14}$' } },
+  required: ['id'],
+} as const;
 
 function invalid(reply: FastifyReply, message: string) {
   return fail(reply, 400, 'INVALID', message);
@@ -46,102 +50,189 @@ export async function simulationRoutes(app: FastifyInstance, options: Simulation
   });
   await app.register(counterfactualRoutes, { store, params });
 
-  app.get('/simulation/parameters', {
-    config: staff(CASE_STAFF), schema: { summary: '可在模拟方案中调整的参数及其现行取值', tags },
-  }, async () => params.rules().flatMap((file) => Object.entries(file.parameters).map(([key, def]) => ({
-    rule: file.rule, ruleTitle: file.title, key, label: def.label, unit: def.unit, allowed: def.allowed ?? null,
-    values: def.values.map((v) => ({ from: v.from, to: v.to, value: v.value, legalBasis: v.legalBasis })),
-  }))));
-
-  app.get('/simulation/reforms', { config: staff(CASE_STAFF), schema: { summary: '模拟方案（每次保存为新版本）', tags } }, async () => listReforms(db));
-
-  app.post('/simulation/reforms', {
-    config: staff(EDITORS), schema: { summary: '保存模拟方案（同名再次保存为新版本；按参数声明校验）', tags },
-  }, async (request, reply) => {
-    const body = saveReformBody.safeParse(request.body);
-    if (!body.success) return invalid(reply, firstProblem(body.error));
-    try {
-      return reply.status(201).send(await saveReform(db, params, { reform: body.data, actor: actorOf(request), clock }));
-    } catch (error) {
-      return sendRefusal(reply, error);
-    }
-  });
-
-  app.get<{ Params: { id: string } }>('/simulation/reforms/:id', {
-    config: staff(CASE_STAFF), schema: { summary: '一个模拟方案版本', tags, params: idParams, response: refusals },
-  }, async (request, reply) => getReform(db, id.parse(request.params.id)).catch((error: unknown) => sendRefusal(reply, error)));
-
-  app.get<{ Params: { id: string; other: string } }>('/simulation/reforms/:id/compare/:other', {
-    config: staff(CASE_STAFF),
-    schema: {
-      summary: '比较两个模拟方案（或同一方案的两个版本）调整的参数', tags, response: refusals,
-      params: { type: 'object', properties: { id: idParams.properties.id, other: idParams.properties.id }, required: ['id', 'other'] },
+  app.get(
+    '/simulation/parameters',
+    {
+      config: staff(CASE_STAFF),
+      schema: { summary: '可在模拟方案中调整的参数及其现行取值', tags },
     },
-  }, async (request, reply) => compareSavedReforms(db, id.parse(request.params.id), id.parse(request.params.other))
-    .catch((error: unknown) => sendRefusal(reply, error)));
+    async () =>
+      params.rules().flatMap((file) =>
+        Object.entries(file.parameters).map(([key, def]) => ({
+          rule: file.rule,
+          ruleTitle: file.title,
+          key,
+          label: def.label,
+          unit: def.unit,
+          allowed: def.allowed ?? null,
+          values: def.values.map((v) => ({ from: v.from, to: v.to, value: v.value, legalBasis: v.legalBasis })),
+        })),
+      ),
+  );
 
-  app.get<{ Params: { id: string } }>('/simulation/reforms/:id/parameter-change', {
-    config: staff(CASE_STAFF), schema: { summary: '方案转为参数文件变更（供复核后提交；运行中的系统参数不变）', tags, params: idParams, response: refusals },
-  }, async (request, reply) => {
-    try {
-      return exportReform((await getReform(db, id.parse(request.params.id))).reform);
-    } catch (error) {
-      if (error instanceof ReformExportError) return invalid(reply, error.message);
-      return sendRefusal(reply, error);
-    }
-  });
+  app.get(
+    '/simulation/reforms',
+    { config: staff(CASE_STAFF), schema: { summary: '模拟方案（每次保存为新版本）', tags } },
+    async () => listReforms(db),
+  );
 
-  app.post('/simulation/runs', {
-    config: staff(EDITORS, regionFilter('body', 'region')), schema: { summary: '发起方案测算（后台运行，现行与方案逐单位比较）', tags },
-  }, async (request, reply) => {
-    const body = startRunBody.safeParse(request.body ?? {});
-    if (!body.success) return invalid(reply, firstProblem(body.error));
-    try {
-      const runId = await createImpactRun(db, params, { ...body.data, actor: actorOf(request), clock });
-      const work = continueImpactRun(store, params, runId, clock)
-        .catch((error: unknown) => request.log.error({ err: error, runId }, '方案测算中断'))
-        .finally(() => running.delete(runId));
-      running.set(runId, work);
-      return reply.status(202).send({ id: runId, status: 'running' });
-    } catch (error) {
-      return sendRefusal(reply, error);
-    }
-  });
+  app.post(
+    '/simulation/reforms',
+    {
+      config: staff(EDITORS),
+      schema: { summary: '保存模拟方案（同名再次保存为新版本；按参数声明校验）', tags },
+    },
+    async (request, reply) => {
+      const body = saveReformBody.safeParse(request.body);
+      if (!body.success) return invalid(reply, firstProblem(body.error));
+      try {
+        return reply.status(201).send(await saveReform(db, params, { reform: body.data, actor: actorOf(request), clock }));
+      } catch (error) {
+        return sendRefusal(reply, error);
+      }
+    },
+  );
 
-  app.get('/simulation/runs', { config: staff(CASE_STAFF), schema: { summary: '方案测算列表', tags } }, async () => listImpactRuns(db));
+  app.get<{ Params: { id: string } }>(
+    '/simulation/reforms/:id',
+    {
+      config: staff(CASE_STAFF),
+      schema: { summary: '一个模拟方案版本', tags, params: idParams, response: refusals },
+    },
+    async (request, reply) => getReform(db, id.parse(request.params.id)).catch((error: unknown) => sendRefusal(reply, error)),
+  );
 
-  app.get<{ Params: { id: string } }>('/simulation/runs/:id', {
-    config: staff(CASE_STAFF), schema: { summary: '方案测算结果：汇总、按区县/规模/行业/原因、对照试点支出额度', tags, params: idParams, response: refusals },
-  }, async (request, reply) => {
-    try {
-      const run = await impactRun(db, params, id.parse(request.params.id));
-      const label = await impactKeyLabels(db, params);
-      const labels = Object.fromEntries((['region', 'size', 'industry', 'reason'] as const)
-        .map((d) => [d, Object.fromEntries(Object.keys(run.tally[d]).map((key) => [key, label(d, key)]))]));
-      return { ...run, labels };
-    } catch (error) {
-      return sendRefusal(reply, error);
-    }
-  });
+  app.get<{ Params: { id: string; other: string } }>(
+    '/simulation/reforms/:id/compare/:other',
+    {
+      config: staff(CASE_STAFF),
+      schema: {
+        summary: '比较两个模拟方案（或同一方案的两个版本）调整的参数',
+        tags,
+        response: refusals,
+        params: {
+          type: 'object',
+          properties: { id: idParams.properties.id, other: idParams.properties.id },
+          required: ['id', 'other'],
+        },
+      },
+    },
+    async (request, reply) =>
+      compareSavedReforms(db, id.parse(request.params.id), id.parse(request.params.other)).catch((error: unknown) =>
+        sendRefusal(reply, error),
+      ),
+  );
 
-  app.get<{ Params: { id: string }; Querystring: Record<string, string> }>('/simulation/runs/:id/changes', {
-    config: staff(CASE_STAFF, wholeDataSet), schema: { summary: '方案测算中结论或金额变化的单位（每页500个，按单位编号翻页）', tags, params: idParams },
-  }, async (request, reply) => {
-    const query = changesQuery.safeParse(request.query);
-    if (!query.success) return invalid(reply, firstProblem(query.error));
-    return changedUnits(db, id.parse(request.params.id), { shift: query.data.shift, afterUnitId: query.data.after, limit: 500 });
-  });
+  app.get<{ Params: { id: string } }>(
+    '/simulation/reforms/:id/parameter-change',
+    {
+      config: staff(CASE_STAFF),
+      schema: {
+        summary: '方案转为参数文件变更（供复核后提交；运行中的系统参数不变）',
+        tags,
+        params: idParams,
+        response: refusals,
+      },
+    },
+    async (request, reply) => {
+      try {
+        return exportReform((await getReform(db, id.parse(request.params.id))).reform);
+      } catch (error) {
+        if (error instanceof ReformExportError) return invalid(reply, error.message);
+        return sendRefusal(reply, error);
+      }
+    },
+  );
 
-  app.get<{ Params: { id: string } }>('/simulation/runs/:id/export', {
-    config: staff(CASE_STAFF, wholeDataSet), schema: { summary: '导出方案测算结果（.xlsx）', tags, params: idParams, response: refusals },
-  }, async (request, reply) => {
-    const runId = id.parse(request.params.id);
-    try {
-      const run = await db.selectFrom('simulation_runs').select('status').where('id', '=', runId).executeTakeFirst();
-      if (run?.status !== 'completed') throw new Refusal(run ? 'CONFLICT' : 'NOT_FOUND', run ? `测算 #${runId} 尚未完成` : `没有编号为 ${runId} 的测算`);
-      return await sendWrittenFile(reply, `方案测算${runId}.xlsx`, XLSX_TYPE, (path) => exportImpactXlsx(db, params, runId, path));
-    } catch (error) {
-      return sendRefusal(reply, error);
-    }
-  });
+  app.post(
+    '/simulation/runs',
+    {
+      config: staff(EDITORS, regionFilter('body', 'region')),
+      schema: { summary: '发起方案测算（后台运行，现行与方案逐单位比较）', tags },
+    },
+    async (request, reply) => {
+      const body = startRunBody.safeParse(request.body ?? {});
+      if (!body.success) return invalid(reply, firstProblem(body.error));
+      try {
+        const runId = await createImpactRun(db, params, { ...body.data, actor: actorOf(request), clock });
+        const work = continueImpactRun(store, params, runId, clock)
+          .catch((error: unknown) => request.log.error({ err: error, runId }, '方案测算中断'))
+          .finally(() => running.delete(runId));
+        running.set(runId, work);
+        return reply.status(202).send({ id: runId, status: 'running' });
+      } catch (error) {
+        return sendRefusal(reply, error);
+      }
+    },
+  );
+
+  app.get('/simulation/runs', { config: staff(CASE_STAFF), schema: { summary: '方案测算列表', tags } }, async () =>
+    listImpactRuns(db),
+  );
+
+  app.get<{ Params: { id: string } }>(
+    '/simulation/runs/:id',
+    {
+      config: staff(CASE_STAFF),
+      schema: {
+        summary: '方案测算结果：汇总、按区县/规模/行业/原因、对照试点支出额度',
+        tags,
+        params: idParams,
+        response: refusals,
+      },
+    },
+    async (request, reply) => {
+      try {
+        const run = await impactRun(db, params, id.parse(request.params.id));
+        const label = await impactKeyLabels(db, params);
+        const labels = Object.fromEntries(
+          (['region', 'size', 'industry', 'reason'] as const).map((d) => [
+            d,
+            Object.fromEntries(Object.keys(run.tally[d]).map((key) => [key, label(d, key)])),
+          ]),
+        );
+        return { ...run, labels };
+      } catch (error) {
+        return sendRefusal(reply, error);
+      }
+    },
+  );
+
+  app.get<{ Params: { id: string }; Querystring: Record<string, string> }>(
+    '/simulation/runs/:id/changes',
+    {
+      config: staff(CASE_STAFF, wholeDataSet),
+      schema: { summary: '方案测算中结论或金额变化的单位（每页500个，按单位编号翻页）', tags, params: idParams },
+    },
+    async (request, reply) => {
+      const query = changesQuery.safeParse(request.query);
+      if (!query.success) return invalid(reply, firstProblem(query.error));
+      return changedUnits(db, id.parse(request.params.id), {
+        shift: query.data.shift,
+        afterUnitId: query.data.after,
+        limit: 500,
+      });
+    },
+  );
+
+  app.get<{ Params: { id: string } }>(
+    '/simulation/runs/:id/export',
+    {
+      config: staff(CASE_STAFF, wholeDataSet),
+      schema: { summary: '导出方案测算结果（.xlsx）', tags, params: idParams, response: refusals },
+    },
+    async (request, reply) => {
+      const runId = id.parse(request.params.id);
+      try {
+        const run = await db.selectFrom('simulation_runs').select('status').where('id', '=', runId).executeTakeFirst();
+        if (run?.status !== 'completed')
+          throw new Refusal(run ? 'CONFLICT' : 'NOT_FOUND', run ? `测算 #${runId} 尚未完成` : `没有编号为 ${runId} 的测算`);
+        return await sendWrittenFile(reply, `方案测算${runId}.xlsx`, XLSX_TYPE, (path) =>
+          exportImpactXlsx(db, params, runId, path),
+        );
+      } catch (error) {
+        return sendRefusal(reply, error);
+      }
+    },
+  );
 }

@@ -8,7 +8,14 @@ export async function statusRoutes(app: FastifyInstance, options: { params: Para
   const status = () => ({
     service: 'wengang',
     policyVersion: options.params.version,
-    rules: [...rules.values()].map((r) => ({ name: r.name, title: r.title, article: r.article, endpoint: `/api/v1/evaluate/${r.name}` })),
+    rules: [...rules.values()].map((r) => ({
+      name: r.name,
+      title: r.title,
+      article: r.article,
+      endpoint: `/api/v1/evaluate/${r.name}`,
+    })),
   });
-  app.get('/api/v1/status', { config: { access: PUBLIC }, schema: { summary: '服务状态', tags: ['status'] } }, async () => status());
+  app.get('/api/v1/status', { config: { access: PUBLIC }, schema: { summary: '服务状态', tags: ['status'] } }, async () =>
+    status(),
+  );
 }

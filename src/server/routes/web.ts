@@ -27,7 +27,10 @@ export async function webRoutes(app: FastifyInstance, options: { root?: string }
       serve: false,
       setHeaders: (reply, path) => {
         // Built assets carry a content hash in their names; index.html must always be fetched again.
-        reply.header('cache-control', path.includes(`${join(root, 'assets')}`) ? 'public, max-age=31536000, immutable' : 'no-cache');
+        reply.header(
+          'cache-control',
+          path.includes(`${join(root, 'assets')}`) ? 'public, max-age=31536000, immutable' : 'no-cache',
+        );
       },
     });
   }

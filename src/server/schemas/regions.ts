@@ -2,7 +2,9 @@
 import { z } from 'zod';
 
 export const region = z.object({
-  code: z.string(), name: z.string(), parentCode: z.string().nullable(),
+  code: z.string(),
+  name: z.string(),
+  parentCode: z.string().nullable(),
   kind: z.enum(['province', 'city', 'district', 'county_city', 'development_zone']),
 });
 export const regionList = z.array(region);

@@ -9,8 +9,17 @@ export const sizeCode = z.enum(['large', 'medium', 'small', 'micro']);
 export const batchListQuery = z.strictObject({ round: roundText.optional(), status: reviewBatchStatus.optional() });
 
 export const reviewBatch = z.object({
-  id: z.number(), round: z.string(), status: reviewBatchStatus, unitCount: z.number(), totalFen: fen, note: z.string().nullable(),
-  proposedBy: z.string(), proposedAt: instant, reviewedBy: z.string().nullable(), reviewedAt: instant.nullable(), reviewNote: z.string().nullable(),
+  id: z.number(),
+  round: z.string(),
+  status: reviewBatchStatus,
+  unitCount: z.number(),
+  totalFen: fen,
+  note: z.string().nullable(),
+  proposedBy: z.string(),
+  proposedAt: instant,
+  reviewedBy: z.string().nullable(),
+  reviewedAt: instant.nullable(),
+  reviewNote: z.string().nullable(),
 });
 
 export const proposeBody = z.strictObject({
@@ -33,9 +42,21 @@ export const resolveBody = z.strictObject({
   overrides: z.record(z.string(), z.unknown()).describe('按输入字段路径补录，如 {"unit.size": "small"}'),
   note: z.string().min(1),
 });
-export const resolvedCase = z.object({ runId: z.number(), state: z.enum(refundCaseStates), amountFen: fen, reasons: z.array(z.string()) });
+export const resolvedCase = z.object({
+  runId: z.number(),
+  state: z.enum(refundCaseStates),
+  amountFen: fen,
+  reasons: z.array(z.string()),
+});
 
 export const caseEvent = z.object({
-  id: z.number(), action: z.string(), fromState: z.string().nullable(), toState: z.string(), actor: z.string(), note: z.string().nullable(),
-  before: z.unknown(), after: z.unknown(), at: instant,
+  id: z.number(),
+  action: z.string(),
+  fromState: z.string().nullable(),
+  toState: z.string(),
+  actor: z.string(),
+  note: z.string().nullable(),
+  before: z.unknown(),
+  after: z.unknown(),
+  at: instant,
 });

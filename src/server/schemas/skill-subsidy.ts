@@ -6,27 +6,39 @@ const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: '日期须为
 
 export const personApplicationBody = z.object({ certificateNumber }).strict();
 
-export const staffApplicationBody = z.object({
-  certificateNumber,
-  /** The date a paper application was received; today when omitted. */
-  applicationDate: isoDate.optional(),
-  channel: z.enum(['case_worker', 'api']).optional(),
-}).strict();
+export const staffApplicationBody = z
+  .object({
+    certificateNumber,
+    /** The date a paper application was received; today when omitted. */
+    applicationDate: isoDate.optional(),
+    channel: z.enum(['case_worker', 'api']).optional(),
+  })
+  .strict();
 
 export const reviewBody = z.object({ note: z.string().max(500).optional() }).strict();
 
-export const queueQuery = z.object({
-  state: z.enum(['submitted', 'approved', 'returned']).optional(),
-  status: z.enum(['eligible', 'ineligible', 'needs_review']).optional(),
-  regionCode: z.string().regex(/^\d{6}$/).optional(),
-  retroactive: z.enum(['true', 'false']).optional(),
-  format: z.enum(['json', 'xlsx']).optional(),
-}).strict();
+export const queueQuery = z
+  .object({
+    state: z.enum(['submitted', 'approved', 'returned']).optional(),
+    status: z.enum(['eligible', 'ineligible', 'needs_review']).optional(),
+    regionCode: z
+      .string()
+      .regex(/^\d{6}$/)
+      .optional(),
+    retroactive: z.enum(['true', 'false']).optional(),
+    format: z.enum(['json', 'xlsx']).optional(),
+  })
+  .strict();
 
-export const certificateLookupQuery = z.object({
-  number: certificateNumber.optional(),
-  idNumber: z.string().regex(/^[0-9]{17}[0-9Xx]$/, { message: '公民身份号码应为18位' }).optional(),
-}).strict();
+export const certificateLookupQuery = z
+  .object({
+    number: certificateNumber.optional(),
+    idNumber: z
+      .string()
+      .regex(/^[0-9]{17}[0-9Xx]$/, { message: '公民身份号码应为18位' })
+      .optional(),
+  })
+  .strict();
 
 /** The zod schema as the JSON Schema Fastify validates with. */
 export function jsonSchema(schema: z.ZodType): Record<string, unknown> {

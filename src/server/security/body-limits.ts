@@ -17,7 +17,8 @@ export function bodyLimitText(limit: number): string {
 
 export function bodyTooLarge(limit: number): Error & { statusCode: number; code: string } {
   return Object.assign(new Error(`请求体超过 ${bodyLimitText(limit)} 的上限，请减少数据量或分批提交 / request body too large`), {
-    statusCode: 413, code: 'BODY_TOO_LARGE',
+    statusCode: 413,
+    code: 'BODY_TOO_LARGE',
   });
 }
 

@@ -37,9 +37,12 @@ function sameToken(a: string, b: string): boolean {
 function allows(access: Access, request: FastifyRequest): boolean {
   const identity = request.identity!;
   switch (identity.kind) {
-    case 'staff': return (access.staff ?? []).some((role) => identity.roles.includes(role));
-    case 'unit': return access.unit === true;
-    case 'person': return access.person === true;
+    case 'staff':
+      return (access.staff ?? []).some((role) => identity.roles.includes(role));
+    case 'unit':
+      return access.unit === true;
+    case 'person':
+      return access.person === true;
   }
 }
 
@@ -59,7 +62,12 @@ async function checkIdentity(request: FastifyRequest, reply: FastifyReply) {
 }
 
 /** Region scope: after validation, since the resolver reads the validated URL, query or body. */
-async function checkScope(request: FastifyRequest, reply: FastifyReply, db: Kysely<Database> | undefined, tree: RegionTree | undefined) {
+async function checkScope(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  db: Kysely<Database> | undefined,
+  tree: RegionTree | undefined,
+) {
   const access = request.routeOptions.config.access;
   const identity = request.identity;
   if (!access?.scope || identity?.kind !== 'staff' || !db || !tree) return;
@@ -72,12 +80,19 @@ async function checkScope(request: FastifyRequest, reply: FastifyReply, db: Kyse
 /** Registers the layer; with a store it reads the region tree now, so a wrong agency region stops the start. */
 export async function registerGuard(app: FastifyInstance, options: GuardOptions): Promise<void> {
   const { db, clock } = options;
-  const regionTree = db && await loadRegionTree(db, options.agencyRegion ?? DEFAULT_AGENCY_REGION);
+  const regionTree = db && (await loadRegionTree(db, options.agencyRegion ?? DEFAULT_AGENCY_REGION));
   await app.register(helmet, {
     contentSecurityPolicy: {
       directives: {
-        defaultSrc: ["'self'"], scriptSrc: ["'self'"], styleSrc: ["'self'", "'unsafe-inline'"], imgSrc: ["'self'", 'data:'],
-        connectSrc: ["'self'"], fontSrc: ["'self'", 'data:'], objectSrc: ["'none'"], frameAncestors: ["'none'"], formAction: ["'self'"],
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        fontSrc: ["'self'", 'data:'],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        formAction: ["'self'"],
         upgradeInsecureRequests: options.secureCookies ? [] : null,
       },
     },
@@ -88,9 +103,11 @@ export async function registerGuard(app: FastifyInstance, options: GuardOptions)
     global: false,
     // The plugin throws what this returns: an error with a status and code, which the app's error handler answers as
     // { error: { code, message } } like every other refusal.
-    errorResponseBuilder: (_request, context) => Object.assign(
-      new Error(`操作过于频繁，请${Math.ceil(context.ttl / 1000)}秒后再试`), { statusCode: 429, code: 'TOO_MANY_REQUESTS' },
-    ),
+    errorResponseBuilder: (_request, context) =>
+      Object.assign(new Error(`操作过于频繁，请${Math.ceil(context.ttl / 1000)}秒后再试`), {
+        statusCode: 429,
+        code: 'TOO_MANY_REQUESTS',
+      }),
   });
   app.decorateRequest('identity', undefined);
   app.decorateRequest('withinScope', async function withinScopeOf(this: FastifyRequest, touched: TouchedRegions) {

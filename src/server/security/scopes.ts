@@ -14,7 +14,7 @@ const numberAt = (fields: Fields, key: string) => Number(fields[key]);
  *  no region touches nothing, so the handler answers it as an unknown region rather than the guard as out of scope. */
 export function regionFilter(where: 'query' | 'body' | 'params', field: string): ScopeResolver {
   return async (request, db) => {
-    const value = (where === 'query' ? request.query as Fields : where === 'params' ? params(request) : body(request))[field];
+    const value = (where === 'query' ? (request.query as Fields) : where === 'params' ? params(request) : body(request))[field];
     if (typeof value !== 'string') return 'all';
     const known = await db.selectFrom('regions').select('code').where('code', '=', value).executeTakeFirst();
     return known ? [value] : [];
@@ -31,11 +31,12 @@ export const unitInUrl = byParam('unitId', (db, id) => touched.regionsOfUnits(db
 /** A review proposal: the listed units, or the region filter (the whole data set when neither is given). */
 export const proposalRegions: ScopeResolver = async (request, db): Promise<TouchedRegions> => {
   const { unitIds, regionCode } = body(request) as { unitIds?: number[]; regionCode?: string };
-  if (unitIds) return [...await touched.regionsOfUnits(db, unitIds), ...(regionCode ? [regionCode] : [])];
+  if (unitIds) return [...(await touched.regionsOfUnits(db, unitIds)), ...(regionCode ? [regionCode] : [])];
   return regionCode ? [regionCode] : 'all';
 };
 
-export const noticeBatches: ScopeResolver = (request, db) => touched.regionsOfReviewBatches(db, (body(request).batchIds as number[]) ?? []);
+export const noticeBatches: ScopeResolver = (request, db) =>
+  touched.regionsOfReviewBatches(db, (body(request).batchIds as number[]) ?? []);
 
 /** A payment batch proposal: the listed payments, or every pending payment (the whole data set). */
 export const paymentSelection: ScopeResolver = async (request, db) => {
@@ -43,7 +44,8 @@ export const paymentSelection: ScopeResolver = async (request, db) => {
   return ids ? touched.regionsOfPayments(db, ids) : 'all';
 };
 
-export const correctionOfPayment: ScopeResolver = (request, db) => touched.regionsOfPayments(db, [numberAt(body(request), 'paymentId')]);
+export const correctionOfPayment: ScopeResolver = (request, db) =>
+  touched.regionsOfPayments(db, [numberAt(body(request), 'paymentId')]);
 export const unitInBody: ScopeResolver = (request, db) => touched.regionsOfUnits(db, [numberAt(body(request), 'unitId')]);
 
 export { touched };

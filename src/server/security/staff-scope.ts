@@ -15,7 +15,8 @@ export interface RegionTree {
 
 export async function loadRegionTree(db: Kysely<Database>, agencyRegion: string): Promise<RegionTree> {
   const regions = await db.selectFrom('regions').select(['code', 'parent_code']).execute();
-  if (!regions.some((region) => region.code === agencyRegion)) throw new Error(`unknown agency region ${agencyRegion} (WENGANG_AGENCY_REGION)`);
+  if (!regions.some((region) => region.code === agencyRegion))
+    throw new Error(`unknown agency region ${agencyRegion} (WENGANG_AGENCY_REGION)`);
   const children = new Map<string, string[]>();
   for (const region of regions) {
     if (region.parent_code) children.set(region.parent_code, [...(children.get(region.parent_code) ?? []), region.code]);

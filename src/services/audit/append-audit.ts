@@ -31,15 +31,24 @@ export interface AuditAppend {
 /** A stored row as a chain entry. */
 export function entryOf(row: Selectable<AuditLogTable>): AuditEntry {
   return {
-    seq: row.seq, at: row.at, actor: row.actor, action: row.action, subject: row.subject, detail: row.detail,
-    prevHash: row.prev_hash, hash: row.hash,
+    seq: row.seq,
+    at: row.at,
+    actor: row.actor,
+    action: row.action,
+    subject: row.subject,
+    detail: row.detail,
+    prevHash: row.prev_hash,
+    hash: row.hash,
   };
 }
 
 /** Records `entry` as a checkpoint of the head (once per seq). */
 export async function saveCheckpoint(trx: Transaction<Database>, entry: AuditEntry): Promise<void> {
-  await trx.insertInto('audit_checkpoints').values({ seq: entry.seq, hash: entry.hash, at: entry.at })
-    .onConflict((oc) => oc.column('seq').doNothing()).execute();
+  await trx
+    .insertInto('audit_checkpoints')
+    .values({ seq: entry.seq, hash: entry.hash, at: entry.at })
+    .onConflict((oc) => oc.column('seq').doNothing())
+    .execute();
 }
 
 /**
@@ -48,22 +57,39 @@ export async function saveCheckpoint(trx: Transaction<Database>, entry: AuditEnt
  * the holder goes on to need is a deadlock (PostgreSQL breaks it by failing one of the two transactions).
  */
 export async function lockAuditLog(trx: Transaction<Database>): Promise<Date> {
-  const { rows } = await sql<{ now: Date }>`SELECT now() AS now FROM (SELECT pg_advisory_xact_lock(${sql.lit(AUDIT_LOCK)})) AS l`
-    .execute(trx);
+  const { rows } = await sql<{
+    now: Date;
+  }>`SELECT now() AS now FROM (SELECT pg_advisory_xact_lock(${sql.lit(AUDIT_LOCK)})) AS l`.execute(trx);
   return rows[0]!.now;
 }
 
 export async function appendAudit(trx: Transaction<Database>, event: AuditAppend): Promise<AuditEntry> {
   const startedAt = await lockAuditLog(trx);
   const last = await trx.selectFrom('audit_log').selectAll().orderBy('seq', 'desc').limit(1).executeTakeFirst();
-  const entry = chainEntry(last ? entryOf(last) : null, {
-    at: (event.at ?? startedAt).toISOString(), actor: event.actor, action: event.action, subject: event.subject,
-    detail: event.detail ?? null,
-  }, sm3Hex);
-  await trx.insertInto('audit_log').values({
-    seq: entry.seq, at: entry.at, actor: entry.actor, action: entry.action, subject: entry.subject,
-    detail: JSON.stringify(entry.detail), prev_hash: entry.prevHash, hash: entry.hash,
-  }).execute();
+  const entry = chainEntry(
+    last ? entryOf(last) : null,
+    {
+      at: (event.at ?? startedAt).toISOString(),
+      actor: event.actor,
+      action: event.action,
+      subject: event.subject,
+      detail: event.detail ?? null,
+    },
+    sm3Hex,
+  );
+  await trx
+    .insertInto('audit_log')
+    .values({
+      seq: entry.seq,
+      at: entry.at,
+      actor: entry.actor,
+      action: entry.action,
+      subject: entry.subject,
+      detail: JSON.stringify(entry.detail),
+      prev_hash: entry.prevHash,
+      hash: entry.hash,
+    })
+    .execute();
   if (entry.seq % CHECKPOINT_EVERY === 0) await saveCheckpoint(trx, entry);
   return entry;
 }

@@ -13,7 +13,10 @@ import { recordAudit } from './record-audit.ts';
 
 export type Checkpoint = ChainHead & { at: string };
 
-export async function writeCheckpoint(db: Kysely<Database>, options: { actor: Actor; clock: Clock; anchors?: AuditAnchors }): Promise<Checkpoint> {
+export async function writeCheckpoint(
+  db: Kysely<Database>,
+  options: { actor: Actor; clock: Clock; anchors?: AuditAnchors },
+): Promise<Checkpoint> {
   const { actor, clock } = options;
   const checkpoint = await db.transaction().execute(async (trx) => {
     const entry = await recordAudit(trx, { actor, clock, action: 'audit.checkpoint', subject: auditSubject.auditLog() });

@@ -19,8 +19,13 @@ export interface ExportRecord {
 }
 
 export async function recordExport(db: Kysely<Database>, record: ExportRecord): Promise<void> {
-  await db.transaction().execute((trx) => recordAudit(trx, {
-    actor: record.actor, action: 'data.export', subject: record.subject, clock: record.clock,
-    detail: { fileName: record.fileName, ...record.detail },
-  }));
+  await db.transaction().execute((trx) =>
+    recordAudit(trx, {
+      actor: record.actor,
+      action: 'data.export',
+      subject: record.subject,
+      clock: record.clock,
+      detail: { fileName: record.fileName, ...record.detail },
+    }),
+  );
 }

@@ -48,7 +48,11 @@ export async function revealPersonalData(db: Kysely<Database>, request: RevealRe
     if (!sealed) throw new Refusal('NOT_FOUND', `人员 ${personId} 没有登记${label}`);
     const value = cipher.decrypt(sealed);
     const entry = await recordAudit(trx, {
-      actor, action: 'personal_data.reveal', subject: auditSubject.person(personId), detail: { field, reason }, clock,
+      actor,
+      action: 'personal_data.reveal',
+      subject: auditSubject.person(personId),
+      detail: { field, reason },
+      clock,
     });
     return { personId, field, value, auditSeq: entry.seq };
   });

@@ -52,7 +52,10 @@ export async function searchAudit(db: Kysely<Database>, query: AuditQuery): Prom
   if (query.from) select = select.where('at', '>=', dayStart(query.from, '起始日期'));
   if (query.to) select = select.where('at', '<', dayStart(query.to, '截止日期', 1));
   if (query.before) select = select.where('seq', '<', query.before);
-  const rows = await select.orderBy('seq', 'desc').limit(limit + 1).execute();
+  const rows = await select
+    .orderBy('seq', 'desc')
+    .limit(limit + 1)
+    .execute();
   const entries = rows.slice(0, limit).map(entryOf);
   return { entries, nextBefore: rows.length > limit ? entries.at(-1)!.seq : null };
 }

@@ -38,17 +38,24 @@ async function latestCheckpoint(db: Kysely<Database>): Promise<ChainHead | undef
 function anchorBreak(verdict: ChainVerdict, anchor: AuditAnchor): ChainVerdict {
   if (verdict.ok || (verdict.reason !== 'truncated' && verdict.reason !== 'rewritten')) return verdict;
   return verdict.reason === 'truncated'
-    ? { ...verdict, message: `审计日志比外部锚点记录的短：锚点（${anchor.at}）记录日志已有 ${anchor.seq} 条，现存只到第 ${verdict.seq - 1} 条——末尾记录（及检查点）被删除` }
-    : { ...verdict, message: `第 ${anchor.seq} 条与外部锚点（${anchor.at}）记录的哈希不符：该序号被重新使用（其后记录曾被删除后重新追加），或日志被改写` };
+    ? {
+        ...verdict,
+        message: `审计日志比外部锚点记录的短：锚点（${anchor.at}）记录日志已有 ${anchor.seq} 条，现存只到第 ${verdict.seq - 1} 条——末尾记录（及检查点）被删除`,
+      }
+    : {
+        ...verdict,
+        message: `第 ${anchor.seq} 条与外部锚点（${anchor.at}）记录的哈希不符：该序号被重新使用（其后记录曾被删除后重新追加），或日志被改写`,
+      };
 }
 
 /** A head below the one the chain was verified against is part of the verified chain: only its hash can differ. */
 async function checkEarlierHead(db: Kysely<Database>, head: KnownHead): Promise<ChainVerdict | null> {
   const stored = await db.selectFrom('audit_log').select('hash').where('seq', '=', head.seq).executeTakeFirst();
   if (stored?.hash === head.hash) return null;
-  const message = head.source === 'anchor'
-    ? `第 ${head.seq} 条与外部锚点记录的哈希不符：该序号被重新使用，或日志被改写`
-    : `第 ${head.seq} 条与检查点记录的哈希不符：日志被整体改写`;
+  const message =
+    head.source === 'anchor'
+      ? `第 ${head.seq} 条与外部锚点记录的哈希不符：该序号被重新使用，或日志被改写`
+      : `第 ${head.seq} 条与检查点记录的哈希不符：日志被整体改写`;
   return { ok: false, seq: head.seq, reason: 'rewritten', message };
 }
 
@@ -70,7 +77,14 @@ export async function verifyAudit(db: Kysely<Database>, options: VerifyOptions =
   const reading = await options.anchoring?.anchors.read();
   const location = options.anchoring?.anchors.location ?? '';
   if (reading && !reading.ok) {
-    return { ok: false, seq: 0, reason: 'anchor_invalid', message: reading.message, checkpoints: [], anchor: { location, newest: null } };
+    return {
+      ok: false,
+      seq: 0,
+      reason: 'anchor_invalid',
+      message: reading.message,
+      checkpoints: [],
+      anchor: { location, newest: null },
+    };
   }
   const newest = reading?.ok ? reading.newest : undefined;
   const stored = await latestCheckpoint(db);

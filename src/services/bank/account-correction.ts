@@ -6,7 +6,11 @@
 import type { Kysely } from 'kysely';
 import { maskBankAccount } from '../../domain/masking.ts';
 import { paymentStatusLabel } from '../../domain/vocabulary/payments.ts';
-import type { AccountCorrectionsTable, UnitAccountKind as AccountKind, PaymentStatus } from '../../adapters/store/schema-payments.ts';
+import type {
+  AccountCorrectionsTable,
+  UnitAccountKind as AccountKind,
+  PaymentStatus,
+} from '../../adapters/store/schema-payments.ts';
 import type { Database } from '../../adapters/store/schema.ts';
 import { assertDifferentPerson, type Actor } from '../../domain/refund-case.ts';
 import type { Clock } from '../../domain/ports/clock.ts';
@@ -79,53 +83,114 @@ export async function proposeAccountCorrection(db: Kysely<Database>, proposal: C
   const accountNo = accountNumber(proposal.accountNo);
   return db.transaction().execute(async (trx) => {
     await lockAuditLog(trx);
-    const payment = await trx.selectFrom('payments').select(['status', 'person_id']).where('id', '=', proposal.paymentId).forUpdate().executeTakeFirst();
+    const payment = await trx
+      .selectFrom('payments')
+      .select(['status', 'person_id'])
+      .where('id', '=', proposal.paymentId)
+      .forUpdate()
+      .executeTakeFirst();
     if (!payment) throw new Refusal('NOT_FOUND', `支付 ${proposal.paymentId} 不存在`);
     if (payment.person_id !== null) {
-      throw new Refusal('CONFLICT', `支付 ${proposal.paymentId} 付给个人社会保障卡账户，请先更正人员的银行账户信息，不能在此更正为单位账户`);
+      throw new Refusal(
+        'CONFLICT',
+        `支付 ${proposal.paymentId} 付给个人社会保障卡账户，请先更正人员的银行账户信息，不能在此更正为单位账户`,
+      );
     }
     if (!(CORRECTABLE as readonly string[]).includes(payment.status)) {
-      throw new Refusal('CONFLICT', `支付 ${proposal.paymentId} 当前为「${paymentStatusLabel[payment.status]}」，只有支付失败或退回的款项可以更正账户`);
+      throw new Refusal(
+        'CONFLICT',
+        `支付 ${proposal.paymentId} 当前为「${paymentStatusLabel[payment.status]}」，只有支付失败或退回的款项可以更正账户`,
+      );
     }
-    const open = await trx.selectFrom('account_corrections').select('id').where('payment_id', '=', proposal.paymentId).where('status', '=', 'proposed').executeTakeFirst();
+    const open = await trx
+      .selectFrom('account_corrections')
+      .select('id')
+      .where('payment_id', '=', proposal.paymentId)
+      .where('status', '=', 'proposed')
+      .executeTakeFirst();
     if (open) throw new Refusal('CONFLICT', `支付 ${proposal.paymentId} 已有待审核的账户更正（编号 ${open.id}）`);
-    const { id } = await trx.insertInto('account_corrections').values({
-      payment_id: proposal.paymentId, account_kind: proposal.accountKind, bank_name: proposal.bankName?.trim() || null,
-      account_cipher: proposal.cipher.encrypt(accountNo), account_masked: maskBankAccount(accountNo),
-      reason, status: 'proposed', proposed_by: by, proposed_at: proposal.clock.now(),
-    }).returning('id').executeTakeFirstOrThrow();
+    const { id } = await trx
+      .insertInto('account_corrections')
+      .values({
+        payment_id: proposal.paymentId,
+        account_kind: proposal.accountKind,
+        bank_name: proposal.bankName?.trim() || null,
+        account_cipher: proposal.cipher.encrypt(accountNo),
+        account_masked: maskBankAccount(accountNo),
+        reason,
+        status: 'proposed',
+        proposed_by: by,
+        proposed_at: proposal.clock.now(),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     await recordAudit(trx, {
-      actor: proposal.actor, action: 'account_correction.propose', subject: auditSubject.accountCorrection(id),
-      detail: { paymentId: proposal.paymentId, reason }, clock: proposal.clock,
+      actor: proposal.actor,
+      action: 'account_correction.propose',
+      subject: auditSubject.accountCorrection(id),
+      detail: { paymentId: proposal.paymentId, reason },
+      clock: proposal.clock,
     });
     return { correctionId: id, paymentId: proposal.paymentId };
   });
 }
 
 export async function approveAccountCorrection(
-  db: Kysely<Database>, request: { correctionId: number; actor: Actor; clock: Clock },
+  db: Kysely<Database>,
+  request: { correctionId: number; actor: Actor; clock: Clock },
 ): Promise<ApprovedCorrection> {
   const by = assertFinance(request.actor);
   return db.transaction().execute(async (trx) => {
     await lockAuditLog(trx);
-    const correction = await trx.selectFrom('account_corrections').selectAll().where('id', '=', request.correctionId).forUpdate().executeTakeFirst();
+    const correction = await trx
+      .selectFrom('account_corrections')
+      .selectAll()
+      .where('id', '=', request.correctionId)
+      .forUpdate()
+      .executeTakeFirst();
     if (!correction) throw new Refusal('NOT_FOUND', `账户更正 ${request.correctionId} 不存在`);
     if (correction.status !== 'proposed') throw new Refusal('CONFLICT', `账户更正 ${request.correctionId} 已处理，不能再次审核`);
     assertDifferentPerson(correction.proposed_by, by);
-    const payment = await trx.selectFrom('payments').select(['status', 'attempt']).where('id', '=', correction.payment_id).forUpdate().executeTakeFirstOrThrow();
+    const payment = await trx
+      .selectFrom('payments')
+      .select(['status', 'attempt'])
+      .where('id', '=', correction.payment_id)
+      .forUpdate()
+      .executeTakeFirstOrThrow();
     if (!(CORRECTABLE as readonly string[]).includes(payment.status)) {
-      throw new Refusal('CONFLICT', `支付 ${correction.payment_id} 当前为「${paymentStatusLabel[payment.status]}」，不能按此更正重新支付`);
+      throw new Refusal(
+        'CONFLICT',
+        `支付 ${correction.payment_id} 当前为「${paymentStatusLabel[payment.status]}」，不能按此更正重新支付`,
+      );
     }
     const at = request.clock.now();
-    await trx.updateTable('account_corrections').set({ status: 'approved', approved_by: by, approved_at: at }).where('id', '=', correction.id).execute();
+    await trx
+      .updateTable('account_corrections')
+      .set({ status: 'approved', approved_by: by, approved_at: at })
+      .where('id', '=', correction.id)
+      .execute();
     const attempt = payment.attempt + 1;
-    await trx.updateTable('payments').set({
-      account_kind: correction.account_kind, bank_name: correction.bank_name, account_cipher: correction.account_cipher, account_masked: correction.account_masked,
-      attempt, status: 'pending', batch_id: null, updated_at: at, updated_by: by,
-    }).where('id', '=', correction.payment_id).execute();
+    await trx
+      .updateTable('payments')
+      .set({
+        account_kind: correction.account_kind,
+        bank_name: correction.bank_name,
+        account_cipher: correction.account_cipher,
+        account_masked: correction.account_masked,
+        attempt,
+        status: 'pending',
+        batch_id: null,
+        updated_at: at,
+        updated_by: by,
+      })
+      .where('id', '=', correction.payment_id)
+      .execute();
     await recordAudit(trx, {
-      actor: request.actor, action: 'account_correction.approve', subject: auditSubject.accountCorrection(correction.id),
-      detail: { paymentId: correction.payment_id, attempt }, clock: request.clock,
+      actor: request.actor,
+      action: 'account_correction.approve',
+      subject: auditSubject.accountCorrection(correction.id),
+      detail: { paymentId: correction.payment_id, attempt },
+      clock: request.clock,
     });
     return { correctionId: correction.id, paymentId: correction.payment_id, attempt, status: 'pending' };
   });
@@ -133,16 +198,44 @@ export async function approveAccountCorrection(
 
 /** The corrections (newest first), optionally of one status, e.g. those waiting for a second person's approval. */
 export async function listAccountCorrections(
-  db: Kysely<Database>, filter: { status?: AccountCorrectionsTable['status'] } = {},
+  db: Kysely<Database>,
+  filter: { status?: AccountCorrectionsTable['status'] } = {},
 ): Promise<CorrectionView[]> {
-  let query = db.selectFrom('account_corrections as c').innerJoin('payments as p', 'p.id', 'c.payment_id')
-    .select(['c.id', 'c.payment_id', 'p.recipient_name', 'p.amount_fen', 'p.status as payment_status', 'c.account_kind', 'c.bank_name',
-      'c.account_masked', 'c.reason', 'c.status', 'c.proposed_by', 'c.proposed_at', 'c.approved_by', 'c.approved_at'])
+  let query = db
+    .selectFrom('account_corrections as c')
+    .innerJoin('payments as p', 'p.id', 'c.payment_id')
+    .select([
+      'c.id',
+      'c.payment_id',
+      'p.recipient_name',
+      'p.amount_fen',
+      'p.status as payment_status',
+      'c.account_kind',
+      'c.bank_name',
+      'c.account_masked',
+      'c.reason',
+      'c.status',
+      'c.proposed_by',
+      'c.proposed_at',
+      'c.approved_by',
+      'c.approved_at',
+    ])
     .orderBy('c.id', 'desc');
   if (filter.status) query = query.where('c.status', '=', filter.status);
   return (await query.execute()).map((c) => ({
-    correctionId: c.id, paymentId: c.payment_id, recipientName: c.recipient_name, amountFen: c.amount_fen, paymentStatus: c.payment_status,
-    accountKind: c.account_kind, bankName: c.bank_name, accountMasked: c.account_masked, reason: c.reason, status: c.status,
-    proposedBy: c.proposed_by, proposedAt: c.proposed_at, approvedBy: c.approved_by, approvedAt: c.approved_at,
+    correctionId: c.id,
+    paymentId: c.payment_id,
+    recipientName: c.recipient_name,
+    amountFen: c.amount_fen,
+    paymentStatus: c.payment_status,
+    accountKind: c.account_kind,
+    bankName: c.bank_name,
+    accountMasked: c.account_masked,
+    reason: c.reason,
+    status: c.status,
+    proposedBy: c.proposed_by,
+    proposedAt: c.proposed_at,
+    approvedBy: c.approved_by,
+    approvedAt: c.approved_at,
   }));
 }

@@ -34,18 +34,31 @@ export async function applyReturnLine(trx: Transaction<Database>, line: ReturnLi
   if (!current || !allowed.includes(current.status)) {
     throw new Refusal('CONFLICT', `付款流水号 ${paymentReference(line.paymentId, line.attempt)} 的状态已变更，请重新导入回单`);
   }
-  const event = { paymentId: line.paymentId, attempt: line.attempt, amountFen: current.amount_fen, purpose: current.purpose, by: SYSTEM, at };
+  const event = {
+    paymentId: line.paymentId,
+    attempt: line.attempt,
+    amountFen: current.amount_fen,
+    purpose: current.purpose,
+    by: SYSTEM,
+    at,
+  };
   await trx
     .updateTable('payment_attempts')
     .set({
-      status: line.outcome, bank_reference: line.bankReference, bank_reason: line.bankReason,
+      status: line.outcome,
+      bank_reference: line.bankReference,
+      bank_reason: line.bankReason,
       ...(line.outcome === 'paid' && { settled_at: at }),
     })
     .where('payment_id', '=', line.paymentId)
     .where('attempt', '=', line.attempt)
     .execute();
   if (current.current_attempt === line.attempt) {
-    await trx.updateTable('payments').set({ status: line.outcome, updated_at: at, updated_by: SYSTEM }).where('id', '=', line.paymentId).execute();
+    await trx
+      .updateTable('payments')
+      .set({ status: line.outcome, updated_at: at, updated_by: SYSTEM })
+      .where('id', '=', line.paymentId)
+      .execute();
   }
   if (line.outcome === 'paid') await postSettlement(trx, event);
   else if (line.outcome === 'returned' && current.status === 'paid') await postReturn(trx, event);
@@ -54,14 +67,36 @@ export async function applyReturnLine(trx: Transaction<Database>, line: ReturnLi
 }
 
 /** Moves the unit's refund case confirmed → paid once every payment of its decision is paid. */
-export async function markCasePaidWhenSettled(trx: Transaction<Database>, round: string, unitId: number, at: Date): Promise<boolean> {
-  const open = await trx.selectFrom('payments').select('id').where('round', '=', round).where('unit_id', '=', unitId)
-    .where('status', '<>', 'paid').limit(1).executeTakeFirst();
+export async function markCasePaidWhenSettled(
+  trx: Transaction<Database>,
+  round: string,
+  unitId: number,
+  at: Date,
+): Promise<boolean> {
+  const open = await trx
+    .selectFrom('payments')
+    .select('id')
+    .where('round', '=', round)
+    .where('unit_id', '=', unitId)
+    .where('status', '<>', 'paid')
+    .limit(1)
+    .executeTakeFirst();
   if (open) return false;
-  const refundCase = await trx.selectFrom('refund_cases').select('state').where('round', '=', round).where('unit_id', '=', unitId).executeTakeFirst();
+  const refundCase = await trx
+    .selectFrom('refund_cases')
+    .select('state')
+    .where('round', '=', round)
+    .where('unit_id', '=', unitId)
+    .executeTakeFirst();
   if (refundCase?.state !== 'confirmed') return false;
   await applyCaseTransition(trx, {
-    round, unitId, action: 'pay', actor: { kind: 'system' }, note: '银行回单确认全部款项已支付', expectedState: 'confirmed', at,
+    round,
+    unitId,
+    action: 'pay',
+    actor: { kind: 'system' },
+    note: '银行回单确认全部款项已支付',
+    expectedState: 'confirmed',
+    at,
   });
   return true;
 }

@@ -5,7 +5,10 @@
 import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import {
-  buildInstructionFile, renderInstructionFile, type InstructionFormat, type InstructionLine,
+  buildInstructionFile,
+  renderInstructionFile,
+  type InstructionFormat,
+  type InstructionLine,
 } from '../../adapters/bank/instruction-file.ts';
 import type { Database } from '../../adapters/store/schema.ts';
 import type { Fen } from '../../policy/core/money.ts';
@@ -53,14 +56,29 @@ async function batchLines(db: Kysely<Database>, batchId: number, cipher: FieldCi
   const rows = await db
     .selectFrom('payment_attempts as a')
     .innerJoin('payments as p', 'p.id', 'a.payment_id')
-    .select(['a.payment_id', 'a.attempt', 'p.recipient_name', 'p.recipient_credit_code', 'a.account_kind', 'a.bank_name', 'a.account_cipher', 'a.amount_fen'])
+    .select([
+      'a.payment_id',
+      'a.attempt',
+      'p.recipient_name',
+      'p.recipient_credit_code',
+      'a.account_kind',
+      'a.bank_name',
+      'a.account_cipher',
+      'a.amount_fen',
+    ])
     .where('a.batch_id', '=', batchId)
     .orderBy('a.payment_id')
     .orderBy('a.attempt')
     .execute();
   return rows.map((r) => ({
-    paymentId: r.payment_id, attempt: r.attempt, recipientName: r.recipient_name, recipientCreditCode: r.recipient_credit_code,
-    accountKind: r.account_kind, bankName: r.bank_name, accountNo: cipher.decrypt(r.account_cipher), amountFen: r.amount_fen,
+    paymentId: r.payment_id,
+    attempt: r.attempt,
+    recipientName: r.recipient_name,
+    recipientCreditCode: r.recipient_credit_code,
+    accountKind: r.account_kind,
+    bankName: r.bank_name,
+    accountNo: cipher.decrypt(r.account_cipher),
+    amountFen: r.amount_fen,
   }));
 }
 
@@ -71,10 +89,21 @@ export async function exportInstruction(db: Kysely<Database>, request: ExportReq
   if (!(EXPORTABLE as readonly string[]).includes(batch.status) || !batch.authorised_at) {
     throw new Refusal('CONFLICT', `付款批次 ${batchId} 尚未经第二人授权，不能导出银行付款指令`);
   }
-  const unsent = await db.selectFrom('payments').select('id').where('batch_id', '=', batchId)
-    .where('status', 'in', ['pending', 'in_batch']).orderBy('id').execute();
+  const unsent = await db
+    .selectFrom('payments')
+    .select('id')
+    .where('batch_id', '=', batchId)
+    .where('status', 'in', ['pending', 'in_batch'])
+    .orderBy('id')
+    .execute();
   if (unsent.length) {
-    throw new Refusal('CONFLICT', `付款批次 ${batchId} 中有 ${unsent.length} 笔支付尚未发送（支付编号 ${unsent.slice(0, 10).map((p) => p.id).join('、')}），请先完成支付处理`);
+    throw new Refusal(
+      'CONFLICT',
+      `付款批次 ${batchId} 中有 ${unsent.length} 笔支付尚未发送（支付编号 ${unsent
+        .slice(0, 10)
+        .map((p) => p.id)
+        .join('、')}），请先完成支付处理`,
+    );
   }
   const lines = await batchLines(db, batchId, request.cipher);
   if (!lines.length) throw new Refusal('CONFLICT', `付款批次 ${batchId} 没有已发送的支付，无法导出`);
@@ -84,19 +113,43 @@ export async function exportInstruction(db: Kysely<Database>, request: ExportReq
   const fileName = fileNameOf(batchId, batch.purpose, format);
   await db.transaction().execute(async (trx) => {
     await lockAuditLog(trx);
-    await trx.insertInto('bank_files')
+    await trx
+      .insertInto('bank_files')
       .values({
-        batch_id: batchId, direction: 'instruction', file_name: fileName, sha256, line_count: file.lineCount, total_fen: file.totalFen,
-        created_by: request.by, created_at: request.clock.now(),
+        batch_id: batchId,
+        direction: 'instruction',
+        file_name: fileName,
+        sha256,
+        line_count: file.lineCount,
+        total_fen: file.totalFen,
+        created_by: request.by,
+        created_at: request.clock.now(),
       })
       .onConflict((oc) => oc.columns(['direction', 'sha256']).doNothing())
       .execute();
-    await trx.updateTable('payment_batches').set({ status: 'exported' }).where('id', '=', batchId).where('status', '=', 'authorised').execute();
+    await trx
+      .updateTable('payment_batches')
+      .set({ status: 'exported' })
+      .where('id', '=', batchId)
+      .where('status', '=', 'authorised')
+      .execute();
     // The file carries full account numbers: every export is a read of them.
     await appendAudit(trx, {
-      actor: request.by, action: 'bank_file.export', subject: auditSubject.paymentBatch(batchId), at: request.clock.now(),
+      actor: request.by,
+      action: 'bank_file.export',
+      subject: auditSubject.paymentBatch(batchId),
+      at: request.clock.now(),
       detail: { format, sha256, lineCount: file.lineCount, totalFen: file.totalFen },
     });
   });
-  return { batchId, fileName, format, bytes, sha256, checksum: file.checksum, lineCount: file.lineCount, totalFen: file.totalFen };
+  return {
+    batchId,
+    fileName,
+    format,
+    bytes,
+    sha256,
+    checksum: file.checksum,
+    lineCount: file.lineCount,
+    totalFen: file.totalFen,
+  };
 }

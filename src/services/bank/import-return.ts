@@ -27,7 +27,17 @@ export interface ReturnImportRequest {
 }
 
 export type ReturnImportResult =
-  | { status: 'accepted'; fileId: number; batchId: number; lineCount: number; totalFen: Fen; paid: number; failed: number; returned: number; casesPaid: number }
+  | {
+      status: 'accepted';
+      fileId: number;
+      batchId: number;
+      lineCount: number;
+      totalFen: Fen;
+      paid: number;
+      failed: number;
+      returned: number;
+      casesPaid: number;
+    }
   | { status: 'duplicate'; fileId: number; batchId: number; message: string }
   | { status: 'rejected'; message: string; errorCount: number; errors: RowError[] };
 
@@ -53,15 +63,23 @@ async function attemptsOf(db: Kysely<Database>, lines: readonly NumberedLine[]):
   const found = new Map<string, AttemptState>();
   const paymentIds = [...new Set(lines.map((l) => l.line.paymentId))];
   for (let i = 0; i < paymentIds.length; i += LOOKUP_CHUNK) {
-    const rows = await db.selectFrom('payment_attempts').select(['payment_id', 'attempt', 'batch_id', 'amount_fen', 'status'])
-      .where('payment_id', 'in', paymentIds.slice(i, i + LOOKUP_CHUNK)).execute();
-    for (const r of rows) found.set(paymentReference(r.payment_id, r.attempt), { batchId: r.batch_id, amountFen: r.amount_fen, status: r.status });
+    const rows = await db
+      .selectFrom('payment_attempts')
+      .select(['payment_id', 'attempt', 'batch_id', 'amount_fen', 'status'])
+      .where('payment_id', 'in', paymentIds.slice(i, i + LOOKUP_CHUNK))
+      .execute();
+    for (const r of rows)
+      found.set(paymentReference(r.payment_id, r.attempt), { batchId: r.batch_id, amountFen: r.amount_fen, status: r.status });
   }
   return found;
 }
 
 /** Every line against the attempts it names: unknown, already answered, wrong amount, or another batch. */
-async function matchLines(db: Kysely<Database>, lines: readonly NumberedLine[], report: ValidationReport): Promise<number | undefined> {
+async function matchLines(
+  db: Kysely<Database>,
+  lines: readonly NumberedLine[],
+  report: ValidationReport,
+): Promise<number | undefined> {
   const attempts = await attemptsOf(db, lines);
   let batchId: number | undefined;
   for (const { rowNumber, line } of lines) {
@@ -73,12 +91,22 @@ async function matchLines(db: Kysely<Database>, lines: readonly NumberedLine[], 
       continue;
     }
     const answerable = attempt.status === 'sent' || (line.outcome === 'returned' && attempt.status === 'paid');
-    if (!answerable) problem(REFERENCE_COLUMN, reference, `该笔付款已对账为「${paymentStatusLabel[attempt.status as PaymentStatus]}」，不能再按「${outcomeLabels[line.outcome]}」处理`);
+    if (!answerable)
+      problem(
+        REFERENCE_COLUMN,
+        reference,
+        `该笔付款已对账为「${paymentStatusLabel[attempt.status as PaymentStatus]}」，不能再按「${outcomeLabels[line.outcome]}」处理`,
+      );
     if (attempt.amountFen !== line.amountFen) {
       problem('金额（元）', formatYuan(line.amountFen), `金额与付款指令不符：付款指令金额为 ${formatYuan(attempt.amountFen)} 元`);
     }
     batchId ??= attempt.batchId;
-    if (attempt.batchId !== batchId) problem(REFERENCE_COLUMN, reference, `属于付款批次 ${attempt.batchId}，与本文件其他行的批次 ${batchId} 不同；一个回单文件只能对应一个批次`);
+    if (attempt.batchId !== batchId)
+      problem(
+        REFERENCE_COLUMN,
+        reference,
+        `属于付款批次 ${attempt.batchId}，与本文件其他行的批次 ${batchId} 不同；一个回单文件只能对应一个批次`,
+      );
   }
   if (batchId !== undefined) {
     const batch = await db.selectFrom('payment_batches').select('status').where('id', '=', batchId).executeTakeFirstOrThrow();
@@ -94,18 +122,35 @@ export async function importReturnFile(db: Kysely<Database>, request: ReturnImpo
   const sha256 = await fileSha256(request.path);
   const result = await importKnownFile(db, request, sha256);
   if (result.status !== 'accepted') {
-    await db.transaction().execute((trx) => appendAudit(trx, {
-      actor: request.by, action: 'bank_file.import_refused', subject: auditSubject.bankFile(sha256), at: request.clock.now(),
-      detail: { fileName: request.fileName, outcome: result.status, ...(result.status === 'rejected' ? { errorCount: result.errorCount } : { batchId: result.batchId }) },
-    }));
+    await db.transaction().execute((trx) =>
+      appendAudit(trx, {
+        actor: request.by,
+        action: 'bank_file.import_refused',
+        subject: auditSubject.bankFile(sha256),
+        at: request.clock.now(),
+        detail: {
+          fileName: request.fileName,
+          outcome: result.status,
+          ...(result.status === 'rejected' ? { errorCount: result.errorCount } : { batchId: result.batchId }),
+        },
+      }),
+    );
   }
   return result;
 }
 
 async function importKnownFile(db: Kysely<Database>, request: ReturnImportRequest, sha256: string): Promise<ReturnImportResult> {
-  const known = await db.selectFrom('bank_files').select(['id', 'batch_id']).where('direction', '=', 'return').where('sha256', '=', sha256).executeTakeFirst();
+  const known = await db
+    .selectFrom('bank_files')
+    .select(['id', 'batch_id'])
+    .where('direction', '=', 'return')
+    .where('sha256', '=', sha256)
+    .executeTakeFirst();
   const duplicate = (fileId: number, batchId: number): ReturnImportResult => ({
-    status: 'duplicate', fileId, batchId, message: `该回单文件已于此前导入（文件编号 ${fileId}，付款批次 ${batchId}），本次未做任何变更`,
+    status: 'duplicate',
+    fileId,
+    batchId,
+    message: `该回单文件已于此前导入（文件编号 ${fileId}，付款批次 ${batchId}），本次未做任何变更`,
   });
   if (known) return duplicate(known.id, known.batch_id);
 
@@ -126,13 +171,28 @@ async function importKnownFile(db: Kysely<Database>, request: ReturnImportReques
   const totalFen = sumFen(lines.map((l) => l.line.amountFen));
   return db.transaction().execute(async (trx) => {
     await lockAuditLog(trx);
-    const file = await trx.insertInto('bank_files')
-      .values({ batch_id: batchId, direction: 'return', file_name: request.fileName, sha256, line_count: lines.length, total_fen: totalFen, created_by: request.by, created_at: at })
+    const file = await trx
+      .insertInto('bank_files')
+      .values({
+        batch_id: batchId,
+        direction: 'return',
+        file_name: request.fileName,
+        sha256,
+        line_count: lines.length,
+        total_fen: totalFen,
+        created_by: request.by,
+        created_at: at,
+      })
       .onConflict((oc) => oc.columns(['direction', 'sha256']).doNothing())
       .returning('id')
       .executeTakeFirst();
     if (!file) {
-      const other = await trx.selectFrom('bank_files').select('id').where('direction', '=', 'return').where('sha256', '=', sha256).executeTakeFirstOrThrow();
+      const other = await trx
+        .selectFrom('bank_files')
+        .select('id')
+        .where('direction', '=', 'return')
+        .where('sha256', '=', sha256)
+        .executeTakeFirstOrThrow();
       return duplicate(other.id, batchId);
     }
     const units = new Map<string, { round: string; unitId: number }>();
@@ -141,16 +201,33 @@ async function importKnownFile(db: Kysely<Database>, request: ReturnImportReques
       const applied = await applyReturnLine(trx, line, at);
       counts[line.outcome]++;
       // A unit's refund case follows its payments; a person's grant reads its payment's state.
-      if (line.outcome === 'paid' && applied.unitId !== null) units.set(`${applied.round}:${applied.unitId}`, { round: applied.round, unitId: applied.unitId });
+      if (line.outcome === 'paid' && applied.unitId !== null)
+        units.set(`${applied.round}:${applied.unitId}`, { round: applied.round, unitId: applied.unitId });
     }
     let casesPaid = 0;
     for (const unit of units.values()) {
       if (await markCasePaidWhenSettled(trx, unit.round, unit.unitId, at)) casesPaid++;
     }
-    const open = await trx.selectFrom('payment_attempts').select('payment_id').where('batch_id', '=', batchId).where('status', '=', 'sent').limit(1).executeTakeFirst();
-    if (!open) await trx.updateTable('payment_batches').set({ status: 'reconciled' }).where('id', '=', batchId).where('status', '=', 'exported').execute();
+    const open = await trx
+      .selectFrom('payment_attempts')
+      .select('payment_id')
+      .where('batch_id', '=', batchId)
+      .where('status', '=', 'sent')
+      .limit(1)
+      .executeTakeFirst();
+    if (!open)
+      await trx
+        .updateTable('payment_batches')
+        .set({ status: 'reconciled' })
+        .where('id', '=', batchId)
+        .where('status', '=', 'exported')
+        .execute();
     await appendAudit(trx, {
-      actor: request.by, action: 'bank_file.import_return', subject: auditSubject.paymentBatch(batchId), at, detail: { sha256, lineCount: lines.length, ...counts },
+      actor: request.by,
+      action: 'bank_file.import_return',
+      subject: auditSubject.paymentBatch(batchId),
+      at,
+      detail: { sha256, lineCount: lines.length, ...counts },
     });
     return { status: 'accepted', fileId: file.id, batchId, lineCount: lines.length, totalFen, ...counts, casesPaid };
   });

@@ -26,7 +26,12 @@ export async function readReturnLines(path: string, report: ValidationReport): P
     }
     seen.set(reference, row.rowNumber);
     if (line.outcome !== 'paid' && !line.bankReason) {
-      report.add({ row: row.rowNumber, column: '失败原因', value: '', message: `处理结果为「${outcomeLabels[line.outcome]}」时须填写失败原因` });
+      report.add({
+        row: row.rowNumber,
+        column: '失败原因',
+        value: '',
+        message: `处理结果为「${outcomeLabels[line.outcome]}」时须填写失败原因`,
+      });
       continue;
     }
     lines.push({ rowNumber: row.rowNumber, line });

@@ -55,28 +55,48 @@ function tally(amounts: readonly Fen[]): Tally {
 }
 
 async function batchAttempts(db: Kysely<Database>, batchId: number): Promise<Attempt[]> {
-  const rows = await db.selectFrom('payment_attempts as a').innerJoin('payments as p', 'p.id', 'a.payment_id')
+  const rows = await db
+    .selectFrom('payment_attempts as a')
+    .innerJoin('payments as p', 'p.id', 'a.payment_id')
     .select(['a.payment_id', 'a.attempt', 'p.recipient_name', 'a.amount_fen', 'a.status', 'a.bank_reason'])
-    .where('a.batch_id', '=', batchId).orderBy('a.payment_id').orderBy('a.attempt').execute();
+    .where('a.batch_id', '=', batchId)
+    .orderBy('a.payment_id')
+    .orderBy('a.attempt')
+    .execute();
   return rows.map((r) => ({
-    reference: paymentReference(r.payment_id, r.attempt), recipientName: r.recipient_name, amountFen: r.amount_fen, status: r.status, bankReason: r.bank_reason,
+    reference: paymentReference(r.payment_id, r.attempt),
+    recipientName: r.recipient_name,
+    amountFen: r.amount_fen,
+    status: r.status,
+    bankReason: r.bank_reason,
   }));
 }
 
 /** The bank's answers as already imported: one answer per attempt that is no longer `sent`. */
 function importedAnswers(attempts: readonly Attempt[]): ReturnLine[] {
-  return attempts.filter((a) => a.status !== 'sent').map((a) => {
-    const [paymentId, attempt] = a.reference.split('-').map(Number) as [number, number];
-    return { paymentId, attempt, amountFen: a.amountFen, outcome: a.status as BankOutcome, bankReference: null, bankReason: a.bankReason };
-  });
+  return attempts
+    .filter((a) => a.status !== 'sent')
+    .map((a) => {
+      const [paymentId, attempt] = a.reference.split('-').map(Number) as [number, number];
+      return {
+        paymentId,
+        attempt,
+        amountFen: a.amountFen,
+        outcome: a.status as BankOutcome,
+        bankReference: null,
+        bankReason: a.bankReason,
+      };
+    });
 }
 
 async function fileAnswers(path: string, differences: Difference[]): Promise<ReturnLine[]> {
   const report = new ValidationReport();
-  const invalid = (message: string) => differences.push({ kind: 'invalid', reference: null, recipientName: null, instructedFen: null, answeredFen: null, message });
+  const invalid = (message: string) =>
+    differences.push({ kind: 'invalid', reference: null, recipientName: null, instructedFen: null, answeredFen: null, message });
   try {
     const lines = await readReturnLines(path, report);
-    for (const error of report.errors) invalid(`第 ${error.row} 行「${error.column}」${error.value ? `（${error.value}）` : ''}：${error.message}`);
+    for (const error of report.errors)
+      invalid(`第 ${error.row} 行「${error.column}」${error.value ? `（${error.value}）` : ''}：${error.message}`);
     return lines.map((l) => l.line);
   } catch (error) {
     if (!(error instanceof TableFileError)) throw error;
@@ -85,7 +105,10 @@ async function fileAnswers(path: string, differences: Difference[]): Promise<Ret
   }
 }
 
-export async function reconcileBatch(db: Kysely<Database>, request: { batchId: number; returnFile?: string }): Promise<ReconciliationReport> {
+export async function reconcileBatch(
+  db: Kysely<Database>,
+  request: { batchId: number; returnFile?: string },
+): Promise<ReconciliationReport> {
   const { batchId } = request;
   const batch = await db.selectFrom('payment_batches').select('status').where('id', '=', batchId).executeTakeFirst();
   if (!batch) throw new Refusal('NOT_FOUND', `付款批次 ${batchId} 不存在`);
@@ -98,9 +121,15 @@ export async function reconcileBatch(db: Kysely<Database>, request: { batchId: n
   for (const answer of answers) {
     const reference = paymentReference(answer.paymentId, answer.attempt);
     const attempt = byReference.get(reference);
-    const difference = (kind: DifferenceKind, message: string) => differences.push({
-      kind, reference, recipientName: attempt?.recipientName ?? null, instructedFen: attempt?.amountFen ?? null, answeredFen: answer.amountFen, message,
-    });
+    const difference = (kind: DifferenceKind, message: string) =>
+      differences.push({
+        kind,
+        reference,
+        recipientName: attempt?.recipientName ?? null,
+        instructedFen: attempt?.amountFen ?? null,
+        answeredFen: answer.amountFen,
+        message,
+      });
     if (!attempt) {
       difference('unknown', `付款流水号 ${reference} 不在付款批次 ${batchId} 的付款指令中`);
       continue;
@@ -110,24 +139,42 @@ export async function reconcileBatch(db: Kysely<Database>, request: { batchId: n
     if (answer.amountFen !== attempt.amountFen) {
       difference('amount', `回单金额 ${formatYuan(answer.amountFen)} 元，付款指令金额 ${formatYuan(attempt.amountFen)} 元`);
     }
-    if (answer.outcome !== 'paid') difference(answer.outcome, `银行${outcomeLabels[answer.outcome]}：${answer.bankReason ?? '未说明原因'}`);
+    if (answer.outcome !== 'paid')
+      difference(answer.outcome, `银行${outcomeLabels[answer.outcome]}：${answer.bankReason ?? '未说明原因'}`);
   }
   const missing = attempts.filter((a) => !answered.has(a.reference));
   for (const a of missing) {
-    differences.push({ kind: 'unanswered', reference: a.reference, recipientName: a.recipientName, instructedFen: a.amountFen, answeredFen: null, message: '付款指令已发出，回单中没有这笔' });
+    differences.push({
+      kind: 'unanswered',
+      reference: a.reference,
+      recipientName: a.recipientName,
+      instructedFen: a.amountFen,
+      answeredFen: null,
+      message: '付款指令已发出，回单中没有这笔',
+    });
   }
   const instructed = tally(attempts.map((a) => a.amountFen));
   const answeredTallies = { paid: tally(counted.paid), failed: tally(counted.failed), returned: tally(counted.returned) };
   const answeredTotal = sumFen(Object.values(answeredTallies).map((t) => t.totalFen));
   if (answeredTotal !== instructed.totalFen || answers.length !== attempts.length) {
     differences.push({
-      kind: 'totals', reference: null, recipientName: null, instructedFen: instructed.totalFen, answeredFen: answeredTotal,
+      kind: 'totals',
+      reference: null,
+      recipientName: null,
+      instructedFen: instructed.totalFen,
+      answeredFen: answeredTotal,
       message: `付款指令 ${instructed.count} 笔 ${formatYuan(instructed.totalFen)} 元，回单 ${answers.length} 笔 ${formatYuan(answeredTotal)} 元`,
     });
   }
   return {
-    batchId, batchStatus: batch.status, source: request.returnFile ? 'file' : 'imported', instructed, answered: answeredTallies,
-    unanswered: tally(missing.map((a) => a.amountFen)), differences, balanced: differences.length === 0,
+    batchId,
+    batchStatus: batch.status,
+    source: request.returnFile ? 'file' : 'imported',
+    instructed,
+    answered: answeredTallies,
+    unanswered: tally(missing.map((a) => a.amountFen)),
+    differences,
+    balanced: differences.length === 0,
   };
 }
 
@@ -137,16 +184,42 @@ const yuanCell = (fen: Fen | null): ExportCell => (fen === null ? null : formatY
 export async function writeReconciliationXlsx(report: ReconciliationReport, path: string): Promise<void> {
   const summary: ExportCell[][] = [
     ['付款指令', report.instructed.count, formatYuan(report.instructed.totalFen)],
-    ...(['paid', 'failed', 'returned'] as const).map((o): ExportCell[] => [`银行${outcomeLabels[o]}`, report.answered[o].count, formatYuan(report.answered[o].totalFen)]),
+    ...(['paid', 'failed', 'returned'] as const).map((o): ExportCell[] => [
+      `银行${outcomeLabels[o]}`,
+      report.answered[o].count,
+      formatYuan(report.answered[o].totalFen),
+    ]),
     ['银行未回单', report.unanswered.count, formatYuan(report.unanswered.totalFen)],
     ['差异', report.differences.length, null],
   ];
   await writeXlsx(path, [
-    { name: `批次${report.batchId}汇总`, columns: [{ header: '项目', width: 16 }, { header: '笔数', width: 10 }, { header: '金额（元）', width: 18 }], rows: summary },
+    {
+      name: `批次${report.batchId}汇总`,
+      columns: [
+        { header: '项目', width: 16 },
+        { header: '笔数', width: 10 },
+        { header: '金额（元）', width: 18 },
+      ],
+      rows: summary,
+    },
     {
       name: '差异明细',
-      columns: [{ header: '类型', width: 16 }, { header: '付款流水号', width: 16 }, { header: '收款单位名称', width: 36 }, { header: '指令金额（元）', width: 18 }, { header: '回单金额（元）', width: 18 }, { header: '说明', width: 60 }],
-      rows: report.differences.map((d) => [differenceLabels[d.kind], d.reference, d.recipientName, yuanCell(d.instructedFen), yuanCell(d.answeredFen), d.message]),
+      columns: [
+        { header: '类型', width: 16 },
+        { header: '付款流水号', width: 16 },
+        { header: '收款单位名称', width: 36 },
+        { header: '指令金额（元）', width: 18 },
+        { header: '回单金额（元）', width: 18 },
+        { header: '说明', width: 60 },
+      ],
+      rows: report.differences.map((d) => [
+        differenceLabels[d.kind],
+        d.reference,
+        d.recipientName,
+        yuanCell(d.instructedFen),
+        yuanCell(d.answeredFen),
+        d.message,
+      ]),
     },
   ]);
 }

@@ -15,7 +15,8 @@ import { Refusal } from '../../domain/refusal.ts';
 
 const LIVING: ReadonlySet<PaymentPurpose> = new Set(['unemployment_benefit', 'medical_insurance_on_behalf', 'price_subsidy']);
 
-export const priorityOf = (purpose: string): PriorityClass => (LIVING.has(purpose as PaymentPurpose) ? 'living_guarantee' : 'other');
+export const priorityOf = (purpose: string): PriorityClass =>
+  LIVING.has(purpose as PaymentPurpose) ? 'living_guarantee' : 'other';
 
 export interface FundsLimitedProposal {
   batches: (PaymentBatchSummary & { purpose: PaymentPurpose })[];
@@ -23,33 +24,65 @@ export interface FundsLimitedProposal {
   proposedFen: Fen;
 }
 
-export async function proposeWithinFunds(db: Kysely<Database>, request: { round: string; availableFen: Fen; actor: Actor; clock: Clock }): Promise<FundsLimitedProposal> {
+export async function proposeWithinFunds(
+  db: Kysely<Database>,
+  request: { round: string; availableFen: Fen; actor: Actor; clock: Clock },
+): Promise<FundsLimitedProposal> {
   const { round, availableFen, actor, clock } = request;
   if (!Number.isSafeInteger(availableFen) || availableFen < 0) throw new Refusal('INVALID', '可用资金须为不小于零的金额（分）');
-  const pending = await db.selectFrom('payments').select(['id', 'purpose', 'amount_fen']).where('round', '=', round).where('status', '=', 'pending').orderBy('id').execute();
-  const allocation = allocateByPriority(pending.map((p) => ({ key: p.id, priority: priorityOf(p.purpose), amountFen: p.amount_fen })), availableFen);
+  const pending = await db
+    .selectFrom('payments')
+    .select(['id', 'purpose', 'amount_fen'])
+    .where('round', '=', round)
+    .where('status', '=', 'pending')
+    .orderBy('id')
+    .execute();
+  const allocation = allocateByPriority(
+    pending.map((p) => ({ key: p.id, priority: priorityOf(p.purpose), amountFen: p.amount_fen })),
+    availableFen,
+  );
   const paying = new Set(allocation.paid);
   const batches: FundsLimitedProposal['batches'] = [];
-  const purposes = [...new Set(pending.filter((p) => paying.has(p.id)).map((p) => p.purpose as PaymentPurpose))]
-    .sort((a, b) => Number(priorityOf(b) === 'living_guarantee') - Number(priorityOf(a) === 'living_guarantee'));
+  const purposes = [...new Set(pending.filter((p) => paying.has(p.id)).map((p) => p.purpose as PaymentPurpose))].sort(
+    (a, b) => Number(priorityOf(b) === 'living_guarantee') - Number(priorityOf(a) === 'living_guarantee'),
+  );
   for (const purpose of purposes) {
     const paymentIds = pending.filter((p) => p.purpose === purpose && paying.has(p.id)).map((p) => p.id);
-    const batch = await proposePaymentBatch(db, { round, purpose, paymentIds, actor, clock, note: '按保生活支出优先原则在可用资金内拨付' });
+    const batch = await proposePaymentBatch(db, {
+      round,
+      purpose,
+      paymentIds,
+      actor,
+      clock,
+      note: '按保生活支出优先原则在可用资金内拨付',
+    });
     batches.push({ ...batch, purpose });
   }
   const waiting = pending.filter((p) => !paying.has(p.id));
   await db.transaction().execute(async (trx) => {
     if (allocation.paid.length) await trx.deleteFrom('payment_waits').where('payment_id', 'in', allocation.paid).execute();
     if (waiting.length) {
-      await trx.insertInto('payment_waits').values(waiting.map((p) => ({
-        payment_id: p.id, since: clock.now(), reason: priorityOf(p.purpose) === 'living_guarantee' ? benefitWaitReasons.fundsShort : benefitWaitReasons.refundFundsShort,
-      }))).onConflict((oc) => oc.column('payment_id').doNothing()).execute();
+      await trx
+        .insertInto('payment_waits')
+        .values(
+          waiting.map((p) => ({
+            payment_id: p.id,
+            since: clock.now(),
+            reason:
+              priorityOf(p.purpose) === 'living_guarantee' ? benefitWaitReasons.fundsShort : benefitWaitReasons.refundFundsShort,
+          })),
+        )
+        .onConflict((oc) => oc.column('payment_id').doNothing())
+        .execute();
     }
   });
   return {
-    batches, proposedFen: allocation.paidFen,
+    batches,
+    proposedFen: allocation.paidFen,
     waiting: waiting.map((p) => ({
-      paymentId: p.id, purpose: p.purpose, amountFen: p.amount_fen,
+      paymentId: p.id,
+      purpose: p.purpose,
+      amountFen: p.amount_fen,
       reason: priorityOf(p.purpose) === 'living_guarantee' ? benefitWaitReasons.fundsShort : benefitWaitReasons.refundFundsShort,
     })),
   };

@@ -19,9 +19,11 @@ export interface MonthLine {
 export function monthLines(params: ParameterStore, period: Period, monthlyBenefitFen: Fen): MonthLine[] {
   const lines: MonthLine[] = [{ purpose: 'benefit', amountFen: monthlyBenefitFen }];
   const medical = medicalOnBehalf(params, period);
-  lines.push('missing' in medical
-    ? { purpose: 'medical_on_behalf', amountFen: 0, waitReason: `缺少在效参数：${medical.missing.join('、')}` }
-    : { purpose: 'medical_on_behalf', amountFen: medical.amountFen });
+  lines.push(
+    'missing' in medical
+      ? { purpose: 'medical_on_behalf', amountFen: 0, waitReason: `缺少在效参数：${medical.missing.join('、')}` }
+      : { purpose: 'medical_on_behalf', amountFen: medical.amountFen },
+  );
   const subsidy = priceSubsidy(params, period);
   if ('missing' in subsidy) lines.push({ purpose: 'price_subsidy', amountFen: 0, waitReason: benefitWaitReasons.cpiMissing });
   else if (subsidy.fired) lines.push({ purpose: 'price_subsidy', amountFen: subsidy.amountFen });

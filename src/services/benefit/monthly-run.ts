@@ -52,12 +52,28 @@ export interface BenefitRunSummary {
 }
 
 async function openRun(db: Kysely<Database>, request: BenefitRunRequest): Promise<number> {
-  const row = await db.insertInto('benefit_runs').values({
-    period: request.period, region_code: request.regionCode, status: 'running', available_fen: request.availableFen ?? null, started_by: request.by,
-    started_at: request.clock.now(),
-  }).onConflict((oc) => oc.columns(['period', 'region_code']).doNothing()).returning('id').executeTakeFirst();
+  const row = await db
+    .insertInto('benefit_runs')
+    .values({
+      period: request.period,
+      region_code: request.regionCode,
+      status: 'running',
+      available_fen: request.availableFen ?? null,
+      started_by: request.by,
+      started_at: request.clock.now(),
+    })
+    .onConflict((oc) => oc.columns(['period', 'region_code']).doNothing())
+    .returning('id')
+    .executeTakeFirst();
   if (row) return row.id;
-  return (await db.selectFrom('benefit_runs').select('id').where('period', '=', request.period).where('region_code', '=', request.regionCode).executeTakeFirstOrThrow()).id;
+  return (
+    await db
+      .selectFrom('benefit_runs')
+      .select('id')
+      .where('period', '=', request.period)
+      .where('region_code', '=', request.regionCode)
+      .executeTakeFirstOrThrow()
+  ).id;
 }
 
 interface Due {
@@ -71,15 +87,36 @@ interface Due {
 }
 
 /** One chunk in one transaction; false when nothing was left. */
-async function runChunk(trx: Trx, runId: number, scope: string[], request: BenefitRunRequest, chunkSize: number): Promise<boolean> {
+async function runChunk(
+  trx: Trx,
+  runId: number,
+  scope: string[],
+  request: BenefitRunRequest,
+  chunkSize: number,
+): Promise<boolean> {
   const { period, params, by } = request;
   const at = request.clock.now();
   const run = await trx.selectFrom('benefit_runs').selectAll().where('id', '=', runId).forUpdate().executeTakeFirstOrThrow();
-  const due: Due[] = await trx.selectFrom('benefit_months as m').innerJoin('benefit_claims as c', 'c.id', 'm.claim_id')
-    .select(['m.claim_id as claimId', 'm.person_id as personId', 'm.seq', 'c.first_period as firstPeriod', 'c.monthly_fen as monthlyFen', 'c.max_months as maxMonths', 'c.region_code as regionCode'])
-    .where('m.period', '=', period).where('m.status', '=', 'scheduled').where('c.status', '=', 'approved')
-    .where('c.region_code', 'in', scope).where('m.person_id', '>', run.cursor_person)
-    .orderBy('m.person_id').limit(chunkSize).execute();
+  const due: Due[] = await trx
+    .selectFrom('benefit_months as m')
+    .innerJoin('benefit_claims as c', 'c.id', 'm.claim_id')
+    .select([
+      'm.claim_id as claimId',
+      'm.person_id as personId',
+      'm.seq',
+      'c.first_period as firstPeriod',
+      'c.monthly_fen as monthlyFen',
+      'c.max_months as maxMonths',
+      'c.region_code as regionCode',
+    ])
+    .where('m.period', '=', period)
+    .where('m.status', '=', 'scheduled')
+    .where('c.status', '=', 'approved')
+    .where('c.region_code', 'in', scope)
+    .where('m.person_id', '>', run.cursor_person)
+    .orderBy('m.person_id')
+    .limit(chunkSize)
+    .execute();
   if (!due.length) {
     await trx.updateTable('benefit_runs').set({ status: 'finished', finished_at: at }).where('id', '=', runId).execute();
     return false;
@@ -88,31 +125,63 @@ async function runChunk(trx: Trx, runId: number, scope: string[], request: Benef
   const paying = due.filter((d) => !stopped.has(d.claimId));
   const lines = paying.flatMap((d) => monthLines(params, period, d.monthlyFen).map((line) => ({ due: d, line })));
   const available = run.available_fen === null ? Number.MAX_SAFE_INTEGER : run.available_fen - run.spent_fen;
-  const decided = lines.flatMap((l, i) => (l.line.waitReason ? [] : [{ key: i, priority: 'living_guarantee' as const, amountFen: l.line.amountFen }]));
+  const decided = lines.flatMap((l, i) =>
+    l.line.waitReason ? [] : [{ key: i, priority: 'living_guarantee' as const, amountFen: l.line.amountFen }],
+  );
   const short = new Set(allocateByPriority(decided, available).waiting);
-  const rows = lines.map(({ due: d, line }, i) => ({ d, line, waitReason: line.waitReason ?? (short.has(i) ? benefitWaitReasons.fundsShort : undefined) }));
-  const inserted = await payLines(trx, rows.map(({ d, line, waitReason }) => ({
-    claimId: d.claimId, personId: d.personId, regionCode: d.regionCode, purpose: line.purpose, amountFen: line.amountFen, waitReason,
-  })), { runId, period, by, at });
+  const rows = lines.map(({ due: d, line }, i) => ({
+    d,
+    line,
+    waitReason: line.waitReason ?? (short.has(i) ? benefitWaitReasons.fundsShort : undefined),
+  }));
+  const inserted = await payLines(
+    trx,
+    rows.map(({ d, line, waitReason }) => ({
+      claimId: d.claimId,
+      personId: d.personId,
+      regionCode: d.regionCode,
+      purpose: line.purpose,
+      amountFen: line.amountFen,
+      waitReason,
+    })),
+    { runId, period, by, at },
+  );
   const paidBenefit = new Set(inserted.filter((r) => r.purpose === 'benefit' && r.status !== 'waiting').map((r) => r.claimId));
   if (paidBenefit.size) {
-    await trx.updateTable('benefit_months').set({ status: 'paid' }).where('period', '=', period).where('claim_id', 'in', [...paidBenefit]).where('status', '=', 'scheduled').execute();
+    await trx
+      .updateTable('benefit_months')
+      .set({ status: 'paid' })
+      .where('period', '=', period)
+      .where('claim_id', 'in', [...paidBenefit])
+      .where('status', '=', 'scheduled')
+      .execute();
   }
   for (const d of paying) {
     if (paidBenefit.has(d.claimId) && d.seq >= d.maxMonths) {
-      await stopClaim(trx, { claimId: d.claimId, reason: 'exhausted', stoppedFrom: addPeriods(period, 1), by, at, note: `第 ${d.seq} 个月已发放，领取期限已满` });
+      await stopClaim(trx, {
+        claimId: d.claimId,
+        reason: 'exhausted',
+        stoppedFrom: addPeriods(period, 1),
+        by,
+        at,
+        note: `第 ${d.seq} 个月已发放，领取期限已满`,
+      });
     }
   }
   const spent = inserted.filter((r) => r.status !== 'waiting').reduce((sum, r) => sum + r.amountFen, 0);
-  await trx.updateTable('benefit_runs').set((eb) => ({
-    cursor_person: due[due.length - 1]!.personId,
-    recipients: eb('recipients', '+', paidBenefit.size),
-    line_count: eb('line_count', '+', inserted.length),
-    waiting_count: eb('waiting_count', '+', inserted.filter((r) => r.status === 'waiting').length),
-    stopped_count: eb('stopped_count', '+', stopped.size),
-    total_fen: eb('total_fen', '+', spent),
-    spent_fen: eb('spent_fen', '+', spent),
-  })).where('id', '=', runId).execute();
+  await trx
+    .updateTable('benefit_runs')
+    .set((eb) => ({
+      cursor_person: due[due.length - 1]!.personId,
+      recipients: eb('recipients', '+', paidBenefit.size),
+      line_count: eb('line_count', '+', inserted.length),
+      waiting_count: eb('waiting_count', '+', inserted.filter((r) => r.status === 'waiting').length),
+      stopped_count: eb('stopped_count', '+', stopped.size),
+      total_fen: eb('total_fen', '+', spent),
+      spent_fen: eb('spent_fen', '+', spent),
+    }))
+    .where('id', '=', runId)
+    .execute();
   return true;
 }
 
@@ -133,17 +202,29 @@ export async function runBenefitMonth(db: Kysely<Database>, request: BenefitRunR
 }
 
 async function countDue(db: Kysely<Database>, period: Period, scope: string[]): Promise<number> {
-  const row = await db.selectFrom('benefit_months as m').innerJoin('benefit_claims as c', 'c.id', 'm.claim_id')
-    .select((eb) => eb.fn.countAll<number>().as('n')).where('m.period', '=', period).where('m.status', '=', 'scheduled')
-    .where('c.status', '=', 'approved').where('c.region_code', 'in', scope).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom('benefit_months as m')
+    .innerJoin('benefit_claims as c', 'c.id', 'm.claim_id')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('m.period', '=', period)
+    .where('m.status', '=', 'scheduled')
+    .where('c.status', '=', 'approved')
+    .where('c.region_code', 'in', scope)
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }
 
 export async function runSummary(db: Kysely<Database>, runId: number): Promise<BenefitRunSummary> {
   const r = await db.selectFrom('benefit_runs').selectAll().where('id', '=', runId).executeTakeFirstOrThrow();
   return {
-    runId, period: r.period, status: r.status, recipients: r.recipients, lineCount: r.line_count, waitingCount: r.waiting_count,
-    stoppedCount: r.stopped_count, totalFen: r.total_fen, spentFen: r.spent_fen,
+    runId,
+    period: r.period,
+    status: r.status,
+    recipients: r.recipients,
+    lineCount: r.line_count,
+    waitingCount: r.waiting_count,
+    stoppedCount: r.stopped_count,
+    totalFen: r.total_fen,
+    spentFen: r.spent_fen,
   };
 }
-

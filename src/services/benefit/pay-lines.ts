@@ -30,30 +30,75 @@ export interface PaidLine {
 }
 
 const paymentPurposeOf: Readonly<Record<Exclude<BenefitLinePurpose, 'medical_on_behalf'>, PersonPaymentPurpose>> = {
-  benefit: 'unemployment_benefit', price_subsidy: 'price_subsidy',
+  benefit: 'unemployment_benefit',
+  price_subsidy: 'price_subsidy',
 };
 
-export async function payLines(trx: Transaction<Database>, lines: readonly LineToPay[], context: { runId: number | null; period: Period; by: string; at: Date }): Promise<PaidLine[]> {
+export async function payLines(
+  trx: Transaction<Database>,
+  lines: readonly LineToPay[],
+  context: { runId: number | null; period: Period; by: string; at: Date },
+): Promise<PaidLine[]> {
   const { runId, period, by, at } = context;
   if (!lines.length) return [];
-  const inserted = await trx.insertInto('benefit_payments').values(lines.map((l) => ({
-    idempotency_key: `benefit:${l.personId}:${period}:${l.purpose}`, claim_id: l.claimId, person_id: l.personId, period, purpose: l.purpose,
-    amount_fen: l.amountFen, status: l.waitReason ? 'waiting' as const : l.purpose === 'medical_on_behalf' ? 'posted' as const : 'payable' as const,
-    wait_reason: l.waitReason ?? null, run_id: runId, region_code: l.regionCode, created_at: at, updated_at: at,
-  }))).onConflict((oc) => oc.columns(['person_id', 'period', 'purpose']).doNothing())
-    .returning(['id', 'claim_id', 'person_id', 'purpose', 'amount_fen', 'status']).execute();
-  return settleLines(trx, inserted.map((r) => ({ ...r, amountFen: r.amount_fen, claimId: r.claim_id, personId: r.person_id })), { period, by, at });
+  const inserted = await trx
+    .insertInto('benefit_payments')
+    .values(
+      lines.map((l) => ({
+        idempotency_key: `benefit:${l.personId}:${period}:${l.purpose}`,
+        claim_id: l.claimId,
+        person_id: l.personId,
+        period,
+        purpose: l.purpose,
+        amount_fen: l.amountFen,
+        status: l.waitReason
+          ? ('waiting' as const)
+          : l.purpose === 'medical_on_behalf'
+            ? ('posted' as const)
+            : ('payable' as const),
+        wait_reason: l.waitReason ?? null,
+        run_id: runId,
+        region_code: l.regionCode,
+        created_at: at,
+        updated_at: at,
+      })),
+    )
+    .onConflict((oc) => oc.columns(['person_id', 'period', 'purpose']).doNothing())
+    .returning(['id', 'claim_id', 'person_id', 'purpose', 'amount_fen', 'status'])
+    .execute();
+  return settleLines(
+    trx,
+    inserted.map((r) => ({ ...r, amountFen: r.amount_fen, claimId: r.claim_id, personId: r.person_id })),
+    { period, by, at },
+  );
 }
 
 /** Pays lines already written as payable or posted (a run's, or waiting ones released); returns their final status. */
 export async function settleLines(
-  trx: Transaction<Database>, rows: readonly { id: number; claimId: number; personId: number; purpose: BenefitLinePurpose; amountFen: Fen; status: BenefitLineStatus }[],
+  trx: Transaction<Database>,
+  rows: readonly {
+    id: number;
+    claimId: number;
+    personId: number;
+    purpose: BenefitLinePurpose;
+    amountFen: Fen;
+    status: BenefitLineStatus;
+  }[],
   context: { period: Period; by: string; at: Date },
 ): Promise<PaidLine[]> {
   const { period, by, at } = context;
-  await postLivingGuaranteeMany(trx, rows.filter((r) => r.status === 'posted').map((r) => ({
-    benefitPaymentId: r.id, amountFen: r.amountFen, memo: `${period} ${benefitLinePurposeLabels[r.purpose]}`,
-  })), by, at);
+  await postLivingGuaranteeMany(
+    trx,
+    rows
+      .filter((r) => r.status === 'posted')
+      .map((r) => ({
+        benefitPaymentId: r.id,
+        amountFen: r.amountFen,
+        memo: `${period} ${benefitLinePurposeLabels[r.purpose]}`,
+      })),
+    by,
+    at,
+  );
   const result: PaidLine[] = [];
   for (const row of rows) {
     if (row.status !== 'payable' || row.purpose === 'medical_on_behalf') {
@@ -61,14 +106,27 @@ export async function settleLines(
       continue;
     }
     const paid = await createPersonPayment(trx, {
-      purpose: paymentPurposeOf[row.purpose], decision: `benefit-claim:${row.claimId}:${period}`, personId: row.personId, amountFen: row.amountFen,
-      round: period.slice(0, 4), by, at,
+      purpose: paymentPurposeOf[row.purpose],
+      decision: `benefit-claim:${row.claimId}:${period}`,
+      personId: row.personId,
+      amountFen: row.amountFen,
+      round: period.slice(0, 4),
+      by,
+      at,
     });
     if ('held' in paid) {
-      await trx.updateTable('benefit_payments').set({ status: 'waiting', wait_reason: paid.held, updated_at: at }).where('id', '=', row.id).execute();
+      await trx
+        .updateTable('benefit_payments')
+        .set({ status: 'waiting', wait_reason: paid.held, updated_at: at })
+        .where('id', '=', row.id)
+        .execute();
       result.push({ id: row.id, claimId: row.claimId, purpose: row.purpose, amountFen: row.amountFen, status: 'waiting' });
     } else {
-      await trx.updateTable('benefit_payments').set({ payment_id: paid.paymentId, updated_at: at }).where('id', '=', row.id).execute();
+      await trx
+        .updateTable('benefit_payments')
+        .set({ payment_id: paid.paymentId, updated_at: at })
+        .where('id', '=', row.id)
+        .execute();
       result.push({ id: row.id, claimId: row.claimId, purpose: row.purpose, amountFen: row.amountFen, status: 'payable' });
     }
   }

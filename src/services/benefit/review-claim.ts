@@ -19,7 +19,10 @@ export interface ReviewClaim {
   clock: Clock;
 }
 
-export async function reviewBenefitClaim(db: Kysely<Database>, request: ReviewClaim): Promise<{ claimId: number; status: 'approved' | 'returned'; months: number }> {
+export async function reviewBenefitClaim(
+  db: Kysely<Database>,
+  request: ReviewClaim,
+): Promise<{ claimId: number; status: 'approved' | 'returned'; months: number }> {
   const { claimId, outcome, by, clock } = request;
   const note = request.note?.trim() || null;
   if (outcome === 'return' && !note) throw new Refusal('INVALID', '退回申领须填写退回意见');
@@ -27,24 +30,48 @@ export async function reviewBenefitClaim(db: Kysely<Database>, request: ReviewCl
     await lockAuditLog(trx);
     const claim = await trx.selectFrom('benefit_claims').selectAll().where('id', '=', claimId).forUpdate().executeTakeFirst();
     if (!claim) throw new Refusal('NOT_FOUND', `失业保险金申领 ${claimId} 不存在`);
-    if (claim.status !== 'submitted') throw new Refusal('CONFLICT', `申领 ${claimId} ${benefitClaimStatusLabels[claim.status]}，不能复核`);
+    if (claim.status !== 'submitted')
+      throw new Refusal('CONFLICT', `申领 ${claimId} ${benefitClaimStatusLabels[claim.status]}，不能复核`);
     assertDifferentPerson(claim.submitted_by, by);
     if (outcome === 'approve' && (claim.decision_status !== 'eligible' || claim.max_months <= 0)) {
       throw new Refusal('CONFLICT', '判定结果不是“符合”，不能核准发放；请补正数据后重新申领，或退回');
     }
     const status = outcome === 'approve' ? 'approved' : 'returned';
-    await trx.updateTable('benefit_claims').set({ status, reviewed_by: by, reviewed_at: clock.now(), review_note: note }).where('id', '=', claimId).execute();
+    await trx
+      .updateTable('benefit_claims')
+      .set({ status, reviewed_by: by, reviewed_at: clock.now(), review_note: note })
+      .where('id', '=', claimId)
+      .execute();
     const months = outcome === 'approve' ? claim.max_months : 0;
     if (months > 0) {
-      await trx.insertInto('benefit_months').values(Array.from({ length: months }, (_, i) => ({
-        claim_id: claimId, person_id: claim.person_id, period: addPeriods(claim.first_period, i), seq: i + 1, status: 'scheduled' as const,
-      }))).execute();
-      await trx.insertInto('benefit_periods').values({
-        person_id: claim.person_id, from_date: firstDayOf(claim.first_period), to_date: addDays(firstDayOf(addPeriods(claim.first_period, months)), -1), region_code: claim.region_code,
-      }).onConflict((oc) => oc.columns(['person_id', 'from_date']).doUpdateSet((eb) => ({ to_date: eb.ref('excluded.to_date') }))).execute();
+      await trx
+        .insertInto('benefit_months')
+        .values(
+          Array.from({ length: months }, (_, i) => ({
+            claim_id: claimId,
+            person_id: claim.person_id,
+            period: addPeriods(claim.first_period, i),
+            seq: i + 1,
+            status: 'scheduled' as const,
+          })),
+        )
+        .execute();
+      await trx
+        .insertInto('benefit_periods')
+        .values({
+          person_id: claim.person_id,
+          from_date: firstDayOf(claim.first_period),
+          to_date: addDays(firstDayOf(addPeriods(claim.first_period, months)), -1),
+          region_code: claim.region_code,
+        })
+        .onConflict((oc) => oc.columns(['person_id', 'from_date']).doUpdateSet((eb) => ({ to_date: eb.ref('excluded.to_date') })))
+        .execute();
     }
     await appendAudit(trx, {
-      actor: by, action: `benefit_claim.${outcome}`, subject: auditSubject.person(claim.person_id), at: clock.now(),
+      actor: by,
+      action: `benefit_claim.${outcome}`,
+      subject: auditSubject.person(claim.person_id),
+      at: clock.now(),
       detail: { claimId, months, ...(note && { note }) },
     });
     return { claimId, status, months };

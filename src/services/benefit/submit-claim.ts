@@ -35,11 +35,20 @@ function decide(facts: ClaimFacts, params: ParameterStore): Decision {
   const decision = evaluateUnemploymentBenefit(claimInput(facts, `benefit:${facts.personId}:${facts.claimDate}`), params);
   if (facts.registration) return decision;
   return {
-    ...decision, status: 'needs_review', amountFen: 0, reasons: ['NO_SEPARATION_RECORD'],
-    trace: [...decision.trace.filter((t) => t.step !== 'involuntary' && t.step !== 'registeredUnemployed'), {
-      step: 'separation', value: null, passed: null, legalBasis: '失业保险条例 第十四条',
-      text: '数据库中没有离职及失业登记记录：缺少离职原因和失业登记，需人工复核',
-    }],
+    ...decision,
+    status: 'needs_review',
+    amountFen: 0,
+    reasons: ['NO_SEPARATION_RECORD'],
+    trace: [
+      ...decision.trace.filter((t) => t.step !== 'involuntary' && t.step !== 'registeredUnemployed'),
+      {
+        step: 'separation',
+        value: null,
+        passed: null,
+        legalBasis: '失业保险条例 第十四条',
+        text: '数据库中没有离职及失业登记记录：缺少离职原因和失业登记，需人工复核',
+      },
+    ],
   };
 }
 
@@ -52,7 +61,11 @@ export async function submitBenefitClaim(db: Kysely<Database>, request: SubmitCl
     if ('personId' in request.person) personId = request.person.personId;
     else {
       const { idNumber, cipher } = request.person;
-      const found = await trx.selectFrom('persons').select('id').where('id_number_index', '=', cipher.blindIndex(idNumber.trim().toUpperCase())).executeTakeFirst();
+      const found = await trx
+        .selectFrom('persons')
+        .select('id')
+        .where('id_number_index', '=', cipher.blindIndex(idNumber.trim().toUpperCase()))
+        .executeTakeFirst();
       if (!found) throw new Refusal('NOT_FOUND', '没有该公民身份号码的参保记录，请到最后参保地经办机构核实');
       personId = found.id;
     }
@@ -60,19 +73,37 @@ export async function submitBenefitClaim(db: Kysely<Database>, request: SubmitCl
     if (!facts) throw new Refusal('NOT_FOUND', '没有该人员的参保记录');
     const decision = decide(facts, params);
     const input = claimInput(facts, `benefit:${personId}:${claimDate}`);
-    const inserted = await trx.insertInto('benefit_claims').values({
-      person_id: personId, claim_date: claimDate, channel: request.channel, status: 'submitted', decision_status: decision.status,
-      reasons: JSON.stringify(decision.reasons), trace: JSON.stringify(decision.trace), input: JSON.stringify(input), policy_version: params.version,
-      contribution_months: input.contributionMonths, carried_over_months: input.carriedOverMonths ?? 0,
-      max_months: decision.status === 'eligible' ? Number(decision.maxMonths ?? 0) : 0, monthly_fen: decision.amountFen,
-      first_period: facts.firstPeriod, transfer_in_id: facts.transferIn?.id ?? null, submitted_by: request.by, submitted_at: clock.now(),
-      region_code: facts.regionCode,
-    })
+    const inserted = await trx
+      .insertInto('benefit_claims')
+      .values({
+        person_id: personId,
+        claim_date: claimDate,
+        channel: request.channel,
+        status: 'submitted',
+        decision_status: decision.status,
+        reasons: JSON.stringify(decision.reasons),
+        trace: JSON.stringify(decision.trace),
+        input: JSON.stringify(input),
+        policy_version: params.version,
+        contribution_months: input.contributionMonths,
+        carried_over_months: input.carriedOverMonths ?? 0,
+        max_months: decision.status === 'eligible' ? Number(decision.maxMonths ?? 0) : 0,
+        monthly_fen: decision.amountFen,
+        first_period: facts.firstPeriod,
+        transfer_in_id: facts.transferIn?.id ?? null,
+        submitted_by: request.by,
+        submitted_at: clock.now(),
+        region_code: facts.regionCode,
+      })
       .onConflict((oc) => oc.column('person_id').where('status', 'in', ['submitted', 'approved']).doNothing())
-      .returning('id').executeTakeFirst();
+      .returning('id')
+      .executeTakeFirst();
     if (!inserted) throw new Refusal('CONFLICT', '该人员已有待复核或发放中的失业保险金申领，不能重复申领');
     await appendAudit(trx, {
-      actor: request.by, action: 'benefit_claim.submit', subject: auditSubject.person(personId), at: clock.now(),
+      actor: request.by,
+      action: 'benefit_claim.submit',
+      subject: auditSubject.person(personId),
+      at: clock.now(),
       detail: { claimId: inserted.id, channel: request.channel, status: decision.status },
     });
     return { claimId: inserted.id, decision };

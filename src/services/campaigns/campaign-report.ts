@@ -25,7 +25,14 @@ export interface CampaignReport {
 export async function campaignReport(db: Kysely<Database>, campaignId: number): Promise<CampaignReport> {
   const campaign = await db.selectFrom('campaigns').selectAll().where('id', '=', campaignId).executeTakeFirst();
   if (!campaign) throw new Refusal('NOT_FOUND', `推送活动 ${campaignId} 不存在`);
-  const { rows } = await sql<{ region_code: string; region_name: string; targets: number; reached: number; uptake: number; paid_fen: number }>`
+  const { rows } = await sql<{
+    region_code: string;
+    region_name: string;
+    targets: number;
+    reached: number;
+    uptake: number;
+    paid_fen: number;
+  }>`
     SELECT t.region_code, r.name AS region_name, count(*)::int AS targets,
       count(*) FILTER (WHERE o.status = 'sent')::int AS reached,
       count(*) FILTER (WHERE c.state IN ('confirmed', 'paid'))::int AS uptake,
@@ -37,11 +44,25 @@ export async function campaignReport(db: Kysely<Database>, campaignId: number): 
     WHERE t.campaign_id = ${campaignId}
     GROUP BY t.region_code, r.name ORDER BY t.region_code`.execute(db);
   return {
-    campaignId, code: campaign.code, name: campaign.name, round: campaign.round,
-    districts: rows.map((r) => ({ regionCode: r.region_code, regionName: r.region_name, targets: r.targets, reached: r.reached, uptake: r.uptake, paidFen: Number(r.paid_fen) })),
+    campaignId,
+    code: campaign.code,
+    name: campaign.name,
+    round: campaign.round,
+    districts: rows.map((r) => ({
+      regionCode: r.region_code,
+      regionName: r.region_name,
+      targets: r.targets,
+      reached: r.reached,
+      uptake: r.uptake,
+      paidFen: Number(r.paid_fen),
+    })),
   };
 }
 
 export async function listCampaigns(db: Kysely<Database>) {
-  return db.selectFrom('campaigns').select(['id', 'code', 'name', 'round', 'city_code', 'created_by', 'created_at']).orderBy('id').execute();
+  return db
+    .selectFrom('campaigns')
+    .select(['id', 'code', 'name', 'round', 'city_code', 'created_by', 'created_at'])
+    .orderBy('id')
+    .execute();
 }

@@ -22,20 +22,39 @@ export interface CreateCampaign {
 }
 
 export async function createCampaign(db: Kysely<Database>, request: CreateCampaign): Promise<{ campaignId: number }> {
-  if (request.actor.kind !== 'staff' || request.actor.role !== 'case_worker') throw new Refusal('FORBIDDEN', '只有经办员可以创建推送活动');
-  const preset = (campaignPresets as readonly string[]).includes(request.code) ? campaignPresetLabels[request.code as CampaignPreset] : undefined;
+  if (request.actor.kind !== 'staff' || request.actor.role !== 'case_worker')
+    throw new Refusal('FORBIDDEN', '只有经办员可以创建推送活动');
+  const preset = (campaignPresets as readonly string[]).includes(request.code)
+    ? campaignPresetLabels[request.code as CampaignPreset]
+    : undefined;
   const name = request.name?.trim() || preset;
   if (!name) throw new Refusal('INVALID', '新的推送活动须填写名称');
-  if (!/^[a-z][a-z0-9_-]{1,40}$/.test(request.code)) throw new Refusal('INVALID', '活动代码须为小写字母开头的字母、数字、下划线或连字符');
+  if (!/^[a-z][a-z0-9_-]{1,40}$/.test(request.code))
+    throw new Refusal('INVALID', '活动代码须为小写字母开头的字母、数字、下划线或连字符');
   return db.transaction().execute(async (trx) => {
     await lockAuditLog(trx);
     const exists = await trx.selectFrom('campaigns').select('id').where('code', '=', request.code).executeTakeFirst();
     if (exists) throw new Refusal('CONFLICT', `推送活动 ${request.code} 已存在`);
-    const { id } = await trx.insertInto('campaigns').values({
-      code: request.code, name, audience: 'unconfirmed_refund', round: request.round, city_code: request.cityCode,
-      created_by: actorName(request.actor), created_at: request.clock.now(),
-    }).returning('id').executeTakeFirstOrThrow();
-    await recordAudit(trx, { actor: request.actor, action: 'campaign.create', subject: `campaign:${id}`, detail: { code: request.code, name }, clock: request.clock });
+    const { id } = await trx
+      .insertInto('campaigns')
+      .values({
+        code: request.code,
+        name,
+        audience: 'unconfirmed_refund',
+        round: request.round,
+        city_code: request.cityCode,
+        created_by: actorName(request.actor),
+        created_at: request.clock.now(),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await recordAudit(trx, {
+      actor: request.actor,
+      action: 'campaign.create',
+      subject: `campaign:${id}`,
+      detail: { code: request.code, name },
+      clock: request.clock,
+    });
     return { campaignId: id };
   });
 }

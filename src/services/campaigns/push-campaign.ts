@@ -44,7 +44,12 @@ export async function pushCampaign(db: Kysely<Database>, request: PushCampaign):
   }
   return db.transaction().execute(async (trx) => {
     await lockAuditLog(trx);
-    const campaign = await trx.selectFrom('campaigns').selectAll().where('id', '=', request.campaignId).forUpdate().executeTakeFirst();
+    const campaign = await trx
+      .selectFrom('campaigns')
+      .selectAll()
+      .where('id', '=', request.campaignId)
+      .forUpdate()
+      .executeTakeFirst();
     if (!campaign) throw new Refusal('NOT_FOUND', `推送活动 ${request.campaignId} 不存在`);
     await sql`
       INSERT INTO campaign_targets (campaign_id, unit_id, region_code, targeted_at)
@@ -53,7 +58,15 @@ export async function pushCampaign(db: Kysely<Database>, request: PushCampaign):
       WHERE c.round = ${campaign.round} AND c.state = 'notified'
         AND c.region_code IN (SELECT code FROM regions WHERE code = ${campaign.city_code} OR parent_code = ${campaign.city_code})
       ON CONFLICT (campaign_id, unit_id) DO NOTHING`.execute(trx);
-    const pending = await sql<{ unit_id: number; name: string; phone_cipher: Buffer | null; phone_masked: string | null; amount_fen: number; opted_out: boolean; recent: boolean }>`
+    const pending = await sql<{
+      unit_id: number;
+      name: string;
+      phone_cipher: Buffer | null;
+      phone_masked: string | null;
+      amount_fen: number;
+      opted_out: boolean;
+      recent: boolean;
+    }>`
       SELECT t.unit_id, u.name, u.contact_phone_cipher AS phone_cipher, u.contact_phone_masked AS phone_masked, c.amount_fen,
         EXISTS (SELECT 1 FROM push_opt_outs o WHERE o.unit_id = t.unit_id) AS opted_out,
         EXISTS (SELECT 1 FROM sms_outbox s WHERE s.unit_id = t.unit_id AND s.template = ${CAMPAIGN_TEMPLATE}
@@ -67,23 +80,53 @@ export async function pushCampaign(db: Kysely<Database>, request: PushCampaign):
     let budget = params.pushDailyLimit - Number(sentToday.rows[0]!.n);
     const result: PushResult = { targets: pending.rows.length, queued: 0, skipped: {} };
     for (const target of pending.rows) {
-      const skip = target.opted_out ? 'opted_out' : !target.phone_cipher || !target.phone_masked ? 'no_phone' : target.recent ? 'recently_pushed' : budget <= 0 ? 'daily_limit' : null;
+      const skip = target.opted_out
+        ? 'opted_out'
+        : !target.phone_cipher || !target.phone_masked
+          ? 'no_phone'
+          : target.recent
+            ? 'recently_pushed'
+            : budget <= 0
+              ? 'daily_limit'
+              : null;
       if (skip) {
-        await trx.updateTable('campaign_targets').set({ skipped: skip }).where('campaign_id', '=', campaign.id).where('unit_id', '=', target.unit_id).execute();
+        await trx
+          .updateTable('campaign_targets')
+          .set({ skipped: skip })
+          .where('campaign_id', '=', campaign.id)
+          .where('unit_id', '=', target.unit_id)
+          .execute();
         result.skipped[skip] = (result.skipped[skip] ?? 0) + 1;
         continue;
       }
       const key = `campaign:${campaign.id}:${target.unit_id}`;
       await enqueueSms(trx, {
-        key, round: campaign.round, unitId: target.unit_id, phoneCipher: target.phone_cipher!, phoneMasked: target.phone_masked!, template: CAMPAIGN_TEMPLATE,
-        body: campaignPushText(campaign.name, target.name, target.amount_fen, `${request.baseUrl}/unit`), at: now,
+        key,
+        round: campaign.round,
+        unitId: target.unit_id,
+        phoneCipher: target.phone_cipher!,
+        phoneMasked: target.phone_masked!,
+        template: CAMPAIGN_TEMPLATE,
+        body: campaignPushText(campaign.name, target.name, target.amount_fen, `${request.baseUrl}/unit`),
+        at: now,
       });
       const outbox = await trx.selectFrom('sms_outbox').select('id').where('idempotency_key', '=', key).executeTakeFirstOrThrow();
-      await trx.updateTable('campaign_targets').set({ outbox_id: outbox.id, skipped: null }).where('campaign_id', '=', campaign.id).where('unit_id', '=', target.unit_id).execute();
+      await trx
+        .updateTable('campaign_targets')
+        .set({ outbox_id: outbox.id, skipped: null })
+        .where('campaign_id', '=', campaign.id)
+        .where('unit_id', '=', target.unit_id)
+        .execute();
       budget -= 1;
       result.queued += 1;
     }
-    await recordAudit(trx, { actor: request.actor, action: 'campaign.push', subject: `campaign:${campaign.id}`, detail: { ...result }, clock: request.clock });
+    await recordAudit(trx, {
+      actor: request.actor,
+      action: 'campaign.push',
+      subject: `campaign:${campaign.id}`,
+      detail: { ...result },
+      clock: request.clock,
+    });
     return result;
   });
 }

@@ -8,7 +8,13 @@ import type { Clock } from '../../domain/ports/clock.ts';
 import { lockAuditLog } from '../audit/append-audit.ts';
 import { enqueueSms } from '../notify/outbox.ts';
 import { confirmCodeText } from '../notify/templates.ts';
-import { caseToConfirm, confirmationView as view, recordConfirmation, type CaseToConfirm, type ConfirmationView } from './confirm-case.ts';
+import {
+  caseToConfirm,
+  confirmationView as view,
+  recordConfirmation,
+  type CaseToConfirm,
+  type ConfirmationView,
+} from './confirm-case.ts';
 import { ConfirmError } from './confirm-error.ts';
 import { tokenHash } from './confirmation-links.ts';
 import { checkCode, issueCode } from './one-time-code.ts';
@@ -16,8 +22,11 @@ import { checkCode, issueCode } from './one-time-code.ts';
 type Executor = Transaction<Database> | Kysely<Database>;
 
 async function linkedCase(db: Executor, token: string, now: Date, lock: boolean): Promise<CaseToConfirm> {
-  const link = await db.selectFrom('confirmation_links').select(['round', 'unit_id', 'expires_at'])
-    .where('token_hash', '=', tokenHash(token)).executeTakeFirst();
+  const link = await db
+    .selectFrom('confirmation_links')
+    .select(['round', 'unit_id', 'expires_at'])
+    .where('token_hash', '=', tokenHash(token))
+    .executeTakeFirst();
   if (!link) throw new ConfirmError('LINK_INVALID', '确认链接无效，请核对短信中的链接');
   if (new Date(link.expires_at).getTime() <= now.getTime()) {
     throw new ConfirmError('LINK_EXPIRED', '确认链接已过期，请致电12333联系经办机构');
@@ -32,7 +41,10 @@ function codeSubject(round: string, unitId: number): string {
 }
 
 /** What the link shows, without sending anything. */
-export async function showConfirmation(db: Kysely<Database>, options: { token: string; clock: Clock }): Promise<ConfirmationView> {
+export async function showConfirmation(
+  db: Kysely<Database>,
+  options: { token: string; clock: Clock },
+): Promise<ConfirmationView> {
   return view(await linkedCase(db, options.token, options.clock.now(), false));
 }
 
@@ -45,7 +57,12 @@ export async function startConfirmation(
   return db.transaction().execute(async (trx) => {
     const linked = await linkedCase(trx, options.token, now, true);
     if (!linked.phoneCipher) throw new ConfirmError('NO_PHONE', '单位未登记手机号码，无法发送验证码，请致电12333');
-    const { id, code } = await issueCode(trx, { purpose: 'confirm', subject: codeSubject(linked.round, linked.unitId), now, cipher: options.cipher });
+    const { id, code } = await issueCode(trx, {
+      purpose: 'confirm',
+      subject: codeSubject(linked.round, linked.unitId),
+      now,
+      cipher: options.cipher,
+    });
     await enqueueSms(trx, {
       key: `code:confirm:${id}`,
       round: linked.round,
@@ -72,7 +89,11 @@ export async function confirm(
     await lockAuditLog(trx);
     const linked = await linkedCase(trx, options.token, now, true);
     const refusal = await checkCode(trx, {
-      purpose: 'confirm', subject: codeSubject(linked.round, linked.unitId), code: options.code, now, cipher: options.cipher,
+      purpose: 'confirm',
+      subject: codeSubject(linked.round, linked.unitId),
+      code: options.code,
+      now,
+      cipher: options.cipher,
     });
     if (refusal) return { refusal };
     await recordConfirmation(trx, linked, now);

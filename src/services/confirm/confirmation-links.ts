@@ -21,12 +21,15 @@ export async function createConfirmationLink(
   link: { round: string; unitId: number; at: Date; expiresAt?: Date },
 ): Promise<string> {
   const token = randomBytes(32).toString('base64url');
-  await trx.insertInto('confirmation_links').values({
-    token_hash: tokenHash(token),
-    round: link.round,
-    unit_id: link.unitId,
-    created_at: link.at,
-    expires_at: link.expiresAt ?? new Date(link.at.getTime() + LINK_VALID_DAYS * DAY_MS),
-  }).execute();
+  await trx
+    .insertInto('confirmation_links')
+    .values({
+      token_hash: tokenHash(token),
+      round: link.round,
+      unit_id: link.unitId,
+      created_at: link.at,
+      expires_at: link.expiresAt ?? new Date(link.at.getTime() + LINK_VALID_DAYS * DAY_MS),
+    })
+    .execute();
   return token;
 }

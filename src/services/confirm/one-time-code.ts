@@ -25,9 +25,15 @@ function digest(scope: CodeScope, code: string): string {
 }
 
 function latestCode(db: Executor, scope: CodeScope) {
-  return db.selectFrom('sms_codes').select(['id', 'code_hash', 'attempts', 'created_at', 'expires_at', 'used_at'])
-    .where('purpose', '=', scope.purpose).where('subject', '=', scope.subject)
-    .orderBy('id', 'desc').limit(1).forUpdate().executeTakeFirst();
+  return db
+    .selectFrom('sms_codes')
+    .select(['id', 'code_hash', 'attempts', 'created_at', 'expires_at', 'used_at'])
+    .where('purpose', '=', scope.purpose)
+    .where('subject', '=', scope.subject)
+    .orderBy('id', 'desc')
+    .limit(1)
+    .forUpdate()
+    .executeTakeFirst();
 }
 
 /** Stores a new code and returns it (for the SMS); refuses within 60 seconds of the previous one. */
@@ -38,10 +44,17 @@ export async function issueCode(db: Executor, scope: CodeScope): Promise<{ id: n
     if (wait > 0) throw new ConfirmError('CODE_TOO_SOON', `验证码发送过于频繁，请${wait}秒后再试`);
   }
   const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
-  const row = await db.insertInto('sms_codes').values({
-    purpose: scope.purpose, subject: scope.subject, code_hash: digest(scope, code),
-    created_at: scope.now, expires_at: new Date(scope.now.getTime() + CODE_VALID_MS),
-  }).returning('id').executeTakeFirstOrThrow();
+  const row = await db
+    .insertInto('sms_codes')
+    .values({
+      purpose: scope.purpose,
+      subject: scope.subject,
+      code_hash: digest(scope, code),
+      created_at: scope.now,
+      expires_at: new Date(scope.now.getTime() + CODE_VALID_MS),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   return { id: row.id, code };
 }
 
@@ -49,7 +62,8 @@ export async function issueCode(db: Executor, scope: CodeScope): Promise<{ id: n
 export async function checkCode(db: Executor, scope: CodeScope & { code: string }): Promise<ConfirmError | undefined> {
   const latest = await latestCode(db, scope);
   if (!latest || latest.used_at) return new ConfirmError('CODE_MISSING', '请先获取短信验证码');
-  if (new Date(latest.expires_at).getTime() <= scope.now.getTime()) return new ConfirmError('CODE_EXPIRED', '验证码已过期，请重新获取');
+  if (new Date(latest.expires_at).getTime() <= scope.now.getTime())
+    return new ConfirmError('CODE_EXPIRED', '验证码已过期，请重新获取');
   if (latest.attempts >= CODE_MAX_ATTEMPTS) return new ConfirmError('CODE_LOCKED', '验证码输入错误次数过多，请重新获取验证码');
   const given = Buffer.from(digest(scope, scope.code.trim()));
   const stored = Buffer.from(latest.code_hash);

@@ -8,7 +8,12 @@ import type { Decision } from '../../policy/core/decision.ts';
 import type { Fen } from '../../policy/core/money.ts';
 import type { ParameterStore } from '../../policy/core/parameters.ts';
 import type { RefundInput } from '../../policy/refund/refund-input.ts';
-import { dispatchAllocationInput, evaluateDispatchAllocation, type Allocation, type DispatchAllocationInput } from '../../policy/dispatch-allocation.ts';
+import {
+  dispatchAllocationInput,
+  evaluateDispatchAllocation,
+  type Allocation,
+  type DispatchAllocationInput,
+} from '../../policy/dispatch-allocation.ts';
 import { Refusal } from '../../domain/refusal.ts';
 import { refundRound } from '../rounds.ts';
 import { decideUnit } from '../screening/decide.ts';
@@ -59,17 +64,37 @@ export interface DecidedApplication {
 
 /** The screening date of the unit's case in the round (the round's default before any screening). */
 async function caseContext(db: Db, round: string, unitId: number) {
-  const unit = await db.selectFrom('units').select(['name', 'labor_dispatch', 'region_code']).where('id', '=', unitId).executeTakeFirst();
+  const unit = await db
+    .selectFrom('units')
+    .select(['name', 'labor_dispatch', 'region_code'])
+    .where('id', '=', unitId)
+    .executeTakeFirst();
   if (!unit) throw new Refusal('NOT_FOUND', `没有编号为 ${unitId} 的参保单位`);
   if (!unit.labor_dispatch) {
-    throw new Refusal('INVALID', `${unit.name} 不是劳务派遣单位，适用免申即享，无需申请（${DISPATCH_ARTICLE}仅适用于劳务派遣单位）`);
+    throw new Refusal(
+      'INVALID',
+      `${unit.name} 不是劳务派遣单位，适用免申即享，无需申请（${DISPATCH_ARTICLE}仅适用于劳务派遣单位）`,
+    );
   }
-  const screened = await db.selectFrom('refund_cases as c').innerJoin('screening_runs as r', 'r.id', 'c.run_id')
-    .select(['r.as_of', 'c.region_code']).where('c.round', '=', round).where('c.unit_id', '=', unitId).executeTakeFirst();
-  return { name: unit.name, asOf: screened?.as_of ?? refundRound(round).defaultAsOf, regionCode: screened?.region_code ?? unit.region_code };
+  const screened = await db
+    .selectFrom('refund_cases as c')
+    .innerJoin('screening_runs as r', 'r.id', 'c.run_id')
+    .select(['r.as_of', 'c.region_code'])
+    .where('c.round', '=', round)
+    .where('c.unit_id', '=', unitId)
+    .executeTakeFirst();
+  return {
+    name: unit.name,
+    asOf: screened?.as_of ?? refundRound(round).defaultAsOf,
+    regionCode: screened?.region_code ?? unit.region_code,
+  };
 }
 
-function ruleInput(base: RefundInput, request: DispatchApplicationRequest, workerPayments: readonly WorkerPayment[]): DispatchAllocationInput {
+function ruleInput(
+  base: RefundInput,
+  request: DispatchApplicationRequest,
+  workerPayments: readonly WorkerPayment[],
+): DispatchAllocationInput {
   const input = {
     ...base,
     workers: request.workers.map((w) => ({ workerId: w.workerId, ownStaff: w.ownStaff, placements: w.placements })),
@@ -95,7 +120,7 @@ export async function decideDispatchApplication(db: Db, request: DispatchApplica
   const params = request.params ?? projectParameters();
   const context = await caseContext(db, round.round, request.unitId);
   const unitInput = (await decideUnit(db, { round: round.round, asOf: context.asOf, unitId: request.unitId, params })).input;
-  const workerPayments = request.workerPayments ?? await storedWorkerPayments(db, request.unitId, round.baseYear);
+  const workerPayments = request.workerPayments ?? (await storedWorkerPayments(db, request.unitId, round.baseYear));
   if (workerPayments.length === 0) {
     throw new Refusal('INVALID', `系统中没有本单位 ${round.baseYear} 年度的个人缴费明细，请随申请上传缴费明细表`);
   }
@@ -104,15 +129,27 @@ export async function decideDispatchApplication(db: Db, request: DispatchApplica
   const decision = evaluateDispatchAllocation(input, params) as DecidedApplication['decision'];
   const names = recipientNames(request, input.unit.creditCode, context.name);
   const preview: DispatchPreview = {
-    round: round.round, unitId: request.unitId, unitName: context.name,
-    status: decision.status, reasons: decision.reasons, amountFen: decision.amountFen, excludedFen: decision.excludedBaseFen,
+    round: round.round,
+    unitId: request.unitId,
+    unitName: context.name,
+    status: decision.status,
+    reasons: decision.reasons,
+    amountFen: decision.amountFen,
+    excludedFen: decision.excludedBaseFen,
     allocations: decision.allocations.map((a) => ({ ...a, recipientName: names.get(`${a.role}:${a.recipient}`) ?? null })),
     paymentsSource: request.workerPayments ? 'upload' : 'store',
-    workerCount: request.workers.length, paymentCount: workerPayments.length, trace: decision.trace,
+    workerCount: request.workers.length,
+    paymentCount: workerPayments.length,
+    trace: decision.trace,
   };
   return {
-    preview, asOf: context.asOf, regionCode: context.regionCode, decision, workerPayments,
-    inputHash: inputHash(input, params.version), policyVersion: params.version,
+    preview,
+    asOf: context.asOf,
+    regionCode: context.regionCode,
+    decision,
+    workerPayments,
+    inputHash: inputHash(input, params.version),
+    policyVersion: params.version,
   };
 }
 

@@ -25,13 +25,21 @@ export async function loadDispatchUpload(db: Kysely<Database>, files: UploadFile
   const { baseYear } = refundRound(files.round);
   const stored = await hasStoredWorkerPayments(db, files.unitId, baseYear);
   if (!stored && !files.paymentsPath) {
-    throw new DispatchUploadError([{
-      file: PAYMENT_FILE, row: 0, column: '', value: '',
-      message: `系统中没有本单位 ${baseYear} 年度的个人缴费明细，请同时上传缴费明细表（公民身份号码或职工编号、费款所属期、缴费日期、金额）`,
-    }]);
+    throw new DispatchUploadError([
+      {
+        file: PAYMENT_FILE,
+        row: 0,
+        column: '',
+        value: '',
+        message: `系统中没有本单位 ${baseYear} 年度的个人缴费明细，请同时上传缴费明细表（公民身份号码或职工编号、费款所属期、缴费日期、金额）`,
+      },
+    ]);
   }
   const upload = await readDispatchUpload({
-    placementsPath: files.placementsPath, paymentsPath: stored ? undefined : files.paymentsPath, cipher: files.cipher, requireIdNumber: stored,
+    placementsPath: files.placementsPath,
+    paymentsPath: stored ? undefined : files.paymentsPath,
+    cipher: files.cipher,
+    requireIdNumber: stored,
   });
   return { ...upload, paymentsFileIgnored: stored && files.paymentsPath !== undefined };
 }

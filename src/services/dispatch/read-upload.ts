@@ -41,7 +41,9 @@ export interface UploadProblem extends RowError {
 
 export class DispatchUploadError extends Error {
   constructor(readonly problems: readonly UploadProblem[]) {
-    super(`上传的申请材料有 ${problems.length} 处问题，未受理：${problems.slice(0, 3).map(problemText).join('；')}${problems.length > 3 ? '……' : ''}`);
+    super(
+      `上传的申请材料有 ${problems.length} 处问题，未受理：${problems.slice(0, 3).map(problemText).join('；')}${problems.length > 3 ? '……' : ''}`,
+    );
   }
 }
 
@@ -55,7 +57,12 @@ const ERROR_LIMIT = 1000;
 const EMPLOYEE_KEY = '职工编号:';
 
 /** All rows of a sheet that parse, and the problems of the others (a sheet that cannot be read is one problem). */
-async function readSheet<Row>(path: string, spec: ImportSpec<Row>, file: string, problems: UploadProblem[]): Promise<ParsedRow<Row>[]> {
+async function readSheet<Row>(
+  path: string,
+  spec: ImportSpec<Row>,
+  file: string,
+  problems: UploadProblem[],
+): Promise<ParsedRow<Row>[]> {
   const report = new ValidationReport(ERROR_LIMIT);
   const rows: ParsedRow<Row>[] = [];
   try {
@@ -66,7 +73,8 @@ async function readSheet<Row>(path: string, spec: ImportSpec<Row>, file: string,
     for (const problem of error.problems) problems.push({ file, ...problem });
   }
   for (const problem of report.errors) problems.push({ file, ...problem });
-  if (report.rowCount === 0 && problems.every((p) => p.file !== file)) problems.push({ file, row: 0, column: '', value: '', message: '没有数据行' });
+  if (report.rowCount === 0 && problems.every((p) => p.file !== file))
+    problems.push({ file, row: 0, column: '', value: '', message: '没有数据行' });
   return rows;
 }
 
@@ -86,9 +94,13 @@ const H = {
 };
 
 /** The problems of one placement row on its own. */
-function placementRowProblems(row: PlacementSheetRow, requireIdNumber: boolean): { column: string; value: string; message: string }[] {
+function placementRowProblems(
+  row: PlacementSheetRow,
+  requireIdNumber: boolean,
+): { column: string; value: string; message: string }[] {
   const found: { column: string; value: string; message: string }[] = [];
-  if (row.idNumber === null && row.employeeNo === null) found.push({ column: H.idNumber, value: '', message: '公民身份号码与职工编号至少填写一项' });
+  if (row.idNumber === null && row.employeeNo === null)
+    found.push({ column: H.idNumber, value: '', message: '公民身份号码与职工编号至少填写一项' });
   else if (row.idNumber === null && requireIdNumber) {
     found.push({ column: H.idNumber, value: '', message: '系统已有本单位的个人缴费明细，须填写公民身份号码以便匹配缴费记录' });
   }
@@ -114,10 +126,16 @@ interface WorkerDraft extends UploadedWorker {
 }
 
 /** Groups the placement rows by worker, checking that the rows of one worker agree and do not overlap. */
-function groupWorkers(rows: ParsedRow<PlacementSheetRow>[], cipher: FieldCipher, requireIdNumber: boolean, problems: UploadProblem[]) {
+function groupWorkers(
+  rows: ParsedRow<PlacementSheetRow>[],
+  cipher: FieldCipher,
+  requireIdNumber: boolean,
+  problems: UploadProblem[],
+) {
   const workers = new Map<string, WorkerDraft>();
   const employeeNos = new Map<string, string>();
-  const problem = (row: number, p: { column: string; value: string; message: string }) => problems.push({ file: PLACEMENT_FILE, row, ...p });
+  const problem = (row: number, p: { column: string; value: string; message: string }) =>
+    problems.push({ file: PLACEMENT_FILE, row, ...p });
   for (const { rowNumber, value: row } of rows) {
     const own = placementRowProblems(row, requireIdNumber);
     own.forEach((p) => problem(rowNumber, p));
@@ -127,21 +145,37 @@ function groupWorkers(rows: ParsedRow<PlacementSheetRow>[], cipher: FieldCipher,
     let worker = workers.get(workerId);
     if (!worker) {
       worker = {
-        workerId, name: row.name, idNumberMasked: row.idNumber === null ? null : maskIdNumber(row.idNumber), employeeNo: row.employeeNo,
-        ownStaff: true, placements: [], firstRow: rowNumber, placementRows: [],
+        workerId,
+        name: row.name,
+        idNumberMasked: row.idNumber === null ? null : maskIdNumber(row.idNumber),
+        employeeNo: row.employeeNo,
+        ownStaff: true,
+        placements: [],
+        firstRow: rowNumber,
+        placementRows: [],
       };
       workers.set(workerId, worker);
     } else if (worker.name !== row.name) {
-      problem(rowNumber, { column: H.name, value: row.name, message: `同一人员在第 ${worker.firstRow} 行的姓名为“${worker.name}”，请核对` });
+      problem(rowNumber, {
+        column: H.name,
+        value: row.name,
+        message: `同一人员在第 ${worker.firstRow} 行的姓名为“${worker.name}”，请核对`,
+      });
       continue;
     }
     if (row.ownStaff) continue;
     const placement: UploadedPlacement = {
-      from: row.fromPeriod!, to: row.toPeriod!, userUnit: { creditCode: row.userCreditCode!, name: row.userName!, orgType: row.userOrgType! },
+      from: row.fromPeriod!,
+      to: row.toPeriod!,
+      userUnit: { creditCode: row.userCreditCode!, name: row.userName!, orgType: row.userOrgType! },
     };
     const overlap = worker.placements.findIndex((p) => p.from <= placement.to && placement.from <= p.to);
     if (overlap >= 0) {
-      problem(rowNumber, { column: H.fromPeriod, value: `${placement.from}至${placement.to}`, message: `与第 ${worker.placementRows[overlap]} 行的派遣期间重叠，同一人员同一月份只能派往一个用工单位` });
+      problem(rowNumber, {
+        column: H.fromPeriod,
+        value: `${placement.from}至${placement.to}`,
+        message: `与第 ${worker.placementRows[overlap]} 行的派遣期间重叠，同一人员同一月份只能派往一个用工单位`,
+      });
       continue;
     }
     // A worker dispatched in some months is not own staff: the months outside every placement stay with the dispatch unit.
@@ -152,18 +186,29 @@ function groupWorkers(rows: ParsedRow<PlacementSheetRow>[], cipher: FieldCipher,
   return { workers, employeeNos };
 }
 
-function paymentsOf(rows: ParsedRow<PaymentSheetRow>[], cipher: FieldCipher, workers: ReadonlyMap<string, WorkerDraft>, employeeNos: ReadonlyMap<string, string>, problems: UploadProblem[]): WorkerPayment[] {
+function paymentsOf(
+  rows: ParsedRow<PaymentSheetRow>[],
+  cipher: FieldCipher,
+  workers: ReadonlyMap<string, WorkerDraft>,
+  employeeNos: ReadonlyMap<string, string>,
+  problems: UploadProblem[],
+): WorkerPayment[] {
   const payments: WorkerPayment[] = [];
   const seen = new Map<string, number>();
   for (const { rowNumber, value: row } of rows) {
-    const problem = (column: string, value: string, message: string) => problems.push({ file: PAYMENT_FILE, row: rowNumber, column, value, message });
+    const problem = (column: string, value: string, message: string) =>
+      problems.push({ file: PAYMENT_FILE, row: rowNumber, column, value, message });
     if (row.idNumber === null && row.employeeNo === null) {
       problem(H.idNumber, '', '公民身份号码与职工编号至少填写一项');
       continue;
     }
     const workerId = row.idNumber !== null ? cipher.blindIndex(row.idNumber) : employeeNos.get(row.employeeNo!);
     if (workerId === undefined || !workers.has(workerId)) {
-      problem(row.idNumber !== null ? H.idNumber : '职工编号', row.idNumber ?? row.employeeNo!, `${PLACEMENT_FILE}中没有该人员，请先在${PLACEMENT_FILE}中填写`);
+      problem(
+        row.idNumber !== null ? H.idNumber : '职工编号',
+        row.idNumber ?? row.employeeNo!,
+        `${PLACEMENT_FILE}中没有该人员，请先在${PLACEMENT_FILE}中填写`,
+      );
       continue;
     }
     const key = `${workerId}\0${row.period}`;
@@ -189,15 +234,22 @@ export interface DispatchUpload {
  * 公民身份号码 (the payments come from the store, where persons are known by ID number only).
  */
 export async function readDispatchUpload(options: {
-  placementsPath: string; paymentsPath?: string; cipher: FieldCipher; requireIdNumber: boolean;
+  placementsPath: string;
+  paymentsPath?: string;
+  cipher: FieldCipher;
+  requireIdNumber: boolean;
 }): Promise<DispatchUpload> {
   const problems: UploadProblem[] = [];
   const placementRows = await readSheet(options.placementsPath, placementSheet, PLACEMENT_FILE, problems);
   const { workers, employeeNos } = groupWorkers(placementRows, options.cipher, options.requireIdNumber, problems);
-  const paymentRows = options.paymentsPath ? await readSheet(options.paymentsPath, paymentSheet, PAYMENT_FILE, problems) : undefined;
+  const paymentRows = options.paymentsPath
+    ? await readSheet(options.paymentsPath, paymentSheet, PAYMENT_FILE, problems)
+    : undefined;
   const workerPayments = paymentRows && paymentsOf(paymentRows, options.cipher, workers, employeeNos, problems);
   if (problems.length) {
-    throw new DispatchUploadError(problems.sort((a, b) => (a.file === b.file ? a.row - b.row : a.file === PLACEMENT_FILE ? -1 : 1)));
+    throw new DispatchUploadError(
+      problems.sort((a, b) => (a.file === b.file ? a.row - b.row : a.file === PLACEMENT_FILE ? -1 : 1)),
+    );
   }
   const uploaded = [...workers.values()].map(({ firstRow: _first, placementRows: _rows, ...worker }) => worker);
   return { workers: uploaded, ...(workerPayments && { workerPayments }) };

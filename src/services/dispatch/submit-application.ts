@@ -34,10 +34,18 @@ function isUniqueViolation(error: unknown): boolean {
 }
 
 async function refuseOpenApplication(db: Db, round: string, unitId: number): Promise<void> {
-  const open = await db.selectFrom('dispatch_applications').select(['id', 'status'])
-    .where('round', '=', round).where('unit_id', '=', unitId).where('status', '<>', 'withdrawn').executeTakeFirst();
+  const open = await db
+    .selectFrom('dispatch_applications')
+    .select(['id', 'status'])
+    .where('round', '=', round)
+    .where('unit_id', '=', unitId)
+    .where('status', '<>', 'withdrawn')
+    .executeTakeFirst();
   if (open) {
-    throw new Refusal('CONFLICT', `该单位 ${round} 年度已有申请（编号 ${open.id}，${dispatchStatusLabels[open.status]}），同一年度只能有一份有效申请；如需重新申请，请先撤回原申请`);
+    throw new Refusal(
+      'CONFLICT',
+      `该单位 ${round} 年度已有申请（编号 ${open.id}，${dispatchStatusLabels[open.status]}），同一年度只能有一份有效申请；如需重新申请，请先撤回原申请`,
+    );
   }
 }
 
@@ -51,25 +59,66 @@ export async function submitDispatchApplication(db: Db, request: SubmitDispatchA
       const at = clock.now();
       const by = actorName(actor);
       const runId = await storeOneUnitRun(trx, {
-        round, asOf: decided.asOf, regionCode: decided.regionCode, unitId, decision: decided.decision, inputHash: decided.inputHash,
-        policyVersion: decided.policyVersion, createdBy: by, at,
+        round,
+        asOf: decided.asOf,
+        regionCode: decided.regionCode,
+        unitId,
+        decision: decided.decision,
+        inputHash: decided.inputHash,
+        policyVersion: decided.policyVersion,
+        createdBy: by,
+        at,
       });
       const { decision, preview } = decided;
-      const { id: applicationId } = await trx.insertInto('dispatch_applications').values({
-        round, unit_id: unitId, status: 'decided', workers: JSON.stringify(request.workers), worker_payments: JSON.stringify(decided.workerPayments),
-        decision: JSON.stringify({ ...decision, runId, inputHash: decided.inputHash, policyVersion: decided.policyVersion, paymentsSource: preview.paymentsSource }),
-        amount_fen: decision.amountFen, excluded_fen: decision.excludedBaseFen, submitted_by: by, submitted_at: at, decided_at: at,
-      }).returning('id').executeTakeFirstOrThrow();
+      const { id: applicationId } = await trx
+        .insertInto('dispatch_applications')
+        .values({
+          round,
+          unit_id: unitId,
+          status: 'decided',
+          workers: JSON.stringify(request.workers),
+          worker_payments: JSON.stringify(decided.workerPayments),
+          decision: JSON.stringify({
+            ...decision,
+            runId,
+            inputHash: decided.inputHash,
+            policyVersion: decided.policyVersion,
+            paymentsSource: preview.paymentsSource,
+          }),
+          amount_fen: decision.amountFen,
+          excluded_fen: decision.excludedBaseFen,
+          submitted_by: by,
+          submitted_at: at,
+          decided_at: at,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
       if (preview.allocations.length) {
-        await trx.insertInto('dispatch_allocations').values(preview.allocations.map((a) => ({
-          application_id: applicationId, recipient_credit_code: a.recipient, recipient_name: a.recipientName, role: a.role,
-          base_fen: a.baseFen, amount_fen: a.amountFen,
-        }))).execute();
+        await trx
+          .insertInto('dispatch_allocations')
+          .values(
+            preview.allocations.map((a) => ({
+              application_id: applicationId,
+              recipient_credit_code: a.recipient,
+              recipient_name: a.recipientName,
+              role: a.role,
+              base_fen: a.baseFen,
+              amount_fen: a.amountFen,
+            })),
+          )
+          .execute();
       }
       const caseState = await applyCaseTransition(trx, {
-        round, unitId, action: actor.kind === 'unit' ? 'apply' : 'resolve', actor, decided: decision.status, patch: { run_id: runId, amount_fen: decision.amountFen }, at,
-        note: `劳务派遣单位申请 #${applicationId} 已判定：分配 ${preview.allocations.length} 个单位，合计 ${formatYuan(decision.amountFen)} 元`
-          + (decision.excludedBaseFen > 0 ? `，派遣至机关事业单位部分缴费 ${formatYuan(decision.excludedBaseFen)} 元不予返还` : ''),
+        round,
+        unitId,
+        action: actor.kind === 'unit' ? 'apply' : 'resolve',
+        actor,
+        decided: decision.status,
+        patch: { run_id: runId, amount_fen: decision.amountFen },
+        at,
+        note:
+          `劳务派遣单位申请 #${applicationId} 已判定：分配 ${preview.allocations.length} 个单位，合计 ${formatYuan(decision.amountFen)} 元` +
+          (decision.excludedBaseFen > 0 ? `，派遣至机关事业单位部分缴费 ${formatYuan(decision.excludedBaseFen)} 元不予返还` : ''),
       });
       return { ...preview, applicationId, runId, caseState };
     });
@@ -104,7 +153,8 @@ export async function withdrawDispatchApplication(db: Db, request: WithdrawDispa
   if (!note) throw new Refusal('INVALID', '撤回申请须填写说明');
   const params = request.params ?? projectParameters();
   return db.transaction().execute(async (trx) => {
-    const application = await trx.selectFrom('dispatch_applications as a')
+    const application = await trx
+      .selectFrom('dispatch_applications as a')
       .innerJoin('refund_cases as c', (join) => join.onRef('c.round', '=', 'a.round').onRef('c.unit_id', '=', 'a.unit_id'))
       .innerJoin('screening_runs as r', 'r.id', 'c.run_id')
       .select(['a.id', 'a.round', 'a.unit_id', 'a.status', 'c.region_code', 'r.as_of'])
@@ -118,12 +168,25 @@ export async function withdrawDispatchApplication(db: Db, request: WithdrawDispa
     const decided = await decideUnit(trx, { round, asOf: application.as_of, unitId, params });
     const at = request.clock.now();
     const runId = await storeOneUnitRun(trx, {
-      round, asOf: application.as_of, regionCode: application.region_code, unitId, decision: decided.decision, inputHash: decided.inputHash,
-      policyVersion: params.version, createdBy: actorName(request.actor), at,
+      round,
+      asOf: application.as_of,
+      regionCode: application.region_code,
+      unitId,
+      decision: decided.decision,
+      inputHash: decided.inputHash,
+      policyVersion: params.version,
+      createdBy: actorName(request.actor),
+      at,
     });
     const caseState = await applyCaseTransition(trx, {
-      round, unitId, action: request.actor.kind === 'unit' ? 'apply' : 'resolve', actor: request.actor, decided: decided.decision.status, at,
-      patch: { run_id: runId, amount_fen: decided.decision.amountFen }, note: `撤回劳务派遣单位申请 #${application.id}：${note}`,
+      round,
+      unitId,
+      action: request.actor.kind === 'unit' ? 'apply' : 'resolve',
+      actor: request.actor,
+      decided: decided.decision.status,
+      at,
+      patch: { run_id: runId, amount_fen: decided.decision.amountFen },
+      note: `撤回劳务派遣单位申请 #${application.id}：${note}`,
     });
     return { applicationId: application.id, runId, caseState, amountFen: decided.decision.amountFen };
   });

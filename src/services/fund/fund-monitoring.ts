@@ -7,9 +7,24 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from '../../adapters/store/schema.ts';
 import {
-  fundAlertLabels, spendingItemLabels, spendingItems, unrecordedSpendingLabels, type FundAlertKind, type IncomeItem, type SpendingItem,
+  fundAlertLabels,
+  spendingItemLabels,
+  spendingItems,
+  unrecordedSpendingLabels,
+  type FundAlertKind,
+  type IncomeItem,
+  type SpendingItem,
 } from '../../domain/vocabulary/fund-monitoring.ts';
-import { addDays, addPeriods, firstDayOf, isValidPeriod, periodOf, periodsBetween, type IsoDate, type Period } from '../../policy/core/dates.ts';
+import {
+  addDays,
+  addPeriods,
+  firstDayOf,
+  isValidPeriod,
+  periodOf,
+  periodsBetween,
+  type IsoDate,
+  type Period,
+} from '../../policy/core/dates.ts';
 import { formatYuan, sumFen, type Fen } from '../../policy/core/money.ts';
 import { formatBpPercent } from '../../policy/core/ratio.ts';
 import type { ParameterStore } from '../../policy/core/parameters.ts';
@@ -81,40 +96,82 @@ interface Row {
 }
 
 /** The calendar month (Asia/Shanghai) of an instant column, e.g. a ledger posting's time. */
-const monthOfInstant = (column: string): RawBuilder<string> => sql<string>`to_char(${sql.ref(column)} AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM')`;
+const monthOfInstant = (column: string): RawBuilder<string> =>
+  sql<string>`to_char(${sql.ref(column)} AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM')`;
 const monthOfDate = (column: string): RawBuilder<string> => sql<string>`to_char(${sql.ref(column)}, 'YYYY-MM')`;
 
 async function incomeRows(db: Db, regions: string[], first: string, last: string): Promise<Row[]> {
-  return db.selectFrom('unit_payments')
-    .select([monthOfDate('paid_on').as('period'), 'region_code', 'kind as item', sql<number>`sum(amount_fen)::bigint`.as('amount')])
-    .where('region_code', 'in', regions).where('paid_on', '>=', first).where('paid_on', '<=', last)
-    .groupBy([sql`1`, 'region_code', 'kind']).execute();
+  return db
+    .selectFrom('unit_payments')
+    .select([
+      monthOfDate('paid_on').as('period'),
+      'region_code',
+      'kind as item',
+      sql<number>`sum(amount_fen)::bigint`.as('amount'),
+    ])
+    .where('region_code', 'in', regions)
+    .where('paid_on', '>=', first)
+    .where('paid_on', '<=', last)
+    .groupBy([sql`1`, 'region_code', 'kind'])
+    .execute();
 }
 
 /** Refunds paid: the bank account's credits less its debits (returns after settlement), by the payment's district. */
 async function refundRows(db: Db, regions: string[], first: string, last: string): Promise<Row[]> {
-  return db.selectFrom('ledger_lines as l').innerJoin('ledger_transactions as t', 't.id', 'l.transaction_id').innerJoin('payments as p', 'p.id', 't.payment_id')
-    .select([monthOfInstant('t.posted_at').as('period'), 'p.region_code', sql<string>`'refund'`.as('item'), sql<number>`sum(l.credit_fen - l.debit_fen)::bigint`.as('amount')])
-    .where('l.account', '=', 'bank').where('p.purpose', '=', 'job_retention_refund').where('p.region_code', 'in', regions)
-    .where(monthOfInstant('t.posted_at'), '>=', first.slice(0, 7)).where(monthOfInstant('t.posted_at'), '<=', last.slice(0, 7))
-    .groupBy([sql`1`, 'p.region_code']).execute();
+  return db
+    .selectFrom('ledger_lines as l')
+    .innerJoin('ledger_transactions as t', 't.id', 'l.transaction_id')
+    .innerJoin('payments as p', 'p.id', 't.payment_id')
+    .select([
+      monthOfInstant('t.posted_at').as('period'),
+      'p.region_code',
+      sql<string>`'refund'`.as('item'),
+      sql<number>`sum(l.credit_fen - l.debit_fen)::bigint`.as('amount'),
+    ])
+    .where('l.account', '=', 'bank')
+    .where('p.purpose', '=', 'job_retention_refund')
+    .where('p.region_code', 'in', regions)
+    .where(monthOfInstant('t.posted_at'), '>=', first.slice(0, 7))
+    .where(monthOfInstant('t.posted_at'), '<=', last.slice(0, 7))
+    .groupBy([sql`1`, 'p.region_code'])
+    .execute();
 }
 
 async function skillSubsidyRows(db: Db, regions: string[], first: string, last: string): Promise<Row[]> {
-  return db.selectFrom('subsidy_grants')
-    .select([monthOfDate('granted_on').as('period'), 'region_code', sql<string>`'skill_subsidy'`.as('item'), sql<number>`sum(amount_fen)::bigint`.as('amount')])
-    .where('type', '=', 'skill_subsidy').where('region_code', 'in', regions).where('granted_on', '>=', first).where('granted_on', '<=', last)
-    .groupBy([sql`1`, 'region_code']).execute();
+  return db
+    .selectFrom('subsidy_grants')
+    .select([
+      monthOfDate('granted_on').as('period'),
+      'region_code',
+      sql<string>`'skill_subsidy'`.as('item'),
+      sql<number>`sum(amount_fen)::bigint`.as('amount'),
+    ])
+    .where('type', '=', 'skill_subsidy')
+    .where('region_code', 'in', regions)
+    .where('granted_on', '>=', first)
+    .where('granted_on', '<=', last)
+    .groupBy([sql`1`, 'region_code'])
+    .execute();
 }
 
 /** The pilot's spending as posted to the ledger, by item and the fund it was committed against. */
 async function pilotRows(db: Db, regions: string[], first: string, last: string): Promise<Row[]> {
-  return db.selectFrom('ledger_lines as l').innerJoin('ledger_transactions as t', 't.id', 'l.transaction_id')
+  return db
+    .selectFrom('ledger_lines as l')
+    .innerJoin('ledger_transactions as t', 't.id', 'l.transaction_id')
     .innerJoin('fund_pilot_commitments as c', 'c.id', 't.pilot_commitment_id')
-    .select([monthOfInstant('t.posted_at').as('period'), 'c.region_code', sql<string>`'pilot_' || c.item`.as('item'), sql<number>`sum(l.debit_fen - l.credit_fen)::bigint`.as('amount')])
-    .where('l.account', '=', 'pilot_spending').where('c.region_code', 'in', regions)
-    .where(monthOfInstant('t.posted_at'), '>=', first.slice(0, 7)).where(monthOfInstant('t.posted_at'), '<=', last.slice(0, 7))
-    .groupBy([sql`1`, 'c.region_code', 'c.item']).execute();
+    .select([
+      monthOfInstant('t.posted_at').as('period'),
+      'c.region_code',
+      sql<string>`'pilot_' || c.item`.as('item'),
+      sql<number>`sum(l.debit_fen - l.credit_fen)::bigint`.as('amount'),
+    ])
+    .where('l.account', '=', 'pilot_spending')
+    .where('c.region_code', 'in', regions)
+    .where(monthOfInstant('t.posted_at'), '>=', first.slice(0, 7))
+    .where(monthOfInstant('t.posted_at'), '<=', last.slice(0, 7))
+    .groupBy([sql`1`, 'c.region_code', 'c.item'])
+    .execute();
 }
 
 function checkRange(from: Period, to: Period): void {
@@ -124,7 +181,8 @@ function checkRange(from: Period, to: Period): void {
 }
 
 const lastDayOf = (period: Period) => addDays(firstDayOf(addPeriods(period, 1)), -1);
-const zeroSpending = (): Record<SpendingItem, Fen> => Object.fromEntries(spendingItems.map((item) => [item, 0])) as Record<SpendingItem, Fen>;
+const zeroSpending = (): Record<SpendingItem, Fen> =>
+  Object.fromEntries(spendingItems.map((item) => [item, 0])) as Record<SpendingItem, Fen>;
 
 /** balance ÷ (spending over the window ÷ months), to 0.1 month rounded down. */
 function monthsCovered(balanceFen: Fen, windowSpendingFen: Fen, windowMonths: number): number | null {
@@ -140,12 +198,19 @@ export async function fundMonitoring(db: Db, params: ParameterStore, request: Mo
   if (to < from) throw new Refusal('INVALID', `起始月份 ${from} 尚未到来`);
   const region = await db.selectFrom('regions').select(['name', 'kind']).where('code', '=', regionCode).executeTakeFirst();
   if (!region) throw new Refusal('NOT_FOUND', `没有行政区划代码为 ${regionCode} 的地区`);
-  if (region.kind !== 'city' && region.kind !== 'province') throw new Refusal('INVALID', `${region.name} 不是统筹地区（设区市或省），基金运行按统筹地区监测`);
+  if (region.kind !== 'city' && region.kind !== 'province')
+    throw new Refusal('INVALID', `${region.name} 不是统筹地区（设区市或省），基金运行按统筹地区监测`);
   const scope = await regionScope(db, regionCode);
   const window = params.at(fundMonitoringParameters, 'coverageWindowMonths', firstDayOf(to))?.value ?? 12;
 
-  const sealedRow = await db.selectFrom('fund_pilot_budgets').select(['sealed_on', 'sealed_balance_fen']).where('region_code', '=', regionCode)
-    .where('sealed_on', '<', firstDayOf(from)).orderBy('sealed_on', 'desc').limit(1).executeTakeFirst();
+  const sealedRow = await db
+    .selectFrom('fund_pilot_budgets')
+    .select(['sealed_on', 'sealed_balance_fen'])
+    .where('region_code', '=', regionCode)
+    .where('sealed_on', '<', firstDayOf(from))
+    .orderBy('sealed_on', 'desc')
+    .limit(1)
+    .executeTakeFirst();
   const sealed = sealedRow ? { on: sealedRow.sealed_on, balanceFen: sealedRow.sealed_balance_fen } : null;
   // The balance is carried forward from the month after sealing; the average spending is that of the window's months
   // since then (fewer at the start), so a month's figures do not depend on the range asked for.
@@ -154,11 +219,25 @@ export async function fundMonitoring(db: Db, params: ParameterStore, request: Mo
   const first = firstDayOf(start);
   const last = lastDayOf(to);
 
-  const living = (regions: string[], from: string, until: string): Promise<Row[]> => livingSpendingRows(db, regions, from.slice(0, 7), until.slice(0, 7));
-  const rows = (await Promise.all([incomeRows, refundRows, skillSubsidyRows, pilotRows].map((query) => query(db, scope, first, last)).concat(living(scope, first, last)))).flat();
+  const living = (regions: string[], from: string, until: string): Promise<Row[]> =>
+    livingSpendingRows(db, regions, from.slice(0, 7), until.slice(0, 7));
+  const rows = (
+    await Promise.all(
+      [incomeRows, refundRows, skillSubsidyRows, pilotRows]
+        .map((query) => query(db, scope, first, last))
+        .concat(living(scope, first, last)),
+    )
+  ).flat();
   const periods = Array.from({ length: periodsBetween(start, to) + 1 }, (_, i) => addPeriods(start, i));
-  const byPeriod = new Map(periods.map((period) => [period, { income: { contribution: 0, late_fee: 0 } as Record<IncomeItem, Fen>, spending: zeroSpending() }]));
-  const names = new Map((await db.selectFrom('regions').select(['code', 'name']).where('code', 'in', scope).execute()).map((r) => [r.code, r.name]));
+  const byPeriod = new Map(
+    periods.map((period) => [
+      period,
+      { income: { contribution: 0, late_fee: 0 } as Record<IncomeItem, Fen>, spending: zeroSpending() },
+    ]),
+  );
+  const names = new Map(
+    (await db.selectFrom('regions').select(['code', 'name']).where('code', 'in', scope).execute()).map((r) => [r.code, r.name]),
+  );
   const regionMonths = new Map<string, RegionMonth>();
   for (const row of rows) {
     const month = byPeriod.get(row.period);
@@ -167,7 +246,13 @@ export async function fundMonitoring(db: Db, params: ParameterStore, request: Mo
     if (isIncome) month.income[row.item as IncomeItem] += row.amount;
     else month.spending[row.item as SpendingItem] += row.amount;
     const key = `${row.region_code}:${row.period}`;
-    const regionMonth = regionMonths.get(key) ?? { regionCode: row.region_code, regionName: names.get(row.region_code) ?? row.region_code, period: row.period, incomeFen: 0, spendingFen: 0 };
+    const regionMonth = regionMonths.get(key) ?? {
+      regionCode: row.region_code,
+      regionName: names.get(row.region_code) ?? row.region_code,
+      period: row.period,
+      incomeFen: 0,
+      spendingFen: 0,
+    };
     if (isIncome) regionMonth.incomeFen += row.amount;
     else regionMonth.spendingFen += row.amount;
     regionMonths.set(key, regionMonth);
@@ -184,15 +269,33 @@ export async function fundMonitoring(db: Db, params: ParameterStore, request: Mo
     spendingSeries.push(spendingFen);
     balance = balance! + incomeFen - spendingFen;
     const windowSeries = spendingSeries.slice(-window);
-    return { period, income, incomeFen, spending, spendingFen, balanceFen: balance, monthsCovered: monthsCovered(balance, sumFen(windowSeries), windowSeries.length) };
+    return {
+      period,
+      income,
+      incomeFen,
+      spending,
+      spendingFen,
+      balanceFen: balance,
+      monthsCovered: monthsCovered(balance, sumFen(windowSeries), windowSeries.length),
+    };
   });
   const months = all.filter((m) => m.period >= from);
-  const regions = [...regionMonths.values()].filter((r) => r.period >= from).sort((a, b) => a.period.localeCompare(b.period) || a.regionCode.localeCompare(b.regionCode));
+  const regions = [...regionMonths.values()]
+    .filter((r) => r.period >= from)
+    .sort((a, b) => a.period.localeCompare(b.period) || a.regionCode.localeCompare(b.regionCode));
   return {
-    regionCode, regionName: region.name, from, to, sealed, months, regions,
-    alerts: [...coverageAlerts(params, regionCode, months), ...jumpAlerts(params, regionMonths, from, to)]
-      .sort((a, b) => a.period.localeCompare(b.period) || a.regionCode.localeCompare(b.regionCode)),
-    itemLabels: { ...spendingItemLabels }, unrecorded: unrecordedSpendingLabels,
+    regionCode,
+    regionName: region.name,
+    from,
+    to,
+    sealed,
+    months,
+    regions,
+    alerts: [...coverageAlerts(params, regionCode, months), ...jumpAlerts(params, regionMonths, from, to)].sort(
+      (a, b) => a.period.localeCompare(b.period) || a.regionCode.localeCompare(b.regionCode),
+    ),
+    itemLabels: { ...spendingItemLabels },
+    unrecorded: unrecordedSpendingLabels,
   };
 }
 
@@ -200,14 +303,25 @@ function coverageAlerts(params: ParameterStore, regionCode: string, months: read
   return months.flatMap((m) => {
     const threshold = params.at(fundMonitoringParameters, 'minMonthsCovered', firstDayOf(m.period));
     if (!threshold || m.monthsCovered === null || m.monthsCovered >= threshold.value) return [];
-    return [{
-      kind: 'LOW_COVERAGE' as const, label: fundAlertLabels.LOW_COVERAGE, period: m.period, regionCode, legalBasis: threshold.legalBasis,
-      message: `${m.period} 末基金结余 ${formatYuan(m.balanceFen!)} 元，可支付 ${m.monthsCovered} 个月，低于预警线 ${threshold.value} 个月`,
-    }];
+    return [
+      {
+        kind: 'LOW_COVERAGE' as const,
+        label: fundAlertLabels.LOW_COVERAGE,
+        period: m.period,
+        regionCode,
+        legalBasis: threshold.legalBasis,
+        message: `${m.period} 末基金结余 ${formatYuan(m.balanceFen!)} 元，可支付 ${m.monthsCovered} 个月，低于预警线 ${threshold.value} 个月`,
+      },
+    ];
   });
 }
 
-function jumpAlerts(params: ParameterStore, regionMonths: ReadonlyMap<string, RegionMonth>, from: Period, to: Period): FundAlert[] {
+function jumpAlerts(
+  params: ParameterStore,
+  regionMonths: ReadonlyMap<string, RegionMonth>,
+  from: Period,
+  to: Period,
+): FundAlert[] {
   const alerts: FundAlert[] = [];
   for (const r of regionMonths.values()) {
     if (r.period < from || r.period > to) continue;
@@ -217,7 +331,11 @@ function jumpAlerts(params: ParameterStore, regionMonths: ReadonlyMap<string, Re
     const previousFen = regionMonths.get(`${r.regionCode}:${addPeriods(r.period, -1)}`)?.spendingFen ?? 0;
     if (BigInt(r.spendingFen) * 10_000n <= BigInt(previousFen) * BigInt(10_000 + jump.value)) continue;
     alerts.push({
-      kind: 'SPENDING_JUMP', label: fundAlertLabels.SPENDING_JUMP, period: r.period, regionCode: r.regionCode, legalBasis: jump.legalBasis,
+      kind: 'SPENDING_JUMP',
+      label: fundAlertLabels.SPENDING_JUMP,
+      period: r.period,
+      regionCode: r.regionCode,
+      legalBasis: jump.legalBasis,
       message: `${r.regionName} ${r.period} 支出 ${formatYuan(r.spendingFen)} 元，较上月 ${formatYuan(previousFen)} 元增幅超过 ${formatBpPercent(jump.value)}`,
     });
   }

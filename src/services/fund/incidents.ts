@@ -31,8 +31,17 @@ export interface RecordIncident {
 
 function incidentView(row: Selectable<FundIncidentsTable>, regionName: string): Incident {
   return {
-    id: row.id, occurredAt: row.occurred_at, regionCode: row.region_code, regionName, category: row.category, categoryLabel: incidentCategoryLabels[row.category],
-    description: row.description, followUp: row.follow_up, correctsId: row.corrects_id, recordedBy: row.recorded_by, recordedAt: row.recorded_at,
+    id: row.id,
+    occurredAt: row.occurred_at,
+    regionCode: row.region_code,
+    regionName,
+    category: row.category,
+    categoryLabel: incidentCategoryLabels[row.category],
+    description: row.description,
+    followUp: row.follow_up,
+    correctsId: row.corrects_id,
+    recordedBy: row.recorded_by,
+    recordedAt: row.recorded_at,
   };
 }
 
@@ -54,13 +63,30 @@ export async function recordIncident(db: Kysely<Database>, request: RecordIncide
       const earlier = await trx.selectFrom('fund_incidents').select('id').where('id', '=', request.correctsId).executeTakeFirst();
       if (!earlier) throw new Refusal('NOT_FOUND', `没有编号为 ${request.correctsId} 的要情报告`);
     }
-    const row = await trx.insertInto('fund_incidents').values({
-      occurred_at: occurredAt, region_code: request.regionCode, category: request.category, description,
-      follow_up: request.followUp?.trim() || null, corrects_id: request.correctsId ?? null, recorded_by: actorName(actor), recorded_at: clock.now(),
-    }).returningAll().executeTakeFirstOrThrow();
+    const row = await trx
+      .insertInto('fund_incidents')
+      .values({
+        occurred_at: occurredAt,
+        region_code: request.regionCode,
+        category: request.category,
+        description,
+        follow_up: request.followUp?.trim() || null,
+        corrects_id: request.correctsId ?? null,
+        recorded_by: actorName(actor),
+        recorded_at: clock.now(),
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
     await recordAudit(trx, {
-      actor, action: 'fund_incident.record', subject: auditSubject.fundIncident(row.id), clock,
-      detail: { regionCode: row.region_code, category: row.category, ...(row.corrects_id !== null && { correctsId: row.corrects_id }) },
+      actor,
+      action: 'fund_incident.record',
+      subject: auditSubject.fundIncident(row.id),
+      clock,
+      detail: {
+        regionCode: row.region_code,
+        category: row.category,
+        ...(row.corrects_id !== null && { correctsId: row.corrects_id }),
+      },
     });
     return incidentView(row, region.name);
   });
@@ -69,24 +95,53 @@ export async function recordIncident(db: Kysely<Database>, request: RecordIncide
 /** Incidents in the region and below it, newest first. */
 export async function listIncidents(db: Kysely<Database>, filter: { regionCode: string }): Promise<Incident[]> {
   const scope = await regionScope(db, filter.regionCode);
-  const rows = await db.selectFrom('fund_incidents as i').innerJoin('regions as r', 'r.code', 'i.region_code').selectAll('i').select('r.name')
-    .where('i.region_code', 'in', scope).orderBy('i.occurred_at', 'desc').orderBy('i.id', 'desc').execute();
+  const rows = await db
+    .selectFrom('fund_incidents as i')
+    .innerJoin('regions as r', 'r.code', 'i.region_code')
+    .selectAll('i')
+    .select('r.name')
+    .where('i.region_code', 'in', scope)
+    .orderBy('i.occurred_at', 'desc')
+    .orderBy('i.id', 'desc')
+    .execute();
   return rows.map((row) => incidentView(row, row.name));
 }
 
-const timeFormat = new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', dateStyle: 'short', timeStyle: 'short', hour12: false });
+const timeFormat = new Intl.DateTimeFormat('zh-CN', {
+  timeZone: 'Asia/Shanghai',
+  dateStyle: 'short',
+  timeStyle: 'short',
+  hour12: false,
+});
 
 export async function exportIncidents(db: Kysely<Database>, filter: { regionCode: string }, path: string): Promise<number> {
   const incidents = await listIncidents(db, filter);
-  await writeXlsx(path, [{
-    name: '要情报告',
-    columns: [
-      { header: '编号', width: 8 }, { header: '发生时间', width: 18 }, { header: '地区', width: 16 }, { header: '类别', width: 12 },
-      { header: '要情内容', width: 50 }, { header: '后续处理', width: 40 }, { header: '更正第几号', width: 10 }, { header: '登记人', width: 20 }, { header: '登记时间', width: 18 },
-    ],
-    rows: incidents.map((i) => [
-      i.id, timeFormat.format(i.occurredAt), i.regionName, i.categoryLabel, i.description, i.followUp, i.correctsId, i.recordedBy, timeFormat.format(i.recordedAt),
-    ]),
-  }]);
+  await writeXlsx(path, [
+    {
+      name: '要情报告',
+      columns: [
+        { header: '编号', width: 8 },
+        { header: '发生时间', width: 18 },
+        { header: '地区', width: 16 },
+        { header: '类别', width: 12 },
+        { header: '要情内容', width: 50 },
+        { header: '后续处理', width: 40 },
+        { header: '更正第几号', width: 10 },
+        { header: '登记人', width: 20 },
+        { header: '登记时间', width: 18 },
+      ],
+      rows: incidents.map((i) => [
+        i.id,
+        timeFormat.format(i.occurredAt),
+        i.regionName,
+        i.categoryLabel,
+        i.description,
+        i.followUp,
+        i.correctsId,
+        i.recordedBy,
+        timeFormat.format(i.recordedAt),
+      ]),
+    },
+  ]);
   return incidents.length;
 }

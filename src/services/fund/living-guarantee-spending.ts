@@ -10,7 +10,8 @@ type Db = Kysely<Database>;
 export type LivingItem = 'benefit' | 'medical_on_behalf' | 'price_subsidy';
 export const livingItems: readonly LivingItem[] = ['benefit', 'medical_on_behalf', 'price_subsidy'];
 
-const monthOfInstant = (column: string): RawBuilder<string> => sql<string>`to_char(${sql.ref(column)} AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM')`;
+const monthOfInstant = (column: string): RawBuilder<string> =>
+  sql<string>`to_char(${sql.ref(column)} AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM')`;
 const itemOfPurpose = sql<string>`case p.purpose when 'unemployment_benefit' then 'benefit' else 'price_subsidy' end`;
 
 export interface LivingRow {
@@ -24,18 +25,42 @@ export interface LivingRow {
 /** By month, district and item, for the months first..last (YYYY-MM). */
 export async function livingSpendingRows(db: Db, regions: readonly string[], first: Period, last: Period): Promise<LivingRow[]> {
   if (!regions.length) return [];
-  const paid = db.selectFrom('ledger_lines as l').innerJoin('ledger_transactions as t', 't.id', 'l.transaction_id').innerJoin('payments as p', 'p.id', 't.payment_id')
-    .select([monthOfInstant('t.posted_at').as('period'), 'p.region_code', itemOfPurpose.as('item'),
-      sql<number>`sum(l.credit_fen - l.debit_fen)::bigint`.as('amount'), sql<number>`count(distinct p.person_id)::int`.as('persons')])
-    .where('l.account', '=', 'bank').where('p.purpose', 'in', ['unemployment_benefit', 'price_subsidy']).where('p.region_code', 'in', [...regions])
-    .where(monthOfInstant('t.posted_at'), '>=', first).where(monthOfInstant('t.posted_at'), '<=', last)
-    .groupBy([sql`1`, 'p.region_code', sql`3`]).execute();
-  const medical = db.selectFrom('ledger_lines as l').innerJoin('ledger_transactions as t', 't.id', 'l.transaction_id').innerJoin('benefit_payments as b', 'b.id', 't.benefit_payment_id')
-    .select([monthOfInstant('t.posted_at').as('period'), 'b.region_code', sql<string>`'medical_on_behalf'`.as('item'),
-      sql<number>`sum(l.debit_fen - l.credit_fen)::bigint`.as('amount'), sql<number>`count(distinct b.person_id)::int`.as('persons')])
-    .where('l.account', '=', 'living_spending').where('b.purpose', '=', 'medical_on_behalf').where('b.region_code', 'in', [...regions])
-    .where(monthOfInstant('t.posted_at'), '>=', first).where(monthOfInstant('t.posted_at'), '<=', last)
-    .groupBy([sql`1`, 'b.region_code']).execute();
+  const paid = db
+    .selectFrom('ledger_lines as l')
+    .innerJoin('ledger_transactions as t', 't.id', 'l.transaction_id')
+    .innerJoin('payments as p', 'p.id', 't.payment_id')
+    .select([
+      monthOfInstant('t.posted_at').as('period'),
+      'p.region_code',
+      itemOfPurpose.as('item'),
+      sql<number>`sum(l.credit_fen - l.debit_fen)::bigint`.as('amount'),
+      sql<number>`count(distinct p.person_id)::int`.as('persons'),
+    ])
+    .where('l.account', '=', 'bank')
+    .where('p.purpose', 'in', ['unemployment_benefit', 'price_subsidy'])
+    .where('p.region_code', 'in', [...regions])
+    .where(monthOfInstant('t.posted_at'), '>=', first)
+    .where(monthOfInstant('t.posted_at'), '<=', last)
+    .groupBy([sql`1`, 'p.region_code', sql`3`])
+    .execute();
+  const medical = db
+    .selectFrom('ledger_lines as l')
+    .innerJoin('ledger_transactions as t', 't.id', 'l.transaction_id')
+    .innerJoin('benefit_payments as b', 'b.id', 't.benefit_payment_id')
+    .select([
+      monthOfInstant('t.posted_at').as('period'),
+      'b.region_code',
+      sql<string>`'medical_on_behalf'`.as('item'),
+      sql<number>`sum(l.debit_fen - l.credit_fen)::bigint`.as('amount'),
+      sql<number>`count(distinct b.person_id)::int`.as('persons'),
+    ])
+    .where('l.account', '=', 'living_spending')
+    .where('b.purpose', '=', 'medical_on_behalf')
+    .where('b.region_code', 'in', [...regions])
+    .where(monthOfInstant('t.posted_at'), '>=', first)
+    .where(monthOfInstant('t.posted_at'), '<=', last)
+    .groupBy([sql`1`, 'b.region_code'])
+    .execute();
   return (await Promise.all([paid, medical])).flat();
 }
 

@@ -62,15 +62,29 @@ async function levelOf(db: Executor, regionCode: string): Promise<{ level: FundL
 
 export function budgetView(row: Selectable<FundPilotBudgetsTable>, regionName: string): PilotBudget {
   return {
-    regionCode: row.region_code, year: row.year, regionName, level: row.level, sealedOn: row.sealed_on, sealedBalanceFen: row.sealed_balance_fen,
-    capRatioBp: row.cap_ratio_bp, capFen: row.cap_fen, committedFen: row.committed_fen, spentFen: row.spent_fen,
-    remainingFen: row.cap_fen === null ? null : Math.max(0, row.cap_fen - row.committed_fen), recordedBy: row.recorded_by,
+    regionCode: row.region_code,
+    year: row.year,
+    regionName,
+    level: row.level,
+    sealedOn: row.sealed_on,
+    sealedBalanceFen: row.sealed_balance_fen,
+    capRatioBp: row.cap_ratio_bp,
+    capFen: row.cap_fen,
+    committedFen: row.committed_fen,
+    spentFen: row.spent_fen,
+    remainingFen: row.cap_fen === null ? null : Math.max(0, row.cap_fen - row.committed_fen),
+    recordedBy: row.recorded_by,
   };
 }
 
 /** The fund's budget row, or NOT_FOUND in Chinese. */
 export async function findBudget(db: Executor, key: FundKey): Promise<Selectable<FundPilotBudgetsTable>> {
-  const row = await db.selectFrom('fund_pilot_budgets').selectAll().where('region_code', '=', key.regionCode).where('year', '=', key.year).executeTakeFirst();
+  const row = await db
+    .selectFrom('fund_pilot_budgets')
+    .selectAll()
+    .where('region_code', '=', key.regionCode)
+    .where('year', '=', key.year)
+    .executeTakeFirst();
   if (!row) throw new Refusal('NOT_FOUND', `${key.regionCode} 尚未登记 ${key.year} 年度试点支出额度（封定历史结余基金）`);
   return row;
 }
@@ -84,26 +98,50 @@ export async function getBudget(db: Executor, key: FundKey): Promise<PilotBudget
 export async function recordBudget(db: Kysely<Database>, params: ParameterStore, request: RecordBudget): Promise<PilotBudget> {
   const { regionCode, year, sealedBalanceFen, actor, clock } = request;
   assertFundRecorder(actor);
-  if (!Number.isSafeInteger(sealedBalanceFen) || sealedBalanceFen < 0) throw new Refusal('INVALID', '封定历史结余基金须为非负整数（分）');
+  if (!Number.isSafeInteger(sealedBalanceFen) || sealedBalanceFen < 0)
+    throw new Refusal('INVALID', '封定历史结余基金须为非负整数（分）');
   const { level, name } = await levelOf(db, regionCode);
   let capRatioBp: number | null = null;
   let capFen: Fen | null = null;
   if (level === 'city') {
-    const decision = evaluateSpendingCap({
-      id: `${regionCode}:${year}`, asOf: `${year}-01-01`, sealedBalanceFen, committedFen: 0, requestFen: 0, planFiled: true,
-    }, params);
+    const decision = evaluateSpendingCap(
+      {
+        id: `${regionCode}:${year}`,
+        asOf: `${year}-01-01`,
+        sealedBalanceFen,
+        committedFen: 0,
+        requestFen: 0,
+        planFiled: true,
+      },
+      params,
+    );
     if (decision.capFen === null) throw capRefusal(decision);
     capFen = decision.capFen as Fen;
     capRatioBp = params.at(spendingCapParameters, 'capRatioBp', `${year}-01-01`)!.value;
   }
   return db.transaction().execute(async (trx) => {
-    const inserted = await trx.insertInto('fund_pilot_budgets').values({
-      region_code: regionCode, year, level, sealed_on: sealedOnFor(year), sealed_balance_fen: sealedBalanceFen,
-      cap_ratio_bp: capRatioBp, cap_fen: capFen, recorded_by: actorName(actor), recorded_at: clock.now(),
-    }).onConflict((oc) => oc.columns(['region_code', 'year']).doNothing()).returningAll().executeTakeFirst();
+    const inserted = await trx
+      .insertInto('fund_pilot_budgets')
+      .values({
+        region_code: regionCode,
+        year,
+        level,
+        sealed_on: sealedOnFor(year),
+        sealed_balance_fen: sealedBalanceFen,
+        cap_ratio_bp: capRatioBp,
+        cap_fen: capFen,
+        recorded_by: actorName(actor),
+        recorded_at: clock.now(),
+      })
+      .onConflict((oc) => oc.columns(['region_code', 'year']).doNothing())
+      .returningAll()
+      .executeTakeFirst();
     if (!inserted) throw new Refusal('CONFLICT', `${name} ${year} 年度的封定历史结余基金已登记，不能重复登记`);
     await recordAudit(trx, {
-      actor, action: 'fund_pilot.record_budget', subject: auditSubject.pilotFund(regionCode, year), clock,
+      actor,
+      action: 'fund_pilot.record_budget',
+      subject: auditSubject.pilotFund(regionCode, year),
+      clock,
       detail: { sealedBalanceFen, capFen, capRatioBp, level },
     });
     return budgetView(inserted, name);
@@ -111,8 +149,13 @@ export async function recordBudget(db: Kysely<Database>, params: ParameterStore,
 }
 
 export async function listBudgets(db: Kysely<Database>, year?: number): Promise<PilotBudget[]> {
-  let query = db.selectFrom('fund_pilot_budgets as b').innerJoin('regions as r', 'r.code', 'b.region_code').selectAll('b').select('r.name')
-    .orderBy('b.year').orderBy('b.region_code');
+  let query = db
+    .selectFrom('fund_pilot_budgets as b')
+    .innerJoin('regions as r', 'r.code', 'b.region_code')
+    .selectAll('b')
+    .select('r.name')
+    .orderBy('b.year')
+    .orderBy('b.region_code');
   if (year !== undefined) query = query.where('b.year', '=', year);
   return (await query.execute()).map((row) => budgetView(row, row.name));
 }

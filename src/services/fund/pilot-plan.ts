@@ -29,8 +29,17 @@ export interface PlanFiling extends FundKey {
 
 export function planView(row: Selectable<FundPilotPlansTable>): PlanFiling {
   return {
-    id: row.id, regionCode: row.region_code, year: row.year, filedOn: row.filed_on, documentNo: row.document_no, status: row.status,
-    recordedBy: row.recorded_by, recordedAt: row.recorded_at, reviewedBy: row.reviewed_by, reviewedAt: row.reviewed_at, reviewNote: row.review_note,
+    id: row.id,
+    regionCode: row.region_code,
+    year: row.year,
+    filedOn: row.filed_on,
+    documentNo: row.document_no,
+    status: row.status,
+    recordedBy: row.recorded_by,
+    recordedAt: row.recorded_at,
+    reviewedBy: row.reviewed_by,
+    reviewedAt: row.reviewed_at,
+    reviewNote: row.review_note,
   };
 }
 
@@ -50,13 +59,27 @@ export async function recordPlan(db: Kysely<Database>, request: RecordPlan): Pro
   return db.transaction().execute(async (trx) => {
     const budget = await findBudget(trx, request);
     if (budget.level !== 'city') throw new Refusal('INVALID', '省本级项目从省本级历史结余中列支，无须登记市级实施方案备案');
-    const inserted = await trx.insertInto('fund_pilot_plans').values({
-      region_code: regionCode, year, filed_on: request.filedOn, document_no: documentNo, status: 'recorded',
-      recorded_by: actorName(actor), recorded_at: clock.now(),
-    }).onConflict((oc) => oc.columns(['region_code', 'year']).where('status', '<>', 'rejected').doNothing()).returningAll().executeTakeFirst();
-    if (!inserted) throw new Refusal('CONFLICT', `${regionCode} ${year} 年度的实施方案备案已登记（待复核或已备案），不能重复登记`);
+    const inserted = await trx
+      .insertInto('fund_pilot_plans')
+      .values({
+        region_code: regionCode,
+        year,
+        filed_on: request.filedOn,
+        document_no: documentNo,
+        status: 'recorded',
+        recorded_by: actorName(actor),
+        recorded_at: clock.now(),
+      })
+      .onConflict((oc) => oc.columns(['region_code', 'year']).where('status', '<>', 'rejected').doNothing())
+      .returningAll()
+      .executeTakeFirst();
+    if (!inserted)
+      throw new Refusal('CONFLICT', `${regionCode} ${year} 年度的实施方案备案已登记（待复核或已备案），不能重复登记`);
     await recordAudit(trx, {
-      actor, action: 'fund_pilot.record_plan', subject: auditSubject.pilotFund(regionCode, year), clock,
+      actor,
+      action: 'fund_pilot.record_plan',
+      subject: auditSubject.pilotFund(regionCode, year),
+      clock,
       detail: { planId: inserted.id, filedOn: request.filedOn, documentNo },
     });
     return planView(inserted);
@@ -79,17 +102,34 @@ export async function reviewPlan(db: Kysely<Database>, request: ReviewPlan): Pro
   const note = request.note?.trim() || null;
   if (outcome === 'reject' && !note) throw new Refusal('INVALID', '驳回实施方案备案须填写驳回意见');
   return db.transaction().execute(async (trx) => {
-    const plan = await trx.selectFrom('fund_pilot_plans').selectAll().where('id', '=', planId)
-      .where('region_code', '=', request.regionCode).where('year', '=', request.year).forUpdate().executeTakeFirst();
+    const plan = await trx
+      .selectFrom('fund_pilot_plans')
+      .selectAll()
+      .where('id', '=', planId)
+      .where('region_code', '=', request.regionCode)
+      .where('year', '=', request.year)
+      .forUpdate()
+      .executeTakeFirst();
     if (!plan) throw new Refusal('NOT_FOUND', `${request.regionCode} ${request.year} 年度没有编号为 ${planId} 的实施方案备案`);
     if (plan.status !== 'recorded') throw new Refusal('CONFLICT', `实施方案备案 #${planId} 已复核，不能再次复核`);
     const by = actorName(actor);
     assertDifferentPerson(plan.recorded_by, by);
-    const updated = await trx.updateTable('fund_pilot_plans')
-      .set({ status: outcome === 'approve' ? 'reviewed' : 'rejected', reviewed_by: by, reviewed_at: clock.now(), review_note: note })
-      .where('id', '=', planId).returningAll().executeTakeFirstOrThrow();
+    const updated = await trx
+      .updateTable('fund_pilot_plans')
+      .set({
+        status: outcome === 'approve' ? 'reviewed' : 'rejected',
+        reviewed_by: by,
+        reviewed_at: clock.now(),
+        review_note: note,
+      })
+      .where('id', '=', planId)
+      .returningAll()
+      .executeTakeFirstOrThrow();
     await recordAudit(trx, {
-      actor, action: `fund_pilot.${outcome}_plan`, subject: auditSubject.pilotFund(plan.region_code, plan.year), clock,
+      actor,
+      action: `fund_pilot.${outcome}_plan`,
+      subject: auditSubject.pilotFund(plan.region_code, plan.year),
+      clock,
       detail: { planId, documentNo: plan.document_no, ...(note && { note }) },
     });
     return planView(updated);
@@ -97,7 +137,12 @@ export async function reviewPlan(db: Kysely<Database>, request: ReviewPlan): Pro
 }
 
 export async function listPlans(db: Kysely<Database>, key: FundKey): Promise<PlanFiling[]> {
-  const rows = await db.selectFrom('fund_pilot_plans').selectAll().where('region_code', '=', key.regionCode).where('year', '=', key.year)
-    .orderBy('id').execute();
+  const rows = await db
+    .selectFrom('fund_pilot_plans')
+    .selectAll()
+    .where('region_code', '=', key.regionCode)
+    .where('year', '=', key.year)
+    .orderBy('id')
+    .execute();
   return rows.map(planView);
 }

@@ -4,7 +4,10 @@ import type { Decision } from '../../policy/core/decision.ts';
 import { Refusal } from '../../domain/refusal.ts';
 
 export class PilotCapRefusal extends Refusal {
-  constructor(readonly reasons: readonly string[], message: string) {
+  constructor(
+    readonly reasons: readonly string[],
+    message: string,
+  ) {
     super('CONFLICT', message);
   }
 }

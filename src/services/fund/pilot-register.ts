@@ -26,20 +26,32 @@ export interface PilotRegister {
 }
 
 async function itemTotals(db: Kysely<Database>, key: FundKey): Promise<ItemTotal[]> {
-  const rows = await db.selectFrom('fund_pilot_commitments').select([
-    'item',
-    sql<number>`coalesce(sum(amount_fen) filter (where status = 'committed'), 0)::bigint`.as('open'),
-    sql<number>`coalesce(sum(spent_fen) filter (where status = 'spent'), 0)::bigint`.as('spent'),
-  ]).where('region_code', '=', key.regionCode).where('year', '=', key.year).groupBy('item').execute();
+  const rows = await db
+    .selectFrom('fund_pilot_commitments')
+    .select([
+      'item',
+      sql<number>`coalesce(sum(amount_fen) filter (where status = 'committed'), 0)::bigint`.as('open'),
+      sql<number>`coalesce(sum(spent_fen) filter (where status = 'spent'), 0)::bigint`.as('spent'),
+    ])
+    .where('region_code', '=', key.regionCode)
+    .where('year', '=', key.year)
+    .groupBy('item')
+    .execute();
   const byItem = new Map(rows.map((row) => [row.item, row]));
-  return pilotItems.map((item) => ({ item, label: pilotItemLabels[item], openFen: byItem.get(item)?.open ?? 0, spentFen: byItem.get(item)?.spent ?? 0 }));
+  return pilotItems.map((item) => ({
+    item,
+    label: pilotItemLabels[item],
+    openFen: byItem.get(item)?.open ?? 0,
+    spentFen: byItem.get(item)?.spent ?? 0,
+  }));
 }
 
 export async function pilotRegister(db: Kysely<Database>, key: FundKey): Promise<PilotRegister> {
   const budget = await getBudget(db, key);
   const plans = await listPlans(db, key);
   return {
-    budget, plans,
+    budget,
+    plans,
     planFiled: budget.level === 'province' || plans.some((plan) => plan.status === 'reviewed'),
     commitments: await listCommitments(db, key),
     byItem: await itemTotals(db, key),

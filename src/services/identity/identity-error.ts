@@ -10,7 +10,12 @@ export type IdentityErrorCode =
   | 'NOT_FOUND';
 
 const kindOf: Readonly<Record<IdentityErrorCode, RefusalKind>> = {
-  BAD_CREDENTIALS: 'UNAUTHENTICATED', THROTTLED: 'TOO_MANY', DISABLED: 'FORBIDDEN', INVALID: 'INVALID', CONFLICT: 'CONFLICT', NOT_FOUND: 'NOT_FOUND',
+  BAD_CREDENTIALS: 'UNAUTHENTICATED',
+  THROTTLED: 'TOO_MANY',
+  DISABLED: 'FORBIDDEN',
+  INVALID: 'INVALID',
+  CONFLICT: 'CONFLICT',
+  NOT_FOUND: 'NOT_FOUND',
 };
 
 export class IdentityError extends Refusal<IdentityErrorCode> {

@@ -40,19 +40,35 @@ export const CODE_REFUSED = new ConfirmError('CODE_WRONG', '验证码错误或�
 async function findAccount(db: Kysely<Database>, request: PortalRequest): Promise<PortalAccount | undefined> {
   const identifier = request.identifier.trim().toUpperCase();
   if (request.kind === 'unit') {
-    const unit = await db.selectFrom('units').select(['id', 'credit_code', 'contact_phone_cipher', 'contact_phone_masked'])
-      .where('credit_code', '=', identifier).executeTakeFirst();
-    return unit && {
-      id: unit.id, phoneCipher: unit.contact_phone_cipher, phoneMasked: unit.contact_phone_masked,
-      auditName: `单位:${unit.credit_code}`, subject: auditSubject.unit(unit.id),
-    };
+    const unit = await db
+      .selectFrom('units')
+      .select(['id', 'credit_code', 'contact_phone_cipher', 'contact_phone_masked'])
+      .where('credit_code', '=', identifier)
+      .executeTakeFirst();
+    return (
+      unit && {
+        id: unit.id,
+        phoneCipher: unit.contact_phone_cipher,
+        phoneMasked: unit.contact_phone_masked,
+        auditName: `单位:${unit.credit_code}`,
+        subject: auditSubject.unit(unit.id),
+      }
+    );
   }
-  const person = await db.selectFrom('persons').select(['id', 'phone_cipher', 'phone_masked'])
-    .where('id_number_index', '=', request.cipher.blindIndex(identifier)).executeTakeFirst();
-  return person && {
-    id: person.id, phoneCipher: person.phone_cipher, phoneMasked: person.phone_masked,
-    auditName: `个人:${person.id}`, subject: auditSubject.person(person.id),
-  };
+  const person = await db
+    .selectFrom('persons')
+    .select(['id', 'phone_cipher', 'phone_masked'])
+    .where('id_number_index', '=', request.cipher.blindIndex(identifier))
+    .executeTakeFirst();
+  return (
+    person && {
+      id: person.id,
+      phoneCipher: person.phone_cipher,
+      phoneMasked: person.phone_masked,
+      auditName: `个人:${person.id}`,
+      subject: auditSubject.person(person.id),
+    }
+  );
 }
 
 const purposeOf = (kind: PortalKind) => `sign-in-${kind}`;
@@ -64,11 +80,21 @@ export async function requestSignInCode(db: Kysely<Database>, request: PortalReq
   const now = request.clock.now();
   try {
     await db.transaction().execute(async (trx) => {
-      const { id, code } = await issueCode(trx, { purpose: purposeOf(request.kind), subject: String(account.id), now, cipher: request.cipher });
+      const { id, code } = await issueCode(trx, {
+        purpose: purposeOf(request.kind),
+        subject: String(account.id),
+        now,
+        cipher: request.cipher,
+      });
       await enqueueSms(trx, {
-        key: `code:${purposeOf(request.kind)}:${id}`, round: null, unitId: request.kind === 'unit' ? account.id : null,
-        phoneCipher: account.phoneCipher!, phoneMasked: account.phoneMasked ?? '（未登记）', template: 'sign_in_code',
-        body: signInCodeText(code), at: now,
+        key: `code:${purposeOf(request.kind)}:${id}`,
+        round: null,
+        unitId: request.kind === 'unit' ? account.id : null,
+        phoneCipher: account.phoneCipher!,
+        phoneMasked: account.phoneMasked ?? '（未登记）',
+        template: 'sign_in_code',
+        body: signInCodeText(code),
+        at: now,
       });
     });
   } catch (error) {
@@ -80,19 +106,35 @@ export async function requestSignInCode(db: Kysely<Database>, request: PortalReq
 }
 
 /** Opens a session when the code matches; any refusal is CODE_REFUSED (the wrong try is counted and audited). */
-export async function signInWithCode(db: Kysely<Database>, request: PortalRequest & { code: string; ip?: string }): Promise<OpenedSession> {
+export async function signInWithCode(
+  db: Kysely<Database>,
+  request: PortalRequest & { code: string; ip?: string },
+): Promise<OpenedSession> {
   const now = request.clock.now();
   const account = await findAccount(db, request);
   const refusal = account
     ? await db.transaction().execute(async (trx) => {
-      const wrong = await checkCode(trx, { purpose: purposeOf(request.kind), subject: String(account.id), code: request.code, now, cipher: request.cipher });
-      await appendAudit(trx, {
-        actor: account.auditName, action: wrong ? 'auth.sign_in_failed' : 'auth.sign_in', subject: account.subject, at: now,
-        detail: request.ip ? { ip: request.ip } : null,
-      });
-      return wrong;
-    })
+        const wrong = await checkCode(trx, {
+          purpose: purposeOf(request.kind),
+          subject: String(account.id),
+          code: request.code,
+          now,
+          cipher: request.cipher,
+        });
+        await appendAudit(trx, {
+          actor: account.auditName,
+          action: wrong ? 'auth.sign_in_failed' : 'auth.sign_in',
+          subject: account.subject,
+          at: now,
+          detail: request.ip ? { ip: request.ip } : null,
+        });
+        return wrong;
+      })
     : CODE_REFUSED;
   if (refusal) throw CODE_REFUSED;
-  return openSession(db, request.kind === 'unit' ? { kind: 'unit', unitId: account!.id } : { kind: 'person', personId: account!.id }, now);
+  return openSession(
+    db,
+    request.kind === 'unit' ? { kind: 'unit', unitId: account!.id } : { kind: 'person', personId: account!.id },
+    now,
+  );
 }

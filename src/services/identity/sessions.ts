@@ -18,7 +18,8 @@ export const SESSION_LIMITS: Readonly<Record<SessionKind, { idleMs: number; abso
 /** last_seen_at is written at most this often, so reads do not each cost a write. */
 const TOUCH_EVERY_MS = MINUTE_MS;
 
-export type SessionSubject = { kind: 'staff'; staffId: number } | { kind: 'unit'; unitId: number } | { kind: 'person'; personId: number };
+export type SessionSubject =
+  { kind: 'staff'; staffId: number } | { kind: 'unit'; unitId: number } | { kind: 'person'; personId: number };
 
 export interface OpenedSession {
   token: string;
@@ -34,26 +35,48 @@ export async function openSession(db: Kysely<Database>, subject: SessionSubject,
   const token = newToken();
   const csrfToken = newToken();
   const expiresAt = new Date(now.getTime() + SESSION_LIMITS[subject.kind].absoluteMs);
-  await db.insertInto('sessions').values({
-    token_hash: sm3Hex(token), csrf_token: csrfToken, kind: subject.kind,
-    staff_id: subject.kind === 'staff' ? subject.staffId : null,
-    unit_id: subject.kind === 'unit' ? subject.unitId : null,
-    person_id: subject.kind === 'person' ? subject.personId : null,
-    created_at: now, last_seen_at: now, expires_at: expiresAt,
-  }).execute();
+  await db
+    .insertInto('sessions')
+    .values({
+      token_hash: sm3Hex(token),
+      csrf_token: csrfToken,
+      kind: subject.kind,
+      staff_id: subject.kind === 'staff' ? subject.staffId : null,
+      unit_id: subject.kind === 'unit' ? subject.unitId : null,
+      person_id: subject.kind === 'person' ? subject.personId : null,
+      created_at: now,
+      last_seen_at: now,
+      expires_at: expiresAt,
+    })
+    .execute();
   return { token, csrfToken, expiresAt };
 }
 
 /** The identity of a live session's token, or undefined (unknown, ended, idle too long, past its limit, account off). */
 export async function resolveSession(db: Kysely<Database>, token: string, now: Date): Promise<Identity | undefined> {
-  const row = await db.selectFrom('sessions as s')
+  const row = await db
+    .selectFrom('sessions as s')
     .leftJoin('staff_accounts as a', 'a.id', 's.staff_id')
     .leftJoin('units as u', 'u.id', 's.unit_id')
     .leftJoin('persons as p', 'p.id', 's.person_id')
     .select([
-      's.id', 's.kind', 's.csrf_token', 's.last_seen_at', 's.expires_at', 's.ended_at', 's.staff_id', 's.unit_id', 's.person_id',
-      'a.username', 'a.display_name', 'a.roles', 'a.region_code', 'a.disabled_at',
-      'u.credit_code', 'u.name as unit_name', 'p.name as person_name',
+      's.id',
+      's.kind',
+      's.csrf_token',
+      's.last_seen_at',
+      's.expires_at',
+      's.ended_at',
+      's.staff_id',
+      's.unit_id',
+      's.person_id',
+      'a.username',
+      'a.display_name',
+      'a.roles',
+      'a.region_code',
+      'a.disabled_at',
+      'u.credit_code',
+      'u.name as unit_name',
+      'p.name as person_name',
     ])
     .where('s.token_hash', '=', sm3Hex(token))
     .executeTakeFirst();
@@ -68,8 +91,13 @@ export async function resolveSession(db: Kysely<Database>, token: string, now: D
   switch (row.kind) {
     case 'staff':
       return {
-        ...session, kind: 'staff', accountId: row.staff_id!, username: row.username!, displayName: row.display_name!,
-        roles: row.roles!, regionCode: row.region_code!,
+        ...session,
+        kind: 'staff',
+        accountId: row.staff_id!,
+        username: row.username!,
+        displayName: row.display_name!,
+        roles: row.roles!,
+        regionCode: row.region_code!,
       };
     case 'unit':
       return { ...session, kind: 'unit', unitId: row.unit_id!, creditCode: row.credit_code!, unitName: row.unit_name! };

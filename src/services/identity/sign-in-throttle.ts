@@ -35,7 +35,15 @@ function waitAfter(kind: ThrottleKind, failures: number): number {
 
 /** Whole seconds until another attempt may be made under these keys (0: now). */
 export async function secondsToWait(db: Kysely<Database>, keys: readonly ThrottleKey[], now: Date): Promise<number> {
-  const rows = await db.selectFrom('sign_in_throttles').select('blocked_until').where('key', 'in', keys.map((k) => k.key)).execute();
+  const rows = await db
+    .selectFrom('sign_in_throttles')
+    .select('blocked_until')
+    .where(
+      'key',
+      'in',
+      keys.map((k) => k.key),
+    )
+    .execute();
   const ms = Math.max(0, ...rows.map((row) => row.blocked_until.getTime() - now.getTime()));
   return Math.ceil(ms / 1000);
 }
@@ -44,20 +52,33 @@ export async function secondsToWait(db: Kysely<Database>, keys: readonly Throttl
  * Counts a failure under every key, each in one statement (failures sent at the same moment all count); returns the
  * username's count and the wait it now imposes, in whole seconds.
  */
-export async function countFailure(db: Kysely<Database>, keys: readonly ThrottleKey[], now: Date): Promise<{ failures: number; waitSeconds: number }> {
+export async function countFailure(
+  db: Kysely<Database>,
+  keys: readonly ThrottleKey[],
+  now: Date,
+): Promise<{ failures: number; waitSeconds: number }> {
   const forgotten = new Date(now.getTime() - FORGET_AFTER_MS);
   let account = { failures: 0, waitSeconds: 0 };
   for (const { kind, key } of keys) {
-    const { failures } = await db.insertInto('sign_in_throttles').values({ key, failures: 1, last_failed_at: now, blocked_until: now })
-      .onConflict((oc) => oc.column('key').doUpdateSet({
-        failures: sql<number>`CASE WHEN sign_in_throttles.last_failed_at < ${forgotten} THEN 1 ELSE sign_in_throttles.failures + 1 END`,
-        last_failed_at: now,
-      }))
-      .returning('failures').executeTakeFirstOrThrow();
+    const { failures } = await db
+      .insertInto('sign_in_throttles')
+      .values({ key, failures: 1, last_failed_at: now, blocked_until: now })
+      .onConflict((oc) =>
+        oc.column('key').doUpdateSet({
+          failures: sql<number>`CASE WHEN sign_in_throttles.last_failed_at < ${forgotten} THEN 1 ELSE sign_in_throttles.failures + 1 END`,
+          last_failed_at: now,
+        }),
+      )
+      .returning('failures')
+      .executeTakeFirstOrThrow();
     const wait = waitAfter(kind, failures);
     if (wait > 0) {
-      await db.updateTable('sign_in_throttles').set({ blocked_until: new Date(now.getTime() + wait) })
-        .where('key', '=', key).where('blocked_until', '<', new Date(now.getTime() + wait)).execute();
+      await db
+        .updateTable('sign_in_throttles')
+        .set({ blocked_until: new Date(now.getTime() + wait) })
+        .where('key', '=', key)
+        .where('blocked_until', '<', new Date(now.getTime() + wait))
+        .execute();
     }
     if (kind === 'account') account = { failures, waitSeconds: Math.ceil(wait / 1000) };
   }
@@ -73,7 +94,11 @@ export async function clearAccount(db: Kysely<Database>, username: string): Prom
 export async function waitingAccounts(db: Kysely<Database>, usernames: readonly string[], now: Date): Promise<Set<string>> {
   if (!usernames.length) return new Set();
   const byKey = new Map(usernames.map((username) => [accountKey(username), username]));
-  const rows = await db.selectFrom('sign_in_throttles').select('key')
-    .where('key', 'in', [...byKey.keys()]).where('blocked_until', '>', now).execute();
+  const rows = await db
+    .selectFrom('sign_in_throttles')
+    .select('key')
+    .where('key', 'in', [...byKey.keys()])
+    .where('blocked_until', '>', now)
+    .execute();
   return new Set(rows.map((row) => byKey.get(row.key)!));
 }

@@ -46,9 +46,14 @@ function checkPassword(password: string, username: string): void {
   if (problem) throw new IdentityError('INVALID', problem);
 }
 
-export async function createStaffAccount(db: Kysely<Database>, account: NewStaffAccount, change: AccountChange): Promise<StaffAccountView> {
+export async function createStaffAccount(
+  db: Kysely<Database>,
+  account: NewStaffAccount,
+  change: AccountChange,
+): Promise<StaffAccountView> {
   const username = account.username.trim().toLowerCase();
-  if (!USERNAME.test(username)) throw new IdentityError('INVALID', '用户名须为3至32位小写字母、数字、下划线、点或连字符，以字母开头');
+  if (!USERNAME.test(username))
+    throw new IdentityError('INVALID', '用户名须为3至32位小写字母、数字、下划线、点或连字符，以字母开头');
   const roleProblem = roleSetProblem(account.roles);
   if (roleProblem) throw new IdentityError('INVALID', roleProblem);
   checkPassword(account.password, username);
@@ -59,12 +64,25 @@ export async function createStaffAccount(db: Kysely<Database>, account: NewStaff
   const now = change.clock.now();
   const passwordHash = await change.hasher.hash(account.password);
   const id = await db.transaction().execute(async (trx) => {
-    const row = await trx.insertInto('staff_accounts').values({
-      username, display_name: account.displayName.trim(), roles: [...new Set(account.roles)] as StaffRole[], region_code: account.regionCode,
-      password_hash: passwordHash, password_changed_at: now, created_at: now, created_by: change.by,
-    }).returning('id').executeTakeFirstOrThrow();
+    const row = await trx
+      .insertInto('staff_accounts')
+      .values({
+        username,
+        display_name: account.displayName.trim(),
+        roles: [...new Set(account.roles)] as StaffRole[],
+        region_code: account.regionCode,
+        password_hash: passwordHash,
+        password_changed_at: now,
+        created_at: now,
+        created_by: change.by,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     await appendAudit(trx, {
-      actor: change.by, action: 'account.create', subject: auditSubject.staffAccount(username), at: now,
+      actor: change.by,
+      action: 'account.create',
+      subject: auditSubject.staffAccount(username),
+      at: now,
       detail: { roles: account.roles, regionCode: account.regionCode },
     });
     return row.id;
@@ -73,16 +91,37 @@ export async function createStaffAccount(db: Kysely<Database>, account: NewStaff
 }
 
 export async function listStaffAccounts(db: Kysely<Database>, clock: Clock, id?: number): Promise<StaffAccountView[]> {
-  let query = db.selectFrom('staff_accounts as a').innerJoin('regions as r', 'r.code', 'a.region_code')
-    .select(['a.id', 'a.username', 'a.display_name', 'a.roles', 'a.region_code', 'r.name as region_name', 'a.disabled_at', 'a.created_at'])
+  let query = db
+    .selectFrom('staff_accounts as a')
+    .innerJoin('regions as r', 'r.code', 'a.region_code')
+    .select([
+      'a.id',
+      'a.username',
+      'a.display_name',
+      'a.roles',
+      'a.region_code',
+      'r.name as region_name',
+      'a.disabled_at',
+      'a.created_at',
+    ])
     .orderBy('a.id');
   if (id !== undefined) query = query.where('a.id', '=', id);
   const rows = await query.execute();
-  const waiting = await waitingAccounts(db, rows.map((row) => row.username), clock.now());
+  const waiting = await waitingAccounts(
+    db,
+    rows.map((row) => row.username),
+    clock.now(),
+  );
   return rows.map((row) => ({
-    id: row.id, username: row.username, displayName: row.display_name, roles: row.roles, regionCode: row.region_code,
-    regionName: row.region_name, locked: waiting.has(row.username),
-    disabled: row.disabled_at !== null, createdAt: row.created_at.toISOString(),
+    id: row.id,
+    username: row.username,
+    displayName: row.display_name,
+    roles: row.roles,
+    regionCode: row.region_code,
+    regionName: row.region_name,
+    locked: waiting.has(row.username),
+    disabled: row.disabled_at !== null,
+    createdAt: row.created_at.toISOString(),
   }));
 }
 
@@ -96,15 +135,28 @@ export type AccountAction = 'disable' | 'enable' | 'unlock';
 
 /** Disables, enables or unlocks an account; an administrator cannot disable their own. */
 export async function changeStaffAccount(
-  db: Kysely<Database>, id: number, action: AccountAction, change: Omit<AccountChange, 'hasher'> & { byAccountId?: number },
+  db: Kysely<Database>,
+  id: number,
+  action: AccountAction,
+  change: Omit<AccountChange, 'hasher'> & { byAccountId?: number },
 ): Promise<StaffAccountView> {
   const account = await accountById(db, id);
   if (action === 'disable' && change.byAccountId === id) throw new IdentityError('INVALID', '不能停用自己的账号');
   const now = change.clock.now();
   await db.transaction().execute(async (trx) => {
     if (action === 'unlock') await clearAccount(trx, account.username);
-    else await trx.updateTable('staff_accounts').set({ disabled_at: action === 'disable' ? now : null }).where('id', '=', id).execute();
-    await appendAudit(trx, { actor: change.by, action: `account.${action}`, subject: auditSubject.staffAccount(account.username), at: now });
+    else
+      await trx
+        .updateTable('staff_accounts')
+        .set({ disabled_at: action === 'disable' ? now : null })
+        .where('id', '=', id)
+        .execute();
+    await appendAudit(trx, {
+      actor: change.by,
+      action: `account.${action}`,
+      subject: auditSubject.staffAccount(account.username),
+      at: now,
+    });
   });
   if (action === 'disable') await endStaffSessions(db, id, now);
   return (await listStaffAccounts(db, change.clock, id))[0]!;
@@ -117,16 +169,29 @@ export async function setStaffPassword(db: Kysely<Database>, id: number, passwor
   const now = change.clock.now();
   const passwordHash = await change.hasher.hash(password);
   await db.transaction().execute(async (trx) => {
-    await trx.updateTable('staff_accounts').set({ password_hash: passwordHash, password_changed_at: now }).where('id', '=', id).execute();
+    await trx
+      .updateTable('staff_accounts')
+      .set({ password_hash: passwordHash, password_changed_at: now })
+      .where('id', '=', id)
+      .execute();
     await clearAccount(trx, account.username);
-    await appendAudit(trx, { actor: change.by, action: 'account.password', subject: auditSubject.staffAccount(account.username), at: now });
+    await appendAudit(trx, {
+      actor: change.by,
+      action: 'account.password',
+      subject: auditSubject.staffAccount(account.username),
+      at: now,
+    });
   });
   await endStaffSessions(db, id, now);
 }
 
 /** A member of staff changes their own password, proving the current one first. */
 export async function changeOwnPassword(
-  db: Kysely<Database>, id: number, current: string, next: string, change: AccountChange,
+  db: Kysely<Database>,
+  id: number,
+  current: string,
+  next: string,
+  change: AccountChange,
 ): Promise<void> {
   const row = await db.selectFrom('staff_accounts').select('password_hash').where('id', '=', id).executeTakeFirstOrThrow();
   if (!(await change.hasher.verify(row.password_hash, current))) throw new IdentityError('BAD_CREDENTIALS', '当前密码不正确');

@@ -37,12 +37,24 @@ type AttemptAction = 'auth.sign_in' | 'auth.sign_in_failed' | 'auth.throttled' |
  * Audits an attempt. A name that is no account's is not written to the permanent log as typed (it may be a password
  * typed into the wrong field): only a digest of it, enough to see the same name tried again.
  */
-async function audit(db: Kysely<Database>, username: string, known: boolean, action: AttemptAction, now: Date, detail: Record<string, Json>) {
+async function audit(
+  db: Kysely<Database>,
+  username: string,
+  known: boolean,
+  action: AttemptAction,
+  now: Date,
+  detail: Record<string, Json>,
+) {
   const actor = known ? username : UNKNOWN_ACTOR;
-  await db.transaction().execute((trx) => appendAudit(trx, {
-    actor, action, subject: auditSubject.staffAccount(actor), at: now,
-    detail: known ? detail : { usernameSm3: sm3Hex(username).slice(0, 16), ...detail },
-  }));
+  await db.transaction().execute((trx) =>
+    appendAudit(trx, {
+      actor,
+      action,
+      subject: auditSubject.staffAccount(actor),
+      at: now,
+      detail: known ? detail : { usernameSm3: sm3Hex(username).slice(0, 16), ...detail },
+    }),
+  );
 }
 
 export async function signInStaff(db: Kysely<Database>, attempt: StaffSignIn): Promise<OpenedSession> {
@@ -50,9 +62,11 @@ export async function signInStaff(db: Kysely<Database>, attempt: StaffSignIn): P
   const username = attempt.username.trim().toLowerCase();
   const ip: Record<string, Json> = attempt.ip ? { ip: attempt.ip } : {};
   const keys = throttleKeys(username, attempt.ip);
-  const account = await db.selectFrom('staff_accounts')
+  const account = await db
+    .selectFrom('staff_accounts')
     .select(['id', 'password_hash', 'disabled_at'])
-    .where('username', '=', username).executeTakeFirst();
+    .where('username', '=', username)
+    .executeTakeFirst();
   const wait = await secondsToWait(db, keys, now);
   if (wait > 0) {
     await audit(db, username, !!account, 'auth.sign_in_refused', now, { ...ip, waitSeconds: wait });
@@ -62,7 +76,11 @@ export async function signInStaff(db: Kysely<Database>, attempt: StaffSignIn): P
   if (!account || !matches) {
     const counted = await countFailure(db, keys, now);
     const action = counted.waitSeconds > 0 ? 'auth.throttled' : 'auth.sign_in_failed';
-    await audit(db, username, !!account, action, now, { ...ip, failures: counted.failures, ...(counted.waitSeconds > 0 && { waitSeconds: counted.waitSeconds }) });
+    await audit(db, username, !!account, action, now, {
+      ...ip,
+      failures: counted.failures,
+      ...(counted.waitSeconds > 0 && { waitSeconds: counted.waitSeconds }),
+    });
     throw new IdentityError('BAD_CREDENTIALS', BAD_CREDENTIALS_MESSAGE);
   }
   if (account.disabled_at) {

@@ -29,8 +29,13 @@ export async function recordBatch(db: Kysely<Database>, batch: BatchRecord): Pro
   const { id } = await db
     .insertInto('import_batches')
     .values({
-      kind: batch.kind, file_name: batch.fileName, file_sha256: batch.sha256, row_count: batch.rowCount,
-      status: batch.status, error_count: batch.errorCount, created_by: batch.actor,
+      kind: batch.kind,
+      file_name: batch.fileName,
+      file_sha256: batch.sha256,
+      row_count: batch.rowCount,
+      status: batch.status,
+      error_count: batch.errorCount,
+      created_by: batch.actor,
     })
     .returning('id')
     .executeTakeFirstOrThrow();
@@ -45,8 +50,15 @@ function selectBatches(db: Kysely<Database>) {
 
 function toSummary(row: BatchRow): BatchSummary {
   return {
-    id: row.id, kind: row.kind, fileName: row.file_name, sha256: row.file_sha256, rowCount: row.row_count,
-    status: row.status, errorCount: row.error_count, actor: row.created_by, createdAt: row.created_at.toISOString(),
+    id: row.id,
+    kind: row.kind,
+    fileName: row.file_name,
+    sha256: row.file_sha256,
+    rowCount: row.row_count,
+    status: row.status,
+    errorCount: row.error_count,
+    actor: row.created_by,
+    createdAt: row.created_at.toISOString(),
   };
 }
 

@@ -27,8 +27,7 @@ const READ_CHUNK = 5000;
 export const EXAMPLE_ROW_MESSAGE = '请删除模板中的示例行';
 
 export type ImportProgress =
-  | ({ phase: 'read'; rows: number } & ReadProgress)
-  | { phase: 'write'; rows: number; totalRows: number };
+  ({ phase: 'read'; rows: number } & ReadProgress) | { phase: 'write'; rows: number; totalRows: number };
 
 export interface ImportOptions {
   kind: string;
@@ -93,7 +92,10 @@ export async function importFile(store: { db: Kysely<Database> }, options: Impor
       // Appended last, not locked first: an import writes for minutes and must not hold up every audited action; it
       // locks no row an audited transaction waits for (units, people and ledger rows, not cases or payments).
       await appendAudit(trx, {
-        actor: options.actor, action: 'data.import', subject: auditSubject.importBatch(batchId), detail: { kind: options.kind, sha256, rowCount: report.rowCount, ...counts },
+        actor: options.actor,
+        action: 'data.import',
+        subject: auditSubject.importBatch(batchId),
+        detail: { kind: options.kind, sha256, rowCount: report.rowCount, ...counts },
       });
       return { status: 'accepted', batchId, kind: options.kind, rowCount: report.rowCount, ...counts };
     });
@@ -106,20 +108,35 @@ export async function importFile(store: { db: Kysely<Database> }, options: Impor
       throw error;
     }
   }
-  const batchId = await recordBatch(store.db, { ...batch, rowCount: report.rowCount, status: 'rejected', errorCount: report.errorCount });
+  const batchId = await recordBatch(store.db, {
+    ...batch,
+    rowCount: report.rowCount,
+    status: 'rejected',
+    errorCount: report.errorCount,
+  });
   const errors = [...report.errors].sort((a, b) => a.row - b.row);
   const reportPath = errorReportPath(options.reportDir, batchId);
   await mkdir(options.reportDir, { recursive: true });
   await writeErrorReport(errors, reportPath, { omittedCount: report.omittedErrorCount });
   return {
-    status: 'rejected', batchId, kind: options.kind, rowCount: report.rowCount, invalidRowCount: report.invalidRowCount,
-    errorCount: report.errorCount, errors, reportPath, ...(fileError === undefined ? {} : { fileError }),
+    status: 'rejected',
+    batchId,
+    kind: options.kind,
+    rowCount: report.rowCount,
+    invalidRowCount: report.invalidRowCount,
+    errorCount: report.errorCount,
+    errors,
+    reportPath,
+    ...(fileError === undefined ? {} : { fileError }),
   };
 }
 
 /** Reads, checks and stages the whole file; throws Rejection when any row is bad, else writes and counts. */
 async function stageAndWrite(
-  trx: Kysely<Database>, kind: AnyImportKind, options: ImportOptions, report: ValidationReport,
+  trx: Kysely<Database>,
+  kind: AnyImportKind,
+  options: ImportOptions,
+  report: ValidationReport,
 ): Promise<WriteCounts> {
   const stage = await ImportStage.create(trx, kind.target);
   const resolver = await ReferenceResolver.open(trx, options.cipher);
@@ -130,9 +147,15 @@ async function stageAndWrite(
     const { refs, problems } = await resolver.resolve(kind, chunk);
     const staged: StagedRow[] = [];
     for (const row of chunk) {
-      const found = [...problems(row), ...(kind.checkRow?.(row.value) ?? []).map((problem) => ({
-        row: row.rowNumber, column: headers.get(problem.column)!, value: cellText(row.value[problem.column]), message: problem.message,
-      }))];
+      const found = [
+        ...problems(row),
+        ...(kind.checkRow?.(row.value) ?? []).map((problem) => ({
+          row: row.rowNumber,
+          column: headers.get(problem.column)!,
+          value: cellText(row.value[problem.column]),
+          message: problem.message,
+        })),
+      ];
       if (found.length > 0) {
         found.forEach((problem) => report.add(problem));
         report.invalidRowCount++;
@@ -162,7 +185,12 @@ async function stageAndWrite(
   for (const duplicate of await stage.duplicates(ERROR_LIMIT)) {
     const [first, ...repeats] = duplicate.rows;
     for (const row of repeats) {
-      report.add({ row, column: keyHeaders, value: duplicate.key, message: `与第 ${first} 行重复：同一文件中${keyHeaders}相同的记录只能出现一次` });
+      report.add({
+        row,
+        column: keyHeaders,
+        value: duplicate.key,
+        message: `与第 ${first} 行重复：同一文件中${keyHeaders}相同的记录只能出现一次`,
+      });
       report.invalidRowCount++;
     }
   }
@@ -172,7 +200,9 @@ async function stageAndWrite(
 
 /** The template's example row, left in by mistake, is an error rather than data. */
 async function* withoutExampleRow(
-  kind: AnyImportKind, rows: AsyncIterable<TableRow>, report: ValidationReport,
+  kind: AnyImportKind,
+  rows: AsyncIterable<TableRow>,
+  report: ValidationReport,
 ): AsyncGenerator<TableRow> {
   for await (const row of rows) {
     if (kind.spec.columns.every((column) => (row.values[column.header] ?? '').trim() === column.example)) {

@@ -83,7 +83,11 @@ export function sealed(cipher: FieldCipher, plain: string | null, stored: Buffer
 }
 
 /** A bank account's sealed and masked cells, keeping the stored seal when the number is unchanged. */
-export function sealedAccount(cipher: FieldCipher, plain: string | null, stored: Buffer | null | undefined): [Buffer | null, string | null] {
+export function sealedAccount(
+  cipher: FieldCipher,
+  plain: string | null,
+  stored: Buffer | null | undefined,
+): [Buffer | null, string | null] {
   return [sealed(cipher, plain, stored), plain === null ? null : maskBankAccount(plain)];
 }
 

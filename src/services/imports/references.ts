@@ -13,7 +13,11 @@ import type { AnyImportKind, PersonRef, Resolved, UnitRef } from './import-kind.
 const CACHE_LIMIT = 200_000;
 
 /** Looks up keys not yet cached; a key found missing is cached as null. */
-async function throughCache<V>(cache: Map<string, V | null>, keys: Iterable<string>, load: (keys: string[]) => Promise<Map<string, V>>) {
+async function throughCache<V>(
+  cache: Map<string, V | null>,
+  keys: Iterable<string>,
+  load: (keys: string[]) => Promise<Map<string, V>>,
+) {
   const all = [...keys];
   if (cache.size + all.length > CACHE_LIMIT) cache.clear();
   const wanted = all.filter((key) => !cache.has(key));
@@ -39,7 +43,10 @@ export class ReferenceResolver {
   }
 
   /** The referenced records of these rows, and the problems of each row whose reference cannot be used. */
-  async resolve(kind: AnyImportKind, rows: readonly ParsedRow<Record<string, unknown>>[]): Promise<{
+  async resolve(
+    kind: AnyImportKind,
+    rows: readonly ParsedRow<Record<string, unknown>>[],
+  ): Promise<{
     refs: Resolved;
     problems(row: ParsedRow<Record<string, unknown>>): RowError[];
   }> {
@@ -91,13 +98,30 @@ export class ReferenceResolver {
   private async units(creditCodes: string[]): Promise<Map<string, UnitRef>> {
     const rows = await this.db
       .selectFrom('units')
-      .select(['id', 'credit_code', 'region_code', 'labor_dispatch', 'contact_phone_cipher', 'corporate_account_cipher', 'contribution_account_cipher'])
+      .select([
+        'id',
+        'credit_code',
+        'region_code',
+        'labor_dispatch',
+        'contact_phone_cipher',
+        'corporate_account_cipher',
+        'contribution_account_cipher',
+      ])
       .where(sql<boolean>`credit_code = ANY(${creditCodes}::text[])`)
       .execute();
-    return new Map(rows.map((row) => [row.credit_code, {
-      id: row.id, regionCode: row.region_code, laborDispatch: row.labor_dispatch, contactPhoneCipher: row.contact_phone_cipher,
-      corporateAccountCipher: row.corporate_account_cipher, contributionAccountCipher: row.contribution_account_cipher,
-    }]));
+    return new Map(
+      rows.map((row) => [
+        row.credit_code,
+        {
+          id: row.id,
+          regionCode: row.region_code,
+          laborDispatch: row.labor_dispatch,
+          contactPhoneCipher: row.contact_phone_cipher,
+          corporateAccountCipher: row.corporate_account_cipher,
+          contributionAccountCipher: row.contribution_account_cipher,
+        },
+      ]),
+    );
   }
 
   /** Keyed by blind index. */
@@ -107,8 +131,16 @@ export class ReferenceResolver {
       .select(['id', 'id_number_index', 'region_code', 'phone_cipher', 'bank_account_cipher'])
       .where(sql<boolean>`id_number_index = ANY(${indexes}::text[])`)
       .execute();
-    return new Map(rows.map((row) => [row.id_number_index, {
-      id: row.id, regionCode: row.region_code, phoneCipher: row.phone_cipher, bankAccountCipher: row.bank_account_cipher,
-    }]));
+    return new Map(
+      rows.map((row) => [
+        row.id_number_index,
+        {
+          id: row.id,
+          regionCode: row.region_code,
+          phoneCipher: row.phone_cipher,
+          bankAccountCipher: row.bank_account_cipher,
+        },
+      ]),
+    );
   }
 }

@@ -35,13 +35,18 @@ const ids = (names: readonly string[]) => sql.join(names.map((name) => sql.id(na
 export class ImportStage {
   private count = 0;
 
-  private constructor(private readonly trx: Kysely<Database>, private readonly target: WriteTarget) {}
+  private constructor(
+    private readonly trx: Kysely<Database>,
+    private readonly target: WriteTarget,
+  ) {}
 
   /** Must run inside a transaction: the table lives until it ends. */
   static async create(trx: Kysely<Database>, target: WriteTarget): Promise<ImportStage> {
     await sql`CREATE TEMP TABLE ${sql.table(STAGE)} ON COMMIT DROP AS
               SELECT ${ids(target.columns)} FROM ${sql.table(target.table)} WITH NO DATA`.execute(trx);
-    await sql`ALTER TABLE ${sql.table(STAGE)} ADD COLUMN _seq integer, ADD COLUMN _row integer, ADD COLUMN _key text`.execute(trx);
+    await sql`ALTER TABLE ${sql.table(STAGE)} ADD COLUMN _seq integer, ADD COLUMN _row integer, ADD COLUMN _key text`.execute(
+      trx,
+    );
     return new ImportStage(trx, target);
   }
 
@@ -110,7 +115,10 @@ export class ImportStage {
     const compared = this.compared;
     const assignments = compared.map((column) => sql`${sql.id(column)} = s.${sql.id(column)}`);
     if (audit === 'changed') assignments.push(sql`updated_at = now()`, sql`updated_by = ${actor}::text`);
-    const matches = sql.join(key.map((column) => sql`t.${sql.id(column)} = s.${sql.id(column)}`), sql` AND `);
+    const matches = sql.join(
+      key.map((column) => sql`t.${sql.id(column)} = s.${sql.id(column)}`),
+      sql` AND `,
+    );
     const current = sql.join(compared.map((column) => sql`t.${sql.id(column)}`));
     const incoming = sql.join(compared.map((column) => sql`s.${sql.id(column)}`));
     return sql`

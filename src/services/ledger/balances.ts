@@ -17,22 +17,45 @@ import type { Fen } from '../../policy/core/money.ts';
 import { expenseAccountLabels } from '../../domain/vocabulary/payment-purposes.ts';
 
 export const ledgerAccounts: readonly LedgerAccount[] = [
-  'fund', 'payable', 'bank_in_transit', 'bank', 'pilot_spending', 'pilot_bank',
-  'skill_subsidy_expense', 'unemployment_benefit_expense', 'medical_insurance_expense', 'price_subsidy_expense',
-  'recovery_receivable', 'recovery_bank',
-  'living_spending', 'living_bank',
+  'fund',
+  'payable',
+  'bank_in_transit',
+  'bank',
+  'pilot_spending',
+  'pilot_bank',
+  'skill_subsidy_expense',
+  'unemployment_benefit_expense',
+  'medical_insurance_expense',
+  'price_subsidy_expense',
+  'recovery_receivable',
+  'recovery_bank',
+  'living_spending',
+  'living_bank',
 ];
 
 export const accountLabels: Readonly<Record<LedgerAccount, string>> = {
-  ...expenseAccountLabels, payable: '应付返还款', bank_in_transit: '银行在途款', bank: '银行存款（已拨付）',
-  pilot_spending: '扩大支出范围试点支出', pilot_bank: '银行存款（试点已拨付）',
-  recovery_receivable: '应追回款', recovery_bank: '银行存款（已追回）',
-  living_spending: '保生活支出', living_bank: '银行存款（保生活已拨付）',
+  ...expenseAccountLabels,
+  payable: '应付返还款',
+  bank_in_transit: '银行在途款',
+  bank: '银行存款（已拨付）',
+  pilot_spending: '扩大支出范围试点支出',
+  pilot_bank: '银行存款（试点已拨付）',
+  recovery_receivable: '应追回款',
+  recovery_bank: '银行存款（已追回）',
+  living_spending: '保生活支出',
+  living_bank: '银行存款（保生活已拨付）',
 };
 
 const debitNormal: ReadonlySet<LedgerAccount> = new Set([
-  'fund', 'pilot_spending', 'skill_subsidy_expense', 'unemployment_benefit_expense', 'medical_insurance_expense', 'price_subsidy_expense',
-  'recovery_receivable', 'recovery_bank', 'living_spending',
+  'fund',
+  'pilot_spending',
+  'skill_subsidy_expense',
+  'unemployment_benefit_expense',
+  'medical_insurance_expense',
+  'price_subsidy_expense',
+  'recovery_receivable',
+  'recovery_bank',
+  'living_spending',
 ]);
 
 export interface AccountBalance {
@@ -49,14 +72,25 @@ export function normalBalance(account: LedgerAccount, debitFen: Fen, creditFen: 
 }
 
 export async function ledgerBalances(db: Kysely<Database>): Promise<AccountBalance[]> {
-  const rows = await db.selectFrom('ledger_lines')
-    .select(['account', sql<number>`coalesce(sum(debit_fen), 0)::bigint`.as('debit'), sql<number>`coalesce(sum(credit_fen), 0)::bigint`.as('credit')])
+  const rows = await db
+    .selectFrom('ledger_lines')
+    .select([
+      'account',
+      sql<number>`coalesce(sum(debit_fen), 0)::bigint`.as('debit'),
+      sql<number>`coalesce(sum(credit_fen), 0)::bigint`.as('credit'),
+    ])
     .groupBy('account')
     .execute();
   const byAccount = new Map(rows.map((r) => [r.account, r]));
   return ledgerAccounts.map((account) => {
     const debitFen = byAccount.get(account)?.debit ?? 0;
     const creditFen = byAccount.get(account)?.credit ?? 0;
-    return { account, label: accountLabels[account], debitFen, creditFen, balanceFen: normalBalance(account, debitFen, creditFen) };
+    return {
+      account,
+      label: accountLabels[account],
+      debitFen,
+      creditFen,
+      balanceFen: normalBalance(account, debitFen, creditFen),
+    };
   });
 }

@@ -13,11 +13,16 @@ export interface PilotViolation {
 }
 
 export async function pilotViolations(db: Kysely<Database>, balances: readonly AccountBalance[]): Promise<PilotViolation[]> {
-  const rows = await db.selectFrom('fund_pilot_commitments as c')
-    .leftJoin('ledger_transactions as t', (join) => join.onRef('t.pilot_commitment_id', '=', 'c.id').on('t.kind', '=', 'pilot_spending'))
+  const rows = await db
+    .selectFrom('fund_pilot_commitments as c')
+    .leftJoin('ledger_transactions as t', (join) =>
+      join.onRef('t.pilot_commitment_id', '=', 'c.id').on('t.kind', '=', 'pilot_spending'),
+    )
     .leftJoin('ledger_lines as l', (join) => join.onRef('l.transaction_id', '=', 't.id').on('l.account', '=', 'pilot_spending'))
     .select([
-      'c.id', 'c.status', 'c.spent_fen',
+      'c.id',
+      'c.status',
+      'c.spent_fen',
       sql<number>`count(distinct t.id)::int`.as('vouchers'),
       sql<Fen>`coalesce(sum(l.debit_fen) - sum(l.credit_fen), 0)::bigint`.as('posted'),
     ])
@@ -29,10 +34,15 @@ export async function pilotViolations(db: Kysely<Database>, balances: readonly A
     const expectedVouchers = r.status === 'spent' ? 1 : 0;
     const expectedFen = r.spent_fen ?? 0;
     if (r.vouchers !== expectedVouchers) {
-      violations.push({ code: 'PILOT_SPENDING', transactionKey: `pilot-spend:${r.id}`, message: `试点支出承诺 #${r.id} 应有 ${expectedVouchers} 笔支出凭证，实有 ${r.vouchers} 笔` });
+      violations.push({
+        code: 'PILOT_SPENDING',
+        transactionKey: `pilot-spend:${r.id}`,
+        message: `试点支出承诺 #${r.id} 应有 ${expectedVouchers} 笔支出凭证，实有 ${r.vouchers} 笔`,
+      });
     } else if (r.posted !== expectedFen) {
       violations.push({
-        code: 'PILOT_SPENDING', transactionKey: `pilot-spend:${r.id}`,
+        code: 'PILOT_SPENDING',
+        transactionKey: `pilot-spend:${r.id}`,
         message: `试点支出承诺 #${r.id} 入账 ${formatYuan(r.posted)} 元，与登记的支出金额 ${formatYuan(expectedFen)} 元不符`,
       });
     }
@@ -40,7 +50,10 @@ export async function pilotViolations(db: Kysely<Database>, balances: readonly A
   const spent = sumFen(rows.map((r) => r.spent_fen ?? 0));
   const account = balances.find((b) => b.account === 'pilot_spending')?.balanceFen ?? 0;
   if (account !== spent) {
-    violations.push({ code: 'PILOT_SPENDING', message: `试点支出科目余额 ${formatYuan(account)} 元，与登记的试点支出合计 ${formatYuan(spent)} 元不符` });
+    violations.push({
+      code: 'PILOT_SPENDING',
+      message: `试点支出科目余额 ${formatYuan(account)} 元，与登记的试点支出合计 ${formatYuan(spent)} 元不符`,
+    });
   }
   return violations;
 }

@@ -75,8 +75,14 @@ export async function postLedger(trx: Executor, posting: LedgerPosting): Promise
   const inserted = await trx
     .insertInto('ledger_transactions')
     .values({
-      key: posting.key, kind: posting.kind, payment_id: posting.paymentId ?? null, pilot_commitment_id: posting.pilotCommitmentId ?? null,
-      risk_hit_id: posting.riskHitId ?? null, benefit_payment_id: posting.benefitPaymentId ?? null, memo: posting.memo, posted_by: posting.by,
+      key: posting.key,
+      kind: posting.kind,
+      payment_id: posting.paymentId ?? null,
+      pilot_commitment_id: posting.pilotCommitmentId ?? null,
+      risk_hit_id: posting.riskHitId ?? null,
+      benefit_payment_id: posting.benefitPaymentId ?? null,
+      memo: posting.memo,
+      posted_by: posting.by,
       ...(posting.at && { posted_at: posting.at }),
     })
     .onConflict((oc) => oc.column('key').doNothing())
@@ -85,9 +91,15 @@ export async function postLedger(trx: Executor, posting: LedgerPosting): Promise
   if (!inserted) return false;
   await trx
     .insertInto('ledger_lines')
-    .values(posting.lines.map((line, i) => ({
-      transaction_id: inserted.id, line_no: i + 1, account: line.account, debit_fen: line.debitFen ?? 0, credit_fen: line.creditFen ?? 0,
-    })))
+    .values(
+      posting.lines.map((line, i) => ({
+        transaction_id: inserted.id,
+        line_no: i + 1,
+        account: line.account,
+        debit_fen: line.debitFen ?? 0,
+        credit_fen: line.creditFen ?? 0,
+      })),
+    )
     .execute();
   return true;
 }
@@ -107,59 +119,129 @@ export interface AttemptEvent extends PaymentEvent {
   attempt: number;
 }
 
-function postTransfer(trx: Executor, event: PaymentEvent, key: string, kind: LedgerKind, from: LedgerAccount, to: LedgerAccount, memo: string) {
+function postTransfer(
+  trx: Executor,
+  event: PaymentEvent,
+  key: string,
+  kind: LedgerKind,
+  from: LedgerAccount,
+  to: LedgerAccount,
+  memo: string,
+) {
   return postLedger(trx, {
-    key, kind, paymentId: event.paymentId, by: event.by, at: event.at,
+    key,
+    kind,
+    paymentId: event.paymentId,
+    by: event.by,
+    at: event.at,
     memo: `${memo}（支付 #${event.paymentId}，${formatYuan(event.amountFen)} 元）`,
-    lines: [{ account: from, debitFen: event.amountFen }, { account: to, creditFen: event.amountFen }],
+    lines: [
+      { account: from, debitFen: event.amountFen },
+      { account: to, creditFen: event.amountFen },
+    ],
   });
 }
 
 const purposeOf = (event: PaymentEvent): PaymentPurpose => event.purpose ?? 'job_retention_refund';
 /** 稳岗返还 for refunds (as before), the purpose's name otherwise. */
-const nameOf = (event: PaymentEvent): string => (event.purpose && event.purpose !== 'job_retention_refund' ? paymentPurposeLabels[event.purpose] : '稳岗返还');
+const nameOf = (event: PaymentEvent): string =>
+  event.purpose && event.purpose !== 'job_retention_refund' ? paymentPurposeLabels[event.purpose] : '稳岗返还';
 
 /** A payment was created for a decided grant: its purpose's expense account commits the amount. */
 export function postCommitment(trx: Executor, event: PaymentEvent): Promise<boolean> {
-  return postTransfer(trx, event, `commit:${event.paymentId}`, 'commitment', expenseAccountOf[purposeOf(event)], 'payable', `${nameOf(event)}应付确认`);
+  return postTransfer(
+    trx,
+    event,
+    `commit:${event.paymentId}`,
+    'commitment',
+    expenseAccountOf[purposeOf(event)],
+    'payable',
+    `${nameOf(event)}应付确认`,
+  );
 }
 
 /** The attempt went to the bank (a re-issue when attempt > 1). */
 export function postSend(trx: Executor, event: AttemptEvent): Promise<boolean> {
   const reissue = event.attempt > 1;
-  return postTransfer(trx, event, `send:${event.paymentId}:${event.attempt}`, reissue ? 'reissue' : 'payment', 'payable', 'bank_in_transit',
-    reissue ? `${nameOf(event)}重新支付（第 ${event.attempt} 次）` : `${nameOf(event)}支付指令已发银行`);
+  return postTransfer(
+    trx,
+    event,
+    `send:${event.paymentId}:${event.attempt}`,
+    reissue ? 'reissue' : 'payment',
+    'payable',
+    'bank_in_transit',
+    reissue ? `${nameOf(event)}重新支付（第 ${event.attempt} 次）` : `${nameOf(event)}支付指令已发银行`,
+  );
 }
 
 /** The bank reports the attempt paid. */
 export function postSettlement(trx: Executor, event: AttemptEvent): Promise<boolean> {
-  return postTransfer(trx, event, `settle:${event.paymentId}:${event.attempt}`, 'settlement', 'bank_in_transit', 'bank',
-    `银行回单确认支付成功（第 ${event.attempt} 次）`);
+  return postTransfer(
+    trx,
+    event,
+    `settle:${event.paymentId}:${event.attempt}`,
+    'settlement',
+    'bank_in_transit',
+    'bank',
+    `银行回单确认支付成功（第 ${event.attempt} 次）`,
+  );
 }
 
 /** The bank reports the attempt failed (or returned before it settled): the amount is payable again. */
 export function postFailure(trx: Executor, event: AttemptEvent): Promise<boolean> {
-  return postTransfer(trx, event, `fail:${event.paymentId}:${event.attempt}`, 'return', 'bank_in_transit', 'payable',
-    `银行回单支付失败（第 ${event.attempt} 次）`);
+  return postTransfer(
+    trx,
+    event,
+    `fail:${event.paymentId}:${event.attempt}`,
+    'return',
+    'bank_in_transit',
+    'payable',
+    `银行回单支付失败（第 ${event.attempt} 次）`,
+  );
 }
 
 /** A settled attempt came back from the recipient's bank: the amount is payable again. */
 export function postReturn(trx: Executor, event: AttemptEvent): Promise<boolean> {
-  return postTransfer(trx, event, `return:${event.paymentId}:${event.attempt}`, 'return', 'bank', 'payable',
-    `已支付款项被退回（第 ${event.attempt} 次）`);
+  return postTransfer(
+    trx,
+    event,
+    `return:${event.paymentId}:${event.attempt}`,
+    'return',
+    'bank',
+    'payable',
+    `已支付款项被退回（第 ${event.attempt} 次）`,
+  );
 }
 
 /** A payment withdrawn before it was sent: the commitment is released to the fund. */
 export function postCancellation(trx: Executor, event: PaymentEvent): Promise<boolean> {
-  return postTransfer(trx, event, `cancel:${event.paymentId}`, 'cancellation', 'payable', expenseAccountOf[purposeOf(event)], `${nameOf(event)}支付撤销`);
+  return postTransfer(
+    trx,
+    event,
+    `cancel:${event.paymentId}`,
+    'cancellation',
+    'payable',
+    expenseAccountOf[purposeOf(event)],
+    `${nameOf(event)}支付撤销`,
+  );
 }
 
 /** A pilot commitment was spent (paid): the fund's pilot spending, paid out of its bank account. */
-export function postPilotSpending(trx: Executor, event: { commitmentId: number; amountFen: Fen; memo: string; by: string; at?: Date }): Promise<boolean> {
+export function postPilotSpending(
+  trx: Executor,
+  event: { commitmentId: number; amountFen: Fen; memo: string; by: string; at?: Date },
+): Promise<boolean> {
   return postLedger(trx, {
-    key: `pilot-spend:${event.commitmentId}`, kind: 'pilot_spending', pilotCommitmentId: event.commitmentId, by: event.by, at: event.at,
+    key: `pilot-spend:${event.commitmentId}`,
+    kind: 'pilot_spending',
+    pilotCommitmentId: event.commitmentId,
+    by: event.by,
+    at: event.at,
     memo: `${event.memo}（试点承诺 #${event.commitmentId}，${formatYuan(event.amountFen)} 元）`,
-    lines: [{ account: 'pilot_spending', debitFen: event.amountFen }, { account: 'pilot_bank', creditFen: event.amountFen }],
+    lines: [
+      { account: 'pilot_spending', debitFen: event.amountFen },
+      { account: 'pilot_bank', creditFen: event.amountFen },
+    ],
   });
 }
 
@@ -177,49 +259,93 @@ export interface RecoveryEvent {
 /** A hit was confirmed after payment: the fund is owed the amount back. */
 export function postRecoveryReceivable(trx: Executor, event: RecoveryEvent): Promise<boolean> {
   return postLedger(trx, {
-    key: `recovery:${event.hitId}`, kind: 'recovery_receivable', paymentId: event.paymentId, riskHitId: event.hitId, by: event.by, at: event.at,
+    key: `recovery:${event.hitId}`,
+    kind: 'recovery_receivable',
+    paymentId: event.paymentId,
+    riskHitId: event.hitId,
+    by: event.by,
+    at: event.at,
     memo: `确认违规支付，应追回（风险疑点 #${event.hitId}，${formatYuan(event.amountFen)} 元）`,
-    lines: [{ account: 'recovery_receivable', debitFen: event.amountFen }, { account: event.expenseAccount ?? 'fund', creditFen: event.amountFen }],
+    lines: [
+      { account: 'recovery_receivable', debitFen: event.amountFen },
+      { account: event.expenseAccount ?? 'fund', creditFen: event.amountFen },
+    ],
   });
 }
 
 /** The n-th repayment of a recovery came in. */
 export function postRecoveryRepayment(trx: Executor, event: RecoveryEvent & { seq: number }): Promise<boolean> {
   return postLedger(trx, {
-    key: `recovery-repay:${event.hitId}:${event.seq}`, kind: 'recovery_repayment', paymentId: event.paymentId, riskHitId: event.hitId,
-    by: event.by, at: event.at,
+    key: `recovery-repay:${event.hitId}:${event.seq}`,
+    kind: 'recovery_repayment',
+    paymentId: event.paymentId,
+    riskHitId: event.hitId,
+    by: event.by,
+    at: event.at,
     memo: `追回款到账（风险疑点 #${event.hitId} 第 ${event.seq} 笔，${formatYuan(event.amountFen)} 元）`,
-    lines: [{ account: 'recovery_bank', debitFen: event.amountFen }, { account: 'recovery_receivable', creditFen: event.amountFen }],
+    lines: [
+      { account: 'recovery_bank', debitFen: event.amountFen },
+      { account: 'recovery_receivable', creditFen: event.amountFen },
+    ],
   });
 }
 
 /** A living-guarantee line paid out of the fund directly (e.g. medical insurance paid on the person's behalf to the medical fund). */
-export function postLivingGuarantee(trx: Executor, event: { benefitPaymentId: number; amountFen: Fen; memo: string; by: string; at?: Date }): Promise<boolean> {
+export function postLivingGuarantee(
+  trx: Executor,
+  event: { benefitPaymentId: number; amountFen: Fen; memo: string; by: string; at?: Date },
+): Promise<boolean> {
   return postLedger(trx, {
-    key: `living:${event.benefitPaymentId}`, kind: 'living_guarantee', benefitPaymentId: event.benefitPaymentId, by: event.by, at: event.at,
+    key: `living:${event.benefitPaymentId}`,
+    kind: 'living_guarantee',
+    benefitPaymentId: event.benefitPaymentId,
+    by: event.by,
+    at: event.at,
     memo: `${event.memo}（保生活支出 #${event.benefitPaymentId}，${formatYuan(event.amountFen)} 元）`,
-    lines: [{ account: 'living_spending', debitFen: event.amountFen }, { account: 'living_bank', creditFen: event.amountFen }],
+    lines: [
+      { account: 'living_spending', debitFen: event.amountFen },
+      { account: 'living_bank', creditFen: event.amountFen },
+    ],
   });
 }
 
 /** Many living-guarantee lines in two statements (a monthly run's chunk); each posted once under its key. */
-export async function postLivingGuaranteeMany(trx: Executor, events: readonly { benefitPaymentId: number; amountFen: Fen; memo: string }[], by: string, at?: Date): Promise<number> {
+export async function postLivingGuaranteeMany(
+  trx: Executor,
+  events: readonly { benefitPaymentId: number; amountFen: Fen; memo: string }[],
+  by: string,
+  at?: Date,
+): Promise<number> {
   const postable = events.filter((e) => e.amountFen > 0);
   if (!postable.length) return 0;
-  const inserted = await trx.insertInto('ledger_transactions')
-    .values(postable.map((e) => ({
-      key: `living:${e.benefitPaymentId}`, kind: 'living_guarantee' as const, benefit_payment_id: e.benefitPaymentId, posted_by: by,
-      memo: `${e.memo}（保生活支出 #${e.benefitPaymentId}，${formatYuan(e.amountFen)} 元）`, ...(at && { posted_at: at }),
-    })))
-    .onConflict((oc) => oc.column('key').doNothing()).returning(['id', 'benefit_payment_id']).execute();
+  const inserted = await trx
+    .insertInto('ledger_transactions')
+    .values(
+      postable.map((e) => ({
+        key: `living:${e.benefitPaymentId}`,
+        kind: 'living_guarantee' as const,
+        benefit_payment_id: e.benefitPaymentId,
+        posted_by: by,
+        memo: `${e.memo}（保生活支出 #${e.benefitPaymentId}，${formatYuan(e.amountFen)} 元）`,
+        ...(at && { posted_at: at }),
+      })),
+    )
+    .onConflict((oc) => oc.column('key').doNothing())
+    .returning(['id', 'benefit_payment_id'])
+    .execute();
   const amounts = new Map(postable.map((e) => [e.benefitPaymentId, e.amountFen]));
   if (!inserted.length) return 0;
-  await trx.insertInto('ledger_lines').values(inserted.flatMap((t) => {
-    const amount = amounts.get(t.benefit_payment_id!)!;
-    return [
-      { transaction_id: t.id, line_no: 1, account: 'living_spending' as const, debit_fen: amount, credit_fen: 0 },
-      { transaction_id: t.id, line_no: 2, account: 'living_bank' as const, debit_fen: 0, credit_fen: amount },
-    ];
-  })).execute();
+  await trx
+    .insertInto('ledger_lines')
+    .values(
+      inserted.flatMap((t) => {
+        const amount = amounts.get(t.benefit_payment_id!)!;
+        return [
+          { transaction_id: t.id, line_no: 1, account: 'living_spending' as const, debit_fen: amount, credit_fen: 0 },
+          { transaction_id: t.id, line_no: 2, account: 'living_bank' as const, debit_fen: 0, credit_fen: amount },
+        ];
+      }),
+    )
+    .execute();
   return inserted.length;
 }

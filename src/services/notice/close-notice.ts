@@ -13,16 +13,28 @@ export interface CloseNotice {
   clock: Clock;
 }
 
-export async function closeNotice(db: Kysely<Database>, request: CloseNotice): Promise<{ noticeId: number; passedCount: number }> {
+export async function closeNotice(
+  db: Kysely<Database>,
+  request: CloseNotice,
+): Promise<{ noticeId: number; passedCount: number }> {
   const { noticeId, actor, clock } = request;
   return db.transaction().execute(async (trx) => {
     const notice = await lockNotice(trx, noticeId);
     assertClosable(notice, clock.today());
     const at = clock.now();
     const passedCount = await transitionGroup(trx, {
-      round: notice.round, group: { notice_id: noticeId }, from: 'in_notice', action: 'close_notice', actor, at,
+      round: notice.round,
+      group: { notice_id: noticeId },
+      from: 'in_notice',
+      action: 'close_notice',
+      actor,
+      at,
     });
-    await trx.updateTable('public_notices').set({ status: 'closed', closed_at: at, closed_by: actorName(actor) }).where('id', '=', noticeId).execute();
+    await trx
+      .updateTable('public_notices')
+      .set({ status: 'closed', closed_at: at, closed_by: actorName(actor) })
+      .where('id', '=', noticeId)
+      .execute();
     return { noticeId, passedCount };
   });
 }

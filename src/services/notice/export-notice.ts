@@ -18,11 +18,18 @@ export async function exportNoticeXlsx(db: Kysely<Database>, noticeId: number, p
     [...NOTICE_XLSX_HEADERS],
     ...items.map((i) => [i.unitName, i.creditCodeMasked, layoffRatePercent(i.layoffRate), formatYuan(i.amountFen)]),
   ];
-  await writeXlsx(path, [{
-    name: '公示名单',
-    columns: [{ header: title, width: 44 }, { header: '', width: 24, text: true }, { header: '', width: 10 }, { header: '', width: 18 }],
-    rows,
-    firstRowFont: { bold: true },
-  }]);
+  await writeXlsx(path, [
+    {
+      name: '公示名单',
+      columns: [
+        { header: title, width: 44 },
+        { header: '', width: 24, text: true },
+        { header: '', width: 10 },
+        { header: '', width: 18 },
+      ],
+      rows,
+      firstRowFont: { bold: true },
+    },
+  ]);
   return items.length;
 }

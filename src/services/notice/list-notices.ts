@@ -44,12 +44,24 @@ export function layoffRatePercent(rate: string | null): string {
 
 type Db = Kysely<Database>;
 
-export async function listNotices(db: Db, options: { round?: string; status?: 'open' | 'closed'; noticeId?: number } = {}): Promise<NoticeSummary[]> {
+export async function listNotices(
+  db: Db,
+  options: { round?: string; status?: 'open' | 'closed'; noticeId?: number } = {},
+): Promise<NoticeSummary[]> {
   let query = db
     .selectFrom('public_notices as n')
     .leftJoin('notice_items as i', 'i.notice_id', 'n.id')
     .select([
-      'n.id', 'n.round', 'n.title', 'n.opened_on', 'n.working_days', 'n.last_day', 'n.status', 'n.opened_by', 'n.closed_at', 'n.closed_by',
+      'n.id',
+      'n.round',
+      'n.title',
+      'n.opened_on',
+      'n.working_days',
+      'n.last_day',
+      'n.status',
+      'n.opened_by',
+      'n.closed_at',
+      'n.closed_by',
       sql<number>`count(i.unit_id) filter (where not i.withdrawn)::int`.as('unit_count'),
       sql<number>`count(i.unit_id) filter (where i.withdrawn)::int`.as('withdrawn_count'),
       sql<number>`coalesce(sum(i.amount_fen) filter (where not i.withdrawn), 0)::bigint`.as('total_fen'),
@@ -61,8 +73,19 @@ export async function listNotices(db: Db, options: { round?: string; status?: 'o
   if (options.noticeId !== undefined) query = query.where('n.id', '=', options.noticeId);
   const rows = await query.execute();
   return rows.map((r) => ({
-    id: r.id, round: r.round, title: r.title, openedOn: r.opened_on, workingDays: r.working_days, lastDay: r.last_day, status: r.status,
-    openedBy: r.opened_by, closedAt: r.closed_at, closedBy: r.closed_by, unitCount: r.unit_count, withdrawnCount: r.withdrawn_count, totalFen: r.total_fen,
+    id: r.id,
+    round: r.round,
+    title: r.title,
+    openedOn: r.opened_on,
+    workingDays: r.working_days,
+    lastDay: r.last_day,
+    status: r.status,
+    openedBy: r.opened_by,
+    closedAt: r.closed_at,
+    closedBy: r.closed_by,
+    unitCount: r.unit_count,
+    withdrawnCount: r.withdrawn_count,
+    totalFen: r.total_fen,
   }));
 }
 
@@ -97,7 +120,12 @@ export async function noticeItems(db: Db, noticeId: number, options: ItemQuery =
   if (options.offset) query = query.offset(options.offset);
   const rows = await query.execute();
   return rows.map((r) => ({
-    unitId: r.unit_id, unitName: r.unit_name, creditCodeMasked: r.credit_code_masked, regionCode: r.region_code,
-    layoffRate: r.layoff_rate, amountFen: r.amount_fen, withdrawn: r.withdrawn,
+    unitId: r.unit_id,
+    unitName: r.unit_name,
+    creditCodeMasked: r.credit_code_masked,
+    regionCode: r.region_code,
+    layoffRate: r.layoff_rate,
+    amountFen: r.amount_fen,
+    withdrawn: r.withdrawn,
   }));
 }

@@ -18,7 +18,12 @@ export function closableFrom(lastDay: IsoDate): IsoDate {
 
 /** The notice, locked for the rest of the transaction; refused when it does not exist. */
 export async function lockNotice(db: Kysely<Database>, noticeId: number): Promise<NoticePeriod> {
-  const notice = await db.selectFrom('public_notices').select(['id', 'round', 'status', 'last_day']).where('id', '=', noticeId).forUpdate().executeTakeFirst();
+  const notice = await db
+    .selectFrom('public_notices')
+    .select(['id', 'round', 'status', 'last_day'])
+    .where('id', '=', noticeId)
+    .forUpdate()
+    .executeTakeFirst();
   if (!notice) throw new Refusal('NOT_FOUND', `公示 ${noticeId} 不存在`);
   return notice;
 }
@@ -34,6 +39,9 @@ export function assertWithinPeriod(notice: NoticePeriod, today: IsoDate): void {
 export function assertClosable(notice: NoticePeriod, today: IsoDate): void {
   if (notice.status !== 'open') throw new Refusal('CONFLICT', `公示 ${notice.id} 已结束`);
   if (today <= notice.last_day) {
-    throw new Refusal('CONFLICT', `公示期至 ${formatChineseDate(notice.last_day)} 止，${formatChineseDate(closableFrom(notice.last_day))} 起方可结束公示`);
+    throw new Refusal(
+      'CONFLICT',
+      `公示期至 ${formatChineseDate(notice.last_day)} 止，${formatChineseDate(closableFrom(notice.last_day))} 起方可结束公示`,
+    );
   }
 }

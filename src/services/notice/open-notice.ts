@@ -44,12 +44,18 @@ function workingDaysAt(params: ParameterStore, date: IsoDate): number {
 
 async function approvedBatches(db: Kysely<Database>, round: string, batchIds: readonly number[]): Promise<void> {
   if (!batchIds.length) throw new Refusal('INVALID', '请指定要公示的复核批次');
-  const batches = await db.selectFrom('review_batches').select(['id', 'status']).where('round', '=', round).where('id', 'in', [...batchIds]).execute();
+  const batches = await db
+    .selectFrom('review_batches')
+    .select(['id', 'status'])
+    .where('round', '=', round)
+    .where('id', 'in', [...batchIds])
+    .execute();
   const found = new Map(batches.map((b) => [b.id, b.status]));
   const missing = batchIds.filter((id) => !found.has(id));
   if (missing.length) throw new Refusal('NOT_FOUND', `${round} 年度没有复核批次：${nameList(missing.map(String))}`);
   const unapproved = batchIds.filter((id) => found.get(id) !== 'approved');
-  if (unapproved.length) throw new Refusal('CONFLICT', `只有复核通过的批次才能公示，以下批次未通过复核：${nameList(unapproved.map(String))}`);
+  if (unapproved.length)
+    throw new Refusal('CONFLICT', `只有复核通过的批次才能公示，以下批次未通过复核：${nameList(unapproved.map(String))}`);
 }
 
 /** Opens a notice over the approved cases of the batches and moves each approved → in_notice. */
@@ -75,18 +81,42 @@ export async function openNotice(db: Kysely<Database>, request: OpenNotice): Pro
     const at = clock.now();
     const notice = await trx
       .insertInto('public_notices')
-      .values({ round, title, opened_on: openedOn, working_days: workingDays, last_day: lastDay, status: 'open', opened_by: actorName(actor) })
+      .values({
+        round,
+        title,
+        opened_on: openedOn,
+        working_days: workingDays,
+        last_day: lastDay,
+        status: 'open',
+        opened_by: actorName(actor),
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     for (let i = 0; i < cases.length; i += INSERT_CHUNK) {
-      await trx.insertInto('notice_items').values(cases.slice(i, i + INSERT_CHUNK).map((c) => ({
-        notice_id: notice.id, unit_id: c.unit_id, unit_name: c.name, credit_code_masked: maskCreditCode(c.credit_code),
-        region_code: c.region_code, layoff_rate: c.layoff_rate, amount_fen: c.amount_fen,
-      }))).execute();
+      await trx
+        .insertInto('notice_items')
+        .values(
+          cases.slice(i, i + INSERT_CHUNK).map((c) => ({
+            notice_id: notice.id,
+            unit_id: c.unit_id,
+            unit_name: c.name,
+            credit_code_masked: maskCreditCode(c.credit_code),
+            region_code: c.region_code,
+            layoff_rate: c.layoff_rate,
+            amount_fen: c.amount_fen,
+          })),
+        )
+        .execute();
     }
     for (const c of cases) {
       await applyCaseTransition(trx, {
-        round, unitId: c.unit_id, action: 'publish', actor, patch: { notice_id: notice.id }, expectedState: 'approved', at,
+        round,
+        unitId: c.unit_id,
+        action: 'publish',
+        actor,
+        patch: { notice_id: notice.id },
+        expectedState: 'approved',
+        at,
       });
     }
     return { noticeId: notice.id, openedOn, workingDays, lastDay, unitCount: cases.length };

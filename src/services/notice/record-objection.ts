@@ -23,7 +23,12 @@ export async function recordObjection(db: Kysely<Database>, request: RecordObjec
   return db.transaction().execute(async (trx) => {
     const notice = await lockNotice(trx, noticeId);
     assertWithinPeriod(notice, clock.today());
-    const item = await trx.selectFrom('notice_items').select(['unit_name', 'withdrawn']).where('notice_id', '=', noticeId).where('unit_id', '=', unitId).executeTakeFirst();
+    const item = await trx
+      .selectFrom('notice_items')
+      .select(['unit_name', 'withdrawn'])
+      .where('notice_id', '=', noticeId)
+      .where('unit_id', '=', unitId)
+      .executeTakeFirst();
     if (!item) throw new Refusal('NOT_FOUND', `公示 ${noticeId} 中没有单位 ${unitId}`);
     if (item.withdrawn) throw new Refusal('CONFLICT', `${item.unit_name} 已因异议撤出公示名单，案件已退回复核`);
     const at = clock.now();
@@ -32,9 +37,20 @@ export async function recordObjection(db: Kysely<Database>, request: RecordObjec
       .values({ notice_id: noticeId, unit_id: unitId, content, recorded_by: actorName(actor), recorded_at: at })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await trx.updateTable('notice_items').set({ withdrawn: true }).where('notice_id', '=', noticeId).where('unit_id', '=', unitId).execute();
+    await trx
+      .updateTable('notice_items')
+      .set({ withdrawn: true })
+      .where('notice_id', '=', noticeId)
+      .where('unit_id', '=', unitId)
+      .execute();
     await applyCaseTransition(trx, {
-      round: notice.round, unitId, action: 'object', actor, note: `公示异议：${content}`, expectedState: 'in_notice', at,
+      round: notice.round,
+      unitId,
+      action: 'object',
+      actor,
+      note: `公示异议：${content}`,
+      expectedState: 'in_notice',
+      at,
     });
     return { objectionId: objection.id };
   });

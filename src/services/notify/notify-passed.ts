@@ -53,8 +53,13 @@ export async function notifyPassedCases(db: Kysely<Database>, options: NotifyOpt
     const at = clock.now();
     const told = await db.transaction().execute(async (trx) => {
       // Another run (or a case worker) may have moved the case since it was listed: then it is not ours to tell.
-      const still = await trx.selectFrom('refund_cases').select('state')
-        .where('round', '=', round).where('unit_id', '=', unit.unit_id).forUpdate().executeTakeFirst();
+      const still = await trx
+        .selectFrom('refund_cases')
+        .select('state')
+        .where('round', '=', round)
+        .where('unit_id', '=', unit.unit_id)
+        .forUpdate()
+        .executeTakeFirst();
       if (still?.state !== 'notice_passed') return false;
       const token = await createConfirmationLink(trx, { round, unitId: unit.unit_id, at });
       await enqueueSms(trx, {
@@ -68,7 +73,12 @@ export async function notifyPassedCases(db: Kysely<Database>, options: NotifyOpt
         at,
       });
       await applyCaseTransition(trx, {
-        round, unitId: unit.unit_id, action: 'notify', actor: options.actor ?? { kind: 'system' }, expectedState: 'notice_passed', at,
+        round,
+        unitId: unit.unit_id,
+        action: 'notify',
+        actor: options.actor ?? { kind: 'system' },
+        expectedState: 'notice_passed',
+        at,
         note: '公示期满，短信告知返还金额及确认链接',
       });
       return true;

@@ -78,17 +78,24 @@ interface Claimed {
 async function claimDue(db: Kysely<Database>, providerName: string, now: Date, limit: number): Promise<Claimed[]> {
   return db
     .updateTable('sms_outbox')
-    .set({ status: 'sending', attempts: sql<number>`attempts + 1`, next_attempt_at: new Date(now.getTime() + SEND_LEASE_MS), provider: providerName })
-    .where('id', 'in', (qb) => qb
-      .selectFrom('sms_outbox')
-      .select('id')
-      .where('status', 'in', ['pending', 'sending'])
-      .where('next_attempt_at', '<=', now)
-      .orderBy('next_attempt_at')
-      .orderBy('id')
-      .limit(limit)
-      .forUpdate()
-      .skipLocked())
+    .set({
+      status: 'sending',
+      attempts: sql<number>`attempts + 1`,
+      next_attempt_at: new Date(now.getTime() + SEND_LEASE_MS),
+      provider: providerName,
+    })
+    .where('id', 'in', (qb) =>
+      qb
+        .selectFrom('sms_outbox')
+        .select('id')
+        .where('status', 'in', ['pending', 'sending'])
+        .where('next_attempt_at', '<=', now)
+        .orderBy('next_attempt_at')
+        .orderBy('id')
+        .limit(limit)
+        .forUpdate()
+        .skipLocked(),
+    )
     .returning(['id', 'idempotency_key', 'phone_cipher', 'body', 'attempts'])
     .execute();
 }
@@ -99,9 +106,14 @@ export async function deliverDueSms(options: DeliveryOptions): Promise<DeliveryR
   const result: DeliveryResult = { sent: 0, retrying: 0, failed: 0 };
   for (const row of await claimDue(db, provider.name, clock.now(), options.limit ?? 100)) {
     try {
-      const { messageId } = await provider.send({ to: cipher.decrypt(row.phone_cipher), body: row.body, idempotencyKey: row.idempotency_key });
+      const { messageId } = await provider.send({
+        to: cipher.decrypt(row.phone_cipher),
+        body: row.body,
+        idempotencyKey: row.idempotency_key,
+      });
       // A send always wins, even over a failure recorded by a sender that took the row over meanwhile.
-      await db.updateTable('sms_outbox')
+      await db
+        .updateTable('sms_outbox')
         .set({ status: 'sent', provider_message_id: messageId, sent_at: clock.now(), last_error: null })
         .where('id', '=', row.id)
         .execute();
@@ -109,9 +121,14 @@ export async function deliverDueSms(options: DeliveryOptions): Promise<DeliveryR
     } catch (error) {
       const retry = error instanceof SmsSendError && error.retryable && row.attempts < MAX_ATTEMPTS;
       const message = error instanceof Error ? error.message : String(error);
-      const next = new Date(clock.now().getTime() + BACKOFF_MINUTES[Math.min(row.attempts, BACKOFF_MINUTES.length) - 1]! * MINUTE_MS);
-      await db.updateTable('sms_outbox')
-        .set(retry ? { status: 'pending', next_attempt_at: next, last_error: message } : { status: 'failed', last_error: message })
+      const next = new Date(
+        clock.now().getTime() + BACKOFF_MINUTES[Math.min(row.attempts, BACKOFF_MINUTES.length) - 1]! * MINUTE_MS,
+      );
+      await db
+        .updateTable('sms_outbox')
+        .set(
+          retry ? { status: 'pending', next_attempt_at: next, last_error: message } : { status: 'failed', last_error: message },
+        )
         .where('id', '=', row.id)
         .where('status', '=', 'sending')
         .where('attempts', '=', row.attempts)

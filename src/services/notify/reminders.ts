@@ -39,16 +39,30 @@ function notifiedCases(db: Kysely<Database>, round: string) {
     .selectFrom('refund_cases as c')
     .innerJoin('units as u', 'u.id', 'c.unit_id')
     .select((eb) => [
-      'c.unit_id', 'c.amount_fen', 'u.name', 'u.contact_phone_cipher', 'u.contact_phone_masked',
-      eb.selectFrom('refund_case_events as e').select((e) => e.fn.min('e.at').as('at'))
-        .whereRef('e.round', '=', 'c.round').whereRef('e.unit_id', '=', 'c.unit_id').where('e.action', '=', 'notify')
+      'c.unit_id',
+      'c.amount_fen',
+      'u.name',
+      'u.contact_phone_cipher',
+      'u.contact_phone_masked',
+      eb
+        .selectFrom('refund_case_events as e')
+        .select((e) => e.fn.min('e.at').as('at'))
+        .whereRef('e.round', '=', 'c.round')
+        .whereRef('e.unit_id', '=', 'c.unit_id')
+        .where('e.action', '=', 'notify')
         .as('notified_at'),
-      eb.selectFrom('confirmation_links as l').select((l) => l.fn.max('l.expires_at').as('x'))
-        .whereRef('l.round', '=', 'c.round').whereRef('l.unit_id', '=', 'c.unit_id')
+      eb
+        .selectFrom('confirmation_links as l')
+        .select((l) => l.fn.max('l.expires_at').as('x'))
+        .whereRef('l.round', '=', 'c.round')
+        .whereRef('l.unit_id', '=', 'c.unit_id')
         .as('expires_at'),
-      eb.selectFrom('sms_outbox as o')
+      eb
+        .selectFrom('sms_outbox as o')
         .select(sql<number>`coalesce(max(split_part(o.idempotency_key, ':', 4)::integer), 0)`.as('n'))
-        .whereRef('o.round', '=', 'c.round').whereRef('o.unit_id', '=', 'c.unit_id').where('o.template', '=', 'refund_reminder')
+        .whereRef('o.round', '=', 'c.round')
+        .whereRef('o.unit_id', '=', 'c.unit_id')
+        .where('o.template', '=', 'refund_reminder')
         .as('last_reminder'),
     ])
     .where('c.round', '=', round)
@@ -73,8 +87,13 @@ export async function remindUnconfirmed(db: Kysely<Database>, options: ReminderO
     const at = clock.now();
     await db.transaction().execute(async (trx) => {
       // The unit may have confirmed since it was listed.
-      const still = await trx.selectFrom('refund_cases').select('state')
-        .where('round', '=', round).where('unit_id', '=', unit.unit_id).forUpdate().executeTakeFirst();
+      const still = await trx
+        .selectFrom('refund_cases')
+        .select('state')
+        .where('round', '=', round)
+        .where('unit_id', '=', unit.unit_id)
+        .forUpdate()
+        .executeTakeFirst();
       if (still?.state !== 'notified') return;
       // The token of the first SMS is not kept, so a reminder carries a new link with the same deadline.
       const expiresAt = unit.expires_at ? new Date(unit.expires_at) : undefined;
@@ -91,7 +110,12 @@ export async function remindUnconfirmed(db: Kysely<Database>, options: ReminderO
       });
       if (added) {
         await applyCaseTransition(trx, {
-          round, unitId: unit.unit_id, action: 'notify', actor: { kind: 'system' }, expectedState: 'notified', at,
+          round,
+          unitId: unit.unit_id,
+          action: 'notify',
+          actor: { kind: 'system' },
+          expectedState: 'notified',
+          at,
           note: `第${due}次提醒确认短信`,
         });
         enqueued++;

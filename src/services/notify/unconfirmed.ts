@@ -19,18 +19,34 @@ export interface UnconfirmedUnit {
 
 const DAY_MS = 86_400_000;
 
-export async function unconfirmedUnits(db: Kysely<Database>, options: { round: string; clock: Clock }): Promise<UnconfirmedUnit[]> {
+export async function unconfirmedUnits(
+  db: Kysely<Database>,
+  options: { round: string; clock: Clock },
+): Promise<UnconfirmedUnit[]> {
   const rows = await db
     .selectFrom('refund_cases as c')
     .innerJoin('units as u', 'u.id', 'c.unit_id')
     .select((eb) => [
-      'c.unit_id', 'c.region_code', 'c.amount_fen', 'u.name', 'u.credit_code', 'u.contact_phone_masked',
-      eb.selectFrom('refund_case_events as e').select((e) => e.fn.min('e.at').as('at'))
-        .whereRef('e.round', '=', 'c.round').whereRef('e.unit_id', '=', 'c.unit_id').where('e.action', '=', 'notify')
+      'c.unit_id',
+      'c.region_code',
+      'c.amount_fen',
+      'u.name',
+      'u.credit_code',
+      'u.contact_phone_masked',
+      eb
+        .selectFrom('refund_case_events as e')
+        .select((e) => e.fn.min('e.at').as('at'))
+        .whereRef('e.round', '=', 'c.round')
+        .whereRef('e.unit_id', '=', 'c.unit_id')
+        .where('e.action', '=', 'notify')
         .as('notified_at'),
-      eb.selectFrom('sms_outbox as o').select(sql<string>`count(*)::integer`.as('n'))
-        .whereRef('o.round', '=', 'c.round').whereRef('o.unit_id', '=', 'c.unit_id')
-        .where('o.template', '=', 'refund_reminder').where('o.status', '=', 'sent')
+      eb
+        .selectFrom('sms_outbox as o')
+        .select(sql<string>`count(*)::integer`.as('n'))
+        .whereRef('o.round', '=', 'c.round')
+        .whereRef('o.unit_id', '=', 'c.unit_id')
+        .where('o.template', '=', 'refund_reminder')
+        .where('o.status', '=', 'sent')
         .as('reminders'),
     ])
     .where('c.round', '=', options.round)

@@ -5,7 +5,6 @@ import type { AccountKind, PaymentStatus } from '../../adapters/store/schema-pay
 import type { Fen } from '../../policy/core/money.ts';
 import type { PaymentPurpose } from '../../domain/payment-purposes.ts';
 
-
 export interface PaymentListItem {
   id: number;
   idempotencyKey: string;
@@ -34,14 +33,31 @@ export interface PaymentFilter {
 }
 
 export async function listPayments(db: Kysely<Database>, filter: PaymentFilter = {}): Promise<PaymentListItem[]> {
-  let query = db.selectFrom('payments').selectAll().orderBy('id').limit(filter.limit ?? 1000).offset(filter.offset ?? 0);
+  let query = db
+    .selectFrom('payments')
+    .selectAll()
+    .orderBy('id')
+    .limit(filter.limit ?? 1000)
+    .offset(filter.offset ?? 0);
   if (filter.round) query = query.where('round', '=', filter.round);
   if (filter.purpose) query = query.where('purpose', '=', filter.purpose);
   if (filter.status) query = query.where('status', '=', filter.status);
   if (filter.batchId) query = query.where('batch_id', '=', filter.batchId);
   return (await query.execute()).map((p) => ({
-    id: p.id, idempotencyKey: p.idempotency_key, unitId: p.unit_id, personId: p.person_id, purpose: p.purpose, recipientCreditCode: p.recipient_credit_code,
-    recipientName: p.recipient_name, role: p.role, amountFen: p.amount_fen, accountKind: p.account_kind, bankName: p.bank_name,
-    accountMasked: p.account_masked, status: p.status, attempt: p.attempt, batchId: p.batch_id,
+    id: p.id,
+    idempotencyKey: p.idempotency_key,
+    unitId: p.unit_id,
+    personId: p.person_id,
+    purpose: p.purpose,
+    recipientCreditCode: p.recipient_credit_code,
+    recipientName: p.recipient_name,
+    role: p.role,
+    amountFen: p.amount_fen,
+    accountKind: p.account_kind,
+    bankName: p.bank_name,
+    accountMasked: p.account_masked,
+    status: p.status,
+    attempt: p.attempt,
+    batchId: p.batch_id,
   }));
 }

@@ -48,10 +48,21 @@ export async function proposePaymentBatch(db: Kysely<Database>, request: Propose
   return db.transaction().execute(async (trx) => {
     await lockAuditLog(trx);
     const purpose = request.purpose ?? 'job_retention_refund';
-    let query = trx.selectFrom('payments').select(['id', 'status', 'amount_fen']).where('round', '=', round).where('purpose', '=', purpose).orderBy('id').forUpdate();
-    query = paymentIds ? query.where('id', 'in', paymentIds.length ? [...paymentIds] : [0]) : query.where('status', '=', 'pending');
+    let query = trx
+      .selectFrom('payments')
+      .select(['id', 'status', 'amount_fen'])
+      .where('round', '=', round)
+      .where('purpose', '=', purpose)
+      .orderBy('id')
+      .forUpdate();
+    query = paymentIds
+      ? query.where('id', 'in', paymentIds.length ? [...paymentIds] : [0])
+      : query.where('status', '=', 'pending');
     const candidates = await query.execute();
-    const held = await heldPayments(trx, candidates.map((r) => r.id));
+    const held = await heldPayments(
+      trx,
+      candidates.map((r) => r.id),
+    );
     if (paymentIds && held.size) {
       throw new Refusal('CONFLICT', `以下支付有未处理的风险疑点，暂停支付：${nameList([...held.keys()].map((id) => `#${id}`))}`);
     }
@@ -59,21 +70,48 @@ export async function proposePaymentBatch(db: Kysely<Database>, request: Propose
     if (paymentIds) {
       const found = new Set(rows.map((r) => r.id));
       const unknown = paymentIds.filter((id) => !found.has(id));
-      if (unknown.length) throw new Refusal('NOT_FOUND', `${round} 年度没有以下${paymentPurposeLabels[purpose]}支付：${nameList(unknown.map(String))}`);
+      if (unknown.length)
+        throw new Refusal(
+          'NOT_FOUND',
+          `${round} 年度没有以下${paymentPurposeLabels[purpose]}支付：${nameList(unknown.map(String))}`,
+        );
       const busy = rows.filter((r) => r.status !== 'pending');
-      if (busy.length) throw new Refusal('CONFLICT', `以下支付不是待支付状态，不能列入支付批次：${nameList(busy.map((r) => `#${r.id}`))}`);
+      if (busy.length)
+        throw new Refusal('CONFLICT', `以下支付不是待支付状态，不能列入支付批次：${nameList(busy.map((r) => `#${r.id}`))}`);
     }
     if (!rows.length) throw new Refusal('INVALID', '没有待支付的款项，无法提交支付批次');
     const totalFen = sumFen(rows.map((r) => r.amount_fen));
     const by = actorName(actor);
     const at = request.clock.now();
-    const batch = await trx.insertInto('payment_batches').values({
-      round, purpose, status: 'proposed', payment_count: rows.length, total_fen: totalFen, note: request.note ?? null, proposed_by: by, proposed_at: at,
-    }).returning('id').executeTakeFirstOrThrow();
-    await trx.updateTable('payments').set({ status: 'in_batch', batch_id: batch.id, updated_by: by, updated_at: at })
-      .where('id', 'in', rows.map((r) => r.id)).execute();
+    const batch = await trx
+      .insertInto('payment_batches')
+      .values({
+        round,
+        purpose,
+        status: 'proposed',
+        payment_count: rows.length,
+        total_fen: totalFen,
+        note: request.note ?? null,
+        proposed_by: by,
+        proposed_at: at,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await trx
+      .updateTable('payments')
+      .set({ status: 'in_batch', batch_id: batch.id, updated_by: by, updated_at: at })
+      .where(
+        'id',
+        'in',
+        rows.map((r) => r.id),
+      )
+      .execute();
     await recordAudit(trx, {
-      actor, action: 'payment_batch.propose', subject: auditSubject.paymentBatch(batch.id), detail: { purpose, paymentCount: rows.length, totalFen }, clock: request.clock,
+      actor,
+      action: 'payment_batch.propose',
+      subject: auditSubject.paymentBatch(batch.id),
+      detail: { purpose, paymentCount: rows.length, totalFen },
+      clock: request.clock,
     });
     return { batchId: batch.id, status: 'proposed', paymentCount: rows.length, totalFen };
   });
@@ -87,7 +125,11 @@ export interface BatchDecision {
   clock: Clock;
 }
 
-async function decide(db: Kysely<Database>, request: BatchDecision, outcome: 'authorise' | 'reject'): Promise<PaymentBatchSummary> {
+async function decide(
+  db: Kysely<Database>,
+  request: BatchDecision,
+  outcome: 'authorise' | 'reject',
+): Promise<PaymentBatchSummary> {
   const { batchId, actor } = request;
   assertFinance(actor);
   const note = request.note?.trim() || undefined;
@@ -96,22 +138,35 @@ async function decide(db: Kysely<Database>, request: BatchDecision, outcome: 'au
     await lockAuditLog(trx);
     const batch = await trx.selectFrom('payment_batches').selectAll().where('id', '=', batchId).forUpdate().executeTakeFirst();
     if (!batch) throw new Refusal('NOT_FOUND', `支付批次 ${batchId} 不存在`);
-    if (batch.status !== 'proposed') throw new Refusal('CONFLICT', `支付批次 ${batchId} ${batchStatusLabel[batch.status]}，不能再次审批`);
+    if (batch.status !== 'proposed')
+      throw new Refusal('CONFLICT', `支付批次 ${batchId} ${batchStatusLabel[batch.status]}，不能再次审批`);
     const by = actorName(actor);
     assertDifferentPerson(batch.proposed_by, by);
     const at = request.clock.now();
     const summary = { batchId, paymentCount: batch.payment_count, totalFen: batch.total_fen };
     await recordAudit(trx, {
-      actor, action: `payment_batch.${outcome}`, subject: auditSubject.paymentBatch(batchId), detail: { ...(note && { note }), totalFen: batch.total_fen }, clock: request.clock,
+      actor,
+      action: `payment_batch.${outcome}`,
+      subject: auditSubject.paymentBatch(batchId),
+      detail: { ...(note && { note }), totalFen: batch.total_fen },
+      clock: request.clock,
     });
     if (outcome === 'authorise') {
-      await trx.updateTable('payment_batches').set({ status: 'authorised', authorised_by: by, authorised_at: at }).where('id', '=', batchId).execute();
+      await trx
+        .updateTable('payment_batches')
+        .set({ status: 'authorised', authorised_by: by, authorised_at: at })
+        .where('id', '=', batchId)
+        .execute();
       return { ...summary, status: 'authorised' };
     }
     const memo = `${batch.note ? `${batch.note}\n` : ''}驳回（${by}）：${note}`;
     await trx.updateTable('payment_batches').set({ status: 'rejected', note: memo }).where('id', '=', batchId).execute();
-    await trx.updateTable('payments').set({ status: 'pending', batch_id: null, updated_by: by, updated_at: at })
-      .where('batch_id', '=', batchId).where('status', '=', 'in_batch').execute();
+    await trx
+      .updateTable('payments')
+      .set({ status: 'pending', batch_id: null, updated_by: by, updated_at: at })
+      .where('batch_id', '=', batchId)
+      .where('status', '=', 'in_batch')
+      .execute();
     return { ...summary, status: 'rejected' };
   });
 }
@@ -137,14 +192,24 @@ export interface PaymentBatchView extends PaymentBatchSummary {
 }
 
 export async function listPaymentBatches(
-  db: Kysely<Database>, filter: { round?: string; status?: PaymentBatchStatus; purpose?: PaymentPurpose } = {},
+  db: Kysely<Database>,
+  filter: { round?: string; status?: PaymentBatchStatus; purpose?: PaymentPurpose } = {},
 ): Promise<PaymentBatchView[]> {
   let query = db.selectFrom('payment_batches').selectAll().orderBy('id');
   if (filter.purpose) query = query.where('purpose', '=', filter.purpose);
   if (filter.round) query = query.where('round', '=', filter.round);
   if (filter.status) query = query.where('status', '=', filter.status);
   return (await query.execute()).map((b) => ({
-    batchId: b.id, round: b.round, purpose: b.purpose, status: b.status, paymentCount: b.payment_count, totalFen: b.total_fen, note: b.note,
-    proposedBy: b.proposed_by, proposedAt: b.proposed_at, authorisedBy: b.authorised_by, authorisedAt: b.authorised_at,
+    batchId: b.id,
+    round: b.round,
+    purpose: b.purpose,
+    status: b.status,
+    paymentCount: b.payment_count,
+    totalFen: b.total_fen,
+    note: b.note,
+    proposedBy: b.proposed_by,
+    proposedAt: b.proposed_at,
+    authorisedBy: b.authorised_by,
+    authorisedAt: b.authorised_at,
   }));
 }

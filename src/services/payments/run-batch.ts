@@ -41,23 +41,58 @@ async function sendNext(db: Kysely<Database>, request: RunPaymentBatch): Promise
   return db.transaction().execute(async (trx) => {
     // The audit lock first, then the payment row (see lockAuditLog): workers send one payment at a time.
     await lockAuditLog(trx);
-    const payment = await trx.selectFrom('payments')
+    const payment = await trx
+      .selectFrom('payments')
       .select(['id', 'attempt', 'purpose', 'account_kind', 'bank_name', 'account_cipher', 'account_masked', 'amount_fen'])
-      .where('batch_id', '=', request.batchId).where('status', '=', 'in_batch')
-      .orderBy('id').limit(1).forUpdate().skipLocked()
+      .where('batch_id', '=', request.batchId)
+      .where('status', '=', 'in_batch')
+      .orderBy('id')
+      .limit(1)
+      .forUpdate()
+      .skipLocked()
       .executeTakeFirst();
     if (!payment) return undefined;
     const at = request.clock.now();
     const by = `系统:${request.workerId}`;
-    await trx.insertInto('payment_attempts').values({
-      payment_id: payment.id, attempt: payment.attempt, batch_id: request.batchId, account_kind: payment.account_kind,
-      bank_name: payment.bank_name, account_cipher: payment.account_cipher, account_masked: payment.account_masked, amount_fen: payment.amount_fen, status: 'sent', sent_at: at,
-    }).execute();
-    await postSend(trx, { paymentId: payment.id, attempt: payment.attempt, amountFen: payment.amount_fen, purpose: payment.purpose, by, at });
-    await trx.updateTable('payments').set({ status: 'sent', updated_by: by, updated_at: at }).where('id', '=', payment.id).execute();
+    await trx
+      .insertInto('payment_attempts')
+      .values({
+        payment_id: payment.id,
+        attempt: payment.attempt,
+        batch_id: request.batchId,
+        account_kind: payment.account_kind,
+        bank_name: payment.bank_name,
+        account_cipher: payment.account_cipher,
+        account_masked: payment.account_masked,
+        amount_fen: payment.amount_fen,
+        status: 'sent',
+        sent_at: at,
+      })
+      .execute();
+    await postSend(trx, {
+      paymentId: payment.id,
+      attempt: payment.attempt,
+      amountFen: payment.amount_fen,
+      purpose: payment.purpose,
+      by,
+      at,
+    });
+    await trx
+      .updateTable('payments')
+      .set({ status: 'sent', updated_by: by, updated_at: at })
+      .where('id', '=', payment.id)
+      .execute();
     await appendAudit(trx, {
-      actor: by, action: 'payment.send', subject: auditSubject.payment(payment.id), at,
-      detail: { batchId: request.batchId, attempt: payment.attempt, amountFen: payment.amount_fen, accountKind: payment.account_kind },
+      actor: by,
+      action: 'payment.send',
+      subject: auditSubject.payment(payment.id),
+      at,
+      detail: {
+        batchId: request.batchId,
+        attempt: payment.attempt,
+        amountFen: payment.amount_fen,
+        accountKind: payment.account_kind,
+      },
     });
     await request.beforeCommit?.(payment.id);
     return payment.id;
@@ -74,10 +109,13 @@ export async function assertRunnable(db: Kysely<Database>, batchId: number): Pro
 }
 
 /** Sends every payment of an authorised batch that is not sent yet; returns how many this call sent and the progress. */
-export async function runPaymentBatch(db: Kysely<Database>, request: RunPaymentBatch): Promise<PaymentProgress & { sentNow: number }> {
+export async function runPaymentBatch(
+  db: Kysely<Database>,
+  request: RunPaymentBatch,
+): Promise<PaymentProgress & { sentNow: number }> {
   await assertRunnable(db, request.batchId);
   let sentNow = 0;
-  while (await sendNext(db, request) !== undefined) sentNow += 1;
+  while ((await sendNext(db, request)) !== undefined) sentNow += 1;
   return { ...(await paymentProgress(db, request.batchId)), sentNow };
 }
 
@@ -85,17 +123,30 @@ const NO_PAYMENTS: Record<PaymentStatus, number> = { pending: 0, in_batch: 0, se
 
 /** How far the batch has got: its payments by status and what is left to send. */
 export async function paymentProgress(db: Kysely<Database>, batchId: number): Promise<PaymentProgress> {
-  const batch = await db.selectFrom('payment_batches').select(['status', 'payment_count', 'total_fen']).where('id', '=', batchId).executeTakeFirst();
+  const batch = await db
+    .selectFrom('payment_batches')
+    .select(['status', 'payment_count', 'total_fen'])
+    .where('id', '=', batchId)
+    .executeTakeFirst();
   if (!batch) throw new Refusal('NOT_FOUND', `支付批次 ${batchId} 不存在`);
-  const rows = await db.selectFrom('payments')
+  const rows = await db
+    .selectFrom('payments')
     .select((eb) => ['status', eb.fn.countAll<number>().as('count'), eb.fn.sum<number>('amount_fen').as('fen')])
-    .where('batch_id', '=', batchId).groupBy('status').execute();
+    .where('batch_id', '=', batchId)
+    .groupBy('status')
+    .execute();
   const byStatus = { ...NO_PAYMENTS };
   for (const row of rows) byStatus[row.status] = Number(row.count);
   const sentFen = sumFen(rows.filter((r) => r.status === 'sent').map((r) => Number(r.fen)));
   const remaining = byStatus.in_batch;
   return {
-    batchId, status: batch.status, paymentCount: batch.payment_count, totalFen: batch.total_fen, byStatus, sentFen, remaining,
+    batchId,
+    status: batch.status,
+    paymentCount: batch.payment_count,
+    totalFen: batch.total_fen,
+    byStatus,
+    sentFen,
+    remaining,
     readyToExport: batch.status === 'authorised' && remaining === 0,
   };
 }

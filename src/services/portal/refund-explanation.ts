@@ -37,11 +37,14 @@ const DISPATCH_MUST_APPLY = 'DISPATCH_MUST_APPLY';
 function summaryOf(d: ExplainedDecision): string {
   const year = `${d.round}年度失业保险稳岗返还`;
   switch (d.status) {
-    case 'eligible': return `经大数据比对，您单位符合${year}条件，返还金额为 ${formatYuan(d.amountFen)} 元。`;
-    case 'ineligible': return `经大数据比对，您单位不符合${year}条件，原因见下方逐项核对结果中标为“不符合”的条件。`;
-    case 'needs_review': return d.reasons.includes(DISPATCH_MUST_APPLY)
-      ? `劳务派遣单位不适用“免申即享”，须主动申请${year}，并按规定将派遣人员对应的返还资金分配给用工单位。`
-      : `您单位的${year}暂不能自动判定，需经办机构人工核实下方标为“数据缺失”的事项。`;
+    case 'eligible':
+      return `经大数据比对，您单位符合${year}条件，返还金额为 ${formatYuan(d.amountFen)} 元。`;
+    case 'ineligible':
+      return `经大数据比对，您单位不符合${year}条件，原因见下方逐项核对结果中标为“不符合”的条件。`;
+    case 'needs_review':
+      return d.reasons.includes(DISPATCH_MUST_APPLY)
+        ? `劳务派遣单位不适用“免申即享”，须主动申请${year}，并按规定将派遣人员对应的返还资金分配给用工单位。`
+        : `您单位的${year}暂不能自动判定，需经办机构人工核实下方标为“数据缺失”的事项。`;
   }
 }
 
@@ -66,13 +69,14 @@ function resultOf(passed: TraceStep['passed']): ChecklistResult {
 }
 
 export function explainRefund(d: ExplainedDecision): RefundExplanation {
-  const nextStep = d.state === 'needs_review' && d.reasons.includes(DISPATCH_MUST_APPLY)
-    ? '请在本页“劳务派遣申请”中下载模板、上传派遣人员表，试算无误后提交申请。'
-    : nextSteps[d.state];
+  const nextStep =
+    d.state === 'needs_review' && d.reasons.includes(DISPATCH_MUST_APPLY)
+      ? '请在本页“劳务派遣申请”中下载模板、上传派遣人员表，试算无误后提交申请。'
+      : nextSteps[d.state];
   return {
     summary: summaryOf(d),
     nextStep,
     checklist: (d.trace ?? []).map((step) => ({ text: step.text, result: resultOf(step.passed), legalBasis: step.legalBasis })),
-    traceNote: d.trace ? null : d.traceNote ?? null,
+    traceNote: d.trace ? null : (d.traceNote ?? null),
   };
 }

@@ -23,7 +23,14 @@ export async function caseHistory(db: Kysely<Database>, round: string, unitId: n
     .orderBy('id')
     .execute();
   return rows.map((r) => ({
-    id: r.id, action: r.action, fromState: r.from_state, toState: r.to_state, actor: r.actor, note: r.note,
-    before: r.before, after: r.after, at: r.at,
+    id: r.id,
+    action: r.action,
+    fromState: r.from_state,
+    toState: r.to_state,
+    actor: r.actor,
+    note: r.note,
+    before: r.before,
+    after: r.after,
+    at: r.at,
   }));
 }

@@ -42,7 +42,9 @@ function candidates(db: Db, round: string) {
     .selectFrom('refund_cases as c')
     .innerJoin('units as u', 'u.id', 'c.unit_id')
     .leftJoin('refund_decisions as d', (join) => join.onRef('d.run_id', '=', 'c.run_id').onRef('d.unit_id', '=', 'c.unit_id'))
-    .leftJoin('dispatch_applications as a', (join) => join.onRef('a.round', '=', 'c.round').onRef('a.unit_id', '=', 'c.unit_id').on('a.status', '=', 'decided'))
+    .leftJoin('dispatch_applications as a', (join) =>
+      join.onRef('a.round', '=', 'c.round').onRef('a.unit_id', '=', 'c.unit_id').on('a.status', '=', 'decided'),
+    )
     .select(['c.unit_id', 'c.state', 'c.amount_fen', 'u.name', 'u.labor_dispatch', 'a.id as application_id'])
     .where('c.round', '=', round)
     .orderBy('c.unit_id');
@@ -50,23 +52,34 @@ function candidates(db: Db, round: string) {
 
 /** The listed units' cases; refuses unknown units, dispatch units without a decided application and cases that are not eligible, naming each. */
 async function listedCases(db: Db, round: string, unitIds: readonly number[]) {
-  const rows = unitIds.length ? await candidates(db, round).where('c.unit_id', 'in', [...unitIds]).execute() : [];
+  const rows = unitIds.length
+    ? await candidates(db, round)
+        .where('c.unit_id', 'in', [...unitIds])
+        .execute()
+    : [];
   const found = new Set(rows.map((r) => r.unit_id));
   const unknown = unitIds.filter((id) => !found.has(id));
   if (unknown.length) throw new Refusal('NOT_FOUND', `${round} 年度没有以下单位的案件：${nameList(unknown.map(String))}`);
   const dispatch = rows.filter((r) => r.labor_dispatch && r.application_id === null);
   if (dispatch.length) {
-    throw new Refusal('INVALID', `劳务派遣单位不适用免申即享，须主动申请且申请已判定（鲁人社发〔2024〕8号 第三条），才能列入复核批次：${nameList(dispatch.map((r) => r.name))}`);
+    throw new Refusal(
+      'INVALID',
+      `劳务派遣单位不适用免申即享，须主动申请且申请已判定（鲁人社发〔2024〕8号 第三条），才能列入复核批次：${nameList(dispatch.map((r) => r.name))}`,
+    );
   }
   const notEligible = rows.filter((r) => r.state !== 'eligible');
   if (notEligible.length) {
-    throw new Refusal('CONFLICT', `以下单位的案件不是「${stateLabel('eligible')}」状态，不能提交复核：${nameList(notEligible.map((r) => `${r.name}（${stateLabel(r.state)}）`))}`);
+    throw new Refusal(
+      'CONFLICT',
+      `以下单位的案件不是「${stateLabel('eligible')}」状态，不能提交复核：${nameList(notEligible.map((r) => `${r.name}（${stateLabel(r.state)}）`))}`,
+    );
   }
   return rows;
 }
 
 async function filteredCases(db: Db, round: string, filter: ProposeFilter) {
-  let query = candidates(db, round).where('c.state', '=', 'eligible')
+  let query = candidates(db, round)
+    .where('c.state', '=', 'eligible')
     .where((eb) => eb.or([eb('u.labor_dispatch', '=', false), eb('a.id', 'is not', null)]));
   const { regionCode, size, maxAmountFen } = filter;
   if (regionCode) query = query.where('c.region_code', 'in', await regionScope(db, regionCode));
@@ -79,21 +92,35 @@ async function filteredCases(db: Db, round: string, filter: ProposeFilter) {
 export async function proposeBatch(db: Db, request: ProposeBatch): Promise<ProposedBatch> {
   const { round, actor, clock } = request;
   return db.transaction().execute(async (trx) => {
-    const cases = request.unitIds ? await listedCases(trx, round, request.unitIds) : await filteredCases(trx, round, request.filter ?? {});
+    const cases = request.unitIds
+      ? await listedCases(trx, round, request.unitIds)
+      : await filteredCases(trx, round, request.filter ?? {});
     if (!cases.length) throw new Refusal('INVALID', '没有符合条件、可提交复核的案件');
     const totalFen = sumFen(cases.map((c) => c.amount_fen));
     const at = clock.now();
     const batch = await trx
       .insertInto('review_batches')
       .values({
-        round, status: 'proposed', unit_count: cases.length, total_fen: totalFen, note: request.note ?? null,
-        proposed_by: actorName(actor), proposed_at: at,
+        round,
+        status: 'proposed',
+        unit_count: cases.length,
+        total_fen: totalFen,
+        note: request.note ?? null,
+        proposed_by: actorName(actor),
+        proposed_at: at,
       })
       .returning('id')
       .executeTakeFirstOrThrow();
     for (const c of cases) {
       await applyCaseTransition(trx, {
-        round, unitId: c.unit_id, action: 'propose', actor, note: request.note, patch: { batch_id: batch.id }, expectedState: 'eligible', at,
+        round,
+        unitId: c.unit_id,
+        action: 'propose',
+        actor,
+        note: request.note,
+        patch: { batch_id: batch.id },
+        expectedState: 'eligible',
+        at,
       });
     }
     return { batchId: batch.id, unitCount: cases.length, totalFen };

@@ -34,7 +34,9 @@ export interface ResolvedCase {
 
 /** The fields a case worker may enter: the unit's data and its headcounts (the ledger comes from imports). */
 const OVERRIDABLE: ReadonlySet<string> = new Set([
-  ...Object.keys(jobRetentionRefundInput.shape.unit.shape).filter((key) => key !== 'creditCode').map((key) => `unit.${key}`),
+  ...Object.keys(jobRetentionRefundInput.shape.unit.shape)
+    .filter((key) => key !== 'creditCode')
+    .map((key) => `unit.${key}`),
   ...Object.keys(jobRetentionRefundInput.shape.headcount.shape).map((key) => `headcount.${key}`),
 ]);
 
@@ -48,7 +50,8 @@ function checkRequest(request: ResolveCase): string {
   const fields = Object.keys(request.overrides);
   if (!fields.length) throw new Refusal('INVALID', '请至少补录或更正一项数据');
   const unknown = fields.filter((field) => !OVERRIDABLE.has(field));
-  if (unknown.length) throw new Refusal('INVALID', `不能人工补录的字段：${unknown.join('、')}；可补录：${[...OVERRIDABLE].join('、')}`);
+  if (unknown.length)
+    throw new Refusal('INVALID', `不能人工补录的字段：${unknown.join('、')}；可补录：${[...OVERRIDABLE].join('、')}`);
   return note;
 }
 
@@ -69,22 +72,52 @@ export async function resolveCase(db: Kysely<Database>, request: ResolveCase): P
     const before = await decideUnit(trx, { round, asOf: current.as_of, unitId, params });
     const entered = Object.entries(request.overrides);
     for (const [field, value] of entered) {
-      await trx.insertInto('decision_overrides')
-        .values({ round, unit_id: unitId, field, value: JSON.stringify(value), note, entered_by: actorName(actor), entered_at: request.clock.now() })
-        .onConflict((oc) => oc.columns(['round', 'unit_id', 'field']).doUpdateSet((eb) => ({
-          value: eb.ref('excluded.value'), note: eb.ref('excluded.note'), entered_by: eb.ref('excluded.entered_by'), entered_at: eb.ref('excluded.entered_at'),
-        })))
+      await trx
+        .insertInto('decision_overrides')
+        .values({
+          round,
+          unit_id: unitId,
+          field,
+          value: JSON.stringify(value),
+          note,
+          entered_by: actorName(actor),
+          entered_at: request.clock.now(),
+        })
+        .onConflict((oc) =>
+          oc.columns(['round', 'unit_id', 'field']).doUpdateSet((eb) => ({
+            value: eb.ref('excluded.value'),
+            note: eb.ref('excluded.note'),
+            entered_by: eb.ref('excluded.entered_by'),
+            entered_at: eb.ref('excluded.entered_at'),
+          })),
+        )
         .execute();
     }
     const decided = await decideUnit(trx, { round, asOf: current.as_of, unitId, params });
     const runId = await storeOneUnitRun(trx, {
-      round, asOf: current.as_of, regionCode: current.region_code, unitId, decision: decided.decision, inputHash: decided.inputHash,
-      policyVersion: params.version, createdBy: actorName(actor), at: request.clock.now(),
+      round,
+      asOf: current.as_of,
+      regionCode: current.region_code,
+      unitId,
+      decision: decided.decision,
+      inputHash: decided.inputHash,
+      policyVersion: params.version,
+      createdBy: actorName(actor),
+      at: request.clock.now(),
     });
-    const changes = entered.map(([field, value]) => `${field}：${JSON.stringify(valueAt(before.input, field))} → ${JSON.stringify(value)}`);
+    const changes = entered.map(
+      ([field, value]) => `${field}：${JSON.stringify(valueAt(before.input, field))} → ${JSON.stringify(value)}`,
+    );
     const state = await applyCaseTransition(trx, {
-      round, unitId, action: 'resolve', actor, decided: decided.decision.status, expectedState: current.state,
-      patch: { run_id: runId, amount_fen: decided.decision.amountFen }, note: `人工补录（${changes.join('；')}）：${note}`, at: request.clock.now(),
+      round,
+      unitId,
+      action: 'resolve',
+      actor,
+      decided: decided.decision.status,
+      expectedState: current.state,
+      patch: { run_id: runId, amount_fen: decided.decision.amountFen },
+      note: `人工补录（${changes.join('；')}）：${note}`,
+      at: request.clock.now(),
     });
     return { runId, state, amountFen: decided.decision.amountFen, reasons: decided.decision.reasons };
   });

@@ -42,7 +42,13 @@ async function review(db: Kysely<Database>, request: ReviewRequest, outcome: 'ap
       .where('id', '=', batchId)
       .execute();
     const unitCount = await transitionGroup(trx, {
-      round: batch.round, group: { batch_id: batchId }, from: 'proposed', action: outcome, actor, note, at,
+      round: batch.round,
+      group: { batch_id: batchId },
+      from: 'proposed',
+      action: outcome,
+      actor,
+      note,
+      at,
     });
     return { batchId, status, unitCount };
   });

@@ -24,8 +24,13 @@ export function riskCatalogue(store: ParameterStore, asOf: IsoDate): CatalogueEn
   const params = riskParameters(store, asOf);
   const cities = Object.keys(params.disabledRulesByCity);
   return [...riskRules.values()].map((rule) => ({
-    code: rule.code, label: riskRuleLabels[rule.code], stage: rule.stage, severity: rule.severity, hold: rule.hold,
-    explanation: rule.explanation, legalBasis: rule.legalBasis,
+    code: rule.code,
+    label: riskRuleLabels[rule.code],
+    stage: rule.stage,
+    severity: rule.severity,
+    hold: rule.hold,
+    explanation: rule.explanation,
+    legalBasis: rule.legalBasis,
     parameters: Object.fromEntries(rule.parameters.map((key) => [key, params[key]])),
     enabledByCity: Object.fromEntries(cities.map((city) => [city, ruleEnabled(params, city, rule.code)])),
   }));

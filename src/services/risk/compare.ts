@@ -8,7 +8,9 @@ import { riskParameters } from './risk-parameters.ts';
 import { ruleEnabled, runRiskRules, type RiskRunRequest, type RiskRunResult } from './run-rules.ts';
 
 export const COMPARISON_RULES: readonly RiskRuleCode[] = [
-  'person_deceased_imprisoned_or_pensioned', 'benefit_with_new_employer', 'benefit_received_elsewhere',
+  'person_deceased_imprisoned_or_pensioned',
+  'benefit_with_new_employer',
+  'benefit_received_elsewhere',
 ];
 
 export function runComparisons(db: Kysely<Database>, request: Omit<RiskRunRequest, 'only'>): Promise<RiskRunResult> {

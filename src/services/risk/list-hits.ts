@@ -40,14 +40,34 @@ export interface HitView {
 }
 
 function hitQuery(db: Kysely<Database>) {
-  return db.selectFrom('risk_hits as h')
+  return db
+    .selectFrom('risk_hits as h')
     .innerJoin('regions as r', 'r.code', 'h.region_code')
     .leftJoin('units as u', 'u.id', 'h.unit_id')
     .leftJoin('persons as p', 'p.id', 'h.person_id')
     .select([
-      'h.id', 'h.rule_code', 'h.stage', 'h.severity', 'h.status', 'h.region_code', 'r.name as region_name', 'h.payment_id', 'h.amount_fen',
-      'h.hold', 'h.evidence', 'h.proposal', 'h.proposal_note', 'h.proposed_by', 'h.decided_by', 'h.recovery_fen', 'h.repaid_fen',
-      'h.created_at', 'u.credit_code', 'u.name as unit_name', 'p.id_number_masked', 'p.name as person_name',
+      'h.id',
+      'h.rule_code',
+      'h.stage',
+      'h.severity',
+      'h.status',
+      'h.region_code',
+      'r.name as region_name',
+      'h.payment_id',
+      'h.amount_fen',
+      'h.hold',
+      'h.evidence',
+      'h.proposal',
+      'h.proposal_note',
+      'h.proposed_by',
+      'h.decided_by',
+      'h.recovery_fen',
+      'h.repaid_fen',
+      'h.created_at',
+      'u.credit_code',
+      'u.name as unit_name',
+      'p.id_number_masked',
+      'p.name as person_name',
     ]);
 }
 
@@ -56,16 +76,34 @@ type Row = Awaited<ReturnType<ReturnType<typeof hitQuery>['executeTakeFirstOrThr
 function viewOf(r: Row): HitView {
   const isUnit = r.credit_code !== null;
   return {
-    id: r.id, ruleCode: r.rule_code, stage: r.stage, severity: r.severity, status: r.status, regionCode: r.region_code, regionName: r.region_name,
-    subjectKind: isUnit ? 'unit' : 'person', subjectKey: (isUnit ? r.credit_code : r.id_number_masked) ?? '', subjectName: (isUnit ? r.unit_name : r.person_name) ?? '',
-    paymentId: r.payment_id, amountFen: r.amount_fen, hold: r.hold && ['open', 'proposed', 'confirmed'].includes(r.status),
-    evidence: r.evidence as Record<string, unknown>, proposal: r.proposal, proposalNote: r.proposal_note, proposedBy: r.proposed_by,
-    decidedBy: r.decided_by, recoveryFen: r.recovery_fen, repaidFen: r.repaid_fen, foundAt: r.created_at,
+    id: r.id,
+    ruleCode: r.rule_code,
+    stage: r.stage,
+    severity: r.severity,
+    status: r.status,
+    regionCode: r.region_code,
+    regionName: r.region_name,
+    subjectKind: isUnit ? 'unit' : 'person',
+    subjectKey: (isUnit ? r.credit_code : r.id_number_masked) ?? '',
+    subjectName: (isUnit ? r.unit_name : r.person_name) ?? '',
+    paymentId: r.payment_id,
+    amountFen: r.amount_fen,
+    hold: r.hold && ['open', 'proposed', 'confirmed'].includes(r.status),
+    evidence: r.evidence as Record<string, unknown>,
+    proposal: r.proposal,
+    proposalNote: r.proposal_note,
+    proposedBy: r.proposed_by,
+    decidedBy: r.decided_by,
+    recoveryFen: r.recovery_fen,
+    repaidFen: r.repaid_fen,
+    foundAt: r.created_at,
   };
 }
 
 export async function listHits(db: Kysely<Database>, filter: HitFilter = {}): Promise<HitView[]> {
-  let query = hitQuery(db).orderBy(sql`CASE h.severity WHEN 'high' THEN 0 WHEN 'medium' THEN 1 ELSE 2 END`).orderBy('h.id')
+  let query = hitQuery(db)
+    .orderBy(sql`CASE h.severity WHEN 'high' THEN 0 WHEN 'medium' THEN 1 ELSE 2 END`)
+    .orderBy('h.id')
     .limit(filter.limit ?? 500);
   if (filter.status) query = query.where('h.status', '=', filter.status);
   if (filter.ruleCode) query = query.where('h.rule_code', '=', filter.ruleCode);
@@ -73,12 +111,25 @@ export async function listHits(db: Kysely<Database>, filter: HitFilter = {}): Pr
   return (await query.execute()).map(viewOf);
 }
 
-export async function hitDetail(db: Kysely<Database>, hitId: number, regionCodes?: readonly string[]): Promise<HitView & { repayments: { seq: number; amountFen: Fen; receivedOn: string; reference: string; recordedBy: string }[] }> {
+export async function hitDetail(
+  db: Kysely<Database>,
+  hitId: number,
+  regionCodes?: readonly string[],
+): Promise<
+  HitView & { repayments: { seq: number; amountFen: Fen; receivedOn: string; reference: string; recordedBy: string }[] }
+> {
   const row = await hitQuery(db).where('h.id', '=', hitId).executeTakeFirst();
-  if (!row || (regionCodes && !regionCodes.includes(row.region_code))) throw new Refusal('NOT_FOUND', `风险疑点 #${hitId} 不存在`);
+  if (!row || (regionCodes && !regionCodes.includes(row.region_code)))
+    throw new Refusal('NOT_FOUND', `风险疑点 #${hitId} 不存在`);
   const repayments = await db.selectFrom('risk_repayments').selectAll().where('hit_id', '=', hitId).orderBy('seq').execute();
   return {
     ...viewOf(row),
-    repayments: repayments.map((r) => ({ seq: r.seq, amountFen: r.amount_fen, receivedOn: r.received_on, reference: r.reference, recordedBy: r.recorded_by })),
+    repayments: repayments.map((r) => ({
+      seq: r.seq,
+      amountFen: r.amount_fen,
+      receivedOn: r.received_on,
+      reference: r.reference,
+      recordedBy: r.recorded_by,
+    })),
   };
 }

@@ -56,10 +56,17 @@ export async function runRiskRules(db: Kysely<Database>, request: RiskRunRequest
   const context = { cityCode, asOf, baseYear: Number(asOf.slice(0, 4)) - 1, params };
   return db.transaction().execute(async (trx) => {
     await lockAuditLog(trx);
-    const run = await trx.insertInto('risk_runs').values({
-      city_code: cityCode, as_of: asOf, rule_codes: JSON.stringify(rules.map((r) => r.code)), created_by: actorName(request.actor),
-      started_at: request.clock.now(),
-    }).returning('id').executeTakeFirstOrThrow();
+    const run = await trx
+      .insertInto('risk_runs')
+      .values({
+        city_code: cityCode,
+        as_of: asOf,
+        rule_codes: JSON.stringify(rules.map((r) => r.code)),
+        created_by: actorName(request.actor),
+        started_at: request.clock.now(),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     const counts: RiskRunResult['rules'] = [];
     for (const rule of rules) {
       const inserted = await sql<{ id: number }>`
@@ -72,9 +79,16 @@ export async function runRiskRules(db: Kysely<Database>, request: RiskRunRequest
       counts.push({ code: rule.code, newHits: inserted.rows.length });
     }
     const newHits = counts.reduce((sum, c) => sum + c.newHits, 0);
-    await trx.updateTable('risk_runs').set({ hit_count: newHits, finished_at: request.clock.now() }).where('id', '=', run.id).execute();
+    await trx
+      .updateTable('risk_runs')
+      .set({ hit_count: newHits, finished_at: request.clock.now() })
+      .where('id', '=', run.id)
+      .execute();
     await recordAudit(trx, {
-      actor: request.actor, action: 'risk_run.complete', subject: `risk_run:${run.id}`, clock: request.clock,
+      actor: request.actor,
+      action: 'risk_run.complete',
+      subject: `risk_run:${run.id}`,
+      clock: request.clock,
       detail: { cityCode, asOf, newHits, rules: counts.map((c) => `${c.code}:${c.newHits}`) },
     });
     return { runId: run.id, rules: counts, newHits };

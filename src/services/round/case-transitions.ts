@@ -6,7 +6,12 @@ import type { Database } from '../../adapters/store/schema.ts';
 import type { Status } from '../../policy/core/decision.ts';
 import type { Fen } from '../../policy/core/money.ts';
 import {
-  nextState, stateLabel, TransitionError, type Actor, type RefundCaseAction, type RefundCaseState,
+  nextState,
+  stateLabel,
+  TransitionError,
+  type Actor,
+  type RefundCaseAction,
+  type RefundCaseState,
 } from '../../domain/refund-case.ts';
 import { appendAudit, lockAuditLog } from '../audit/append-audit.ts';
 import { auditSubject } from '../audit/audit-subject.ts';
@@ -47,9 +52,12 @@ export class CaseNotFoundError extends Refusal {
 /** How an actor is written in events and updated_by: staff by name, a unit by its credit code, the system as 系统. */
 export function actorName(actor: Actor): string {
   switch (actor.kind) {
-    case 'staff': return actor.name;
-    case 'unit': return `单位:${actor.creditCode}`;
-    case 'system': return '系统';
+    case 'staff':
+      return actor.name;
+    case 'unit':
+      return `单位:${actor.creditCode}`;
+    case 'system':
+      return '系统';
   }
 }
 
@@ -95,8 +103,11 @@ export async function applyCaseTransition(trx: Transaction<Database>, change: Ca
     })
     .execute();
   await appendAudit(trx, {
-    actor: name, action: `case.${change.action}`, subject: auditSubject.refundCase(change.round, change.unitId),
-    detail: { from: current.state, to: state, note: change.note ?? null }, at: change.at,
+    actor: name,
+    action: `case.${change.action}`,
+    subject: auditSubject.refundCase(change.round, change.unitId),
+    detail: { from: current.state, to: state, note: change.note ?? null },
+    at: change.at,
   });
   return state;
 }

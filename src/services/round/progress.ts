@@ -13,8 +13,13 @@ export interface StateTally {
 }
 
 export async function roundProgress(db: Kysely<Database>, round: string): Promise<StateTally[]> {
-  const rows = await db.selectFrom('refund_cases')
-    .select(['state', (eb) => eb.fn.countAll<number>().as('units'), sql<number>`coalesce(sum(amount_fen), 0)::bigint`.as('amount')])
+  const rows = await db
+    .selectFrom('refund_cases')
+    .select([
+      'state',
+      (eb) => eb.fn.countAll<number>().as('units'),
+      sql<number>`coalesce(sum(amount_fen), 0)::bigint`.as('amount'),
+    ])
     .where('round', '=', round)
     .groupBy('state')
     .execute();

@@ -10,7 +10,13 @@ const codes = (rows: readonly { region_code: string }[]) => [...new Set(rows.map
 
 export async function regionsOfUnits(db: Db, unitIds: readonly number[]): Promise<string[]> {
   if (unitIds.length === 0) return [];
-  return codes(await db.selectFrom('units').select('region_code').where('id', 'in', [...unitIds]).execute());
+  return codes(
+    await db
+      .selectFrom('units')
+      .select('region_code')
+      .where('id', 'in', [...unitIds])
+      .execute(),
+  );
 }
 
 export async function regionsOfReviewBatch(db: Db, batchId: number): Promise<string[]> {
@@ -19,34 +25,70 @@ export async function regionsOfReviewBatch(db: Db, batchId: number): Promise<str
 
 export async function regionsOfReviewBatches(db: Db, batchIds: readonly number[]): Promise<string[]> {
   if (batchIds.length === 0) return [];
-  return codes(await db.selectFrom('refund_cases').select('region_code').distinct().where('batch_id', 'in', [...batchIds]).execute());
+  return codes(
+    await db
+      .selectFrom('refund_cases')
+      .select('region_code')
+      .distinct()
+      .where('batch_id', 'in', [...batchIds])
+      .execute(),
+  );
 }
 
 export async function regionsOfNotice(db: Db, noticeId: number): Promise<string[]> {
-  return codes(await db.selectFrom('notice_items as i').innerJoin('units as u', 'u.id', 'i.unit_id')
-    .select('u.region_code').distinct().where('i.notice_id', '=', noticeId).execute());
+  return codes(
+    await db
+      .selectFrom('notice_items as i')
+      .innerJoin('units as u', 'u.id', 'i.unit_id')
+      .select('u.region_code')
+      .distinct()
+      .where('i.notice_id', '=', noticeId)
+      .execute(),
+  );
 }
 
 export async function regionsOfPayments(db: Db, paymentIds: readonly number[]): Promise<string[]> {
   if (paymentIds.length === 0) return [];
-  return codes(await db.selectFrom('payments').select('region_code').distinct().where('id', 'in', [...paymentIds]).execute());
+  return codes(
+    await db
+      .selectFrom('payments')
+      .select('region_code')
+      .distinct()
+      .where('id', 'in', [...paymentIds])
+      .execute(),
+  );
 }
 
 export async function regionsOfPaymentBatch(db: Db, batchId: number): Promise<string[]> {
   const current = db.selectFrom('payments').select('region_code').where('batch_id', '=', batchId);
-  const earlier = db.selectFrom('payment_attempts as a').innerJoin('payments as p', 'p.id', 'a.payment_id')
-    .select('p.region_code').where('a.batch_id', '=', batchId);
+  const earlier = db
+    .selectFrom('payment_attempts as a')
+    .innerJoin('payments as p', 'p.id', 'a.payment_id')
+    .select('p.region_code')
+    .where('a.batch_id', '=', batchId);
   return codes(await current.union(earlier).execute());
 }
 
 export async function regionsOfCorrection(db: Db, correctionId: number): Promise<string[]> {
-  return codes(await db.selectFrom('account_corrections as c').innerJoin('payments as p', 'p.id', 'c.payment_id')
-    .select('p.region_code').where('c.id', '=', correctionId).execute());
+  return codes(
+    await db
+      .selectFrom('account_corrections as c')
+      .innerJoin('payments as p', 'p.id', 'c.payment_id')
+      .select('p.region_code')
+      .where('c.id', '=', correctionId)
+      .execute(),
+  );
 }
 
 export async function regionsOfDispatchApplication(db: Db, applicationId: number): Promise<string[]> {
-  return codes(await db.selectFrom('dispatch_applications as a').innerJoin('units as u', 'u.id', 'a.unit_id')
-    .select('u.region_code').where('a.id', '=', applicationId).execute());
+  return codes(
+    await db
+      .selectFrom('dispatch_applications as a')
+      .innerJoin('units as u', 'u.id', 'a.unit_id')
+      .select('u.region_code')
+      .where('a.id', '=', applicationId)
+      .execute(),
+  );
 }
 
 export async function regionOfPerson(db: Db, personId: number): Promise<string[]> {

@@ -6,7 +6,12 @@ import type { Database } from '../../adapters/store/schema.ts';
 import type { IsoDate } from '../../policy/core/dates.ts';
 import type { Decision } from '../../policy/core/decision.ts';
 import type { ParameterStore } from '../../policy/core/parameters.ts';
-import { decideJobRetentionRefund, evaluateJobRetentionRefund, type JobRetentionRefundInput, type RefundOutcome } from '../../policy/job-retention-refund.ts';
+import {
+  decideJobRetentionRefund,
+  evaluateJobRetentionRefund,
+  type JobRetentionRefundInput,
+  type RefundOutcome,
+} from '../../policy/job-retention-refund.ts';
 import { projectParameters } from '../../adapters/parameters/load-parameters.ts';
 import { refundRound } from '../rounds.ts';
 import { loadUnitInput } from './one-unit-input.ts';
@@ -25,7 +30,11 @@ export function figuresHash(figures: string, policyVersion: string): string {
 }
 
 export function decideLoaded(unit: UnitInput, params: ParameterStore): UnitDecision {
-  return { input: unit.input, decision: evaluateJobRetentionRefund(unit.input, params), inputHash: figuresHash(unit.figures, params.version) };
+  return {
+    input: unit.input,
+    decision: evaluateJobRetentionRefund(unit.input, params),
+    inputHash: figuresHash(unit.figures, params.version),
+  };
 }
 
 export interface UnitOutcome {
@@ -46,11 +55,15 @@ export class UnitNotFoundError extends Refusal {
 
 /** Decides one unit as a screening of `round` on `asOf` (the round's default date when absent) would. */
 export async function decideUnit(
-  db: Kysely<Database>, options: { round: string; asOf?: IsoDate; unitId: number; params?: ParameterStore },
+  db: Kysely<Database>,
+  options: { round: string; asOf?: IsoDate; unitId: number; params?: ParameterStore },
 ): Promise<UnitDecision> {
   const round = refundRound(options.round);
   const unit = await loadUnitInput(db, {
-    round: round.round, asOf: options.asOf ?? round.defaultAsOf, baseYear: round.baseYear, unitId: options.unitId,
+    round: round.round,
+    asOf: options.asOf ?? round.defaultAsOf,
+    baseYear: round.baseYear,
+    unitId: options.unitId,
   });
   if (!unit) throw new UnitNotFoundError(options.unitId);
   return decideLoaded(unit, options.params ?? projectParameters());

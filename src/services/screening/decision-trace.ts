@@ -32,9 +32,14 @@ export const traceNotes = {
   unitGone: `该单位已不在参保单位登记中，无法重建计算过程；${STORED_FIGURES}`,
 } as const;
 
-export async function decisionTrace(db: Kysely<Database>, params: ParameterStore, ref: StoredDecisionRef): Promise<DecisionTrace> {
+export async function decisionTrace(
+  db: Kysely<Database>,
+  params: ParameterStore,
+  ref: StoredDecisionRef,
+): Promise<DecisionTrace> {
   if (ref.trace) return { trace: ref.trace, traceNote: null };
-  if (ref.policyVersion !== params.version) return { trace: null, traceNote: traceNotes.otherParameters(ref.policyVersion, params.version) };
+  if (ref.policyVersion !== params.version)
+    return { trace: null, traceNote: traceNotes.otherParameters(ref.policyVersion, params.version) };
   try {
     const again = await decideUnit(db, { round: ref.round, asOf: ref.asOf, unitId: ref.unitId, params });
     if (again.inputHash !== ref.inputHash) return { trace: null, traceNote: traceNotes.dataChanged };

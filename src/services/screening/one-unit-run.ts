@@ -20,12 +20,35 @@ export interface OneUnitRun {
 
 /** Stores the run and its decision; returns the run's id. */
 export async function storeOneUnitRun(trx: Transaction<Database>, run: OneUnitRun): Promise<number> {
-  const { id } = await trx.insertInto('screening_runs').values({
-    round: run.round, as_of: run.asOf, region_code: run.regionCode, status: 'completed', policy_version: run.policyVersion,
-    total_units: 1, processed_units: 1, cursor_unit_id: run.unitId, started_at: run.at, finished_at: run.at, created_by: run.createdBy,
-  }).returning('id').executeTakeFirstOrThrow();
-  await trx.insertInto('refund_decisions').values(decisionRow({
-    runId: id, unitId: run.unitId, regionCode: run.regionCode, decision: run.decision, inputHash: run.inputHash, policyVersion: run.policyVersion,
-  })).execute();
+  const { id } = await trx
+    .insertInto('screening_runs')
+    .values({
+      round: run.round,
+      as_of: run.asOf,
+      region_code: run.regionCode,
+      status: 'completed',
+      policy_version: run.policyVersion,
+      total_units: 1,
+      processed_units: 1,
+      cursor_unit_id: run.unitId,
+      started_at: run.at,
+      finished_at: run.at,
+      created_by: run.createdBy,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await trx
+    .insertInto('refund_decisions')
+    .values(
+      decisionRow({
+        runId: id,
+        unitId: run.unitId,
+        regionCode: run.regionCode,
+        decision: run.decision,
+        inputHash: run.inputHash,
+        policyVersion: run.policyVersion,
+      }),
+    )
+    .execute();
   return id;
 }

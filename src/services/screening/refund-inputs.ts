@@ -75,11 +75,24 @@ const toNumber = (value: string | null) => (value === null ? null : Number(value
  */
 export function summedPayments(db: Kysely<Database>, scope: RawBuilder<boolean>, asOf: IsoDate, baseYear: number) {
   const paidYear = sql`CASE WHEN paid_on < ${`${baseYear}-01-01`} THEN 0 WHEN paid_on <= ${`${baseYear}-12-31`} THEN 1 ELSE 2 END`;
-  const groups = db.selectFrom('unit_payments').where(scope).where('paid_on', '<=', asOf)
-    .select(['unit_id', 'period', 'kind', sql<IsoDate>`max(paid_on)`.as('paid_on'), sql<number>`sum(amount_fen)`.as('amount_fen')])
+  const groups = db
+    .selectFrom('unit_payments')
+    .where(scope)
+    .where('paid_on', '<=', asOf)
+    .select([
+      'unit_id',
+      'period',
+      'kind',
+      sql<IsoDate>`max(paid_on)`.as('paid_on'),
+      sql<number>`sum(amount_fen)`.as('amount_fen'),
+    ])
     .groupBy(['unit_id', 'period', 'kind', paidYear]);
-  return db.selectFrom(groups.as('p'))
-    .select(['unit_id', sql<string>`json_agg(json_build_array(period, paid_on, amount_fen, kind) ORDER BY period, kind, paid_on)::text`.as('rows')])
+  return db
+    .selectFrom(groups.as('p'))
+    .select([
+      'unit_id',
+      sql<string>`json_agg(json_build_array(period, paid_on, amount_fen, kind) ORDER BY period, kind, paid_on)::text`.as('rows'),
+    ])
     .groupBy('unit_id');
 }
 
@@ -90,7 +103,11 @@ export function summedPayments(db: Kysely<Database>, scope: RawBuilder<boolean>,
  */
 export function headcountFigures(db: Kysely<Database>, scope: RawBuilder<boolean>, baseYear: number) {
   const [december, yearStart, yearEnd] = [`${baseYear - 1}-12`, `${baseYear}-01`, `${baseYear}-12`];
-  return db.selectFrom('unit_headcounts').where(scope).where('period', '>=', december).where('period', '<=', yearEnd)
+  return db
+    .selectFrom('unit_headcounts')
+    .where(scope)
+    .where('period', '>=', december)
+    .where('period', '<=', yearEnd)
     .select([
       'unit_id',
       sql<number>`coalesce(max(insured_count) FILTER (WHERE period = ${december}), 0)`.as('start'),
@@ -103,7 +120,10 @@ export function headcountFigures(db: Kysely<Database>, scope: RawBuilder<boolean
 
 /** The dues of the months before the screening month, one row per unit as JSON text (hashed as read). */
 export function monthlyDues(db: Kysely<Database>, scope: RawBuilder<boolean>, asOf: IsoDate) {
-  return db.selectFrom('unit_contribution_months').where(scope).where('period', '<', periodOf(asOf))
+  return db
+    .selectFrom('unit_contribution_months')
+    .where(scope)
+    .where('period', '<', periodOf(asOf))
     .select(['unit_id', sql<string>`json_agg(json_build_array(period, due_fen) ORDER BY period)::text`.as('rows')])
     .groupBy('unit_id');
 }
@@ -118,17 +138,24 @@ function headcountOf(row: HeadcountRow | undefined): Headcount {
 }
 
 export const UNIT_COLUMNS = [
-  'id', 'credit_code', 'name', 'org_type', 'size', 'industry', 'employees', 'revenue_wan', 'assets_wan', 'region_code',
-  'labor_dispatch', 'corporate_account_masked',
+  'id',
+  'credit_code',
+  'name',
+  'org_type',
+  'size',
+  'industry',
+  'employees',
+  'revenue_wan',
+  'assets_wan',
+  'region_code',
+  'labor_dispatch',
+  'corporate_account_masked',
 ] as const;
 
 /** The inputs of up to `limit` units after `afterId`, in id order. */
 export async function loadRefundInputs(db: Kysely<Database>, query: InputChunkQuery): Promise<UnitInput[]> {
   const { asOf, baseYear, regionCodes } = query;
-  let unitQuery = db
-    .selectFrom('units')
-    .select(UNIT_COLUMNS)
-    .where('id', '>', query.afterId);
+  let unitQuery = db.selectFrom('units').select(UNIT_COLUMNS).where('id', '>', query.afterId);
   if (regionCodes) unitQuery = unitQuery.where('region_code', 'in', regionCodes);
   const units = await unitQuery.orderBy('id').limit(query.limit).execute();
   if (units.length === 0) return [];
@@ -140,17 +167,27 @@ export async function loadRefundInputs(db: Kysely<Database>, query: InputChunkQu
   const inRange = sql<boolean>`unit_id BETWEEN ${first} AND ${last}`;
   const inScope = regionCodes ? sql<boolean>`${inRange} AND region_code IN (${sql.join(regionCodes)})` : inRange;
   const [flags, months, payments, headcounts, overrides] = await Promise.all([
-    db.selectFrom('unit_flags').where(inRange).select(['unit_id', 'flag'])
+    db
+      .selectFrom('unit_flags')
+      .where(inRange)
+      .select(['unit_id', 'flag'])
       .where('from_date', '<=', asOf)
       .where((eb) => eb.or([eb('to_date', 'is', null), eb('to_date', '>=', asOf)]))
-      .orderBy('unit_id').orderBy('flag').execute(),
+      .orderBy('unit_id')
+      .orderBy('flag')
+      .execute(),
     // One row per unit with its figures as JSON text: few rows for the driver to decode, and the text is hashed as read.
     monthlyDues(db, inScope, asOf).execute(),
     summedPayments(db, inScope, asOf, baseYear).execute(),
     headcountFigures(db, inScope, baseYear).execute(),
-    db.selectFrom('decision_overrides').where(inRange).select(['unit_id', 'field', 'value'])
+    db
+      .selectFrom('decision_overrides')
+      .where(inRange)
+      .select(['unit_id', 'field', 'value'])
       .where('round', '=', query.round)
-      .orderBy('unit_id').orderBy('field').execute(),
+      .orderBy('unit_id')
+      .orderBy('field')
+      .execute(),
   ]);
   const flagsOf = groupByUnit(flags);
   const monthsOf = new Map(months.map((m) => [m.unit_id, m.rows]));
@@ -158,13 +195,19 @@ export async function loadRefundInputs(db: Kysely<Database>, query: InputChunkQu
   const headcountsOf = new Map(headcounts.map((h) => [h.unit_id, h]));
   const overridesOf = groupByUnit(overrides);
 
-  return units.map((u) => unitInput(u, {
-    flags: (flagsOf.get(u.id) ?? []).map((f) => f.flag),
-    monthsText: monthsOf.get(u.id) ?? '[]',
-    paymentsText: paymentsOf.get(u.id) ?? '[]',
-    headcount: headcountsOf.get(u.id),
-    overrides: overridesOf.get(u.id),
-  }, asOf));
+  return units.map((u) =>
+    unitInput(
+      u,
+      {
+        flags: (flagsOf.get(u.id) ?? []).map((f) => f.flag),
+        monthsText: monthsOf.get(u.id) ?? '[]',
+        paymentsText: paymentsOf.get(u.id) ?? '[]',
+        headcount: headcountsOf.get(u.id),
+        overrides: overridesOf.get(u.id),
+      },
+      asOf,
+    ),
+  );
 }
 
 type UnitRow = Selection<Database, 'units', (typeof UNIT_COLUMNS)[number]>;
@@ -199,11 +242,22 @@ export function unitInput(u: UnitRow, read: UnitFigures, asOf: IsoDate): UnitInp
       hasCorporateAccount: u.corporate_account_masked !== null,
     },
     months: (JSON.parse(monthsText) as [Period, number][]).map(([period, dueFen]) => ({ period, dueFen })),
-    payments: (JSON.parse(paymentsText) as [Period, IsoDate, number, PaymentKind][])
-      .map(([period, paidOn, amountFen, kind]) => ({ period, paidOn, amountFen, kind })),
+    payments: (JSON.parse(paymentsText) as [Period, IsoDate, number, PaymentKind][]).map(([period, paidOn, amountFen, kind]) => ({
+      period,
+      paidOn,
+      amountFen,
+      kind,
+    })),
     headcount,
   };
-  const figures = JSON.stringify([asOf, input.unit, monthsText, paymentsText, headcount, overrides?.map((o) => [o.field, o.value]) ?? []]);
+  const figures = JSON.stringify([
+    asOf,
+    input.unit,
+    monthsText,
+    paymentsText,
+    headcount,
+    overrides?.map((o) => [o.field, o.value]) ?? [],
+  ]);
   if (!overrides) return { unitId: u.id, regionCode: u.region_code, input, figures };
   for (const o of overrides) setPath(input as unknown as Record<string, unknown>, o.field, o.value);
   return { unitId: u.id, regionCode: u.region_code, input: checkedOverride(input, u.id), figures };

@@ -56,28 +56,57 @@ export interface UnitDecisionDetail extends DecisionListItem, DecisionTrace {
 }
 
 function caseDecisions(db: Kysely<Database>, round: string) {
-  return db.selectFrom('refund_cases as c')
+  return db
+    .selectFrom('refund_cases as c')
     .innerJoin('refund_decisions as d', (join) => join.onRef('d.run_id', '=', 'c.run_id').onRef('d.unit_id', '=', 'c.unit_id'))
     .innerJoin('units as u', 'u.id', 'c.unit_id')
     .where('c.round', '=', round);
 }
 
 type Row = {
-  unit_id: number; name: string; credit_code: string; region_code: string; state: RefundCaseState; run_id: number;
-  status: Status; amount_fen: Fen; reasons: string[]; size: string | null; layoff_rate: string | null;
+  unit_id: number;
+  name: string;
+  credit_code: string;
+  region_code: string;
+  state: RefundCaseState;
+  run_id: number;
+  status: Status;
+  amount_fen: Fen;
+  reasons: string[];
+  size: string | null;
+  layoff_rate: string | null;
 };
 
 function listItem(r: Row): DecisionListItem {
   return {
-    unitId: r.unit_id, unitName: r.name, creditCodeMasked: maskCreditCode(r.credit_code), regionCode: r.region_code,
-    caseState: r.state, caseStateLabel: stateLabel(r.state), runId: r.run_id, status: r.status, amountFen: r.amount_fen,
-    amountYuan: formatYuan(r.amount_fen), reasons: r.reasons, size: r.size, layoffRate: r.layoff_rate,
+    unitId: r.unit_id,
+    unitName: r.name,
+    creditCodeMasked: maskCreditCode(r.credit_code),
+    regionCode: r.region_code,
+    caseState: r.state,
+    caseStateLabel: stateLabel(r.state),
+    runId: r.run_id,
+    status: r.status,
+    amountFen: r.amount_fen,
+    amountYuan: formatYuan(r.amount_fen),
+    reasons: r.reasons,
+    size: r.size,
+    layoffRate: r.layoff_rate,
   };
 }
 
 const LIST_COLUMNS = [
-  'c.unit_id', 'u.name', 'u.credit_code', 'c.region_code', 'c.state', 'c.run_id', 'd.status', 'd.amount_fen', 'd.reasons',
-  'd.size', 'd.layoff_rate',
+  'c.unit_id',
+  'u.name',
+  'u.credit_code',
+  'c.region_code',
+  'c.state',
+  'c.run_id',
+  'd.status',
+  'd.amount_fen',
+  'd.reasons',
+  'd.size',
+  'd.layoff_rate',
 ] as const;
 
 async function matching(db: Kysely<Database>, round: string, criteria: DecisionCriteria) {
@@ -97,17 +126,31 @@ export async function countRoundDecisions(db: Kysely<Database>, round: string, c
   return Number((await q.select(sql<number>`count(*)::bigint`.as('n')).executeTakeFirstOrThrow()).n);
 }
 
-export async function listRoundDecisions(db: Kysely<Database>, round: string, filter: DecisionFilter): Promise<{ total: number; items: DecisionListItem[] }> {
+export async function listRoundDecisions(
+  db: Kysely<Database>,
+  round: string,
+  filter: DecisionFilter,
+): Promise<{ total: number; items: DecisionListItem[] }> {
   const q = await matching(db, round, filter);
   const [count, rows] = await Promise.all([
     q.select(sql<number>`count(*)::bigint`.as('n')).executeTakeFirstOrThrow(),
-    q.select(LIST_COLUMNS).orderBy('c.unit_id').limit(filter.pageSize).offset((filter.page - 1) * filter.pageSize).execute(),
+    q
+      .select(LIST_COLUMNS)
+      .orderBy('c.unit_id')
+      .limit(filter.pageSize)
+      .offset((filter.page - 1) * filter.pageSize)
+      .execute(),
   ]);
   return { total: Number(count.n), items: rows.map(listItem) };
 }
 
 /** Every matching decision in unit order, read in keyset chunks so memory stays flat however many rows match. */
-export async function* eachRoundDecision(db: Kysely<Database>, round: string, criteria: DecisionCriteria, chunkSize = 2_000): AsyncGenerator<DecisionListItem> {
+export async function* eachRoundDecision(
+  db: Kysely<Database>,
+  round: string,
+  criteria: DecisionCriteria,
+  chunkSize = 2_000,
+): AsyncGenerator<DecisionListItem> {
   const q = await matching(db, round, criteria);
   let after = 0;
   for (;;) {
@@ -122,19 +165,49 @@ export async function* eachRoundDecision(db: Kysely<Database>, round: string, cr
  * The decision a unit's case stands on, with its trace (rebuilt with `params` when the run did not store it);
  * undefined when the unit has no case in the round.
  */
-export async function unitRoundDecision(db: Kysely<Database>, params: ParameterStore, round: string, unitId: number): Promise<UnitDecisionDetail | undefined> {
+export async function unitRoundDecision(
+  db: Kysely<Database>,
+  params: ParameterStore,
+  round: string,
+  unitId: number,
+): Promise<UnitDecisionDetail | undefined> {
   const r = await caseDecisions(db, round)
     .innerJoin('screening_runs as r', 'r.id', 'c.run_id')
-    .select([...LIST_COLUMNS, 'd.base_fen', 'd.ratio_bp', 'd.size_class', 'd.full_months', 'd.layoffs', 'd.pay_to', 'd.input_hash',
-      'd.policy_version', 'd.trace', 'r.as_of'])
+    .select([
+      ...LIST_COLUMNS,
+      'd.base_fen',
+      'd.ratio_bp',
+      'd.size_class',
+      'd.full_months',
+      'd.layoffs',
+      'd.pay_to',
+      'd.input_hash',
+      'd.policy_version',
+      'd.trace',
+      'r.as_of',
+    ])
     .where('c.unit_id', '=', unitId)
     .executeTakeFirst();
   if (!r) return undefined;
   const trace = await decisionTrace(db, params, {
-    round, asOf: r.as_of, unitId, trace: r.trace, inputHash: r.input_hash, policyVersion: r.policy_version,
+    round,
+    asOf: r.as_of,
+    unitId,
+    trace: r.trace,
+    inputHash: r.input_hash,
+    policyVersion: r.policy_version,
   });
   return {
-    ...listItem(r), baseFen: r.base_fen, ratioBp: r.ratio_bp, sizeClass: r.size_class, fullMonths: r.full_months, layoffs: r.layoffs,
-    payTo: r.pay_to, asOf: r.as_of, inputHash: r.input_hash, policyVersion: r.policy_version, ...trace,
+    ...listItem(r),
+    baseFen: r.base_fen,
+    ratioBp: r.ratio_bp,
+    sizeClass: r.size_class,
+    fullMonths: r.full_months,
+    layoffs: r.layoffs,
+    payTo: r.pay_to,
+    asOf: r.as_of,
+    inputHash: r.input_hash,
+    policyVersion: r.policy_version,
+    ...trace,
   };
 }

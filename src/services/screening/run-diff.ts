@@ -52,12 +52,20 @@ function side(d: { status: Status; amount_fen: Fen; reasons: string[] }): Decisi
 
 function changedSteps(before: readonly TraceStep[], after: readonly TraceStep[]): ChangedUnit['changedSteps'] {
   const earlier = new Map(before.map((s) => [s.step, s.text]));
-  return after.filter((s) => earlier.get(s.step) !== s.text).map((s) => ({ step: s.step, before: earlier.get(s.step) ?? null, after: s.text }));
+  return after
+    .filter((s) => earlier.get(s.step) !== s.text)
+    .map((s) => ({ step: s.step, before: earlier.get(s.step) ?? null, after: s.text }));
 }
 
 interface StoredFigures {
-  trace: TraceStep[] | null; full_months: number | null; layoff_rate: string | null; size: string | null; ratio_bp: number | null;
-  base_fen: Fen; pay_to: string | null; amount_fen: Fen;
+  trace: TraceStep[] | null;
+  full_months: number | null;
+  layoff_rate: string | null;
+  size: string | null;
+  ratio_bp: number | null;
+  base_fen: Fen;
+  pay_to: string | null;
+  amount_fen: Fen;
 }
 
 /** The stored figures as lines of the trace steps they come from. */
@@ -69,7 +77,7 @@ function figureSteps(d: StoredFigures): TraceStep[] {
     line('size', `企业规模：${enterpriseSizeLabels[(d.size ?? 'unknown') as keyof typeof enterpriseSizeLabels] ?? d.size}`),
     line('ratio', `返还比例 ${d.ratio_bp === null ? '未知' : formatBpPercent(d.ratio_bp)}`),
     line('refundBase', `返还基数 ${formatYuan(d.base_fen)} 元`),
-    line('payTo', `返还账户：${d.pay_to ? payToLabels[d.pay_to as keyof typeof payToLabels] ?? d.pay_to : '待定'}`),
+    line('payTo', `返还账户：${d.pay_to ? (payToLabels[d.pay_to as keyof typeof payToLabels] ?? d.pay_to) : '待定'}`),
     line('amount', `返还金额 ${formatYuan(d.amount_fen)} 元`),
   ];
 }
@@ -79,12 +87,24 @@ function stepsOf(a: StoredFigures, b: StoredFigures): [TraceStep[], TraceStep[]]
 }
 
 function onlyIn(db: Kysely<Database>, run: number, other: number, limit: number): Promise<OnlyInOne[]> {
-  return db.selectFrom('refund_decisions as d')
+  return db
+    .selectFrom('refund_decisions as d')
     .select(['d.unit_id as unitId', 'd.region_code as regionCode', 'd.status', 'd.amount_fen as amountFen'])
     .where('d.run_id', '=', run)
-    .where((eb) => eb.not(eb.exists(eb.selectFrom('refund_decisions as o').select('o.unit_id')
-      .where('o.run_id', '=', other).whereRef('o.unit_id', '=', 'd.unit_id'))))
-    .orderBy('d.unit_id').limit(limit).execute();
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom('refund_decisions as o')
+            .select('o.unit_id')
+            .where('o.run_id', '=', other)
+            .whereRef('o.unit_id', '=', 'd.unit_id'),
+        ),
+      ),
+    )
+    .orderBy('d.unit_id')
+    .limit(limit)
+    .execute();
 }
 
 /** At most `limit` units of each list (all by default are far fewer than a province's million). */
@@ -93,15 +113,26 @@ export async function diffRuns(db: Kysely<Database>, runA: number, runB: number,
     'full_months', ${sql.ref(`${side}.full_months`)}, 'layoff_rate', ${sql.ref(`${side}.layoff_rate`)}, 'size', ${sql.ref(`${side}.size`)},
     'ratio_bp', ${sql.ref(`${side}.ratio_bp`)}, 'base_fen', ${sql.ref(`${side}.base_fen`)}, 'pay_to', ${sql.ref(`${side}.pay_to`)},
     'amount_fen', ${sql.ref(`${side}.amount_fen`)})`;
-  const rows = await db.selectFrom('refund_decisions as a')
+  const rows = await db
+    .selectFrom('refund_decisions as a')
     .innerJoin('refund_decisions as b', (join) => join.onRef('b.unit_id', '=', 'a.unit_id').on('b.run_id', '=', runB))
     .select([
-      'a.unit_id', 'b.region_code', 'a.status as a_status', 'a.amount_fen as a_amount', 'a.reasons as a_reasons', figures('a').as('a_figures'),
-      'b.status as b_status', 'b.amount_fen as b_amount', 'b.reasons as b_reasons', figures('b').as('b_figures'),
+      'a.unit_id',
+      'b.region_code',
+      'a.status as a_status',
+      'a.amount_fen as a_amount',
+      'a.reasons as a_reasons',
+      figures('a').as('a_figures'),
+      'b.status as b_status',
+      'b.amount_fen as b_amount',
+      'b.reasons as b_reasons',
+      figures('b').as('b_figures'),
     ])
     .where('a.run_id', '=', runA)
     .where((eb) => eb.or([eb('a.status', '<>', eb.ref('b.status')), eb('a.amount_fen', '<>', eb.ref('b.amount_fen'))]))
-    .orderBy('a.unit_id').limit(limit).execute();
+    .orderBy('a.unit_id')
+    .limit(limit)
+    .execute();
   const changed = rows.map((r): ChangedUnit => ({
     unitId: r.unit_id,
     regionCode: r.region_code,

@@ -30,11 +30,20 @@ export interface RunSummary {
   laterStage: { label: string; count: number; units: { unitId: number; state: RefundCaseState; stateLabel: string }[] };
 }
 
-function tally(rows: readonly { key: string | null; units: number; amount: number }[], labels?: (key: string) => string | undefined): Tally[] {
+function tally(
+  rows: readonly { key: string | null; units: number; amount: number }[],
+  labels?: (key: string) => string | undefined,
+): Tally[] {
   return rows.map((r) => {
     const key = r.key ?? 'unknown';
     const label = labels?.(key);
-    return { key, ...(label && { label }), units: Number(r.units), amountFen: Number(r.amount), amountYuan: formatYuan(Number(r.amount)) };
+    return {
+      key,
+      ...(label && { label }),
+      units: Number(r.units),
+      amountFen: Number(r.amount),
+      amountYuan: formatYuan(Number(r.amount)),
+    };
   });
 }
 
@@ -56,11 +65,19 @@ export async function runSummary(db: Kysely<Database>, runId: number): Promise<R
     decisions.select(['region_code as key', figures, amount]).groupBy('region_code').orderBy('region_code').execute(),
     decisions.select(['size as key', figures, amount]).groupBy('size').orderBy('size').execute(),
     decisions.select(['status as key', figures, amount]).groupBy('status').orderBy('status').execute(),
-    db.selectFrom(sql<{ run_id: number; amount_fen: number; reason: string }>`(SELECT d.run_id, d.amount_fen, r.reason
+    db
+      .selectFrom(
+        sql<{ run_id: number; amount_fen: number; reason: string }>`(SELECT d.run_id, d.amount_fen, r.reason
         FROM refund_decisions d CROSS JOIN LATERAL jsonb_array_elements_text(d.reasons) AS r(reason)
-        WHERE d.run_id = ${runId})`.as('x'))
-      .select(['reason as key', figures, amount]).groupBy('reason').orderBy('reason').execute(),
-    laterStageCases(db, run.round, runId).select(sql<number>`count(*)::bigint`.as('n')).executeTakeFirstOrThrow(),
+        WHERE d.run_id = ${runId})`.as('x'),
+      )
+      .select(['reason as key', figures, amount])
+      .groupBy('reason')
+      .orderBy('reason')
+      .execute(),
+    laterStageCases(db, run.round, runId)
+      .select(sql<number>`count(*)::bigint`.as('n'))
+      .executeTakeFirstOrThrow(),
     laterStageCases(db, run.round, runId).select(['c.unit_id as unitId', 'c.state']).orderBy('c.unit_id').limit(100).execute(),
   ]);
   const regionNames = new Map(regions.map((r) => [r.code, r.name]));
@@ -80,7 +97,8 @@ export async function runSummary(db: Kysely<Database>, runId: number): Promise<R
 }
 
 function laterStageCases(db: Kysely<Database>, round: string, runId: number) {
-  return db.selectFrom('refund_cases as c')
+  return db
+    .selectFrom('refund_cases as c')
     .innerJoin('refund_decisions as d', (join) => join.onRef('d.unit_id', '=', 'c.unit_id').on('d.run_id', '=', runId))
     .where('c.round', '=', round)
     .where('c.state', 'not in', SCREENING_STATES);

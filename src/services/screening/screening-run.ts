@@ -53,7 +53,6 @@ export interface RunOutcome extends CaseSync {
   seconds: number;
 }
 
-
 /** Measured on the city population (docs/BENCHMARKS.md): 5,000 units a chunk ran 24% faster than 2,000. */
 const DEFAULT_CHUNK = 5_000;
 
@@ -64,7 +63,10 @@ async function countUnits(db: Kysely<Database>, regionCodes: readonly string[] |
 }
 
 /** Records a new run (status running, units counted up front) with its audit entry; returns its id. Nothing is decided yet. */
-export async function createScreeningRun(db: Kysely<Database>, options: Omit<StartOptions, 'onProgress' | 'chunkSize'>): Promise<number> {
+export async function createScreeningRun(
+  db: Kysely<Database>,
+  options: Omit<StartOptions, 'onProgress' | 'chunkSize'>,
+): Promise<number> {
   const round = refundRound(options.round);
   const asOf = options.asOf ?? round.defaultAsOf;
   if (!isWithin(asOf, `${round.baseYear + 1}-01-01`, `${round.baseYear + 1}-12-31`)) {
@@ -75,13 +77,26 @@ export async function createScreeningRun(db: Kysely<Database>, options: Omit<Sta
   const by = options.createdBy ?? SYSTEM_NAME;
   const at = options.clock.now();
   return db.transaction().execute(async (trx) => {
-    const run = await trx.insertInto('screening_runs').values({
-      round: round.round, as_of: asOf, region_code: options.region ?? null, status: 'running', policy_version: options.params.version,
-      total_units: totalUnits, started_at: at, created_by: by,
-    }).returning('id').executeTakeFirstOrThrow();
+    const run = await trx
+      .insertInto('screening_runs')
+      .values({
+        round: round.round,
+        as_of: asOf,
+        region_code: options.region ?? null,
+        status: 'running',
+        policy_version: options.params.version,
+        total_units: totalUnits,
+        started_at: at,
+        created_by: by,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     await appendAudit(trx, {
-      actor: by, action: 'screening_run.start', subject: auditSubject.screeningRun(run.id),
-      detail: { round: round.round, asOf, region: options.region ?? null, totalUnits }, at,
+      actor: by,
+      action: 'screening_run.start',
+      subject: auditSubject.screeningRun(run.id),
+      detail: { round: round.round, asOf, region: options.region ?? null, totalUnits },
+      at,
     });
     return run.id;
   });
@@ -102,7 +117,10 @@ export async function continueScreeningRun(store: Store, runId: number, options:
   if (!run) throw new Refusal('NOT_FOUND', `没有编号为 ${runId} 的筛查批次`);
   if (run.status === 'completed') throw new Refusal('CONFLICT', `筛查批次 #${runId} 已完成，无需续跑`);
   if (run.policy_version !== options.params.version) {
-    throw new Refusal('CONFLICT', `筛查批次 #${runId} 使用参数版本 ${run.policy_version}，当前为 ${options.params.version}，不能续跑；请重新发起筛查`);
+    throw new Refusal(
+      'CONFLICT',
+      `筛查批次 #${runId} 使用参数版本 ${run.policy_version}，当前为 ${options.params.version}，不能续跑；请重新发起筛查`,
+    );
   }
   const round = refundRound(run.round);
   const regionCodes = run.region_code ? await regionScope(db, run.region_code) : undefined;
@@ -113,11 +131,19 @@ export async function continueScreeningRun(store: Store, runId: number, options:
   const doneAtStart = done;
   let casesOpened = 0;
   const load = (afterId: number) => {
-    const chunk = loadRefundInputs(db, { round: run.round, asOf: run.as_of, baseYear: round.baseYear, afterId, limit: chunkSize, regionCodes });
+    const chunk = loadRefundInputs(db, {
+      round: run.round,
+      asOf: run.as_of,
+      baseYear: round.baseYear,
+      afterId,
+      limit: chunkSize,
+      regionCodes,
+    });
     chunk.catch(() => undefined); // awaited in turn; a failure while the chunk before is written must not go unhandled
     return chunk;
   };
-  if (run.status === 'failed') await db.updateTable('screening_runs').set({ status: 'running', error: null }).where('id', '=', runId).execute();
+  if (run.status === 'failed')
+    await db.updateTable('screening_runs').set({ status: 'running', error: null }).where('id', '=', runId).execute();
   try {
     let reading = load(cursor);
     for (;;) {
@@ -128,10 +154,19 @@ export async function continueScreeningRun(store: Store, runId: number, options:
       const rows = decisionRows(runId, run.policy_version, units, options.params);
       casesOpened += await db.transaction().execute(async (trx) => {
         await bulkWriterFor(trx).copyRows('refund_decisions', DECISION_COLUMNS, rows);
-        const opened = await openChunkCases(trx, { runId, round: run.round, fromUnit: units[0]!.unitId, toUnit: next, at: options.clock.now(), by: run.created_by });
-        const moved = await trx.updateTable('screening_runs')
+        const opened = await openChunkCases(trx, {
+          runId,
+          round: run.round,
+          fromUnit: units[0]!.unitId,
+          toUnit: next,
+          at: options.clock.now(),
+          by: run.created_by,
+        });
+        const moved = await trx
+          .updateTable('screening_runs')
           .set((eb) => ({ cursor_unit_id: next, processed_units: eb('processed_units', '+', units.length) }))
-          .where('id', '=', runId).where('cursor_unit_id', '=', cursor)
+          .where('id', '=', runId)
+          .where('cursor_unit_id', '=', cursor)
           .executeTakeFirst();
         if (moved.numUpdatedRows !== 1n) throw new Refusal('CONFLICT', `筛查批次 #${runId} 正由另一进程处理`);
         return opened;
@@ -140,13 +175,32 @@ export async function continueScreeningRun(store: Store, runId: number, options:
       cursor = next;
       done += units.length;
       const seconds = (performance.now() - started) / 1000;
-      await options.onProgress?.({ done, total: run.total_units, unitsPerSecond: seconds > 0 ? (done - doneAtStart) / seconds : 0 });
+      await options.onProgress?.({
+        done,
+        total: run.total_units,
+        unitsPerSecond: seconds > 0 ? (done - doneAtStart) / seconds : 0,
+      });
     }
     const casesRescreened = await rescreenChangedCases(db, { runId, round: run.round, clock: options.clock, by: run.created_by });
-    await db.updateTable('screening_runs').set({ status: 'completed', finished_at: options.clock.now() }).where('id', '=', runId).execute();
-    return { runId, processedUnits: done, totalUnits: run.total_units, seconds: (performance.now() - started) / 1000, casesOpened, casesRescreened };
+    await db
+      .updateTable('screening_runs')
+      .set({ status: 'completed', finished_at: options.clock.now() })
+      .where('id', '=', runId)
+      .execute();
+    return {
+      runId,
+      processedUnits: done,
+      totalUnits: run.total_units,
+      seconds: (performance.now() - started) / 1000,
+      casesOpened,
+      casesRescreened,
+    };
   } catch (error) {
-    await db.updateTable('screening_runs').set({ status: 'failed', error: (error as Error).message }).where('id', '=', runId).execute();
+    await db
+      .updateTable('screening_runs')
+      .set({ status: 'failed', error: (error as Error).message })
+      .where('id', '=', runId)
+      .execute();
     throw error;
   }
 }

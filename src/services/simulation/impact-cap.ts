@@ -27,11 +27,20 @@ export interface CapCheck {
 }
 
 /** The city a run belongs to: its region's city, or the only city with a pilot budget when the run covers everything. */
-async function cityOf(db: Kysely<Database>, regionCode: string | null, year: number): Promise<{ code: string; name: string } | null> {
+async function cityOf(
+  db: Kysely<Database>,
+  regionCode: string | null,
+  year: number,
+): Promise<{ code: string; name: string } | null> {
   const regions = await db.selectFrom('regions').select(['code', 'name', 'parent_code', 'kind']).execute();
   if (regionCode === null) {
-    const funded = await db.selectFrom('fund_pilot_budgets').select('region_code').where('level', '=', 'city').where('year', '=', year).execute();
-    return funded.length === 1 ? regions.find((r) => r.code === funded[0]!.region_code) ?? null : null;
+    const funded = await db
+      .selectFrom('fund_pilot_budgets')
+      .select('region_code')
+      .where('level', '=', 'city')
+      .where('year', '=', year)
+      .execute();
+    return funded.length === 1 ? (regions.find((r) => r.code === funded[0]!.region_code) ?? null) : null;
   }
   let region = regions.find((r) => r.code === regionCode);
   while (region && region.kind !== 'city') region = regions.find((r) => r.code === region!.parent_code);
@@ -55,11 +64,20 @@ export async function capCheck(
   const year = yearOf(run.asOf);
   const city = await cityOf(db, run.regionCode, year);
   if (!city) return null;
-  const budget = await db.selectFrom('fund_pilot_budgets').selectAll().where('region_code', '=', city.code).where('year', '=', year).executeTakeFirst();
+  const budget = await db
+    .selectFrom('fund_pilot_budgets')
+    .selectAll()
+    .where('region_code', '=', city.code)
+    .where('year', '=', year)
+    .executeTakeFirst();
   if (!budget) return null;
   const { sealed_balance_fen: sealed, committed_fen: committed } = budget;
   return {
-    regionCode: city.code, regionName: city.name, year, sealedBalanceFen: sealed, committedFen: committed,
+    regionCode: city.code,
+    regionName: city.name,
+    year,
+    sealedBalanceFen: sealed,
+    committedFen: committed,
     baseline: side(sealed, committed, params.baseline, year, run.baselineFen),
     reform: side(sealed, committed, params.reform, year, run.reformFen),
   };

@@ -24,7 +24,10 @@ function decide(input: JobRetentionRefundInput, params: ParameterStore): ImpactS
   return { status: d.status, amountFen: d.amountFen, reasons: d.reasons, size: typeof d.size === 'string' ? d.size : null };
 }
 
-export function decideForImpact(input: JobRetentionRefundInput, params: { baseline: ParameterStore; reform: ParameterStore }): ImpactOutcome {
+export function decideForImpact(
+  input: JobRetentionRefundInput,
+  params: { baseline: ParameterStore; reform: ParameterStore },
+): ImpactOutcome {
   const { size, ...baseline } = decide(input, params.baseline);
   const reform = decide(input, params.reform);
   return { baseline, reform: { status: reform.status, amountFen: reform.amountFen, reasons: reform.reasons }, size };

@@ -15,10 +15,14 @@ export async function impactKeyLabels(db: Kysely<Database>, params: ParameterSto
   const industries = params.latest(sizeParameters, 'thresholds').value as Record<string, { label: string }>;
   return (dimension, key) => {
     switch (dimension) {
-      case 'region': return regions.get(key) ?? key;
-      case 'size': return enterpriseSizeLabels[key as keyof typeof enterpriseSizeLabels] ?? UNKNOWN_KEY_LABEL;
-      case 'industry': return industries[key]?.label ?? UNKNOWN_KEY_LABEL;
-      case 'reason': return refundReasonLabel(key);
+      case 'region':
+        return regions.get(key) ?? key;
+      case 'size':
+        return enterpriseSizeLabels[key as keyof typeof enterpriseSizeLabels] ?? UNKNOWN_KEY_LABEL;
+      case 'industry':
+        return industries[key]?.label ?? UNKNOWN_KEY_LABEL;
+      case 'reason':
+        return refundReasonLabel(key);
     }
   };
 }

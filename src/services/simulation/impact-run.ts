@@ -33,7 +33,15 @@ export interface ImpactRequest {
 
 const CHUNK = 5_000;
 const CHANGED_COLUMNS = [
-  'run_id', 'unit_id', 'region_code', 'baseline_status', 'reform_status', 'baseline_fen', 'reform_fen', 'baseline_reasons', 'reform_reasons',
+  'run_id',
+  'unit_id',
+  'region_code',
+  'baseline_status',
+  'reform_status',
+  'baseline_fen',
+  'reform_fen',
+  'baseline_reasons',
+  'reform_reasons',
 ] as const;
 
 async function countUnits(db: Kysely<Database>, regionCodes: readonly string[] | undefined): Promise<number> {
@@ -54,13 +62,27 @@ export async function createImpactRun(db: Kysely<Database>, base: ParameterStore
   const regionCodes = request.region ? await regionScope(db, request.region) : undefined;
   const totalUnits = await countUnits(db, regionCodes);
   return db.transaction().execute(async (trx) => {
-    const run = await trx.insertInto('simulation_runs').values({
-      reform_id: saved.id, round: round.round, as_of: asOf, region_code: request.region ?? null, status: 'running',
-      policy_version: base.version, total_units: totalUnits, aggregates: JSON.stringify(emptyTally()),
-      created_by: actorName(request.actor), started_at: request.clock.now(),
-    }).returning('id').executeTakeFirstOrThrow();
+    const run = await trx
+      .insertInto('simulation_runs')
+      .values({
+        reform_id: saved.id,
+        round: round.round,
+        as_of: asOf,
+        region_code: request.region ?? null,
+        status: 'running',
+        policy_version: base.version,
+        total_units: totalUnits,
+        aggregates: JSON.stringify(emptyTally()),
+        created_by: actorName(request.actor),
+        started_at: request.clock.now(),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     await recordAudit(trx, {
-      actor: request.actor, action: 'simulation.run', subject: auditSubject.simulationRun(run.id), clock: request.clock,
+      actor: request.actor,
+      action: 'simulation.run',
+      subject: auditSubject.simulationRun(run.id),
+      clock: request.clock,
       detail: { reformId: saved.id, round: round.round, asOf, region: request.region ?? null },
     });
     return run.id;
@@ -69,17 +91,36 @@ export async function createImpactRun(db: Kysely<Database>, base: ParameterStore
 
 function changedRow(runId: number, unit: UnitInput, outcome: ReturnType<typeof decideForImpact>): CellValue[] {
   const { baseline: b, reform: r } = outcome;
-  return [runId, unit.unitId, unit.regionCode, b.status, r.status, b.amountFen, r.amountFen, JSON.stringify(b.reasons), JSON.stringify(r.reasons)];
+  return [
+    runId,
+    unit.unitId,
+    unit.regionCode,
+    b.status,
+    r.status,
+    b.amountFen,
+    r.amountFen,
+    JSON.stringify(b.reasons),
+    JSON.stringify(r.reasons),
+  ];
 }
 
 /** Decides one chunk both ways into the tally; returns the rows of the units whose decision moved. */
-function decideChunk(runId: number, units: readonly UnitInput[], tally: ImpactTally, params: { baseline: ParameterStore; reform: ParameterStore }): CellValue[][] {
+function decideChunk(
+  runId: number,
+  units: readonly UnitInput[],
+  tally: ImpactTally,
+  params: { baseline: ParameterStore; reform: ParameterStore },
+): CellValue[][] {
   const rows: CellValue[][] = [];
   for (const unit of units) {
     const outcome = decideForImpact(unit.input, params);
     const shift = tallyUnit(tally, {
-      regionCode: unit.regionCode, size: outcome.size ?? UNKNOWN_KEY, industry: unit.input.unit.industry ?? UNKNOWN_KEY,
-      people: unit.input.headcount.end, baseline: outcome.baseline, reform: outcome.reform,
+      regionCode: unit.regionCode,
+      size: outcome.size ?? UNKNOWN_KEY,
+      industry: unit.input.unit.industry ?? UNKNOWN_KEY,
+      people: unit.input.headcount.end,
+      baseline: outcome.baseline,
+      reform: outcome.reform,
     });
     if (shift) rows.push(changedRow(runId, unit, outcome));
   }
@@ -92,19 +133,28 @@ export async function continueImpactRun(store: Store, base: ParameterStore, runI
   const run = await db.selectFrom('simulation_runs').selectAll().where('id', '=', runId).executeTakeFirst();
   if (!run) throw new Refusal('NOT_FOUND', `没有编号为 ${runId} 的测算`);
   if (run.status === 'completed') return run.aggregates as ImpactTally;
-  if (run.policy_version !== base.version) throw new Refusal('CONFLICT', `测算 #${runId} 使用参数版本 ${run.policy_version}，当前为 ${base.version}，请重新测算`);
+  if (run.policy_version !== base.version)
+    throw new Refusal('CONFLICT', `测算 #${runId} 使用参数版本 ${run.policy_version}，当前为 ${base.version}，请重新测算`);
   const params = { baseline: base, reform: reformParameters(base, await getReform(db, run.reform_id)) };
   const round = refundRound(run.round);
   const regionCodes = run.region_code ? await regionScope(db, run.region_code) : undefined;
   const tally = run.aggregates as ImpactTally;
   const started = performance.now();
   const load = (afterId: number) => {
-    const chunk = loadRefundInputs(db, { round: run.round, asOf: run.as_of, baseYear: round.baseYear, afterId, limit: CHUNK, regionCodes });
+    const chunk = loadRefundInputs(db, {
+      round: run.round,
+      asOf: run.as_of,
+      baseYear: round.baseYear,
+      afterId,
+      limit: CHUNK,
+      regionCodes,
+    });
     chunk.catch(() => undefined); // awaited in turn; a failure while the chunk before is written must not go unhandled
     return chunk;
   };
   let cursor = run.cursor_unit_id;
-  if (run.status === 'failed') await db.updateTable('simulation_runs').set({ status: 'running', error: null }).where('id', '=', runId).execute();
+  if (run.status === 'failed')
+    await db.updateTable('simulation_runs').set({ status: 'running', error: null }).where('id', '=', runId).execute();
   try {
     let reading = load(cursor);
     for (;;) {
@@ -115,24 +165,43 @@ export async function continueImpactRun(store: Store, base: ParameterStore, runI
       const rows = decideChunk(runId, units, tally, params);
       await db.transaction().execute(async (trx) => {
         await bulkWriterFor(trx).copyRows('simulation_changed_units', CHANGED_COLUMNS, rows);
-        const moved = await trx.updateTable('simulation_runs')
-          .set((eb) => ({ cursor_unit_id: next, processed_units: eb('processed_units', '+', units.length), aggregates: JSON.stringify(tally) }))
-          .where('id', '=', runId).where('cursor_unit_id', '=', cursor).executeTakeFirst();
+        const moved = await trx
+          .updateTable('simulation_runs')
+          .set((eb) => ({
+            cursor_unit_id: next,
+            processed_units: eb('processed_units', '+', units.length),
+            aggregates: JSON.stringify(tally),
+          }))
+          .where('id', '=', runId)
+          .where('cursor_unit_id', '=', cursor)
+          .executeTakeFirst();
         if (moved.numUpdatedRows !== 1n) throw new Refusal('CONFLICT', `测算 #${runId} 正由另一进程处理`);
       });
       if (store.backend !== 'postgres') reading = load(next);
       cursor = next;
     }
     const seconds = (performance.now() - started) / 1000;
-    await db.updateTable('simulation_runs').set({ status: 'completed', finished_at: clock.now(), seconds: +seconds.toFixed(2) }).where('id', '=', runId).execute();
+    await db
+      .updateTable('simulation_runs')
+      .set({ status: 'completed', finished_at: clock.now(), seconds: +seconds.toFixed(2) })
+      .where('id', '=', runId)
+      .execute();
     return tally;
   } catch (error) {
-    await db.updateTable('simulation_runs').set({ status: 'failed', error: (error as Error).message }).where('id', '=', runId).execute();
+    await db
+      .updateTable('simulation_runs')
+      .set({ status: 'failed', error: (error as Error).message })
+      .where('id', '=', runId)
+      .execute();
     throw error;
   }
 }
 
-export async function runImpact(store: Store, base: ParameterStore, request: ImpactRequest): Promise<{ runId: number; tally: ImpactTally }> {
+export async function runImpact(
+  store: Store,
+  base: ParameterStore,
+  request: ImpactRequest,
+): Promise<{ runId: number; tally: ImpactTally }> {
   const runId = await createImpactRun(store.db, base, request);
   return { runId, tally: await continueImpactRun(store, base, runId, request.clock) };
 }

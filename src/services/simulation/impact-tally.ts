@@ -41,8 +41,16 @@ export interface UnitOutcome {
 export const UNKNOWN_KEY = 'unknown';
 
 const emptyBucket = (): Bucket => ({
-  units: 0, baselineEligible: 0, reformEligible: 0, baselineFen: 0, reformFen: 0, newlyEligible: 0, noLongerEligible: 0,
-  newlyEligiblePeople: 0, noLongerEligiblePeople: 0, changed: 0,
+  units: 0,
+  baselineEligible: 0,
+  reformEligible: 0,
+  baselineFen: 0,
+  reformFen: 0,
+  newlyEligible: 0,
+  noLongerEligible: 0,
+  newlyEligiblePeople: 0,
+  noLongerEligiblePeople: 0,
+  changed: 0,
 });
 
 export const emptyTally = (): ImpactTally => ({ total: emptyBucket(), region: {}, size: {}, industry: {}, reason: {} });
@@ -83,7 +91,11 @@ function addTo(bucket: Bucket, outcome: UnitOutcome, shift: UnitShift | null): v
 export function tallyUnit(tally: ImpactTally, outcome: UnitOutcome): UnitShift | null {
   const shift = shiftOf(outcome);
   addTo(tally.total, outcome, shift);
-  for (const [dimension, key] of [['region', outcome.regionCode], ['size', outcome.size], ['industry', outcome.industry]] as const) {
+  for (const [dimension, key] of [
+    ['region', outcome.regionCode],
+    ['size', outcome.size],
+    ['industry', outcome.industry],
+  ] as const) {
     addTo((tally[dimension][key] ??= emptyBucket()), outcome, shift);
   }
   for (const reason of outcome.baseline.reasons) (tally.reason[reason] ??= { baseline: 0, reform: 0 }).baseline += 1;

@@ -36,29 +36,51 @@ export function checkedReform(data: unknown, base: ParameterStore): Reform {
 /** The parameter store a run of this saved reform uses: named after the base set and the reform's id. */
 export function reformParameters(base: ParameterStore, saved: SavedReform): ParameterStore {
   const applied = applyReform(base, saved.reform, PARAMETER_DECLARATIONS, `${base.version}+reform-${saved.id}`);
-  if (!applied.ok) throw new Refusal('INVALID', `方案「${saved.name}」第 ${saved.version} 版与当前参数不符：${applied.problems.join('；')}`);
+  if (!applied.ok)
+    throw new Refusal('INVALID', `方案「${saved.name}」第 ${saved.version} 版与当前参数不符：${applied.problems.join('；')}`);
   return applied.params;
 }
 
 type Row = { id: number; name: string; version: number; definition: unknown; created_by: string; created_at: Date };
 const view = (row: Row): SavedReform => ({
-  id: row.id, name: row.name, version: row.version, reform: row.definition as Reform, createdBy: row.created_by, createdAt: row.created_at,
+  id: row.id,
+  name: row.name,
+  version: row.version,
+  reform: row.definition as Reform,
+  createdBy: row.created_by,
+  createdAt: row.created_at,
 });
 
 export async function saveReform(
-  db: Kysely<Database>, base: ParameterStore, request: { reform: unknown; actor: Actor; clock: Clock },
+  db: Kysely<Database>,
+  base: ParameterStore,
+  request: { reform: unknown; actor: Actor; clock: Clock },
 ): Promise<SavedReform> {
   const reform = checkedReform(request.reform, base);
   return db.transaction().execute(async (trx) => {
     // One writer per name at a time (also for a name's first save), so two saves never take the same version number.
     await sql`SELECT pg_advisory_xact_lock(hashtext(${`policy_reform:${reform.name}`}))`.execute(trx);
-    const last = await trx.selectFrom('policy_reforms').select((eb) => eb.fn.max('version').as('v')).where('name', '=', reform.name).executeTakeFirst();
-    const row = await trx.insertInto('policy_reforms').values({
-      name: reform.name, version: Number(last?.v ?? 0) + 1, definition: JSON.stringify(reform),
-      created_by: actorName(request.actor), created_at: request.clock.now(),
-    }).returningAll().executeTakeFirstOrThrow();
+    const last = await trx
+      .selectFrom('policy_reforms')
+      .select((eb) => eb.fn.max('version').as('v'))
+      .where('name', '=', reform.name)
+      .executeTakeFirst();
+    const row = await trx
+      .insertInto('policy_reforms')
+      .values({
+        name: reform.name,
+        version: Number(last?.v ?? 0) + 1,
+        definition: JSON.stringify(reform),
+        created_by: actorName(request.actor),
+        created_at: request.clock.now(),
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
     await recordAudit(trx, {
-      actor: request.actor, action: 'simulation.save_reform', subject: auditSubject.policyReform(row.id), clock: request.clock,
+      actor: request.actor,
+      action: 'simulation.save_reform',
+      subject: auditSubject.policyReform(row.id),
+      clock: request.clock,
       detail: { name: row.name, version: row.version, changes: reform.changes.length },
     });
     return view(row);

@@ -19,7 +19,10 @@ export interface UnitCounterfactual {
 
 /** undefined when the unit has no decision in the round; null remedies when it is eligible already. */
 export async function unitCounterfactual(
-  db: Kysely<Database>, params: ParameterStore, round: string, unitId: number,
+  db: Kysely<Database>,
+  params: ParameterStore,
+  round: string,
+  unitId: number,
 ): Promise<UnitCounterfactual | null | undefined> {
   const current = await unitRoundDecision(db, params, round, unitId);
   if (!current) return undefined;
@@ -28,7 +31,8 @@ export async function unitCounterfactual(
   if (!answer) return null;
   const { flipped } = answer;
   return {
-    status: answer.status, remedies: answer.remedies,
+    status: answer.status,
+    remedies: answer.remedies,
     flipped: flipped ? { status: flipped.status, amountFen: flipped.amountFen, text: flippedText(flipped) } : null,
   };
 }

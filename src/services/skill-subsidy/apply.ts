@@ -47,13 +47,25 @@ function isUniqueViolation(error: unknown): boolean {
 }
 
 async function refuseDuplicate(db: Kysely<Database>, personId: number, occupationCode: string, level: number): Promise<never> {
-  const live = await db.selectFrom('skill_subsidy_applications').select(['id', 'state'])
-    .where('person_id', '=', personId).where('occupation_code', '=', occupationCode).where('level', '=', level)
-    .where('state', '<>', 'returned').where('status', '<>', 'ineligible').executeTakeFirst();
-  throw new Refusal('CONFLICT', `同一职业（工种）同一等级已有技能提升补贴申请（编号 ${live?.id ?? '—'}），每人只能享受一次，不能重复申请`);
+  const live = await db
+    .selectFrom('skill_subsidy_applications')
+    .select(['id', 'state'])
+    .where('person_id', '=', personId)
+    .where('occupation_code', '=', occupationCode)
+    .where('level', '=', level)
+    .where('state', '<>', 'returned')
+    .where('status', '<>', 'ineligible')
+    .executeTakeFirst();
+  throw new Refusal(
+    'CONFLICT',
+    `同一职业（工种）同一等级已有技能提升补贴申请（编号 ${live?.id ?? '—'}），每人只能享受一次，不能重复申请`,
+  );
 }
 
-export async function applyForSkillSubsidy(db: Kysely<Database>, request: SkillApplicationRequest): Promise<SubmittedSkillApplication> {
+export async function applyForSkillSubsidy(
+  db: Kysely<Database>,
+  request: SkillApplicationRequest,
+): Promise<SubmittedSkillApplication> {
   const number = request.certificateNumber.trim();
   if (!number) throw new Refusal('INVALID', '请填写证书编号');
   const applicationDate = request.applicationDate ?? request.clock.today();
@@ -61,31 +73,77 @@ export async function applyForSkillSubsidy(db: Kysely<Database>, request: SkillA
   if (applicationDate > request.clock.today()) throw new Refusal('INVALID', '申请日期不能晚于今天');
   const certificate = await request.registry.byNumber(number);
   if (!certificate || (request.personId !== undefined && certificate.personId !== request.personId)) {
-    throw new Refusal('NOT_FOUND', `证书编号 ${number} 在证书查询系统中没有查到${request.personId !== undefined ? '您名下的证书' : ''}，请核对后重新输入`);
+    throw new Refusal(
+      'NOT_FOUND',
+      `证书编号 ${number} 在证书查询系统中没有查到${request.personId !== undefined ? '您名下的证书' : ''}，请核对后重新输入`,
+    );
   }
   const { personId } = certificate;
   try {
     return await db.transaction().execute(async (trx) => {
       await lockAuditLog(trx);
-      const person = await trx.selectFrom('persons').select(['id_number_cipher', 'region_code']).where('id', '=', personId).executeTakeFirstOrThrow();
+      const person = await trx
+        .selectFrom('persons')
+        .select(['id_number_cipher', 'region_code'])
+        .where('id', '=', personId)
+        .executeTakeFirstOrThrow();
       const idNumber = request.cipher.decrypt(person.id_number_cipher);
-      const input = await skillSubsidyInput(trx, { applicationId: `skill:${number}`, personId, idNumber, certificate, applicationDate });
+      const input = await skillSubsidyInput(trx, {
+        applicationId: `skill:${number}`,
+        personId,
+        idNumber,
+        certificate,
+        applicationDate,
+      });
       const decision = evaluateSkillSubsidy(input, request.params);
       const retroactive = decision.retroactive === true;
       const at = request.clock.now();
-      const { id } = await trx.insertInto('skill_subsidy_applications').values({
-        person_id: personId, certificate_number: number, occupation_code: certificate.occupationCode, level: certificate.level,
-        issue_date: certificate.issueDate, application_date: applicationDate, channel: request.channel, status: decision.status,
-        state: 'submitted', amount_fen: decision.status === 'eligible' ? decision.amountFen : 0, reasons: JSON.stringify(decision.reasons),
-        trace: JSON.stringify(decision.trace), retroactive, input_hash: inputHash(input, request.params.version),
-        region_code: person.region_code, submitted_by: request.by, submitted_at: at,
-      }).returning('id').executeTakeFirstOrThrow();
+      const { id } = await trx
+        .insertInto('skill_subsidy_applications')
+        .values({
+          person_id: personId,
+          certificate_number: number,
+          occupation_code: certificate.occupationCode,
+          level: certificate.level,
+          issue_date: certificate.issueDate,
+          application_date: applicationDate,
+          channel: request.channel,
+          status: decision.status,
+          state: 'submitted',
+          amount_fen: decision.status === 'eligible' ? decision.amountFen : 0,
+          reasons: JSON.stringify(decision.reasons),
+          trace: JSON.stringify(decision.trace),
+          retroactive,
+          input_hash: inputHash(input, request.params.version),
+          region_code: person.region_code,
+          submitted_by: request.by,
+          submitted_at: at,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
       // The rule checked the full ID number: this entry records that read along with the application.
       await appendAudit(trx, {
-        actor: request.by, action: 'skill_subsidy.apply', subject: `skill_subsidy_application:${id}`, at,
-        detail: { personId, certificateNumber: number, channel: request.channel, status: decision.status, amountFen: decision.amountFen, retroactive, idNumberRead: true },
+        actor: request.by,
+        action: 'skill_subsidy.apply',
+        subject: `skill_subsidy_application:${id}`,
+        at,
+        detail: {
+          personId,
+          certificateNumber: number,
+          channel: request.channel,
+          status: decision.status,
+          amountFen: decision.amountFen,
+          retroactive,
+          idNumberRead: true,
+        },
       });
-      return { id, status: decision.status, amountFen: decision.status === 'eligible' ? decision.amountFen : 0, retroactive, reasons: decision.reasons };
+      return {
+        id,
+        status: decision.status,
+        amountFen: decision.status === 'eligible' ? decision.amountFen : 0,
+        retroactive,
+        reasons: decision.reasons,
+      };
     });
   } catch (error) {
     if (isUniqueViolation(error)) return refuseDuplicate(db, personId, certificate.occupationCode, certificate.level);

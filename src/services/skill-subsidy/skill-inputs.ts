@@ -24,26 +24,52 @@ export function insuredMonths(spells: readonly { from_period: Period; to_period:
  * decrypted by the caller (and audited there).
  */
 export async function skillSubsidyInput(
-  trx: Trx, request: { applicationId: string; personId: number; idNumber: string; certificate: RegistryCertificate; applicationDate: IsoDate },
+  trx: Trx,
+  request: {
+    applicationId: string;
+    personId: number;
+    idNumber: string;
+    certificate: RegistryCertificate;
+    applicationDate: IsoDate;
+  },
 ): Promise<SkillSubsidyInput> {
   const { personId, certificate, applicationDate } = request;
   const period = periodOf(applicationDate);
-  const spells = await trx.selectFrom('insurance_spells').select(['from_period', 'to_period']).where('person_id', '=', personId).execute();
-  const benefits = await trx.selectFrom('benefit_periods').select(['from_date', 'to_date']).where('person_id', '=', personId).orderBy('from_date').execute();
-  const grants = await trx.selectFrom('subsidy_grants').select(['type', 'occupation_code', 'level', 'granted_on'])
-    .where('person_id', '=', personId).orderBy('granted_on').execute();
+  const spells = await trx
+    .selectFrom('insurance_spells')
+    .select(['from_period', 'to_period'])
+    .where('person_id', '=', personId)
+    .execute();
+  const benefits = await trx
+    .selectFrom('benefit_periods')
+    .select(['from_date', 'to_date'])
+    .where('person_id', '=', personId)
+    .orderBy('from_date')
+    .execute();
+  const grants = await trx
+    .selectFrom('subsidy_grants')
+    .select(['type', 'occupation_code', 'level', 'granted_on'])
+    .where('person_id', '=', personId)
+    .orderBy('granted_on')
+    .execute();
   const insuredNow = spells.some((s) => s.from_period <= period && (s.to_period === null || s.to_period >= period));
   const status = insuredNow ? 'employed' : benefits.length ? 'unemployed' : 'other';
   return {
     id: request.applicationId,
     applicationDate,
     person: {
-      idNumber: request.idNumber, status, insuredMonths: insuredMonths(spells, period),
+      idNumber: request.idNumber,
+      status,
+      insuredMonths: insuredMonths(spells, period),
       benefitPeriods: benefits.map((b) => ({ from: b.from_date, to: b.to_date })),
     },
     certificate: {
-      number: certificate.number, occupationCode: certificate.occupationCode, ...(certificate.occupationName && { occupationName: certificate.occupationName }),
-      level: certificate.level, issueDate: certificate.issueDate, verified: certificate.verified,
+      number: certificate.number,
+      occupationCode: certificate.occupationCode,
+      ...(certificate.occupationName && { occupationName: certificate.occupationName }),
+      level: certificate.level,
+      issueDate: certificate.issueDate,
+      verified: certificate.verified,
     },
     history: grants.map((g) => ({ type: g.type, occupationCode: g.occupation_code, level: g.level, grantedOn: g.granted_on })),
   };

@@ -37,9 +37,19 @@ for (const backend of storeBackends()) {
         await appendEntries(db, 4);
         expect(await writeCheckpoint(db, { actor: auditor, clock, anchors })).toMatchObject({ seq: 5 });
         await appendEntries(db, 3, '2024-09-03T09:00:00.000Z');
-        expect(await verifyAudit(db, { anchoring })).toMatchObject({ ok: true, count: 8, anchor: { newest: { seq: 8, kind: 'verified_head' } } });
-        const lines = (await readFile(anchors.location, 'utf8')).trim().split('\n').map((line) => JSON.parse(line));
-        expect(lines.map((l) => [l.seq, l.kind])).toEqual([[5, 'checkpoint'], [8, 'verified_head']]);
+        expect(await verifyAudit(db, { anchoring })).toMatchObject({
+          ok: true,
+          count: 8,
+          anchor: { newest: { seq: 8, kind: 'verified_head' } },
+        });
+        const lines = (await readFile(anchors.location, 'utf8'))
+          .trim()
+          .split('\n')
+          .map((line) => JSON.parse(line));
+        expect(lines.map((l) => [l.seq, l.kind])).toEqual([
+          [5, 'checkpoint'],
+          [8, 'verified_head'],
+        ]);
         expect(lines[1].mac).toMatch(/^[0-9a-f]{64}$/);
 
         // A superuser deletes entries 5–8 and every checkpoint: the log alone still verifies.
@@ -48,13 +58,17 @@ for (const backend of storeBackends()) {
         expect(await verifyAudit(db)).toMatchObject({ ok: true, count: 4 });
         const cut = await verifyAudit(db, { anchoring });
         expect(cut).toMatchObject({ ok: false, seq: 5, reason: 'truncated' });
-        expect(cut.ok || cut.message).toBe('审计日志比外部锚点记录的短：锚点（2024-09-03T08:00:00.000Z）记录日志已有 8 条，现存只到第 4 条——末尾记录（及检查点）被删除');
+        expect(cut.ok || cut.message).toBe(
+          '审计日志比外部锚点记录的短：锚点（2024-09-03T08:00:00.000Z）记录日志已有 8 条，现存只到第 4 条——末尾记录（及检查点）被删除',
+        );
 
         // New entries take the freed numbers 5–8 (and more): number 8 is no longer the anchored entry.
         await appendEntries(db, 5, '2024-09-04T01:00:00.000Z');
         const reused = await verifyAudit(db, { anchoring });
         expect(reused).toMatchObject({ ok: false, seq: 8, reason: 'rewritten' });
-        expect(reused.ok || reused.message).toBe('第 8 条与外部锚点（2024-09-03T08:00:00.000Z）记录的哈希不符：该序号被重新使用（其后记录曾被删除后重新追加），或日志被改写');
+        expect(reused.ok || reused.message).toBe(
+          '第 8 条与外部锚点（2024-09-03T08:00:00.000Z）记录的哈希不符：该序号被重新使用（其后记录曾被删除后重新追加），或日志被改写',
+        );
         expect((await readFile(anchors.location, 'utf8')).trim().split('\n')).toHaveLength(2);
       } finally {
         await store.close();
@@ -80,7 +94,9 @@ for (const backend of storeBackends()) {
       await writeFile(location, `${JSON.stringify({ ...line, seq: 2 })}\n`);
       const forged = await runCommand(runAudit, ['verify']);
       expect(forged.code).toBe(1);
-      expect(forged.out).toContain(`审计日志校验未通过：外部锚点文件 ${location} 第 1 行的签名不符：锚点被改动，或以其他密钥写入`);
+      expect(forged.out).toContain(
+        `审计日志校验未通过：外部锚点文件 ${location} 第 1 行的签名不符：锚点被改动，或以其他密钥写入`,
+      );
 
       vi.stubEnv('WENGANG_AUDIT_ANCHOR_KEY', 'not-a-key');
       expect(() => auditAnchorsFromEnv(process.env)).toThrow(KeyConfigError);

@@ -16,9 +16,15 @@ export const auditor = { kind: 'staff', role: 'auditor', name: '赵审计' } as 
 export async function appendEntries(db: Kysely<Database>, count: number, start = '2024-09-02T01:00:00.000Z'): Promise<void> {
   const clock = fixedClock(start);
   for (let i = 1; i <= count; i++) {
-    await db.transaction().execute((trx) => recordAudit(trx, {
-      actor: clerk, action: 'auth.sign_in', subject: 'staff:王经办', detail: { n: i }, clock,
-    }));
+    await db.transaction().execute((trx) =>
+      recordAudit(trx, {
+        actor: clerk,
+        action: 'auth.sign_in',
+        subject: 'staff:王经办',
+        detail: { n: i },
+        clock,
+      }),
+    );
     clock.set(new Date(clock.now().getTime() + 60_000));
   }
 }
@@ -32,7 +38,6 @@ export async function tamper(db: Kysely<Database>, statement: ReturnType<typeof 
   });
 }
 
-
 export interface PersonData {
   idNumber: string;
   phone: string;
@@ -41,11 +46,20 @@ export interface PersonData {
 
 /** A person whose ID number, phone and bank account are stored encrypted with a blind index and masked copies. */
 export async function insertPerson(db: Kysely<Database>, name: string, data: PersonData): Promise<number> {
-  const { id } = await db.insertInto('persons').values({
-    id_number_index: cipher.blindIndex(data.idNumber), id_number_cipher: cipher.encrypt(data.idNumber), id_number_masked: maskIdNumber(data.idNumber),
-    phone_cipher: cipher.encrypt(data.phone), phone_masked: maskPhone(data.phone),
-    bank_account_cipher: cipher.encrypt(data.bankAccount), bank_account_masked: maskBankAccount(data.bankAccount),
-    name, region_code: '371002',
-  }).returning('id').executeTakeFirstOrThrow();
+  const { id } = await db
+    .insertInto('persons')
+    .values({
+      id_number_index: cipher.blindIndex(data.idNumber),
+      id_number_cipher: cipher.encrypt(data.idNumber),
+      id_number_masked: maskIdNumber(data.idNumber),
+      phone_cipher: cipher.encrypt(data.phone),
+      phone_masked: maskPhone(data.phone),
+      bank_account_cipher: cipher.encrypt(data.bankAccount),
+      bank_account_masked: maskBankAccount(data.bankAccount),
+      name,
+      region_code: '371002',
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   return id;
 }

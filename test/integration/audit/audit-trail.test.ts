@@ -46,27 +46,55 @@ for (const backend of storeBackends()) {
       const store = await openStore(await backend.freshConfig());
       try {
         const run = await insertRun(store.db);
-        const unit = await insertUnitWithCase(store.db, run, { name: '审计甲有限公司' }, { state: 'eligible', amountFen: 50_000 });
+        const unit = await insertUnitWithCase(
+          store.db,
+          run,
+          { name: '审计甲有限公司' },
+          { state: 'eligible', amountFen: 50_000 },
+        );
         const change = { round: ROUND, unitId: unit.id };
-        await store.db.transaction().execute((trx) => applyCaseTransition(trx, {
-          ...change, action: 'propose', actor: clerk, note: '第一批', at: new Date('2024-09-02T01:00:00Z'),
-        }));
-        await store.db.transaction().execute((trx) => applyCaseTransition(trx, {
-          ...change, action: 'approve', actor: reviewer, at: new Date('2024-09-02T03:30:00Z'),
-        }));
-        await expect(store.db.transaction().execute(async (trx) => {
-          await applyCaseTransition(trx, { ...change, action: 'publish', actor: reviewer });
-          throw new Error('公示登记失败');
-        })).rejects.toThrow('公示登记失败');
+        await store.db.transaction().execute((trx) =>
+          applyCaseTransition(trx, {
+            ...change,
+            action: 'propose',
+            actor: clerk,
+            note: '第一批',
+            at: new Date('2024-09-02T01:00:00Z'),
+          }),
+        );
+        await store.db.transaction().execute((trx) =>
+          applyCaseTransition(trx, {
+            ...change,
+            action: 'approve',
+            actor: reviewer,
+            at: new Date('2024-09-02T03:30:00Z'),
+          }),
+        );
+        await expect(
+          store.db.transaction().execute(async (trx) => {
+            await applyCaseTransition(trx, { ...change, action: 'publish', actor: reviewer });
+            throw new Error('公示登记失败');
+          }),
+        ).rejects.toThrow('公示登记失败');
 
         expect((await caseState(store.db, unit.id)).state).toBe('approved');
         const entries = await log(store);
         expect(entries).toMatchObject([
           {
-            seq: 1, at: '2024-09-02T01:00:00.000Z', actor: '王经办', action: 'case.propose', subject: `refund_case:${ROUND}:${unit.id}`,
+            seq: 1,
+            at: '2024-09-02T01:00:00.000Z',
+            actor: '王经办',
+            action: 'case.propose',
+            subject: `refund_case:${ROUND}:${unit.id}`,
             detail: { from: 'eligible', to: 'proposed', note: '第一批' },
           },
-          { seq: 2, at: '2024-09-02T03:30:00.000Z', actor: '李复核', action: 'case.approve', detail: { from: 'proposed', to: 'approved', note: null } },
+          {
+            seq: 2,
+            at: '2024-09-02T03:30:00.000Z',
+            actor: '李复核',
+            action: 'case.approve',
+            detail: { from: 'proposed', to: 'approved', note: null },
+          },
         ]);
         expect(entries[1]!.prev_hash).toBe(entries[0]!.hash);
         expect(await verifyAudit(store.db)).toMatchObject({ ok: true, count: 2, last: { seq: 2, hash: entries[1]!.hash } });
@@ -99,7 +127,11 @@ for (const backend of storeBackends()) {
       const verified = await runCommand(runAudit, ['verify']);
       expect(verified.code).toBe(1);
       expect(verified.out).toContain('审计日志校验未通过：第 3 条内容与其哈希不符');
-      expect(JSON.parse((await runCommand(runAudit, ['verify', '--json'])).out)).toMatchObject({ ok: false, seq: 3, reason: 'edited' });
+      expect(JSON.parse((await runCommand(runAudit, ['verify', '--json'])).out)).toMatchObject({
+        ok: false,
+        seq: 3,
+        reason: 'edited',
+      });
     });
 
     it('detects a deleted middle entry, in the service and the command', async () => {
@@ -121,7 +153,9 @@ for (const backend of storeBackends()) {
       await appendEntries(store.db, 4);
       await handToCommands(store, config);
       vi.stubEnv('WENGANG_NOW', '2024-09-03T16:00:00+08:00');
-      const head = JSON.parse((await runCommand(runAudit, ['checkpoint', '--user', auditor.name, '--role', auditor.role, '--json'])).out);
+      const head = JSON.parse(
+        (await runCommand(runAudit, ['checkpoint', '--user', auditor.name, '--role', auditor.role, '--json'])).out,
+      );
       expect(head).toMatchObject({ seq: 5, at: '2024-09-03T08:00:00.000Z' });
 
       store = await openStore(storeConfigFromEnv(process.env));
@@ -145,12 +179,18 @@ for (const backend of storeBackends()) {
       try {
         await store.db.transaction().execute(async (trx) => {
           for (let n = 1; n <= CHECKPOINT_EVERY + 1; n++) {
-            await appendAudit(trx, { actor: '系统', action: 'sms.send', subject: `sms:${n}`, at: new Date('2024-09-04T00:00:00Z') });
+            await appendAudit(trx, {
+              actor: '系统',
+              action: 'sms.send',
+              subject: `sms:${n}`,
+              at: new Date('2024-09-04T00:00:00Z'),
+            });
           }
         });
         const entries = await log(store);
-        expect(await store.db.selectFrom('audit_checkpoints').selectAll().execute())
-          .toEqual([{ seq: CHECKPOINT_EVERY, hash: entries[CHECKPOINT_EVERY - 1]!.hash, at: '2024-09-04T00:00:00.000Z' }]);
+        expect(await store.db.selectFrom('audit_checkpoints').selectAll().execute()).toEqual([
+          { seq: CHECKPOINT_EVERY, hash: entries[CHECKPOINT_EVERY - 1]!.hash, at: '2024-09-04T00:00:00.000Z' },
+        ]);
         await tamper(store.db, sql`DELETE FROM audit_log WHERE seq >= ${CHECKPOINT_EVERY}`);
         expect(await verifyAudit(store.db)).toMatchObject({ ok: false, seq: CHECKPOINT_EVERY, reason: 'truncated' });
       } finally {
@@ -166,11 +206,18 @@ for (const backend of storeBackends()) {
       await appendEntries(store.db, 1, '2024-09-02T16:00:00.000Z');
       const run = await insertRun(store.db);
       const unit = await insertUnitWithCase(store.db, run, { name: '审计乙有限公司' }, { state: 'eligible', amountFen: 10_000 });
-      await store.db.transaction().execute((trx) => applyCaseTransition(trx, {
-        round: ROUND, unitId: unit.id, action: 'propose', actor: clerk, at: new Date('2024-09-03T02:00:00Z'),
-      }));
+      await store.db.transaction().execute((trx) =>
+        applyCaseTransition(trx, {
+          round: ROUND,
+          unitId: unit.id,
+          action: 'propose',
+          actor: clerk,
+          at: new Date('2024-09-03T02:00:00Z'),
+        }),
+      );
 
-      const seqs = async (query: Parameters<typeof searchAudit>[1]) => (await searchAudit(store.db, query)).entries.map((e) => e.seq);
+      const seqs = async (query: Parameters<typeof searchAudit>[1]) =>
+        (await searchAudit(store.db, query)).entries.map((e) => e.seq);
       expect(await seqs({})).toEqual([5, 4, 3, 2, 1]);
       expect(await seqs({ action: 'case.*' })).toEqual([5]);
       expect(await seqs({ action: 'case' })).toEqual([]);
@@ -188,7 +235,10 @@ for (const backend of storeBackends()) {
       expect(found.out).toContain(`#5  2024-09-03 10:00:00  王经办  case.propose  refund_case:${ROUND}:${unit.id}`);
       const page = JSON.parse((await runCommand(runAudit, ['search', '--actor', '王经办', '--limit', '2', '--json'])).out);
       expect(page).toMatchObject({ entries: [{ seq: 5 }, { seq: 4 }], nextBefore: 4 });
-      await expect(runAudit(['search', '--to', '2024-13-01'])).rejects.toMatchObject({ zh: expect.stringContaining('截止日期不是有效的日期'), exitCode: 3 });
+      await expect(runAudit(['search', '--to', '2024-13-01'])).rejects.toMatchObject({
+        zh: expect.stringContaining('截止日期不是有效的日期'),
+        exitCode: 3,
+      });
     });
   });
 }

@@ -18,12 +18,20 @@ describe.skipIf(postgres.skipReason)('concurrent audit appends on postgres', () 
     const [a, b] = [await openStore(config), await openStore(config)];
     try {
       const PER_CONNECTION = 15;
-      const appender = (store: typeof a, name: string) => Array.from({ length: PER_CONNECTION }, (_, i) =>
-        store.db.transaction().execute(async (trx) => {
-          await appendAudit(trx, { actor: name, action: 'auth.sign_in', subject: `staff:${name}`, detail: { i } });
-          await sql`SELECT pg_sleep(0.005)`.execute(trx); // hold the transaction open while the other connection waits
-          if (i % 5 === 4) throw new Error('rolled back');
-        }).then(() => true, () => false));
+      const appender = (store: typeof a, name: string) =>
+        Array.from({ length: PER_CONNECTION }, (_, i) =>
+          store.db
+            .transaction()
+            .execute(async (trx) => {
+              await appendAudit(trx, { actor: name, action: 'auth.sign_in', subject: `staff:${name}`, detail: { i } });
+              await sql`SELECT pg_sleep(0.005)`.execute(trx); // hold the transaction open while the other connection waits
+              if (i % 5 === 4) throw new Error('rolled back');
+            })
+            .then(
+              () => true,
+              () => false,
+            ),
+        );
       const outcomes = await Promise.all([...appender(a, '甲'), ...appender(b, '乙')]);
       const committed = outcomes.filter(Boolean).length;
       expect(committed).toBe(2 * PER_CONNECTION - 6);

@@ -14,7 +14,11 @@ import { approveAccountCorrection, proposeAccountCorrection } from '../../../src
 import { exportInstruction } from '../../../src/services/bank/export-instruction.ts';
 import { importReturnFile } from '../../../src/services/bank/import-return.ts';
 import { createPaymentsForConfirmed } from '../../../src/services/payments/create-payments.ts';
-import { authorisePaymentBatch, proposePaymentBatch, rejectPaymentBatch } from '../../../src/services/payments/payment-batches.ts';
+import {
+  authorisePaymentBatch,
+  proposePaymentBatch,
+  rejectPaymentBatch,
+} from '../../../src/services/payments/payment-batches.ts';
 import { runPaymentBatch } from '../../../src/services/payments/run-batch.ts';
 import { checker, clock, confirmedUnits, maker, ROUND } from '../../support/payment-fixtures.ts';
 import { writeReturnFile } from '../../support/bank-fixtures.ts';
@@ -39,7 +43,12 @@ for (const backend of storeBackends()) {
         await authorisePaymentBatch(db, { batchId, actor: checker, clock });
         await runPaymentBatch(db, { batchId, clock, workerId: 'test' });
         await exportInstruction(db, { batchId, format: 'csv', by: '财务王五', clock, cipher: testCipher });
-        const sent = await db.selectFrom('payments').select(['id', 'attempt', 'amount_fen']).where('batch_id', '=', batchId).orderBy('id').execute();
+        const sent = await db
+          .selectFrom('payments')
+          .select(['id', 'attempt', 'amount_fen'])
+          .where('batch_id', '=', batchId)
+          .orderBy('id')
+          .execute();
         const yuan = (fen: number) => `${Math.floor(fen / 100)}.${String(fen % 100).padStart(2, '0')}`;
         const returnFile = await writeReturnFile(join(dir, 'return.csv'), [
           [`${sent[0]!.id}-${sent[0]!.attempt}`, yuan(sent[0]!.amount_fen), '成功', 'B001', ''],
@@ -50,11 +59,20 @@ for (const backend of storeBackends()) {
         const again = await importReturnFile(db, { path: returnFile, fileName: 'return-again.csv', by: '财务赵六', clock });
         expect(again.status).toBe('duplicate');
         const wrong = await writeReturnFile(join(dir, 'wrong.csv'), [['999999-1', '1.00', '成功', 'B009', '']]);
-        expect((await importReturnFile(db, { path: wrong, fileName: 'wrong.csv', by: '财务王五', clock })).status).toBe('rejected');
+        expect((await importReturnFile(db, { path: wrong, fileName: 'wrong.csv', by: '财务王五', clock })).status).toBe(
+          'rejected',
+        );
 
         const failed = await db.selectFrom('payments').select('id').where('status', '=', 'failed').executeTakeFirstOrThrow();
         const { correctionId } = await proposeAccountCorrection(db, {
-          paymentId: failed.id, accountKind: 'corporate_account', bankName: '中国银行威海分行', accountNo: '6216600000001234', reason: '原账户已销户', actor: maker, clock, cipher: testCipher,
+          paymentId: failed.id,
+          accountKind: 'corporate_account',
+          bankName: '中国银行威海分行',
+          accountNo: '6216600000001234',
+          reason: '原账户已销户',
+          actor: maker,
+          clock,
+          cipher: testCipher,
         });
         await approveAccountCorrection(db, { correctionId, actor: checker, clock });
 
@@ -67,8 +85,10 @@ for (const backend of storeBackends()) {
         ]);
         const bank = (await searchAudit(db, { action: 'bank_file.*' })).entries.map((e) => [e.action, e.actor]).reverse();
         expect(bank).toEqual([
-          ['bank_file.export', '财务王五'], ['bank_file.import_return', '财务赵六'],
-          ['bank_file.import_refused', '财务赵六'], ['bank_file.import_refused', '财务王五'],
+          ['bank_file.export', '财务王五'],
+          ['bank_file.import_return', '财务赵六'],
+          ['bank_file.import_refused', '财务赵六'],
+          ['bank_file.import_refused', '财务王五'],
         ]);
         const refused = (await searchAudit(db, { action: 'bank_file.import_refused' })).entries.map((e) => e.detail).reverse();
         expect(refused).toEqual([
@@ -76,11 +96,18 @@ for (const backend of storeBackends()) {
           { fileName: 'wrong.csv', outcome: 'rejected', errorCount: 1 },
         ]);
         const sends = (await searchAudit(db, { action: 'payment.send' })).entries.reverse();
-        expect(sends.map((e) => [e.actor, e.subject, e.detail])).toEqual(sent.map((p) => [
-          '系统:test', auditSubject.payment(p.id), { batchId, attempt: 1, amountFen: p.amount_fen, accountKind: 'corporate_account' },
-        ]));
+        expect(sends.map((e) => [e.actor, e.subject, e.detail])).toEqual(
+          sent.map((p) => [
+            '系统:test',
+            auditSubject.payment(p.id),
+            { batchId, attempt: 1, amountFen: p.amount_fen, accountKind: 'corporate_account' },
+          ]),
+        );
         const corrections = (await searchAudit(db, { subject: auditSubject.accountCorrection(correctionId) })).entries;
-        expect(corrections.map((e) => [e.action, e.actor]).reverse()).toEqual([['account_correction.propose', '财务王五'], ['account_correction.approve', '财务赵六']]);
+        expect(corrections.map((e) => [e.action, e.actor]).reverse()).toEqual([
+          ['account_correction.propose', '财务王五'],
+          ['account_correction.approve', '财务赵六'],
+        ]);
         expect(JSON.stringify(corrections)).not.toContain('6216600000001234');
         expect(await verifyAudit(db)).toMatchObject({ ok: true });
       } finally {

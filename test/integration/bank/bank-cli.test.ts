@@ -60,20 +60,42 @@ for (const backend of storeBackends()) {
       const out = join(dir, `batch-${backend.name}.csv`);
       const exported = await run(runBank, ['export', '--batch', String(batchId), '--out', out]);
       expect(exported.out).toContain('2 笔，合计 700.00 元');
-      expect((await readFile(out, 'utf8'))).toContain(`${bad!.paymentId}-1`);
+      expect(await readFile(out, 'utf8')).toContain(`${bad!.paymentId}-1`);
 
       const returned = await writeReturnFile(join(dir, `return-${backend.name}.csv`), [
-        [`${ok!.paymentId}-1`, '300.00', '成功', 'B1', ''], [`${bad!.paymentId}-1`, '400.00', '失败', 'B2', '账户冻结'],
+        [`${ok!.paymentId}-1`, '300.00', '成功', 'B1', ''],
+        [`${bad!.paymentId}-1`, '400.00', '失败', 'B2', '账户冻结'],
       ]);
       expect((await run(runBank, ['import', returned, '--user', '财务王五'])).out).toContain('成功 1 笔，失败 1 笔');
       expect((await run(runBank, ['import', returned])).out).toContain('已于此前导入');
 
       const reconciled = await run(runReconcile, ['--batch', String(batchId), '--json']);
-      expect(JSON.parse(reconciled.out).differences).toEqual([expect.objectContaining({ kind: 'failed', message: '银行失败：账户冻结' })]);
+      expect(JSON.parse(reconciled.out).differences).toEqual([
+        expect.objectContaining({ kind: 'failed', message: '银行失败：账户冻结' }),
+      ]);
 
-      const proposed = JSON.parse((await run(runBank, ['correct', 'propose', '--payment', String(bad!.paymentId), '--account', '6222999988887777', '--reason', '账户已解冻', ...MAKER, '--json'])).out);
-      await expect(run(runBank, ['correct', 'approve', '--correction', String(proposed.correctionId), ...MAKER])).rejects.toSatisfy((e) => e instanceof CliError && e.exitCode === 3);
-      expect((await run(runBank, ['correct', 'approve', '--correction', String(proposed.correctionId), ...CHECKER])).out).toContain('第 2 次重新支付');
+      const proposed = JSON.parse(
+        (
+          await run(runBank, [
+            'correct',
+            'propose',
+            '--payment',
+            String(bad!.paymentId),
+            '--account',
+            '6222999988887777',
+            '--reason',
+            '账户已解冻',
+            ...MAKER,
+            '--json',
+          ])
+        ).out,
+      );
+      await expect(
+        run(runBank, ['correct', 'approve', '--correction', String(proposed.correctionId), ...MAKER]),
+      ).rejects.toSatisfy((e) => e instanceof CliError && e.exitCode === 3);
+      expect(
+        (await run(runBank, ['correct', 'approve', '--correction', String(proposed.correctionId), ...CHECKER])).out,
+      ).toContain('第 2 次重新支付');
 
       expect(await run(runLedger, ['check'])).toMatchObject({ code: 0, out: expect.stringContaining('资金台账检查通过') });
       const broken = await openStore(cliConfig);
@@ -81,7 +103,9 @@ for (const backend of storeBackends()) {
       await broken.close();
       const check = await run(runLedger, ['check', '--json']);
       expect(check.code).toBe(1);
-      expect(JSON.parse(check.out).violations).toContainEqual(expect.objectContaining({ code: 'PAYMENT_STATE', paymentId: bad!.paymentId }));
+      expect(JSON.parse(check.out).violations).toContainEqual(
+        expect.objectContaining({ code: 'PAYMENT_STATE', paymentId: bad!.paymentId }),
+      );
     });
   });
 }

@@ -40,46 +40,115 @@ for (const backend of storeBackends()) {
         const [ok, bad] = await insertConfirmedPayments(store.db, [30_000, 40_000]);
         const batchId = await sendBatch(store.db, [ok!.paymentId, bad!.paymentId]);
 
-        const exported = await app.inject({ method: 'POST', url: `/api/v1/bank/batches/${batchId}/export`, payload: { format: 'xlsx' }, headers: await maker.headers() });
+        const exported = await app.inject({
+          method: 'POST',
+          url: `/api/v1/bank/batches/${batchId}/export`,
+          payload: { format: 'xlsx' },
+          headers: await maker.headers(),
+        });
         expect(exported.statusCode).toBe(200);
         expect(exported.headers['content-type']).toContain('spreadsheetml');
         expect(exported.headers['x-checksum-sm3']).toMatch(/^[0-9a-f]{64}$/);
-        expect((await app.inject({ method: 'POST', url: `/api/v1/bank/batches/${batchId}/export`, payload: {} })).statusCode).toBe(401);
-        const missing = await app.inject({ method: 'POST', url: '/api/v1/bank/batches/999/export', payload: {}, headers: await maker.headers() });
+        expect(
+          (await app.inject({ method: 'POST', url: `/api/v1/bank/batches/${batchId}/export`, payload: {} })).statusCode,
+        ).toBe(401);
+        const missing = await app.inject({
+          method: 'POST',
+          url: '/api/v1/bank/batches/999/export',
+          payload: {},
+          headers: await maker.headers(),
+        });
         expect(missing.statusCode).toBe(404);
         expect(missing.json().error.message).toBe('付款批次 999 不存在');
 
-        const wrong = await writeReturnFile(join(folder(), `wrong-${backend.name}.csv`), [[`${ok!.paymentId}-1`, '301.00', '成功', 'B1', '']]);
-        const rejected = await app.inject({ method: 'POST', url: '/api/v1/bank/returns', ...multipart('回单.csv', await readFile(wrong), await maker.headers()) });
+        const wrong = await writeReturnFile(join(folder(), `wrong-${backend.name}.csv`), [
+          [`${ok!.paymentId}-1`, '301.00', '成功', 'B1', ''],
+        ]);
+        const rejected = await app.inject({
+          method: 'POST',
+          url: '/api/v1/bank/returns',
+          ...multipart('回单.csv', await readFile(wrong), await maker.headers()),
+        });
         expect(rejected.statusCode).toBe(422);
         expect(rejected.json().errors[0].message).toContain('金额与付款指令不符');
 
         const good = await writeReturnFile(join(folder(), `good-${backend.name}.csv`), [
-          [`${ok!.paymentId}-1`, '300.00', '成功', 'B1', ''], [`${bad!.paymentId}-1`, '400.00', '失败', 'B2', '户名不符'],
+          [`${ok!.paymentId}-1`, '300.00', '成功', 'B1', ''],
+          [`${bad!.paymentId}-1`, '400.00', '失败', 'B2', '户名不符'],
         ]);
-        const accepted = await app.inject({ method: 'POST', url: '/api/v1/bank/returns', ...multipart('回单.csv', await readFile(good), await maker.headers()) });
+        const accepted = await app.inject({
+          method: 'POST',
+          url: '/api/v1/bank/returns',
+          ...multipart('回单.csv', await readFile(good), await maker.headers()),
+        });
         expect(accepted.json()).toMatchObject({ status: 'accepted', paid: 1, failed: 1 });
-        const again = await app.inject({ method: 'POST', url: '/api/v1/bank/returns', ...multipart('回单.csv', await readFile(good), await maker.headers()) });
+        const again = await app.inject({
+          method: 'POST',
+          url: '/api/v1/bank/returns',
+          ...multipart('回单.csv', await readFile(good), await maker.headers()),
+        });
         expect(again.json()).toMatchObject({ status: 'duplicate' });
 
-        const report = await app.inject({ method: 'GET', url: `/api/v1/bank/batches/${batchId}/reconciliation`, headers: await maker.headers() });
-        expect(report.json().differences).toEqual([expect.objectContaining({ kind: 'failed', reference: `${bad!.paymentId}-1`, message: '银行失败：户名不符' })]);
-        const xlsx = await app.inject({ method: 'GET', url: `/api/v1/bank/batches/${batchId}/reconciliation?format=xlsx`, headers: await maker.headers() });
+        const report = await app.inject({
+          method: 'GET',
+          url: `/api/v1/bank/batches/${batchId}/reconciliation`,
+          headers: await maker.headers(),
+        });
+        expect(report.json().differences).toEqual([
+          expect.objectContaining({ kind: 'failed', reference: `${bad!.paymentId}-1`, message: '银行失败：户名不符' }),
+        ]);
+        const xlsx = await app.inject({
+          method: 'GET',
+          url: `/api/v1/bank/batches/${batchId}/reconciliation?format=xlsx`,
+          headers: await maker.headers(),
+        });
         expect(xlsx.headers['content-type']).toContain('spreadsheetml');
 
-        const proposed = await app.inject({ method: 'POST', url: '/api/v1/bank/corrections', payload: { paymentId: bad!.paymentId, accountKind: 'corporate_account', accountNo: '6222333344445555', reason: '户名与账号已核实' }, headers: await maker.headers() });
+        const proposed = await app.inject({
+          method: 'POST',
+          url: '/api/v1/bank/corrections',
+          payload: {
+            paymentId: bad!.paymentId,
+            accountKind: 'corporate_account',
+            accountNo: '6222333344445555',
+            reason: '户名与账号已核实',
+          },
+          headers: await maker.headers(),
+        });
         expect(proposed.statusCode).toBe(201);
         const { correctionId } = proposed.json();
-        const self = await app.inject({ method: 'POST', url: `/api/v1/bank/corrections/${correctionId}/approve`, payload: {}, headers: await maker.headers() });
+        const self = await app.inject({
+          method: 'POST',
+          url: `/api/v1/bank/corrections/${correctionId}/approve`,
+          payload: {},
+          headers: await maker.headers(),
+        });
         expect(self.statusCode).toBe(403);
-        const approved = await app.inject({ method: 'POST', url: `/api/v1/bank/corrections/${correctionId}/approve`, payload: {}, headers: await checker.headers() });
+        const approved = await app.inject({
+          method: 'POST',
+          url: `/api/v1/bank/corrections/${correctionId}/approve`,
+          payload: {},
+          headers: await checker.headers(),
+        });
         expect(approved.json()).toEqual({ correctionId, paymentId: bad!.paymentId, attempt: 2, status: 'pending' });
 
-        expect((await app.inject({ method: 'GET', url: '/api/v1/ledger/check', headers: await maker.headers() })).json()).toMatchObject({ ok: true, violations: [] });
-        const balances = (await app.inject({ method: 'GET', url: '/api/v1/ledger/balances', headers: await maker.headers() })).json();
+        expect(
+          (await app.inject({ method: 'GET', url: '/api/v1/ledger/check', headers: await maker.headers() })).json(),
+        ).toMatchObject({ ok: true, violations: [] });
+        const balances = (
+          await app.inject({ method: 'GET', url: '/api/v1/ledger/balances', headers: await maker.headers() })
+        ).json();
         expect(balances.map((b: { account: string; balanceFen: number }) => [b.account, b.balanceFen])).toEqual([
-          ['fund', 70_000], ['payable', 40_000], ['bank_in_transit', 0], ['bank', 30_000], ['pilot_spending', 0], ['pilot_bank', 0],
-          ['skill_subsidy_expense', 0], ['unemployment_benefit_expense', 0], ['medical_insurance_expense', 0], ['price_subsidy_expense', 0],
+          ['fund', 70_000],
+          ['payable', 40_000],
+          ['bank_in_transit', 0],
+          ['bank', 30_000],
+          ['pilot_spending', 0],
+          ['pilot_bank', 0],
+          ['skill_subsidy_expense', 0],
+          ['unemployment_benefit_expense', 0],
+          ['medical_insurance_expense', 0],
+          ['price_subsidy_expense', 0],
         ]);
       } finally {
         await app.close();

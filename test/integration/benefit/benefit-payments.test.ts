@@ -12,7 +12,16 @@ import { benefitParameters } from '../../../src/policy/unemployment-benefit.ts';
 import { runBenefitMonth } from '../../../src/services/benefit/monthly-run.ts';
 import { checkLedger } from '../../../src/services/ledger/check.ts';
 import { benefitWaitReasons } from '../../../src/domain/vocabulary/benefit.ts';
-import { approvedClaim, clock, insertClaimant, linesOf, monthsOf, params, runMonth, WEIHAI } from '../../support/benefit-fixtures.ts';
+import {
+  approvedClaim,
+  clock,
+  insertClaimant,
+  linesOf,
+  monthsOf,
+  params,
+  runMonth,
+  WEIHAI,
+} from '../../support/benefit-fixtures.ts';
 import { storeBackends } from '../../support/store-backends.ts';
 
 const on = '2024-06-01';
@@ -27,13 +36,26 @@ function withInflationInJuly(): ParameterStore {
   const files = params.rules().map((file) => {
     if (file.rule !== 'price-subsidy') return file;
     const cpi = file.parameters.monthlyCpi!;
-    return { ...file, parameters: { ...file.parameters, monthlyCpi: { ...cpi, values: cpi.values.map((v) => (v.from === '2024-07-01' ? { ...v, value: { cpiYoyBp: 420, foodCpiYoyBp: 100 } } : v)) } } };
+    return {
+      ...file,
+      parameters: {
+        ...file.parameters,
+        monthlyCpi: {
+          ...cpi,
+          values: cpi.values.map((v) => (v.from === '2024-07-01' ? { ...v, value: { cpiYoyBp: 420, foodCpiYoyBp: 100 } } : v)),
+        },
+      },
+    };
   });
   return new ParameterStore(files, 'test-inflation');
 }
 
 async function livingSpending(db: Parameters<typeof checkLedger>[0]): Promise<number> {
-  const { rows } = await sql<{ v: number }>`SELECT coalesce(sum(debit_fen - credit_fen), 0)::bigint AS v FROM ledger_lines WHERE account = 'living_spending'`.execute(db);
+  const { rows } = await sql<{
+    v: number;
+  }>`SELECT coalesce(sum(debit_fen - credit_fen), 0)::bigint AS v FROM ledger_lines WHERE account = 'living_spending'`.execute(
+    db,
+  );
   return Number(rows[0]!.v);
 }
 
@@ -46,7 +68,13 @@ for (const backend of storeBackends()) {
         const person = await insertClaimant(db, { months: 30 });
         await approvedClaim(db, person);
         const first = await runMonth(db, '2024-06');
-        expect(first).toMatchObject({ status: 'finished', recipients: 1, lineCount: 2, waitingCount: 0, totalFen: monthly + medical });
+        expect(first).toMatchObject({
+          status: 'finished',
+          recipients: 1,
+          lineCount: 2,
+          waitingCount: 0,
+          totalFen: monthly + medical,
+        });
         const again = await runMonth(db, '2024-06');
         expect(again.lineCount).toBe(2);
         expect(await linesOf(db, person.personId)).toEqual([
@@ -55,7 +83,9 @@ for (const backend of storeBackends()) {
         ]);
         expect(await livingSpending(db)).toBe(medical);
         const payments = await db.selectFrom('payments').select(['purpose', 'amount_fen', 'status', 'person_id']).execute();
-        expect(payments).toEqual([{ purpose: 'unemployment_benefit', amount_fen: monthly, status: 'pending', person_id: person.personId }]);
+        expect(payments).toEqual([
+          { purpose: 'unemployment_benefit', amount_fen: monthly, status: 'pending', person_id: person.personId },
+        ]);
         expect((await checkLedger(db)).ok).toBe(true);
       });
     });
@@ -78,9 +108,18 @@ for (const backend of storeBackends()) {
         await approvedClaim(db, person);
         const inflation = withInflationInJuly();
         const standard = inflation.at(priceSubsidyParameters, 'minimumLivingStandardFen', '2024-07-01')!.value;
-        for (const period of ['2024-06', '2024-07']) await runBenefitMonth(db, { period, regionCode: WEIHAI, by: '系统', params: inflation, clock });
+        for (const period of ['2024-06', '2024-07'])
+          await runBenefitMonth(db, { period, regionCode: WEIHAI, by: '系统', params: inflation, clock });
         const subsidies = (await linesOf(db, person.personId)).filter((l) => l.purpose === 'price_subsidy');
-        expect(subsidies).toEqual([{ period: '2024-07', purpose: 'price_subsidy', amount_fen: applyRatioHalfUp(standard, 420), status: 'payable', wait_reason: null }]);
+        expect(subsidies).toEqual([
+          {
+            period: '2024-07',
+            purpose: 'price_subsidy',
+            amount_fen: applyRatioHalfUp(standard, 420),
+            status: 'payable',
+            wait_reason: null,
+          },
+        ]);
       });
     });
 
@@ -103,13 +142,22 @@ for (const backend of storeBackends()) {
         const person = await insertClaimant(db, { months: 30 });
         const claimId = await approvedClaim(db, person);
         await runMonth(db, '2024-06');
-        await db.insertInto('person_status_events').values({ person_id: person.personId, kind, event_date: date, region_code: '371002' }).execute();
+        await db
+          .insertInto('person_status_events')
+          .values({ person_id: person.personId, kind, event_date: date, region_code: '371002' })
+          .execute();
         for (const period of ['2024-07', '2024-08', '2024-09']) await runMonth(db, period);
-        const claim = await db.selectFrom('benefit_claims').select(['status', 'stop_reason', 'stopped_from']).where('id', '=', claimId).executeTakeFirstOrThrow();
+        const claim = await db
+          .selectFrom('benefit_claims')
+          .select(['status', 'stop_reason', 'stopped_from'])
+          .where('id', '=', claimId)
+          .executeTakeFirstOrThrow();
         expect(claim).toEqual({ status: 'stopped', stop_reason: kind, stopped_from: stoppedFrom });
         const paid = new Set((await linesOf(db, person.personId)).map((l) => l.period));
         expect([...paid].every((p) => p < stoppedFrom)).toBe(true);
-        expect((await monthsOf(db, claimId)).filter((m) => m.period >= stoppedFrom).every((m) => m.status === 'stopped')).toBe(true);
+        expect((await monthsOf(db, claimId)).filter((m) => m.period >= stoppedFrom).every((m) => m.status === 'stopped')).toBe(
+          true,
+        );
       });
     });
 
@@ -118,11 +166,28 @@ for (const backend of storeBackends()) {
         const person = await insertClaimant(db, { months: 30 });
         const claimId = await approvedClaim(db, person);
         const other = await insertClaimant(db, { months: 0 });
-        await db.insertInto('person_contributions').values({ person_id: person.personId, unit_id: other.unitId, period: '2024-08', paid_on: '2024-08-15', amount_fen: 6000, region_code: '371002' }).execute();
+        await db
+          .insertInto('person_contributions')
+          .values({
+            person_id: person.personId,
+            unit_id: other.unitId,
+            period: '2024-08',
+            paid_on: '2024-08-15',
+            amount_fen: 6000,
+            region_code: '371002',
+          })
+          .execute();
         for (const period of ['2024-06', '2024-07', '2024-08']) await runMonth(db, period);
-        const claim = await db.selectFrom('benefit_claims').select(['status', 'stop_reason', 'stopped_from']).where('id', '=', claimId).executeTakeFirstOrThrow();
+        const claim = await db
+          .selectFrom('benefit_claims')
+          .select(['status', 'stop_reason', 'stopped_from'])
+          .where('id', '=', claimId)
+          .executeTakeFirstOrThrow();
         expect(claim).toEqual({ status: 'stopped', stop_reason: 'reemployed', stopped_from: '2024-08' });
-        expect((await linesOf(db, person.personId)).filter((l) => l.purpose === 'benefit').map((l) => l.period)).toEqual(['2024-06', '2024-07']);
+        expect((await linesOf(db, person.personId)).filter((l) => l.purpose === 'benefit').map((l) => l.period)).toEqual([
+          '2024-06',
+          '2024-07',
+        ]);
       });
     });
 
@@ -130,9 +195,16 @@ for (const backend of storeBackends()) {
       await withStore(async ({ db }) => {
         const person = await insertClaimant(db, { months: 14 });
         const claimId = await approvedClaim(db, person);
-        const periods = Array.from({ length: 13 }, (_, i) => `${2024 + Math.floor((5 + i) / 12)}-${String(((5 + i) % 12) + 1).padStart(2, '0')}`);
+        const periods = Array.from(
+          { length: 13 },
+          (_, i) => `${2024 + Math.floor((5 + i) / 12)}-${String(((5 + i) % 12) + 1).padStart(2, '0')}`,
+        );
         for (const period of periods) await runMonth(db, period);
-        const claim = await db.selectFrom('benefit_claims').select(['status', 'stop_reason', 'stopped_from']).where('id', '=', claimId).executeTakeFirstOrThrow();
+        const claim = await db
+          .selectFrom('benefit_claims')
+          .select(['status', 'stop_reason', 'stopped_from'])
+          .where('id', '=', claimId)
+          .executeTakeFirstOrThrow();
         expect(claim).toEqual({ status: 'ended', stop_reason: 'exhausted', stopped_from: '2025-06' });
         expect((await linesOf(db, person.personId)).filter((l) => l.purpose === 'benefit')).toHaveLength(12);
       });
@@ -143,9 +215,24 @@ for (const backend of storeBackends()) {
         const people = [];
         for (let i = 0; i < 3; i++) people.push(await insertClaimant(db, { months: 30 }));
         for (const p of people) await approvedClaim(db, p);
-        const partial = await runBenefitMonth(db, { period: '2024-06', regionCode: WEIHAI, by: '系统', params, clock, chunkSize: 1, maxChunks: 1 });
+        const partial = await runBenefitMonth(db, {
+          period: '2024-06',
+          regionCode: WEIHAI,
+          by: '系统',
+          params,
+          clock,
+          chunkSize: 1,
+          maxChunks: 1,
+        });
         expect(partial).toMatchObject({ status: 'running', recipients: 1 });
-        const resumed = await runBenefitMonth(db, { period: '2024-06', regionCode: WEIHAI, by: '系统', params, clock, chunkSize: 1 });
+        const resumed = await runBenefitMonth(db, {
+          period: '2024-06',
+          regionCode: WEIHAI,
+          by: '系统',
+          params,
+          clock,
+          chunkSize: 1,
+        });
         expect(resumed).toMatchObject({ status: 'finished', recipients: 3, lineCount: 6, totalFen: 3 * (monthly + medical) });
         expect(await livingSpending(db)).toBe(3 * medical);
       });

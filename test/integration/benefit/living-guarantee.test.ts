@@ -19,13 +19,32 @@ for (const backend of storeBackends()) {
         const person = await insertClaimant(db, { months: 30 });
         await approvedClaim(db, person);
         await runMonth(db, '2024-06');
-        const benefit = await db.selectFrom('payments').select(['id', 'amount_fen']).where('purpose', '=', 'unemployment_benefit').executeTakeFirstOrThrow();
+        const benefit = await db
+          .selectFrom('payments')
+          .select(['id', 'amount_fen'])
+          .where('purpose', '=', 'unemployment_benefit')
+          .executeTakeFirstOrThrow();
 
-        const short = await proposeWithinFunds(db, { round: '2024', availableFen: benefit.amount_fen + 1_00, actor: finance, clock });
-        expect(short.batches.map((b) => [b.purpose, b.paymentCount, b.totalFen])).toEqual([['unemployment_benefit', 1, benefit.amount_fen]]);
-        expect(short.waiting).toEqual([{ paymentId: refund!.paymentId, purpose: 'job_retention_refund', amountFen: 5_000_00, reason: benefitWaitReasons.refundFundsShort }]);
-        expect(await db.selectFrom('payment_waits').select(['payment_id', 'reason']).execute())
-          .toEqual([{ payment_id: refund!.paymentId, reason: benefitWaitReasons.refundFundsShort }]);
+        const short = await proposeWithinFunds(db, {
+          round: '2024',
+          availableFen: benefit.amount_fen + 1_00,
+          actor: finance,
+          clock,
+        });
+        expect(short.batches.map((b) => [b.purpose, b.paymentCount, b.totalFen])).toEqual([
+          ['unemployment_benefit', 1, benefit.amount_fen],
+        ]);
+        expect(short.waiting).toEqual([
+          {
+            paymentId: refund!.paymentId,
+            purpose: 'job_retention_refund',
+            amountFen: 5_000_00,
+            reason: benefitWaitReasons.refundFundsShort,
+          },
+        ]);
+        expect(await db.selectFrom('payment_waits').select(['payment_id', 'reason']).execute()).toEqual([
+          { payment_id: refund!.paymentId, reason: benefitWaitReasons.refundFundsShort },
+        ]);
 
         const later = await proposeWithinFunds(db, { round: '2024', availableFen: 5_000_00, actor: finance, clock });
         expect(later.batches.map((b) => [b.purpose, b.totalFen])).toEqual([['job_retention_refund', 5_000_00]]);

@@ -27,21 +27,54 @@ for (const backend of storeBackends()) {
           await approvedClaim(db, person);
           await runMonth(db, '2024-06');
           await runMonth(db, '2024-07');
-          const record = await transferOut(db, { personId: person.personId, counterpart: '济南市', transferredOn: '2024-07-20', by: '经办员甲', clock });
+          const record = await transferOut(db, {
+            personId: person.personId,
+            counterpart: '济南市',
+            transferredOn: '2024-07-20',
+            by: '经办员甲',
+            clock,
+          });
           expect(record).toMatchObject({ insuredMonths: 30, usedMonths: 2, remainingMonths: 10 });
           await runMonth(db, '2024-08');
-          expect((await linesOf(db, person.personId)).filter((l) => l.purpose === 'benefit').map((l) => l.period)).toEqual(['2024-06', '2024-07']);
-          rows = await transferFileRows(db, { transferIds: [record.transferId], cipher: testCipher, placeName: '威海市', by: '经办员甲', clock });
+          expect((await linesOf(db, person.personId)).filter((l) => l.purpose === 'benefit').map((l) => l.period)).toEqual([
+            '2024-06',
+            '2024-07',
+          ]);
+          rows = await transferFileRows(db, {
+            transferIds: [record.transferId],
+            cipher: testCipher,
+            placeName: '威海市',
+            by: '经办员甲',
+            clock,
+          });
           expect(rows[0]!.slice(0, 1)).toEqual([person.idNumber]);
         });
         await backend.withStore(async ({ db }) => {
           const here = await insertClaimant(db, { months: 0, separatedOn: '2024-05-31' });
-          await db.updateTable('persons').set({ id_number_index: testCipher.blindIndex(idNumber), id_number_cipher: testCipher.encrypt(idNumber) }).where('id', '=', here.personId).execute();
+          await db
+            .updateTable('persons')
+            .set({ id_number_index: testCipher.blindIndex(idNumber), id_number_cipher: testCipher.encrypt(idNumber) })
+            .where('id', '=', here.personId)
+            .execute();
           const path = join(dir, 'transfers.csv');
-          await writeCsv(path, transferHeaders, rows.map((r) => r.map(String)));
-          const result = await importFile({ db }, { kind: 'benefit-transfers', path, fileName: 'transfers.csv', actor: '经办员乙', cipher: testCipher, reportDir: dir });
+          await writeCsv(
+            path,
+            transferHeaders,
+            rows.map((r) => r.map(String)),
+          );
+          const result = await importFile(
+            { db },
+            { kind: 'benefit-transfers', path, fileName: 'transfers.csv', actor: '经办员乙', cipher: testCipher, reportDir: dir },
+          );
           expect(result.status).toBe('accepted');
-          const { decision } = await submitBenefitClaim(db, { person: { idNumber, cipher: testCipher }, channel: 'case_worker', by: '经办员乙', claimDate: '2024-08-05', params, clock });
+          const { decision } = await submitBenefitClaim(db, {
+            person: { idNumber, cipher: testCipher },
+            channel: 'case_worker',
+            by: '经办员乙',
+            claimDate: '2024-08-05',
+            params,
+            clock,
+          });
           expect(decision.status).toBe('eligible');
           expect(decision.maxMonths).toBe(10);
         });

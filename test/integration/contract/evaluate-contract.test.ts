@@ -41,14 +41,23 @@ for (const dir of caseDirs) {
       it(`all ${cases.length} cases pass through the CLI`, () => {
         const input = join(tmp, `${rule}-${cases.length}.json`);
         writeFileSync(input, JSON.stringify(cases.map((c) => c.input)));
-        const out = JSON.parse(execFileSync(process.execPath, [join(root, 'bin/wengang.mjs'), 'evaluate', rule, '--file', input], { encoding: 'utf8', maxBuffer: 1 << 28 }));
+        const out = JSON.parse(
+          execFileSync(process.execPath, [join(root, 'bin/wengang.mjs'), 'evaluate', rule, '--file', input], {
+            encoding: 'utf8',
+            maxBuffer: 1 << 28,
+          }),
+        );
         expect(out).toHaveLength(cases.length);
         const failures = cases.flatMap((c, i) => caseMismatches(out[i], c.expect).map((why) => `${String(c.input.id)}: ${why}`));
         expect(failures).toEqual([]);
       });
 
       it(`all ${cases.length} cases pass through HTTP`, async () => {
-        const response = await app.inject({ method: 'POST', url: `/api/v1/evaluate/${rule}`, payload: cases.map((c) => c.input) });
+        const response = await app.inject({
+          method: 'POST',
+          url: `/api/v1/evaluate/${rule}`,
+          payload: cases.map((c) => c.input),
+        });
         expect(response.statusCode).toBe(200);
         const out = response.json();
         const failures = cases.flatMap((c, i) => caseMismatches(out[i], c.expect).map((why) => `${String(c.input.id)}: ${why}`));
@@ -101,17 +110,41 @@ describe('contract errors', () => {
   });
 
   it('names nested fields with a dotted path', () => {
-    const result = cli(['evaluate', 'job-retention-refund'], JSON.stringify({ id: 'n', asOf: '2024-08-15', unit: { creditCode: 'x', orgType: 'company' }, months: [], payments: [], headcount: { start: 1, end: 1, retiredOrDied: 0 } }));
+    const result = cli(
+      ['evaluate', 'job-retention-refund'],
+      JSON.stringify({
+        id: 'n',
+        asOf: '2024-08-15',
+        unit: { creditCode: 'x', orgType: 'company' },
+        months: [],
+        payments: [],
+        headcount: { start: 1, end: 1, retiredOrDied: 0 },
+      }),
+    );
     expect(JSON.parse(result.stdout)[0].error).toMatchObject({ code: 'INVALID_INPUT', field: 'unit.orgType' });
   });
 
   it('over HTTP: bad JSON is a 400 with a message, a single object gives a one-element array', async () => {
-    const bad = await app.inject({ method: 'POST', url: '/api/v1/evaluate/contribution', payload: '{ nope', headers: { 'content-type': 'application/json' } });
+    const bad = await app.inject({
+      method: 'POST',
+      url: '/api/v1/evaluate/contribution',
+      payload: '{ nope',
+      headers: { 'content-type': 'application/json' },
+    });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.message).toMatch(/不是有效的 JSON/);
-    const scalar = await app.inject({ method: 'POST', url: '/api/v1/evaluate/contribution', payload: '7', headers: { 'content-type': 'application/json' } });
+    const scalar = await app.inject({
+      method: 'POST',
+      url: '/api/v1/evaluate/contribution',
+      payload: '7',
+      headers: { 'content-type': 'application/json' },
+    });
     expect(scalar.statusCode).toBe(400);
-    const one = await app.inject({ method: 'POST', url: '/api/v1/evaluate/contribution', payload: { id: 1, period: '2024-07', wageBaseFen: 600000 } });
+    const one = await app.inject({
+      method: 'POST',
+      url: '/api/v1/evaluate/contribution',
+      payload: { id: 1, period: '2024-07', wageBaseFen: 600000 },
+    });
     expect(one.json()).toHaveLength(1);
     expect(one.json()[0]).toMatchObject({ id: 1, rule: 'contribution', status: 'eligible', amountFen: 6000 });
   });

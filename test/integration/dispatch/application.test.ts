@@ -13,7 +13,16 @@ import { loadParameters } from '../../../src/adapters/parameters/load-parameters
 import { proposeBatch } from '../../../src/services/review/propose-batch.ts';
 import { approveBatch } from '../../../src/services/review/review-batch.ts';
 import {
-  cipher, contributionsOf, DISPATCH_CREDIT_CODE, DISPATCH_UNIT_ID, idNumberOf, insertDispatchUnit, insertPersons, months, userUnitCode, writePayments,
+  cipher,
+  contributionsOf,
+  DISPATCH_CREDIT_CODE,
+  DISPATCH_UNIT_ID,
+  idNumberOf,
+  insertDispatchUnit,
+  insertPersons,
+  months,
+  userUnitCode,
+  writePayments,
   type Contribution,
   writePlacements,
 } from '../../support/dispatch-fixtures.ts';
@@ -34,9 +43,25 @@ const BING = userUnitCode('12371002MB0000001');
  */
 const PERSONS = [
   { n: 1, name: '自有甲', contributions: months(1, 6).map((p) => [p, `${p}-15`, 5_000] as [string, string, number]) },
-  { n: 2, name: '派遣乙', contributions: [['2022-12', '2023-01-15', 8_001], ...months(1, 12).map((p) => [p, `${p}-15`, 8_001])] as [string, string, number][] },
+  {
+    n: 2,
+    name: '派遣乙',
+    contributions: [['2022-12', '2023-01-15', 8_001], ...months(1, 12).map((p) => [p, `${p}-15`, 8_001])] as [
+      string,
+      string,
+      number,
+    ][],
+  },
   { n: 3, name: '派遣丙', contributions: months(1, 12).map((p) => [p, `${p}-15`, 7_000] as [string, string, number]) },
-  { n: 4, name: '派遣丁', contributions: [...months(1, 11).map((p) => [p, `${p}-15`, 4_333]), ['2023-12', '2024-01-20', 4_333]] as [string, string, number][] },
+  {
+    n: 4,
+    name: '派遣丁',
+    contributions: [...months(1, 11).map((p) => [p, `${p}-15`, 4_333]), ['2023-12', '2024-01-20', 4_333]] as [
+      string,
+      string,
+      number,
+    ][],
+  },
   { n: 5, name: '未列人员', contributions: [['2023-05', '2023-05-15', 10_001]] as [string, string, number][] },
 ];
 
@@ -78,32 +103,66 @@ for (const backend of storeBackends()) {
         const { db } = store;
         await insertDispatchUnit(store, contributionsOf(PERSONS));
         await insertPersons(store, PERSONS);
-        await expect(proposeBatch(db, { round: ROUND, unitIds: [DISPATCH_UNIT_ID], actor: maker, clock })).rejects.toThrow(/须主动申请且申请已判定/);
+        await expect(proposeBatch(db, { round: ROUND, unitIds: [DISPATCH_UNIT_ID], actor: maker, clock })).rejects.toThrow(
+          /须主动申请且申请已判定/,
+        );
 
         const { workers } = await upload(store, PLACEMENTS, 'a.xlsx');
         const preview = await previewDispatchApplication(db, { round: ROUND, unitId: DISPATCH_UNIT_ID, workers });
-        expect(preview).toMatchObject({ status: 'eligible', amountFen: EXPECTED_TOTAL, excludedFen: EXPECTED_EXCLUDED, paymentsSource: 'store' });
+        expect(preview).toMatchObject({
+          status: 'eligible',
+          amountFen: EXPECTED_TOTAL,
+          excludedFen: EXPECTED_EXCLUDED,
+          paymentsSource: 'store',
+        });
         expect(preview.allocations.map(({ recipientName: _name, ...a }) => a)).toEqual(EXPECTED);
         expect(preview.allocations.find((a) => a.recipient === JIA)?.recipientName).toBe('威海甲用工有限公司');
         expect(await db.selectFrom('dispatch_applications').select('id').execute()).toEqual([]);
         expect((await caseState(db, DISPATCH_UNIT_ID)).state).toBe('needs_review');
 
-        const submitted = await submitDispatchApplication(db, { round: ROUND, unitId: DISPATCH_UNIT_ID, workers, actor: maker, clock });
+        const submitted = await submitDispatchApplication(db, {
+          round: ROUND,
+          unitId: DISPATCH_UNIT_ID,
+          workers,
+          actor: maker,
+          clock,
+        });
         expect(submitted).toMatchObject({ caseState: 'eligible', amountFen: EXPECTED_TOTAL });
         expect(await caseState(db, DISPATCH_UNIT_ID)).toMatchObject({ state: 'eligible', amount_fen: EXPECTED_TOTAL });
         const stored = await db.selectFrom('dispatch_applications').selectAll().executeTakeFirstOrThrow();
-        expect(stored).toMatchObject({ status: 'decided', amount_fen: EXPECTED_TOTAL, excluded_fen: EXPECTED_EXCLUDED, submitted_by: '经办员张三' });
+        expect(stored).toMatchObject({
+          status: 'decided',
+          amount_fen: EXPECTED_TOTAL,
+          excluded_fen: EXPECTED_EXCLUDED,
+          submitted_by: '经办员张三',
+        });
         expect(JSON.stringify(stored.workers)).not.toContain(idNumberOf(2));
-        const allocations = await db.selectFrom('dispatch_allocations').select(['recipient_credit_code', 'role', 'base_fen', 'amount_fen'])
-          .where('application_id', '=', stored.id).orderBy('recipient_credit_code').execute();
-        expect(allocations.map((a) => ({ recipient: a.recipient_credit_code, role: a.role, baseFen: a.base_fen, amountFen: a.amount_fen }))).toEqual(EXPECTED);
-        const decision = await db.selectFrom('refund_cases as c').innerJoin('refund_decisions as d', (j) => j.onRef('d.run_id', '=', 'c.run_id').onRef('d.unit_id', '=', 'c.unit_id'))
-          .select(['d.status', 'd.amount_fen', 'd.trace']).where('c.unit_id', '=', DISPATCH_UNIT_ID).executeTakeFirstOrThrow();
+        const allocations = await db
+          .selectFrom('dispatch_allocations')
+          .select(['recipient_credit_code', 'role', 'base_fen', 'amount_fen'])
+          .where('application_id', '=', stored.id)
+          .orderBy('recipient_credit_code')
+          .execute();
+        expect(
+          allocations.map((a) => ({
+            recipient: a.recipient_credit_code,
+            role: a.role,
+            baseFen: a.base_fen,
+            amountFen: a.amount_fen,
+          })),
+        ).toEqual(EXPECTED);
+        const decision = await db
+          .selectFrom('refund_cases as c')
+          .innerJoin('refund_decisions as d', (j) => j.onRef('d.run_id', '=', 'c.run_id').onRef('d.unit_id', '=', 'c.unit_id'))
+          .select(['d.status', 'd.amount_fen', 'd.trace'])
+          .where('c.unit_id', '=', DISPATCH_UNIT_ID)
+          .executeTakeFirstOrThrow();
         expect(decision).toMatchObject({ status: 'eligible', amount_fen: EXPECTED_TOTAL });
         expect(decision.trace?.some((step) => step.step === 'excludedBase' && step.text.includes('840.00'))).toBe(true);
 
-        await expect(submitDispatchApplication(db, { round: ROUND, unitId: DISPATCH_UNIT_ID, workers, actor: maker, clock }))
-          .rejects.toThrow(/已有申请.*已判定/);
+        await expect(
+          submitDispatchApplication(db, { round: ROUND, unitId: DISPATCH_UNIT_ID, workers, actor: maker, clock }),
+        ).rejects.toThrow(/已有申请.*已判定/);
 
         // A later screening still says "must apply" for the unit, but its case stands on the decided application.
         await startScreeningRun(store, { round: ROUND, clock, params: loadParameters() });
@@ -123,18 +182,40 @@ for (const backend of storeBackends()) {
         await insertDispatchUnit(store, contributionsOf(PERSONS));
         await insertPersons(store, PERSONS);
         const { workers } = await upload(store, PLACEMENTS, 'b.xlsx');
-        const first = await submitDispatchApplication(db, { round: ROUND, unitId: DISPATCH_UNIT_ID, workers, actor: maker, clock });
-        const withdrawn = await withdrawDispatchApplication(db, { applicationId: first.applicationId, actor: maker, note: '用工单位名称填错', clock });
+        const first = await submitDispatchApplication(db, {
+          round: ROUND,
+          unitId: DISPATCH_UNIT_ID,
+          workers,
+          actor: maker,
+          clock,
+        });
+        const withdrawn = await withdrawDispatchApplication(db, {
+          applicationId: first.applicationId,
+          actor: maker,
+          note: '用工单位名称填错',
+          clock,
+        });
         expect(withdrawn).toMatchObject({ caseState: 'needs_review', amountFen: 0 });
         // Without A's second placement, A's Jul–Dec contributions stay with the dispatch unit: 61,666 + 48,006 = 109,672 → 65,803.2.
         const second = await submitDispatchApplication(db, {
-          round: ROUND, unitId: DISPATCH_UNIT_ID, actor: maker, clock,
-          workers: (await upload(store, PLACEMENTS.filter((_, i) => i !== 2), 'c.xlsx')).workers,
+          round: ROUND,
+          unitId: DISPATCH_UNIT_ID,
+          actor: maker,
+          clock,
+          workers: (
+            await upload(
+              store,
+              PLACEMENTS.filter((_, i) => i !== 2),
+              'c.xlsx',
+            )
+          ).workers,
         });
         expect(second.allocations.find((a) => a.role === 'dispatch_unit')).toMatchObject({ baseFen: 109_672, amountFen: 65_803 });
         expect(second.amountFen).toBe(65_803 + 28_804 + 15_599);
-        expect(await db.selectFrom('dispatch_applications').select(['id', 'status']).orderBy('id').execute())
-          .toEqual([{ id: first.applicationId, status: 'withdrawn' }, { id: second.applicationId, status: 'decided' }]);
+        expect(await db.selectFrom('dispatch_applications').select(['id', 'status']).orderBy('id').execute()).toEqual([
+          { id: first.applicationId, status: 'withdrawn' },
+          { id: second.applicationId, status: 'decided' },
+        ]);
         const batch = await proposeBatch(db, { round: ROUND, filter: {}, actor: maker, clock });
         expect(batch).toMatchObject({ unitCount: 1, totalFen: second.amountFen });
       });
@@ -145,20 +226,38 @@ for (const backend of storeBackends()) {
         // E002 (own staff) paid 100.00 元 a month, March's only in January 2024; E001 123.45 元 for February.
         const e002 = months(1, 12).map((p): Contribution => [p, p === '2023-03' ? '2024-01-05' : `${p}-15`, 10_000]);
         await insertDispatchUnit(store, [['2023-02', '2023-02-15', 12_345], ...e002]);
-        const placementsPath = await writePlacements(folder(), [
-          [null, 'E001', '王五', '否', '2023-01', '2023-12', JIA, '威海甲用工有限公司', '企业'],
-          [null, 'E002', '赵六', '是', null, null, null, null, null],
-        ], 'd.xlsx');
-        const paymentsPath = await writePayments(folder(), [
-          [null, 'E001', '2023-02', '2023-02-15', '123.45'],
-          ...e002.map(([period, paidOn]) => [null, 'E002', period, paidOn, '100.00']),
-        ], 'd-payments.xlsx');
-        await expect(loadDispatchUpload(store.db, { round: ROUND, unitId: DISPATCH_UNIT_ID, placementsPath, cipher }))
-          .rejects.toThrow(/请同时上传缴费明细表/);
-        const loaded = await loadDispatchUpload(store.db, { round: ROUND, unitId: DISPATCH_UNIT_ID, placementsPath, paymentsPath, cipher });
+        const placementsPath = await writePlacements(
+          folder(),
+          [
+            [null, 'E001', '王五', '否', '2023-01', '2023-12', JIA, '威海甲用工有限公司', '企业'],
+            [null, 'E002', '赵六', '是', null, null, null, null, null],
+          ],
+          'd.xlsx',
+        );
+        const paymentsPath = await writePayments(
+          folder(),
+          [
+            [null, 'E001', '2023-02', '2023-02-15', '123.45'],
+            ...e002.map(([period, paidOn]) => [null, 'E002', period, paidOn, '100.00']),
+          ],
+          'd-payments.xlsx',
+        );
+        await expect(
+          loadDispatchUpload(store.db, { round: ROUND, unitId: DISPATCH_UNIT_ID, placementsPath, cipher }),
+        ).rejects.toThrow(/请同时上传缴费明细表/);
+        const loaded = await loadDispatchUpload(store.db, {
+          round: ROUND,
+          unitId: DISPATCH_UNIT_ID,
+          placementsPath,
+          paymentsPath,
+          cipher,
+        });
         const preview = await previewDispatchApplication(store.db, { round: ROUND, unitId: DISPATCH_UNIT_ID, ...loaded });
         // 12,345 × 60% = 7,407; 11 × 10,000 × 60% = 66,000 (the March contribution paid in 2024 does not count).
-        expect(preview.allocations.map((a) => [a.recipient, a.amountFen])).toEqual([[DISPATCH_CREDIT_CODE, 66_000], [JIA, 7_407]]);
+        expect(preview.allocations.map((a) => [a.recipient, a.amountFen])).toEqual([
+          [DISPATCH_CREDIT_CODE, 66_000],
+          [JIA, 7_407],
+        ]);
         expect(preview.paymentsSource).toBe('upload');
       });
     });
@@ -166,16 +265,41 @@ for (const backend of storeBackends()) {
     it("sends an application whose worker sheet does not add up to the unit's own payments to a reviewer, with nothing allocated", async () => {
       await withStore(async (store) => {
         // The unit paid 12 × 100.00 元 in 2023; the sheet claims 12 × 1,000.00 元 for a worker placed at 甲.
-        await insertDispatchUnit(store, months(1, 12).map((p): Contribution => [p, `${p}-15`, 10_000]));
-        const placementsPath = await writePlacements(folder(), [[null, 'E001', '王五', '否', '2023-01', '2023-12', JIA, '威海甲用工有限公司', '企业']], 'm.xlsx');
-        const paymentsPath = await writePayments(folder(), months(1, 12).map((p) => [null, 'E001', p, `${p}-15`, '1000.00']), 'm-payments.xlsx');
-        const loaded = await loadDispatchUpload(store.db, { round: ROUND, unitId: DISPATCH_UNIT_ID, placementsPath, paymentsPath, cipher });
+        await insertDispatchUnit(
+          store,
+          months(1, 12).map((p): Contribution => [p, `${p}-15`, 10_000]),
+        );
+        const placementsPath = await writePlacements(
+          folder(),
+          [[null, 'E001', '王五', '否', '2023-01', '2023-12', JIA, '威海甲用工有限公司', '企业']],
+          'm.xlsx',
+        );
+        const paymentsPath = await writePayments(
+          folder(),
+          months(1, 12).map((p) => [null, 'E001', p, `${p}-15`, '1000.00']),
+          'm-payments.xlsx',
+        );
+        const loaded = await loadDispatchUpload(store.db, {
+          round: ROUND,
+          unitId: DISPATCH_UNIT_ID,
+          placementsPath,
+          paymentsPath,
+          cipher,
+        });
         const preview = await previewDispatchApplication(store.db, { round: ROUND, unitId: DISPATCH_UNIT_ID, ...loaded });
         expect(preview).toMatchObject({ status: 'needs_review', reasons: ['WORKER_PAYMENTS_MISMATCH'], amountFen: 0 });
         expect(preview.allocations.map((a) => [a.recipient, a.baseFen, a.amountFen])).toEqual([[JIA, 1_200_000, 0]]);
-        const submitted = await submitDispatchApplication(store.db, { round: ROUND, unitId: DISPATCH_UNIT_ID, ...loaded, actor: maker, clock });
+        const submitted = await submitDispatchApplication(store.db, {
+          round: ROUND,
+          unitId: DISPATCH_UNIT_ID,
+          ...loaded,
+          actor: maker,
+          clock,
+        });
         expect(submitted).toMatchObject({ caseState: 'needs_review', amountFen: 0 });
-        await expect(proposeBatch(store.db, { round: ROUND, unitIds: [DISPATCH_UNIT_ID], actor: maker, clock })).rejects.toThrow();
+        await expect(
+          proposeBatch(store.db, { round: ROUND, unitIds: [DISPATCH_UNIT_ID], actor: maker, clock }),
+        ).rejects.toThrow();
       });
     });
 
@@ -193,9 +317,15 @@ for (const backend of storeBackends()) {
         const error = await upload(store, rows, 'e.xlsx').catch((e: unknown) => e);
         expect(error).toBeInstanceOf(DispatchUploadError);
         const problems = (error as DispatchUploadError).problems;
-        expect(problems).toContainEqual(expect.objectContaining({ file: '派遣人员表', row: 3, column: '公民身份号码', message: expect.stringMatching(/校验/) }));
-        expect(problems).toContainEqual(expect.objectContaining({ row: 4, column: '派遣截止年月', message: expect.stringContaining('不能早于派遣起始年月') }));
-        expect(problems).toContainEqual(expect.objectContaining({ row: 5, column: '用工单位统一社会信用代码', message: expect.stringContaining('须填写') }));
+        expect(problems).toContainEqual(
+          expect.objectContaining({ file: '派遣人员表', row: 3, column: '公民身份号码', message: expect.stringMatching(/校验/) }),
+        );
+        expect(problems).toContainEqual(
+          expect.objectContaining({ row: 4, column: '派遣截止年月', message: expect.stringContaining('不能早于派遣起始年月') }),
+        );
+        expect(problems).toContainEqual(
+          expect.objectContaining({ row: 5, column: '用工单位统一社会信用代码', message: expect.stringContaining('须填写') }),
+        );
         expect((error as Error).message).toMatch(/未受理/);
         expect(await store.db.selectFrom('dispatch_applications').select('id').execute()).toEqual([]);
       });

@@ -8,14 +8,24 @@ import { runDispatch } from '../../../src/cli/commands/dispatch.ts';
 import { dispatchRoutes } from '../../../src/server/routes/dispatch.ts';
 import { fixedClock } from '../../../src/domain/ports/clock.ts';
 import {
-  cipher, contributionsOf, DISPATCH_UNIT_ID, idNumberOf, insertDispatchUnit, insertPersons, months, userUnitCode, writePlacements,
+  cipher,
+  contributionsOf,
+  DISPATCH_UNIT_ID,
+  idNumberOf,
+  insertDispatchUnit,
+  insertPersons,
+  months,
+  userUnitCode,
+  writePlacements,
 } from '../../support/dispatch-fixtures.ts';
 import { caseState, ROUND } from '../../support/review-fixtures.ts';
 import { storeBackends, suiteWithFolder } from '../../support/store-backends.ts';
 import { securedApp, staffCaller, type Headers } from '../../support/staff-session.ts';
 
 const JIA = userUnitCode('91371002MA3YH000A');
-const PERSONS = [{ n: 7, name: '派遣甲', contributions: months(1, 12).map((p) => [p, `${p}-15`, 10_000] as [string, string, number]) }];
+const PERSONS = [
+  { n: 7, name: '派遣甲', contributions: months(1, 12).map((p) => [p, `${p}-15`, 10_000] as [string, string, number]) },
+];
 const PLACEMENTS = [[idNumberOf(7), null, '派遣甲', '否', '2023-01', '2023-12', JIA, '威海甲用工有限公司', '企业']];
 
 /** A multipart body with text fields and .xlsx files. */
@@ -26,7 +36,11 @@ async function multipart(fields: Record<string, string>, files: Record<string, s
     parts.push(Buffer.from(`--${boundary}\r\ncontent-disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`));
   }
   for (const [name, path] of Object.entries(files)) {
-    parts.push(Buffer.from(`--${boundary}\r\ncontent-disposition: form-data; name="${name}"; filename="${name}.xlsx"\r\ncontent-type: application/octet-stream\r\n\r\n`));
+    parts.push(
+      Buffer.from(
+        `--${boundary}\r\ncontent-disposition: form-data; name="${name}"; filename="${name}.xlsx"\r\ncontent-type: application/octet-stream\r\n\r\n`,
+      ),
+    );
     parts.push(await readFile(path), Buffer.from('\r\n'));
   }
   parts.push(Buffer.from(`--${boundary}--\r\n`));
@@ -57,29 +71,64 @@ for (const backend of storeBackends()) {
         const placements = await writePlacements(folder(), PLACEMENTS, 'api.xlsx');
         const form = { round: ROUND, unitId: String(DISPATCH_UNIT_ID) };
 
-        const anonymous = await app.inject({ method: 'POST', url: '/api/v1/dispatch/applications/preview', ...(await multipart(form, { placements }, {})) });
+        const anonymous = await app.inject({
+          method: 'POST',
+          url: '/api/v1/dispatch/applications/preview',
+          ...(await multipart(form, { placements }, {})),
+        });
         expect(anonymous.statusCode).toBe(401);
 
-        const preview = await app.inject({ method: 'POST', url: '/api/v1/dispatch/applications/preview', ...(await multipart(form, { placements }, await worker.headers())) });
+        const preview = await app.inject({
+          method: 'POST',
+          url: '/api/v1/dispatch/applications/preview',
+          ...(await multipart(form, { placements }, await worker.headers())),
+        });
         expect(preview.statusCode).toBe(200);
         // 12 × 100.00 元 = 1,200.00 元 × 60% = 720.00 元, all to the user unit.
-        expect(preview.json()).toMatchObject({ amountFen: 72_000, allocations: [{ recipient: JIA, role: 'user_unit', amountFen: 72_000 }] });
+        expect(preview.json()).toMatchObject({
+          amountFen: 72_000,
+          allocations: [{ recipient: JIA, role: 'user_unit', amountFen: 72_000 }],
+        });
 
-        const submitted = await app.inject({ method: 'POST', url: '/api/v1/dispatch/applications', ...(await multipart(form, { placements }, await worker.headers())) });
+        const submitted = await app.inject({
+          method: 'POST',
+          url: '/api/v1/dispatch/applications',
+          ...(await multipart(form, { placements }, await worker.headers())),
+        });
         expect(submitted.statusCode).toBe(201);
         const { applicationId } = submitted.json();
         expect((await caseState(store.db, DISPATCH_UNIT_ID)).state).toBe('eligible');
 
-        const again = await app.inject({ method: 'POST', url: '/api/v1/dispatch/applications', ...(await multipart(form, { placements }, await worker.headers())) });
+        const again = await app.inject({
+          method: 'POST',
+          url: '/api/v1/dispatch/applications',
+          ...(await multipart(form, { placements }, await worker.headers())),
+        });
         expect(again.statusCode).toBe(409);
         expect(again.json().error.message).toMatch(/已有申请/);
 
-        const read = await app.inject({ method: 'GET', url: `/api/v1/dispatch/applications/${applicationId}`, headers: await worker.headers() });
-        expect(read.json()).toMatchObject({ status: 'decided', amountFen: 72_000, allocations: [{ recipient: JIA, recipientName: '威海甲用工有限公司', amountFen: 72_000 }] });
-        const byUnit = await app.inject({ method: 'GET', url: `/api/v1/dispatch/units/${DISPATCH_UNIT_ID}/applications/${ROUND}`, headers: await worker.headers() });
+        const read = await app.inject({
+          method: 'GET',
+          url: `/api/v1/dispatch/applications/${applicationId}`,
+          headers: await worker.headers(),
+        });
+        expect(read.json()).toMatchObject({
+          status: 'decided',
+          amountFen: 72_000,
+          allocations: [{ recipient: JIA, recipientName: '威海甲用工有限公司', amountFen: 72_000 }],
+        });
+        const byUnit = await app.inject({
+          method: 'GET',
+          url: `/api/v1/dispatch/units/${DISPATCH_UNIT_ID}/applications/${ROUND}`,
+          headers: await worker.headers(),
+        });
         expect(byUnit.json().id).toBe(applicationId);
 
-        const template = await app.inject({ method: 'GET', url: '/api/v1/dispatch/templates/workers', headers: await worker.headers() });
+        const template = await app.inject({
+          method: 'GET',
+          url: '/api/v1/dispatch/templates/workers',
+          headers: await worker.headers(),
+        });
         expect(template.statusCode).toBe(200);
         expect(template.rawPayload.subarray(0, 2).toString()).toBe('PK');
       } finally {
@@ -93,11 +142,21 @@ for (const backend of storeBackends()) {
       const store = await openStore(config);
       const { app, worker } = await dispatchServer(store);
       try {
-        const bad = await writePlacements(folder(), [[idNumberOf(7), null, '派遣甲', '否', '2023-12', '2023-01', JIA, '威海甲用工有限公司', '企业']], 'bad.xlsx');
+        const bad = await writePlacements(
+          folder(),
+          [[idNumberOf(7), null, '派遣甲', '否', '2023-12', '2023-01', JIA, '威海甲用工有限公司', '企业']],
+          'bad.xlsx',
+        );
         const form = { round: ROUND, unitId: String(DISPATCH_UNIT_ID) };
-        const response = await app.inject({ method: 'POST', url: '/api/v1/dispatch/applications', ...(await multipart(form, { placements: bad }, await worker.headers())) });
+        const response = await app.inject({
+          method: 'POST',
+          url: '/api/v1/dispatch/applications',
+          ...(await multipart(form, { placements: bad }, await worker.headers())),
+        });
         expect(response.statusCode).toBe(422);
-        expect(response.json().problems).toEqual([expect.objectContaining({ file: '派遣人员表', row: 2, column: '派遣截止年月' })]);
+        expect(response.json().problems).toEqual([
+          expect.objectContaining({ file: '派遣人员表', row: 2, column: '派遣截止年月' }),
+        ]);
       } finally {
         await app.close();
         await store.close();
@@ -117,7 +176,19 @@ for (const backend of storeBackends()) {
         return true;
       });
       try {
-        const args = ['--round', ROUND, '--unit', String(DISPATCH_UNIT_ID), '--file', good, '--user', '经办员张三', '--role', 'case_worker', '--json'];
+        const args = [
+          '--round',
+          ROUND,
+          '--unit',
+          String(DISPATCH_UNIT_ID),
+          '--file',
+          good,
+          '--user',
+          '经办员张三',
+          '--role',
+          'case_worker',
+          '--json',
+        ];
         expect(await runDispatch(['submit', ...args])).toBe(0);
       } finally {
         write.mockRestore();

@@ -55,8 +55,11 @@ for (const backend of storeBackends()) {
         };
 
         const march = await open('2024-03');
-        const refundsSql = await one(db, sql<{ v: number }>`SELECT sum(l.credit_fen - l.debit_fen)::bigint AS v FROM ledger_lines l
-          JOIN ledger_transactions t ON t.id = l.transaction_id WHERE l.account = 'bank' AND ${month('t.posted_at')} = '2024-03'`);
+        const refundsSql = await one(
+          db,
+          sql<{ v: number }>`SELECT sum(l.credit_fen - l.debit_fen)::bigint AS v FROM ledger_lines l
+          JOIN ledger_transactions t ON t.id = l.transaction_id WHERE l.account = 'bank' AND ${month('t.posted_at')} = '2024-03'`,
+        );
         expect(refundsSql).toBe(250_000_000);
         expect(fenOf(valueOf(march.getWorksheet('稳岗返还')!, '合计', 4))).toBe(refundsSql);
         expect(valueOf(march.getWorksheet('稳岗返还')!, '环翠区')).toBe('小型企业');
@@ -64,13 +67,31 @@ for (const backend of storeBackends()) {
         expect(fenOf(valueOf(fundSheet, '支出：稳岗返还'))).toBe(refundsSql);
         expect(fenOf(valueOf(fundSheet, '支出合计'))).toBe(refundsSql);
         // Balance at the end of March: sealed balance + income − spending since 2024-01, summed in SQL.
-        const income = await one(db, sql<{ v: number }>`SELECT sum(amount_fen)::bigint AS v FROM unit_payments WHERE paid_on BETWEEN '2024-01-01' AND '2024-03-31'`);
-        const skill = await one(db, sql<{ v: number }>`SELECT sum(amount_fen)::bigint AS v FROM subsidy_grants WHERE type = 'skill_subsidy' AND granted_on <= '2024-03-31'`);
-        const sealed = await one(db, sql<{ v: number }>`SELECT sealed_balance_fen AS v FROM fund_pilot_budgets WHERE region_code = '371000'`);
+        const income = await one(
+          db,
+          sql<{
+            v: number;
+          }>`SELECT sum(amount_fen)::bigint AS v FROM unit_payments WHERE paid_on BETWEEN '2024-01-01' AND '2024-03-31'`,
+        );
+        const skill = await one(
+          db,
+          sql<{
+            v: number;
+          }>`SELECT sum(amount_fen)::bigint AS v FROM subsidy_grants WHERE type = 'skill_subsidy' AND granted_on <= '2024-03-31'`,
+        );
+        const sealed = await one(
+          db,
+          sql<{ v: number }>`SELECT sealed_balance_fen AS v FROM fund_pilot_budgets WHERE region_code = '371000'`,
+        );
         expect(fenOf(valueOf(fundSheet, '期末结余'))).toBe(sealed + income - skill - refundsSql);
 
         const february = await open('2024-02');
-        const feb = await one(db, sql<{ v: number }>`SELECT sum(amount_fen)::bigint AS v FROM unit_payments WHERE kind = 'contribution' AND ${month('paid_on::timestamp')} = '2024-02'`);
+        const feb = await one(
+          db,
+          sql<{
+            v: number;
+          }>`SELECT sum(amount_fen)::bigint AS v FROM unit_payments WHERE kind = 'contribution' AND ${month('paid_on::timestamp')} = '2024-02'`,
+        );
         expect(fenOf(valueOf(february.getWorksheet('基金收支')!, '失业保险费收入'))).toBe(feb);
         expect(fenOf(valueOf(february.getWorksheet('基金收支')!, '滞纳金收入'))).toBe(100_000);
         const skillSheet = february.getWorksheet('技能提升补贴')!;
@@ -79,8 +100,11 @@ for (const backend of storeBackends()) {
 
         const august = await open('2024-08');
         const pilotSheet = august.getWorksheet('扩大支出试点')!;
-        const pilotSql = await one(db, sql<{ v: number }>`SELECT sum(l.debit_fen)::bigint AS v FROM ledger_lines l
-          JOIN ledger_transactions t ON t.id = l.transaction_id WHERE l.account = 'pilot_spending' AND ${month('t.posted_at')} = '2024-08'`);
+        const pilotSql = await one(
+          db,
+          sql<{ v: number }>`SELECT sum(l.debit_fen)::bigint AS v FROM ledger_lines l
+          JOIN ledger_transactions t ON t.id = l.transaction_id WHERE l.account = 'pilot_spending' AND ${month('t.posted_at')} = '2024-08'`,
+        );
         expect(pilotSql).toBe(45_000_000);
         expect(fenOf(valueOf(pilotSheet, '合计'))).toBe(pilotSql);
         expect(fenOf(valueOf(pilotSheet, '岗位补贴'))).toBe(40_000_000);
@@ -96,21 +120,41 @@ for (const backend of storeBackends()) {
         const people = [await insertClaimant(db, { months: 30 }), await insertClaimant(db, { months: 70 })];
         for (const person of people) await approvedClaim(db, person);
         await runMonth(db, '2024-06');
-        const benefits = await db.selectFrom('payments').select(['id', 'amount_fen']).where('purpose', '=', 'unemployment_benefit').execute();
-        await sendBatch(db, benefits.map((b) => b.id));
+        const benefits = await db
+          .selectFrom('payments')
+          .select(['id', 'amount_fen'])
+          .where('purpose', '=', 'unemployment_benefit')
+          .execute();
+        await sendBatch(
+          db,
+          benefits.map((b) => b.id),
+        );
         for (const b of benefits) {
-          await postSettlement(db, { paymentId: b.id, attempt: 1, amountFen: b.amount_fen, purpose: 'unemployment_benefit', by: '系统', at: new Date('2024-06-20T10:00:00+08:00') });
+          await postSettlement(db, {
+            paymentId: b.id,
+            attempt: 1,
+            amountFen: b.amount_fen,
+            purpose: 'unemployment_benefit',
+            by: '系统',
+            at: new Date('2024-06-20T10:00:00+08:00'),
+          });
         }
         const path = join(folder(), 'report-benefit.xlsx');
         await writeMonthlyReport(path, await monthlyReport(db, params, { regionCode: '371000', period: '2024-06' }));
         const workbook = new ExcelJS.Workbook();
         await workbook.xlsx.readFile(path);
         const sheet = workbook.getWorksheet('保生活待遇')!;
-        const paidSql = await one(db, sql<{ v: number }>`SELECT sum(l.credit_fen - l.debit_fen)::bigint AS v FROM ledger_lines l
+        const paidSql = await one(
+          db,
+          sql<{ v: number }>`SELECT sum(l.credit_fen - l.debit_fen)::bigint AS v FROM ledger_lines l
           JOIN ledger_transactions t ON t.id = l.transaction_id JOIN payments p ON p.id = t.payment_id
-          WHERE l.account = 'bank' AND p.purpose = 'unemployment_benefit' AND ${month('t.posted_at')} = '2024-06'`);
-        const medicalSql = await one(db, sql<{ v: number }>`SELECT sum(l.debit_fen)::bigint AS v FROM ledger_lines l
-          WHERE l.account = 'living_spending'`);
+          WHERE l.account = 'bank' AND p.purpose = 'unemployment_benefit' AND ${month('t.posted_at')} = '2024-06'`,
+        );
+        const medicalSql = await one(
+          db,
+          sql<{ v: number }>`SELECT sum(l.debit_fen)::bigint AS v FROM ledger_lines l
+          WHERE l.account = 'living_spending'`,
+        );
         expect(paidSql).toBe(benefits.reduce((s, b) => s + b.amount_fen, 0));
         expect(valueOf(sheet, '失业保险金')).toBe(2);
         expect(fenOf(valueOf(sheet, '失业保险金', 3))).toBe(paidSql);

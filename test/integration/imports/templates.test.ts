@@ -26,7 +26,9 @@ for (const backend of storeBackends()) {
           const path = join(dir, `${kind}-${backend.name}.xlsx`);
           await writeTemplate(importKinds.get(kind)!.spec, path);
           const result = await importFile(store, { ...options, kind, path, fileName: `${kind}.xlsx` });
-          expect(result.status === 'rejected' && result.errors, kind).toEqual([{ row: 2, column: '', value: '', message: EXAMPLE_ROW_MESSAGE }]);
+          expect(result.status === 'rejected' && result.errors, kind).toEqual([
+            { row: 2, column: '', value: '', message: EXAMPLE_ROW_MESSAGE },
+          ]);
         }
       });
     });
@@ -46,8 +48,9 @@ for (const backend of storeBackends()) {
       await withFreshStore(backend, async (store) => {
         const result = await importFile(store, { ...options, kind: 'units', path, fileName: '参保单位导入模板.xlsx' });
         expect(result).toMatchObject({ status: 'accepted', rowCount: 1, inserted: 1 });
-        expect(await store.db.selectFrom('units').select(['credit_code', 'size', 'employees']).execute())
-          .toEqual([{ credit_code: creditCodeFor(7), size: 'medium', employees: 320 }]);
+        expect(await store.db.selectFrom('units').select(['credit_code', 'size', 'employees']).execute()).toEqual([
+          { credit_code: creditCodeFor(7), size: 'medium', employees: 320 },
+        ]);
       });
     });
   });

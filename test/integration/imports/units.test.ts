@@ -9,7 +9,14 @@ import { importFile, type ImportResult } from '../../../src/services/imports/imp
 import type { Store } from '../../../src/adapters/store/open-store.ts';
 import { storeBackends } from '../../support/store-backends.ts';
 import {
-  creditCodeFor, readSheet, table, testCipher, unitRecord, withFreshStore, withWrongCheck, writeCsvFile,
+  creditCodeFor,
+  readSheet,
+  table,
+  testCipher,
+  unitRecord,
+  withFreshStore,
+  withWrongCheck,
+  writeCsvFile,
 } from '../../support/import-fixtures.ts';
 import { waitFor } from '../../support/wait-for.ts';
 
@@ -18,7 +25,12 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function importUnits(store: Store, path: string, actor = '经办员张三'): Promise<ImportResult> {
   return importFile(store, {
-    kind: 'units', path, fileName: '参保单位.csv', actor, cipher: testCipher, reportDir: join(dir, 'reports'),
+    kind: 'units',
+    path,
+    fileName: '参保单位.csv',
+    actor,
+    cipher: testCipher,
+    reportDir: join(dir, 'reports'),
   });
 }
 
@@ -41,7 +53,9 @@ for (const backend of storeBackends()) {
         const result = await importUnits(store, path);
         expect(result.status).toBe('rejected');
         if (result.status !== 'rejected') return;
-        expect(result.errors).toEqual([{ row: 3, column: '统一社会信用代码', value: bad, message: expect.stringContaining('校验码错误') }]);
+        expect(result.errors).toEqual([
+          { row: 3, column: '统一社会信用代码', value: bad, message: expect.stringContaining('校验码错误') },
+        ]);
         expect(await store.db.selectFrom('units').select('id').execute()).toEqual([]);
         const report = await readSheet(result.reportPath);
         expect(report[0]).toEqual(['行号', '列', '值', '问题']);
@@ -52,15 +66,38 @@ for (const backend of storeBackends()) {
     });
 
     it('imports a good file once: a second import changes nothing, a changed row updates only that row', async () => {
-      const records = [unitRecord(1), unitRecord(2, { 是否劳务派遣: '是', 企业规模: '', 联系电话: '13806310001' }), unitRecord(3)];
+      const records = [
+        unitRecord(1),
+        unitRecord(2, { 是否劳务派遣: '是', 企业规模: '', 联系电话: '13806310001' }),
+        unitRecord(3),
+      ];
       const path = writeUnits('good.csv', records);
       await withFreshStore(backend, async (store) => {
-        expect(await importUnits(store, path)).toMatchObject({ status: 'accepted', rowCount: 3, inserted: 3, updated: 0, unchanged: 0 });
-        const stored = await store.db.selectFrom('units').selectAll().where('credit_code', '=', creditCodeFor(2)).executeTakeFirstOrThrow();
+        expect(await importUnits(store, path)).toMatchObject({
+          status: 'accepted',
+          rowCount: 3,
+          inserted: 3,
+          updated: 0,
+          unchanged: 0,
+        });
+        const stored = await store.db
+          .selectFrom('units')
+          .selectAll()
+          .where('credit_code', '=', creditCodeFor(2))
+          .executeTakeFirstOrThrow();
         expect(stored).toMatchObject({
-          name: '威海第2精密机械有限公司', org_type: 'enterprise', industry: 'industrial', employees: 45, revenue_wan: '2350.80',
-          assets_wan: '1800.00', size: null, region_code: '371002', labor_dispatch: true, contact_phone_masked: '138****0001',
-          created_by: '经办员张三', updated_by: '经办员张三',
+          name: '威海第2精密机械有限公司',
+          org_type: 'enterprise',
+          industry: 'industrial',
+          employees: 45,
+          revenue_wan: '2350.80',
+          assets_wan: '1800.00',
+          size: null,
+          region_code: '371002',
+          labor_dispatch: true,
+          contact_phone_masked: '138****0001',
+          created_by: '经办员张三',
+          updated_by: '经办员张三',
         });
         expect(testCipher.decrypt(stored.contact_phone_cipher!)).toBe('13806310001');
         const before = await store.db.selectFrom('units').select(['credit_code', 'updated_at']).orderBy('credit_code').execute();
@@ -71,16 +108,36 @@ for (const backend of storeBackends()) {
           const { rows } = await sql<{ now: Date }>`SELECT clock_timestamp() AS now`.execute(store.db);
           return rows[0]!.now > newest ? true : undefined;
         });
-        expect(await importUnits(store, path, '经办员李四')).toMatchObject({ status: 'accepted', inserted: 0, updated: 0, unchanged: 3 });
-        expect(await store.db.selectFrom('units').select(['credit_code', 'updated_at']).orderBy('credit_code').execute()).toEqual(before);
+        expect(await importUnits(store, path, '经办员李四')).toMatchObject({
+          status: 'accepted',
+          inserted: 0,
+          updated: 0,
+          unchanged: 3,
+        });
+        expect(await store.db.selectFrom('units').select(['credit_code', 'updated_at']).orderBy('credit_code').execute()).toEqual(
+          before,
+        );
 
         const renamed = writeUnits('renamed.csv', [records[0]!, { ...records[1]!, 单位名称: '威海新名称有限公司' }, records[2]!]);
         expect(await importUnits(store, renamed, '经办员李四')).toMatchObject({ inserted: 0, updated: 1, unchanged: 2 });
-        const after = await store.db.selectFrom('units').select(['credit_code', 'name', 'updated_by']).orderBy('credit_code').execute();
+        const after = await store.db
+          .selectFrom('units')
+          .select(['credit_code', 'name', 'updated_by'])
+          .orderBy('credit_code')
+          .execute();
         expect(after.map((unit) => unit.updated_by)).toEqual(['经办员张三', '经办员李四', '经办员张三']);
         expect(after[1]!.name).toBe('威海新名称有限公司');
-        expect(testCipher.decrypt((await store.db.selectFrom('units').select('contact_phone_cipher')
-          .where('credit_code', '=', creditCodeFor(2)).executeTakeFirstOrThrow()).contact_phone_cipher!)).toBe('13806310001');
+        expect(
+          testCipher.decrypt(
+            (
+              await store.db
+                .selectFrom('units')
+                .select('contact_phone_cipher')
+                .where('credit_code', '=', creditCodeFor(2))
+                .executeTakeFirstOrThrow()
+            ).contact_phone_cipher!,
+          ),
+        ).toBe('13806310001');
       });
     });
 
@@ -89,7 +146,8 @@ for (const backend of storeBackends()) {
       await withFreshStore(backend, async (store) => {
         const result = await importUnits(store, path);
         expect(result.status === 'rejected' && result.errors.map((e) => [e.row, e.column, e.value])).toEqual([
-          [2, '所属区划代码', '379999'], [3, '单位类型', '公司'],
+          [2, '所属区划代码', '379999'],
+          [3, '单位类型', '公司'],
         ]);
         expect(result.status === 'rejected' && result.errors[1]!.message).toContain('机关、事业单位');
         expect(await store.db.selectFrom('units').select('id').execute()).toEqual([]);

@@ -29,7 +29,17 @@ async function approvedBatch(store: Store, units: { name: string; amountFen: num
   const clock = fixedClock('2024-09-20T09:00:00+08:00');
   const run = await insertRun(store.db);
   const ids = [];
-  for (const u of units) ids.push((await insertUnitWithCase(store.db, run, { name: u.name }, { state: 'eligible', amountFen: u.amountFen, layoffRate: u.layoffRate })).id);
+  for (const u of units)
+    ids.push(
+      (
+        await insertUnitWithCase(
+          store.db,
+          run,
+          { name: u.name },
+          { state: 'eligible', amountFen: u.amountFen, layoffRate: u.layoffRate },
+        )
+      ).id,
+    );
   const { batchId } = await proposeBatch(store.db, { round: ROUND, unitIds: ids, actor: maker, clock });
   await approveBatch(store.db, { batchId, actor: checker, clock });
   return { batchId, ids };
@@ -47,16 +57,28 @@ for (const backend of storeBackends()) {
         const { db } = store;
         const { batchId, ids } = await approvedBatch(store, [{ name: '威海甲有限公司', amountFen: 88_884 }]);
         const clock = fixedClock(OPENED);
-        const opened = await openNotice(db, { round: ROUND, batchIds: [batchId], actor: maker, clock, calendar: chineseWorkingDays, title: '稳岗返还公示（第一批）' });
+        const opened = await openNotice(db, {
+          round: ROUND,
+          batchIds: [batchId],
+          actor: maker,
+          clock,
+          calendar: chineseWorkingDays,
+          title: '稳岗返还公示（第一批）',
+        });
         expect(opened).toMatchObject({ openedOn: '2024-09-27', workingDays: 5, lastDay: '2024-10-09', unitCount: 1 });
         expect(await caseState(db, ids[0]!)).toMatchObject({ state: 'in_notice', notice_id: opened.noticeId });
 
         clock.set('2024-10-09T23:30:00+08:00');
-        await expect(closeNotice(db, { noticeId: opened.noticeId, actor: maker, clock })).rejects.toThrow('2024年10月10日 起方可结束公示');
+        await expect(closeNotice(db, { noticeId: opened.noticeId, actor: maker, clock })).rejects.toThrow(
+          '2024年10月10日 起方可结束公示',
+        );
         expect((await caseState(db, ids[0]!)).state).toBe('in_notice');
 
         clock.set('2024-10-10T08:00:00+08:00');
-        expect(await closeNotice(db, { noticeId: opened.noticeId, actor: maker, clock })).toEqual({ noticeId: opened.noticeId, passedCount: 1 });
+        expect(await closeNotice(db, { noticeId: opened.noticeId, actor: maker, clock })).toEqual({
+          noticeId: opened.noticeId,
+          passedCount: 1,
+        });
         expect((await caseState(db, ids[0]!)).state).toBe('notice_passed');
         const [notice] = await listNotices(db, { round: ROUND });
         expect(notice).toMatchObject({ status: 'closed', closedBy: '经办员张三', unitCount: 1, totalFen: 88_884 });
@@ -69,8 +91,15 @@ for (const backend of storeBackends()) {
         const run = await insertRun(db);
         const unit = await insertUnitWithCase(db, run, { name: '未复核公司' }, { state: 'eligible', amountFen: 1_000 });
         const { batchId } = await proposeBatch(db, { round: ROUND, unitIds: [unit.id], actor: maker, clock: fixedClock(OPENED) });
-        await expect(openNotice(db, { round: ROUND, batchIds: [batchId], actor: maker, clock: fixedClock(OPENED), calendar: chineseWorkingDays }))
-          .rejects.toThrow('只有复核通过的批次才能公示');
+        await expect(
+          openNotice(db, {
+            round: ROUND,
+            batchIds: [batchId],
+            actor: maker,
+            clock: fixedClock(OPENED),
+            calendar: chineseWorkingDays,
+          }),
+        ).rejects.toThrow('只有复核通过的批次才能公示');
         expect(await listNotices(db)).toEqual([]);
       });
     });
@@ -78,21 +107,38 @@ for (const backend of storeBackends()) {
     it('takes an objection during the period, sends the unit back to review, and refuses one afterwards', async () => {
       await withStore(async (store) => {
         const { db } = store;
-        const { batchId, ids: [first, second] } = await approvedBatch(store, [{ name: '被异议公司', amountFen: 10_000 }, { name: '无异议公司', amountFen: 20_000 }]);
+        const {
+          batchId,
+          ids: [first, second],
+        } = await approvedBatch(store, [
+          { name: '被异议公司', amountFen: 10_000 },
+          { name: '无异议公司', amountFen: 20_000 },
+        ]);
         const clock = fixedClock(OPENED);
-        const { noticeId } = await openNotice(db, { round: ROUND, batchIds: [batchId], actor: maker, clock, calendar: chineseWorkingDays });
+        const { noticeId } = await openNotice(db, {
+          round: ROUND,
+          batchIds: [batchId],
+          actor: maker,
+          clock,
+          calendar: chineseWorkingDays,
+        });
 
         clock.set('2024-10-09T17:00:00+08:00');
         await recordObjection(db, { noticeId, unitId: first!, content: '群众反映该单位2023年有大规模裁员', actor: maker, clock });
         expect((await caseState(db, first!)).state).toBe('needs_review');
         expect((await noticeItems(db, noticeId)).map((i) => i.unitName)).toEqual(['无异议公司']);
-        expect((await noticeItems(db, noticeId, { includeWithdrawn: true })).find((i) => i.unitId === first)?.withdrawn).toBe(true);
+        expect((await noticeItems(db, noticeId, { includeWithdrawn: true })).find((i) => i.unitId === first)?.withdrawn).toBe(
+          true,
+        );
 
         clock.set('2024-10-10T09:00:00+08:00');
-        await expect(recordObjection(db, { noticeId, unitId: second!, content: '逾期异议', actor: maker, clock }))
-          .rejects.toThrow('公示期已于 2024年10月9日 结束');
+        await expect(
+          recordObjection(db, { noticeId, unitId: second!, content: '逾期异议', actor: maker, clock }),
+        ).rejects.toThrow('公示期已于 2024年10月9日 结束');
         expect((await caseState(db, second!)).state).toBe('in_notice');
-        expect(await db.selectFrom('notice_objections').select(['unit_id', 'recorded_by']).execute()).toEqual([{ unit_id: first, recorded_by: '经办员张三' }]);
+        expect(await db.selectFrom('notice_objections').select(['unit_id', 'recorded_by']).execute()).toEqual([
+          { unit_id: first, recorded_by: '经办员张三' },
+        ]);
 
         await closeNotice(db, { noticeId, actor: checker, clock });
         expect((await caseState(db, second!)).state).toBe('notice_passed');
@@ -103,10 +149,18 @@ for (const backend of storeBackends()) {
     it('lets nothing move to notified before the notice closes', async () => {
       await withStore(async (store) => {
         const { db } = store;
-        const { batchId, ids: [unitId] } = await approvedBatch(store, [{ name: '等待告知公司', amountFen: 10_000 }]);
+        const {
+          batchId,
+          ids: [unitId],
+        } = await approvedBatch(store, [{ name: '等待告知公司', amountFen: 10_000 }]);
         const clock = fixedClock(OPENED);
         await openNotice(db, { round: ROUND, batchIds: [batchId], actor: maker, clock, calendar: chineseWorkingDays });
-        const notify = () => db.transaction().execute((trx) => applyCaseTransition(trx, { round: ROUND, unitId: unitId!, action: 'notify', actor: { kind: 'system' } }));
+        const notify = () =>
+          db
+            .transaction()
+            .execute((trx) =>
+              applyCaseTransition(trx, { round: ROUND, unitId: unitId!, action: 'notify', actor: { kind: 'system' } }),
+            );
         await expect(notify()).rejects.toBeInstanceOf(TransitionError);
         expect((await caseState(db, unitId!)).state).toBe('in_notice');
 
@@ -122,7 +176,13 @@ for (const backend of storeBackends()) {
         const early = await approvedBatch(store, [{ name: '早公示公司', amountFen: 1_000 }]);
         const late = await approvedBatch(store, [{ name: '晚公示公司', amountFen: 2_000 }]);
         const clock = fixedClock('2024-09-02T09:00:00+08:00');
-        const first = await openNotice(db, { round: ROUND, batchIds: [early.batchId], actor: maker, clock, calendar: chineseWorkingDays });
+        const first = await openNotice(db, {
+          round: ROUND,
+          batchIds: [early.batchId],
+          actor: maker,
+          clock,
+          calendar: chineseWorkingDays,
+        });
         clock.set('2024-09-06T09:00:00+08:00');
         await openNotice(db, { round: ROUND, batchIds: [late.batchId], actor: maker, clock, calendar: chineseWorkingDays });
         clock.set('2024-09-09T09:00:00+08:00');
@@ -138,7 +198,14 @@ for (const backend of storeBackends()) {
           { name: '威海甲有限公司', amountFen: 123_456_78, layoffRate: '0.0425' },
           { name: '威海乙有限公司', amountFen: 5, layoffRate: '0' },
         ]);
-        const { noticeId } = await openNotice(db, { round: ROUND, batchIds: [batchId], actor: maker, clock: fixedClock(OPENED), calendar: chineseWorkingDays, title: '稳岗返还拟返还名单' });
+        const { noticeId } = await openNotice(db, {
+          round: ROUND,
+          batchIds: [batchId],
+          actor: maker,
+          clock: fixedClock(OPENED),
+          calendar: chineseWorkingDays,
+          title: '稳岗返还拟返还名单',
+        });
         const dir = await mkdtemp(join(tmpdir(), 'wengang-notice-'));
         try {
           const path = join(dir, '公示.xlsx');

@@ -72,9 +72,12 @@ describe('backup and restore of the embedded database', () => {
     await expect(restoreArchive(damaged, { dataDir: join(dir, 'never', 'pglite') }, ring)).rejects.toThrow(/SM3 校验失败/);
     await writeFile(damaged, bytes.subarray(0, bytes.length - 10));
     await expect(restoreArchive(damaged, { dataDir: join(dir, 'never', 'pglite') }, ring)).rejects.toThrow(/长度不符/);
-    await expect(restoreArchive(archive, { databaseUrl: 'postgres://nowhere.invalid/none' }, ring)).rejects.toThrow(/migrate-to-postgres/);
-    await expect(restoreArchive(archive, { dataDir: join(dir, 'never', 'pglite') }, { ...ring, keys: { 2: ring.keys[1]! }, current: 2 }))
-      .rejects.toThrow(/密钥版本 1/);
+    await expect(restoreArchive(archive, { databaseUrl: 'postgres://nowhere.invalid/none' }, ring)).rejects.toThrow(
+      /migrate-to-postgres/,
+    );
+    await expect(
+      restoreArchive(archive, { dataDir: join(dir, 'never', 'pglite') }, { ...ring, keys: { 2: ring.keys[1]! }, current: 2 }),
+    ).rejects.toThrow(/密钥版本 1/);
     await expect(restoreArchive(archive, { dataDir: join(dir, 'restored', 'pglite') }, ring)).rejects.toThrow(/不是空目录/);
   }, 180_000);
 });

@@ -36,7 +36,8 @@ interface Worker {
 
 function startWorker(databaseUrl: string, batchId: number): Worker {
   const child = spawn(process.execPath, ['--import', 'tsx', WORKER, databaseUrl, String(batchId), String(DELAY_MS)], {
-    cwd: ROOT, stdio: ['pipe', 'pipe', 'inherit'],
+    cwd: ROOT,
+    stdio: ['pipe', 'pipe', 'inherit'],
   });
   const exited = once(child, 'exit');
   const lines = createInterface({ input: child.stdout! });
@@ -57,8 +58,15 @@ function startWorker(databaseUrl: string, batchId: number): Worker {
     lines.on('close', () => resolve(undefined));
   });
   return {
-    child, result, exited,
-    ready: Promise.race([ready, exited.then(() => { throw new Error('支付进程未能启动'); })]),
+    child,
+    result,
+    exited,
+    ready: Promise.race([
+      ready,
+      exited.then(() => {
+        throw new Error('支付进程未能启动');
+      }),
+    ]),
     lastClaim: () => last,
     claimed: (count) => new Promise((resolve) => (claims >= count ? resolve() : waiting.push({ count, resolve }))),
     go: () => child.stdin!.write('go\n'),
@@ -111,7 +119,10 @@ for (const backend of storeBackends().filter((b) => b.name === 'postgres')) {
           // just after it; now and then before the first claim.
           const claims = Math.floor(next() * 4);
           const pause = next() * DELAY_MS * 1.5;
-          const killPoint = worker.claimed(claims).then(() => sleep(pause)).then(() => false);
+          const killPoint = worker
+            .claimed(claims)
+            .then(() => sleep(pause))
+            .then(() => false);
           const finished = await Promise.race([worker.exited.then(() => true), killPoint]);
           if (!finished) {
             worker.child.kill('SIGKILL');
@@ -119,7 +130,11 @@ for (const backend of storeBackends().filter((b) => b.name === 'postgres')) {
             kills += 1;
             const claimed = worker.lastClaim();
             if (claimed !== undefined) {
-              const payment = await store.db.selectFrom('payments').select('status').where('id', '=', claimed).executeTakeFirstOrThrow();
+              const payment = await store.db
+                .selectFrom('payments')
+                .select('status')
+                .where('id', '=', claimed)
+                .executeTakeFirstOrThrow();
               if (payment.status === 'in_batch') midTransaction += 1;
             }
           }
@@ -134,7 +149,10 @@ for (const backend of storeBackends().filter((b) => b.name === 'postgres')) {
         expect(kills, `FAULT_SEED=${seed}`).toBeGreaterThanOrEqual(KILLS);
         expect(midTransaction, `FAULT_SEED=${seed}`).toBeGreaterThanOrEqual(10);
         for (const batchId of batches) {
-          expect(await sendAudit(store.db, batchId), `FAULT_SEED=${seed}, batch ${batchId}`).toMatchObject({ notExactlyOnce: [], statuses: ['sent'] });
+          expect(await sendAudit(store.db, batchId), `FAULT_SEED=${seed}, batch ${batchId}`).toMatchObject({
+            notExactlyOnce: [],
+            statuses: ['sent'],
+          });
         }
         const ledger = await ledgerState(store.db);
         expect(ledger.debits).toBe(ledger.credits);

@@ -43,7 +43,13 @@ for (const backend of storeBackends()) {
         expect(results.filter((r) => 'created' in r && r.created)).toHaveLength(1);
         const rows = await db.selectFrom('payments').selectAll().execute();
         expect(rows).toHaveLength(1);
-        expect(rows[0]).toMatchObject({ person_id: personId, unit_id: null, role: 'person', account_kind: 'social_security_card', purpose: 'skill_subsidy' });
+        expect(rows[0]).toMatchObject({
+          person_id: personId,
+          unit_id: null,
+          role: 'person',
+          account_kind: 'social_security_card',
+          purpose: 'skill_subsidy',
+        });
         expect(rows[0]!.account_masked).not.toContain('12345678');
         expect(personCipher.decrypt(rows[0]!.account_cipher!)).toBe(ACCOUNT);
         expect(await balanceOf(db, 'skill_subsidy_expense')).toBe(150_000);
@@ -56,10 +62,26 @@ for (const backend of storeBackends()) {
       await backend.withStore(async ({ db }) => {
         const personId = await insertPerson(db, { name: '王五', idNumber: '371002199202021235' });
         expect(await create(db, request(personId, 150_000))).toEqual({ held: expect.stringContaining('社会保障卡') });
-        await expect(db.insertInto('payments').values({
-          idempotency_key: 'x', round: '2024', person_id: personId, purpose: 'skill_subsidy', recipient_credit_code: 'x', recipient_name: '王五',
-          role: 'person', amount_fen: 1, account_kind: 'corporate_account', account_cipher: Buffer.from('1'), account_masked: '1', status: 'pending', region_code: '371002',
-        }).execute()).rejects.toThrow(/payments_person_account_check/);
+        await expect(
+          db
+            .insertInto('payments')
+            .values({
+              idempotency_key: 'x',
+              round: '2024',
+              person_id: personId,
+              purpose: 'skill_subsidy',
+              recipient_credit_code: 'x',
+              recipient_name: '王五',
+              role: 'person',
+              amount_fen: 1,
+              account_kind: 'corporate_account',
+              account_cipher: Buffer.from('1'),
+              account_masked: '1',
+              status: 'pending',
+              region_code: '371002',
+            })
+            .execute(),
+        ).rejects.toThrow(/payments_person_account_check/);
         expect(await db.selectFrom('payments').select('id').execute()).toEqual([]);
       });
     });
@@ -76,18 +98,33 @@ for (const backend of storeBackends()) {
         expect(batch).toMatchObject({ paymentCount: 2, totalFen: 300_000 });
         await authorisePaymentBatch(db, { batchId: batch.batchId, actor: checker, clock });
         await runPaymentBatch(db, { batchId: batch.batchId, clock, workerId: 't' });
-        const file = await exportInstruction(db, { batchId: batch.batchId, format: 'csv', by: '财务王五', clock, cipher: personCipher });
+        const file = await exportInstruction(db, {
+          batchId: batch.batchId,
+          format: 'csv',
+          by: '财务王五',
+          clock,
+          cipher: personCipher,
+        });
         const text = file.bytes.toString('utf8');
         expect(file.fileName).toBe(`技能提升补贴付款指令-批次${batch.batchId}.csv`);
         expect(text).toContain(ACCOUNT);
         expect(text).toContain('2024年技能提升补贴');
         expect(text).toContain('个人社会保障卡银行账户');
         const path = await writeReturnFile(join(folder(), `return-${backend.name}.csv`), [
-          [`${idA}-1`, '1000.00', '成功', 'B1', ''], [`${idB}-1`, '2000.00', '失败', 'B2', '账户已冻结'],
+          [`${idA}-1`, '1000.00', '成功', 'B1', ''],
+          [`${idB}-1`, '2000.00', '失败', 'B2', '账户已冻结'],
         ]);
-        expect(await importReturnFile(db, { path, fileName: 'r.csv', by: '财务王五', clock })).toMatchObject({ status: 'accepted', paid: 1, failed: 1, casesPaid: 0 });
+        expect(await importReturnFile(db, { path, fileName: 'r.csv', by: '财务王五', clock })).toMatchObject({
+          status: 'accepted',
+          paid: 1,
+          failed: 1,
+          casesPaid: 0,
+        });
         const statuses = await db.selectFrom('payments').select(['id', 'status']).orderBy('id').execute();
-        expect(statuses).toEqual([{ id: idA, status: 'paid' }, { id: idB, status: 'failed' }]);
+        expect(statuses).toEqual([
+          { id: idA, status: 'paid' },
+          { id: idB, status: 'failed' },
+        ]);
         expect(await balanceOf(db, 'skill_subsidy_expense')).toBe(300_000);
         expect(await balanceOf(db, 'bank')).toBe(100_000);
         expect(await balanceOf(db, 'payable')).toBe(200_000);

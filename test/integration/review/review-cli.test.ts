@@ -18,7 +18,8 @@ const CHECKER = ['--user', '复核员李四', '--role', 'reviewer'];
 
 const run = runCommand;
 
-const json = async (command: (args: string[]) => Promise<number>, args: string[]) => JSON.parse((await run(command, [...args, '--json'])).out);
+const json = async (command: (args: string[]) => Promise<number>, args: string[]) =>
+  JSON.parse((await run(command, [...args, '--json'])).out);
 
 for (const backend of storeBackends()) {
   describe.skipIf(backend.skipReason)(`review and notice commands on ${backend.name}`, () => {
@@ -32,7 +33,12 @@ for (const backend of storeBackends()) {
       const config = await backend.freshConfig();
       const store = await openStore(config);
       const run1 = await insertRun(store.db);
-      const unit = await insertUnitWithCase(store.db, run1, { name: '命令行公司' }, { state: 'eligible', amountFen: 123_400, layoffRate: '0.01' });
+      const unit = await insertUnitWithCase(
+        store.db,
+        run1,
+        { name: '命令行公司' },
+        { state: 'eligible', amountFen: 123_400, layoffRate: '0.01' },
+      );
       await store.close();
       const env = await commandEnvFor(config);
       vi.stubEnv('DATABASE_URL', env.DATABASE_URL);
@@ -42,8 +48,9 @@ for (const backend of storeBackends()) {
         vi.stubEnv('WENGANG_NOW', '2024-09-27');
         const batch = await json(runReview, ['propose', '--round', '2024', '--max-amount', '1,234.00', ...MAKER]);
         expect(batch).toMatchObject({ unitCount: 1, totalFen: 123_400 });
-        await expect(runReview(['approve', '--batch', String(batch.batchId), ...MAKER.slice(0, 2), '--role', 'reviewer']))
-          .rejects.toMatchObject({ zh: expect.stringContaining('复核人不能与提交人为同一人'), exitCode: 3 });
+        await expect(
+          runReview(['approve', '--batch', String(batch.batchId), ...MAKER.slice(0, 2), '--role', 'reviewer']),
+        ).rejects.toMatchObject({ zh: expect.stringContaining('复核人不能与提交人为同一人'), exitCode: 3 });
         const approved = await run(runReview, ['approve', '--batch', String(batch.batchId), ...CHECKER]);
         expect(approved.out).toContain(`复核批次 #${batch.batchId} 已通过`);
 
@@ -61,7 +68,12 @@ for (const backend of storeBackends()) {
         await run(runNotice, ['export', '--notice', String(notice.noticeId), '--out', path]);
         const workbook = new ExcelJS.Workbook();
         await workbook.xlsx.readFile(path);
-        expect((workbook.worksheets[0]!.getRow(3).values as unknown[]).slice(1)).toEqual(['命令行公司', expect.any(String), '1%', '1,234.00']);
+        expect((workbook.worksheets[0]!.getRow(3).values as unknown[]).slice(1)).toEqual([
+          '命令行公司',
+          expect.any(String),
+          '1%',
+          '1,234.00',
+        ]);
 
         const history = await json(runReview, ['history', '--round', '2024', '--unit', String(unit.id)]);
         expect(history.map((e: { action: string }) => e.action)).toEqual(['propose', 'approve', 'publish', 'close_notice']);
@@ -72,7 +84,9 @@ for (const backend of storeBackends()) {
 
     it('asks for the acting user and a note where one is required', async () => {
       await expect(runReview(['approve', '--batch', '1'])).rejects.toMatchObject({ zh: expect.stringContaining('--user') });
-      await expect(runReview(['return', '--batch', '1', ...CHECKER])).rejects.toMatchObject({ zh: expect.stringContaining('退回意见') });
+      await expect(runReview(['return', '--batch', '1', ...CHECKER])).rejects.toMatchObject({
+        zh: expect.stringContaining('退回意见'),
+      });
       await expect(runNotice(['frobnicate'])).rejects.toMatchObject({ zh: expect.stringContaining('未知子命令') });
     });
   });

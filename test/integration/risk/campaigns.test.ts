@@ -16,10 +16,25 @@ import { caseWorker, CITY, clock, HUANCUI, WENDENG } from '../../support/risk-fi
 import { testCipher } from '../../support/sms-fixtures.ts';
 import { storeBackends } from '../../support/store-backends.ts';
 
-async function unitCase(db: Kysely<Database>, runId: number, name: string, state: RefundCaseState, options: { region?: string; phone?: boolean } = {}) {
-  const unit = await insertUnitWithCase(db, runId, { name, regionCode: options.region ?? HUANCUI }, { state, amountFen: 120_000 });
+async function unitCase(
+  db: Kysely<Database>,
+  runId: number,
+  name: string,
+  state: RefundCaseState,
+  options: { region?: string; phone?: boolean } = {},
+) {
+  const unit = await insertUnitWithCase(
+    db,
+    runId,
+    { name, regionCode: options.region ?? HUANCUI },
+    { state, amountFen: 120_000 },
+  );
   if (options.phone !== false) {
-    await db.updateTable('units').set({ contact_phone_cipher: testCipher.encrypt('13806311234'), contact_phone_masked: '138****1234' }).where('id', '=', unit.id).execute();
+    await db
+      .updateTable('units')
+      .set({ contact_phone_cipher: testCipher.encrypt('13806311234'), contact_phone_masked: '138****1234' })
+      .where('id', '=', unit.id)
+      .execute();
   }
   return unit.id;
 }
@@ -29,7 +44,14 @@ for (const backend of storeBackends()) {
     beforeAll(backend.setup);
     afterAll(backend.teardown);
     const push = (db: Kysely<Database>, campaignId: number, at = clock) =>
-      pushCampaign(db, { campaignId, parameters: projectParameters(), calendar: chineseWorkingDays, baseUrl: 'https://wengang.example', actor: caseWorker, clock: at });
+      pushCampaign(db, {
+        campaignId,
+        parameters: projectParameters(),
+        calendar: chineseWorkingDays,
+        baseUrl: 'https://wengang.example',
+        actor: caseWorker,
+        clock: at,
+      });
 
     it('pushes to exactly the eligible-but-unclaimed units once, and shows uptake and money by district', async () => {
       await backend.withStore(async ({ db }) => {
@@ -43,7 +65,13 @@ for (const backend of storeBackends()) {
         await unitCase(db, run, '烟台有限公司', 'notified', { region: '370600' });
         await db.insertInto('push_opt_outs').values({ unit_id: optedOut, recorded_by: '经办张三' }).execute();
 
-        const { campaignId } = await createCampaign(db, { code: 'huhang', round: ROUND, cityCode: CITY, actor: caseWorker, clock });
+        const { campaignId } = await createCampaign(db, {
+          code: 'huhang',
+          round: ROUND,
+          cityCode: CITY,
+          actor: caseWorker,
+          clock,
+        });
         const first = await push(db, campaignId);
         expect(first).toEqual({ targets: 4, queued: 2, skipped: { opted_out: 1, no_phone: 1 } });
         const outbox = await db.selectFrom('sms_outbox').select(['unit_id', 'body']).orderBy('unit_id').execute();
@@ -54,13 +82,28 @@ for (const backend of storeBackends()) {
 
         await db.updateTable('sms_outbox').set({ status: 'sent' }).execute();
         await db.updateTable('refund_cases').set({ state: 'paid' }).where('unit_id', '=', told).execute();
-        await db.insertInto('payments').values({
-          idempotency_key: `refund:${ROUND}:${told}`, round: ROUND, unit_id: told, purpose: 'job_retention_refund', recipient_credit_code: 'x', recipient_name: '待确认甲有限公司',
-          role: 'unit', amount_fen: 120_000, account_kind: 'corporate_account', account_cipher: Buffer.from('sealed'), account_masked: '6222****0001', status: 'paid', region_code: HUANCUI,
-        }).execute();
+        await db
+          .insertInto('payments')
+          .values({
+            idempotency_key: `refund:${ROUND}:${told}`,
+            round: ROUND,
+            unit_id: told,
+            purpose: 'job_retention_refund',
+            recipient_credit_code: 'x',
+            recipient_name: '待确认甲有限公司',
+            role: 'unit',
+            amount_fen: 120_000,
+            account_kind: 'corporate_account',
+            account_cipher: Buffer.from('sealed'),
+            account_masked: '6222****0001',
+            status: 'paid',
+            region_code: HUANCUI,
+          })
+          .execute();
         const report = await campaignReport(db, campaignId);
         expect(report.districts.map((d) => [d.regionCode, d.targets, d.reached, d.uptake, d.paidFen])).toEqual([
-          [HUANCUI, 3, 1, 1, 120_000], [WENDENG, 1, 1, 0, 0],
+          [HUANCUI, 3, 1, 1, 120_000],
+          [WENDENG, 1, 1, 0, 0],
         ]);
       });
     });
@@ -69,11 +112,24 @@ for (const backend of storeBackends()) {
       await backend.withStore(async ({ db }) => {
         const run = await insertRun(db);
         await unitCase(db, run, '待确认丙有限公司', 'notified');
-        const { campaignId: first } = await createCampaign(db, { code: 'zhanchi', round: ROUND, cityCode: CITY, actor: caseWorker, clock });
+        const { campaignId: first } = await createCampaign(db, {
+          code: 'zhanchi',
+          round: ROUND,
+          cityCode: CITY,
+          actor: caseWorker,
+          clock,
+        });
         await expect(push(db, first, fixedClock('2024-10-08T20:00:00+08:00'))).rejects.toThrow('推送短信只在工作日');
         await expect(push(db, first, fixedClock('2024-10-05T10:00:00+08:00'))).rejects.toThrow('推送短信只在工作日');
         expect(await push(db, first)).toMatchObject({ queued: 1 });
-        const { campaignId: second } = await createCampaign(db, { code: 'autumn-push', name: '秋季稳岗推送', round: ROUND, cityCode: CITY, actor: caseWorker, clock });
+        const { campaignId: second } = await createCampaign(db, {
+          code: 'autumn-push',
+          name: '秋季稳岗推送',
+          round: ROUND,
+          cityCode: CITY,
+          actor: caseWorker,
+          clock,
+        });
         expect(await push(db, second)).toEqual({ targets: 1, queued: 0, skipped: { recently_pushed: 1 } });
       });
     });

@@ -3,7 +3,15 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insertConfirmedPayments, sendBatch } from '../../support/bank-fixtures.ts';
 import { insertDispatchDecision } from '../../support/payment-fixtures.ts';
-import { insertSecondPayment, HUANCUI, hitsOf, insertPerson, paidTwiceByTwoDistricts, settle, WENDENG } from '../../support/risk-fixtures.ts';
+import {
+  insertSecondPayment,
+  HUANCUI,
+  hitsOf,
+  insertPerson,
+  paidTwiceByTwoDistricts,
+  settle,
+  WENDENG,
+} from '../../support/risk-fixtures.ts';
 import { insertUnit } from '../../support/review-fixtures.ts';
 import { storeBackends } from '../../support/store-backends.ts';
 
@@ -18,16 +26,28 @@ for (const backend of storeBackends()) {
         await withStore(async ({ db }) => {
           const [, second] = await paidTwiceByTwoDistricts(db, 70_000);
           const hits = await hitsOf(db, 'duplicate_payment_across_districts');
-          expect(hits.map((h) => [h.payment_id, h.amount_fen, h.stage, h.region_code])).toEqual([[second, 70_000, 'after_payment', WENDENG]]);
+          expect(hits.map((h) => [h.payment_id, h.amount_fen, h.stage, h.region_code])).toEqual([
+            [second, 70_000, 'after_payment', WENDENG],
+          ]);
         });
       });
       it('fires on a subsidy granted to one person by two districts', async () => {
         await withStore(async ({ db }) => {
           const person = await insertPerson(db);
-          const grant = { person_id: person, type: 'skill_subsidy' as const, occupation_code: '4-01-02-01', level: 4, amount_fen: 150_000 };
-          await db.insertInto('subsidy_grants').values([
-            { ...grant, granted_on: '2024-03-01', region_code: HUANCUI }, { ...grant, granted_on: '2024-05-01', region_code: WENDENG },
-          ]).execute();
+          const grant = {
+            person_id: person,
+            type: 'skill_subsidy' as const,
+            occupation_code: '4-01-02-01',
+            level: 4,
+            amount_fen: 150_000,
+          };
+          await db
+            .insertInto('subsidy_grants')
+            .values([
+              { ...grant, granted_on: '2024-03-01', region_code: HUANCUI },
+              { ...grant, granted_on: '2024-05-01', region_code: WENDENG },
+            ])
+            .execute();
           const hits = await hitsOf(db, 'duplicate_payment_across_districts');
           expect(hits.map((h) => [h.person_id, h.region_code, h.amount_fen])).toEqual([[person, WENDENG, 150_000]]);
         });
@@ -48,18 +68,46 @@ for (const backend of storeBackends()) {
         await withStore(async ({ db }) => {
           const person = await insertPerson(db);
           const employer = await insertUnit(db, { name: '新雇主有限公司' });
-          await db.insertInto('benefit_periods').values({ person_id: person, from_date: '2024-03-01', to_date: '2024-12-31', region_code: HUANCUI }).execute();
-          await db.insertInto('person_contributions').values({ person_id: person, unit_id: employer.id, period: '2024-06', paid_on: '2024-06-15', amount_fen: 3_000, region_code: HUANCUI }).execute();
+          await db
+            .insertInto('benefit_periods')
+            .values({ person_id: person, from_date: '2024-03-01', to_date: '2024-12-31', region_code: HUANCUI })
+            .execute();
+          await db
+            .insertInto('person_contributions')
+            .values({
+              person_id: person,
+              unit_id: employer.id,
+              period: '2024-06',
+              paid_on: '2024-06-15',
+              amount_fen: 3_000,
+              region_code: HUANCUI,
+            })
+            .execute();
           const hits = await hitsOf(db, 'benefit_with_new_employer');
-          expect(hits.map((h) => [h.person_id, (h.evidence as { employerId: number }).employerId])).toEqual([[person, employer.id]]);
+          expect(hits.map((h) => [h.person_id, (h.evidence as { employerId: number }).employerId])).toEqual([
+            [person, employer.id],
+          ]);
         });
       });
       it('does not fire for contributions of the former employer before the benefit began', async () => {
         await withStore(async ({ db }) => {
           const person = await insertPerson(db);
           const former = await insertUnit(db, { name: '原单位有限公司' });
-          await db.insertInto('benefit_periods').values({ person_id: person, from_date: '2024-03-01', to_date: '2024-12-31', region_code: HUANCUI }).execute();
-          await db.insertInto('person_contributions').values({ person_id: person, unit_id: former.id, period: '2024-02', paid_on: '2024-02-15', amount_fen: 3_000, region_code: HUANCUI }).execute();
+          await db
+            .insertInto('benefit_periods')
+            .values({ person_id: person, from_date: '2024-03-01', to_date: '2024-12-31', region_code: HUANCUI })
+            .execute();
+          await db
+            .insertInto('person_contributions')
+            .values({
+              person_id: person,
+              unit_id: former.id,
+              period: '2024-02',
+              paid_on: '2024-02-15',
+              amount_fen: 3_000,
+              region_code: HUANCUI,
+            })
+            .execute();
           expect(await hitsOf(db, 'benefit_with_new_employer')).toEqual([]);
         });
       });
@@ -69,7 +117,11 @@ for (const backend of storeBackends()) {
       it('fires on a pending payment whose unit changed its account within the window, and the trigger records changes', async () => {
         await withStore(async ({ db }) => {
           const [payment] = await insertConfirmedPayments(db, [40_000]);
-          await db.updateTable('units').set({ corporate_account_cipher: Buffer.from('sealed'), corporate_account_masked: '6222********6666' }).where('id', '=', payment!.unitId).execute();
+          await db
+            .updateTable('units')
+            .set({ corporate_account_cipher: Buffer.from('sealed'), corporate_account_masked: '6222********6666' })
+            .where('id', '=', payment!.unitId)
+            .execute();
           expect(await db.selectFrom('bank_account_changes').select('unit_id').execute()).toEqual([{ unit_id: payment!.unitId }]);
           await db.updateTable('bank_account_changes').set({ changed_at: '2024-09-20T10:00:00+08:00' }).execute();
           const hits = await hitsOf(db, 'bank_account_changed_before_payment');
@@ -79,7 +131,10 @@ for (const backend of storeBackends()) {
       it('does not fire when the change is older than the window', async () => {
         await withStore(async ({ db }) => {
           const [payment] = await insertConfirmedPayments(db, [40_000]);
-          await db.insertInto('bank_account_changes').values({ unit_id: payment!.unitId, changed_at: '2024-08-01T10:00:00+08:00' }).execute();
+          await db
+            .insertInto('bank_account_changes')
+            .values({ unit_id: payment!.unitId, changed_at: '2024-08-01T10:00:00+08:00' })
+            .execute();
           expect(await hitsOf(db, 'bank_account_changed_before_payment')).toEqual([]);
         });
       });
@@ -89,7 +144,11 @@ for (const backend of storeBackends()) {
       it('fires on each unpaid payment into an account two units share', async () => {
         await withStore(async ({ db }) => {
           const payments = await insertConfirmedPayments(db, [10_000, 20_000, 30_000]);
-          await db.updateTable('payments').set({ account_masked: '6222********2222' }).where('id', 'in', [payments[0]!.paymentId, payments[1]!.paymentId]).execute();
+          await db
+            .updateTable('payments')
+            .set({ account_masked: '6222********2222' })
+            .where('id', 'in', [payments[0]!.paymentId, payments[1]!.paymentId])
+            .execute();
           const hits = await hitsOf(db, 'shared_bank_account');
           expect(hits.map((h) => h.payment_id).sort()).toEqual([payments[0]!.paymentId, payments[1]!.paymentId].sort());
         });
@@ -105,10 +164,13 @@ for (const backend of storeBackends()) {
     describe('headcount rising sharply before the base year ends', () => {
       async function headcounts(db: Parameters<Parameters<typeof withStore>[0]>[0]['db'], september: number, december: number) {
         const unit = await insertUnit(db, { name: '突击参保有限公司' });
-        await db.insertInto('unit_headcounts').values([
-          { unit_id: unit.id, period: '2023-09', insured_count: september, region_code: HUANCUI },
-          { unit_id: unit.id, period: '2023-12', insured_count: december, region_code: HUANCUI },
-        ]).execute();
+        await db
+          .insertInto('unit_headcounts')
+          .values([
+            { unit_id: unit.id, period: '2023-09', insured_count: september, region_code: HUANCUI },
+            { unit_id: unit.id, period: '2023-12', insured_count: december, region_code: HUANCUI },
+          ])
+          .execute();
         return unit.id;
       }
       it('fires when December is 30% and 10 people above September', async () => {
@@ -130,8 +192,14 @@ for (const backend of storeBackends()) {
       it('fires on a person whose benefit runs past the reported death', async () => {
         await withStore(async ({ db }) => {
           const person = await insertPerson(db);
-          await db.insertInto('benefit_periods').values({ person_id: person, from_date: '2024-03-01', to_date: '2024-12-31', region_code: HUANCUI }).execute();
-          await db.insertInto('comparison_records').values({ person_id: person, kind: 'death', from_date: '2024-08-10', region_code: HUANCUI }).execute();
+          await db
+            .insertInto('benefit_periods')
+            .values({ person_id: person, from_date: '2024-03-01', to_date: '2024-12-31', region_code: HUANCUI })
+            .execute();
+          await db
+            .insertInto('comparison_records')
+            .values({ person_id: person, kind: 'death', from_date: '2024-08-10', region_code: HUANCUI })
+            .execute();
           const hits = await hitsOf(db, 'person_deceased_imprisoned_or_pensioned');
           expect(hits.map((h) => [h.person_id, h.hold])).toEqual([[person, true]]);
         });
@@ -139,8 +207,14 @@ for (const backend of storeBackends()) {
       it('does not fire when the benefit ended before the pension began', async () => {
         await withStore(async ({ db }) => {
           const person = await insertPerson(db);
-          await db.insertInto('benefit_periods').values({ person_id: person, from_date: '2024-01-01', to_date: '2024-05-31', region_code: HUANCUI }).execute();
-          await db.insertInto('comparison_records').values({ person_id: person, kind: 'pension', from_date: '2024-06-01', region_code: HUANCUI }).execute();
+          await db
+            .insertInto('benefit_periods')
+            .values({ person_id: person, from_date: '2024-01-01', to_date: '2024-05-31', region_code: HUANCUI })
+            .execute();
+          await db
+            .insertInto('comparison_records')
+            .values({ person_id: person, kind: 'pension', from_date: '2024-06-01', region_code: HUANCUI })
+            .execute();
           expect(await hitsOf(db, 'person_deceased_imprisoned_or_pensioned')).toEqual([]);
         });
       });
@@ -150,7 +224,10 @@ for (const backend of storeBackends()) {
       it('fires on the pending payment of a unit declared bankrupt after the decision', async () => {
         await withStore(async ({ db }) => {
           const [payment] = await insertConfirmedPayments(db, [60_000]);
-          await db.insertInto('unit_flags').values({ unit_id: payment!.unitId, flag: 'bankruptcy', from_date: '2024-09-01' }).execute();
+          await db
+            .insertInto('unit_flags')
+            .values({ unit_id: payment!.unitId, flag: 'bankruptcy', from_date: '2024-09-01' })
+            .execute();
           const hits = await hitsOf(db, 'unit_flagged_after_decision');
           expect(hits.map((h) => h.payment_id)).toEqual([payment!.paymentId]);
         });
@@ -158,7 +235,10 @@ for (const backend of storeBackends()) {
       it('does not fire on a flag older than the decision (screening already excluded those)', async () => {
         await withStore(async ({ db }) => {
           const [payment] = await insertConfirmedPayments(db, [60_000]);
-          await db.insertInto('unit_flags').values({ unit_id: payment!.unitId, flag: 'bankruptcy', from_date: '2024-01-01' }).execute();
+          await db
+            .insertInto('unit_flags')
+            .values({ unit_id: payment!.unitId, flag: 'bankruptcy', from_date: '2024-01-01' })
+            .execute();
           expect(await hitsOf(db, 'unit_flagged_after_decision')).toEqual([]);
         });
       });
@@ -168,10 +248,28 @@ for (const backend of storeBackends()) {
       async function dispatchUnit(db: Parameters<Parameters<typeof withStore>[0]>[0]['db'], ownFen: number) {
         const unit = await insertUnit(db, { name: '派遣劳务有限公司', laborDispatch: true });
         await insertDispatchDecision(db, unit.id, [{ creditCode: unit.creditCode, role: 'dispatch_unit', amountFen: 1_000 }]);
-        await db.updateTable('dispatch_applications').set({
-          worker_payments: JSON.stringify([{ workerId: 'a', period: '2023-05', paidOn: '2023-05-10', amountFen: 60_000 }, { workerId: 'b', period: '2023-05', paidOn: '2023-05-10', amountFen: 40_000 }]),
-        }).where('unit_id', '=', unit.id).execute();
-        await db.insertInto('unit_payments').values({ unit_id: unit.id, receipt_no: 'R1', period: '2023-05', paid_on: '2023-05-10', amount_fen: ownFen, kind: 'contribution', region_code: HUANCUI }).execute();
+        await db
+          .updateTable('dispatch_applications')
+          .set({
+            worker_payments: JSON.stringify([
+              { workerId: 'a', period: '2023-05', paidOn: '2023-05-10', amountFen: 60_000 },
+              { workerId: 'b', period: '2023-05', paidOn: '2023-05-10', amountFen: 40_000 },
+            ]),
+          })
+          .where('unit_id', '=', unit.id)
+          .execute();
+        await db
+          .insertInto('unit_payments')
+          .values({
+            unit_id: unit.id,
+            receipt_no: 'R1',
+            period: '2023-05',
+            paid_on: '2023-05-10',
+            amount_fen: ownFen,
+            kind: 'contribution',
+            region_code: HUANCUI,
+          })
+          .execute();
         return unit.id;
       }
       it('fires when the declared workers add up to more than the unit paid', async () => {

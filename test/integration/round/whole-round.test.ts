@@ -31,7 +31,10 @@ function wengang(now: string, ...args: string[]) {
 }
 
 function smsLog(): Array<{ key: string; to: string; body: string }> {
-  return readFileSync(join(dataDir, 'sms.log'), 'utf8').trim().split('\n').map((line) => JSON.parse(line));
+  return readFileSync(join(dataDir, 'sms.log'), 'utf8')
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line));
 }
 
 /** A unit confirms: opens its link (which texts a code), then confirms with the code. */
@@ -44,11 +47,23 @@ function confirmUnit(now: string, body: string) {
 
 /** The bank's answer to an instruction file: every line paid, except the ones named, which come back returned. */
 function bankReturn(instruction: string, returned: readonly string[]): string {
-  const lines = readFileSync(instruction, 'utf8').replace(/^\uFEFF/, '').trim().split('\n').slice(1)
-    .map((line) => line.split(',')).filter((cells) => /^\d+-\d+$/.test(cells[1] ?? ''));
+  const lines = readFileSync(instruction, 'utf8')
+    .replace(/^\uFEFF/, '')
+    .trim()
+    .split('\n')
+    .slice(1)
+    .map((line) => line.split(','))
+    .filter((cells) => /^\d+-\d+$/.test(cells[1] ?? ''));
   const file = `${instruction}.return.csv`;
-  writeFileSync(file, ['付款流水号,金额（元）,处理结果,银行流水号,失败原因', ...lines.map(([, ref, , , , , , amount], i) =>
-    returned.includes(ref!) ? `${ref},${amount},退回,R${i},账户已销户` : `${ref},${amount},成功,B${i},`)].join('\n'));
+  writeFileSync(
+    file,
+    [
+      '付款流水号,金额（元）,处理结果,银行流水号,失败原因',
+      ...lines.map(([, ref, , , , , , amount], i) =>
+        returned.includes(ref!) ? `${ref},${amount},退回,R${i},账户已销户` : `${ref},${amount},成功,B${i},`,
+      ),
+    ].join('\n'),
+  );
   return file;
 }
 
@@ -74,7 +89,14 @@ describe('a refund round on the demo population, from the command line', () => {
     expect(byStatus.ineligible).toBeGreaterThan(100);
     expect(byStatus.needs_review).toBeGreaterThan(10);
     const reasons = run.summary.byReason.map((r: { key: string }) => r.key);
-    expect(reasons).toEqual(expect.arrayContaining(['LAYOFF_RATE_EXCEEDED', 'DISPATCH_MUST_APPLY', 'ORG_TYPE_NOT_COVERED', 'CONTRIBUTION_MONTHS_INSUFFICIENT']));
+    expect(reasons).toEqual(
+      expect.arrayContaining([
+        'LAYOFF_RATE_EXCEEDED',
+        'DISPATCH_MUST_APPLY',
+        'ORG_TYPE_NOT_COVERED',
+        'CONTRIBUTION_MONTHS_INSUFFICIENT',
+      ]),
+    );
 
     const second = wengang('2024-08-15', 'screen', '--round', '2024', '--json').json();
     const diff = wengang('2024-08-15', 'runs', 'diff', String(run.runId), String(second.runId), '--json');
@@ -83,33 +105,106 @@ describe('a refund round on the demo population, from the command line', () => {
   }, 180_000);
 
   it('a case worker proposes a district, the same person cannot approve it, a reviewer does', () => {
-    const proposed = wengang('2024-08-20', 'review', 'propose', '--round', '2024', '--region', '371083', '--user', '张三', '--role', 'case_worker', '--json');
+    const proposed = wengang(
+      '2024-08-20',
+      'review',
+      'propose',
+      '--round',
+      '2024',
+      '--region',
+      '371083',
+      '--user',
+      '张三',
+      '--role',
+      'case_worker',
+      '--json',
+    );
     expect(proposed.status, proposed.stderr).toBe(0);
     ctx.batchId = proposed.json().batchId;
     ctx.proposed = proposed.json().unitCount;
     expect(ctx.proposed).toBeGreaterThan(100);
 
-    const self = wengang('2024-08-21', 'review', 'approve', '--batch', String(ctx.batchId), '--user', '张三', '--role', 'reviewer');
+    const self = wengang(
+      '2024-08-21',
+      'review',
+      'approve',
+      '--batch',
+      String(ctx.batchId),
+      '--user',
+      '张三',
+      '--role',
+      'reviewer',
+    );
     expect(self.status).toBe(3);
     expect(self.stderr).toMatch(/复核人不能与提交人为同一人/);
-    const approved = wengang('2024-08-21', 'review', 'approve', '--batch', String(ctx.batchId), '--user', '李四', '--role', 'reviewer', '--json');
+    const approved = wengang(
+      '2024-08-21',
+      'review',
+      'approve',
+      '--batch',
+      String(ctx.batchId),
+      '--user',
+      '李四',
+      '--role',
+      'reviewer',
+      '--json',
+    );
     expect(approved.status, approved.stderr).toBe(0);
     expect(approved.json().status).toBe('approved');
   }, 120_000);
 
   it('publishes the 公示 for 5 working days and refuses to close it early', () => {
-    const opened = wengang('2024-09-02', 'notice', 'open', '--round', '2024', '--batch', String(ctx.batchId), '--user', '张三', '--role', 'case_worker', '--json');
+    const opened = wengang(
+      '2024-09-02',
+      'notice',
+      'open',
+      '--round',
+      '2024',
+      '--batch',
+      String(ctx.batchId),
+      '--user',
+      '张三',
+      '--role',
+      'case_worker',
+      '--json',
+    );
     expect(opened.status, opened.stderr).toBe(0);
-    expect(opened.json()).toMatchObject({ openedOn: '2024-09-02', workingDays: 5, lastDay: '2024-09-06', unitCount: ctx.proposed });
+    expect(opened.json()).toMatchObject({
+      openedOn: '2024-09-02',
+      workingDays: 5,
+      lastDay: '2024-09-06',
+      unitCount: ctx.proposed,
+    });
     ctx.noticeId = opened.json().noticeId;
 
-    const early = wengang('2024-09-06', 'notice', 'close', '--notice', String(ctx.noticeId), '--user', '张三', '--role', 'case_worker');
+    const early = wengang(
+      '2024-09-06',
+      'notice',
+      'close',
+      '--notice',
+      String(ctx.noticeId),
+      '--user',
+      '张三',
+      '--role',
+      'case_worker',
+    );
     expect(early.status).toBe(3);
     expect(early.stderr).toMatch(/2024年9月7日 起方可结束公示/);
     const notYet = wengang('2024-09-06', 'notify', 'send', '--round', '2024', '--json');
     expect(notYet.json().notified).toBe(0); // nothing is notified while the notice runs
 
-    const closed = wengang('2024-09-09', 'notice', 'close', '--notice', String(ctx.noticeId), '--user', '张三', '--role', 'case_worker', '--json');
+    const closed = wengang(
+      '2024-09-09',
+      'notice',
+      'close',
+      '--notice',
+      String(ctx.noticeId),
+      '--user',
+      '张三',
+      '--role',
+      'case_worker',
+      '--json',
+    );
     expect(closed.status, closed.stderr).toBe(0);
     expect(closed.json().passedCount).toBe(ctx.proposed);
   }, 120_000);
@@ -146,12 +241,33 @@ describe('a refund round on the demo population, from the command line', () => {
 
   it('a labour-dispatch unit applies, and its case goes through the same review, 公示 and confirmation', async () => {
     const store = await openStore({ dataDir: join(dataDir, 'pglite') });
-    const candidates = await store.db.selectFrom('refund_cases as c').innerJoin('units as u', 'u.id', 'c.unit_id')
-      .select('u.id').where('c.round', '=', '2024').where('u.labor_dispatch', '=', true).where('c.state', '=', 'needs_review')
-      .orderBy('u.id').limit(20).execute();
+    const candidates = await store.db
+      .selectFrom('refund_cases as c')
+      .innerJoin('units as u', 'u.id', 'c.unit_id')
+      .select('u.id')
+      .where('c.round', '=', '2024')
+      .where('u.labor_dispatch', '=', true)
+      .where('c.state', '=', 'needs_review')
+      .orderBy('u.id')
+      .limit(20)
+      .execute();
     await store.close();
     for (const { id } of candidates) {
-      const preview = wengang('2024-09-10', 'dispatch', 'preview', '--round', '2024', '--unit', String(id), '--stored-placements', '--user', '张三', '--role', 'case_worker', '--json');
+      const preview = wengang(
+        '2024-09-10',
+        'dispatch',
+        'preview',
+        '--round',
+        '2024',
+        '--unit',
+        String(id),
+        '--stored-placements',
+        '--user',
+        '张三',
+        '--role',
+        'case_worker',
+        '--json',
+      );
       const allocation = preview.status === 0 ? preview.json() : undefined;
       if (allocation?.status === 'eligible' && allocation.allocations.some((a: { role: string }) => a.role === 'user_unit')) {
         ctx.dispatchUnit = id;
@@ -161,14 +277,59 @@ describe('a refund round on the demo population, from the command line', () => {
     }
     expect(ctx.dispatchUnit, 'an eligible dispatch unit with workers placed at user units').toBeDefined();
     const unit = String(ctx.dispatchUnit);
-    const submitted = wengang('2024-09-10', 'dispatch', 'submit', '--round', '2024', '--unit', unit, '--stored-placements', '--user', '张三', '--role', 'case_worker', '--json');
+    const submitted = wengang(
+      '2024-09-10',
+      'dispatch',
+      'submit',
+      '--round',
+      '2024',
+      '--unit',
+      unit,
+      '--stored-placements',
+      '--user',
+      '张三',
+      '--role',
+      'case_worker',
+      '--json',
+    );
     expect(submitted.status, submitted.stderr).toBe(0);
 
-    const batch = wengang('2024-09-10', 'review', 'propose', '--round', '2024', '--unit', unit, '--user', '张三', '--role', 'case_worker', '--json').json().batchId;
-    expect(wengang('2024-09-11', 'review', 'approve', '--batch', String(batch), '--user', '李四', '--role', 'reviewer').status).toBe(0);
-    const notice = wengang('2024-09-11', 'notice', 'open', '--round', '2024', '--batch', String(batch), '--user', '张三', '--role', 'case_worker', '--json').json();
+    const batch = wengang(
+      '2024-09-10',
+      'review',
+      'propose',
+      '--round',
+      '2024',
+      '--unit',
+      unit,
+      '--user',
+      '张三',
+      '--role',
+      'case_worker',
+      '--json',
+    ).json().batchId;
+    expect(
+      wengang('2024-09-11', 'review', 'approve', '--batch', String(batch), '--user', '李四', '--role', 'reviewer').status,
+    ).toBe(0);
+    const notice = wengang(
+      '2024-09-11',
+      'notice',
+      'open',
+      '--round',
+      '2024',
+      '--batch',
+      String(batch),
+      '--user',
+      '张三',
+      '--role',
+      'case_worker',
+      '--json',
+    ).json();
     expect(notice.lastDay).toBe('2024-09-18'); // 09-14 is a make-up working day, 09-15…17 the Mid-Autumn holiday
-    expect(wengang('2024-09-19', 'notice', 'close', '--notice', String(notice.noticeId), '--user', '张三', '--role', 'case_worker').status).toBe(0);
+    expect(
+      wengang('2024-09-19', 'notice', 'close', '--notice', String(notice.noticeId), '--user', '张三', '--role', 'case_worker')
+        .status,
+    ).toBe(0);
     expect(wengang('2024-09-19', 'notify', 'send', '--round', '2024', '--json').json().notified).toBe(1);
     const message = smsLog().find((m) => m.key === `notify:2024:${unit}`)!;
     expect(confirmUnit('2024-09-20', message.body).status).toBe(0);
@@ -180,7 +341,9 @@ describe('a refund round on the demo population, from the command line', () => {
     expect(created.json().paymentCount).toBe(3 + ctx.dispatchAllocations!);
     expect(wengang('2024-09-23', 'pay', 'create', '--round', '2024', ...FINANCE, '--json').json().paymentCount).toBe(0);
     const payments = wengang('2024-09-23', 'pay', 'list', '--round', '2024', '--json').json();
-    const userUnits = payments.filter((p: { unitId: number; role: string }) => p.unitId === ctx.dispatchUnit && p.role === 'user_unit');
+    const userUnits = payments.filter(
+      (p: { unitId: number; role: string }) => p.unitId === ctx.dispatchUnit && p.role === 'user_unit',
+    );
     expect(userUnits.length).toBeGreaterThan(0); // dispatched workers' share goes straight to the user units
 
     const batch = String(wengang('2024-09-23', 'pay', 'propose', '--round', '2024', ...FINANCE, '--json').json().batchId);
@@ -195,10 +358,37 @@ describe('a refund round on the demo population, from the command line', () => {
     expect(answer.status, answer.stderr).toBe(0);
     expect(answer.json()).toMatchObject({ returned: 1, paid: payments.length - 1 });
 
-    const correction = wengang('2024-09-26', 'bank', 'correct', 'propose', '--payment', String(payments[0].id), '--account', '6222020200112233445',
-      '--bank', '中国工商银行威海分行', '--reason', '单位提供新的对公账户', ...FINANCE, '--json').json();
-    expect(wengang('2024-09-26', 'bank', 'correct', 'approve', '--correction', String(correction.correctionId), ...FINANCE).status).toBe(3);
-    expect(wengang('2024-09-26', 'bank', 'correct', 'approve', '--correction', String(correction.correctionId), ...AUTHORISER, '--json').json().attempt).toBe(2);
+    const correction = wengang(
+      '2024-09-26',
+      'bank',
+      'correct',
+      'propose',
+      '--payment',
+      String(payments[0].id),
+      '--account',
+      '6222020200112233445',
+      '--bank',
+      '中国工商银行威海分行',
+      '--reason',
+      '单位提供新的对公账户',
+      ...FINANCE,
+      '--json',
+    ).json();
+    expect(
+      wengang('2024-09-26', 'bank', 'correct', 'approve', '--correction', String(correction.correctionId), ...FINANCE).status,
+    ).toBe(3);
+    expect(
+      wengang(
+        '2024-09-26',
+        'bank',
+        'correct',
+        'approve',
+        '--correction',
+        String(correction.correctionId),
+        ...AUTHORISER,
+        '--json',
+      ).json().attempt,
+    ).toBe(2);
 
     const reissue = String(wengang('2024-09-27', 'pay', 'propose', '--round', '2024', ...FINANCE, '--json').json().batchId);
     expect(wengang('2024-09-27', 'pay', 'authorise', '--batch', reissue, ...AUTHORISER).status).toBe(0);
@@ -208,7 +398,10 @@ describe('a refund round on the demo population, from the command line', () => {
     expect(readFileSync(second, 'utf8')).toContain(`${payments[0].id}-2`);
     expect(wengang('2024-09-29', 'bank', 'import', bankReturn(second, []), '--user', '王财务', '--json').json().paid).toBe(1);
 
-    expect(wengang('2024-09-29', 'reconcile', '--batch', reissue, '--json').json()).toMatchObject({ balanced: true, differences: [] });
+    expect(wengang('2024-09-29', 'reconcile', '--batch', reissue, '--json').json()).toMatchObject({
+      balanced: true,
+      differences: [],
+    });
     const after = wengang('2024-09-29', 'pay', 'list', '--round', '2024', '--json').json();
     expect(after).toHaveLength(payments.length); // re-issued under the same payment, never a new one
     expect(after.every((p: { status: string }) => p.status === 'paid')).toBe(true);

@@ -22,9 +22,17 @@ for (const backend of storeBackends()) {
     it('sends the medium unit to review, pays the small one into its contribution account, and keeps the first run as it was', async () => {
       const store = await openStore(await backend.freshConfig());
       try {
-        await insertFixtureUnits(store, [{ id: MEDIUM, size: 'medium' }, { id: SMALL, size: 'small' }]);
-        const decisions = (runId: number) => store.db.selectFrom('refund_decisions').select(['unit_id', 'status', 'amount_fen', 'pay_to', 'reasons'])
-          .where('run_id', '=', runId).orderBy('unit_id').execute();
+        await insertFixtureUnits(store, [
+          { id: MEDIUM, size: 'medium' },
+          { id: SMALL, size: 'small' },
+        ]);
+        const decisions = (runId: number) =>
+          store.db
+            .selectFrom('refund_decisions')
+            .select(['unit_id', 'status', 'amount_fen', 'pay_to', 'reasons'])
+            .where('run_id', '=', runId)
+            .orderBy('unit_id')
+            .execute();
         const first = await startScreeningRun(store, options);
         // 12 × 500.00 元 paid in 2023, 60% = 3,600.00 元 each.
         const before = [
@@ -42,10 +50,15 @@ for (const backend of storeBackends()) {
         expect(await decisions(first.runId)).toEqual(before);
         const diff = await diffRuns(store.db, first.runId, second.runId);
         expect(diff.changed.find((c) => c.unitId === MEDIUM)).toMatchObject({
-          before: { status: 'eligible' }, after: { status: 'needs_review', amountFen: 0 }, reasonsAdded: ['NO_CORPORATE_ACCOUNT'],
+          before: { status: 'eligible' },
+          after: { status: 'needs_review', amountFen: 0 },
+          reasonsAdded: ['NO_CORPORATE_ACCOUNT'],
         });
         const cases = await store.db.selectFrom('refund_cases').select(['unit_id', 'state']).orderBy('unit_id').execute();
-        expect(cases).toEqual([{ unit_id: MEDIUM, state: 'needs_review' }, { unit_id: SMALL, state: 'eligible' }]);
+        expect(cases).toEqual([
+          { unit_id: MEDIUM, state: 'needs_review' },
+          { unit_id: SMALL, state: 'eligible' },
+        ]);
       } finally {
         await store.close();
       }

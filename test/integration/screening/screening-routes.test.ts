@@ -24,7 +24,9 @@ async function screened({ app, as }: { app: FastifyInstance; as: () => Promise<H
   expect(started.statusCode).toBe(202);
   const { runId } = started.json<{ runId: number }>();
   return waitFor(`筛查 ${runId} 完成`, async () => {
-    const { status } = (await app.inject({ method: 'GET', url: `/api/v1/screenings/${runId}`, headers: await as() })).json<{ status: string }>();
+    const { status } = (await app.inject({ method: 'GET', url: `/api/v1/screenings/${runId}`, headers: await as() })).json<{
+      status: string;
+    }>();
     if (status === 'failed') throw new Error(`run ${runId} failed`);
     return status === 'completed' ? runId : undefined;
   });
@@ -43,23 +45,55 @@ for (const backend of storeBackends()) {
         await insertFixtureUnits(store, ROUND_POPULATION);
         const runId = await screened(server);
         const run = (await app.inject({ method: 'GET', url: `/api/v1/screenings/${runId}`, headers: await as() })).json();
-        expect(run).toMatchObject({ status: 'completed', progress: { done: 8, total: 8, percent: 100 }, summary: { total: { units: 8, amountYuan: '67,200.00' } } });
+        expect(run).toMatchObject({
+          status: 'completed',
+          progress: { done: 8, total: 8, percent: 100 },
+          summary: { total: { units: 8, amountYuan: '67,200.00' } },
+        });
 
-        const eligible = (await app.inject({ method: 'GET', url: '/api/v1/rounds/2024/decisions?status=eligible&pageSize=2', headers: await as() })).json();
+        const eligible = (
+          await app.inject({
+            method: 'GET',
+            url: '/api/v1/rounds/2024/decisions?status=eligible&pageSize=2',
+            headers: await as(),
+          })
+        ).json();
         expect(eligible).toMatchObject({ total: 3, page: 1, pageSize: 2 });
         expect(eligible.items.map((d: { unitId: number }) => d.unitId)).toEqual([1, 6]);
-        expect(eligible.items[0]).toMatchObject({ creditCodeMasked: '913710********001X', caseState: 'eligible', amountYuan: '3,600.00' });
+        expect(eligible.items[0]).toMatchObject({
+          creditCodeMasked: '913710********001X',
+          caseState: 'eligible',
+          amountYuan: '3,600.00',
+        });
         expect(JSON.stringify(eligible)).not.toContain(creditCodeOf(1));
-        const secondPage = (await app.inject({ method: 'GET', url: '/api/v1/rounds/2024/decisions?status=eligible&pageSize=2&page=2', headers: await as() })).json();
+        const secondPage = (
+          await app.inject({
+            method: 'GET',
+            url: '/api/v1/rounds/2024/decisions?status=eligible&pageSize=2&page=2',
+            headers: await as(),
+          })
+        ).json();
         expect(secondPage.items.map((d: { unitId: number }) => d.unitId)).toEqual([8]);
 
-        const byReason = (await app.inject({ method: 'GET', url: '/api/v1/rounds/2024/decisions?reason=DISPATCH_MUST_APPLY', headers: await as() })).json();
-        expect(byReason.items.map((d: { unitId: number; status: string }) => [d.unitId, d.status])).toEqual([[4, 'needs_review']]);
-        const rongcheng = (await app.inject({ method: 'GET', url: '/api/v1/rounds/2024/decisions?region=371082', headers: await as() })).json();
+        const byReason = (
+          await app.inject({
+            method: 'GET',
+            url: '/api/v1/rounds/2024/decisions?reason=DISPATCH_MUST_APPLY',
+            headers: await as(),
+          })
+        ).json();
+        expect(byReason.items.map((d: { unitId: number; status: string }) => [d.unitId, d.status])).toEqual([
+          [4, 'needs_review'],
+        ]);
+        const rongcheng = (
+          await app.inject({ method: 'GET', url: '/api/v1/rounds/2024/decisions?region=371082', headers: await as() })
+        ).json();
         expect(rongcheng.total).toBe(3);
 
         expect((await app.inject({ method: 'GET', url: '/api/v1/rounds/2024/decisions' })).statusCode).toBe(401);
-        const detail = (await app.inject({ method: 'GET', url: '/api/v1/rounds/2024/units/6/decision', headers: await as() })).json();
+        const detail = (
+          await app.inject({ method: 'GET', url: '/api/v1/rounds/2024/units/6/decision', headers: await as() })
+        ).json();
         expect(detail).toMatchObject({ unitId: 6, status: 'eligible', amountFen: 6_000_000, ratioBp: 3000, baseFen: 20_000_000 });
         expect(detail.trace.find((s: { step: string }) => s.step === 'refundBase').text).toContain('未计入');
       } finally {
@@ -77,13 +111,25 @@ for (const backend of storeBackends()) {
         const first = await screened(server);
         await store.db.updateTable('units').set({ size: 'small' }).where('id', '=', 3).execute();
         const second = await screened(server, { asOf: '2024-08-15' });
-        const diff = (await app.inject({ method: 'GET', url: `/api/v1/screenings/${first}/diff/${second}`, headers: await as() })).json();
+        const diff = (
+          await app.inject({ method: 'GET', url: `/api/v1/screenings/${first}/diff/${second}`, headers: await as() })
+        ).json();
         expect(diff.changed.map((c: { unitId: number }) => c.unitId)).toEqual([3]);
 
         const answers = await Promise.all([
           app.inject({ method: 'POST', url: '/api/v1/rounds/2019/screenings', payload: {}, headers: await as() }),
-          app.inject({ method: 'POST', url: '/api/v1/rounds/2024/screenings', payload: { region: '999999' }, headers: await as() }),
-          app.inject({ method: 'POST', url: '/api/v1/rounds/2024/screenings', payload: { asOf: '2025-01-02' }, headers: await as() }),
+          app.inject({
+            method: 'POST',
+            url: '/api/v1/rounds/2024/screenings',
+            payload: { region: '999999' },
+            headers: await as(),
+          }),
+          app.inject({
+            method: 'POST',
+            url: '/api/v1/rounds/2024/screenings',
+            payload: { asOf: '2025-01-02' },
+            headers: await as(),
+          }),
           app.inject({ method: 'GET', url: '/api/v1/screenings/99', headers: await as() }),
           app.inject({ method: 'GET', url: `/api/v1/screenings/${first}/diff/99`, headers: await as() }),
           app.inject({ method: 'GET', url: '/api/v1/rounds/2024/units/42/decision', headers: await as() }),

@@ -1,7 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore, type Store } from '../../../src/adapters/store/open-store.ts';
 import { projectParameters } from '../../../src/adapters/parameters/load-parameters.ts';
-import { evaluateJobRetentionRefund, jobRetentionRefundInput, type JobRetentionRefundInput } from '../../../src/policy/job-retention-refund.ts';
+import {
+  evaluateJobRetentionRefund,
+  jobRetentionRefundInput,
+  type JobRetentionRefundInput,
+} from '../../../src/policy/job-retention-refund.ts';
 import { formatRatio } from '../../../src/policy/core/ratio.ts';
 import { fixedClock } from '../../../src/domain/ports/clock.ts';
 import { applyCaseTransition } from '../../../src/services/round/case-transitions.ts';
@@ -29,14 +33,27 @@ const unit6Input: JobRetentionRefundInput = {
   id: 6,
   asOf: '2024-08-15',
   unit: {
-    creditCode: creditCodeOf(6), name: '测试单位6', orgType: 'enterprise', size: 'large', industry: null, employees: null,
-    revenueWan: null, assetsWan: null, flags: [], laborDispatch: false, hasCorporateAccount: true,
+    creditCode: creditCodeOf(6),
+    name: '测试单位6',
+    orgType: 'enterprise',
+    size: 'large',
+    industry: null,
+    employees: null,
+    revenueWan: null,
+    assetsWan: null,
+    flags: [],
+    laborDispatch: false,
+    hasCorporateAccount: true,
   },
   months: PERIODS.map((period) => ({ period, dueFen: 2_000_000 })),
   payments: [
     ...PERIODS.map((period) => ({
-      period, amountFen: 2_000_000, kind: 'contribution' as const,
-      paidOn: ({ '2022-12': '2023-03-10', '2023-11': '2024-01-10', '2023-12': '2024-01-10' } as Record<string, string>)[period] ?? `${period}-20`,
+      period,
+      amountFen: 2_000_000,
+      kind: 'contribution' as const,
+      paidOn:
+        ({ '2022-12': '2023-03-10', '2023-11': '2024-01-10', '2023-12': '2024-01-10' } as Record<string, string>)[period] ??
+        `${period}-20`,
     })),
     { period: '2023-11', paidOn: '2024-01-10', amountFen: 12_345, kind: 'late_fee' as const },
   ],
@@ -49,9 +66,13 @@ async function populated(config: Parameters<typeof openStore>[0]): Promise<Store
   return store;
 }
 
-const decisionsOf = (store: Store, runId: number) => store.db.selectFrom('refund_decisions')
-  .select(['unit_id', 'status', 'amount_fen', 'reasons', 'input_hash', 'pay_to'])
-  .where('run_id', '=', runId).orderBy('unit_id').execute();
+const decisionsOf = (store: Store, runId: number) =>
+  store.db
+    .selectFrom('refund_decisions')
+    .select(['unit_id', 'status', 'amount_fen', 'reasons', 'input_hash', 'pay_to'])
+    .where('run_id', '=', runId)
+    .orderBy('unit_id')
+    .execute();
 
 for (const backend of storeBackends()) {
   describe.skipIf(backend.skipReason)(`screening runs on ${backend.name}`, () => {
@@ -67,7 +88,16 @@ for (const backend of storeBackends()) {
           ...options,
           onProgress: async (p) => {
             progress.push(p.done);
-            casesSoFar.push(Number((await store.db.selectFrom('refund_cases').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n));
+            casesSoFar.push(
+              Number(
+                (
+                  await store.db
+                    .selectFrom('refund_cases')
+                    .select((eb) => eb.fn.countAll().as('n'))
+                    .executeTakeFirstOrThrow()
+                ).n,
+              ),
+            );
           },
         });
         expect(progress).toEqual([3, 6, 8]);
@@ -89,24 +119,45 @@ for (const backend of storeBackends()) {
         expect(decisions.find((d) => d.unit_id === 8)?.pay_to).toBe('contribution_account');
 
         const unit6 = await decideUnit(store.db, { round: '2024', unitId: 6 });
-        const inAnyOrder = (input: JobRetentionRefundInput) => ({ ...input, payments: [...input.payments].sort((a, b) => `${a.period}${a.paidOn}${a.kind}`.localeCompare(`${b.period}${b.paidOn}${b.kind}`)) });
+        const inAnyOrder = (input: JobRetentionRefundInput) => ({
+          ...input,
+          payments: [...input.payments].sort((a, b) =>
+            `${a.period}${a.paidOn}${a.kind}`.localeCompare(`${b.period}${b.paidOn}${b.kind}`),
+          ),
+        });
         expect(inAnyOrder(jobRetentionRefundInput.parse(unit6.input))).toEqual(inAnyOrder(unit6Input));
-        const stored = await store.db.selectFrom('refund_decisions').selectAll().where('unit_id', '=', 6).executeTakeFirstOrThrow();
+        const stored = await store.db
+          .selectFrom('refund_decisions')
+          .selectAll()
+          .where('unit_id', '=', 6)
+          .executeTakeFirstOrThrow();
         // Written out from the story: 2023's contributions paid within 2023 are January to October (November and
         // December were paid in January 2024), 10 × 20,000 元; a large enterprise gets 30% of it; all 20 months from
         // December 2022 to July 2024 were paid in full before the screening date.
-        expect({ status: stored.status, amount: stored.amount_fen, base: stored.base_fen, months: stored.full_months, trace: stored.trace })
-          .toEqual({ status: 'eligible', amount: 6_000_000, base: 20_000_000, months: 20, trace: null });
+        expect({
+          status: stored.status,
+          amount: stored.amount_fen,
+          base: stored.base_fen,
+          months: stored.full_months,
+          trace: stored.trace,
+        }).toEqual({ status: 'eligible', amount: 6_000_000, base: 20_000_000, months: 20, trace: null });
         expect(stored.input_hash).toBe(unit6.inputHash);
         // Opening the decision rebuilds the trace the rule gives for the unit's input.
         const opened = await unitRoundDecision(store.db, params, '2024', 6);
         expect(opened).toMatchObject({ status: 'eligible', amountFen: 6_000_000, traceNote: null, inputHash: stored.input_hash });
         expect(opened!.trace).toEqual(evaluateJobRetentionRefund(unit6Input, params).trace);
 
-        const cases = await store.db.selectFrom('refund_cases').select(['unit_id', 'state', 'amount_fen', 'run_id']).orderBy('unit_id').execute();
-        expect(cases.map((c) => [c.unit_id, c.state, c.amount_fen])).toEqual(decisions.map((d) => [d.unit_id, d.status, d.amount_fen]));
-        expect(await store.db.selectFrom('refund_case_events').select(['action', 'to_state']).where('unit_id', '=', 3).execute())
-          .toEqual([{ action: 'screen', to_state: 'needs_review' }]);
+        const cases = await store.db
+          .selectFrom('refund_cases')
+          .select(['unit_id', 'state', 'amount_fen', 'run_id'])
+          .orderBy('unit_id')
+          .execute();
+        expect(cases.map((c) => [c.unit_id, c.state, c.amount_fen])).toEqual(
+          decisions.map((d) => [d.unit_id, d.status, d.amount_fen]),
+        );
+        expect(
+          await store.db.selectFrom('refund_case_events').select(['action', 'to_state']).where('unit_id', '=', 3).execute(),
+        ).toEqual([{ action: 'screen', to_state: 'needs_review' }]);
         const run = await store.db.selectFrom('screening_runs').selectAll().executeTakeFirstOrThrow();
         expect(run).toMatchObject({ status: 'completed', processed_units: 8, cursor_unit_id: 8, policy_version: params.version });
         expect(run.finished_at).toEqual(clock.now());
@@ -119,9 +170,20 @@ for (const backend of storeBackends()) {
       const store = await populated(await backend.freshConfig());
       try {
         await startScreeningRun(store, options);
-        await store.db.updateTable('unit_payments').set({ amount_fen: 1 }).where('unit_id', '=', 1).where('period', '=', '2023-05').execute();
+        await store.db
+          .updateTable('unit_payments')
+          .set({ amount_fen: 1 })
+          .where('unit_id', '=', 1)
+          .where('period', '=', '2023-05')
+          .execute();
         const changed = await unitRoundDecision(store.db, params, '2024', 1);
-        expect(changed).toMatchObject({ status: 'eligible', amountFen: 360_000, fullMonths: expect.any(Number), trace: null, traceNote: traceNotes.dataChanged });
+        expect(changed).toMatchObject({
+          status: 'eligible',
+          amountFen: 360_000,
+          fullMonths: expect.any(Number),
+          trace: null,
+          traceNote: traceNotes.dataChanged,
+        });
         expect(changed!.traceNote).toContain('数据自作出结论以来已有变更');
 
         const otherVersion = Object.create(params, { version: { value: `${params.version}-next` } }) as typeof params;
@@ -138,8 +200,18 @@ for (const backend of storeBackends()) {
       const store = await populated(await backend.freshConfig());
       try {
         await store.db.deleteFrom('unit_headcounts').where('unit_id', '=', 2).where('period', '<', '2023-04').execute();
-        await store.db.updateTable('unit_headcounts').set({ insured_count: 90 }).where('unit_id', '=', 2).where('period', '=', '2023-04').execute();
-        await store.db.updateTable('unit_headcounts').set({ natural_attrition: 3 }).where('unit_id', '=', 2).where('period', '=', '2023-09').execute();
+        await store.db
+          .updateTable('unit_headcounts')
+          .set({ insured_count: 90 })
+          .where('unit_id', '=', 2)
+          .where('period', '=', '2023-04')
+          .execute();
+        await store.db
+          .updateTable('unit_headcounts')
+          .set({ natural_attrition: 3 })
+          .where('unit_id', '=', 2)
+          .where('period', '=', '2023-09')
+          .execute();
         const { input, decision } = await decideUnit(store.db, { round: '2024', unitId: 2 });
         expect(input.headcount).toEqual({ start: 0, end: 80, retiredOrDied: 5, firstInsuredMonth: 90 });
         expect(decision).toMatchObject({ layoffs: 5, layoffRate: formatRatio(5, 90) });
@@ -153,13 +225,25 @@ for (const backend of storeBackends()) {
       try {
         const whole = await startScreeningRun(store, options);
         const stop = new Error('操作员中断');
-        await expect(startScreeningRun(store, { ...options, onProgress: () => { throw stop; } })).rejects.toBe(stop);
-        const interrupted = await store.db.selectFrom('screening_runs').selectAll().where('id', '!=', whole.runId).executeTakeFirstOrThrow();
+        await expect(
+          startScreeningRun(store, {
+            ...options,
+            onProgress: () => {
+              throw stop;
+            },
+          }),
+        ).rejects.toBe(stop);
+        const interrupted = await store.db
+          .selectFrom('screening_runs')
+          .selectAll()
+          .where('id', '!=', whole.runId)
+          .executeTakeFirstOrThrow();
         expect(interrupted).toMatchObject({ status: 'failed', processed_units: 3, cursor_unit_id: 3 });
 
         const resumed = await resumeScreeningRun(store, interrupted.id, options);
         expect(resumed).toMatchObject({ processedUnits: 8, casesOpened: 0, casesRescreened: 0 });
-        const strip = (rows: Awaited<ReturnType<typeof decisionsOf>>) => rows.map(({ unit_id, status, amount_fen, input_hash }) => ({ unit_id, status, amount_fen, input_hash }));
+        const strip = (rows: Awaited<ReturnType<typeof decisionsOf>>) =>
+          rows.map(({ unit_id, status, amount_fen, input_hash }) => ({ unit_id, status, amount_fen, input_hash }));
         expect(strip(await decisionsOf(store, interrupted.id))).toEqual(strip(await decisionsOf(store, whole.runId)));
         await expect(resumeScreeningRun(store, interrupted.id, options)).rejects.toThrow(/已完成/);
       } finally {
@@ -176,9 +260,17 @@ for (const backend of storeBackends()) {
         expect(await decisionsOf(store, again.runId)).toEqual(await decisionsOf(store, first.runId));
         expect(await diffRuns(store.db, first.runId, again.runId)).toMatchObject({ changed: [], onlyInA: [], onlyInB: [] });
 
-        await store.db.insertInto('decision_overrides').values({
-          round: '2024', unit_id: 3, field: 'unit.size', value: JSON.stringify('micro'), note: '营业执照核实为微型企业', entered_by: '王经办',
-        }).execute();
+        await store.db
+          .insertInto('decision_overrides')
+          .values({
+            round: '2024',
+            unit_id: 3,
+            field: 'unit.size',
+            value: JSON.stringify('micro'),
+            note: '营业执照核实为微型企业',
+            entered_by: '王经办',
+          })
+          .execute();
         const resolved = await decideUnit(store.db, { round: '2024', unitId: 3 });
         expect(resolved.decision).toMatchObject({ status: 'eligible', amountFen: 360_000 });
 
@@ -187,13 +279,20 @@ for (const backend of storeBackends()) {
         const diff = await diffRuns(store.db, first.runId, third.runId);
         expect(diff.changed).toHaveLength(1);
         expect(diff.changed[0]).toMatchObject({
-          unitId: 3, before: { status: 'needs_review', amountFen: 0 }, after: { status: 'eligible', amountFen: 360_000, amountYuan: '3,600.00' },
-          reasonsAdded: [], reasonsRemoved: ['SIZE_UNKNOWN'],
+          unitId: 3,
+          before: { status: 'needs_review', amountFen: 0 },
+          after: { status: 'eligible', amountFen: 360_000, amountYuan: '3,600.00' },
+          reasonsAdded: [],
+          reasonsRemoved: ['SIZE_UNKNOWN'],
         });
         expect(diff.changed[0]!.changedSteps.map((s) => s.step)).toContain('size');
         const case3 = await store.db.selectFrom('refund_cases').selectAll().where('unit_id', '=', 3).executeTakeFirstOrThrow();
         expect(case3).toMatchObject({ state: 'eligible', amount_fen: 360_000, run_id: third.runId, version: 2 });
-        const unchanged = await store.db.selectFrom('refund_cases').select('run_id').where('unit_id', '=', 1).executeTakeFirstOrThrow();
+        const unchanged = await store.db
+          .selectFrom('refund_cases')
+          .select('run_id')
+          .where('unit_id', '=', 1)
+          .executeTakeFirstOrThrow();
         expect(unchanged.run_id).toBe(first.runId);
       } finally {
         await store.close();
@@ -204,17 +303,34 @@ for (const backend of storeBackends()) {
       const store = await populated(await backend.freshConfig());
       try {
         const first = await startScreeningRun(store, options);
-        await store.db.transaction().execute((trx) => applyCaseTransition(trx, {
-          round: '2024', unitId: 1, action: 'propose', actor: { kind: 'staff', role: 'case_worker', name: '王经办' },
-        }));
-        await store.db.insertInto('unit_flags').values({ unit_id: 1, flag: 'serious_dishonesty', from_date: '2024-05-01' }).execute();
+        await store.db.transaction().execute((trx) =>
+          applyCaseTransition(trx, {
+            round: '2024',
+            unitId: 1,
+            action: 'propose',
+            actor: { kind: 'staff', role: 'case_worker', name: '王经办' },
+          }),
+        );
+        await store.db
+          .insertInto('unit_flags')
+          .values({ unit_id: 1, flag: 'serious_dishonesty', from_date: '2024-05-01' })
+          .execute();
         const second = await startScreeningRun(store, options);
         expect(second.casesRescreened).toBe(0);
         expect((await diffRuns(store.db, first.runId, second.runId)).changed.map((c) => c.unitId)).toEqual([1]);
-        expect(await store.db.selectFrom('refund_cases').select(['state', 'amount_fen', 'run_id']).where('unit_id', '=', 1).executeTakeFirstOrThrow())
-          .toEqual({ state: 'proposed', amount_fen: 360_000, run_id: first.runId });
+        expect(
+          await store.db
+            .selectFrom('refund_cases')
+            .select(['state', 'amount_fen', 'run_id'])
+            .where('unit_id', '=', 1)
+            .executeTakeFirstOrThrow(),
+        ).toEqual({ state: 'proposed', amount_fen: 360_000, run_id: first.runId });
         const summary = await runSummary(store.db, second.runId);
-        expect(summary.laterStage).toEqual({ label: '已在后续环节，未变更', count: 1, units: [{ unitId: 1, state: 'proposed', stateLabel: '已提交复核' }] });
+        expect(summary.laterStage).toEqual({
+          label: '已在后续环节，未变更',
+          count: 1,
+          units: [{ unitId: 1, state: 'proposed', stateLabel: '已提交复核' }],
+        });
       } finally {
         await store.close();
       }
@@ -227,14 +343,21 @@ for (const backend of storeBackends()) {
         const summary = await runSummary(store.db, all.runId);
         expect(summary.total).toEqual({ key: 'total', label: '合计', units: 8, amountFen: 6_720_000, amountYuan: '67,200.00' });
         expect(summary.byStatus.map((t) => [t.key, t.label, t.units, t.amountFen])).toEqual([
-          ['eligible', '符合条件', 3, 6_720_000], ['ineligible', '不符合条件', 3, 0], ['needs_review', '待人工复核', 2, 0],
+          ['eligible', '符合条件', 3, 6_720_000],
+          ['ineligible', '不符合条件', 3, 0],
+          ['needs_review', '待人工复核', 2, 0],
         ]);
         expect(summary.byRegion.map((t) => [t.key, t.label, t.units, t.amountYuan])).toEqual([
-          ['371002', '环翠区', 5, '3,600.00'], ['371082', '荣成市', 3, '63,600.00'],
+          ['371002', '环翠区', 5, '3,600.00'],
+          ['371082', '荣成市', 3, '63,600.00'],
         ]);
         expect(summary.bySize.find((t) => t.key === 'large')).toMatchObject({ units: 1, amountFen: 6_000_000 });
         expect(summary.byReason.map((t) => [t.key, t.units])).toEqual([
-          ['DISPATCH_MUST_APPLY', 1], ['LAYOFF_RATE_EXCEEDED', 1], ['ORG_TYPE_NOT_COVERED', 1], ['SIZE_UNKNOWN', 1], ['ZOMBIE_ENTERPRISE', 1],
+          ['DISPATCH_MUST_APPLY', 1],
+          ['LAYOFF_RATE_EXCEEDED', 1],
+          ['ORG_TYPE_NOT_COVERED', 1],
+          ['SIZE_UNKNOWN', 1],
+          ['ZOMBIE_ENTERPRISE', 1],
         ]);
 
         const regional = await startScreeningRun(store, { ...options, region: '371082' });

@@ -21,8 +21,16 @@ const BASE_YEAR = 2023;
 /** The contract input's ledger parts from every stored row, as the screening read them before it summed them in SQL. */
 async function fullLedger(store: Store, asOf: string) {
   const [months, payments, headcounts] = await Promise.all([
-    store.db.selectFrom('unit_contribution_months').select(['unit_id', 'period', 'due_fen']).where('period', '<', asOf.slice(0, 7)).execute(),
-    store.db.selectFrom('unit_payments').select(['unit_id', 'period', 'paid_on', 'amount_fen', 'kind']).where('paid_on', '<=', asOf).execute(),
+    store.db
+      .selectFrom('unit_contribution_months')
+      .select(['unit_id', 'period', 'due_fen'])
+      .where('period', '<', asOf.slice(0, 7))
+      .execute(),
+    store.db
+      .selectFrom('unit_payments')
+      .select(['unit_id', 'period', 'paid_on', 'amount_fen', 'kind'])
+      .where('paid_on', '<=', asOf)
+      .execute(),
     store.db.selectFrom('unit_headcounts').select(['unit_id', 'period', 'insured_count', 'natural_attrition']).execute(),
   ]);
   const of = <T extends { unit_id: number }>(rows: T[], unitId: number) => rows.filter((r) => r.unit_id === unitId);
@@ -30,7 +38,11 @@ async function fullLedger(store: Store, asOf: string) {
     const counts = of(headcounts, unitId);
     const at = (period: string) => counts.find((r) => r.period === period)?.insured_count ?? 0;
     const inYear = counts.filter((r) => r.period.startsWith(`${BASE_YEAR}-`)).sort((a, b) => a.period.localeCompare(b.period));
-    const headcount: Headcount = { start: at(`${BASE_YEAR - 1}-12`), end: at(`${BASE_YEAR}-12`), retiredOrDied: inYear.reduce((n, r) => n + r.natural_attrition, 0) };
+    const headcount: Headcount = {
+      start: at(`${BASE_YEAR - 1}-12`),
+      end: at(`${BASE_YEAR}-12`),
+      retiredOrDied: inYear.reduce((n, r) => n + r.natural_attrition, 0),
+    };
     if (headcount.start === 0 && inYear[0]) headcount.firstInsuredMonth = inYear[0].insured_count;
     return {
       months: of(months, unitId).map((m) => ({ period: m.period, dueFen: m.due_fen })),
@@ -46,7 +58,12 @@ for (const backend of storeBackends()) {
     beforeAll(async () => {
       await backend.setup();
       store = await openStore(await backend.freshConfig());
-      await generateIntoStore(store, { scale: { units: UNITS, regions: 'weihai', people: { unitShare: 0 } }, seed: 15, cipher: testCipher, params });
+      await generateIntoStore(store, {
+        scale: { units: UNITS, regions: 'weihai', people: { unitShare: 0 } },
+        seed: 15,
+        cipher: testCipher,
+        params,
+      });
     }, 120_000);
     afterAll(async () => {
       await store?.close();
@@ -54,7 +71,9 @@ for (const backend of storeBackends()) {
     });
 
     it('has the ledger cases the sums must get right', async () => {
-      const { rows: [c] } = await sql<Record<string, number>>`SELECT
+      const {
+        rows: [c],
+      } = await sql<Record<string, number>>`SELECT
           count(*) FILTER (WHERE kind = 'late_fee')::int AS late_fees,
           count(*) FILTER (WHERE kind = 'contribution' AND period < '2023-01' AND paid_on >= '2023-01-01')::int AS arrears,
           count(*) FILTER (WHERE kind = 'contribution' AND period LIKE '2023-%' AND paid_on >= '2024-01-01')::int AS paid_later,
@@ -64,7 +83,9 @@ for (const backend of storeBackends()) {
       expect(c!.arrears).toBeGreaterThan(0);
       expect(c!.paid_later).toBeGreaterThan(0);
       expect(c!.after_early_date).toBeGreaterThan(0);
-      const { rows: [shared] } = await sql<{ n: number }>`SELECT count(*)::int AS n FROM (SELECT 1 FROM unit_payments
+      const {
+        rows: [shared],
+      } = await sql<{ n: number }>`SELECT count(*)::int AS n FROM (SELECT 1 FROM unit_payments
         GROUP BY unit_id, period, kind HAVING count(*) > 1) g`.execute(store.db);
       expect(shared!.n).toBeGreaterThan(0);
     });
@@ -88,10 +109,15 @@ for (const backend of storeBackends()) {
 
     it('reads one unit in one statement exactly as the chunk read does, so an opened decision hashes the same', async () => {
       const asOf = '2024-08-15';
-      await sql`INSERT INTO unit_flags (unit_id, flag, from_date) SELECT id, 'zombie', '2024-01-01' FROM units ORDER BY id LIMIT 3`.execute(store.db);
+      await sql`INSERT INTO unit_flags (unit_id, flag, from_date) SELECT id, 'zombie', '2024-01-01' FROM units ORDER BY id LIMIT 3`.execute(
+        store.db,
+      );
       const chunk = await loadRefundInputs(store.db, { round: '2024', asOf, baseYear: BASE_YEAR, afterId: 0, limit: UNITS });
       for (const unit of chunk) {
-        expect(await loadUnitInput(store.db, { round: '2024', asOf, baseYear: BASE_YEAR, unitId: unit.unitId }), `unit ${unit.unitId}`).toEqual(unit);
+        expect(
+          await loadUnitInput(store.db, { round: '2024', asOf, baseYear: BASE_YEAR, unitId: unit.unitId }),
+          `unit ${unit.unitId}`,
+        ).toEqual(unit);
       }
       expect(chunk.filter((u) => u.input.unit.flags?.length).length).toBeGreaterThanOrEqual(3);
       expect(await loadUnitInput(store.db, { round: '2024', asOf, baseYear: BASE_YEAR, unitId: 999_999 })).toBeUndefined();

@@ -53,7 +53,8 @@ function verdictOf(response: LightMyRequestResponse): { verdict: Verdict | 'serv
   const code = json ? (response.json() as { error?: { code?: string } }).error?.code : undefined;
   const seen = `${response.statusCode}${code ? ` ${code}` : ''}`;
   if (response.statusCode === 401 && code === 'UNAUTHENTICATED') return { verdict: code, seen };
-  if (response.statusCode === 403 && (code === 'FORBIDDEN' || code === 'OUT_OF_SCOPE' || code === 'CSRF')) return { verdict: code, seen };
+  if (response.statusCode === 403 && (code === 'FORBIDDEN' || code === 'OUT_OF_SCOPE' || code === 'CSRF'))
+    return { verdict: code, seen };
   if (response.statusCode === 500) return { verdict: 'server error', seen };
   return { verdict: 'passed', seen };
 }
@@ -62,9 +63,12 @@ function verdictOf(response: LightMyRequestResponse): { verdict: Verdict | 'serv
 function expectedVerdict(entry: MatrixEntry, caller: Caller, target: 'in' | 'out'): Verdict {
   if (entry.allowed === 'public') return caller.kind === 'anonymous' ? (entry.anonymousAnswer ?? 'passed') : 'passed';
   switch (caller.kind) {
-    case 'anonymous': return 'UNAUTHENTICATED';
-    case 'unit': return entry.allowed.unit ? 'passed' : 'FORBIDDEN';
-    case 'person': return entry.allowed.person ? 'passed' : 'FORBIDDEN';
+    case 'anonymous':
+      return 'UNAUTHENTICATED';
+    case 'unit':
+      return entry.allowed.unit ? 'passed' : 'FORBIDDEN';
+    case 'person':
+      return entry.allowed.person ? 'passed' : 'FORBIDDEN';
     case 'staff': {
       if (!entry.allowed.staff.includes(caller.role!)) return 'FORBIDDEN';
       const outside = entry.touches === 'all' || (entry.touches === 'region' && target === 'out');
@@ -107,22 +111,45 @@ for (const backend of storeBackends()) {
       store = await openStore(await backend.freshConfig());
       const clock = fixedClock('2024-09-27T10:00:00+08:00');
       app = await buildServer({
-        params: loadParameters(), store, clock, cipher: testCipher, hasher: plainHasher,
+        params: loadParameters(),
+        store,
+        clock,
+        cipher: testCipher,
+        hasher: plainHasher,
         onRoute: (route) => {
           // HEAD answers mirror their GET route (same config, same guard).
-          for (const method of [route.method].flat()) if (method !== 'HEAD' && route.url.startsWith('/api/')) registered.push(`${method} ${route.url}`);
+          for (const method of [route.method].flat())
+            if (method !== 'HEAD' && route.url.startsWith('/api/')) registered.push(`${method} ${route.url}`);
         },
       });
       targets = await insertTargets(store.db);
       const callers: Caller[] = [{ label: 'no session', kind: 'anonymous', headers: async () => ({}) }];
       for (const regionCode of [CITY, IN_SCOPE]) {
         for (const role of staffRoles) {
-          const account = await staffCaller(store.db, clock, { username: `matrix.${role}.${regionCode}`, roles: [role], regionCode });
-          callers.push({ label: `${role}@${regionCode}`, kind: 'staff', role, district: regionCode !== CITY, headers: account.headers });
+          const account = await staffCaller(store.db, clock, {
+            username: `matrix.${role}.${regionCode}`,
+            roles: [role],
+            regionCode,
+          });
+          callers.push({
+            label: `${role}@${regionCode}`,
+            kind: 'staff',
+            role,
+            district: regionCode !== CITY,
+            headers: account.headers,
+          });
         }
       }
-      callers.push({ label: `unit@${IN_SCOPE}`, kind: 'unit', headers: () => sessionHeaders(store.db, clock, { kind: 'unit', unitId: targets.in.unitId }) });
-      callers.push({ label: `person@${IN_SCOPE}`, kind: 'person', headers: () => sessionHeaders(store.db, clock, { kind: 'person', personId: targets.in.personId }) });
+      callers.push({
+        label: `unit@${IN_SCOPE}`,
+        kind: 'unit',
+        headers: () => sessionHeaders(store.db, clock, { kind: 'unit', unitId: targets.in.unitId }),
+      });
+      callers.push({
+        label: `person@${IN_SCOPE}`,
+        kind: 'person',
+        headers: () => sessionHeaders(store.db, clock, { kind: 'person', personId: targets.in.personId }),
+      });
       checks = checksOf(callers);
     });
 
@@ -142,7 +169,10 @@ for (const backend of storeBackends()) {
         if (check.withoutCsrf) delete headers[CSRF_HEADER];
         const n = ++requests;
         const response = await app.inject({
-          method: method as 'GET' | 'POST', url: request.url, payload: request.payload, headers,
+          method: method as 'GET' | 'POST',
+          url: request.url,
+          payload: request.payload,
+          headers,
           // A different address each time, so the sign-in routes' rate limits never answer in the guard's place.
           remoteAddress: `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}`,
         });
@@ -150,7 +180,9 @@ for (const backend of storeBackends()) {
         if (verdict !== check.expected) {
           const target = check.target === 'out' ? ` for a target in ${OUT_OF_SCOPE}` : '';
           const csrf = check.withoutCsrf ? ` without ${CSRF_HEADER}` : '';
-          wrong.push(`${check.route} — ${check.caller.label}${target}${csrf}: expected ${check.expected}, got ${verdict} (${seen})`);
+          wrong.push(
+            `${check.route} — ${check.caller.label}${target}${csrf}: expected ${check.expected}, got ${verdict} (${seen})`,
+          );
         }
       }
       return wrong;

@@ -16,7 +16,13 @@ const TOO_LARGE = { code: 'BODY_TOO_LARGE', message: '请求体超过 1 MB 的�
 /** The status of a POST that declares `declared` bytes but sends only the first 64 KB (and never ends), or a timeout. */
 function statusOfEndlessPost(port: number, path: string, declared: number, deadlineMs: number): Promise<number> {
   return new Promise((resolve, reject) => {
-    const req = httpRequest({ host: '127.0.0.1', port, path, method: 'POST', headers: { 'content-type': 'application/json', 'content-length': declared } });
+    const req = httpRequest({
+      host: '127.0.0.1',
+      port,
+      path,
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'content-length': declared },
+    });
     const timer = setTimeout(() => (req.destroy(), reject(new Error(`no answer within ${deadlineMs} ms`))), deadlineMs);
     req.on('response', (response) => {
       clearTimeout(timer);
@@ -43,13 +49,20 @@ for (const backend of storeBackends()) {
 
         // Sent in chunks without a declared length: counted as it arrives.
         const chunked = await app.inject({
-          method: 'POST', url: '/api/v1/evaluate/contribution', headers: { 'content-type': 'application/json' },
+          method: 'POST',
+          url: '/api/v1/evaluate/contribution',
+          headers: { 'content-type': 'application/json' },
           payload: Readable.from([Buffer.from(JSON.stringify(BATCH))]),
         });
         expect([chunked.statusCode, chunked.json().error]).toEqual([413, TOO_LARGE]);
 
         await makeStaff(harness, { username: 'jingban', roles: ['case_worker'] });
-        const staff = await app.inject({ method: 'POST', url: '/api/v1/evaluate/contribution', payload: BATCH, headers: await signedIn(app, 'jingban') });
+        const staff = await app.inject({
+          method: 'POST',
+          url: '/api/v1/evaluate/contribution',
+          payload: BATCH,
+          headers: await signedIn(app, 'jingban'),
+        });
         expect(staff.statusCode).toBe(200);
         expect(staff.json()).toHaveLength(BATCH.length);
 
@@ -60,11 +73,17 @@ for (const backend of storeBackends()) {
     it('refuses a JSON body over 1 MB on any other route, signed in or not', () =>
       withServer(backend, async (harness) => {
         const { app } = harness;
-        const signIn = await app.inject({ method: 'POST', url: '/api/v1/session/staff', payload: { username: 'x'.repeat(1_100_000), password: 'p' } });
+        const signIn = await app.inject({
+          method: 'POST',
+          url: '/api/v1/session/staff',
+          payload: { username: 'x'.repeat(1_100_000), password: 'p' },
+        });
         expect([signIn.statusCode, signIn.json().error]).toEqual([413, TOO_LARGE]);
         await makeStaff(harness, { username: 'jingban', roles: ['case_worker'] });
         const propose = await app.inject({
-          method: 'POST', url: '/api/v1/review/batches', headers: await signedIn(app, 'jingban'),
+          method: 'POST',
+          url: '/api/v1/review/batches',
+          headers: await signedIn(app, 'jingban'),
           payload: { round: '2024', unitIds: Array.from({ length: 200_000 }, (_, i) => i + 1) },
         });
         expect([propose.statusCode, propose.json().error]).toEqual([413, TOO_LARGE]);

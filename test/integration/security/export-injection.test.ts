@@ -88,19 +88,27 @@ function csvRows(text: string): string[][] {
       row = [];
       field = '';
       i++;
-    }
-    else field += ch;
+    } else field += ch;
   }
   return rows;
 }
 
 /** Imports the units through the import service, as a case worker's upload does; returns their ids in file order. */
 async function importUnits(store: Store, folder: string): Promise<number[]> {
-  const records = HOSTILE_NAMES.map(([name], i) => unitRecord(i + 1, { 单位名称: name, ...(i === 0 && { 开户银行: HOSTILE_BANK[0] }) }));
+  const records = HOSTILE_NAMES.map(([name], i) =>
+    unitRecord(i + 1, { 单位名称: name, ...(i === 0 && { 开户银行: HOSTILE_BANK[0] }) }),
+  );
   const { headers, rows } = table(records);
   const path = join(folder, 'units.csv');
   writeCsvFile(path, headers, rows, 'utf8');
-  const result = await importFile(store, { kind: 'units', path, fileName: 'units.csv', actor: '经办员张三', cipher: testCipher, reportDir: folder });
+  const result = await importFile(store, {
+    kind: 'units',
+    path,
+    fileName: 'units.csv',
+    actor: '经办员张三',
+    cipher: testCipher,
+    reportDir: folder,
+  });
   expect(result.status, JSON.stringify(result)).toBe('accepted');
   const units = await store.db.selectFrom('units').select(['id', 'credit_code', 'name']).orderBy('id').execute();
   expect(units.map((u) => u.name)).toEqual(HOSTILE_NAMES.map(([name]) => name));
@@ -124,7 +132,14 @@ for (const backend of storeBackends()) {
         const bad = table([unitRecord(9, { 单位名称: '=1+1', 从业人员: '=A1*10' })]);
         const badPath = join(dir, 'bad.csv');
         writeCsvFile(badPath, bad.headers, bad.rows, 'utf8');
-        const rejected = await importFile(store, { kind: 'units', path: badPath, fileName: 'bad.csv', actor: '经办员张三', cipher: testCipher, reportDir: dir });
+        const rejected = await importFile(store, {
+          kind: 'units',
+          path: badPath,
+          fileName: 'bad.csv',
+          actor: '经办员张三',
+          cipher: testCipher,
+          reportDir: dir,
+        });
         if (rejected.status !== 'rejected') throw new Error('the file with a formula as 从业人员 must be rejected');
         files.errorReport = await xlsxRows(rejected.reportPath);
         expect(files.errorReport.flat()).toContain(`'=A1*10`);
@@ -136,14 +151,22 @@ for (const backend of storeBackends()) {
 
         const { batchId: reviewBatch } = await proposeBatch(db, { round: ROUND, unitIds: ids, actor: caseWorker, clock });
         await approveBatch(db, { batchId: reviewBatch, actor: reviewer, clock });
-        const { noticeId } = await openNotice(db, { round: ROUND, batchIds: [reviewBatch], actor: caseWorker, clock, calendar: chineseWorkingDays });
+        const { noticeId } = await openNotice(db, {
+          round: ROUND,
+          batchIds: [reviewBatch],
+          actor: caseWorker,
+          clock,
+          calendar: chineseWorkingDays,
+        });
         await exportNoticeXlsx(db, noticeId, join(dir, 'notice.xlsx'));
         files.notice = await xlsxRows(join(dir, 'notice.xlsx'));
 
         // Notified (the 公示 and the SMS are other tests' business), then each unit confirms.
         await db.updateTable('refund_cases').set({ state: 'notified' }).where('unit_id', 'in', ids).execute();
         for (const id of ids) {
-          await db.transaction().execute(async (trx) => recordConfirmation(trx, (await caseToConfirm(trx, ROUND, id, true))!, clock.now()));
+          await db
+            .transaction()
+            .execute(async (trx) => recordConfirmation(trx, (await caseToConfirm(trx, ROUND, id, true))!, clock.now()));
         }
         await createPaymentsForConfirmed(db, { round: ROUND, clock, actor: maker });
         const { batchId } = await proposePaymentBatch(db, { round: ROUND, actor: maker, clock });
@@ -154,15 +177,27 @@ for (const backend of storeBackends()) {
         const csv = await exportInstruction(db, { batchId, format: 'csv', by: '财务王五', clock, cipher: testCipher });
         files.bankCsv = csvRows(csv.bytes.toString('utf8'));
         const xlsxPath = join(dir, 'instruction.xlsx');
-        await writeFile(xlsxPath, (await exportInstruction(db, { batchId, format: 'xlsx', by: '财务王五', clock, cipher: testCipher })).bytes);
+        await writeFile(
+          xlsxPath,
+          (await exportInstruction(db, { batchId, format: 'xlsx', by: '财务王五', clock, cipher: testCipher })).bytes,
+        );
         files.bankXlsx = await xlsxRows(xlsxPath);
         for (const rows of [files.bankCsv, files.bankXlsx]) {
           const lines = rows.slice(1, 1 + ids.length);
-          expect(lines.map((l) => [l[1], l[2], l[5], l[6], l[7]])).toEqual(payments.map((p, i) => [
-            `${p.id}-1`, shown[i], i === 0 ? HOSTILE_BANK[1] : '中国建设银行威海分行', opened(p.account_cipher), `${i + 1}000.00`,
-          ]));
+          expect(lines.map((l) => [l[1], l[2], l[5], l[6], l[7]])).toEqual(
+            payments.map((p, i) => [
+              `${p.id}-1`,
+              shown[i],
+              i === 0 ? HOSTILE_BANK[1] : '中国建设银行威海分行',
+              opened(p.account_cipher),
+              `${i + 1}000.00`,
+            ]),
+          );
           // The checksum covers the cells as written, apostrophes included, so the bank's check still holds.
-          const covered = rows.slice(0, -1).map((cells) => `${cells.join('|')}\n`).join('');
+          const covered = rows
+            .slice(0, -1)
+            .map((cells) => `${cells.join('|')}\n`)
+            .join('');
           expect(rows.at(-1)!.slice(0, 3)).toEqual(['校验码', 'SM3', sm3Hex(covered)]);
         }
 

@@ -8,7 +8,15 @@ import { CODE_REFUSED } from '../../../src/services/identity/portal-sign-in.ts';
 import { codeInBody } from '../../support/sms-fixtures.ts';
 import { storeBackends } from '../../support/store-backends.ts';
 import {
-  auditActions, browserOf, idNumberOf, insertPersonWithPhone, insertUnitWithPhone, PERSON_PHONE, UNIT_CREDIT_CODE, UNIT_PHONE, withServer,
+  auditActions,
+  browserOf,
+  idNumberOf,
+  insertPersonWithPhone,
+  insertUnitWithPhone,
+  PERSON_PHONE,
+  UNIT_CREDIT_CODE,
+  UNIT_PHONE,
+  withServer,
 } from './security-fixtures.ts';
 
 const UNKNOWN_CREDIT_CODE = '91371002MA3C999999';
@@ -27,22 +35,38 @@ for (const backend of storeBackends()) {
         const { app, store, sms } = harness;
         const unitId = await insertUnitWithPhone(store);
 
-        const asked = await app.inject({ method: 'POST', url: '/api/v1/session/unit/code', payload: { creditCode: UNIT_CREDIT_CODE.toLowerCase() } });
+        const asked = await app.inject({
+          method: 'POST',
+          url: '/api/v1/session/unit/code',
+          payload: { creditCode: UNIT_CREDIT_CODE.toLowerCase() },
+        });
         expect(asked.json()).toEqual(SENT);
         await expect.poll(() => sms.delivered.length).toBe(1);
         expect(sms.delivered[0]!.to).toBe(UNIT_PHONE);
         const code = codeInBody(sms.delivered[0]!.body);
         expect(asked.body).not.toContain(code);
 
-        const wrong = await app.inject({ method: 'POST', url: '/api/v1/session/unit', payload: { creditCode: UNIT_CREDIT_CODE, code: wrongCode(code) } });
+        const wrong = await app.inject({
+          method: 'POST',
+          url: '/api/v1/session/unit',
+          payload: { creditCode: UNIT_CREDIT_CODE, code: wrongCode(code) },
+        });
         expect(wrong.statusCode).toBe(400);
         expect(wrong.json().error).toEqual({ code: 'CODE_WRONG', message: CODE_REFUSED.message });
-        const stranger = await app.inject({ method: 'POST', url: '/api/v1/session/unit', payload: { creditCode: UNKNOWN_CREDIT_CODE, code: wrongCode(code) } });
+        const stranger = await app.inject({
+          method: 'POST',
+          url: '/api/v1/session/unit',
+          payload: { creditCode: UNKNOWN_CREDIT_CODE, code: wrongCode(code) },
+        });
         expect([stranger.statusCode, stranger.json()]).toEqual([wrong.statusCode, wrong.json()]);
         expect(wrong.cookies).toEqual([]);
 
         harness.advance(2);
-        const right = await app.inject({ method: 'POST', url: '/api/v1/session/unit', payload: { creditCode: UNIT_CREDIT_CODE, code } });
+        const right = await app.inject({
+          method: 'POST',
+          url: '/api/v1/session/unit',
+          payload: { creditCode: UNIT_CREDIT_CODE, code },
+        });
         expect(right.statusCode).toBe(200);
         expect(right.cookies[0]).toMatchObject({ httpOnly: true, sameSite: 'Strict' });
         const browser = await browserOf(app, right);
@@ -52,11 +76,19 @@ for (const backend of storeBackends()) {
         expect(staffOnly.statusCode).toBe(403);
         expect(staffOnly.json().error.code).toBe('FORBIDDEN');
 
-        const again = await app.inject({ method: 'POST', url: '/api/v1/session/unit', payload: { creditCode: UNIT_CREDIT_CODE, code } });
+        const again = await app.inject({
+          method: 'POST',
+          url: '/api/v1/session/unit',
+          payload: { creditCode: UNIT_CREDIT_CODE, code },
+        });
         expect(again.statusCode).toBe(400);
         expect(again.json().error).toEqual({ code: 'CODE_WRONG', message: CODE_REFUSED.message });
 
-        expect(await auditActions(store, auditSubject.unit(unitId))).toEqual(['auth.sign_in_failed', 'auth.sign_in', 'auth.sign_in_failed']);
+        expect(await auditActions(store, auditSubject.unit(unitId))).toEqual([
+          'auth.sign_in_failed',
+          'auth.sign_in',
+          'auth.sign_in_failed',
+        ]);
         expect(await verifyAudit(store.db)).toMatchObject({ ok: true });
       }));
 
@@ -64,7 +96,8 @@ for (const backend of storeBackends()) {
       withServer(backend, async (harness) => {
         const { app, store, sms } = harness;
         await insertUnitWithPhone(store);
-        const ask = (creditCode: string) => app.inject({ method: 'POST', url: '/api/v1/session/unit/code', payload: { creditCode } });
+        const ask = (creditCode: string) =>
+          app.inject({ method: 'POST', url: '/api/v1/session/unit/code', payload: { creditCode } });
 
         const unknown = await ask(UNKNOWN_CREDIT_CODE);
         expect([unknown.statusCode, unknown.json()]).toEqual([200, SENT]);
@@ -81,7 +114,11 @@ for (const backend of storeBackends()) {
         await expect.poll(() => sms.delivered.length).toBe(1);
         expect(await store.db.selectFrom('sms_outbox').select('id').execute()).toHaveLength(1);
 
-        const signIn = await app.inject({ method: 'POST', url: '/api/v1/session/unit', payload: { creditCode: UNIT_CREDIT_CODE, code: codeInBody(sms.delivered[0]!.body) } });
+        const signIn = await app.inject({
+          method: 'POST',
+          url: '/api/v1/session/unit',
+          payload: { creditCode: UNIT_CREDIT_CODE, code: codeInBody(sms.delivered[0]!.body) },
+        });
         expect(signIn.statusCode).toBe(200);
       }));
 
@@ -91,7 +128,11 @@ for (const backend of storeBackends()) {
         const idNumber = idNumberOf(7);
         const personId = await insertPersonWithPhone(store, idNumber);
 
-        const unknown = await app.inject({ method: 'POST', url: '/api/v1/session/person/code', payload: { idNumber: idNumberOf(8) } });
+        const unknown = await app.inject({
+          method: 'POST',
+          url: '/api/v1/session/person/code',
+          payload: { idNumber: idNumberOf(8) },
+        });
         expect(unknown.json()).toEqual(SENT);
         expect(sms.delivered).toEqual([]);
 
@@ -100,7 +141,11 @@ for (const backend of storeBackends()) {
         await expect.poll(() => sms.delivered.map((m) => m.to)).toEqual([PERSON_PHONE]);
         const code = codeInBody(sms.delivered[0]!.body);
 
-        const wrong = await app.inject({ method: 'POST', url: '/api/v1/session/person', payload: { idNumber, code: wrongCode(code) } });
+        const wrong = await app.inject({
+          method: 'POST',
+          url: '/api/v1/session/person',
+          payload: { idNumber, code: wrongCode(code) },
+        });
         expect(wrong.json().error.code).toBe('CODE_WRONG');
         const right = await app.inject({ method: 'POST', url: '/api/v1/session/person', payload: { idNumber, code } });
         expect(right.statusCode).toBe(200);

@@ -17,8 +17,16 @@ for (const backend of storeBackends()) {
         const clock = fixedClock('2024-09-27T10:00:00+08:00');
         const app = await securedApp(store, clock, [[regionRoutes, { store }]]);
         try {
-          const admin = await staffCaller(store.db, clock, { username: 'admin', displayName: '系统管理员', roles: ['administrator'] });
-          const worker = await staffCaller(store.db, clock, { username: 'zhangsan', roles: ['case_worker'], regionCode: '371002' });
+          const admin = await staffCaller(store.db, clock, {
+            username: 'admin',
+            displayName: '系统管理员',
+            roles: ['administrator'],
+          });
+          const worker = await staffCaller(store.db, clock, {
+            username: 'zhangsan',
+            roles: ['case_worker'],
+            regionCode: '371002',
+          });
 
           const listed = await app.inject({ method: 'GET', url: '/api/v1/regions', headers: await admin.headers() });
           expect(listed.statusCode).toBe(200);
@@ -28,7 +36,9 @@ for (const backend of storeBackends()) {
           expect(regions).toContainEqual({ code: '371082', name: '荣成市', parentCode: '371000', kind: 'county_city' });
           expect(regions.filter((r) => r.parentCode === '371000')).toHaveLength(7);
 
-          expect((await app.inject({ method: 'GET', url: '/api/v1/regions', headers: await worker.headers() })).json()).toEqual(regions);
+          expect((await app.inject({ method: 'GET', url: '/api/v1/regions', headers: await worker.headers() })).json()).toEqual(
+            regions,
+          );
           const anonymous = await app.inject({ method: 'GET', url: '/api/v1/regions' });
           expect(anonymous.statusCode).toBe(401);
           expect(anonymous.json().error.code).toBe('UNAUTHENTICATED');

@@ -45,11 +45,21 @@ export async function withServer(backend: StoreBackend, work: (harness: Harness)
 }
 
 /** A staff account made as the administrator's CLI makes it (real argon2id), with PASSWORD unless told otherwise. */
-export async function makeStaff(harness: Harness, spec: { username: string; displayName?: string; roles: StaffRole[]; regionCode?: string; password?: string }) {
-  return createStaffAccount(harness.store.db, {
-    username: spec.username, displayName: spec.displayName ?? spec.username, roles: spec.roles,
-    regionCode: spec.regionCode ?? '371000', password: spec.password ?? PASSWORD,
-  }, { by: '测试', hasher: argon2PasswordHasher, clock: harness.clock });
+export async function makeStaff(
+  harness: Harness,
+  spec: { username: string; displayName?: string; roles: StaffRole[]; regionCode?: string; password?: string },
+) {
+  return createStaffAccount(
+    harness.store.db,
+    {
+      username: spec.username,
+      displayName: spec.displayName ?? spec.username,
+      roles: spec.roles,
+      regionCode: spec.regionCode ?? '371000',
+      password: spec.password ?? PASSWORD,
+    },
+    { by: '测试', hasher: argon2PasswordHasher, clock: harness.clock },
+  );
 }
 
 export type Headers = Record<string, string>;
@@ -90,10 +100,18 @@ export const PERSON_PHONE = '13963100002';
 
 /** A unit with a registered contact mobile (as the agency's import leaves it). */
 export async function insertUnitWithPhone(store: Store): Promise<number> {
-  const { id } = await store.db.insertInto('units').values({
-    credit_code: UNIT_CREDIT_CODE, name: '威海海洋食品有限公司', org_type: 'enterprise', region_code: '371002',
-    contact_phone_cipher: testCipher.encrypt(UNIT_PHONE), contact_phone_masked: maskPhone(UNIT_PHONE),
-  }).returning('id').executeTakeFirstOrThrow();
+  const { id } = await store.db
+    .insertInto('units')
+    .values({
+      credit_code: UNIT_CREDIT_CODE,
+      name: '威海海洋食品有限公司',
+      org_type: 'enterprise',
+      region_code: '371002',
+      contact_phone_cipher: testCipher.encrypt(UNIT_PHONE),
+      contact_phone_masked: maskPhone(UNIT_PHONE),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   return id;
 }
 
@@ -104,10 +122,19 @@ export const idNumberOf = (n: number) => {
 
 /** A person with an encrypted ID number (and its blind index) and a registered mobile. */
 export async function insertPersonWithPhone(store: Store, idNumber: string): Promise<number> {
-  const { id } = await store.db.insertInto('persons').values({
-    id_number_index: testCipher.blindIndex(idNumber), id_number_cipher: testCipher.encrypt(idNumber), id_number_masked: maskIdNumber(idNumber),
-    name: '王小明', region_code: '371002', phone_cipher: testCipher.encrypt(PERSON_PHONE), phone_masked: maskPhone(PERSON_PHONE),
-  }).returning('id').executeTakeFirstOrThrow();
+  const { id } = await store.db
+    .insertInto('persons')
+    .values({
+      id_number_index: testCipher.blindIndex(idNumber),
+      id_number_cipher: testCipher.encrypt(idNumber),
+      id_number_masked: maskIdNumber(idNumber),
+      name: '王小明',
+      region_code: '371002',
+      phone_cipher: testCipher.encrypt(PERSON_PHONE),
+      phone_masked: maskPhone(PERSON_PHONE),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   return id;
 }
 

@@ -32,7 +32,7 @@ for (const backend of storeBackends()) {
           harness.advance(25);
           expect(await sessionStatus(app, busy)).toBe(200);
         }
-        harness.advance(12 * 60 % 25);
+        harness.advance((12 * 60) % 25);
         expect(await sessionStatus(app, busy)).toBe(401);
       }));
 
@@ -57,13 +57,26 @@ for (const backend of storeBackends()) {
         await makeStaff(harness, { username: 'admin', roles: ['administrator'] });
         const browser = await signedIn(app, 'admin');
         const other = await signedIn(app, 'admin');
-        const create = (headers: Record<string, string>, username: string) => app.inject({
-          method: 'POST', url: '/api/v1/accounts', headers,
-          payload: { username, displayName: '经办员', roles: ['case_worker'], regionCode: '371002', password: 'Strong#Pass2024' },
-        });
+        const create = (headers: Record<string, string>, username: string) =>
+          app.inject({
+            method: 'POST',
+            url: '/api/v1/accounts',
+            headers,
+            payload: {
+              username,
+              displayName: '经办员',
+              roles: ['case_worker'],
+              regionCode: '371002',
+              password: 'Strong#Pass2024',
+            },
+          });
 
         const cookieOnly = { cookie: browser.cookie! };
-        for (const headers of [cookieOnly, { ...cookieOnly, [CSRF_HEADER]: 'forged' }, { ...cookieOnly, [CSRF_HEADER]: other[CSRF_HEADER]! }]) {
+        for (const headers of [
+          cookieOnly,
+          { ...cookieOnly, [CSRF_HEADER]: 'forged' },
+          { ...cookieOnly, [CSRF_HEADER]: other[CSRF_HEADER]! },
+        ]) {
           const refused = await create(headers, 'jingban.a');
           expect(refused.statusCode).toBe(403);
           expect(refused.json().error).toEqual({ code: 'CSRF', message: '页面已失效，请刷新页面后重试' });
@@ -93,7 +106,11 @@ for (const backend of storeBackends()) {
 
     it('answers a caller without a session 401 before looking at the body, so the schema is not revealed', () =>
       withServer(backend, async ({ app }) => {
-        const response = await app.inject({ method: 'POST', url: '/api/v1/review/batches', payload: { round: 'x', unknownField: 1 } });
+        const response = await app.inject({
+          method: 'POST',
+          url: '/api/v1/review/batches',
+          payload: { round: 'x', unknownField: 1 },
+        });
         expect(response.statusCode).toBe(401);
         expect(response.json().error.code).toBe('UNAUTHENTICATED');
         expect(response.body).not.toContain('unknownField');

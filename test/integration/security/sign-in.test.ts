@@ -21,8 +21,17 @@ for (const backend of storeBackends()) {
     it('signs in with a password into an HttpOnly, SameSite=Strict session that names the account, its roles and a CSRF token', () =>
       withServer(backend, async (harness) => {
         const { app, store } = harness;
-        await makeStaff(harness, { username: 'zhangsan', displayName: '经办员张三', roles: ['case_worker'], regionCode: '371002' });
-        const stored = await store.db.selectFrom('staff_accounts').select('password_hash').where('username', '=', 'zhangsan').executeTakeFirstOrThrow();
+        await makeStaff(harness, {
+          username: 'zhangsan',
+          displayName: '经办员张三',
+          roles: ['case_worker'],
+          regionCode: '371002',
+        });
+        const stored = await store.db
+          .selectFrom('staff_accounts')
+          .select('password_hash')
+          .where('username', '=', 'zhangsan')
+          .executeTakeFirstOrThrow();
         expect(stored.password_hash).toMatch(/^\$argon2id\$/);
         expect(stored.password_hash).not.toContain(PASSWORD);
 
@@ -33,9 +42,18 @@ for (const backend of storeBackends()) {
         expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Strict', path: '/' });
         expect(String(answer.headers['set-cookie'])).toMatch(/HttpOnly/);
 
-        const session = await app.inject({ method: 'GET', url: '/api/v1/session', headers: { cookie: `${SESSION_COOKIE}=${cookie.value}` } });
+        const session = await app.inject({
+          method: 'GET',
+          url: '/api/v1/session',
+          headers: { cookie: `${SESSION_COOKIE}=${cookie.value}` },
+        });
         expect(session.json()).toMatchObject({
-          kind: 'staff', username: 'zhangsan', name: '经办员张三（zhangsan）', roles: ['case_worker'], roleNames: ['经办员'], regionCode: '371002',
+          kind: 'staff',
+          username: 'zhangsan',
+          name: '经办员张三（zhangsan）',
+          roles: ['case_worker'],
+          roleNames: ['经办员'],
+          regionCode: '371002',
           csrfToken: expect.stringMatching(/^[A-Za-z0-9_-]{40,}$/),
         });
         expect(await sessionStatus(app, {})).toBe(401);
@@ -46,7 +64,9 @@ for (const backend of storeBackends()) {
       withServer(backend, async (harness) => {
         const { app } = harness;
         await makeStaff(harness, { username: 'lisi', roles: ['reviewer'] });
-        const burst = await Promise.all(Array.from({ length: 8 }, (_, i) => staffSignIn(app, 'lisi', `Wrong#burst${i}`, `10.0.1.${i}`)));
+        const burst = await Promise.all(
+          Array.from({ length: 8 }, (_, i) => staffSignIn(app, 'lisi', `Wrong#burst${i}`, `10.0.1.${i}`)),
+        );
         expect(burst.map((r) => r.statusCode)).toEqual(Array(8).fill(401));
         const waiting = await staffSignIn(app, 'lisi', PASSWORD, '10.0.1.99');
         expect([waiting.statusCode, waiting.json().error.code]).toEqual([429, 'THROTTLED']);
@@ -59,33 +79,63 @@ for (const backend of storeBackends()) {
         const { app, store } = harness;
         await makeStaff(harness, { username: 'zhangsan', roles: ['case_worker'] });
         const both = async (password: string) => [
-          await staffSignIn(app, 'zhangsan', password, '10.0.0.1'), await staffSignIn(app, 'nobody', password, '10.0.0.2'),
+          await staffSignIn(app, 'zhangsan', password, '10.0.0.1'),
+          await staffSignIn(app, 'nobody', password, '10.0.0.2'),
         ];
         for (let failure = 1; failure <= 6; failure++) {
           const [known, unknown] = await both(`Wrong#pass${failure}`);
-          expect([known!.statusCode, known!.json()]).toEqual([401, { error: { code: 'BAD_CREDENTIALS', message: '用户名或密码错误' } }]);
+          expect([known!.statusCode, known!.json()]).toEqual([
+            401,
+            { error: { code: 'BAD_CREDENTIALS', message: '用户名或密码错误' } },
+          ]);
           expect([unknown!.statusCode, unknown!.json()]).toEqual([known!.statusCode, known!.json()]);
           expect(known!.cookies).toEqual([]);
           if (failure < 5) continue;
           // From the fifth failure on, the next attempt waits (1 s, then 2 s), even with the right password.
           const [knownAgain, unknownAgain] = await both(PASSWORD);
           const wait = failure === 5 ? 1 : 2;
-          expect([knownAgain!.statusCode, knownAgain!.json()]).toEqual([429, { error: { code: 'THROTTLED', message: `登录失败次数过多，请${wait}秒后再试` } }]);
+          expect([knownAgain!.statusCode, knownAgain!.json()]).toEqual([
+            429,
+            { error: { code: 'THROTTLED', message: `登录失败次数过多，请${wait}秒后再试` } },
+          ]);
           expect([unknownAgain!.statusCode, unknownAgain!.json()]).toEqual([knownAgain!.statusCode, knownAgain!.json()]);
           harness.advance(1);
         }
         expect((await staffSignIn(app, 'zhangsan', PASSWORD, '10.0.0.1')).statusCode).toBe(200);
 
-        const refused = ['auth.sign_in_failed', 'auth.sign_in_failed', 'auth.sign_in_failed', 'auth.sign_in_failed', 'auth.throttled',
-          'auth.sign_in_refused', 'auth.throttled', 'auth.sign_in_refused'];
+        const refused = [
+          'auth.sign_in_failed',
+          'auth.sign_in_failed',
+          'auth.sign_in_failed',
+          'auth.sign_in_failed',
+          'auth.throttled',
+          'auth.sign_in_refused',
+          'auth.throttled',
+          'auth.sign_in_refused',
+        ];
         expect(await auditActions(store, subject)).toEqual(['account.create', ...refused, 'auth.sign_in']);
         expect(await auditActions(store, auditSubject.staffAccount(UNKNOWN_ACTOR))).toEqual(refused);
         expect(await auditActions(store, auditSubject.staffAccount('nobody'))).toEqual([]);
-        const details = await store.db.selectFrom('audit_log').select(['actor', 'action', 'detail']).where('subject', '=', subject)
-          .where('action', 'like', 'auth.%').orderBy('seq').execute();
-        expect(details.slice(0, 1)).toEqual([{ actor: 'zhangsan', action: 'auth.sign_in_failed', detail: { ip: '10.0.0.1', failures: 1 } }]);
-        expect(details[4]).toEqual({ actor: 'zhangsan', action: 'auth.throttled', detail: { ip: '10.0.0.1', failures: 5, waitSeconds: 1 } });
-        expect(details[5]).toEqual({ actor: 'zhangsan', action: 'auth.sign_in_refused', detail: { ip: '10.0.0.1', waitSeconds: 1 } });
+        const details = await store.db
+          .selectFrom('audit_log')
+          .select(['actor', 'action', 'detail'])
+          .where('subject', '=', subject)
+          .where('action', 'like', 'auth.%')
+          .orderBy('seq')
+          .execute();
+        expect(details.slice(0, 1)).toEqual([
+          { actor: 'zhangsan', action: 'auth.sign_in_failed', detail: { ip: '10.0.0.1', failures: 1 } },
+        ]);
+        expect(details[4]).toEqual({
+          actor: 'zhangsan',
+          action: 'auth.throttled',
+          detail: { ip: '10.0.0.1', failures: 5, waitSeconds: 1 },
+        });
+        expect(details[5]).toEqual({
+          actor: 'zhangsan',
+          action: 'auth.sign_in_refused',
+          detail: { ip: '10.0.0.1', waitSeconds: 1 },
+        });
         expect(JSON.stringify(await store.db.selectFrom('audit_log').select('detail').execute())).not.toContain('Wrong#pass');
         expect(await verifyAudit(store.db)).toMatchObject({ ok: true });
       }));
@@ -123,7 +173,11 @@ for (const backend of storeBackends()) {
         expect((await staffSignIn(app, 'zhangsan', PASSWORD, '10.0.0.8')).statusCode).toBe(200);
         expect((await staffSignIn(app, 'zhangsan', PASSWORD, '10.0.0.7')).statusCode).toBe(429);
 
-        const unlocked = await store.db.selectFrom('audit_log').select('actor').where('action', '=', 'account.unlock').executeTakeFirstOrThrow();
+        const unlocked = await store.db
+          .selectFrom('audit_log')
+          .select('actor')
+          .where('action', '=', 'account.unlock')
+          .executeTakeFirstOrThrow();
         expect(unlocked.actor).toBe('系统管理员（admin）');
         expect(await verifyAudit(store.db)).toMatchObject({ ok: true });
       }));
@@ -137,7 +191,10 @@ for (const backend of storeBackends()) {
         }
         const eleventh = await staffSignIn(app, 'nobody', 'Wrong#pass11', '10.0.0.9');
         expect(eleventh.statusCode).toBe(429);
-        expect(eleventh.json().error).toEqual({ code: 'TOO_MANY_REQUESTS', message: expect.stringMatching(/^操作过于频繁，请\d+秒后再试$/) });
+        expect(eleventh.json().error).toEqual({
+          code: 'TOO_MANY_REQUESTS',
+          message: expect.stringMatching(/^操作过于频繁，请\d+秒后再试$/),
+        });
         expect((await staffSignIn(app, 'nobody', 'Wrong#pass12', '10.0.0.10')).statusCode).toBe(401);
       }));
   });

@@ -20,15 +20,35 @@ for (const backend of storeBackends()) {
     it('is ready while the database answers and not ready once it stops; metrics only for configured addresses', async () => {
       const store = await openStore(await backend.freshConfig());
       const lines: string[] = [];
-      const stream = new Writable({ write(chunk, _encoding, done) { lines.push(String(chunk)); done(); } });
-      const app = await buildServer({ params: projectParameters(), store, clock, cipher: testCipher, logger: { stream }, metricsAllow: ['10.1.0.0/16'] });
+      const stream = new Writable({
+        write(chunk, _encoding, done) {
+          lines.push(String(chunk));
+          done();
+        },
+      });
+      const app = await buildServer({
+        params: projectParameters(),
+        store,
+        clock,
+        cipher: testCipher,
+        logger: { stream },
+        metricsAllow: ['10.1.0.0/16'],
+      });
       try {
         expect((await app.inject({ method: 'GET', url: '/healthz' })).json()).toEqual({ status: 'ok' });
         const ready = await app.inject({ method: 'GET', url: '/readyz' });
         expect(ready.statusCode).toBe(200);
-        expect(ready.json().checks.map((c: { name: string; ok: boolean }) => [c.name, c.ok])).toEqual([['database', true], ['migrations', true], ['parameters', true]]);
+        expect(ready.json().checks.map((c: { name: string; ok: boolean }) => [c.name, c.ok])).toEqual([
+          ['database', true],
+          ['migrations', true],
+          ['parameters', true],
+        ]);
 
-        const wrong = await app.inject({ method: 'POST', url: '/api/v1/session/staff', payload: { username: 'nobody', password: 'wrong-password-1' } });
+        const wrong = await app.inject({
+          method: 'POST',
+          url: '/api/v1/session/staff',
+          payload: { username: 'nobody', password: 'wrong-password-1' },
+        });
         expect(wrong.statusCode).toBeGreaterThanOrEqual(400);
         expect((await app.inject({ method: 'GET', url: '/metrics', remoteAddress: '192.168.3.4' })).statusCode).toBe(403);
         const metrics = await app.inject({ method: 'GET', url: '/metrics', remoteAddress: '10.1.2.3' });
@@ -39,7 +59,12 @@ for (const backend of storeBackends()) {
         expect(metrics.body).toMatch(/wengang_sms_outbox_backlog 0/);
 
         const logged = lines.map((line) => JSON.parse(line) as Record<string, unknown>).filter((l) => l.msg === 'request');
-        expect(logged.find((l) => l.route === '/readyz')).toMatchObject({ status: 200, method: 'GET', reqId: expect.anything(), durationMs: expect.any(Number) });
+        expect(logged.find((l) => l.route === '/readyz')).toMatchObject({
+          status: 200,
+          method: 'GET',
+          reqId: expect.anything(),
+          durationMs: expect.any(Number),
+        });
         expect(lines.join('')).not.toContain('wrong-password-1');
 
         await store.close();

@@ -23,7 +23,10 @@ const WEIHAI = '371000';
 /** round_half_up(base × bp / 10000) in integers, written here rather than taken from the money helpers. */
 const halfUp = (baseFen: number, bp: number) => Number((BigInt(baseFen) * BigInt(bp) * 2n + 10_000n) / 20_000n);
 
-const smeReform = (name: string, bp: number) => ({ name, changes: [{ rule: 'job-retention-refund', key: 'smeRatioBp', ...YEAR, value: bp }] });
+const smeReform = (name: string, bp: number) => ({
+  name,
+  changes: [{ rule: 'job-retention-refund', key: 'smeRatioBp', ...YEAR, value: bp }],
+});
 
 /** Each unit's 2023 refund base straight from the ledger: 2023 contributions paid within 2023. */
 async function basesFromLedger(store: Store): Promise<Map<number, number>> {
@@ -39,8 +42,19 @@ for (const backend of storeBackends()) {
     beforeAll(async () => {
       await backend.setup();
       store = await openStore(await backend.freshConfig());
-      await generateIntoStore(store, { scale: { units: 300, regions: 'weihai', people: { unitShare: 0 } }, seed: 17, cipher: testCipher, params });
-      await recordBudget(store.db, params, { regionCode: WEIHAI, year: 2024, sealedBalanceFen: 1_000_000_000, actor: finance, clock });
+      await generateIntoStore(store, {
+        scale: { units: 300, regions: 'weihai', people: { unitShare: 0 } },
+        seed: 17,
+        cipher: testCipher,
+        params,
+      });
+      await recordBudget(store.db, params, {
+        regionCode: WEIHAI,
+        year: 2024,
+        sealedBalanceFen: 1_000_000_000,
+        actor: finance,
+        clock,
+      });
     }, 180_000);
     afterAll(async () => {
       await store?.close();
@@ -71,13 +85,20 @@ for (const backend of storeBackends()) {
       // Every unit the screening finds eligible that the reform left alone is refunded at the large-enterprise ratio.
       const changedIds = new Set(changed.map((u) => u.unitId));
       const screening = await startScreeningRun(store, { round: '2024', clock, params });
-      const eligible = await store.db.selectFrom('refund_decisions').select(['unit_id', 'amount_fen'])
-        .where('run_id', '=', screening.runId).where('status', '=', 'eligible').execute();
+      const eligible = await store.db
+        .selectFrom('refund_decisions')
+        .select(['unit_id', 'amount_fen'])
+        .where('run_id', '=', screening.runId)
+        .where('status', '=', 'eligible')
+        .execute();
       const untouched = eligible.filter((d) => !changedIds.has(d.unit_id));
       expect(untouched.length).toBeGreaterThan(0);
       for (const d of untouched) expect(d.amount_fen).toBe(halfUp(bases.get(d.unit_id)!, 3000));
       expect(eligible.length).toBe(tally.total.baselineEligible);
-      const expectedDrop = changed.reduce((sum, u) => sum + halfUp(bases.get(u.unitId)!, 6000) - halfUp(bases.get(u.unitId)!, 5000), 0);
+      const expectedDrop = changed.reduce(
+        (sum, u) => sum + halfUp(bases.get(u.unitId)!, 6000) - halfUp(bases.get(u.unitId)!, 5000),
+        0,
+      );
       expect(tally.total.baselineFen - tally.total.reformFen).toBe(expectedDrop);
       expect(tally.total.changed).toBe(changedIds.size);
       expect(Object.values(tally.region).reduce((sum, b) => sum + b.reformFen, 0)).toBe(tally.total.reformFen);
@@ -85,13 +106,22 @@ for (const backend of storeBackends()) {
 
     it('holds the total against the city cap, under the reform’s own cap ratio', async () => {
       const saved = await saveReform(store.db, params, {
-        reform: { name: '额度比例20%', changes: [{ rule: 'spending-cap', key: 'capRatioBp', ...YEAR, value: 2000 }] }, actor: caseWorker, clock,
+        reform: { name: '额度比例20%', changes: [{ rule: 'spending-cap', key: 'capRatioBp', ...YEAR, value: 2000 }] },
+        actor: caseWorker,
+        clock,
       });
       const { runId, tally } = await runImpact(store, params, { reformId: saved.id, round: '2024', actor: caseWorker, clock });
       const view = await impactRun(store.db, params, runId);
       expect(view.cap).toMatchObject({
-        regionCode: WEIHAI, sealedBalanceFen: 1_000_000_000, committedFen: 0,
-        baseline: { capRatioBp: 1500, capFen: 150_000_000, remainingFen: 150_000_000, fits: tally.total.baselineFen <= 150_000_000 },
+        regionCode: WEIHAI,
+        sealedBalanceFen: 1_000_000_000,
+        committedFen: 0,
+        baseline: {
+          capRatioBp: 1500,
+          capFen: 150_000_000,
+          remainingFen: 150_000_000,
+          fits: tally.total.baselineFen <= 150_000_000,
+        },
         reform: { capRatioBp: 2000, capFen: 200_000_000, remainingFen: 200_000_000, fits: tally.total.reformFen <= 200_000_000 },
       });
     });
@@ -99,7 +129,9 @@ for (const backend of storeBackends()) {
     it('saves each version anew and refuses a value the declaration does not allow', async () => {
       const again = await saveReform(store.db, params, { reform: smeReform('中小微企业50%', 4500), actor: caseWorker, clock });
       expect(again.version).toBe(2);
-      await expect(saveReform(store.db, params, { reform: smeReform('坏方案', 20_000), actor: caseWorker, clock })).rejects.toThrow(/smeRatioBp/);
+      await expect(
+        saveReform(store.db, params, { reform: smeReform('坏方案', 20_000), actor: caseWorker, clock }),
+      ).rejects.toThrow(/smeRatioBp/);
     });
   });
 }

@@ -27,7 +27,9 @@ for (const backend of storeBackends()) {
     it('a unit that laid off 18 of 100 would qualify with 13 fewer layoffs, and would then get 60% of 12 × 4,000 yuan', async () => {
       // The 5.5% limit allows 5 layoffs of 100 (5.5 rounded down); 18 − 5 = 13.
       const answer = await unitCounterfactual(store.db, params, '2024', 2);
-      expect(answer?.remedies).toEqual([{ reason: 'LAYOFF_RATE_EXCEEDED', kind: 'change', text: '裁员率 18% — 少裁减 13 人即符合条件' }]);
+      expect(answer?.remedies).toEqual([
+        { reason: 'LAYOFF_RATE_EXCEEDED', kind: 'change', text: '裁员率 18% — 少裁减 13 人即符合条件' },
+      ]);
       expect(answer?.flipped).toMatchObject({ status: 'eligible', amountFen: (12 * 400_000 * 6) / 10 });
     });
 

@@ -20,7 +20,11 @@ for (const backend of storeBackends()) {
       const clock = fixedClock('2024-09-27T02:00:00Z');
       const provider = recordingProvider();
       const app = await securedApp(store, clock, [[confirmationRoutes, { store, clock, cipher: testCipher, provider }]]);
-      const worker = await staffCaller(store.db, clock, { username: 'zhangsan', displayName: '经办员张三', roles: ['case_worker'] });
+      const worker = await staffCaller(store.db, clock, {
+        username: 'zhangsan',
+        displayName: '经办员张三',
+        roles: ['case_worker'],
+      });
       try {
         const ids = await seedCases(store.db);
         await notifyPassedCases(store.db, { round: '2024', clock, cipher: testCipher, baseUrl: 'https://wengang.example.cn' });
@@ -29,7 +33,11 @@ for (const backend of storeBackends()) {
 
         const shown = await app.inject({ method: 'GET', url: `/api/v1/confirm/${token}` });
         expect(shown.statusCode).toBe(200);
-        expect(shown.json()).toMatchObject({ unitName: UNITS[0]!.name, amountYuan: '12,345.67', payTo: '单位对公账户 **** **** **** 2345' });
+        expect(shown.json()).toMatchObject({
+          unitName: UNITS[0]!.name,
+          amountYuan: '12,345.67',
+          payTo: '单位对公账户 **** **** **** 2345',
+        });
         expect(provider.delivered).toHaveLength(2);
 
         const unknown = await app.inject({ method: 'GET', url: `/api/v1/confirm/${'A'.repeat(43)}` });
@@ -43,7 +51,11 @@ for (const backend of storeBackends()) {
         const tooSoon = await app.inject({ method: 'POST', url: `/api/v1/confirm/${token}/code` });
         expect(tooSoon.statusCode).toBe(429);
 
-        const wrong = await app.inject({ method: 'POST', url: `/api/v1/confirm/${token}`, payload: { code: code === '000000' ? '111111' : '000000' } });
+        const wrong = await app.inject({
+          method: 'POST',
+          url: `/api/v1/confirm/${token}`,
+          payload: { code: code === '000000' ? '111111' : '000000' },
+        });
         expect(wrong.statusCode).toBe(400);
         expect(wrong.json().error.code).toBe('CODE_WRONG');
         const ok = await app.inject({ method: 'POST', url: `/api/v1/confirm/${token}`, payload: { code } });
@@ -54,11 +66,22 @@ for (const backend of storeBackends()) {
         expect(again.json().error.message).toBe('您单位已确认本次稳岗返还，无需重复确认');
 
         expect((await app.inject({ method: 'GET', url: '/api/v1/rounds/2024/unconfirmed' })).statusCode).toBe(401);
-        const unconfirmed = await app.inject({ method: 'GET', url: '/api/v1/rounds/2024/unconfirmed', headers: await worker.headers() });
+        const unconfirmed = await app.inject({
+          method: 'GET',
+          url: '/api/v1/rounds/2024/unconfirmed',
+          headers: await worker.headers(),
+        });
         expect(unconfirmed.json().map((u: { unitId: number }) => u.unitId)).toEqual([ids[1]]);
-        expect((await app.inject({ method: 'GET', url: '/api/v1/rounds/1999/unconfirmed', headers: await worker.headers() })).statusCode).toBe(404);
+        expect(
+          (await app.inject({ method: 'GET', url: '/api/v1/rounds/1999/unconfirmed', headers: await worker.headers() }))
+            .statusCode,
+        ).toBe(404);
 
-        const outbox = await app.inject({ method: 'GET', url: '/api/v1/sms/outbox?status=sent', headers: await worker.headers() });
+        const outbox = await app.inject({
+          method: 'GET',
+          url: '/api/v1/sms/outbox?status=sent',
+          headers: await worker.headers(),
+        });
         const rows = outbox.json() as Record<string, unknown>[];
         expect(rows.map((r) => r.template).sort()).toEqual(['confirm_code', 'refund_notice', 'refund_notice']);
         expect(rows.every((r) => !('body' in r) && !JSON.stringify(r).includes(token))).toBe(true);

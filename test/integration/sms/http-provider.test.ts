@@ -46,7 +46,9 @@ describe('HTTP SMS provider', () => {
     close = gw.close;
     const result = await httpProvider({ url: gw.url, token: 's3cret' }).send(MESSAGE);
     expect(result).toEqual({ messageId: 'gw-1' });
-    expect(gw.received).toEqual([{ authorization: 'Bearer s3cret', body: { to: MESSAGE.to, body: MESSAGE.body, requestId: MESSAGE.idempotencyKey } }]);
+    expect(gw.received).toEqual([
+      { authorization: 'Bearer s3cret', body: { to: MESSAGE.to, body: MESSAGE.body, requestId: MESSAGE.idempotencyKey } },
+    ]);
   });
 
   it('treats 503 as retryable, and the retry with the same requestId reaches the person once', async () => {
@@ -72,8 +74,11 @@ describe('HTTP SMS provider', () => {
     const gw = await gateway([], 500);
     close = gw.close;
     await expect(httpProvider({ url: gw.url, token: 't', timeoutMs: 50 }).send(MESSAGE)).rejects.toMatchObject({
-      retryable: true, message: '短信网关响应超时',
+      retryable: true,
+      message: '短信网关响应超时',
     });
-    await expect(httpProvider({ url: 'http://127.0.0.1:1/sms', token: 't' }).send(MESSAGE)).rejects.toMatchObject({ retryable: true });
+    await expect(httpProvider({ url: 'http://127.0.0.1:1/sms', token: 't' }).send(MESSAGE)).rejects.toMatchObject({
+      retryable: true,
+    });
   });
 });

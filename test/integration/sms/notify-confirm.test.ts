@@ -24,7 +24,8 @@ async function notified(store: Store, clock: Clock) {
 }
 
 async function caseState(store: Store, unitId: number) {
-  return (await store.db.selectFrom('refund_cases').select('state').where('unit_id', '=', unitId).executeTakeFirstOrThrow()).state;
+  return (await store.db.selectFrom('refund_cases').select('state').where('unit_id', '=', unitId).executeTakeFirstOrThrow())
+    .state;
 }
 
 /** Asks for a code and reads it from the SMS that reached the unit. */
@@ -45,7 +46,9 @@ for (const backend of storeBackends()) {
         const clock = fixedClock(NOTIFIED_AT);
         const { ids, provider, result } = await notified(store, clock);
         expect(result.notified).toBe(2);
-        expect(result.manual).toEqual([{ unitId: ids[2], unitName: UNITS[2]!.name, creditCode: UNITS[2]!.creditCode, reason: NO_PHONE }]);
+        expect(result.manual).toEqual([
+          { unitId: ids[2], unitName: UNITS[2]!.name, creditCode: UNITS[2]!.creditCode, reason: NO_PHONE },
+        ]);
         expect(provider.delivered.map((m) => m.to)).toEqual(['13863100001', '13863100002']);
         const token = tokenInBody(provider.delivered[0]!.body);
         expect(provider.delivered[0]!.body).toBe(
@@ -57,11 +60,16 @@ for (const backend of storeBackends()) {
         expect(links.some((l) => l.token_hash.includes(token))).toBe(false);
         expect(new Date(links[0]!.expires_at).toISOString()).toBe('2024-10-27T02:00:00.000Z');
         expect([await caseState(store, ids[0]!), await caseState(store, ids[2]!)]).toEqual(['notified', 'notice_passed']);
-        const events = await store.db.selectFrom('refund_case_events').select(['action', 'from_state', 'to_state', 'actor']).execute();
+        const events = await store.db
+          .selectFrom('refund_case_events')
+          .select(['action', 'from_state', 'to_state', 'actor'])
+          .execute();
         expect(events).toHaveLength(2);
         expect(events[0]).toEqual({ action: 'notify', from_state: 'notice_passed', to_state: 'notified', actor: '系统' });
         // Running it again tells nobody twice.
-        expect(await notifyPassedCases(store.db, { round: '2024', clock, cipher: testCipher, baseUrl: BASE_URL })).toMatchObject({ notified: 0 });
+        expect(await notifyPassedCases(store.db, { round: '2024', clock, cipher: testCipher, baseUrl: BASE_URL })).toMatchObject({
+          notified: 0,
+        });
       } finally {
         await store.close();
       }
@@ -75,23 +83,46 @@ for (const backend of storeBackends()) {
         const token = tokenInBody(provider.delivered[0]!.body);
         clock.set('2024-10-09T03:00:00Z');
         const shown = await startConfirmation(store.db, { token, clock, cipher: testCipher });
-        expect(shown).toMatchObject({ unitName: UNITS[0]!.name, amountFen: 1_234_567, amountYuan: '12,345.67', payTo: '单位对公账户 **** **** **** 2345' });
+        expect(shown).toMatchObject({
+          unitName: UNITS[0]!.name,
+          amountFen: 1_234_567,
+          amountYuan: '12,345.67',
+          payTo: '单位对公账户 **** **** **** 2345',
+        });
         await deliverDueSms({ db: store.db, provider, cipher: testCipher, clock });
         const codeSms = provider.delivered.at(-1)!;
         expect(codeSms.to).toBe('13863100001');
         const code = codeInBody(codeSms.body);
         const wrong = code === '000000' ? '111111' : '000000';
-        await expect(confirm(store.db, { token, code: wrong, clock, cipher: testCipher })).rejects.toMatchObject({ code: 'CODE_WRONG', message: '验证码错误，还可尝试4次' });
+        await expect(confirm(store.db, { token, code: wrong, clock, cipher: testCipher })).rejects.toMatchObject({
+          code: 'CODE_WRONG',
+          message: '验证码错误，还可尝试4次',
+        });
         const done = await confirm(store.db, { token, code, clock, cipher: testCipher });
-        expect(done).toMatchObject({ unitName: UNITS[0]!.name, amountYuan: '12,345.67', confirmedAt: '2024-10-09T03:00:00.000Z' });
+        expect(done).toMatchObject({
+          unitName: UNITS[0]!.name,
+          amountYuan: '12,345.67',
+          confirmedAt: '2024-10-09T03:00:00.000Z',
+        });
         expect(await caseState(store, ids[0]!)).toBe('confirmed');
         const row = await store.db.selectFrom('confirmations').selectAll().executeTakeFirstOrThrow();
-        expect(row).toMatchObject({ unit_id: ids[0], amount_fen: 1_234_567, pay_to: 'corporate_account', account_masked: '**** **** **** 2345', confirmed_by: `单位:${UNITS[0]!.creditCode}` });
+        expect(row).toMatchObject({
+          unit_id: ids[0],
+          amount_fen: 1_234_567,
+          pay_to: 'corporate_account',
+          account_masked: '**** **** **** 2345',
+          confirmed_by: `单位:${UNITS[0]!.creditCode}`,
+        });
         expect(testCipher.decrypt(row.account_cipher!)).toBe('6222021614000012345');
-        const event = await store.db.selectFrom('refund_case_events').select(['action', 'actor']).where('to_state', '=', 'confirmed').executeTakeFirstOrThrow();
+        const event = await store.db
+          .selectFrom('refund_case_events')
+          .select(['action', 'actor'])
+          .where('to_state', '=', 'confirmed')
+          .executeTakeFirstOrThrow();
         expect(event).toEqual({ action: 'confirm', actor: `单位:${UNITS[0]!.creditCode}` });
         await expect(confirm(store.db, { token, code, clock, cipher: testCipher })).rejects.toMatchObject({
-          code: 'ALREADY_CONFIRMED', message: '您单位已确认本次稳岗返还，无需重复确认',
+          code: 'ALREADY_CONFIRMED',
+          message: '您单位已确认本次稳岗返还，无需重复确认',
         });
         expect(await store.db.selectFrom('confirmations').select('unit_id').execute()).toHaveLength(1);
       } finally {
@@ -105,16 +136,23 @@ for (const backend of storeBackends()) {
         const clock = fixedClock(NOTIFIED_AT);
         const { provider } = await notified(store, clock);
         const token = tokenInBody(provider.delivered[0]!.body);
-        await expect(startConfirmation(store.db, { token: 'x'.repeat(43), clock, cipher: testCipher })).rejects.toMatchObject({ code: 'LINK_INVALID' });
+        await expect(startConfirmation(store.db, { token: 'x'.repeat(43), clock, cipher: testCipher })).rejects.toMatchObject({
+          code: 'LINK_INVALID',
+        });
         const code = await requestCode(store, provider, token, clock);
         await expect(startConfirmation(store.db, { token, clock, cipher: testCipher })).rejects.toMatchObject({
-          code: 'CODE_TOO_SOON', message: '验证码发送过于频繁，请60秒后再试',
+          code: 'CODE_TOO_SOON',
+          message: '验证码发送过于频繁，请60秒后再试',
         });
         clock.set(new Date(new Date(NOTIFIED_AT).getTime() + 5 * 60_000));
-        await expect(confirm(store.db, { token, code, clock, cipher: testCipher })).rejects.toMatchObject({ code: 'CODE_EXPIRED', message: '验证码已过期，请重新获取' });
+        await expect(confirm(store.db, { token, code, clock, cipher: testCipher })).rejects.toMatchObject({
+          code: 'CODE_EXPIRED',
+          message: '验证码已过期，请重新获取',
+        });
         clock.set('2024-10-27T02:00:00Z');
         await expect(startConfirmation(store.db, { token, clock, cipher: testCipher })).rejects.toMatchObject({
-          code: 'LINK_EXPIRED', message: '确认链接已过期，请致电12333联系经办机构',
+          code: 'LINK_EXPIRED',
+          message: '确认链接已过期，请致电12333联系经办机构',
         });
       } finally {
         await store.close();
@@ -131,11 +169,17 @@ for (const backend of storeBackends()) {
         const wrong = code === '000000' ? '111111' : '000000';
         const refusals: string[] = [];
         for (let i = 0; i < 5; i++) {
-          refusals.push(await confirm(store.db, { token, code: wrong, clock, cipher: testCipher }).then(() => 'ok', (e: { code: string }) => e.code));
+          refusals.push(
+            await confirm(store.db, { token, code: wrong, clock, cipher: testCipher }).then(
+              () => 'ok',
+              (e: { code: string }) => e.code,
+            ),
+          );
         }
         expect(refusals).toEqual(['CODE_WRONG', 'CODE_WRONG', 'CODE_WRONG', 'CODE_WRONG', 'CODE_LOCKED']);
         await expect(confirm(store.db, { token, code, clock, cipher: testCipher })).rejects.toMatchObject({
-          code: 'CODE_LOCKED', message: '验证码输入错误次数过多，请重新获取验证码',
+          code: 'CODE_LOCKED',
+          message: '验证码输入错误次数过多，请重新获取验证码',
         });
         expect(await caseState(store, ids[0]!)).toBe('notified');
         clock.set(new Date(clock.now().getTime() + 61_000));
@@ -179,10 +223,19 @@ for (const backend of storeBackends()) {
         const shown = await startConfirmation(store.db, { token: tokenInBody(reminders[1]!.body), clock, cipher: testCipher });
         expect(shown.unitName).toBe(UNITS[0]!.name);
 
-        expect(await unconfirmedUnits(store.db, { round: '2024', clock })).toEqual([{
-          unitId: ids[0], unitName: UNITS[0]!.name, creditCode: UNITS[0]!.creditCode, regionCode: '371002', phoneMasked: '138****0001',
-          amountFen: 1_234_567, notifiedAt: '2024-09-27T02:00:00.000Z', daysSinceNotified: 23, remindersSent: 2,
-        }]);
+        expect(await unconfirmedUnits(store.db, { round: '2024', clock })).toEqual([
+          {
+            unitId: ids[0],
+            unitName: UNITS[0]!.name,
+            creditCode: UNITS[0]!.creditCode,
+            regionCode: '371002',
+            phoneMasked: '138****0001',
+            amountFen: 1_234_567,
+            notifiedAt: '2024-09-27T02:00:00.000Z',
+            daysSinceNotified: 23,
+            remindersSent: 2,
+          },
+        ]);
       } finally {
         await store.close();
       }

@@ -14,12 +14,24 @@ const START = '2024-10-08T01:00:00.000Z';
 const MINUTE = 60_000;
 
 function message(key: string, phone = '13863100001', at = new Date(START)) {
-  return { key, round: '2024', unitId: null, phoneCipher: testCipher.encrypt(phone), phoneMasked: '138****0001', template: 'test', body: `测试短信 ${key}`, at };
+  return {
+    key,
+    round: '2024',
+    unitId: null,
+    phoneCipher: testCipher.encrypt(phone),
+    phoneMasked: '138****0001',
+    template: 'test',
+    body: `测试短信 ${key}`,
+    at,
+  };
 }
 
 async function rows(store: Store) {
-  return store.db.selectFrom('sms_outbox').select(['idempotency_key', 'status', 'attempts', 'next_attempt_at', 'provider_message_id', 'last_error'])
-    .orderBy('id').execute();
+  return store.db
+    .selectFrom('sms_outbox')
+    .select(['idempotency_key', 'status', 'attempts', 'next_attempt_at', 'provider_message_id', 'last_error'])
+    .orderBy('id')
+    .execute();
 }
 
 for (const backend of storeBackends()) {
@@ -44,7 +56,11 @@ for (const backend of storeBackends()) {
       try {
         await enqueueSms(store.db, message('a', '13912345678'));
         const provider = recordingProvider();
-        expect(await deliverDueSms({ db: store.db, provider, cipher: testCipher, clock: fixedClock(START) })).toEqual({ sent: 1, retrying: 0, failed: 0 });
+        expect(await deliverDueSms({ db: store.db, provider, cipher: testCipher, clock: fixedClock(START) })).toEqual({
+          sent: 1,
+          retrying: 0,
+          failed: 0,
+        });
         expect(provider.delivered.map((m) => m.to)).toEqual(['13912345678']);
         expect(await rows(store)).toMatchObject([{ status: 'sent', attempts: 1, provider_message_id: 'm-1' }]);
       } finally {
@@ -101,7 +117,10 @@ for (const backend of storeBackends()) {
         const provider = {
           name: 'test',
           async send({ idempotencyKey }: { idempotencyKey: string }): Promise<{ messageId: string }> {
-            throw new SmsSendError(idempotencyKey === 'flaky', idempotencyKey === 'flaky' ? '短信网关响应超时' : '短信网关拒绝（HTTP 400）：号码无效');
+            throw new SmsSendError(
+              idempotencyKey === 'flaky',
+              idempotencyKey === 'flaky' ? '短信网关响应超时' : '短信网关拒绝（HTTP 400）：号码无效',
+            );
           },
         };
         const clock = fixedClock(START);
@@ -126,16 +145,33 @@ for (const backend of storeBackends()) {
         await enqueueSms(store.db, message('notify:2024:7'));
         const clock = fixedClock(START);
         // The first sender claimed the row and the message went out, then the process died before recording it.
-        await store.db.updateTable('sms_outbox').set({ status: 'sending', attempts: 1, next_attempt_at: new Date(clock.now().getTime() + SEND_LEASE_MS) }).execute();
-        await localSinkProvider(logPath).send({ to: '13863100001', body: '测试短信 notify:2024:7', idempotencyKey: 'notify:2024:7' });
+        await store.db
+          .updateTable('sms_outbox')
+          .set({ status: 'sending', attempts: 1, next_attempt_at: new Date(clock.now().getTime() + SEND_LEASE_MS) })
+          .execute();
+        await localSinkProvider(logPath).send({
+          to: '13863100001',
+          body: '测试短信 notify:2024:7',
+          idempotencyKey: 'notify:2024:7',
+        });
 
         const provider = localSinkProvider(logPath);
-        expect(await deliverDueSms({ db: store.db, provider, cipher: testCipher, clock })).toEqual({ sent: 0, retrying: 0, failed: 0 });
+        expect(await deliverDueSms({ db: store.db, provider, cipher: testCipher, clock })).toEqual({
+          sent: 0,
+          retrying: 0,
+          failed: 0,
+        });
         clock.set(new Date(clock.now().getTime() + SEND_LEASE_MS));
-        expect(await deliverDueSms({ db: store.db, provider, cipher: testCipher, clock })).toEqual({ sent: 1, retrying: 0, failed: 0 });
+        expect(await deliverDueSms({ db: store.db, provider, cipher: testCipher, clock })).toEqual({
+          sent: 1,
+          retrying: 0,
+          failed: 0,
+        });
         const lines = (await readFile(logPath, 'utf8')).trim().split('\n');
         expect(lines).toHaveLength(1);
-        expect(await rows(store)).toMatchObject([{ status: 'sent', attempts: 2, provider_message_id: JSON.parse(lines[0]!).messageId }]);
+        expect(await rows(store)).toMatchObject([
+          { status: 'sent', attempts: 2, provider_message_id: JSON.parse(lines[0]!).messageId },
+        ]);
       } finally {
         await store.close();
         await rm(dir, { recursive: true, force: true });

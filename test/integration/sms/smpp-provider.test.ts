@@ -27,7 +27,12 @@ async function smsc(answer: (n: number) => 'ok' | 'throttled' | 'silent' = () =>
     session.on('submit_sm', (pdu: Pdu) => {
       const fate = answer(submitted.length + 1);
       const message = pdu.short_message as { udh?: Buffer[]; message: string };
-      submitted.push({ to: String(pdu.destination_addr), dataCoding: Number(pdu.data_coding), udh: message.udh && [...message.udh[0]!], text: message.message });
+      submitted.push({
+        to: String(pdu.destination_addr),
+        dataCoding: Number(pdu.data_coding),
+        udh: message.udh && [...message.udh[0]!],
+        text: message.message,
+      });
       if (fate === 'ok') session.send(pdu.response({ message_id: `smsc-${submitted.length}` }));
       if (fate === 'throttled') session.send(pdu.response({ command_status: smpp.ESME_RTHROTTLED }));
     });
@@ -38,10 +43,11 @@ async function smsc(answer: (n: number) => 'ok' | 'throttled' | 'silent' = () =>
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `smpp://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const close = () => new Promise<void>((resolve) => {
-    for (const s of server.sessions) s.destroy();
-    server.close(() => resolve());
-  });
+  const close = () =>
+    new Promise<void>((resolve) => {
+      for (const s of server.sessions) s.destroy();
+      server.close(() => resolve());
+    });
   return { url, submitted, close };
 }
 
@@ -52,10 +58,16 @@ function joined(submitted: Submitted[]): string[] {
     const ref = s.udh ? `${s.udh[3]}` : `single-${byRef.size}`;
     byRef.set(ref, [...(byRef.get(ref) ?? []), s]);
   }
-  return [...byRef.values()].map((parts) => parts.sort((a, b) => (a.udh?.[5] ?? 0) - (b.udh?.[5] ?? 0)).map((p) => p.text).join(''));
+  return [...byRef.values()].map((parts) =>
+    parts
+      .sort((a, b) => (a.udh?.[5] ?? 0) - (b.udh?.[5] ?? 0))
+      .map((p) => p.text)
+      .join(''),
+  );
 }
 
-const BODY = '【威海人社】威海海洋食品有限公司：您单位符合2024年失业保险稳岗返还条件，拟返还12,345.67元。请于30日内登录 https://wengang.example.cn/confirm/AbC_d-123 确认。如有疑问请致电12333。';
+const BODY =
+  '【威海人社】威海海洋食品有限公司：您单位符合2024年失业保险稳岗返还条件，拟返还12,345.67元。请于30日内登录 https://wengang.example.cn/confirm/AbC_d-123 确认。如有疑问请致电12333。';
 
 let dir = '';
 let cleanups: (() => Promise<void>)[] = [];
@@ -70,7 +82,14 @@ afterEach(async () => {
 
 async function setup(answer?: (n: number) => 'ok' | 'throttled' | 'silent', password = 'pw') {
   const center = await smsc(answer);
-  const config = { url: center.url, systemId: 'wengang', password, sourceAddr: '12333', journalPath: join(dir, 'smpp-journal.log'), timeoutMs: 300 };
+  const config = {
+    url: center.url,
+    systemId: 'wengang',
+    password,
+    sourceAddr: '12333',
+    journalPath: join(dir, 'smpp-journal.log'),
+    timeoutMs: 300,
+  };
   const provider: SmsProvider = smppProvider(config);
   cleanups.push(center.close, async () => provider.close?.());
   return { center, provider, config };
@@ -91,13 +110,17 @@ describe('SMPP provider', () => {
     const first = await provider.send({ to: '13863100001', body: '【威海人社】验证码为123456。', idempotencyKey: 'code:1' });
     const restarted = smppProvider(config);
     cleanups.push(async () => restarted.close?.());
-    expect(await restarted.send({ to: '13863100001', body: '【威海人社】验证码为123456。', idempotencyKey: 'code:1' })).toEqual(first);
+    expect(await restarted.send({ to: '13863100001', body: '【威海人社】验证码为123456。', idempotencyKey: 'code:1' })).toEqual(
+      first,
+    );
     expect(center.submitted).toHaveLength(1);
   });
 
   it('retries a message the SMSC throttled, sending it once', async () => {
     const { center, provider } = await setup((n) => (n === 1 ? 'throttled' : 'ok'));
-    await expect(provider.send({ to: '13863100002', body: '【威海人社】测试', idempotencyKey: 'k' })).rejects.toMatchObject({ retryable: true });
+    await expect(provider.send({ to: '13863100002', body: '【威海人社】测试', idempotencyKey: 'k' })).rejects.toMatchObject({
+      retryable: true,
+    });
     await provider.send({ to: '13863100002', body: '【威海人社】测试', idempotencyKey: 'k' });
     expect(center.submitted).toHaveLength(2);
     expect(joined(center.submitted.slice(1))).toEqual(['【威海人社】测试']);
@@ -105,8 +128,12 @@ describe('SMPP provider', () => {
 
   it('after a submit with no answer, refuses to send the key again (it may have arrived)', async () => {
     const { center, provider } = await setup((n) => (n === 1 ? 'silent' : 'ok'));
-    await expect(provider.send({ to: '13863100003', body: '【威海人社】测试', idempotencyKey: 'k' })).rejects.toMatchObject({ retryable: false });
-    const again = await provider.send({ to: '13863100003', body: '【威海人社】测试', idempotencyKey: 'k' }).catch((e: Error) => e);
+    await expect(provider.send({ to: '13863100003', body: '【威海人社】测试', idempotencyKey: 'k' })).rejects.toMatchObject({
+      retryable: false,
+    });
+    const again = await provider
+      .send({ to: '13863100003', body: '【威海人社】测试', idempotencyKey: 'k' })
+      .catch((e: Error) => e);
     expect(again).toMatchObject({ retryable: false });
     expect((again as Error).message).toContain('人工核实');
     expect(center.submitted).toHaveLength(1);
@@ -114,7 +141,9 @@ describe('SMPP provider', () => {
 
   it('reports a refused bind as not retryable', async () => {
     const { center, provider } = await setup(undefined, 'wrong');
-    await expect(provider.send({ to: '13863100004', body: '测试', idempotencyKey: 'k' })).rejects.toMatchObject({ retryable: false });
+    await expect(provider.send({ to: '13863100004', body: '测试', idempotencyKey: 'k' })).rejects.toMatchObject({
+      retryable: false,
+    });
     expect(center.submitted).toHaveLength(0);
   });
 });

@@ -7,8 +7,16 @@ import { storeBackends } from '../../support/store-backends.ts';
 const ROWS = 100_000;
 const AWKWARD = ['制表\t符', '换\n行', '回车\r\n', '反斜杠\\N', '\\', '\\t 不是制表符', '"引号"', '', '威海市环翠区'];
 const UNIT_COLUMNS = [
-  'id', 'credit_code', 'name', 'org_type', 'region_code', 'labor_dispatch', 'employees', 'revenue_wan',
-  'contact_phone_cipher', 'contact_name',
+  'id',
+  'credit_code',
+  'name',
+  'org_type',
+  'region_code',
+  'labor_dispatch',
+  'employees',
+  'revenue_wan',
+  'contact_phone_cipher',
+  'contact_name',
 ] as const;
 
 /** Unit `i`; `creditCodeOf` lends it another unit's credit code. */
@@ -30,8 +38,15 @@ function unitRow(i: number, creditCodeOf = i): CellValue[] {
 function expectedUnit(i: number) {
   const [id, creditCode, name, , regionCode, laborDispatch, employees, revenueWan, cipher, contactName] = unitRow(i);
   return {
-    id, credit_code: creditCode, name, region_code: regionCode, labor_dispatch: laborDispatch, employees,
-    revenue_wan: revenueWan, contact_phone_cipher: cipher, contact_name: contactName,
+    id,
+    credit_code: creditCode,
+    name,
+    region_code: regionCode,
+    labor_dispatch: laborDispatch,
+    employees,
+    revenue_wan: revenueWan,
+    contact_phone_cipher: cipher,
+    contact_name: contactName,
   };
 }
 
@@ -44,12 +59,25 @@ for (const backend of storeBackends()) {
       const store = await openStore(await backend.freshConfig());
       try {
         const ids = Array.from({ length: ROWS }, (_, i) => i + 1);
-        await store.bulk.copyRows('units', UNIT_COLUMNS, ids.map((i) => unitRow(i)));
+        await store.bulk.copyRows(
+          'units',
+          UNIT_COLUMNS,
+          ids.map((i) => unitRow(i)),
+        );
 
         const read = await store.db
           .selectFrom('units')
-          .select(['id', 'credit_code', 'name', 'region_code', 'labor_dispatch', 'employees', 'revenue_wan',
-            'contact_phone_cipher', 'contact_name'])
+          .select([
+            'id',
+            'credit_code',
+            'name',
+            'region_code',
+            'labor_dispatch',
+            'employees',
+            'revenue_wan',
+            'contact_phone_cipher',
+            'contact_name',
+          ])
           .orderBy('id')
           .execute();
         expect(read).toStrictEqual(ids.map(expectedUnit));
@@ -70,10 +98,14 @@ for (const backend of storeBackends()) {
       const store = await openStore(await backend.freshConfig());
       try {
         await store.bulk.copyRows('units', UNIT_COLUMNS, [unitRow(1)]);
-        await store.bulk.copyRows('unit_contribution_months', ['unit_id', 'period', 'due_fen', 'region_code'], [
-          [1, '2023-11', 2n ** 40n, '371002'],
-          [1, '2023-12', 2 ** 31 + 1, '371002'],
-        ]);
+        await store.bulk.copyRows(
+          'unit_contribution_months',
+          ['unit_id', 'period', 'due_fen', 'region_code'],
+          [
+            [1, '2023-11', 2n ** 40n, '371002'],
+            [1, '2023-12', 2 ** 31 + 1, '371002'],
+          ],
+        );
         const months = await store.db
           .selectFrom('unit_contribution_months')
           .select(['period', 'due_fen'])

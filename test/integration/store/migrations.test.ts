@@ -45,11 +45,28 @@ for (const backend of storeBackends()) {
         const regions = await store.db.selectFrom('regions').selectAll().orderBy('code').execute();
         const childrenOf = (code: string) => regions.filter((r) => r.parent_code === code);
         expect(regions.find((r) => r.code === '370000')).toEqual({
-          code: '370000', name: '山东省', parent_code: null, kind: 'province',
+          code: '370000',
+          name: '山东省',
+          parent_code: null,
+          kind: 'province',
         });
         expect(childrenOf('370000').map((r) => r.code)).toEqual([
-          '370100', '370200', '370300', '370400', '370500', '370600', '370700', '370800',
-          '370900', '371000', '371100', '371300', '371400', '371500', '371600', '371700',
+          '370100',
+          '370200',
+          '370300',
+          '370400',
+          '370500',
+          '370600',
+          '370700',
+          '370800',
+          '370900',
+          '371000',
+          '371100',
+          '371300',
+          '371400',
+          '371500',
+          '371600',
+          '371700',
         ]);
         expect(childrenOf('370000').every((r) => r.kind === 'city')).toBe(true);
         expect(childrenOf('371000').map((r) => [r.code, r.kind])).toEqual([

@@ -56,30 +56,67 @@ const rows = {
   insurance_spells: { person_id: person.id, unit_id: unit.id, from_period: '2019-01', to_period: null, ...REGION },
   unit_contribution_months: { unit_id: unit.id, period: '2023-12', due_fen: ABOVE_2_31, ...REGION },
   unit_payments: {
-    unit_id: unit.id, receipt_no: 'R-2024-0001', period: '2023-12', paid_on: '2024-01-15', amount_fen: MAX_FEN,
-    kind: 'contribution', ...REGION,
+    unit_id: unit.id,
+    receipt_no: 'R-2024-0001',
+    period: '2023-12',
+    paid_on: '2024-01-15',
+    amount_fen: MAX_FEN,
+    kind: 'contribution',
+    ...REGION,
   },
   person_contributions: {
-    person_id: person.id, unit_id: unit.id, period: '2023-12', paid_on: '2024-01-15', amount_fen: ABOVE_2_31, ...REGION,
+    person_id: person.id,
+    unit_id: unit.id,
+    period: '2023-12',
+    paid_on: '2024-01-15',
+    amount_fen: ABOVE_2_31,
+    ...REGION,
   },
   unit_headcounts: { unit_id: unit.id, period: '2023-12', insured_count: 118, natural_attrition: 2, ...REGION },
   dispatch_placements: {
-    dispatch_unit_id: unit.id, person_id: person.id, from_period: '2023-01', to_period: '2023-12', own_staff: false,
-    user_unit_credit_code: '12371000MB0000000X', user_unit_name: '某事业单位', user_unit_org_type: 'public_institution',
-    ...REGION, ...CHANGED,
+    dispatch_unit_id: unit.id,
+    person_id: person.id,
+    from_period: '2023-01',
+    to_period: '2023-12',
+    own_staff: false,
+    user_unit_credit_code: '12371000MB0000000X',
+    user_unit_name: '某事业单位',
+    user_unit_org_type: 'public_institution',
+    ...REGION,
+    ...CHANGED,
   },
   certificates: {
-    number: 'S000037100002024123456', person_id: person.id, occupation_code: '6-31-01-03', occupation_name: '电工',
-    level: 3, issue_date: '2024-06-30', verified: true, issuing_body: '威海市职业技能鉴定中心', ...REGION, ...CHANGED,
+    number: 'S000037100002024123456',
+    person_id: person.id,
+    occupation_code: '6-31-01-03',
+    occupation_name: '电工',
+    level: 3,
+    issue_date: '2024-06-30',
+    verified: true,
+    issuing_body: '威海市职业技能鉴定中心',
+    ...REGION,
+    ...CHANGED,
   },
   subsidy_grants: {
-    person_id: person.id, type: 'skill_subsidy', occupation_code: '6-31-01-03', level: 3, granted_on: '2024-07-20',
-    amount_fen: 200_000, ...REGION, ...BY,
+    person_id: person.id,
+    type: 'skill_subsidy',
+    occupation_code: '6-31-01-03',
+    level: 3,
+    granted_on: '2024-07-20',
+    amount_fen: 200_000,
+    ...REGION,
+    ...BY,
   },
   benefit_periods: { person_id: person.id, from_date: '2024-01-01', to_date: '2024-12-31', ...REGION },
   import_batches: {
-    id: 1, kind: 'unit_payments', file_name: '缴费明细 2024.xlsx', file_sha256: 'f'.repeat(64), row_count: 1,
-    status: 'accepted', error_count: 0, ...BY,
+    id: 1,
+    kind: 'unit_payments',
+    file_name: '缴费明细 2024.xlsx',
+    file_sha256: 'f'.repeat(64),
+    row_count: 1,
+    status: 'accepted',
+    error_count: 0,
+    ...BY,
   },
 } as const;
 
@@ -94,12 +131,21 @@ for (const backend of storeBackends()) {
         await db.insertInto('units').values(unit).execute();
         await db.insertInto('persons').values(person).execute();
         for (const [table, row] of Object.entries(rows)) {
-          await db.insertInto(table as keyof typeof rows).values(row as never).execute();
+          await db
+            .insertInto(table as keyof typeof rows)
+            .values(row as never)
+            .execute();
         }
         expect(await db.selectFrom('units').selectAll().execute()).toStrictEqual([unit]);
         expect(await db.selectFrom('persons').selectAll().execute()).toStrictEqual([person]);
         for (const [table, row] of Object.entries(rows)) {
-          expect(await db.selectFrom(table as keyof typeof rows).selectAll().execute(), table).toStrictEqual([row]);
+          expect(
+            await db
+              .selectFrom(table as keyof typeof rows)
+              .selectAll()
+              .execute(),
+            table,
+          ).toStrictEqual([row]);
         }
       } finally {
         await close();

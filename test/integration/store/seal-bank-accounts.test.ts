@@ -24,10 +24,15 @@ it('seals the plain bank accounts of an older installation when the store opens'
   dirs.push(dataDir);
   const pglite = await PGlite.create(dataDir, { parsers: textParsers });
   const old = new Kysely<Database>({ dialect: pgliteDialect(pglite) });
-  await migrate(old, (await loadMigrations()).filter((m) => m.name < '013'));
+  await migrate(
+    old,
+    (await loadMigrations()).filter((m) => m.name < '013'),
+  );
   await seedRegions(old);
   await sql`INSERT INTO units (id, credit_code, name, org_type, region_code, corporate_account, contribution_account)
-            VALUES (1, '91371000MA3C000001', '旧装置单位', 'enterprise', '371002', '6222000011112222', '3710000099998888')`.execute(old);
+            VALUES (1, '91371000MA3C000001', '旧装置单位', 'enterprise', '371002', '6222000011112222', '3710000099998888')`.execute(
+    old,
+  );
   await sql`INSERT INTO confirmations (round, unit_id, amount_fen, pay_to, account_name, confirmed_by)
             VALUES ('2024', 1, 100, 'corporate_account:6222000011112222', '旧装置单位', '单位:x')`.execute(old);
   await old.destroy();
@@ -37,7 +42,10 @@ it('seals the plain bank accounts of an older installation when the store opens'
     const unit = await store.db.selectFrom('units').selectAll().executeTakeFirstOrThrow();
     expect(testCipher.decrypt(unit.corporate_account_cipher!)).toBe('6222000011112222');
     expect(testCipher.decrypt(unit.contribution_account_cipher!)).toBe('3710000099998888');
-    expect(unit).toMatchObject({ corporate_account_masked: '**** **** **** 2222', contribution_account_masked: '**** **** **** 8888' });
+    expect(unit).toMatchObject({
+      corporate_account_masked: '**** **** **** 2222',
+      contribution_account_masked: '**** **** **** 8888',
+    });
     expect(Object.keys(unit)).not.toContain('corporate_account');
     const confirmation = await store.db.selectFrom('confirmations').selectAll().executeTakeFirstOrThrow();
     expect(confirmation).toMatchObject({ pay_to: 'corporate_account', account_masked: '**** **** **** 2222' });
@@ -45,8 +53,10 @@ it('seals the plain bank accounts of an older installation when the store opens'
   } finally {
     await store.close();
   }
-  const again = await openStore({ dataDir }, () => { throw new Error('nothing is left to seal'); });
+  const again = await openStore({ dataDir }, () => {
+    throw new Error('nothing is left to seal');
+  });
   await again.close();
-  const tables = (await numbersInFolder(join(dataDir, 'base'), new Set(['6222000011112222', '3710000099998888'])));
+  const tables = await numbersInFolder(join(dataDir, 'base'), new Set(['6222000011112222', '3710000099998888']));
   expect(tables).toEqual([]);
 }, 120_000);

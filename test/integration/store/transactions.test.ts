@@ -27,7 +27,12 @@ for (const backend of storeBackends()) {
       const { db, close } = await openStore(await backend.freshConfig());
       try {
         await db.insertInto('units').values(UNIT).execute();
-        await expect(db.insertInto('units').values({ ...UNIT, name: '重复单位' }).execute()).rejects.toMatchObject({
+        await expect(
+          db
+            .insertInto('units')
+            .values({ ...UNIT, name: '重复单位' })
+            .execute(),
+        ).rejects.toMatchObject({
           code: '23505',
         });
         expect(await db.selectFrom('units').select('name').execute()).toEqual([{ name: UNIT.name }]);
@@ -72,7 +77,11 @@ for (const backend of storeBackends()) {
         await expect(
           db.transaction().execute(async (trx) => {
             await trx.insertInto('units').values(UNIT).execute();
-            await trx.insertInto('units').values(UNIT).execute().catch(() => undefined);
+            await trx
+              .insertInto('units')
+              .values(UNIT)
+              .execute()
+              .catch(() => undefined);
           }),
         ).rejects.toBeInstanceOf(AbortedTransactionError);
         expect(await db.selectFrom('units').selectAll().execute()).toEqual([]);

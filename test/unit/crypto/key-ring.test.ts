@@ -44,6 +44,8 @@ describe('keyRingFromEnv', () => {
     expect(() => keyRingFromEnv(env(`1:${hex(16)}:${hex(32)},1:${hex(16)}:${hex(32)}`))).toThrow('版本 1 重复');
     expect(() => keyRingFromEnv(env(`0:${hex(16)}:${hex(32)}`))).toThrow(KeyConfigError);
     expect(() => keyRingFromEnv(env(`1:${'zz'.repeat(16)}:${hex(32)}`))).toThrow(KeyConfigError);
-    expect(() => keyRingFromEnv({ WENGANG_KEYS: `1:${hex(16)}:${hex(32)}`, WENGANG_INDEX_KEY: hex(16) })).toThrow('WENGANG_INDEX_KEY（检索密钥）须为 32 字节');
+    expect(() => keyRingFromEnv({ WENGANG_KEYS: `1:${hex(16)}:${hex(32)}`, WENGANG_INDEX_KEY: hex(16) })).toThrow(
+      'WENGANG_INDEX_KEY（检索密钥）须为 32 字节',
+    );
   });
 });

@@ -1,15 +1,45 @@
 import { describe, expect, it } from 'vitest';
 import { sm3Hex } from '../../../src/adapters/crypto/sm3.ts';
 import {
-  ChainVerifier, GENESIS_HASH, canonicalJson, chainEntry, verifyChain, type AuditEntry, type AuditFields,
+  ChainVerifier,
+  GENESIS_HASH,
+  canonicalJson,
+  chainEntry,
+  verifyChain,
+  type AuditEntry,
+  type AuditFields,
 } from '../../../src/domain/audit-chain.ts';
 
 const events: AuditFields[] = [
   { at: '2024-05-06T01:00:00.000Z', actor: 'clerk01', action: 'sign_in', subject: 'user:clerk01', detail: null },
-  { at: '2024-05-06T01:05:00.000Z', actor: 'clerk01', action: 'read_personal_data', subject: 'person:42', detail: { field: 'idNumber', reason: '核对身份' } },
-  { at: '2024-05-06T02:00:00.000Z', actor: 'clerk01', action: 'decision_change', subject: 'decision:7', detail: { from: 'needs_review', to: 'eligible' } },
-  { at: '2024-05-06T03:00:00.000Z', actor: 'reviewer02', action: 'approve', subject: 'decision:7', detail: { amountFen: 1_234_500 } },
-  { at: '2024-05-07T01:00:00.000Z', actor: 'system', action: 'payment', subject: 'batch:3', detail: { items: [7, 9], totalFen: 2_469_000 } },
+  {
+    at: '2024-05-06T01:05:00.000Z',
+    actor: 'clerk01',
+    action: 'read_personal_data',
+    subject: 'person:42',
+    detail: { field: 'idNumber', reason: '核对身份' },
+  },
+  {
+    at: '2024-05-06T02:00:00.000Z',
+    actor: 'clerk01',
+    action: 'decision_change',
+    subject: 'decision:7',
+    detail: { from: 'needs_review', to: 'eligible' },
+  },
+  {
+    at: '2024-05-06T03:00:00.000Z',
+    actor: 'reviewer02',
+    action: 'approve',
+    subject: 'decision:7',
+    detail: { amountFen: 1_234_500 },
+  },
+  {
+    at: '2024-05-07T01:00:00.000Z',
+    actor: 'system',
+    action: 'payment',
+    subject: 'batch:3',
+    detail: { items: [7, 9], totalFen: 2_469_000 },
+  },
 ];
 
 function buildChain(): AuditEntry[] {
@@ -20,8 +50,9 @@ function buildChain(): AuditEntry[] {
 
 describe('canonicalJson', () => {
   it('gives the same text whatever the key order, at every level', () => {
-    expect(canonicalJson({ b: 1, a: { d: [1, { y: 2, x: 1 }], c: '中' } }))
-      .toBe(canonicalJson({ a: { c: '中', d: [1, { x: 1, y: 2 }] }, b: 1 }));
+    expect(canonicalJson({ b: 1, a: { d: [1, { y: 2, x: 1 }], c: '中' } })).toBe(
+      canonicalJson({ a: { c: '中', d: [1, { x: 1, y: 2 }] }, b: 1 }),
+    );
     expect(canonicalJson({ b: 1, a: 2 })).toBe('{"a":2,"b":1}');
   });
 
@@ -95,7 +126,11 @@ describe('audit hash chain', () => {
     for (const fields of events.slice(0, 3)) forged.push(chainEntry(forged.at(-1) ?? null, fields, sm3Hex));
     for (const fields of events.slice(3)) forged.push(chainEntry(forged.at(-1)!, { ...fields, actor: 'forger' }, sm3Hex));
     expect(verifyChain(forged, sm3Hex).ok).toBe(true);
-    expect(verifyChain(forged, sm3Hex, { seq: 5, hash: chain[4]!.hash })).toMatchObject({ ok: false, seq: 5, reason: 'rewritten' });
+    expect(verifyChain(forged, sm3Hex, { seq: 5, hash: chain[4]!.hash })).toMatchObject({
+      ok: false,
+      seq: 5,
+      reason: 'rewritten',
+    });
   });
 
   it('detects two entries swapped in place', () => {

@@ -12,11 +12,14 @@ describe('refund reason labels', () => {
 
   it('name every reason the refund and dispatch rules give', () => {
     const seen = new Set<string>();
-    fc.assert(fc.property(refundInputArb, dispatchInputArb, (refund, dispatch) => {
-      for (const d of [jobRetentionRefundRule.evaluate(refund, params), dispatchAllocationRule.evaluate(dispatch, params)]) {
-        for (const reason of d.reasons) seen.add(reason);
-      }
-    }), { numRuns: 500 });
+    fc.assert(
+      fc.property(refundInputArb, dispatchInputArb, (refund, dispatch) => {
+        for (const d of [jobRetentionRefundRule.evaluate(refund, params), dispatchAllocationRule.evaluate(dispatch, params)]) {
+          for (const reason of d.reasons) seen.add(reason);
+        }
+      }),
+      { numRuns: 500 },
+    );
     expect([...seen].filter((code) => !REFUND_REASON_LABELS[code])).toEqual([]);
     expect(seen).toContain('NO_CORPORATE_ACCOUNT');
     expect(seen).toContain('WORKER_PAYMENTS_MISMATCH');

@@ -20,7 +20,9 @@ describe('roleSetProblem', () => {
         if (a !== b && !allowed.has(`${a}+${b}`)) expect(roleSetProblem([a, b]), `${a}+${b}`).toMatch(/不相容岗位/);
       }
     }
-    expect(roleSetProblem(['reviewer', 'finance', 'administrator'])).toBe('「复核员」与「系统管理员」为不相容岗位，不能由同一账号担任');
+    expect(roleSetProblem(['reviewer', 'finance', 'administrator'])).toBe(
+      '「复核员」与「系统管理员」为不相容岗位，不能由同一账号担任',
+    );
   });
 
   it('refuses no role and unknown roles', () => {

@@ -86,17 +86,23 @@ const NOT_SHOWN: Readonly<Record<string, string>> = {
 function enumeratedColumns(): Map<string, string[]> {
   const dir = join(root, 'src/adapters/store/migrations');
   const found = new Map<string, string[]>();
-  for (const file of readdirSync(dir).filter((f) => f.endsWith('.sql')).sort()) {
+  for (const file of readdirSync(dir)
+    .filter((f) => f.endsWith('.sql'))
+    .sort()) {
     const sql = readFileSync(join(dir, file), 'utf8');
     for (const m of sql.matchAll(/CHECK \((\w+) IN \(([^)]*)\)\)/g)) {
       const table = [...sql.slice(0, m.index).matchAll(/(?:CREATE|ALTER) TABLE\s+(?:IF NOT EXISTS\s+)?(\w+)/g)].at(-1)?.[1];
-      found.set(`${table}.${m[1]}`, [...m[2]!.matchAll(/'([^']+)'/g)].map((c) => c[1]!));
+      found.set(
+        `${table}.${m[1]}`,
+        [...m[2]!.matchAll(/'([^']+)'/g)].map((c) => c[1]!),
+      );
     }
   }
   return found;
 }
 
-const missing = (codes: readonly (string | number)[], labels: Readonly<Record<string, string>>) => codes.map(String).filter((c) => !labels[c]);
+const missing = (codes: readonly (string | number)[], labels: Readonly<Record<string, string>>) =>
+  codes.map(String).filter((c) => !labels[c]);
 
 describe('the vocabulary', () => {
   it('names every code a database column allows', () => {
@@ -105,7 +111,8 @@ describe('the vocabulary', () => {
     const unaccounted = [...columns.keys()].filter((c) => !COLUMN_VOCABULARY[c] && !NOT_SHOWN[c]);
     expect(unaccounted, 'add the column to COLUMN_VOCABULARY (with a vocabulary file) or to NOT_SHOWN with a reason').toEqual([]);
     const unlabelled = [...columns].flatMap(([column, codes]) =>
-      COLUMN_VOCABULARY[column] ? missing(codes, vocabulary(COLUMN_VOCABULARY[column])).map((code) => `${column}=${code}`) : []);
+      COLUMN_VOCABULARY[column] ? missing(codes, vocabulary(COLUMN_VOCABULARY[column])).map((code) => `${column}=${code}`) : [],
+    );
     expect(unlabelled).toEqual([]);
   });
 
@@ -116,7 +123,9 @@ describe('the vocabulary', () => {
     expect(missing(paymentStatuses, paymentStatusLabel)).toEqual([]);
     expect(missing([...sizes, 'unknown'], enterpriseSizeLabels)).toEqual([]);
     expect(missing([...importKinds.keys()], importKindLabels)).toEqual([]);
-    const subjectKinds = Object.values(auditSubject).map((subject) => (subject as (...a: unknown[]) => string)('x', 1).split(':')[0]!);
+    const subjectKinds = Object.values(auditSubject).map(
+      (subject) => (subject as (...a: unknown[]) => string)('x', 1).split(':')[0]!,
+    );
     expect(missing(subjectKinds, auditSubjectKindLabels)).toEqual([]);
     expect(Object.keys(auditSubjectIdLabels).sort()).toEqual(Object.keys(auditSubjectKindLabels).sort());
   });
@@ -136,7 +145,8 @@ describe('the vocabulary', () => {
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
     const path = join(dir, e.name);
-    if (e.isDirectory()) return e.name === 'vocabulary' || e.name === 'node_modules' || e.name === 'dist' ? [] : sourceFiles(path);
+    if (e.isDirectory())
+      return e.name === 'vocabulary' || e.name === 'node_modules' || e.name === 'dist' ? [] : sourceFiles(path);
     return /\.tsx?$/.test(e.name) ? [path] : [];
   });
 }
@@ -153,9 +163,11 @@ function labelCopies(source: string): { vocabulary: string; codes: string[] }[] 
   const copies: { vocabulary: string; codes: string[] }[] = [];
   for (const literal of source.matchAll(/\{([^{}]*)\}/g)) {
     const entries = [...literal[1]!.matchAll(/(?:^|[\s,])'?([\w.-]+)'?\s*:\s*'([^'\n]{1,16})'/g)]
-      .filter((e) => CJK.test(e[2]!)).map((e) => e[1]!);
+      .filter((e) => CJK.test(e[2]!))
+      .map((e) => e[1]!);
     if (entries.length < 2) continue;
-    const best = vocabularies.map((v) => ({ vocabulary: v.name, codes: entries.filter((code) => code in v.labels) }))
+    const best = vocabularies
+      .map((v) => ({ vocabulary: v.name, codes: entries.filter((code) => code in v.labels) }))
       .reduce((a, b) => (b.codes.length > a.codes.length ? b : a));
     if (best.codes.length >= 2) copies.push(best);
   }
@@ -172,7 +184,8 @@ describe('labels written outside the vocabulary', () => {
   it('finds none in src/ or web/', () => {
     const files = [join(root, 'src'), join(root, 'web/src')].flatMap(sourceFiles).filter((f) => !NOT_COPIES[relative(root, f)]);
     const copies = files.flatMap((file) =>
-      labelCopies(readFileSync(file, 'utf8')).map((c) => `${relative(root, file)}: ${c.codes.join(', ')} (${c.vocabulary})`));
+      labelCopies(readFileSync(file, 'utf8')).map((c) => `${relative(root, file)}: ${c.codes.join(', ')} (${c.vocabulary})`),
+    );
     expect(copies).toEqual([]);
   });
 });

@@ -1,6 +1,15 @@
 import { describe, it, expect } from 'vitest';
 import {
-  amountYuan, checkedCode, date, defineImportSpec, enterpriseSize, enumOf, integer, period, text, yesNo,
+  amountYuan,
+  checkedCode,
+  date,
+  defineImportSpec,
+  enterpriseSize,
+  enumOf,
+  integer,
+  period,
+  text,
+  yesNo,
 } from '../../../src/adapters/files/column-spec.ts';
 import { sampleSpec } from './support.ts';
 
@@ -67,7 +76,17 @@ describe('date', () => {
   const parse = date().parse;
 
   it('accepts the ways people and Excel write a date and returns ISO', () => {
-    for (const raw of ['2024-08-15', '2024/8/15', '2024.8.15', '2024年8月15日', '2024 年 8 月 15 日', '20240815', '2024/8/15 0:00', '2024-08-15 00:00:00', '２０２４－０８－１５']) {
+    for (const raw of [
+      '2024-08-15',
+      '2024/8/15',
+      '2024.8.15',
+      '2024年8月15日',
+      '2024 年 8 月 15 日',
+      '20240815',
+      '2024/8/15 0:00',
+      '2024-08-15 00:00:00',
+      '２０２４－０８－１５',
+    ]) {
       expect(parse(raw), raw).toEqual({ value: '2024-08-15' });
     }
   });
@@ -84,7 +103,8 @@ describe('period', () => {
   const parse = period().parse;
 
   it('accepts 2024-08, 2024/8, 202408, 2024年8月 and an Excel month cell (first of the month)', () => {
-    for (const raw of ['2024-08', '2024/8', '202408', '2024年8月', '2024-08-01']) expect(parse(raw), raw).toEqual({ value: '2024-08' });
+    for (const raw of ['2024-08', '2024/8', '202408', '2024年8月', '2024-08-01'])
+      expect(parse(raw), raw).toEqual({ value: '2024-08' });
   });
 
   it('rejects month 13 and a full date that is not the first', () => {
@@ -121,18 +141,34 @@ describe('checkedCode', () => {
 describe('defineImportSpec', () => {
   it('keeps the columns in the order written, each with its key', () => {
     expect(sampleSpec.columns.map((c) => [c.key, c.header])).toEqual([
-      ['creditCode', '统一社会信用代码'], ['name', '单位名称'], ['size', '企业规模'], ['paidFen', '实缴金额（元）'],
-      ['insuredOn', '参保日期'], ['period', '所属期'], ['dispatch', '是否劳务派遣'], ['headcount', '参保人数'],
+      ['creditCode', '统一社会信用代码'],
+      ['name', '单位名称'],
+      ['size', '企业规模'],
+      ['paidFen', '实缴金额（元）'],
+      ['insuredOn', '参保日期'],
+      ['period', '所属期'],
+      ['dispatch', '是否劳务派遣'],
+      ['headcount', '参保人数'],
     ]);
   });
 
   it('refuses duplicate headers and examples that fail their own parser', () => {
-    expect(() => defineImportSpec<{ a: string; b: string }>({
-      kind: 'x', title: 'x',
-      columns: { a: { header: '名称', required: true, example: 'a', ...text({ maxLength: 5 }) }, b: { header: ' 名称 ', required: true, example: 'b', ...text({ maxLength: 5 }) } },
-    })).toThrow(/duplicate header/);
-    expect(() => defineImportSpec<{ a: number }>({
-      kind: 'x', title: 'x', columns: { a: { header: '金额', required: true, example: '1.234', ...amountYuan() } },
-    })).toThrow(/does not parse/);
+    expect(() =>
+      defineImportSpec<{ a: string; b: string }>({
+        kind: 'x',
+        title: 'x',
+        columns: {
+          a: { header: '名称', required: true, example: 'a', ...text({ maxLength: 5 }) },
+          b: { header: ' 名称 ', required: true, example: 'b', ...text({ maxLength: 5 }) },
+        },
+      }),
+    ).toThrow(/duplicate header/);
+    expect(() =>
+      defineImportSpec<{ a: number }>({
+        kind: 'x',
+        title: 'x',
+        columns: { a: { header: '金额', required: true, example: '1.234', ...amountYuan() } },
+      }),
+    ).toThrow(/does not parse/);
   });
 });

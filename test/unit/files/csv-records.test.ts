@@ -27,7 +27,12 @@ describe('csvRecords', () => {
   });
 
   it('accepts LF, CRLF and lone CR line ends, a missing final line break and blank lines', async () => {
-    expect(await parseInChunks('a,b\nc,d\r\ne,f\rg,h')).toEqual([['a', 'b'], ['c', 'd'], ['e', 'f'], ['g', 'h']]);
+    expect(await parseInChunks('a,b\nc,d\r\ne,f\rg,h')).toEqual([
+      ['a', 'b'],
+      ['c', 'd'],
+      ['e', 'f'],
+      ['g', 'h'],
+    ]);
     expect(await parseInChunks('a\n\nb\n')).toEqual([['a'], [''], ['b']]);
     expect(await parseInChunks('a,b,\n')).toEqual([['a', 'b', '']]);
   });

@@ -12,20 +12,46 @@ const file = tempFiles();
 
 describe('guardCell', () => {
   it('prefixes text beginning with = + - @, a tab or a carriage return with an apostrophe', () => {
-    expect([`=cmd|' /C calc'!A0`, '+1+1', '-1+1', '@SUM(A1)', '\t=1+1', '\r=1+1', '-', '=']
-      .map(guardCell)).toEqual([`'=cmd|' /C calc'!A0`, `'+1+1`, `'-1+1`, `'@SUM(A1)`, `'\t=1+1`, `'\r=1+1`, `'-`, `'=`]);
+    expect([`=cmd|' /C calc'!A0`, '+1+1', '-1+1', '@SUM(A1)', '\t=1+1', '\r=1+1', '-', '='].map(guardCell)).toEqual([
+      `'=cmd|' /C calc'!A0`,
+      `'+1+1`,
+      `'-1+1`,
+      `'@SUM(A1)`,
+      `'\t=1+1`,
+      `'\r=1+1`,
+      `'-`,
+      `'=`,
+    ]);
   });
 
   it('leaves numbers, text that is only a number, empty cells and ordinary text unchanged', () => {
-    expect([-12.5, 0, '-12.50', '+3', '1234.56', '12-1', '', null, '威海=公司', ' =1', "'=1"]
-      .map(guardCell)).toEqual([-12.5, 0, '-12.50', '+3', '1234.56', '12-1', '', null, '威海=公司', ' =1', "'=1"]);
+    expect([-12.5, 0, '-12.50', '+3', '1234.56', '12-1', '', null, '威海=公司', ' =1', "'=1"].map(guardCell)).toEqual([
+      -12.5,
+      0,
+      '-12.50',
+      '+3',
+      '1234.56',
+      '12-1',
+      '',
+      null,
+      '威海=公司',
+      ' =1',
+      "'=1",
+    ]);
   });
 });
 
 describe('the writers', () => {
   it('write a guarded CSV, headers included', async () => {
     const path = file('guarded.csv');
-    await writeCsv(path, ['=表头', '金额'], [['@名称', '-5.00'], ['+SUM(1,2)', -5]]);
+    await writeCsv(
+      path,
+      ['=表头', '金额'],
+      [
+        ['@名称', '-5.00'],
+        ['+SUM(1,2)', -5],
+      ],
+    );
     expect(readFileSync(path, 'utf8')).toBe(`\uFEFF'=表头,金额\r\n'@名称,-5.00\r\n"'+SUM(1,2)",-5\r\n`);
   });
 

@@ -69,10 +69,18 @@ describe('readTable — CSV', () => {
 
   it('matches headers in any order, ignoring surrounding spaces and unknown columns', async () => {
     const path = file('reordered.csv');
-    writeFileSync(path, ' 参保人数 ,备注,单位名称 ,统一社会信用代码,实缴金额（元）,参保日期,所属期\n7,随便写,乙公司,91370100MA3C00001X,8,2024-01-02,2024-01\n');
+    writeFileSync(
+      path,
+      ' 参保人数 ,备注,单位名称 ,统一社会信用代码,实缴金额（元）,参保日期,所属期\n7,随便写,乙公司,91370100MA3C00001X,8,2024-01-02,2024-01\n',
+    );
     const rows = await readAll(path);
     expect(rows[0]!.values).toEqual({
-      参保人数: '7', 单位名称: '乙公司', 统一社会信用代码: '91370100MA3C00001X', '实缴金额（元）': '8', 参保日期: '2024-01-02', 所属期: '2024-01',
+      参保人数: '7',
+      单位名称: '乙公司',
+      统一社会信用代码: '91370100MA3C00001X',
+      '实缴金额（元）': '8',
+      参保日期: '2024-01-02',
+      所属期: '2024-01',
     });
   });
 
@@ -83,8 +91,12 @@ describe('readTable — CSV', () => {
     expect(error.message).toMatch(/^表头与模板不符：/);
     expect(error.message).toContain('「统一社会信用代码」缺少必填列');
     expect(error.message).toContain('「单位名称」列名重复');
-    expect(error.problems.filter((p) => p.message === '缺少必填列').map((p) => p.column))
-      .toEqual(['统一社会信用代码', '实缴金额（元）', '参保日期', '所属期']);
+    expect(error.problems.filter((p) => p.message === '缺少必填列').map((p) => p.column)).toEqual([
+      '统一社会信用代码',
+      '实缴金额（元）',
+      '参保日期',
+      '所属期',
+    ]);
   });
 
   it('rejects an empty file, a legacy .xls and a file that is neither UTF-8 nor GBK', async () => {
@@ -131,8 +143,18 @@ describe('readTable — XLSX', () => {
 
     const rows = await readAll(path);
     expect(rows.map((r) => r.rowNumber)).toEqual([2, 4]);
-    expect(rows[0]!.values).toMatchObject({ '实缴金额（元）': '1234.5', 参保日期: '2024-08-15', 所属期: '2024-08-01', 参保人数: '25' });
-    expect(rows[1]!.values).toMatchObject({ 单位名称: '乙公司', '实缴金额（元）': '0.3', 参保日期: '2024-02-29', 参保人数: '12' });
+    expect(rows[0]!.values).toMatchObject({
+      '实缴金额（元）': '1234.5',
+      参保日期: '2024-08-15',
+      所属期: '2024-08-01',
+      参保人数: '25',
+    });
+    expect(rows[1]!.values).toMatchObject({
+      单位名称: '乙公司',
+      '实缴金额（元）': '0.3',
+      参保日期: '2024-02-29',
+      参保人数: '12',
+    });
 
     const report = new ValidationReport();
     const parsed = [];

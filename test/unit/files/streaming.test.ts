@@ -27,10 +27,13 @@ describe('streaming a 100,000-row CSV', () => {
   it('parses every row while reading at most a couple of chunks ahead of the rows handed out', async () => {
     const path = file('large.csv');
     const headerLine = `${sampleHeaders.join(',')}\n`;
-    await writeLines(path, (function* () {
-      yield headerLine;
-      for (let i = 0; i < ROWS; i++) yield dataLine(i);
-    })());
+    await writeLines(
+      path,
+      (function* () {
+        yield headerLine;
+        for (let i = 0; i < ROWS; i++) yield dataLine(i);
+      })(),
+    );
     const headerBytes = Buffer.byteLength(headerLine);
     const rowBytes = Buffer.byteLength(dataLine(0));
 
@@ -79,7 +82,9 @@ describe('streaming a large XLSX with Chinese text', () => {
       const sheet = workbook.addWorksheet('单位');
       sheet.addRow(sampleHeaders).commit();
       names.forEach((name, i) => {
-        sheet.addRow([`9137010000MA${String(i).padStart(6, '0')}`, name, '中型', '1', '2024年8月15日', '2024年8月', '是', '1']).commit();
+        sheet
+          .addRow([`9137010000MA${String(i).padStart(6, '0')}`, name, '中型', '1', '2024年8月15日', '2024年8月', '是', '1'])
+          .commit();
       });
       sheet.commit();
       await workbook.commit();

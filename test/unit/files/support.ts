@@ -5,7 +5,15 @@ import { join } from 'node:path';
 import { afterAll } from 'vitest';
 import type { EnterpriseSize } from '../../../src/policy/core/input-fields.ts';
 import {
-  amountYuan, checkedCode, date, defineImportSpec, enterpriseSize, integer, period, text, yesNo,
+  amountYuan,
+  checkedCode,
+  date,
+  defineImportSpec,
+  enterpriseSize,
+  integer,
+  period,
+  text,
+  yesNo,
 } from '../../../src/adapters/files/column-spec.ts';
 
 /** A fresh temp folder per test file, removed afterwards; returns a path maker. */
@@ -39,8 +47,14 @@ export const sampleSpec = defineImportSpec<SampleRow>({
   title: '参保单位',
   columns: {
     creditCode: {
-      header: '统一社会信用代码', required: true, example: '91370100MA3C00000X',
-      ...checkedCode({ check: toyCreditCheck, messages: { LENGTH: '须为 18 位', CHECK_CHAR: '校验码不正确' }, hint: '18 位统一社会信用代码' }),
+      header: '统一社会信用代码',
+      required: true,
+      example: '91370100MA3C00000X',
+      ...checkedCode({
+        check: toyCreditCheck,
+        messages: { LENGTH: '须为 18 位', CHECK_CHAR: '校验码不正确' },
+        hint: '18 位统一社会信用代码',
+      }),
     },
     name: { header: '单位名称', required: true, example: '济南示例有限公司', ...text({ maxLength: 20 }) },
     size: { header: '企业规模', required: false, example: '小型', ...enterpriseSize() },

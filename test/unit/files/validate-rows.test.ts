@@ -4,8 +4,14 @@ import { ValidationReport, validateRows } from '../../../src/adapters/files/vali
 import { sampleSpec, type SampleRow } from './support.ts';
 
 const good: Record<string, string> = {
-  统一社会信用代码: ' 91370100ma3c00000x ', 单位名称: '甲公司', 企业规模: '', '实缴金额（元）': '100',
-  参保日期: '2024/1/2', 所属期: '202401', 是否劳务派遣: '', 参保人数: '3',
+  统一社会信用代码: ' 91370100ma3c00000x ',
+  单位名称: '甲公司',
+  企业规模: '',
+  '实缴金额（元）': '100',
+  参保日期: '2024/1/2',
+  所属期: '202401',
+  是否劳务派遣: '',
+  参保人数: '3',
 };
 
 async function* fromRows(rows: TableRow[]): AsyncGenerator<TableRow> {
@@ -23,20 +29,35 @@ describe('validateRows', () => {
     const report = new ValidationReport();
     const rows = await collect([{ rowNumber: 2, values: good }], report);
     expect(report.ok).toBe(true);
-    expect(rows).toEqual([{
-      rowNumber: 2,
-      value: {
-        creditCode: '91370100MA3C00000X', name: '甲公司', size: null, paidFen: 10000,
-        insuredOn: '2024-01-02', period: '2024-01', dispatch: null, headcount: 3,
+    expect(rows).toEqual([
+      {
+        rowNumber: 2,
+        value: {
+          creditCode: '91370100MA3C00000X',
+          name: '甲公司',
+          size: null,
+          paidFen: 10000,
+          insuredOn: '2024-01-02',
+          period: '2024-01',
+          dispatch: null,
+          headcount: 3,
+        },
       },
-    }]);
+    ]);
   });
 
   it('reports every bad cell with row, Chinese header, value and message, and drops the bad row', async () => {
     const report = new ValidationReport();
     const bad = { ...good, 单位名称: '  ', '实缴金额（元）': '1.234', 参保日期: '2024-02-30' };
     const { 所属期: _omitted, ...missingColumn } = good;
-    const rows = await collect([{ rowNumber: 2, values: bad }, { rowNumber: 5, values: good }, { rowNumber: 7, values: missingColumn }], report);
+    const rows = await collect(
+      [
+        { rowNumber: 2, values: bad },
+        { rowNumber: 5, values: good },
+        { rowNumber: 7, values: missingColumn },
+      ],
+      report,
+    );
     expect(rows.map((r) => r.rowNumber)).toEqual([5]);
     expect(report.errors).toEqual([
       { row: 2, column: '单位名称', value: '', message: '必填项不能为空' },
@@ -49,7 +70,10 @@ describe('validateRows', () => {
 
   it('keeps only the first errors in full but counts all of them', async () => {
     const report = new ValidationReport(5);
-    const rows = Array.from({ length: 4 }, (_, i) => ({ rowNumber: i + 2, values: { ...good, 参保人数: 'x', 所属期: '2024-13' } }));
+    const rows = Array.from({ length: 4 }, (_, i) => ({
+      rowNumber: i + 2,
+      values: { ...good, 参保人数: 'x', 所属期: '2024-13' },
+    }));
     await collect(rows, report);
     expect(report.errors).toHaveLength(5);
     expect(report.errorCount).toBe(8);

@@ -81,7 +81,12 @@ describe('writeXlsx', () => {
       { name: '明细', columns: [{ header: '序号' }, { header: '名称' }, { header: '备注' }], rows: numbers() },
       { name: '汇总', columns: [{ header: '合计' }], rows: [[6]] },
     ]);
-    expect(await sheetValues(path)).toEqual([['序号', '名称', '备注'], [1, '第1行'], [2, '第2行'], [3, '第3行']]);
+    expect(await sheetValues(path)).toEqual([
+      ['序号', '名称', '备注'],
+      [1, '第1行'],
+      [2, '第2行'],
+      [3, '第3行'],
+    ]);
     expect(await sheetValues(path, 1)).toEqual([['合计'], [6]]);
   });
 });

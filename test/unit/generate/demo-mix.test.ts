@@ -31,15 +31,24 @@ function groupBy<K>(rows: Row[], key: (r: Row) => K): Map<K, Row[]> {
 describe('demo scale: units', () => {
   it('has 5,000 units in Weihai’s seven areas and about 60,000 people', () => {
     expect(units).toHaveLength(5_000);
-    expect(new Set(units.map((u) => u.region_code))).toEqual(new Set(['371002', '371003', '371082', '371083', '371071', '371072', '371073']));
+    expect(new Set(units.map((u) => u.region_code))).toEqual(
+      new Set(['371002', '371003', '371082', '371083', '371071', '371072', '371073']),
+    );
     expect(w.rows('persons').length).toBeGreaterThan(54_000);
     expect(w.rows('persons').length).toBeLessThan(66_000);
   });
 
   it('gives every unit a distinct valid credit code whose prefix fits its type and whose digits 3–8 are its region', () => {
     const prefixes: Record<string, string> = {
-      enterprise: '91', accounting_firm: '91', individual_business: '92', social_organization: '51',
-      social_service_agency: '52', foundation: '53', law_firm: '31', government_agency: '11', public_institution: '12',
+      enterprise: '91',
+      accounting_firm: '91',
+      individual_business: '92',
+      social_organization: '51',
+      social_service_agency: '52',
+      foundation: '53',
+      law_firm: '31',
+      government_agency: '11',
+      public_institution: '12',
     };
     for (const u of units) {
       const code = u.credit_code as string;
@@ -55,8 +64,16 @@ describe('demo scale: units', () => {
     expect(share(units.filter((u) => u.size === 'large').length, units.length)).toBeGreaterThan(0.006);
     expect(share(units.filter((u) => u.size === 'large').length, units.length)).toBeLessThan(0.015);
     expect(share(byType.get('enterprise')!.length, units.length)).toBeGreaterThan(0.85);
-    for (const type of ['social_organization', 'foundation', 'social_service_agency', 'law_firm', 'accounting_firm',
-      'individual_business', 'government_agency', 'public_institution']) {
+    for (const type of [
+      'social_organization',
+      'foundation',
+      'social_service_agency',
+      'law_firm',
+      'accounting_firm',
+      'individual_business',
+      'government_agency',
+      'public_institution',
+    ]) {
       expect(byType.get(type)?.length ?? 0, type).toBeGreaterThan(3);
     }
     const dispatch = units.filter((u) => u.labor_dispatch === true);
@@ -69,10 +86,16 @@ describe('demo scale: units', () => {
     let derivable = 0;
     let unknown = 0;
     for (const u of enterprises) {
-      const decision = evaluateEnterpriseSize({
-        id: u.id as number, industry: u.industry as Industry, employees: u.employees as number | null,
-        revenueWan: u.revenue_wan === null ? null : Number(u.revenue_wan), assetsWan: u.assets_wan === null ? null : Number(u.assets_wan),
-      }, params);
+      const decision = evaluateEnterpriseSize(
+        {
+          id: u.id as number,
+          industry: u.industry as Industry,
+          employees: u.employees as number | null,
+          revenueWan: u.revenue_wan === null ? null : Number(u.revenue_wan),
+          assetsWan: u.assets_wan === null ? null : Number(u.assets_wan),
+        },
+        params,
+      );
       const derived = decision.size;
       if (u.size !== null) expect(derived, `unit ${u.id}`).toBe(u.size);
       else if (derived === null) unknown++;
@@ -122,7 +145,9 @@ describe('demo scale: headcounts and layoffs (SPEC Art. 2 condition 3, net-decre
       const [measure] = measureLayoffs('net_decrease', {
         start: (december?.insured_count as number) ?? 0,
         end: at('2023-12')!.insured_count as number,
-        retiredOrDied: rows.filter((r) => (r.period as string).startsWith('2023')).reduce((s, r) => s + (r.natural_attrition as number), 0),
+        retiredOrDied: rows
+          .filter((r) => (r.period as string).startsWith('2023'))
+          .reduce((s, r) => s + (r.natural_attrition as number), 0),
         firstInsuredMonth: december ? null : (rows[0]!.insured_count as number),
       });
       if (measure && 'layoffs' in measure) out.push(measure);
@@ -132,7 +157,9 @@ describe('demo scale: headcounts and layoffs (SPEC Art. 2 condition 3, net-decre
 
   it('records 2022-12 to 2023-12 for every unit insured then', () => {
     expect(new Set(w.rows('unit_headcounts').map((h) => h.unit_id)).size).toBe(units.length);
-    expect(w.rows('unit_headcounts').every((h) => h.period as string >= '2022-12' && h.period as string <= '2023-12')).toBe(true);
+    expect(w.rows('unit_headcounts').every((h) => (h.period as string) >= '2022-12' && (h.period as string) <= '2023-12')).toBe(
+      true,
+    );
   });
 
   it('passes most units above 30 staff, fails some narrowly above 5.5% and holds some at exactly 5.5%', () => {
@@ -158,23 +185,33 @@ describe('demo scale: headcounts and layoffs (SPEC Art. 2 condition 3, net-decre
 describe('demo scale: contributions and payments', () => {
   it('has dues for 2022-12 … 2024-07 and pays most months in full on the 15th', () => {
     const months = w.rows('unit_contribution_months');
-    expect(months.every((m) => m.period as string >= '2022-12' && m.period as string <= '2024-07')).toBe(true);
+    expect(months.every((m) => (m.period as string) >= '2022-12' && (m.period as string) <= '2024-07')).toBe(true);
     const contributions = w.rows('unit_payments').filter((p) => p.kind === 'contribution');
-    expect(share(contributions.filter((p) => (p.paid_on as string).endsWith('-15')).length, contributions.length)).toBeGreaterThan(0.8);
+    expect(
+      share(contributions.filter((p) => (p.paid_on as string).endsWith('-15')).length, contributions.length),
+    ).toBeGreaterThan(0.8);
     expect(new Set(w.rows('unit_payments').map((p) => `${p.unit_id}/${p.receipt_no}`)).size).toBe(w.rows('unit_payments').length);
   });
 
   it('has 2023 months paid in 2024, 2022 arrears paid in 2023, and late fees paid with them', () => {
     const payments = w.rows('unit_payments');
-    const late2023 = payments.filter((p) => p.kind === 'contribution' && (p.period as string).startsWith('2023') && (p.paid_on as string).startsWith('2024'));
-    const arrears2022 = payments.filter((p) => p.kind === 'contribution' && p.period === '2022-12' && (p.paid_on as string).startsWith('2023'));
+    const late2023 = payments.filter(
+      (p) => p.kind === 'contribution' && (p.period as string).startsWith('2023') && (p.paid_on as string).startsWith('2024'),
+    );
+    const arrears2022 = payments.filter(
+      (p) => p.kind === 'contribution' && p.period === '2022-12' && (p.paid_on as string).startsWith('2023'),
+    );
     const fees = payments.filter((p) => p.kind === 'late_fee');
     expect(new Set(late2023.map((p) => p.unit_id)).size).toBeGreaterThan(50);
     expect(new Set(arrears2022.map((p) => p.unit_id)).size).toBeGreaterThan(30);
     expect(fees.length).toBeGreaterThan(0);
     for (const fee of fees) {
       expect(fee.amount_fen).toBeGreaterThan(0);
-      expect(payments.some((p) => p.kind === 'contribution' && p.unit_id === fee.unit_id && p.period === fee.period && p.paid_on === fee.paid_on)).toBe(true);
+      expect(
+        payments.some(
+          (p) => p.kind === 'contribution' && p.unit_id === fee.unit_id && p.period === fee.period && p.paid_on === fee.paid_on,
+        ),
+      ).toBe(true);
     }
   });
 
@@ -182,7 +219,8 @@ describe('demo scale: contributions and payments', () => {
     const due = new Map(w.rows('unit_contribution_months').map((m) => [`${m.unit_id}/${m.period}`, m.due_fen as number]));
     const paid = new Map<string, number>();
     for (const p of w.rows('unit_payments')) {
-      if (p.kind === 'contribution') paid.set(`${p.unit_id}/${p.period}`, (paid.get(`${p.unit_id}/${p.period}`) ?? 0) + (p.amount_fen as number));
+      if (p.kind === 'contribution')
+        paid.set(`${p.unit_id}/${p.period}`, (paid.get(`${p.unit_id}/${p.period}`) ?? 0) + (p.amount_fen as number));
     }
     const short = [...due].filter(([key, fen]) => (paid.get(key) ?? 0) > 0 && paid.get(key)! < fen);
     expect(short.length).toBeGreaterThan(5);
@@ -247,7 +285,12 @@ describe('demo scale: people', () => {
     const dispatchIds = new Set(units.filter((u) => u.labor_dispatch).map((u) => u.id));
     expect(new Set(placements.map((p) => p.dispatch_unit_id))).toEqual(dispatchIds);
     // Every dispatch worker's base-year contributions are there to split.
-    const paidFor = new Set(w.rows('person_contributions').filter((c) => dispatchIds.has(c.unit_id)).map((c) => c.person_id));
+    const paidFor = new Set(
+      w
+        .rows('person_contributions')
+        .filter((c) => dispatchIds.has(c.unit_id))
+        .map((c) => c.person_id),
+    );
     expect(placements.filter((p) => (p.to_period as string) >= '2023-01').every((p) => paidFor.has(p.person_id))).toBe(true);
   });
 
@@ -256,7 +299,7 @@ describe('demo scale: people', () => {
     expect(new Set(certificates.map((c) => c.level))).toEqual(new Set([1, 2, 3, 4, 5]));
     expect(share(certificates.filter((c) => c.verified).length, certificates.length)).toBeGreaterThan(0.85);
     for (const c of certificates) {
-      expect(c.issue_date as string >= '2023-06-01' && c.issue_date as string <= '2024-10-31').toBe(true);
+      expect((c.issue_date as string) >= '2023-06-01' && (c.issue_date as string) <= '2024-10-31').toBe(true);
       expect(c.number).toMatch(/^[SY]\d{21}$/);
       expect(Number((c.number as string)[16])).toBe(c.level);
       expect(c.occupation_code).toMatch(/^\d-\d{2}-\d{2}-\d{2}$/);
@@ -267,12 +310,20 @@ describe('demo scale: people', () => {
     const grants = w.rows('subsidy_grants');
     expect(grants.some((g) => g.type === 'skill_subsidy')).toBe(true);
     expect(grants.some((g) => g.type === 'vocational_training_subsidy')).toBe(true);
-    const byPerson = groupBy(grants.filter((g) => g.type === 'skill_subsidy' && (g.granted_on as string).startsWith('2024')), (g) => g.person_id);
+    const byPerson = groupBy(
+      grants.filter((g) => g.type === 'skill_subsidy' && (g.granted_on as string).startsWith('2024')),
+      (g) => g.person_id,
+    );
     expect([...byPerson.values()].some((list) => list.length >= 3)).toBe(true);
     const benefits = groupBy(w.rows('benefit_periods'), (b) => b.person_id);
     expect(benefits.size).toBeGreaterThan(100);
-    const certifiedOnBenefit = w.rows('certificates').filter((c) =>
-      benefits.get(c.person_id)?.some((b) => c.issue_date as string >= (b.from_date as string) && c.issue_date as string <= (b.to_date as string)));
+    const certifiedOnBenefit = w
+      .rows('certificates')
+      .filter((c) =>
+        benefits
+          .get(c.person_id)
+          ?.some((b) => (c.issue_date as string) >= (b.from_date as string) && (c.issue_date as string) <= (b.to_date as string)),
+      );
     expect(certifiedOnBenefit.length).toBeGreaterThan(0);
   });
 

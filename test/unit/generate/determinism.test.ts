@@ -27,7 +27,12 @@ describe('generatePopulation determinism', () => {
     const seen: [string, number, number][] = [];
     const writer = new HashingWriter(cipher);
     const counts = await generatePopulation({
-      scale: SMALL, seed: 5, writer, cipher, params, onProgress: (table, done, total) => seen.push([table, done, total]),
+      scale: SMALL,
+      seed: 5,
+      writer,
+      cipher,
+      params,
+      onProgress: (table, done, total) => seen.push([table, done, total]),
     });
     expect(seen.at(-2)).toEqual(['units', 800, 800]);
     expect(seen.at(-1)).toEqual(['persons', counts.persons, counts.persons]);
@@ -37,8 +42,23 @@ describe('generatePopulation determinism', () => {
   it('spreads a province over all sixteen Shandong cities, Weihai by its seven areas', async () => {
     const writer = await generateInMemory({ units: 4_000, regions: 'shandong', people: { unitShare: 0.05 } }, 3);
     const regions = new Set(writer.rows('units').map((u) => u.region_code as string));
-    for (const city of ['370100', '370200', '370300', '370400', '370500', '370600', '370700', '370800', '370900',
-      '371100', '371300', '371400', '371500', '371600', '371700']) {
+    for (const city of [
+      '370100',
+      '370200',
+      '370300',
+      '370400',
+      '370500',
+      '370600',
+      '370700',
+      '370800',
+      '370900',
+      '371100',
+      '371300',
+      '371400',
+      '371500',
+      '371600',
+      '371700',
+    ]) {
       expect(regions).toContain(city);
     }
     expect([...regions].filter((r) => r.startsWith('3710')).length).toBeGreaterThanOrEqual(5);
@@ -51,7 +71,8 @@ describe('generatePopulation determinism', () => {
   });
 
   it('rejects a seed that is not a non-negative integer', async () => {
-    await expect(generatePopulation({ scale: SMALL, seed: -1, writer: new HashingWriter(cipher), cipher, params }))
-      .rejects.toThrow(RangeError);
+    await expect(
+      generatePopulation({ scale: SMALL, seed: -1, writer: new HashingWriter(cipher), cipher, params }),
+    ).rejects.toThrow(RangeError);
   });
 });

@@ -12,7 +12,10 @@ function fakeStream(isTTY: boolean) {
 describe('wengang generate', () => {
   it('refuses an unknown scale or a seed that is not a non-negative integer, in Chinese and English', async () => {
     await expect(runGenerate(['--scale', 'town'])).rejects.toThrow(CliError);
-    await expect(runGenerate(['--scale', 'town'])).rejects.toMatchObject({ zh: expect.stringContaining('未知规模'), exitCode: 2 });
+    await expect(runGenerate(['--scale', 'town'])).rejects.toMatchObject({
+      zh: expect.stringContaining('未知规模'),
+      exitCode: 2,
+    });
     await expect(runGenerate(['--seed=-3'])).rejects.toMatchObject({ zh: expect.stringContaining('种子') });
     await expect(runGenerate(['--seed', '1.5'])).rejects.toMatchObject({ zh: expect.stringContaining('种子') });
     await expect(runGenerate(['--bogus'])).rejects.toThrow(CliError);

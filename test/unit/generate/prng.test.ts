@@ -27,7 +27,13 @@ describe('seeded generator', () => {
     let heavy = 0;
     let hits = 0;
     for (let i = 0; i < 20_000; i++) {
-      if (rng.weighted([['a', 9], ['b', 1]] as const) === 'a') heavy++;
+      if (
+        rng.weighted([
+          ['a', 9],
+          ['b', 1],
+        ] as const) === 'a'
+      )
+        heavy++;
       if (rng.chance(0.25)) hits++;
     }
     expect(heavy / 20_000).toBeCloseTo(0.9, 1);

@@ -32,7 +32,11 @@ export class HashingWriter implements BulkWriter {
     let hash = this.digests.get(table);
     if (!hash) this.digests.set(table, (hash = createHash('sha256').update(columns.join(','))));
     for (const row of rows) {
-      hash.update(row.map((cell) => (Buffer.isBuffer(cell) ? `enc:${this.cipher.decrypt(cell)}` : `${typeof cell}:${String(cell)}`)).join('\t'));
+      hash.update(
+        row
+          .map((cell) => (Buffer.isBuffer(cell) ? `enc:${this.cipher.decrypt(cell)}` : `${typeof cell}:${String(cell)}`))
+          .join('\t'),
+      );
       hash.update('\n');
     }
   }

@@ -49,15 +49,27 @@ describe('enterprise-size standard (工信部联企业〔2011〕300号)', () => 
   });
 
   it('makes a unit an SME on one indicator below the large bound, and micro on one below the small bound', () => {
-    expect(enterpriseSizeRule.evaluate({ industry: 'industrial', employees: 5 }, params))
-      .toMatchObject({ status: 'eligible', size: 'micro', sizeClass: 'sme', reasons: [] });
+    expect(enterpriseSizeRule.evaluate({ industry: 'industrial', employees: 5 }, params)).toMatchObject({
+      status: 'eligible',
+      size: 'micro',
+      sizeClass: 'sme',
+      reasons: [],
+    });
     const medium = enterpriseSizeRule.evaluate({ industry: 'industrial', employees: 500 }, params);
     expect(medium).toMatchObject({ status: 'eligible', size: null, sizeClass: 'sme', reasons: [] });
-    expect(medium.trace.at(-1)!.text).toBe('缺少营业收入；从业人员 500 人 < 从业人员 1000 人，按工业划型标准属于中小微企业（具体档次须补充营业收入）');
-    expect(enterpriseSizeRule.evaluate({ industry: 'industrial', employees: 1500 }, params))
-      .toMatchObject({ status: 'needs_review', sizeClass: null, reasons: ['SIZE_UNKNOWN'] });
-    expect(enterpriseSizeRule.evaluate({ industry: 'industrial', employees: 1000, revenueWan: 40000 }, params))
-      .toMatchObject({ status: 'eligible', size: 'large', sizeClass: 'large' });
+    expect(medium.trace.at(-1)!.text).toBe(
+      '缺少营业收入；从业人员 500 人 < 从业人员 1000 人，按工业划型标准属于中小微企业（具体档次须补充营业收入）',
+    );
+    expect(enterpriseSizeRule.evaluate({ industry: 'industrial', employees: 1500 }, params)).toMatchObject({
+      status: 'needs_review',
+      sizeClass: null,
+      reasons: ['SIZE_UNKNOWN'],
+    });
+    expect(enterpriseSizeRule.evaluate({ industry: 'industrial', employees: 1000, revenueWan: 40000 }, params)).toMatchObject({
+      status: 'eligible',
+      size: 'large',
+      sizeClass: 'large',
+    });
   });
 
   const indicator = fc.option(fc.double({ min: 0, max: 300_000, noNaN: true }), { nil: undefined });
@@ -65,35 +77,64 @@ describe('enterprise-size standard (工信部联企业〔2011〕300号)', () => 
 
   it('never claims more than the present indicators prove: any filling of the missing ones keeps the class and size', () => {
     const filled = fc.double({ min: 0, max: 300_000, noNaN: true });
-    fc.assert(fc.property(fc.constantFrom(...industries), indicator, indicator, indicator, filled, filled, filled,
-      (industry, employees, revenueWan, assetsWan, e, r, a) => {
-        const partial = enterpriseSizeRule.evaluate({ industry, employees: employeesOf(employees), revenueWan, assetsWan }, params);
-        const complete = enterpriseSizeRule.evaluate({
-          industry, employees: employeesOf(employees ?? e), revenueWan: revenueWan ?? r, assetsWan: assetsWan ?? a,
-        }, params);
-        expect(complete.sizeClass).not.toBeNull();
-        if (partial.sizeClass !== null) expect(complete.sizeClass).toBe(partial.sizeClass);
-        if (partial.size !== null) expect(complete.size).toBe(partial.size);
-        expect(partial.status === 'eligible').toBe(partial.sizeClass !== null);
-        expect((partial.status === 'eligible') === (partial.reasons.length === 0)).toBe(true);
-      }));
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...industries),
+        indicator,
+        indicator,
+        indicator,
+        filled,
+        filled,
+        filled,
+        (industry, employees, revenueWan, assetsWan, e, r, a) => {
+          const partial = enterpriseSizeRule.evaluate(
+            { industry, employees: employeesOf(employees), revenueWan, assetsWan },
+            params,
+          );
+          const complete = enterpriseSizeRule.evaluate(
+            {
+              industry,
+              employees: employeesOf(employees ?? e),
+              revenueWan: revenueWan ?? r,
+              assetsWan: assetsWan ?? a,
+            },
+            params,
+          );
+          expect(complete.sizeClass).not.toBeNull();
+          if (partial.sizeClass !== null) expect(complete.sizeClass).toBe(partial.sizeClass);
+          if (partial.size !== null) expect(complete.size).toBe(partial.size);
+          expect(partial.status === 'eligible').toBe(partial.sizeClass !== null);
+          expect((partial.status === 'eligible') === (partial.reasons.length === 0)).toBe(true);
+        },
+      ),
+    );
   });
 
   it('never gives a smaller size when every indicator grows', () => {
-    fc.assert(fc.property(
-      fc.constantFrom(...industries), indicator, indicator, indicator, fc.double({ min: 0, max: 1000, noNaN: true }),
-      (industry, employees, revenueWan, assetsWan, growth) => {
-        const employeesInt = employeesOf(employees);
-        const before = enterpriseSizeRule.evaluate({ industry, employees: employeesInt, revenueWan, assetsWan }, params);
-        const after = enterpriseSizeRule.evaluate({
-          industry,
-          employees: employeesInt === undefined ? undefined : employeesInt + Math.floor(growth),
-          revenueWan: revenueWan === undefined ? undefined : revenueWan + growth,
-          assetsWan: assetsWan === undefined ? undefined : assetsWan + growth,
-        }, params);
-        if (before.size !== null && after.size !== null) expect(RANK[after.size as EnterpriseSize]).toBeGreaterThanOrEqual(RANK[before.size as EnterpriseSize]);
-        if (before.sizeClass === 'large') expect(after.sizeClass).toBe('large');
-      },
-    ));
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...industries),
+        indicator,
+        indicator,
+        indicator,
+        fc.double({ min: 0, max: 1000, noNaN: true }),
+        (industry, employees, revenueWan, assetsWan, growth) => {
+          const employeesInt = employeesOf(employees);
+          const before = enterpriseSizeRule.evaluate({ industry, employees: employeesInt, revenueWan, assetsWan }, params);
+          const after = enterpriseSizeRule.evaluate(
+            {
+              industry,
+              employees: employeesInt === undefined ? undefined : employeesInt + Math.floor(growth),
+              revenueWan: revenueWan === undefined ? undefined : revenueWan + growth,
+              assetsWan: assetsWan === undefined ? undefined : assetsWan + growth,
+            },
+            params,
+          );
+          if (before.size !== null && after.size !== null)
+            expect(RANK[after.size as EnterpriseSize]).toBeGreaterThanOrEqual(RANK[before.size as EnterpriseSize]);
+          if (before.sizeClass === 'large') expect(after.sizeClass).toBe('large');
+        },
+      ),
+    );
   });
 });

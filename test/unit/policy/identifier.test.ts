@@ -25,11 +25,19 @@ function idCheck(first17: string): string {
 const chars = (alphabet: string, length: number) =>
   fc.array(fc.constantFrom(...alphabet), { minLength: length, maxLength: length }).map((a) => a.join(''));
 
-const validCreditCode = fc.tuple(chars(CODE_CHARS, 2), chars(DIGITS, 6), chars(CODE_CHARS, 9))
-  .map(([a, b, c]) => a + b + c).map((first17) => first17 + creditCheck(first17));
+const validCreditCode = fc
+  .tuple(chars(CODE_CHARS, 2), chars(DIGITS, 6), chars(CODE_CHARS, 9))
+  .map(([a, b, c]) => a + b + c)
+  .map((first17) => first17 + creditCheck(first17));
 
-const validIdNumber = fc.tuple(chars(DIGITS, 6), fc.integer({ min: 1900, max: 2099 }), fc.integer({ min: 1, max: 12 }),
-  fc.integer({ min: 1, max: 28 }), chars(DIGITS, 3))
+const validIdNumber = fc
+  .tuple(
+    chars(DIGITS, 6),
+    fc.integer({ min: 1900, max: 2099 }),
+    fc.integer({ min: 1, max: 12 }),
+    fc.integer({ min: 1, max: 28 }),
+    chars(DIGITS, 3),
+  )
   .map(([area, y, m, d, seq]) => `${area}${y}${String(m).padStart(2, '0')}${String(d).padStart(2, '0')}${seq}`)
   .map((first17) => first17 + idCheck(first17));
 
@@ -45,7 +53,8 @@ describe('identifier cases', () => {
 
 describe('identifier checks', () => {
   it('accepts real credit codes and ID numbers', () => {
-    for (const code of ['91330100716105852F', '9144030071526726XG', '914403001922038216']) expect(checkCreditCode(code)).toEqual([]);
+    for (const code of ['91330100716105852F', '9144030071526726XG', '914403001922038216'])
+      expect(checkCreditCode(code)).toEqual([]);
     expect(checkIdNumber('11010519491231002X')).toEqual([]);
   });
 
@@ -60,10 +69,12 @@ describe('identifier checks', () => {
   });
 
   it('rejects a credit code with any single character changed', () => {
-    fc.assert(fc.property(validCreditCode, fc.integer({ min: 0, max: 17 }), fc.nat(), (code, index, pick) => {
-      const alphabet = index >= 2 && index < 8 ? DIGITS : CODE_CHARS;
-      return checkCreditCode(mutate(code, index, pick, alphabet)).length > 0;
-    }));
+    fc.assert(
+      fc.property(validCreditCode, fc.integer({ min: 0, max: 17 }), fc.nat(), (code, index, pick) => {
+        const alphabet = index >= 2 && index < 8 ? DIGITS : CODE_CHARS;
+        return checkCreditCode(mutate(code, index, pick, alphabet)).length > 0;
+      }),
+    );
   });
 
   it('always accepts a generated ID number with a real birth date and a correct check character', () => {
@@ -71,16 +82,24 @@ describe('identifier checks', () => {
   });
 
   it('rejects an ID number with any single character changed', () => {
-    fc.assert(fc.property(validIdNumber, fc.integer({ min: 0, max: 17 }), fc.nat(), (id, index, pick) =>
-      checkIdNumber(mutate(id, index, pick, index === 17 ? `${DIGITS}X` : DIGITS)).length > 0));
+    fc.assert(
+      fc.property(
+        validIdNumber,
+        fc.integer({ min: 0, max: 17 }),
+        fc.nat(),
+        (id, index, pick) => checkIdNumber(mutate(id, index, pick, index === 17 ? `${DIGITS}X` : DIGITS)).length > 0,
+      ),
+    );
   });
 
   it('is eligible exactly when it reports no reason', () => {
     const params = projectParameters();
     const value = fc.oneof(validCreditCode, validIdNumber, fc.string({ maxLength: 20 }));
-    fc.assert(fc.property(fc.constantFrom('credit_code', 'id_number'), value, (kind, v) => {
-      const decision = identifierRule.evaluate({ kind: kind as 'credit_code' | 'id_number', value: v }, params);
-      return (decision.status === 'eligible') === (decision.reasons.length === 0);
-    }));
+    fc.assert(
+      fc.property(fc.constantFrom('credit_code', 'id_number'), value, (kind, v) => {
+        const decision = identifierRule.evaluate({ kind: kind as 'credit_code' | 'id_number', value: v }, params);
+        return (decision.status === 'eligible') === (decision.reasons.length === 0);
+      }),
+    );
   });
 });

@@ -5,9 +5,19 @@ import { loadParameters } from '../../../src/adapters/parameters/load-parameters
 describe('request validation errors', () => {
   it('are in Chinese and name the field', async () => {
     const app = await buildServer({ params: loadParameters() });
-    app.post('/probe', {
-      schema: { body: { type: 'object', required: ['note'], properties: { note: { type: 'string', minLength: 2 }, n: { type: 'integer' } } } },
-    }, async () => 'ok');
+    app.post(
+      '/probe',
+      {
+        schema: {
+          body: {
+            type: 'object',
+            required: ['note'],
+            properties: { note: { type: 'string', minLength: 2 }, n: { type: 'integer' } },
+          },
+        },
+      },
+      async () => 'ok',
+    );
     const short = await app.inject({ method: 'POST', url: '/probe', payload: { note: 'x' } });
     expect(short.statusCode).toBe(400);
     expect(short.json().error.message).toBe('请求体 note：不应少于 2 个字符');

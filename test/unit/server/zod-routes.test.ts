@@ -12,9 +12,15 @@ const probeBody = z.strictObject({ round: roundText, note: z.string().min(2), co
 const probeAnswer = z.object({ round: z.string(), at: instant });
 
 async function probe(plugin: FastifyInstance) {
-  withZod(plugin).post('/probe', { schema: { summary: '探针', body: probeBody, response: { 200: probeAnswer } } }, async (request) => ({
-    round: request.body.round, at: new Date('2024-08-15T01:00:00Z'), notInTheSchema: 'dropped',
-  }));
+  withZod(plugin).post(
+    '/probe',
+    { schema: { summary: '探针', body: probeBody, response: { 200: probeAnswer } } },
+    async (request) => ({
+      round: request.body.round,
+      at: new Date('2024-08-15T01:00:00Z'),
+      notInTheSchema: 'dropped',
+    }),
+  );
 }
 
 describe('zod routes', () => {

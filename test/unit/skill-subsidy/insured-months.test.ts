@@ -10,10 +10,15 @@ describe('insuredMonths', () => {
   });
 
   it('counts overlapping spells of two units once and ignores a spell that starts later', () => {
-    expect(insuredMonths([
-      { from_period: '2023-01', to_period: '2023-06' },
-      { from_period: '2023-05', to_period: '2023-08' },
-      { from_period: '2024-09', to_period: null },
-    ], '2024-08')).toBe(8);
+    expect(
+      insuredMonths(
+        [
+          { from_period: '2023-01', to_period: '2023-06' },
+          { from_period: '2023-05', to_period: '2023-08' },
+          { from_period: '2024-09', to_period: null },
+        ],
+        '2024-08',
+      ),
+    ).toBe(8);
   });
 });

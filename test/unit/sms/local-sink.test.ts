@@ -19,7 +19,10 @@ describe('local SMS sink', () => {
     const again = await localSinkProvider(log, at).send({ to: '13863100001', body: '【威海人社】测试', idempotencyKey: 'k1' });
     await localSinkProvider(log, at).send({ to: '13900000002', body: '第二条', idempotencyKey: 'k2' });
     expect(again).toEqual(first);
-    const lines = (await readFile(log, 'utf8')).trim().split('\n').map((line) => JSON.parse(line));
+    const lines = (await readFile(log, 'utf8'))
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
     expect(lines).toEqual([
       { key: 'k1', messageId: first.messageId, to: '138****0001', body: '【威海人社】测试', at: '2024-10-08T01:00:00.000Z' },
       { key: 'k2', messageId: expect.any(String), to: '139****0002', body: '第二条', at: '2024-10-08T01:00:00.000Z' },

@@ -23,16 +23,29 @@ export function Counterfactual({ path }: { path: string }) {
   if (!a || a.eligible) return null;
   return (
     <div data-testid="counterfactual">
-      <List size="small" dataSource={a.remedies} renderItem={(r) => (
-        <List.Item style={{ justifyContent: 'flex-start', gap: 12 }}>
-          <Tag color={KIND_COLORS[r.kind]}>{REMEDY_KIND_LABELS[r.kind]}</Tag>
-          <div>
-            <div>{r.text}</div>
-            <Typography.Text type="secondary" style={{ fontSize: 12 }}>{reasonLabel(r.reason)}</Typography.Text>
-          </div>
-        </List.Item>
-      )} />
-      {a.flipped && <Alert type={a.flipped.status === 'eligible' ? 'success' : 'info'} showIcon title={a.flipped.text} style={{ marginTop: 8 }} />}
+      <List
+        size="small"
+        dataSource={a.remedies}
+        renderItem={(r) => (
+          <List.Item style={{ justifyContent: 'flex-start', gap: 12 }}>
+            <Tag color={KIND_COLORS[r.kind]}>{REMEDY_KIND_LABELS[r.kind]}</Tag>
+            <div>
+              <div>{r.text}</div>
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                {reasonLabel(r.reason)}
+              </Typography.Text>
+            </div>
+          </List.Item>
+        )}
+      />
+      {a.flipped && (
+        <Alert
+          type={a.flipped.status === 'eligible' ? 'success' : 'info'}
+          showIcon
+          title={a.flipped.text}
+          style={{ marginTop: 8 }}
+        />
+      )}
     </div>
   );
 }

@@ -18,7 +18,10 @@ export function EChart({ option, height = 300, testId }: { option: ChartOption; 
     chart.current = instance;
     const resize = () => instance.resize();
     window.addEventListener('resize', resize);
-    return () => { window.removeEventListener('resize', resize); instance.dispose(); };
+    return () => {
+      window.removeEventListener('resize', resize);
+      instance.dispose();
+    };
   }, []);
   useEffect(() => {
     chart.current?.setOption(option, { notMerge: true });

@@ -3,7 +3,11 @@
 import { currentSession, rememberSession, sessionRefused, type Session } from './session.ts';
 
 export class ApiError extends Error {
-  constructor(readonly status: number, readonly code: string, message: string) {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -61,7 +65,11 @@ export async function api<T>(path: string, options: CallOptions = {}): Promise<T
 }
 
 /** Uploads files (and form fields) as multipart/form-data; a rejected upload (422) is returned, not thrown, with its errors. */
-export async function upload<T>(path: string, files: File | Record<string, File>, fields: Record<string, string> = {}): Promise<{ ok: boolean; status: number; body: T }> {
+export async function upload<T>(
+  path: string,
+  files: File | Record<string, File>,
+  fields: Record<string, string> = {},
+): Promise<{ ok: boolean; status: number; body: T }> {
   const form = new FormData();
   for (const [name, value] of Object.entries(fields)) form.append(name, value);
   if (files instanceof File) form.append('file', files);
@@ -97,13 +105,16 @@ export async function download(path: string, options: CallOptions = {}): Promise
 /** The session the cookie carries, or undefined when signed out or expired. */
 export async function loadSession(): Promise<Session | undefined> {
   const response = await send('/session', { method: 'GET' });
-  const session = response.ok ? (await response.json()) as Session : undefined;
+  const session = response.ok ? ((await response.json()) as Session) : undefined;
   rememberSession(session);
   return session;
 }
 
 /** Signs in (staff with a password; units and persons with an SMS code) and loads the new session. */
-export async function signIn(path: '/session/staff' | '/session/unit' | '/session/person', body: Record<string, string>): Promise<Session> {
+export async function signIn(
+  path: '/session/staff' | '/session/unit' | '/session/person',
+  body: Record<string, string>,
+): Promise<Session> {
   await api(path, { body });
   const session = await loadSession();
   if (!session) throw new ApiError(401, 'UNAUTHENTICATED', '登录未成功，请重试');
@@ -121,7 +132,8 @@ export async function signOut(): Promise<void> {
 /** The query string of the defined values. */
 export function query(values: Record<string, string | number | undefined | null>): string {
   const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(values)) if (value !== undefined && value !== null && value !== '') params.set(key, String(value));
+  for (const [key, value] of Object.entries(values))
+    if (value !== undefined && value !== null && value !== '') params.set(key, String(value));
   const text = params.toString();
   return text ? `?${text}` : '';
 }

@@ -9,8 +9,18 @@ export function yuan(fen: Fen | null | undefined): string {
   return fen === null || fen === undefined ? '—' : `${formatYuan(fen)} 元`;
 }
 
-const timeFormat = new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', hour: '2-digit', minute: '2-digit', hour12: false });
-const dayFormat = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' });
+const timeFormat = new Intl.DateTimeFormat('zh-CN', {
+  timeZone: 'Asia/Shanghai',
+  hour: '2-digit',
+  minute: '2-digit',
+  hour12: false,
+});
+const dayFormat = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Asia/Shanghai',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
 
 /** An instant from the server as people read it in Shandong: 2024年8月15日 10:30. */
 export function dateTime(instant: string | null | undefined): string {

@@ -1,7 +1,13 @@
 // Chinese names of the codes the API returns, for screens and filters: every label comes from the one vocabulary
 // (src/domain/vocabulary); this module adds only what is the console's own (tag colours, display helpers).
 import { refundCaseStates, stateLabel, type RefundCaseState } from '../../../src/domain/refund-case.ts';
-import { auditActionLabel, auditActionLabels, auditAreaLabels, auditSubjectIdLabels, auditSubjectKindLabels } from '../../../src/domain/vocabulary/audit.ts';
+import {
+  auditActionLabel,
+  auditActionLabels,
+  auditAreaLabels,
+  auditSubjectIdLabels,
+  auditSubjectKindLabels,
+} from '../../../src/domain/vocabulary/audit.ts';
 import { caseActionLabels } from '../../../src/domain/vocabulary/cases.ts';
 import { certificateLevelLabels, grantTypeLabels } from '../../../src/domain/vocabulary/certificates.ts';
 import { allocationRoleLabels, dispatchStatusLabels } from '../../../src/domain/vocabulary/dispatch.ts';
@@ -9,7 +15,12 @@ import { importKindLabels } from '../../../src/domain/vocabulary/imports.ts';
 import { noticeStatusLabels } from '../../../src/domain/vocabulary/notices.ts';
 import { payToLabels } from '../../../src/domain/vocabulary/pay-to.ts';
 import {
-  accountCorrectionStatusLabels, bankFileFormatLabels, bankOutcomeLabels, paymentBatchStatusLabels, paymentRoleLabels, paymentStatusLabel,
+  accountCorrectionStatusLabels,
+  bankFileFormatLabels,
+  bankOutcomeLabels,
+  paymentBatchStatusLabels,
+  paymentRoleLabels,
+  paymentStatusLabel,
 } from '../../../src/domain/vocabulary/payments.ts';
 import { personalDataFieldLabels } from '../../../src/domain/vocabulary/personal-data.ts';
 import { differenceLabels } from '../../../src/domain/vocabulary/reconciliation.ts';
@@ -59,7 +70,8 @@ export const AUDIT_AREA_LABELS: Record<string, string> = auditAreaLabels;
 
 /** The kinds of audit subjects (`kind:id`, src/services/audit/audit-subject.ts) and what their id is. */
 export const AUDIT_SUBJECT_KINDS: Record<string, { label: string; id: string }> = Object.fromEntries(
-  Object.entries(auditSubjectKindLabels).map(([kind, label]) => [kind, { label, id: auditSubjectIdLabels[kind] ?? '' }]));
+  Object.entries(auditSubjectKindLabels).map(([kind, label]) => [kind, { label, id: auditSubjectIdLabels[kind] ?? '' }]),
+);
 
 /** `refund_case:2024:7` → 返还案件 2024年度 单位编号 7. */
 export function auditSubjectLabel(subject: string): string {
@@ -94,11 +106,20 @@ export const ALLOCATION_ROLE_LABELS: Record<string, string> = allocationRoleLabe
 // Payments, payment batches, bank answers, reconciliation differences and account corrections.
 export const PAYMENT_STATUS_LABELS: Record<string, string> = paymentStatusLabel;
 export const PAYMENT_STATUS_COLORS: Record<string, string> = {
-  pending: 'default', in_batch: 'processing', sent: 'blue', paid: 'success', failed: 'error', returned: 'warning',
+  pending: 'default',
+  in_batch: 'processing',
+  sent: 'blue',
+  paid: 'success',
+  failed: 'error',
+  returned: 'warning',
 };
 export const PAYMENT_BATCH_STATUS_LABELS: Record<string, string> = paymentBatchStatusLabels;
 export const PAYMENT_BATCH_STATUS_COLORS: Record<string, string> = {
-  proposed: 'processing', authorised: 'blue', rejected: 'warning', exported: 'cyan', reconciled: 'success',
+  proposed: 'processing',
+  authorised: 'blue',
+  rejected: 'warning',
+  exported: 'cyan',
+  reconciled: 'success',
 };
 export const PAYMENT_ROLE_LABELS: Record<string, string> = paymentRoleLabels;
 export const BANK_OUTCOME_LABELS: Record<string, string> = bankOutcomeLabels;

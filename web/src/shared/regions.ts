@@ -11,7 +11,14 @@ export function useRegions(signedIn: boolean): boolean {
   const [ready, setReady] = useState(regions.length > 0);
   useEffect(() => {
     if (!signedIn || regions.length > 0) return;
-    void api<Region[]>('/regions').then((loaded) => { regions = loaded; }, () => undefined).finally(() => setReady(true));
+    void api<Region[]>('/regions')
+      .then(
+        (loaded) => {
+          regions = loaded;
+        },
+        () => undefined,
+      )
+      .finally(() => setReady(true));
   }, [signedIn]);
   return ready;
 }

@@ -53,7 +53,9 @@ const lostListeners = new Set<() => void>();
 /** Calls `listener` whenever the server refuses a remembered session (401); returns the way to stop listening. */
 export function onSessionLost(listener: () => void): () => void {
   lostListeners.add(listener);
-  return () => { lostListeners.delete(listener); };
+  return () => {
+    lostListeners.delete(listener);
+  };
 }
 
 /** Forgets the session the server no longer accepts and, if one was remembered, tells the listeners. */

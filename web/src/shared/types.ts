@@ -4,14 +4,26 @@ import type { z } from 'zod';
 import type { RefundCaseState } from '../../../src/domain/refund-case.ts';
 import type { TraceStep } from '../../../src/policy/core/decision.ts';
 import type {
-  personRecord, portalApplication, portalChecklistLine, portalPayment, portalRefundCase, portalRound, unitOverview,
+  personRecord,
+  portalApplication,
+  portalChecklistLine,
+  portalPayment,
+  portalRefundCase,
+  portalRound,
+  unitOverview,
 } from '../../../src/server/schemas/portal.ts';
 import type { region } from '../../../src/server/schemas/regions.ts';
 import type { caseEvent, proposedBatch, reviewBatch } from '../../../src/server/schemas/review.ts';
 
 export type DecisionStatus = 'eligible' | 'ineligible' | 'needs_review';
 
-export interface Tally { key: string; label?: string; units: number; amountFen: number; amountYuan: string }
+export interface Tally {
+  key: string;
+  label?: string;
+  units: number;
+  amountFen: number;
+  amountYuan: string;
+}
 
 export interface RunView {
   runId: number;
@@ -19,30 +31,79 @@ export interface RunView {
   error: string | null;
   progress: { done: number; total: number; percent: number };
   summary: {
-    run: { id: number; round: string; as_of: string; region_code: string | null; started_at: string; finished_at: string | null; created_by: string; policy_version: string };
-    total: Tally; byRegion: Tally[]; bySize: Tally[]; byStatus: Tally[]; byReason: Tally[];
+    run: {
+      id: number;
+      round: string;
+      as_of: string;
+      region_code: string | null;
+      started_at: string;
+      finished_at: string | null;
+      created_by: string;
+      policy_version: string;
+    };
+    total: Tally;
+    byRegion: Tally[];
+    bySize: Tally[];
+    byStatus: Tally[];
+    byReason: Tally[];
     laterStage: { label: string; count: number };
   };
 }
 
 export interface DecisionItem {
-  unitId: number; unitName: string; creditCodeMasked: string; regionCode: string; caseState: RefundCaseState; caseStateLabel: string;
-  runId: number; status: DecisionStatus; amountFen: number; amountYuan: string; reasons: string[]; size: string | null; layoffRate: string | null;
+  unitId: number;
+  unitName: string;
+  creditCodeMasked: string;
+  regionCode: string;
+  caseState: RefundCaseState;
+  caseStateLabel: string;
+  runId: number;
+  status: DecisionStatus;
+  amountFen: number;
+  amountYuan: string;
+  reasons: string[];
+  size: string | null;
+  layoffRate: string | null;
 }
 
-export interface DecisionPage { round: string; page: number; pageSize: number; total: number; items: DecisionItem[] }
+export interface DecisionPage {
+  round: string;
+  page: number;
+  pageSize: number;
+  total: number;
+  items: DecisionItem[];
+}
 
 export interface DecisionDetail extends DecisionItem {
-  baseFen: number; ratioBp: number | null; fullMonths: number | null; layoffs: number | null; payTo: string | null;
-  inputHash: string; policyVersion: string;
+  baseFen: number;
+  ratioBp: number | null;
+  fullMonths: number | null;
+  layoffs: number | null;
+  payTo: string | null;
+  inputHash: string;
+  policyVersion: string;
   /** Null when it cannot be rebuilt (the unit's data changed since); traceNote says why. */
-  trace: TraceStep[] | null; traceNote: string | null;
+  trace: TraceStep[] | null;
+  traceNote: string | null;
 }
 
-export interface DiffSide { status: DecisionStatus; amountFen: number; reasons: string[] }
+export interface DiffSide {
+  status: DecisionStatus;
+  amountFen: number;
+  reasons: string[];
+}
 export interface RunDiff {
-  runA: number; runB: number;
-  changed: { unitId: number; regionCode: string; before: DiffSide; after: DiffSide; reasonsAdded: string[]; reasonsRemoved: string[]; changedSteps: { step: string; before: string | null; after: string }[] }[];
+  runA: number;
+  runB: number;
+  changed: {
+    unitId: number;
+    regionCode: string;
+    before: DiffSide;
+    after: DiffSide;
+    reasonsAdded: string[];
+    reasonsRemoved: string[];
+    changedSteps: { step: string; before: string | null; after: string }[];
+  }[];
   onlyInA: { unitId: number; regionCode: string; status: DecisionStatus; amountFen: number }[];
   onlyInB: { unitId: number; regionCode: string; status: DecisionStatus; amountFen: number }[];
 }
@@ -53,63 +114,199 @@ export type Batch = z.input<typeof reviewBatch>;
 export type CaseEvent = z.input<typeof caseEvent>;
 
 export interface Notice {
-  id: number; round: string; title: string; openedOn: string; workingDays: number; lastDay: string; status: 'open' | 'closed';
-  openedBy: string; closedAt: string | null; closedBy: string | null; unitCount: number; withdrawnCount: number; totalFen: number;
+  id: number;
+  round: string;
+  title: string;
+  openedOn: string;
+  workingDays: number;
+  lastDay: string;
+  status: 'open' | 'closed';
+  openedBy: string;
+  closedAt: string | null;
+  closedBy: string | null;
+  unitCount: number;
+  withdrawnCount: number;
+  totalFen: number;
 }
 
-export interface NoticeItem { unitId: number; unitName: string; creditCodeMasked: string; regionCode: string; layoffRate: string | null; amountFen: number; withdrawn: boolean }
+export interface NoticeItem {
+  unitId: number;
+  unitName: string;
+  creditCodeMasked: string;
+  regionCode: string;
+  layoffRate: string | null;
+  amountFen: number;
+  withdrawn: boolean;
+}
 
-export interface PublicNotice { id: number; round: string; title: string; openedOn: string; lastDay: string; status: 'open' | 'closed'; unitCount: number; totalFen: number }
-export interface PublicNoticeItem { unitName: string; creditCode: string; layoffRate: string; amountFen: number }
+export interface PublicNotice {
+  id: number;
+  round: string;
+  title: string;
+  openedOn: string;
+  lastDay: string;
+  status: 'open' | 'closed';
+  unitCount: number;
+  totalFen: number;
+}
+export interface PublicNoticeItem {
+  unitName: string;
+  creditCode: string;
+  layoffRate: string;
+  amountFen: number;
+}
 
 export interface OutboxRow {
-  id: number; round: string | null; unit_id: number | null; phone_masked: string; template: string; status: string; attempts: number;
-  provider: string | null; last_error: string | null; created_at: string; sent_at: string | null;
+  id: number;
+  round: string | null;
+  unit_id: number | null;
+  phone_masked: string;
+  template: string;
+  status: string;
+  attempts: number;
+  provider: string | null;
+  last_error: string | null;
+  created_at: string;
+  sent_at: string | null;
 }
 
 export interface UnconfirmedUnit {
-  unitId: number; unitName: string; creditCode: string; regionCode: string; phoneMasked: string | null; amountFen: number;
-  notifiedAt: string; daysSinceNotified: number; remindersSent: number;
+  unitId: number;
+  unitName: string;
+  creditCode: string;
+  regionCode: string;
+  phoneMasked: string | null;
+  amountFen: number;
+  notifiedAt: string;
+  daysSinceNotified: number;
+  remindersSent: number;
 }
 
-export interface ConfirmationView { round: string; unitName: string; amountFen: number; amountYuan: string; payTo: string; phoneMasked: string | null }
+export interface ConfirmationView {
+  round: string;
+  unitName: string;
+  amountFen: number;
+  amountYuan: string;
+  payTo: string;
+  phoneMasked: string | null;
+}
 
-export interface ImportKind { kind: string; title: string; description: string; columns: { header: string; required: boolean; hint: string }[] }
-export interface ImportBatch { id: number; kind: string; fileName: string; rowCount: number; status: 'accepted' | 'rejected'; errorCount: number; actor: string; createdAt: string }
-export interface ImportRejection { batchId: number; rowCount: number; errorCount: number; errors: { row: number; column?: string; message: string }[]; fileError?: string }
+export interface ImportKind {
+  kind: string;
+  title: string;
+  description: string;
+  columns: { header: string; required: boolean; hint: string }[];
+}
+export interface ImportBatch {
+  id: number;
+  kind: string;
+  fileName: string;
+  rowCount: number;
+  status: 'accepted' | 'rejected';
+  errorCount: number;
+  actor: string;
+  createdAt: string;
+}
+export interface ImportRejection {
+  batchId: number;
+  rowCount: number;
+  errorCount: number;
+  errors: { row: number; column?: string; message: string }[];
+  fileError?: string;
+}
 
-export interface StatusView { service: string; policyVersion: string; rules: { name: string; title: string; article: string; endpoint: string }[] }
+export interface StatusView {
+  service: string;
+  policyVersion: string;
+  rules: { name: string; title: string; article: string; endpoint: string }[];
+}
 
 // Staff accounts, regions, the audit log and labour-dispatch applications (src/server/routes/{accounts,regions,audit,dispatch}.ts).
 export interface StaffAccount {
-  id: number; username: string; displayName: string; roles: import('./session.ts').StaffRole[]; regionCode: string; regionName: string;
-  locked: boolean; disabled: boolean; createdAt: string;
+  id: number;
+  username: string;
+  displayName: string;
+  roles: import('./session.ts').StaffRole[];
+  regionCode: string;
+  regionName: string;
+  locked: boolean;
+  disabled: boolean;
+  createdAt: string;
 }
 
 export type Region = z.input<typeof region>;
 
 export type AuditEntry = import('../../../src/domain/audit-chain.ts').AuditEntry;
-export interface AuditPage { entries: AuditEntry[]; nextBefore: number | null }
-export type AuditVerdict = import('../../../src/domain/audit-chain.ts').ChainVerdict & { checkpoints: { seq: number; hash: string }[] };
+export interface AuditPage {
+  entries: AuditEntry[];
+  nextBefore: number | null;
+}
+export type AuditVerdict = import('../../../src/domain/audit-chain.ts').ChainVerdict & {
+  checkpoints: { seq: number; hash: string }[];
+};
 
-export interface DispatchAllocation { recipient: string; recipientName: string | null; role: 'dispatch_unit' | 'user_unit'; baseFen: number; amountFen: number }
+export interface DispatchAllocation {
+  recipient: string;
+  recipientName: string | null;
+  role: 'dispatch_unit' | 'user_unit';
+  baseFen: number;
+  amountFen: number;
+}
 
 export interface DispatchPreview {
-  round: string; unitId: number; unitName: string; status: DecisionStatus; reasons: string[]; amountFen: number; excludedFen: number;
-  allocations: DispatchAllocation[]; paymentsSource: 'store' | 'upload'; workerCount: number; paymentCount: number; trace: TraceStep[];
+  round: string;
+  unitId: number;
+  unitName: string;
+  status: DecisionStatus;
+  reasons: string[];
+  amountFen: number;
+  excludedFen: number;
+  allocations: DispatchAllocation[];
+  paymentsSource: 'store' | 'upload';
+  workerCount: number;
+  paymentCount: number;
+  trace: TraceStep[];
   paymentsFileIgnored: boolean;
 }
-export interface SubmittedDispatch extends DispatchPreview { applicationId: number; runId: number; caseState: RefundCaseState }
+export interface SubmittedDispatch extends DispatchPreview {
+  applicationId: number;
+  runId: number;
+  caseState: RefundCaseState;
+}
 
-export interface DispatchUploadProblem { file: string; row: number; column: string; value: string; message: string }
+export interface DispatchUploadProblem {
+  file: string;
+  row: number;
+  column: string;
+  value: string;
+  message: string;
+}
 /** A rejected upload (422): every problem of the sheets. */
-export interface DispatchRejection { error: { code: string; message: string }; problems: DispatchUploadProblem[] }
+export interface DispatchRejection {
+  error: { code: string; message: string };
+  problems: DispatchUploadProblem[];
+}
 
 export interface DispatchApplication {
-  id: number; round: string; unitId: number; unitName: string; status: 'submitted' | 'decided' | 'withdrawn'; amountFen: number; excludedFen: number;
-  workerCount: number; submittedBy: string; submittedAt: string; decidedAt: string | null; allocations: DispatchAllocation[];
+  id: number;
+  round: string;
+  unitId: number;
+  unitName: string;
+  status: 'submitted' | 'decided' | 'withdrawn';
+  amountFen: number;
+  excludedFen: number;
+  workerCount: number;
+  submittedBy: string;
+  submittedAt: string;
+  decidedAt: string | null;
+  allocations: DispatchAllocation[];
 }
-export interface WithdrawnDispatch { applicationId: number; runId: number; caseState: RefundCaseState; amountFen: number }
+export interface WithdrawnDispatch {
+  applicationId: number;
+  runId: number;
+  caseState: RefundCaseState;
+  amountFen: number;
+}
 
 // Payments, bank files, reconciliation, account corrections and the fund ledger (src/server/routes/{payments,bank}.ts).
 export type PaymentStatus = 'pending' | 'in_batch' | 'sent' | 'paid' | 'failed' | 'returned';
@@ -117,55 +314,156 @@ export type PaymentBatchStatus = 'proposed' | 'authorised' | 'rejected' | 'expor
 export type AccountKind = 'corporate_account' | 'contribution_account';
 
 /** One workflow state of the round (GET /rounds/:round/progress). */
-export interface StateTally { state: RefundCaseState; label: string; units: number; amountFen: number; amountYuan: string }
-
-export interface PaymentItem {
-  id: number; idempotencyKey: string; unitId: number; recipientCreditCode: string; recipientName: string; role: 'unit' | 'dispatch_unit' | 'user_unit';
-  amountFen: number; accountKind: AccountKind; bankName: string | null; accountMasked: string; status: PaymentStatus; attempt: number; batchId: number | null;
+export interface StateTally {
+  state: RefundCaseState;
+  label: string;
+  units: number;
+  amountFen: number;
+  amountYuan: string;
 }
 
-export interface ManualPayment { unitId: number; unitName: string; recipientCreditCode: string; recipientName: string; amountFen: number; reason: string }
-export interface CreatedPayments { caseCount: number; paymentCount: number; totalFen: number; manual: ManualPayment[] }
+export interface PaymentItem {
+  id: number;
+  idempotencyKey: string;
+  unitId: number;
+  recipientCreditCode: string;
+  recipientName: string;
+  role: 'unit' | 'dispatch_unit' | 'user_unit';
+  amountFen: number;
+  accountKind: AccountKind;
+  bankName: string | null;
+  accountMasked: string;
+  status: PaymentStatus;
+  attempt: number;
+  batchId: number | null;
+}
 
-export interface PaymentBatchSummary { batchId: number; status: PaymentBatchStatus; paymentCount: number; totalFen: number }
+export interface ManualPayment {
+  unitId: number;
+  unitName: string;
+  recipientCreditCode: string;
+  recipientName: string;
+  amountFen: number;
+  reason: string;
+}
+export interface CreatedPayments {
+  caseCount: number;
+  paymentCount: number;
+  totalFen: number;
+  manual: ManualPayment[];
+}
+
+export interface PaymentBatchSummary {
+  batchId: number;
+  status: PaymentBatchStatus;
+  paymentCount: number;
+  totalFen: number;
+}
 export interface PaymentBatch extends PaymentBatchSummary {
-  round: string; note: string | null; proposedBy: string; proposedAt: string; authorisedBy: string | null; authorisedAt: string | null;
+  round: string;
+  note: string | null;
+  proposedBy: string;
+  proposedAt: string;
+  authorisedBy: string | null;
+  authorisedAt: string | null;
 }
 
 export interface PaymentProgress extends PaymentBatchSummary {
-  byStatus: Record<PaymentStatus, number>; sentFen: number; remaining: number; readyToExport: boolean; running: boolean;
+  byStatus: Record<PaymentStatus, number>;
+  sentFen: number;
+  remaining: number;
+  readyToExport: boolean;
+  running: boolean;
 }
 
-export interface BankRowError { row: number; column: string; value: string; message: string }
+export interface BankRowError {
+  row: number;
+  column: string;
+  value: string;
+  message: string;
+}
 export type ReturnImport =
-  | { status: 'accepted'; fileId: number; batchId: number; lineCount: number; totalFen: number; paid: number; failed: number; returned: number; casesPaid: number }
+  | {
+      status: 'accepted';
+      fileId: number;
+      batchId: number;
+      lineCount: number;
+      totalFen: number;
+      paid: number;
+      failed: number;
+      returned: number;
+      casesPaid: number;
+    }
   | { status: 'duplicate'; fileId: number; batchId: number; message: string }
   | { status: 'rejected'; message: string; errorCount: number; errors: BankRowError[] };
 
 export type DifferenceKind = 'unanswered' | 'failed' | 'returned' | 'unknown' | 'amount' | 'invalid' | 'totals';
-export interface ReconciliationTally { count: number; totalFen: number }
+export interface ReconciliationTally {
+  count: number;
+  totalFen: number;
+}
 export interface Reconciliation {
-  batchId: number; batchStatus: PaymentBatchStatus; source: 'imported' | 'file'; instructed: ReconciliationTally;
-  answered: Record<'paid' | 'failed' | 'returned', ReconciliationTally>; unanswered: ReconciliationTally; balanced: boolean;
-  differences: { kind: DifferenceKind; reference: string | null; recipientName: string | null; instructedFen: number | null; answeredFen: number | null; message: string }[];
+  batchId: number;
+  batchStatus: PaymentBatchStatus;
+  source: 'imported' | 'file';
+  instructed: ReconciliationTally;
+  answered: Record<'paid' | 'failed' | 'returned', ReconciliationTally>;
+  unanswered: ReconciliationTally;
+  balanced: boolean;
+  differences: {
+    kind: DifferenceKind;
+    reference: string | null;
+    recipientName: string | null;
+    instructedFen: number | null;
+    answeredFen: number | null;
+    message: string;
+  }[];
 }
 
 export interface AccountCorrection {
-  correctionId: number; paymentId: number; recipientName: string; amountFen: number; paymentStatus: PaymentStatus; accountKind: AccountKind;
-  bankName: string | null; accountMasked: string; reason: string; status: 'proposed' | 'approved' | 'rejected';
-  proposedBy: string; proposedAt: string; approvedBy: string | null; approvedAt: string | null;
+  correctionId: number;
+  paymentId: number;
+  recipientName: string;
+  amountFen: number;
+  paymentStatus: PaymentStatus;
+  accountKind: AccountKind;
+  bankName: string | null;
+  accountMasked: string;
+  reason: string;
+  status: 'proposed' | 'approved' | 'rejected';
+  proposedBy: string;
+  proposedAt: string;
+  approvedBy: string | null;
+  approvedAt: string | null;
 }
 
-export interface LedgerBalance { account: 'fund' | 'payable' | 'bank_in_transit' | 'bank'; label: string; debitFen: number; creditFen: number; balanceFen: number }
+export interface LedgerBalance {
+  account: 'fund' | 'payable' | 'bank_in_transit' | 'bank';
+  label: string;
+  debitFen: number;
+  creditFen: number;
+  balanceFen: number;
+}
 export interface LedgerCheck {
-  ok: boolean; violations: { code: string; message: string; paymentId?: number; transactionKey?: string }[];
-  balances: LedgerBalance[]; paymentCount: number; transactionCount: number;
+  ok: boolean;
+  violations: { code: string; message: string; paymentId?: number; transactionKey?: string }[];
+  balances: LedgerBalance[];
+  paymentCount: number;
+  transactionCount: number;
 }
 
 /** A screening run as GET /rounds/:round/screenings lists them (oldest first). */
 export interface ScreeningRunRow {
-  id: number; round: string; as_of: string; region_code: string | null; status: 'running' | 'completed' | 'failed'; total_units: number;
-  processed_units: number; started_at: string; finished_at: string | null; created_by: string;
+  id: number;
+  round: string;
+  as_of: string;
+  region_code: string | null;
+  status: 'running' | 'completed' | 'failed';
+  total_units: number;
+  processed_units: number;
+  started_at: string;
+  finished_at: string | null;
+  created_by: string;
 }
 
 // The enterprise and person portals (src/server/schemas/portal.ts): what a signed-in unit or person sees of themselves.

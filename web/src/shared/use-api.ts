@@ -19,10 +19,21 @@ export function useApi<T>(load: () => Promise<T>, deps: readonly unknown[]): Loa
     let live = true;
     setLoading(true);
     run()
-      .then((value) => { if (live) { setData(value); setError(undefined); } })
-      .catch((e: unknown) => { if (live) setError(e instanceof Error ? e.message : '加载失败'); })
-      .finally(() => { if (live) setLoading(false); });
-    return () => { live = false; };
+      .then((value) => {
+        if (live) {
+          setData(value);
+          setError(undefined);
+        }
+      })
+      .catch((e: unknown) => {
+        if (live) setError(e instanceof Error ? e.message : '加载失败');
+      })
+      .finally(() => {
+        if (live) setLoading(false);
+      });
+    return () => {
+      live = false;
+    };
   }, [run, tick]);
   return { data, error, loading, reload: () => setTick((t) => t + 1) };
 }

@@ -32,21 +32,50 @@ export default function Bank({ staff }: { staff: Staff }) {
 
   return (
     <>
-      <Typography.Title level={4} style={{ marginTop: 0 }}>银行文件与对账</Typography.Title>
+      <Typography.Title level={4} style={{ marginTop: 0 }}>
+        银行文件与对账
+      </Typography.Title>
       <Card>
         {batches.error && <Alert type="error" showIcon title={batches.error} />}
         <Select
-          aria-label="支付批次" placeholder="选择已授权的支付批次" style={{ width: 480 }} value={chosen} onChange={setChosen} loading={batches.loading}
+          aria-label="支付批次"
+          placeholder="选择已授权的支付批次"
+          style={{ width: 480 }}
+          value={chosen}
+          onChange={setChosen}
+          loading={batches.loading}
           options={[...authorised].reverse().map((b) => ({
             value: b.batchId,
-            label: <>支付批次 {b.batchId}：{count(b.paymentCount)} 笔，{yuan(b.totalFen)} <Tag color={PAYMENT_BATCH_STATUS_COLORS[b.status]}>{PAYMENT_BATCH_STATUS_LABELS[b.status]}</Tag></>,
+            label: (
+              <>
+                支付批次 {b.batchId}：{count(b.paymentCount)} 笔，{yuan(b.totalFen)}{' '}
+                <Tag color={PAYMENT_BATCH_STATUS_COLORS[b.status]}>{PAYMENT_BATCH_STATUS_LABELS[b.status]}</Tag>
+              </>
+            ),
           }))}
         />
-        {!batches.loading && !authorised.length && <Typography.Paragraph type="secondary" style={{ marginTop: 12, marginBottom: 0 }}>还没有经授权的支付批次。</Typography.Paragraph>}
+        {!batches.loading && !authorised.length && (
+          <Typography.Paragraph type="secondary" style={{ marginTop: 12, marginBottom: 0 }}>
+            还没有经授权的支付批次。
+          </Typography.Paragraph>
+        )}
       </Card>
       <Row gutter={[16, 16]} style={{ marginTop: 16 }}>
-        {batch && <Col xs={24} xl={canAct ? 12 : 24}><BankExport key={batch.batchId} batch={batch} canAct={canAct} onExported={changed} /></Col>}
-        {canAct && <Col xs={24} xl={12}><ReturnUpload onImported={(batchId) => { setChosen(batchId); changed(); }} /></Col>}
+        {batch && (
+          <Col xs={24} xl={canAct ? 12 : 24}>
+            <BankExport key={batch.batchId} batch={batch} canAct={canAct} onExported={changed} />
+          </Col>
+        )}
+        {canAct && (
+          <Col xs={24} xl={12}>
+            <ReturnUpload
+              onImported={(batchId) => {
+                setChosen(batchId);
+                changed();
+              }}
+            />
+          </Col>
+        )}
       </Row>
       {batch && <ReconciliationCard batch={batch} version={version} />}
       <Corrections canAct={canAct} version={version} onChanged={changed} />

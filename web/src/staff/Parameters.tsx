@@ -10,15 +10,25 @@ export default function Parameters() {
   const status = useApi(() => api<StatusView>('/status'), []);
   return (
     <>
-      <Typography.Title level={4} style={{ marginTop: 0 }}>参数</Typography.Title>
-      <Alert type="info" showIcon style={{ marginBottom: 16 }} title="各参数的生效日期、取值及政策依据的逐项浏览即将提供；目前列出在用的规则及其依据。" />
+      <Typography.Title level={4} style={{ marginTop: 0 }}>
+        参数
+      </Typography.Title>
+      <Alert
+        type="info"
+        showIcon
+        style={{ marginBottom: 16 }}
+        title="各参数的生效日期、取值及政策依据的逐项浏览即将提供；目前列出在用的规则及其依据。"
+      />
       {status.error && <Alert type="error" showIcon title={status.error} />}
       <Card loading={status.loading}>
         <Descriptions size="small" bordered column={1} style={{ marginBottom: 16 }}>
           <Descriptions.Item label="参数版本">{policyVersion(status.data?.policyVersion)}</Descriptions.Item>
         </Descriptions>
         <Table
-          size="small" rowKey="name" pagination={false} dataSource={status.data?.rules ?? []}
+          size="small"
+          rowKey="name"
+          pagination={false}
+          dataSource={status.data?.rules ?? []}
           columns={[
             { title: '规则', dataIndex: 'title' },
             { title: '政策依据', dataIndex: 'article' },

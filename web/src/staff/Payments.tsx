@@ -13,7 +13,9 @@ export default function Payments({ staff }: { staff: Staff }) {
   const changed = () => setVersion((v) => v + 1);
   return (
     <>
-      <Typography.Title level={4} style={{ marginTop: 0 }}>拨付</Typography.Title>
+      <Typography.Title level={4} style={{ marginTop: 0 }}>
+        拨付
+      </Typography.Title>
       <RoundPayments canAct={canAct} version={version} onCreated={changed} />
       <PaymentBatches canAct={canAct} version={version} onChanged={changed} />
       <PaymentList canAct={canAct} version={version} onProposed={changed} />

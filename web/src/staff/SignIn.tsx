@@ -23,12 +23,26 @@ export function SignIn({ notice, onSignedIn }: { notice?: string; onSignedIn: (s
     }
   }
   return (
-    <div style={{ minHeight: '100vh', display: 'flex', alignItems: 'center', justifyContent: 'center', background: 'linear-gradient(160deg,#e6f4ff,#f5f5f5)' }}>
+    <div
+      style={{
+        minHeight: '100vh',
+        display: 'flex',
+        alignItems: 'center',
+        justifyContent: 'center',
+        background: 'linear-gradient(160deg,#e6f4ff,#f5f5f5)',
+      }}
+    >
       <Card style={{ width: 400 }}>
-        <Typography.Title level={3} style={{ textAlign: 'center' }}>稳岗经办系统</Typography.Title>
-        <Typography.Paragraph type="secondary" style={{ textAlign: 'center' }}>失业保险援企稳岗返还经办（鲁人社发〔2024〕8号）</Typography.Paragraph>
+        <Typography.Title level={3} style={{ textAlign: 'center' }}>
+          稳岗经办系统
+        </Typography.Title>
+        <Typography.Paragraph type="secondary" style={{ textAlign: 'center' }}>
+          失业保险援企稳岗返还经办（鲁人社发〔2024〕8号）
+        </Typography.Paragraph>
         {error && <Alert type="error" showIcon style={{ marginBottom: 16 }} title={error} />}
-        {notice && !error && <Alert type="warning" showIcon style={{ marginBottom: 16 }} title={notice} data-testid="sign-in-notice" />}
+        {notice && !error && (
+          <Alert type="warning" showIcon style={{ marginBottom: 16 }} title={notice} data-testid="sign-in-notice" />
+        )}
         <Form layout="vertical" onFinish={submit}>
           <Form.Item name="username" label="用户名" rules={[{ required: true, whitespace: true, message: '请输入用户名' }]}>
             <Input prefix={<UserOutlined />} autoComplete="username" />
@@ -36,7 +50,9 @@ export function SignIn({ notice, onSignedIn }: { notice?: string; onSignedIn: (s
           <Form.Item name="password" label="密码" rules={[{ required: true, message: '请输入密码' }]}>
             <Input.Password prefix={<LockOutlined />} autoComplete="current-password" />
           </Form.Item>
-          <Button type="primary" htmlType="submit" block loading={busy}>登录</Button>
+          <Button type="primary" htmlType="submit" block loading={busy}>
+            登录
+          </Button>
         </Form>
         <Typography.Paragraph type="secondary" style={{ marginTop: 16, marginBottom: 0, fontSize: 12 }}>
           连续输错密码5次后，每次再登录须等待的时间逐次延长；忘记密码请联系系统管理员重置。

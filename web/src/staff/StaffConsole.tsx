@@ -5,9 +5,23 @@ import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router-
 import { BenefitClaims } from './benefit/BenefitClaims.tsx';
 import { Avatar, Button, Layout, Menu, Space, Spin, Typography } from 'antd';
 import {
-  AlertOutlined, AuditOutlined, BankOutlined, CloudUploadOutlined, DashboardOutlined, FileSearchOutlined, FundOutlined, MessageOutlined, NotificationOutlined,
+  AlertOutlined,
+  AuditOutlined,
+  BankOutlined,
+  CloudUploadOutlined,
+  DashboardOutlined,
+  FileSearchOutlined,
+  FundOutlined,
+  MessageOutlined,
+  NotificationOutlined,
   TrophyOutlined,
-  PayCircleOutlined, ReadOutlined, SafetyCertificateOutlined, ScanOutlined, TeamOutlined, UserOutlined, ExperimentOutlined,
+  PayCircleOutlined,
+  ReadOutlined,
+  SafetyCertificateOutlined,
+  ScanOutlined,
+  TeamOutlined,
+  UserOutlined,
+  ExperimentOutlined,
 } from '@ant-design/icons';
 import { loadSession, signOut } from '../shared/api.ts';
 import { useRegions } from '../shared/regions.ts';
@@ -76,11 +90,26 @@ function useStaffSession(): { staff: Staff | null | undefined; expired: boolean;
   const [staff, setStaffState] = useState<Staff | null>();
   const [expired, setExpired] = useState(false);
   useEffect(() => {
-    void loadSession().then((session) => setStaffState(session?.kind === 'staff' ? session : null), () => setStaffState(null));
+    void loadSession().then(
+      (session) => setStaffState(session?.kind === 'staff' ? session : null),
+      () => setStaffState(null),
+    );
   }, []);
   const signedIn = Boolean(staff);
-  useEffect(() => (signedIn ? onSessionLost(() => { setStaffState(null); setExpired(true); }) : undefined), [signedIn]);
-  const setStaff = useCallback((next: Staff | null) => { setStaffState(next); setExpired(false); }, []);
+  useEffect(
+    () =>
+      signedIn
+        ? onSessionLost(() => {
+            setStaffState(null);
+            setExpired(true);
+          })
+        : undefined,
+    [signedIn],
+  );
+  const setStaff = useCallback((next: Staff | null) => {
+    setStaffState(next);
+    setExpired(false);
+  }, []);
   return { staff, expired, setStaff };
 }
 
@@ -89,32 +118,92 @@ export default function StaffConsole() {
   const navigate = useNavigate();
   const { staff, expired, setStaff } = useStaffSession();
   const regionsReady = useRegions(Boolean(staff));
-  if (staff === undefined) return <div className="page-loading"><Spin size="large" /></div>;
+  if (staff === undefined)
+    return (
+      <div className="page-loading">
+        <Spin size="large" />
+      </div>
+    );
   if (location.pathname === '/login') {
-    return <SignIn notice={expired ? SESSION_EXPIRED : undefined} onSignedIn={(s) => { setStaff(s); navigate('/'); }} />;
+    return (
+      <SignIn
+        notice={expired ? SESSION_EXPIRED : undefined}
+        onSignedIn={(s) => {
+          setStaff(s);
+          navigate('/');
+        }}
+      />
+    );
   }
   if (!staff) return <Navigate to="/login" replace />;
-  if (!regionsReady) return <div className="page-loading"><Spin size="large" /></div>;
+  if (!regionsReady)
+    return (
+      <div className="page-loading">
+        <Spin size="large" />
+      </div>
+    );
   return (
     <Layout style={{ minHeight: '100vh' }}>
       <Layout.Sider width={208} breakpoint="lg" collapsedWidth={56}>
-        <div style={{ color: '#fff', fontSize: 17, fontWeight: 600, padding: '18px 20px', whiteSpace: 'nowrap', overflow: 'hidden' }}>稳岗经办系统</div>
-        <Menu theme="dark" mode="inline" selectedKeys={[selectedKey(location.pathname)]} items={menuFor(staff)} onClick={({ key }) => navigate(key)} />
+        <div
+          style={{ color: '#fff', fontSize: 17, fontWeight: 600, padding: '18px 20px', whiteSpace: 'nowrap', overflow: 'hidden' }}
+        >
+          稳岗经办系统
+        </div>
+        <Menu
+          theme="dark"
+          mode="inline"
+          selectedKeys={[selectedKey(location.pathname)]}
+          items={menuFor(staff)}
+          onClick={({ key }) => navigate(key)}
+        />
       </Layout.Sider>
       <Layout>
-        <Layout.Header style={{ background: '#fff', padding: '0 24px', display: 'flex', justifyContent: 'space-between', alignItems: 'center', boxShadow: '0 1px 4px rgba(0,21,41,.08)' }}>
+        <Layout.Header
+          style={{
+            background: '#fff',
+            padding: '0 24px',
+            display: 'flex',
+            justifyContent: 'space-between',
+            alignItems: 'center',
+            boxShadow: '0 1px 4px rgba(0,21,41,.08)',
+          }}
+        >
           <Typography.Text strong>失业保险援企稳岗返还 · 2024年度（鲁人社发〔2024〕8号）</Typography.Text>
           <Space>
             <Avatar size="small" icon={<UserOutlined />} />
-            <span data-testid="current-staff">{staff.displayName}（{staff.roleNames.join('、')}）</span>
-            <Button size="small" onClick={() => navigate('/password')}>修改密码</Button>
-            <Button size="small" onClick={() => { void signOut().finally(() => { setStaff(null); navigate('/login'); }); }}>退出</Button>
+            <span data-testid="current-staff">
+              {staff.displayName}（{staff.roleNames.join('、')}）
+            </span>
+            <Button size="small" onClick={() => navigate('/password')}>
+              修改密码
+            </Button>
+            <Button
+              size="small"
+              onClick={() => {
+                void signOut().finally(() => {
+                  setStaff(null);
+                  navigate('/login');
+                });
+              }}
+            >
+              退出
+            </Button>
           </Space>
         </Layout.Header>
         <Layout.Content style={{ margin: 24 }}>
-          <Suspense fallback={<div className="page-loading"><Spin size="large" /></div>}>
+          <Suspense
+            fallback={
+              <div className="page-loading">
+                <Spin size="large" />
+              </div>
+            }
+          >
             <Routes>
-              <Route index element={hasRole(staff, ...CASE_STAFF) ? <Dashboard staff={staff} /> : <Navigate to="/accounts" replace />} />
+              <Route
+                index
+                element={hasRole(staff, ...CASE_STAFF) ? <Dashboard staff={staff} /> : <Navigate to="/accounts" replace />}
+              />
               <Route path="screening" element={<Screening staff={staff} />} />
               <Route path="decisions" element={<Decisions staff={staff} />} />
               <Route path="decisions/:unitId" element={<DecisionDetail />} />
@@ -134,7 +223,17 @@ export default function StaffConsole() {
               <Route path="simulation/*" element={<Simulation staff={staff} />} />
               <Route path="audit" element={<AuditLog />} />
               <Route path="accounts" element={<Accounts staff={staff} />} />
-              <Route path="password" element={<ChangePassword onChanged={() => { setStaff(null); navigate('/login'); }} />} />
+              <Route
+                path="password"
+                element={
+                  <ChangePassword
+                    onChanged={() => {
+                      setStaff(null);
+                      navigate('/login');
+                    }}
+                  />
+                }
+              />
               <Route path="*" element={<Navigate to="/" replace />} />
             </Routes>
           </Suspense>

@@ -15,15 +15,32 @@ type SessionOf<K extends PortalKind> = K extends 'unit' ? UnitSession : PersonSe
  * The portal's session from the cookie: undefined while it loads, null when signed out (or signed in as another kind);
  * `expired` once the server refused the session (a request answered 401), until the portal signs in again.
  */
-export function usePortalSession<K extends PortalKind>(kind: K): [SessionOf<K> | null | undefined, (session: SessionOf<K> | null) => void, boolean] {
+export function usePortalSession<K extends PortalKind>(
+  kind: K,
+): [SessionOf<K> | null | undefined, (session: SessionOf<K> | null) => void, boolean] {
   const [session, setSessionState] = useState<SessionOf<K> | null>();
   const [expired, setExpired] = useState(false);
   useEffect(() => {
-    void loadSession().then((s) => setSessionState(s?.kind === kind ? s as SessionOf<K> : null), () => setSessionState(null));
+    void loadSession().then(
+      (s) => setSessionState(s?.kind === kind ? (s as SessionOf<K>) : null),
+      () => setSessionState(null),
+    );
   }, [kind]);
   const signedIn = Boolean(session);
-  useEffect(() => (signedIn ? onSessionLost(() => { setSessionState(null); setExpired(true); }) : undefined), [signedIn]);
-  const setSession = useCallback((next: SessionOf<K> | null) => { setSessionState(next); setExpired(false); }, []);
+  useEffect(
+    () =>
+      signedIn
+        ? onSessionLost(() => {
+            setSessionState(null);
+            setExpired(true);
+          })
+        : undefined,
+    [signedIn],
+  );
+  const setSession = useCallback((next: SessionOf<K> | null) => {
+    setSessionState(next);
+    setExpired(false);
+  }, []);
   return [session, setSession, expired];
 }
 
@@ -58,7 +75,10 @@ export function PortalSignIn<K extends PortalKind>(props: PortalSignInProps<K>) 
     return () => clearTimeout(timer);
   }, [wait]);
 
-  const identifier = () => String(form.getFieldValue('identifier') ?? '').trim().toUpperCase();
+  const identifier = () =>
+    String(form.getFieldValue('identifier') ?? '')
+      .trim()
+      .toUpperCase();
 
   async function requestCode() {
     setError(undefined);
@@ -95,29 +115,54 @@ export function PortalSignIn<K extends PortalKind>(props: PortalSignInProps<K>) 
 
   return (
     <Card>
-      <Typography.Title level={4} style={{ marginTop: 0 }}>{props.title}</Typography.Title>
+      <Typography.Title level={4} style={{ marginTop: 0 }}>
+        {props.title}
+      </Typography.Title>
       {error && <Alert type="error" showIcon style={{ marginBottom: 16 }} title={error} data-testid="sign-in-error" />}
       {sent && !error && <Alert type="success" showIcon style={{ marginBottom: 16 }} title={sent} />}
-      {props.notice && !error && !sent && <Alert type="warning" showIcon style={{ marginBottom: 16 }} title={props.notice} data-testid="sign-in-notice" />}
+      {props.notice && !error && !sent && (
+        <Alert type="warning" showIcon style={{ marginBottom: 16 }} title={props.notice} data-testid="sign-in-notice" />
+      )}
       <Form form={form} layout="vertical" onFinish={submit} requiredMark={false}>
         <Form.Item
-          name="identifier" label={props.identifierLabel}
-          rules={[{ required: true, whitespace: true, message: `请输入${props.identifierLabel}` },
-            { validator: async (_rule, value?: string) => { if (value && !props.pattern.test(value.trim())) throw new Error(props.patternMessage); } }]}
+          name="identifier"
+          label={props.identifierLabel}
+          rules={[
+            { required: true, whitespace: true, message: `请输入${props.identifierLabel}` },
+            {
+              validator: async (_rule, value?: string) => {
+                if (value && !props.pattern.test(value.trim())) throw new Error(props.patternMessage);
+              },
+            },
+          ]}
         >
           <Input placeholder={props.identifierPlaceholder} maxLength={18} size="large" autoComplete="username" />
         </Form.Item>
         <Form.Item label="短信验证码" required>
           <Space.Compact style={{ width: '100%' }}>
-            <Form.Item name="code" noStyle rules={[{ required: true, pattern: /^[0-9]{6}$/, message: '请输入短信中的6位数字验证码' }]}>
-              <Input aria-label="短信验证码" placeholder="6 位数字" maxLength={6} size="large" inputMode="numeric" autoComplete="one-time-code" prefix={<MobileOutlined />} />
+            <Form.Item
+              name="code"
+              noStyle
+              rules={[{ required: true, pattern: /^[0-9]{6}$/, message: '请输入短信中的6位数字验证码' }]}
+            >
+              <Input
+                aria-label="短信验证码"
+                placeholder="6 位数字"
+                maxLength={6}
+                size="large"
+                inputMode="numeric"
+                autoComplete="one-time-code"
+                prefix={<MobileOutlined />}
+              />
             </Form.Item>
             <Button size="large" onClick={() => void requestCode()} disabled={busy || wait > 0}>
               {wait > 0 ? `重新获取（${wait}秒）` : sent ? '重新获取验证码' : '获取短信验证码'}
             </Button>
           </Space.Compact>
         </Form.Item>
-        <Button type="primary" htmlType="submit" size="large" block loading={busy}>登录</Button>
+        <Button type="primary" htmlType="submit" size="large" block loading={busy}>
+          登录
+        </Button>
       </Form>
       <Typography.Paragraph type="secondary" style={{ marginTop: 16, marginBottom: 0, fontSize: 12 }}>
         验证码发送到经办机构登记的手机号码，5分钟内有效；手机号码变更请携带有效证件到所在地社会保险经办机构办理，或致电12333咨询。
@@ -132,12 +177,19 @@ export function SignedInBar({ who, onSignedOut }: { who: string; onSignedOut: ()
   const [busy, setBusy] = useState(false);
   const leave = () => {
     setBusy(true);
-    void signOut().finally(() => { setBusy(false); onSignedOut(); });
+    void signOut().finally(() => {
+      setBusy(false);
+      onSignedOut();
+    });
   };
   return (
     <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center', marginBottom: 16 }}>
-      <Typography.Text data-testid="portal-signed-in">当前登录：<strong>{who}</strong></Typography.Text>
-      <Button icon={<LogoutOutlined />} onClick={leave} loading={busy}>退出登录</Button>
+      <Typography.Text data-testid="portal-signed-in">
+        当前登录：<strong>{who}</strong>
+      </Typography.Text>
+      <Button icon={<LogoutOutlined />} onClick={leave} loading={busy}>
+        退出登录
+      </Button>
     </div>
   );
 }
@@ -156,7 +208,9 @@ export function PortalPage<K extends PortalKind>({ subtitle, signIn: signInProps
     <div className="portal">
       <PortalHeader subtitle={subtitle} />
       {session === undefined && <Spin size="large" style={{ display: 'block', margin: '64px auto' }} />}
-      {session === null && <PortalSignIn {...signInProps} onSignedIn={setSession} notice={expired ? SESSION_EXPIRED : undefined} />}
+      {session === null && (
+        <PortalSignIn {...signInProps} onSignedIn={setSession} notice={expired ? SESSION_EXPIRED : undefined} />
+      )}
       {session && home(session, () => setSession(null))}
     </div>
   );

@@ -25,8 +25,11 @@ export const benefitPeriodsKind: ImportKind<BenefitPeriodRow> = {
   references: [{ to: 'person', column: 'idNumber', mustExist: true }],
   naturalKey: ['idNumber', 'fromDate'],
   target: {
-    table: 'benefit_periods', columns: ['person_id', 'from_date', 'to_date', 'region_code'], key: ['person_id', 'from_date'],
-    audit: 'none', mode: 'upsert',
+    table: 'benefit_periods',
+    columns: ['person_id', 'from_date', 'to_date', 'region_code'],
+    key: ['person_id', 'from_date'],
+    audit: 'none',
+    mode: 'upsert',
   },
   checkRow(row) {
     return row.toDate < row.fromDate ? [{ column: 'toDate', message: '结束日期不能早于开始日期' }] : [];

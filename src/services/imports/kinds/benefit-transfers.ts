@@ -17,7 +17,16 @@ export interface TransferRow {
 }
 
 /** The columns of a transfer file, in order: written on export, read on import. */
-export const transferHeaders = ['公民身份号码', '姓名', '转出地', '转入地', '转移日期', '累计缴费月数', '已领取失业保险金月数', '剩余可领取月数'] as const;
+export const transferHeaders = [
+  '公民身份号码',
+  '姓名',
+  '转出地',
+  '转入地',
+  '转移日期',
+  '累计缴费月数',
+  '已领取失业保险金月数',
+  '剩余可领取月数',
+] as const;
 
 export const benefitTransfersKind: ImportKind<TransferRow> = {
   description: '失业保险关系转入记录（外地转出、本地接续）',
@@ -39,14 +48,36 @@ export const benefitTransfersKind: ImportKind<TransferRow> = {
   naturalKey: ['idNumber', 'transferredOn'],
   target: {
     table: 'benefit_transfers',
-    columns: ['direction', 'person_id', 'counterpart', 'transferred_on', 'insured_months', 'used_months', 'remaining_months', 'region_code'],
-    key: ['person_id', 'direction', 'transferred_on'], audit: 'created', mode: 'upsert',
+    columns: [
+      'direction',
+      'person_id',
+      'counterpart',
+      'transferred_on',
+      'insured_months',
+      'used_months',
+      'remaining_months',
+      'region_code',
+    ],
+    key: ['person_id', 'direction', 'transferred_on'],
+    audit: 'created',
+    mode: 'upsert',
   },
   checkRow(row) {
-    return row.usedMonths + row.remainingMonths > 24 ? [{ column: 'remainingMonths', message: '已领取与剩余月数合计不能超过24个月' }] : [];
+    return row.usedMonths + row.remainingMonths > 24
+      ? [{ column: 'remainingMonths', message: '已领取与剩余月数合计不能超过24个月' }]
+      : [];
   },
   toCells(row, refs) {
     const person = personOf(refs, row.idNumber);
-    return ['in', person.id, row.from, row.transferredOn, row.insuredMonths, row.usedMonths, row.remainingMonths, person.regionCode];
+    return [
+      'in',
+      person.id,
+      row.from,
+      row.transferredOn,
+      row.insuredMonths,
+      row.usedMonths,
+      row.remainingMonths,
+      person.regionCode,
+    ];
   },
 };

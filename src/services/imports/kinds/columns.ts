@@ -2,7 +2,11 @@
 // bank accounts and amounts in 万元. Each returns a Chinese message that says what the cell should look like.
 import { amountYuan, checkedCode, type FieldParser } from '../../../adapters/files/column-spec.ts';
 import {
-  checkCreditCode, checkIdNumber, creditCodeCheckCharacter, idNumberCheckCharacter, IDENTIFIER_PROBLEM_TEXT,
+  checkCreditCode,
+  checkIdNumber,
+  creditCodeCheckCharacter,
+  idNumberCheckCharacter,
+  IDENTIFIER_PROBLEM_TEXT,
 } from '../../../policy/identifier.ts';
 
 /** Template examples: well-formed, with correct check characters, and clearly made up. */
@@ -60,7 +64,8 @@ export function mobilePhone(): FieldParser<string> {
 /** A mobile number, or a landline with its area code (0631-5201234). */
 export function contactPhone(): FieldParser<string> {
   return pattern({
-    re: /^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/, keepDashes: true,
+    re: /^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/,
+    keepDashes: true,
     hint: '11 位手机号码，或带区号的固定电话（如 0631-5201234）',
     error: '联系电话须为 11 位手机号码或带区号的固定电话（如 0631-5201234）',
   });

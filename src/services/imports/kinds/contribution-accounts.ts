@@ -24,7 +24,11 @@ export const contributionAccountsKind: ImportKind<ContributionAccountRow> = {
   references: [{ to: 'unit', column: 'creditCode', mustExist: true }],
   naturalKey: ['creditCode'],
   target: {
-    table: 'units', columns: ['id', 'contribution_account_cipher', 'contribution_account_masked'], key: ['id'], audit: 'changed', mode: 'update',
+    table: 'units',
+    columns: ['id', 'contribution_account_cipher', 'contribution_account_masked'],
+    key: ['id'],
+    audit: 'changed',
+    mode: 'update',
   },
   toCells(row, refs, cipher) {
     const unit = unitOf(refs, row.creditCode);

@@ -24,8 +24,11 @@ export const contributionMonthsKind: ImportKind<ContributionMonthRow> = {
   references: [{ to: 'unit', column: 'creditCode', mustExist: true }],
   naturalKey: ['creditCode', 'period'],
   target: {
-    table: 'unit_contribution_months', columns: ['unit_id', 'period', 'due_fen', 'region_code'], key: ['unit_id', 'period'],
-    audit: 'none', mode: 'upsert',
+    table: 'unit_contribution_months',
+    columns: ['unit_id', 'period', 'due_fen', 'region_code'],
+    key: ['unit_id', 'period'],
+    audit: 'none',
+    mode: 'upsert',
   },
   toCells(row, refs) {
     const unit = unitOf(refs, row.creditCode);

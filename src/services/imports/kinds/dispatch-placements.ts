@@ -43,18 +43,29 @@ export const dispatchPlacementsKind: ImportKind<DispatchPlacementRow> = {
       idNumber: { header: '公民身份号码', required: true, example: EXAMPLE_ID_NUMBER, ...idNumber() },
       fromPeriod: { header: '起始年月', required: true, example: '2023-01', ...period() },
       toPeriod: { header: '终止年月', required: true, example: '2023-12', ...period() },
-      ownStaff: { header: '是否自有员工', required: false, example: '否', ...yesNo(), note: '派遣单位自有员工（含承揽、外包业务用工）填“是”，不填视为“否”' },
+      ownStaff: {
+        header: '是否自有员工',
+        required: false,
+        example: '否',
+        ...yesNo(),
+        note: '派遣单位自有员工（含承揽、外包业务用工）填“是”，不填视为“否”',
+      },
       userCreditCode: { header: '用工单位信用代码', required: false, example: EXAMPLE_USER_UNIT_CREDIT_CODE, ...creditCode() },
       userName: { header: '用工单位名称', required: false, example: '威海市示例中心', ...text({ maxLength: 100 }) },
       userOrgType: {
-        header: '用工单位类型', required: false, example: '事业单位', ...enumOf(ORG_TYPE_LABELS),
+        header: '用工单位类型',
+        required: false,
+        example: '事业单位',
+        ...enumOf(ORG_TYPE_LABELS),
         note: '用工单位为机关、事业单位的，其被派遣人员对应部分不予返还（鲁人社发〔2024〕8号 第三条）',
       },
     },
   }),
   references: [
     {
-      to: 'unit', column: 'dispatchCreditCode', mustExist: true,
+      to: 'unit',
+      column: 'dispatchCreditCode',
+      mustExist: true,
       accept: (unit) => (unit.laborDispatch ? undefined : '该单位未登记为劳务派遣单位（单位信息中“是否劳务派遣”为“否”）'),
     },
     { to: 'person', column: 'idNumber', mustExist: true },
@@ -63,8 +74,15 @@ export const dispatchPlacementsKind: ImportKind<DispatchPlacementRow> = {
   target: {
     table: 'dispatch_placements',
     columns: [
-      'dispatch_unit_id', 'person_id', 'from_period', 'to_period', 'own_staff', 'user_unit_credit_code', 'user_unit_name',
-      'user_unit_org_type', 'region_code',
+      'dispatch_unit_id',
+      'person_id',
+      'from_period',
+      'to_period',
+      'own_staff',
+      'user_unit_credit_code',
+      'user_unit_name',
+      'user_unit_org_type',
+      'region_code',
     ],
     key: ['dispatch_unit_id', 'person_id', 'from_period'],
     audit: 'changed',
@@ -74,8 +92,15 @@ export const dispatchPlacementsKind: ImportKind<DispatchPlacementRow> = {
   toCells(row, refs) {
     const unit = unitOf(refs, row.dispatchCreditCode);
     return [
-      unit.id, personOf(refs, row.idNumber).id, row.fromPeriod, row.toPeriod, row.ownStaff ?? false, row.userCreditCode,
-      row.userName, row.userOrgType, unit.regionCode,
+      unit.id,
+      personOf(refs, row.idNumber).id,
+      row.fromPeriod,
+      row.toPeriod,
+      row.ownStaff ?? false,
+      row.userCreditCode,
+      row.userName,
+      row.userOrgType,
+      unit.regionCode,
     ];
   },
 };

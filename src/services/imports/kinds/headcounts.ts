@@ -21,14 +21,23 @@ export const headcountsKind: ImportKind<HeadcountRow> = {
       creditCode: { header: '统一社会信用代码', required: true, example: EXAMPLE_CREDIT_CODE, ...creditCode() },
       period: { header: '年月', required: true, example: '2023-12', ...period() },
       insuredCount: { header: '参保人数', required: true, example: '56', ...integer({ max: 10_000_000 }) },
-      naturalAttrition: { header: '退休及死亡人数', required: false, example: '1', ...integer({ max: 10_000_000 }), note: '不填视为 0' },
+      naturalAttrition: {
+        header: '退休及死亡人数',
+        required: false,
+        example: '1',
+        ...integer({ max: 10_000_000 }),
+        note: '不填视为 0',
+      },
     },
   }),
   references: [{ to: 'unit', column: 'creditCode', mustExist: true }],
   naturalKey: ['creditCode', 'period'],
   target: {
-    table: 'unit_headcounts', columns: ['unit_id', 'period', 'insured_count', 'natural_attrition', 'region_code'],
-    key: ['unit_id', 'period'], audit: 'none', mode: 'upsert',
+    table: 'unit_headcounts',
+    columns: ['unit_id', 'period', 'insured_count', 'natural_attrition', 'region_code'],
+    key: ['unit_id', 'period'],
+    audit: 'none',
+    mode: 'upsert',
   },
   toCells(row, refs) {
     const unit = unitOf(refs, row.creditCode);

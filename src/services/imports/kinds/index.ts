@@ -20,9 +20,22 @@ import { unitsKind } from './units.ts';
 
 export const importKinds: ReadonlyMap<string, AnyImportKind> = new Map(
   [
-    unitsKind, unitFlagsKind, contributionAccountsKind, personsKind, insuranceSpellsKind, contributionMonthsKind,
-    unitPaymentsKind, personContributionsKind, headcountsKind, dispatchPlacementsKind, certificatesKind,
-    subsidyGrantsKind, benefitPeriodsKind, unemploymentRegistrationsKind, personStatusEventsKind, benefitTransfersKind,
+    unitsKind,
+    unitFlagsKind,
+    contributionAccountsKind,
+    personsKind,
+    insuranceSpellsKind,
+    contributionMonthsKind,
+    unitPaymentsKind,
+    personContributionsKind,
+    headcountsKind,
+    dispatchPlacementsKind,
+    certificatesKind,
+    subsidyGrantsKind,
+    benefitPeriodsKind,
+    unemploymentRegistrationsKind,
+    personStatusEventsKind,
+    benefitTransfersKind,
     ...comparisonImportKinds,
   ].map((kind: AnyImportKind) => [kind.spec.kind, kind]),
 );

@@ -30,11 +30,16 @@ export const insuranceSpellsKind: ImportKind<InsuranceSpellRow> = {
   ],
   naturalKey: ['idNumber', 'creditCode', 'fromPeriod'],
   target: {
-    table: 'insurance_spells', columns: ['person_id', 'unit_id', 'from_period', 'to_period', 'region_code'],
-    key: ['person_id', 'unit_id', 'from_period'], audit: 'none', mode: 'upsert',
+    table: 'insurance_spells',
+    columns: ['person_id', 'unit_id', 'from_period', 'to_period', 'region_code'],
+    key: ['person_id', 'unit_id', 'from_period'],
+    audit: 'none',
+    mode: 'upsert',
   },
   checkRow(row) {
-    return row.toPeriod !== null && row.toPeriod < row.fromPeriod ? [{ column: 'toPeriod', message: '参保终止年月不能早于起始年月' }] : [];
+    return row.toPeriod !== null && row.toPeriod < row.fromPeriod
+      ? [{ column: 'toPeriod', message: '参保终止年月不能早于起始年月' }]
+      : [];
   },
   toCells(row, refs) {
     const unit = unitOf(refs, row.creditCode);

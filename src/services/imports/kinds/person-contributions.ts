@@ -32,8 +32,11 @@ export const personContributionsKind: ImportKind<PersonContributionRow> = {
   ],
   naturalKey: ['creditCode', 'idNumber', 'period'],
   target: {
-    table: 'person_contributions', columns: ['person_id', 'unit_id', 'period', 'paid_on', 'amount_fen', 'region_code'],
-    key: ['unit_id', 'person_id', 'period'], audit: 'none', mode: 'upsert',
+    table: 'person_contributions',
+    columns: ['person_id', 'unit_id', 'period', 'paid_on', 'amount_fen', 'region_code'],
+    key: ['unit_id', 'person_id', 'period'],
+    audit: 'none',
+    mode: 'upsert',
   },
   toCells(row, refs) {
     const unit = unitOf(refs, row.creditCode);

@@ -14,7 +14,9 @@ interface StatusEventRow {
   source: string | null;
 }
 
-const kindByLabel = Object.fromEntries(Object.entries(statusEventKindLabels).map(([code, label]) => [label, code as StatusEventKind]));
+const kindByLabel = Object.fromEntries(
+  Object.entries(statusEventKindLabels).map(([code, label]) => [label, code as StatusEventKind]),
+);
 
 export const personStatusEventsKind: ImportKind<StatusEventRow> = {
   description: '数据比对结果：领取养老金、死亡、被判刑收监执行',
@@ -31,8 +33,11 @@ export const personStatusEventsKind: ImportKind<StatusEventRow> = {
   references: [{ to: 'person', column: 'idNumber', mustExist: true }],
   naturalKey: ['idNumber', 'kind', 'eventDate'],
   target: {
-    table: 'person_status_events', columns: ['person_id', 'kind', 'event_date', 'source', 'region_code'], key: ['person_id', 'kind', 'event_date'],
-    audit: 'created', mode: 'upsert',
+    table: 'person_status_events',
+    columns: ['person_id', 'kind', 'event_date', 'source', 'region_code'],
+    key: ['person_id', 'kind', 'event_date'],
+    audit: 'created',
+    mode: 'upsert',
   },
   toCells(row, refs) {
     const person = personOf(refs, row.idNumber);

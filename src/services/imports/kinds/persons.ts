@@ -32,7 +32,12 @@ export const personsKind: ImportKind<PersonRow> = {
       idNumber: { header: '公民身份号码', required: true, example: EXAMPLE_ID_NUMBER, ...idNumber() },
       name: { header: '姓名', required: true, example: '张三', ...text({ maxLength: 50 }) },
       phone: { header: '手机号码', required: false, example: '13906310000', ...mobilePhone() },
-      bankAccount: { header: '社保卡银行账号', required: false, example: '6217000000000000001', ...accountNumber('社保卡银行账号') },
+      bankAccount: {
+        header: '社保卡银行账号',
+        required: false,
+        example: '6217000000000000001',
+        ...accountNumber('社保卡银行账号'),
+      },
       regionCode: { header: '所属区划代码', required: true, example: EXAMPLE_REGION, ...regionCode() },
     },
   }),
@@ -44,8 +49,17 @@ export const personsKind: ImportKind<PersonRow> = {
   target: {
     table: 'persons',
     columns: [
-      'id_number_index', 'id_number_cipher', 'id_number_masked', 'name', 'gender', 'birth_date', 'phone_cipher', 'phone_masked',
-      'bank_account_cipher', 'bank_account_masked', 'region_code',
+      'id_number_index',
+      'id_number_cipher',
+      'id_number_masked',
+      'name',
+      'gender',
+      'birth_date',
+      'phone_cipher',
+      'phone_masked',
+      'bank_account_cipher',
+      'bank_account_masked',
+      'region_code',
     ],
     key: ['id_number_index'],
     // The blind index proves an existing person's ID number is the same value: its ciphertext stays.
@@ -57,10 +71,17 @@ export const personsKind: ImportKind<PersonRow> = {
     const existing = refs.person(row.idNumber);
     const { gender, birthDate } = fromIdNumber(row.idNumber);
     return [
-      refs.blindIndex(row.idNumber), cipher.encrypt(row.idNumber), maskIdNumber(row.idNumber), row.name,
-      gender, birthDate, sealed(cipher, row.phone, existing?.phoneCipher), row.phone === null ? null : maskPhone(row.phone),
+      refs.blindIndex(row.idNumber),
+      cipher.encrypt(row.idNumber),
+      maskIdNumber(row.idNumber),
+      row.name,
+      gender,
+      birthDate,
+      sealed(cipher, row.phone, existing?.phoneCipher),
+      row.phone === null ? null : maskPhone(row.phone),
       sealed(cipher, row.bankAccount, existing?.bankAccountCipher),
-      row.bankAccount === null ? null : maskBankAccount(row.bankAccount), row.regionCode,
+      row.bankAccount === null ? null : maskBankAccount(row.bankAccount),
+      row.regionCode,
     ];
   },
 };

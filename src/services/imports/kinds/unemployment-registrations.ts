@@ -14,7 +14,9 @@ interface RegistrationRow {
   registeredOn: string | null;
 }
 
-const reasonByLabel = Object.fromEntries(Object.entries(separationReasonLabels).map(([code, label]) => [label, code as SeparationReason]));
+const reasonByLabel = Object.fromEntries(
+  Object.entries(separationReasonLabels).map(([code, label]) => [label, code as SeparationReason]),
+);
 
 export const unemploymentRegistrationsKind: ImportKind<RegistrationRow> = {
   description: '离职原因与失业登记（失业保险金申领依据）',
@@ -29,14 +31,22 @@ export const unemploymentRegistrationsKind: ImportKind<RegistrationRow> = {
       registeredOn: { header: '失业登记日期', required: false, example: '2024-06-03', ...date() },
     },
   }),
-  references: [{ to: 'person', column: 'idNumber', mustExist: true }, { to: 'unit', column: 'creditCode', mustExist: true }],
+  references: [
+    { to: 'person', column: 'idNumber', mustExist: true },
+    { to: 'unit', column: 'creditCode', mustExist: true },
+  ],
   naturalKey: ['idNumber', 'separatedOn'],
   target: {
-    table: 'unemployment_registrations', columns: ['person_id', 'separated_on', 'unit_id', 'separation_reason', 'registered_on', 'region_code'],
-    key: ['person_id', 'separated_on'], audit: 'created', mode: 'upsert',
+    table: 'unemployment_registrations',
+    columns: ['person_id', 'separated_on', 'unit_id', 'separation_reason', 'registered_on', 'region_code'],
+    key: ['person_id', 'separated_on'],
+    audit: 'created',
+    mode: 'upsert',
   },
   checkRow(row) {
-    return row.registeredOn !== null && row.registeredOn < row.separatedOn ? [{ column: 'registeredOn', message: '失业登记日期不能早于离职日期' }] : [];
+    return row.registeredOn !== null && row.registeredOn < row.separatedOn
+      ? [{ column: 'registeredOn', message: '失业登记日期不能早于离职日期' }]
+      : [];
   },
   toCells(row, refs) {
     const person = personOf(refs, row.idNumber);

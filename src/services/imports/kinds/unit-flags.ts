@@ -31,8 +31,11 @@ export const unitFlagsKind: ImportKind<UnitFlagRow> = {
   references: [{ to: 'unit', column: 'creditCode', mustExist: true }],
   naturalKey: ['creditCode', 'flag', 'fromDate'],
   target: {
-    table: 'unit_flags', columns: ['unit_id', 'flag', 'from_date', 'to_date', 'source'], key: ['unit_id', 'flag', 'from_date'],
-    audit: 'changed', mode: 'upsert',
+    table: 'unit_flags',
+    columns: ['unit_id', 'flag', 'from_date', 'to_date', 'source'],
+    key: ['unit_id', 'flag', 'from_date'],
+    audit: 'changed',
+    mode: 'upsert',
   },
   checkRow(row) {
     return row.toDate !== null && row.toDate < row.fromDate ? [{ column: 'toDate', message: '结束日期不能早于开始日期' }] : [];

@@ -34,8 +34,11 @@ export const unitPaymentsKind: ImportKind<UnitPaymentRow> = {
   references: [{ to: 'unit', column: 'creditCode', mustExist: true }],
   naturalKey: ['creditCode', 'receiptNo'],
   target: {
-    table: 'unit_payments', columns: ['unit_id', 'receipt_no', 'period', 'paid_on', 'amount_fen', 'kind', 'region_code'],
-    key: ['unit_id', 'receipt_no'], audit: 'none', mode: 'upsert',
+    table: 'unit_payments',
+    columns: ['unit_id', 'receipt_no', 'period', 'paid_on', 'amount_fen', 'kind', 'region_code'],
+    key: ['unit_id', 'receipt_no'],
+    audit: 'none',
+    mode: 'upsert',
   },
   toCells(row, refs) {
     const unit = unitOf(refs, row.creditCode);

@@ -5,7 +5,15 @@ import type { OrgType } from '../../../adapters/store/schema.ts';
 import { maskPhone } from '../../../domain/masking.ts';
 import type { EnterpriseSize, Industry } from '../../../policy/core/input-fields.ts';
 import { sealed, sealedAccount, type ImportKind } from '../import-kind.ts';
-import { accountNumber, amountWan, contactPhone, creditCode, EXAMPLE_CREDIT_CODE, EXAMPLE_REGION, regionCode } from './columns.ts';
+import {
+  accountNumber,
+  amountWan,
+  contactPhone,
+  creditCode,
+  EXAMPLE_CREDIT_CODE,
+  EXAMPLE_REGION,
+  regionCode,
+} from './columns.ts';
 import { INDUSTRY_LABELS, ORG_TYPE_LABELS } from './labels.ts';
 import { importKindLabels } from '../../../domain/vocabulary/imports.ts';
 
@@ -36,13 +44,22 @@ export const unitsKind: ImportKind<UnitRow> = {
       name: { header: '单位名称', required: true, example: '威海示例制造有限公司', ...text({ maxLength: 100 }) },
       orgType: { header: '单位类型', required: true, example: '企业', ...enumOf(ORG_TYPE_LABELS) },
       industry: {
-        header: '行业', required: false, example: '工业', ...enumOf(INDUSTRY_LABELS),
+        header: '行业',
+        required: false,
+        example: '工业',
+        ...enumOf(INDUSTRY_LABELS),
         note: '按《中小企业划型标准规定》（工信部联企业〔2011〕300号）的行业填写；机关、事业单位可不填',
       },
       employees: { header: '从业人员', required: false, example: '56', ...integer({ max: 10_000_000 }) },
       revenueWan: { header: '营业收入（万元）', required: false, example: '1,280.50', ...amountWan() },
       assetsWan: { header: '资产总额（万元）', required: false, example: '960', ...amountWan() },
-      size: { header: '企业规模', required: false, example: '小型', ...enterpriseSize(), note: '不填时按行业、从业人员、营业收入、资产总额划型' },
+      size: {
+        header: '企业规模',
+        required: false,
+        example: '小型',
+        ...enterpriseSize(),
+        note: '不填时按行业、从业人员、营业收入、资产总额划型',
+      },
       regionCode: { header: '所属区划代码', required: true, example: EXAMPLE_REGION, ...regionCode() },
       laborDispatch: { header: '是否劳务派遣', required: false, example: '否', ...yesNo(), note: '不填视为“否”' },
       corporateBank: { header: '开户银行', required: false, example: '中国工商银行威海分行', ...text({ maxLength: 100 }) },
@@ -59,8 +76,22 @@ export const unitsKind: ImportKind<UnitRow> = {
   target: {
     table: 'units',
     columns: [
-      'credit_code', 'name', 'org_type', 'industry', 'employees', 'revenue_wan', 'assets_wan', 'size', 'region_code',
-      'labor_dispatch', 'corporate_bank', 'corporate_account_cipher', 'corporate_account_masked', 'contact_name', 'contact_phone_cipher', 'contact_phone_masked',
+      'credit_code',
+      'name',
+      'org_type',
+      'industry',
+      'employees',
+      'revenue_wan',
+      'assets_wan',
+      'size',
+      'region_code',
+      'labor_dispatch',
+      'corporate_bank',
+      'corporate_account_cipher',
+      'corporate_account_masked',
+      'contact_name',
+      'contact_phone_cipher',
+      'contact_phone_masked',
     ],
     key: ['credit_code'],
     audit: 'changed',
@@ -74,10 +105,21 @@ export const unitsKind: ImportKind<UnitRow> = {
   toCells(row, refs, cipher) {
     const stored = refs.unit(row.creditCode);
     return [
-      row.creditCode, row.name, row.orgType, row.industry, row.employees, row.revenueWan, row.assetsWan, row.size,
-      row.regionCode, row.laborDispatch ?? false, row.corporateBank,
-      ...sealedAccount(cipher, row.corporateAccount, stored?.corporateAccountCipher), row.contactName,
-      sealed(cipher, row.contactPhone, stored?.contactPhoneCipher), row.contactPhone === null ? null : maskPhone(row.contactPhone),
+      row.creditCode,
+      row.name,
+      row.orgType,
+      row.industry,
+      row.employees,
+      row.revenueWan,
+      row.assetsWan,
+      row.size,
+      row.regionCode,
+      row.laborDispatch ?? false,
+      row.corporateBank,
+      ...sealedAccount(cipher, row.corporateAccount, stored?.corporateAccountCipher),
+      row.contactName,
+      sealed(cipher, row.contactPhone, stored?.contactPhoneCipher),
+      row.contactPhone === null ? null : maskPhone(row.contactPhone),
     ];
   },
 };

@@ -9,7 +9,8 @@ export const benefitWithNewEmployer: RiskRule = {
   stage: 'after_payment',
   severity: 'high',
   hold: true,
-  explanation: '领取失业保险金期间，有此前未曾为其缴费的单位为其缴纳社会保险费（本地数据或全国比对的异地参保缴费），疑似已重新就业仍在领取。',
+  explanation:
+    '领取失业保险金期间，有此前未曾为其缴费的单位为其缴纳社会保险费（本地数据或全国比对的异地参保缴费），疑似已重新就业仍在领取。',
   legalBasis: '鲁人社发〔2024〕8号 第八条（严防欺诈、冒领、骗取基金和多发待遇）',
   parameters: [],
   hits: ({ cityCode, asOf }) => sql`

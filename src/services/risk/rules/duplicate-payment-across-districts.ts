@@ -9,7 +9,8 @@ export const duplicatePaymentAcrossDistricts: RiskRule = {
   stage: 'after_payment',
   severity: 'high',
   hold: false,
-  explanation: '同一收款单位或个人、同一年度同一事项，已由两个区市分别支付；或同一人同一职业同一等级的补贴由两个区市分别发放。后支付的一笔应追回。',
+  explanation:
+    '同一收款单位或个人、同一年度同一事项，已由两个区市分别支付；或同一人同一职业同一等级的补贴由两个区市分别发放。后支付的一笔应追回。',
   legalBasis: '鲁人社发〔2024〕8号 第八条（严防欺诈、冒领、骗取基金和多发待遇）',
   parameters: [],
   hits: ({ cityCode }) => sql`

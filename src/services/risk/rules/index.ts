@@ -11,8 +11,16 @@ import { personDeceasedImprisonedOrPensioned } from './person-deceased-imprisone
 import { sharedBankAccount } from './shared-bank-account.ts';
 import { unitFlaggedAfterDecision } from './unit-flagged-after-decision.ts';
 
-export const riskRules: ReadonlyMap<RiskRuleCode, RiskRule> = new Map([
-  headcountSurgeBeforeBaseYearEnd, bankAccountChangedBeforePayment, sharedBankAccount, personDeceasedImprisonedOrPensioned,
-  unitFlaggedAfterDecision, dispatchWorkerPaymentsMismatch, duplicatePaymentAcrossDistricts, benefitWithNewEmployer,
-  benefitReceivedElsewhere,
-].map((rule) => [rule.code, rule]));
+export const riskRules: ReadonlyMap<RiskRuleCode, RiskRule> = new Map(
+  [
+    headcountSurgeBeforeBaseYearEnd,
+    bankAccountChangedBeforePayment,
+    sharedBankAccount,
+    personDeceasedImprisonedOrPensioned,
+    unitFlaggedAfterDecision,
+    dispatchWorkerPaymentsMismatch,
+    duplicatePaymentAcrossDistricts,
+    benefitWithNewEmployer,
+    benefitReceivedElsewhere,
+  ].map((rule) => [rule.code, rule]),
+);

@@ -9,7 +9,8 @@ export const personDeceasedImprisonedOrPensioned: RiskRule = {
   stage: 'before_payment',
   severity: 'high',
   hold: true,
-  explanation: '全国社保信息比对查询系统报告死亡、服刑或已领取基本养老金的人员，仍有待支付款项、失业保险金期限跨过该日期，或在该日期后获得补贴。',
+  explanation:
+    '全国社保信息比对查询系统报告死亡、服刑或已领取基本养老金的人员，仍有待支付款项、失业保险金期限跨过该日期，或在该日期后获得补贴。',
   legalBasis: '鲁人社发〔2024〕8号 第八条（与全国社保信息比对查询系统等进行数据比对）',
   parameters: [],
   hits: ({ cityCode, asOf }) => sql`

@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
-  addDays, addMonths, addPeriods, formatChineseDate, fromDayNumber, isValidDate, isValidPeriod, isoWeekday, periodsBetween, toDayNumber,
+  addDays,
+  addMonths,
+  addPeriods,
+  formatChineseDate,
+  fromDayNumber,
+  isValidDate,
+  isValidPeriod,
+  isoWeekday,
+  periodsBetween,
+  toDayNumber,
 } from '../../../../src/policy/core/dates.ts';
 
 describe('calendar dates without Date objects', () => {
@@ -40,11 +49,13 @@ describe('calendar dates without Date objects', () => {
   });
 
   it('day numbers round-trip and agree with the platform calendar', () => {
-    fc.assert(fc.property(fc.integer({ min: -200000, max: 200000 }), (n) => {
-      const date = fromDayNumber(n);
-      expect(isValidDate(date) || n < -719162).toBe(true);
-      expect(toDayNumber(date)).toBe(n);
-      if (n >= 0) expect(new Date(n * 86400000).toISOString().slice(0, 10)).toBe(date);
-    }));
+    fc.assert(
+      fc.property(fc.integer({ min: -200000, max: 200000 }), (n) => {
+        const date = fromDayNumber(n);
+        expect(isValidDate(date) || n < -719162).toBe(true);
+        expect(toDayNumber(date)).toBe(n);
+        if (n >= 0) expect(new Date(n * 86400000).toISOString().slice(0, 10)).toBe(date);
+      }),
+    );
   });
 });

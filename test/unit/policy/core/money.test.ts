@@ -32,18 +32,22 @@ describe('money', () => {
   });
 
   it('half-up division matches the textbook definition for any inputs', () => {
-    fc.assert(fc.property(fc.bigInt({ min: 0n, max: 10n ** 15n }), fc.bigInt({ min: 1n, max: 10n ** 6n }), (n, d) => {
-      const q = divideHalfUp(n, d);
-      // q is the nearest integer to n/d, ties going up: n/d − q lies in [−½, ½): a tie rounds up.
-      const twiceRemainder = 2n * (n - q * d);
-      expect(twiceRemainder >= -d && twiceRemainder < d).toBe(true);
-    }));
+    fc.assert(
+      fc.property(fc.bigInt({ min: 0n, max: 10n ** 15n }), fc.bigInt({ min: 1n, max: 10n ** 6n }), (n, d) => {
+        const q = divideHalfUp(n, d);
+        // q is the nearest integer to n/d, ties going up: n/d − q lies in [−½, ½): a tie rounds up.
+        const twiceRemainder = 2n * (n - q * d);
+        expect(twiceRemainder >= -d && twiceRemainder < d).toBe(true);
+      }),
+    );
   });
 
   it('a ratio never pays more than the base and a cap never exceeds the exact share', () => {
-    fc.assert(fc.property(fc.integer({ min: 0, max: 2 ** 40 }), fc.integer({ min: 0, max: 10000 }), (base, bp) => {
-      expect(applyRatioHalfUp(base, bp)).toBeLessThanOrEqual(base);
-      expect(applyCapFloor(base, bp) * 10000).toBeLessThanOrEqual(base * bp);
-    }));
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 2 ** 40 }), fc.integer({ min: 0, max: 10000 }), (base, bp) => {
+        expect(applyRatioHalfUp(base, bp)).toBeLessThanOrEqual(base);
+        expect(applyCapFloor(base, bp) * 10000).toBeLessThanOrEqual(base * bp);
+      }),
+    );
   });
 });

@@ -3,14 +3,18 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { loadParameters as loadProjectParameters, projectParameters } from '../../../../src/adapters/parameters/load-parameters.ts';
+import {
+  loadParameters as loadProjectParameters,
+  projectParameters,
+} from '../../../../src/adapters/parameters/load-parameters.ts';
 import { declareParameters, shapes } from '../../../../src/policy/core/parameters.ts';
 import { refundParameters } from '../../../../src/policy/refund/refund-parameters.ts';
 
 /** The demo rule reads one ratio; files in a temporary folder are checked against this declaration. */
 const demoParameters = declareParameters('demo', { ratioBp: z.union([shapes.bp, z.string(), z.number()]) });
 const demoDeclarations = new Map([['demo', demoParameters]]);
-const loadParameters = (dir?: string) => (dir === undefined ? loadProjectParameters() : loadProjectParameters(dir, demoDeclarations));
+const loadParameters = (dir?: string) =>
+  dir === undefined ? loadProjectParameters() : loadProjectParameters(dir, demoDeclarations);
 
 function dirWith(files: Record<string, string>): string {
   const dir = mkdtempSync(join(tmpdir(), 'params-'));
@@ -73,12 +77,18 @@ describe('parameter files', () => {
 
 describe('parameter values fit their unit', () => {
   it('rejects a ratio over 100%, a fractional month count and an enum value outside its list', () => {
-    expect(() => loadParameters(dirWith({ 'demo.yaml': valid.replace('value: 6000', 'value: 60000') }))).toThrow(/demo\.yaml ratioBp: 2024-01-01 起的取值 60000 不符合单位 bp/);
+    expect(() => loadParameters(dirWith({ 'demo.yaml': valid.replace('value: 6000', 'value: 60000') }))).toThrow(
+      /demo\.yaml ratioBp: 2024-01-01 起的取值 60000 不符合单位 bp/,
+    );
     const months = valid.replace('unit: bp', 'unit: months').replace('value: 6000', 'value: 12.5');
     expect(() => loadParameters(dirWith({ 'demo.yaml': months }))).toThrow(/不符合单位 months/);
-    const enumFile = valid.replace('unit: bp', 'unit: enum\n    allowed: [cumulative, consecutive]').replace('value: 6000', 'value: sometimes');
+    const enumFile = valid
+      .replace('unit: bp', 'unit: enum\n    allowed: [cumulative, consecutive]')
+      .replace('value: 6000', 'value: sometimes');
     expect(() => loadParameters(dirWith({ 'demo.yaml': enumFile }))).toThrow(/不在可选值 cumulative、consecutive 中/);
-    expect(() => loadParameters(dirWith({ 'demo.yaml': valid.replace('unit: bp', 'unit: enum').replace('value: 6000', 'value: x') }))).toThrow(/须列出可选值 allowed/);
+    expect(() =>
+      loadParameters(dirWith({ 'demo.yaml': valid.replace('unit: bp', 'unit: enum').replace('value: 6000', 'value: x') })),
+    ).toThrow(/须列出可选值 allowed/);
   });
 });
 
@@ -100,18 +110,29 @@ describe('typed parameters: each rule declares the shape of what it reads', () =
   });
 
   it('fails at start-up naming file and key when a value has the wrong shape, a key is missing or undeclared, or a rule is undeclared', () => {
-    expect(() => loadProjectParameters(dirWith({ 'demo.yaml': withMode('c') }), declared)).toThrow(/demo\.yaml mode: 2024-01-01 起的取值不符合规则声明的类型/);
-    expect(() => loadProjectParameters(dirWith({ 'demo.yaml': valid }), declared)).toThrow(/demo\.yaml mode: 规则声明了该参数，但文件中没有/);
-    expect(() => loadProjectParameters(dirWith({ 'demo.yaml': withMode('a').replace('  mode:', '  extra:') }), declared))
-      .toThrow(/demo\.yaml extra: 规则未声明该参数/);
-    expect(() => loadProjectParameters(dirWith({ 'demo.yaml': valid }), new Map())).toThrow(/demo\.yaml: 规则 demo 未声明参数类型/);
+    expect(() => loadProjectParameters(dirWith({ 'demo.yaml': withMode('c') }), declared)).toThrow(
+      /demo\.yaml mode: 2024-01-01 起的取值不符合规则声明的类型/,
+    );
+    expect(() => loadProjectParameters(dirWith({ 'demo.yaml': valid }), declared)).toThrow(
+      /demo\.yaml mode: 规则声明了该参数，但文件中没有/,
+    );
+    expect(() => loadProjectParameters(dirWith({ 'demo.yaml': withMode('a').replace('  mode:', '  extra:') }), declared)).toThrow(
+      /demo\.yaml extra: 规则未声明该参数/,
+    );
+    expect(() => loadProjectParameters(dirWith({ 'demo.yaml': valid }), new Map())).toThrow(
+      /demo\.yaml: 规则 demo 未声明参数类型/,
+    );
   });
 
   it('fails on a project table whose shape is wrong, e.g. a benefit tier without its months', () => {
     const projectDir = new URL('../../../../policy/parameters/', import.meta.url);
-    const files = Object.fromEntries(readdirSync(projectDir).map((name) => [name, readFileSync(new URL(name, projectDir), 'utf8')]));
+    const files = Object.fromEntries(
+      readdirSync(projectDir).map((name) => [name, readFileSync(new URL(name, projectDir), 'utf8')]),
+    );
     files['unemployment-benefit.yaml'] = files['unemployment-benefit.yaml']!.replace('benefitMonths: 18', 'benefitMonth: 18');
-    expect(() => loadProjectParameters(dirWith(files))).toThrow(/unemployment-benefit\.yaml benefitMonthsTiers: 1999-01-22 起的取值不符合规则声明的类型/);
+    expect(() => loadProjectParameters(dirWith(files))).toThrow(
+      /unemployment-benefit\.yaml benefitMonthsTiers: 1999-01-22 起的取值不符合规则声明的类型/,
+    );
   });
 
   it('returns typed values the rules read without casts', () => {

@@ -16,7 +16,9 @@ describe('counterfactuals of a refund decision', () => {
     const input = refundCase({ headcount: { start: 200, end: 187, retiredOrDied: 0 } });
     expect(evaluateJobRetentionRefund(input, params).reasons).toEqual(['LAYOFF_RATE_EXCEEDED']);
     const answer = refundCounterfactual(input, params)!;
-    expect(answer.remedies).toEqual([{ reason: 'LAYOFF_RATE_EXCEEDED', kind: 'change', text: '裁员率 6.5% — 少裁减 2 人即符合条件' }]);
+    expect(answer.remedies).toEqual([
+      { reason: 'LAYOFF_RATE_EXCEEDED', kind: 'change', text: '裁员率 6.5% — 少裁减 2 人即符合条件' },
+    ]);
     expect(answer.flipped?.status).toBe('eligible');
     expect(evaluateJobRetentionRefund(answer.flipped!.input, params).status).toBe('eligible');
     const oneLess = refundCase({ headcount: { start: 200, end: 188, retiredOrDied: 0 } });

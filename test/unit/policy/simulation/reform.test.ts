@@ -8,7 +8,10 @@ import { refundCase } from './refund-cases.ts';
 
 const base = projectParameters();
 const YEAR = { from: '2024-01-01', to: '2024-12-31' } as const;
-const smeAt = (bp: number): Reform => ({ name: '中小微企业返还比例调整', changes: [{ rule: 'job-retention-refund', key: 'smeRatioBp', ...YEAR, value: bp }] });
+const smeAt = (bp: number): Reform => ({
+  name: '中小微企业返还比例调整',
+  changes: [{ rule: 'job-retention-refund', key: 'smeRatioBp', ...YEAR, value: bp }],
+});
 
 function applied(reform: Reform) {
   const result = applyReform(base, reform, PARAMETER_DECLARATIONS, 'test-reform');
@@ -29,20 +32,27 @@ describe('reforms as data', () => {
     const values = [{ from: '2024-01-01', to: '2024-12-31', value: 550, legalBasis: '鲁人社发〔2024〕8号 第二条' }];
     const spliced = replaceSpan(values, { from: '2024-07-01', to: '2024-09-30', value: 600, legalBasis: '模拟' });
     expect(spliced.map((v) => [v.from, v.to, v.value])).toEqual([
-      ['2024-01-01', '2024-06-30', 550], ['2024-07-01', '2024-09-30', 600], ['2024-10-01', '2024-12-31', 550],
+      ['2024-01-01', '2024-06-30', 550],
+      ['2024-07-01', '2024-09-30', 600],
+      ['2024-10-01', '2024-12-31', 550],
     ]);
   });
 
   it('refuses values the declaration does not allow, unknown parameters and reversed dates, in Chinese', () => {
-    const result = applyReform(base, {
-      name: '错误方案',
-      changes: [
-        { rule: 'job-retention-refund', key: 'smeRatioBp', ...YEAR, value: 12_000 },
-        { rule: 'job-retention-refund', key: 'layoffMethod', ...YEAR, value: 'guess' },
-        { rule: 'job-retention-refund', key: 'noSuchThing', ...YEAR, value: 1 },
-        { rule: 'spending-cap', key: 'capRatioBp', from: '2024-12-31', to: '2024-01-01', value: 2000 },
-      ],
-    }, PARAMETER_DECLARATIONS, 'bad');
+    const result = applyReform(
+      base,
+      {
+        name: '错误方案',
+        changes: [
+          { rule: 'job-retention-refund', key: 'smeRatioBp', ...YEAR, value: 12_000 },
+          { rule: 'job-retention-refund', key: 'layoffMethod', ...YEAR, value: 'guess' },
+          { rule: 'job-retention-refund', key: 'noSuchThing', ...YEAR, value: 1 },
+          { rule: 'spending-cap', key: 'capRatioBp', from: '2024-12-31', to: '2024-01-01', value: 2000 },
+        ],
+      },
+      PARAMETER_DECLARATIONS,
+      'bad',
+    );
     expect(result.ok).toBe(false);
     const problems = result.ok ? [] : result.problems;
     expect(problems.some((p) => p.startsWith('job-retention-refund.smeRatioBp'))).toBe(true);
@@ -71,8 +81,13 @@ describe('reforms as data', () => {
 
   it('compares two versions parameter by parameter', () => {
     const v1 = smeAt(5000);
-    const v2: Reform = { ...v1, changes: [...v1.changes, { rule: 'job-retention-refund', key: 'smallUnitHeadcount', ...YEAR, value: 50 }] };
-    expect(compareReforms(v1, v2).map((d) => [d.key, d.before === null, d.after?.[0]?.value])).toEqual([['smallUnitHeadcount', true, 50]]);
+    const v2: Reform = {
+      ...v1,
+      changes: [...v1.changes, { rule: 'job-retention-refund', key: 'smallUnitHeadcount', ...YEAR, value: 50 }],
+    };
+    expect(compareReforms(v1, v2).map((d) => [d.key, d.before === null, d.after?.[0]?.value])).toEqual([
+      ['smallUnitHeadcount', true, 50],
+    ]);
     expect(compareReforms(v1, v1)).toEqual([]);
   });
 });

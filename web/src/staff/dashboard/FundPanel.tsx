@@ -20,7 +20,10 @@ function chartOption(report: FundMonitoring): ChartOption {
     animation: false,
     legend: { top: 0 },
     grid: { left: 8, right: 8, top: 36, bottom: 8, containLabel: true },
-    tooltip: { trigger: 'axis', valueFormatter: (v: unknown) => (typeof v === 'number' ? `${formatYuan(Math.round(v * 100))} 元` : '—') },
+    tooltip: {
+      trigger: 'axis',
+      valueFormatter: (v: unknown) => (typeof v === 'number' ? `${formatYuan(Math.round(v * 100))} 元` : '—'),
+    },
     xAxis: { type: 'category', data: months.map((m) => m.period) },
     yAxis: [
       { type: 'value', name: '收支', axisLabel: { formatter: (v: number) => wan(v * 100) } },
@@ -28,13 +31,30 @@ function chartOption(report: FundMonitoring): ChartOption {
     ],
     series: [
       { name: '收入', type: 'bar', data: months.map((m) => m.incomeFen / 100), itemStyle: { color: '#52c41a' }, barMaxWidth: 18 },
-      { name: '支出', type: 'bar', data: months.map((m) => m.spendingFen / 100), itemStyle: { color: '#fa8c16' }, barMaxWidth: 18 },
-      { name: '期末结余', type: 'line', yAxisIndex: 1, data: months.map((m) => (m.balanceFen === null ? null : m.balanceFen / 100)), itemStyle: { color: '#1677ff' } },
+      {
+        name: '支出',
+        type: 'bar',
+        data: months.map((m) => m.spendingFen / 100),
+        itemStyle: { color: '#fa8c16' },
+        barMaxWidth: 18,
+      },
+      {
+        name: '期末结余',
+        type: 'line',
+        yAxisIndex: 1,
+        data: months.map((m) => (m.balanceFen === null ? null : m.balanceFen / 100)),
+        itemStyle: { color: '#1677ff' },
+      },
     ],
   };
 }
 
-interface RegionTotal { regionCode: string; regionName: string; incomeFen: number; spendingFen: number }
+interface RegionTotal {
+  regionCode: string;
+  regionName: string;
+  incomeFen: number;
+  spendingFen: number;
+}
 
 function byRegion(rows: readonly RegionMonth[]): RegionTotal[] {
   const totals = new Map<string, RegionTotal>();
@@ -55,12 +75,23 @@ function MonthlyReportDownload({ region, periods }: { region: string; periods: s
   const save = () => {
     if (!period) return;
     setBusy(true);
-    download(`/fund/reports/${region}/${period}`).catch((e: Error) => message.error(e.message)).finally(() => setBusy(false));
+    download(`/fund/reports/${region}/${period}`)
+      .catch((e: Error) => message.error(e.message))
+      .finally(() => setBusy(false));
   };
   return (
     <Space>
-      <Select size="small" style={{ width: 110 }} value={period} onChange={setPeriod} options={periods.map((p) => ({ value: p, label: p }))} aria-label="月报月份" />
-      <Button size="small" loading={busy} disabled={!period} onClick={save}>下载月报</Button>
+      <Select
+        size="small"
+        style={{ width: 110 }}
+        value={period}
+        onChange={setPeriod}
+        options={periods.map((p) => ({ value: p, label: p }))}
+        aria-label="月报月份"
+      />
+      <Button size="small" loading={busy} disabled={!period} onClick={save}>
+        下载月报
+      </Button>
     </Space>
   );
 }
@@ -78,28 +109,69 @@ function Monitoring({ region }: { region: string }) {
         <MonthlyReportDownload region={region} periods={data.months.map((m) => m.period)} />
       </div>
       <Row gutter={16}>
-        <Col xs={12} md={6}><Statistic title="年度收入" value={yuan(data.months.reduce((s, m) => s + m.incomeFen, 0))} /></Col>
-        <Col xs={12} md={6}><Statistic title="年度支出" value={yuan(data.months.reduce((s, m) => s + m.spendingFen, 0))} /></Col>
-        <Col xs={12} md={6}><Statistic title={`结余（${latest?.period ?? '—'} 末）`} value={yuan(latest?.balanceFen)} /></Col>
-        <Col xs={12} md={6}><Statistic title="可支付月数" value={latest?.monthsCovered ?? '—'} suffix={latest?.monthsCovered === null ? undefined : '个月'} /></Col>
+        <Col xs={12} md={6}>
+          <Statistic title="年度收入" value={yuan(data.months.reduce((s, m) => s + m.incomeFen, 0))} />
+        </Col>
+        <Col xs={12} md={6}>
+          <Statistic title="年度支出" value={yuan(data.months.reduce((s, m) => s + m.spendingFen, 0))} />
+        </Col>
+        <Col xs={12} md={6}>
+          <Statistic title={`结余（${latest?.period ?? '—'} 末）`} value={yuan(latest?.balanceFen)} />
+        </Col>
+        <Col xs={12} md={6}>
+          <Statistic
+            title="可支付月数"
+            value={latest?.monthsCovered ?? '—'}
+            suffix={latest?.monthsCovered === null ? undefined : '个月'}
+          />
+        </Col>
       </Row>
-      {!data.sealed && <Alert type="warning" showIcon style={{ marginTop: 12 }} title="尚未登记封定历史结余基金，无法计算结余与可支付月数（见「试点支出额度」）" />}
+      {!data.sealed && (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginTop: 12 }}
+          title="尚未登记封定历史结余基金，无法计算结余与可支付月数（见「试点支出额度」）"
+        />
+      )}
       <EChart option={option} height={300} testId="fund-chart" />
       <Row gutter={16}>
         <Col xs={24} lg={12}>
           <Table<RegionTotal>
-            size="small" rowKey="regionCode" pagination={false} dataSource={byRegion(data.regions)} title={() => '按地区（年度合计）'}
+            size="small"
+            rowKey="regionCode"
+            pagination={false}
+            dataSource={byRegion(data.regions)}
+            title={() => '按地区（年度合计）'}
             columns={[
               { title: '地区', dataIndex: 'regionName' },
-              { title: '收入', dataIndex: 'incomeFen', align: 'right', render: (f: number) => <span className="amount">{yuan(f)}</span> },
-              { title: '支出', dataIndex: 'spendingFen', align: 'right', render: (f: number) => <span className="amount">{yuan(f)}</span> },
+              {
+                title: '收入',
+                dataIndex: 'incomeFen',
+                align: 'right',
+                render: (f: number) => <span className="amount">{yuan(f)}</span>,
+              },
+              {
+                title: '支出',
+                dataIndex: 'spendingFen',
+                align: 'right',
+                render: (f: number) => <span className="amount">{yuan(f)}</span>,
+              },
             ]}
           />
         </Col>
         <Col xs={24} lg={12}>
           <List
-            size="small" header="预警" dataSource={data.alerts} locale={{ emptyText: '暂无预警' }}
-            renderItem={(a) => <List.Item><Tag color={a.kind === 'LOW_COVERAGE' ? 'red' : 'orange'}>{a.label}</Tag>{a.message}</List.Item>}
+            size="small"
+            header="预警"
+            dataSource={data.alerts}
+            locale={{ emptyText: '暂无预警' }}
+            renderItem={(a) => (
+              <List.Item>
+                <Tag color={a.kind === 'LOW_COVERAGE' ? 'red' : 'orange'}>{a.label}</Tag>
+                {a.message}
+              </List.Item>
+            )}
           />
         </Col>
       </Row>

@@ -50,7 +50,13 @@ export async function loadOverview(staff: Staff): Promise<Overview> {
     part(latestRun),
     worker || hasRole(staff, 'reviewer') ? part(() => api<Batch[]>(`/review/batches?round=${ROUND}`)) : undefined,
     worker ? part(() => api<Notice[]>(`/notices?round=${ROUND}`)) : undefined,
-    worker ? part(async () => (await api<DecisionPage>(`/rounds/${ROUND}/decisions${query({ status: 'needs_review', region, pageSize: 1 })}`)).total) : undefined,
+    worker
+      ? part(
+          async () =>
+            (await api<DecisionPage>(`/rounds/${ROUND}/decisions${query({ status: 'needs_review', region, pageSize: 1 })}`))
+              .total,
+        )
+      : undefined,
     // Finance only: authorising is theirs (auditors may read the batches, but have nothing to do about them).
     hasRole(staff, 'finance') ? part(() => api<PaymentBatch[]>(`/payments/batches?round=${ROUND}`)) : undefined,
   ]);
@@ -62,8 +68,25 @@ export async function loadOverview(staff: Staff): Promise<Overview> {
  * in every earlier stage too — except 公示中, the units on an open notice now.
  */
 export const STAGES: { title: string; states: RefundCaseState[] }[] = [
-  { title: '已筛查', states: ['eligible', 'needs_review', 'ineligible', 'proposed', 'approved', 'in_notice', 'notice_passed', 'notified', 'confirmed', 'paid'] },
-  { title: '符合条件', states: ['eligible', 'proposed', 'approved', 'in_notice', 'notice_passed', 'notified', 'confirmed', 'paid'] },
+  {
+    title: '已筛查',
+    states: [
+      'eligible',
+      'needs_review',
+      'ineligible',
+      'proposed',
+      'approved',
+      'in_notice',
+      'notice_passed',
+      'notified',
+      'confirmed',
+      'paid',
+    ],
+  },
+  {
+    title: '符合条件',
+    states: ['eligible', 'proposed', 'approved', 'in_notice', 'notice_passed', 'notified', 'confirmed', 'paid'],
+  },
   { title: '复核通过', states: ['approved', 'in_notice', 'notice_passed', 'notified', 'confirmed', 'paid'] },
   { title: '公示中', states: ['in_notice'] },
   { title: '已告知', states: ['notified', 'confirmed', 'paid'] },
@@ -72,7 +95,10 @@ export const STAGES: { title: string; states: RefundCaseState[] }[] = [
 ];
 
 /** Units and amount of the cases now in any of the states. */
-export function tallyOf(progress: readonly StateTally[], states: readonly RefundCaseState[]): { units: number; amountFen: number } {
+export function tallyOf(
+  progress: readonly StateTally[],
+  states: readonly RefundCaseState[],
+): { units: number; amountFen: number } {
   const picked = progress.filter((t) => states.includes(t.state));
   return { units: picked.reduce((n, t) => n + t.units, 0), amountFen: picked.reduce((n, t) => n + t.amountFen, 0) };
 }

@@ -7,9 +7,22 @@ import { incidentCategories, incidentCategoryLabels, type IncidentCategory } fro
 import type { Incident } from '../../../../src/domain/fund-incident.ts';
 import { api } from '../../shared/api.ts';
 
-interface IncidentForm { occurredAt: Dayjs; regionCode: string; category: IncidentCategory; description: string; followUp?: string; correctsId?: number }
+interface IncidentForm {
+  occurredAt: Dayjs;
+  regionCode: string;
+  category: IncidentCategory;
+  description: string;
+  followUp?: string;
+  correctsId?: number;
+}
 
-export function RecordIncident({ open, regions, corrects, onClose, onRecorded }: {
+export function RecordIncident({
+  open,
+  regions,
+  corrects,
+  onClose,
+  onRecorded,
+}: {
   open: boolean;
   regions: { value: string; label: string }[];
   /** The entry this one corrects or follows up, when opened from a row. */
@@ -24,27 +37,63 @@ export function RecordIncident({ open, regions, corrects, onClose, onRecorded }:
   useEffect(() => {
     if (!open) return;
     form.resetFields();
-    form.setFieldsValue(corrects
-      ? { regionCode: corrects.regionCode, category: corrects.category, occurredAt: dayjs(corrects.occurredAt), correctsId: corrects.id }
-      : { regionCode: regions[0]?.value, occurredAt: dayjs() });
+    form.setFieldsValue(
+      corrects
+        ? {
+            regionCode: corrects.regionCode,
+            category: corrects.category,
+            occurredAt: dayjs(corrects.occurredAt),
+            correctsId: corrects.id,
+          }
+        : { regionCode: regions[0]?.value, occurredAt: dayjs() },
+    );
   }, [open, corrects, regions, form]);
   const submit = (v: IncidentForm) => {
     setBusy(true);
     api<Incident>('/fund/incidents', {
       body: {
-        occurredAt: v.occurredAt.toISOString(), regionCode: v.regionCode, category: v.category, description: v.description.trim(),
-        ...(v.followUp?.trim() && { followUp: v.followUp.trim() }), ...(v.correctsId && { correctsId: v.correctsId }),
+        occurredAt: v.occurredAt.toISOString(),
+        regionCode: v.regionCode,
+        category: v.category,
+        description: v.description.trim(),
+        ...(v.followUp?.trim() && { followUp: v.followUp.trim() }),
+        ...(v.correctsId && { correctsId: v.correctsId }),
       },
-    }).then((incident) => { form.resetFields(); setRefusal(undefined); onRecorded(incident); }, (e: Error) => setRefusal(e.message))
+    })
+      .then(
+        (incident) => {
+          form.resetFields();
+          setRefusal(undefined);
+          onRecorded(incident);
+        },
+        (e: Error) => setRefusal(e.message),
+      )
       .finally(() => setBusy(false));
   };
   return (
-    <Modal open={open} title={corrects ? `更正或续报第 ${corrects.id} 号要情` : '登记要情报告'} okText="登记" cancelText="取消" confirmLoading={busy}
-      onOk={() => form.submit()} onCancel={() => { setRefusal(undefined); onClose(); }} forceRender width={640}>
+    <Modal
+      open={open}
+      title={corrects ? `更正或续报第 ${corrects.id} 号要情` : '登记要情报告'}
+      okText="登记"
+      cancelText="取消"
+      confirmLoading={busy}
+      onOk={() => form.submit()}
+      onCancel={() => {
+        setRefusal(undefined);
+        onClose();
+      }}
+      forceRender
+      width={640}
+    >
       {refusal && <Alert type="error" showIcon title={refusal} style={{ marginBottom: 12 }} />}
       <Form form={form} layout="vertical" onFinish={submit}>
         <Form.Item name="occurredAt" label="发生时间" rules={[{ required: true, message: '请选择发生时间' }]}>
-          <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" disabledDate={(d) => d.isAfter(dayjs(), 'day')} style={{ width: '100%' }} />
+          <DatePicker
+            showTime={{ format: 'HH:mm' }}
+            format="YYYY-MM-DD HH:mm"
+            disabledDate={(d) => d.isAfter(dayjs(), 'day')}
+            style={{ width: '100%' }}
+          />
         </Form.Item>
         <Form.Item name="regionCode" label="地区" rules={[{ required: true, message: '请选择地区' }]}>
           <Select options={regions} showSearch={{ optionFilterProp: 'label' }} />
@@ -52,7 +101,14 @@ export function RecordIncident({ open, regions, corrects, onClose, onRecorded }:
         <Form.Item name="category" label="类别" rules={[{ required: true, message: '请选择要情类别' }]}>
           <Select options={incidentCategories.map((c) => ({ value: c, label: incidentCategoryLabels[c] }))} />
         </Form.Item>
-        <Form.Item name="description" label="要情内容" rules={[{ required: true, whitespace: true, message: '请填写要情内容' }, { max: 2000, message: '不超过 2000 字' }]}>
+        <Form.Item
+          name="description"
+          label="要情内容"
+          rules={[
+            { required: true, whitespace: true, message: '请填写要情内容' },
+            { max: 2000, message: '不超过 2000 字' },
+          ]}
+        >
           <Input.TextArea rows={4} placeholder="时间、地点、涉及人数和金额、经过，如实填写，不得瞒报谎报" />
         </Form.Item>
         <Form.Item name="followUp" label="后续处理" rules={[{ max: 2000, message: '不超过 2000 字' }]}>

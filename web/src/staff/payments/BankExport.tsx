@@ -15,8 +15,13 @@ export function BankExport({ batch, canAct, onExported }: { batch: PaymentBatch;
   const exportAs = (format: 'csv' | 'xlsx') => {
     setBusy(true);
     download(`/bank/batches/${batch.batchId}/export`, { body: { format } })
-      .then(({ fileName, headers }) => { setFile({ fileName, checksum: headers.get('x-checksum-sm3') ?? '—' }); onExported(); },
-        (e: Error) => message.error(e.message))
+      .then(
+        ({ fileName, headers }) => {
+          setFile({ fileName, checksum: headers.get('x-checksum-sm3') ?? '—' });
+          onExported();
+        },
+        (e: Error) => message.error(e.message),
+      )
       .finally(() => setBusy(false));
   };
   return (
@@ -25,8 +30,12 @@ export function BankExport({ batch, canAct, onExported }: { batch: PaymentBatch;
         <Alert type="info" showIcon title="该批次尚未经第二名财务人员授权，不能导出银行付款指令" />
       ) : canAct ? (
         <Space wrap>
-          <Button type="primary" icon={<DownloadOutlined />} loading={busy} onClick={() => exportAs('csv')}>导出 CSV 文件</Button>
-          <Button icon={<DownloadOutlined />} loading={busy} onClick={() => exportAs('xlsx')}>导出电子表格</Button>
+          <Button type="primary" icon={<DownloadOutlined />} loading={busy} onClick={() => exportAs('csv')}>
+            导出 CSV 文件
+          </Button>
+          <Button icon={<DownloadOutlined />} loading={busy} onClick={() => exportAs('xlsx')}>
+            导出电子表格
+          </Button>
         </Space>
       ) : (
         <Typography.Text type="secondary">银行付款指令由财务人员导出。</Typography.Text>
@@ -34,7 +43,11 @@ export function BankExport({ batch, canAct, onExported }: { batch: PaymentBatch;
       {file && (
         <Descriptions size="small" column={1} bordered style={{ marginTop: 16 }}>
           <Descriptions.Item label="文件名">{file.fileName}</Descriptions.Item>
-          <Descriptions.Item label="SM3 校验码"><Typography.Text code copyable data-testid="instruction-checksum" style={{ wordBreak: 'break-all' }}>{file.checksum}</Typography.Text></Descriptions.Item>
+          <Descriptions.Item label="SM3 校验码">
+            <Typography.Text code copyable data-testid="instruction-checksum" style={{ wordBreak: 'break-all' }}>
+              {file.checksum}
+            </Typography.Text>
+          </Descriptions.Item>
         </Descriptions>
       )}
       <Typography.Paragraph type="secondary" style={{ marginTop: 12, marginBottom: 0 }}>

@@ -16,14 +16,23 @@ export function BatchProgress({ batchId, onDone }: { batchId: number; onDone?: (
   useEffect(() => {
     let live = true;
     let timer: ReturnType<typeof setTimeout> | undefined;
-    const poll = () => api<PaymentProgress>(`/payments/batches/${batchId}/progress`).then((p) => {
-      if (!live) return;
-      setProgress(p);
-      if (p.running) timer = setTimeout(poll, POLL_MS);
-      else onDone?.();
-    }, (e: Error) => { if (live) setError(e.message); });
+    const poll = () =>
+      api<PaymentProgress>(`/payments/batches/${batchId}/progress`).then(
+        (p) => {
+          if (!live) return;
+          setProgress(p);
+          if (p.running) timer = setTimeout(poll, POLL_MS);
+          else onDone?.();
+        },
+        (e: Error) => {
+          if (live) setError(e.message);
+        },
+      );
     void poll();
-    return () => { live = false; clearTimeout(timer); };
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [batchId]);
 
@@ -32,20 +41,50 @@ export function BatchProgress({ batchId, onDone }: { batchId: number; onDone?: (
   const done = progress.paymentCount - progress.remaining;
   const finished = !progress.running && progress.remaining === 0;
   return (
-    <Card title={`支付批次 ${batchId} 执行进度`} style={{ marginTop: 16 }} data-testid="payment-progress"
-      extra={<Tag color={PAYMENT_BATCH_STATUS_COLORS[progress.status]}>{PAYMENT_BATCH_STATUS_LABELS[progress.status]}</Tag>}>
-      <Progress percent={progress.paymentCount ? Math.floor((done * 100) / progress.paymentCount) : 100} status={finished ? 'success' : 'active'} />
+    <Card
+      title={`支付批次 ${batchId} 执行进度`}
+      style={{ marginTop: 16 }}
+      data-testid="payment-progress"
+      extra={<Tag color={PAYMENT_BATCH_STATUS_COLORS[progress.status]}>{PAYMENT_BATCH_STATUS_LABELS[progress.status]}</Tag>}
+    >
+      <Progress
+        percent={progress.paymentCount ? Math.floor((done * 100) / progress.paymentCount) : 100}
+        status={finished ? 'success' : 'active'}
+      />
       <Descriptions size="small" column={{ xs: 1, md: 3 }} bordered style={{ marginTop: 12 }}>
-        <Descriptions.Item label="已发送">{count(done)} / {count(progress.paymentCount)} 笔</Descriptions.Item>
-        <Descriptions.Item label="已发送金额"><span className="amount">{yuan(progress.sentFen)}</span></Descriptions.Item>
-        <Descriptions.Item label="批次金额"><span className="amount">{yuan(progress.totalFen)}</span></Descriptions.Item>
-        {(Object.entries(progress.byStatus) as [PaymentStatus, number][]).filter(([, n]) => n > 0).map(([status, n]) => (
-          <Descriptions.Item key={status} label={PAYMENT_STATUS_LABELS[status]}>{count(n)} 笔</Descriptions.Item>
-        ))}
+        <Descriptions.Item label="已发送">
+          {count(done)} / {count(progress.paymentCount)} 笔
+        </Descriptions.Item>
+        <Descriptions.Item label="已发送金额">
+          <span className="amount">{yuan(progress.sentFen)}</span>
+        </Descriptions.Item>
+        <Descriptions.Item label="批次金额">
+          <span className="amount">{yuan(progress.totalFen)}</span>
+        </Descriptions.Item>
+        {(Object.entries(progress.byStatus) as [PaymentStatus, number][])
+          .filter(([, n]) => n > 0)
+          .map(([status, n]) => (
+            <Descriptions.Item key={status} label={PAYMENT_STATUS_LABELS[status]}>
+              {count(n)} 笔
+            </Descriptions.Item>
+          ))}
       </Descriptions>
       {finished && (
-        <Alert type="success" showIcon style={{ marginTop: 12 }} title="支付处理完成"
-          description={progress.readyToExport ? <>全部款项已发送，可到<Link to="/bank">银行文件与对账</Link>导出银行付款指令。</> : '全部款项已发送。'} />
+        <Alert
+          type="success"
+          showIcon
+          style={{ marginTop: 12 }}
+          title="支付处理完成"
+          description={
+            progress.readyToExport ? (
+              <>
+                全部款项已发送，可到<Link to="/bank">银行文件与对账</Link>导出银行付款指令。
+              </>
+            ) : (
+              '全部款项已发送。'
+            )
+          }
+        />
       )}
     </Card>
   );

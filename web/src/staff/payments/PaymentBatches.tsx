@@ -21,44 +21,122 @@ export function PaymentBatches({ canAct, version, onChanged }: { canAct: boolean
   const [watched, setWatched] = useState<{ batchId: number; ran: boolean; seq: number }>();
   const watch = (batchId: number, ran: boolean) => setWatched((w) => ({ batchId, ran, seq: (w?.seq ?? 0) + 1 }));
 
-  const close = () => { setActing(undefined); setNote(''); };
+  const close = () => {
+    setActing(undefined);
+    setNote('');
+  };
   const decide = () => {
     if (!acting) return;
     const { batch, outcome } = acting;
     api<unknown>(`/payments/batches/${batch.batchId}/${outcome}`, { body: outcome === 'reject' ? { note: note.trim() } : {} })
-      .then(() => { message.success(outcome === 'authorise' ? `支付批次 ${batch.batchId} 已授权` : `支付批次 ${batch.batchId} 已驳回，款项回到待支付`); setRefusal(undefined); onChanged(); },
-        (e: Error) => setRefusal(e.message))
+      .then(
+        () => {
+          message.success(
+            outcome === 'authorise' ? `支付批次 ${batch.batchId} 已授权` : `支付批次 ${batch.batchId} 已驳回，款项回到待支付`,
+          );
+          setRefusal(undefined);
+          onChanged();
+        },
+        (e: Error) => setRefusal(e.message),
+      )
       .finally(close);
   };
   const run = (batch: PaymentBatch) => {
-    api<PaymentProgress>(`/payments/batches/${batch.batchId}/run`, { body: {} })
-      .then(() => { setRefusal(undefined); watch(batch.batchId, true); }, (e: Error) => setRefusal(e.message));
+    api<PaymentProgress>(`/payments/batches/${batch.batchId}/run`, { body: {} }).then(
+      () => {
+        setRefusal(undefined);
+        watch(batch.batchId, true);
+      },
+      (e: Error) => setRefusal(e.message),
+    );
   };
 
   return (
     <>
-      {refusal && <Alert type="error" showIcon closable style={{ marginTop: 16 }} title="操作未完成" description={refusal} data-testid="payment-refusal" onClose={() => setRefusal(undefined)} />}
+      {refusal && (
+        <Alert
+          type="error"
+          showIcon
+          closable
+          style={{ marginTop: 16 }}
+          title="操作未完成"
+          description={refusal}
+          data-testid="payment-refusal"
+          onClose={() => setRefusal(undefined)}
+        />
+      )}
       <Card title="支付批次" style={{ marginTop: 16 }}>
         {batches.error && <Alert type="error" showIcon title={batches.error} />}
         <Table<PaymentBatch>
-          size="small" rowKey="batchId" loading={batches.loading} dataSource={batches.data ?? []} pagination={{ pageSize: 10 }}
+          size="small"
+          rowKey="batchId"
+          loading={batches.loading}
+          dataSource={batches.data ?? []}
+          pagination={{ pageSize: 10 }}
           columns={[
             { title: '批次', dataIndex: 'batchId' },
-            { title: '状态', dataIndex: 'status', render: (s: string) => <Tag color={PAYMENT_BATCH_STATUS_COLORS[s]}>{PAYMENT_BATCH_STATUS_LABELS[s]}</Tag> },
-            { title: '笔数', dataIndex: 'paymentCount', align: 'right', render: (n: number) => count(n) },
-            { title: '金额', dataIndex: 'totalFen', align: 'right', render: (f: number) => <span className="amount">{yuan(f)}</span> },
-            { title: '提交人', render: (_, b) => <>{b.proposedBy}<div style={{ color: '#888' }}>{dateTime(b.proposedAt)}</div></> },
-            { title: '授权人', render: (_, b) => b.authorisedBy ? <>{b.authorisedBy}<div style={{ color: '#888' }}>{dateTime(b.authorisedAt)}</div></> : '—' },
-            { title: '说明', dataIndex: 'note', render: (n: string | null) => n ? <span style={{ whiteSpace: 'pre-line' }}>{n}</span> : '—' },
             {
-              title: '操作', render: (_, b) => (
+              title: '状态',
+              dataIndex: 'status',
+              render: (s: string) => <Tag color={PAYMENT_BATCH_STATUS_COLORS[s]}>{PAYMENT_BATCH_STATUS_LABELS[s]}</Tag>,
+            },
+            { title: '笔数', dataIndex: 'paymentCount', align: 'right', render: (n: number) => count(n) },
+            {
+              title: '金额',
+              dataIndex: 'totalFen',
+              align: 'right',
+              render: (f: number) => <span className="amount">{yuan(f)}</span>,
+            },
+            {
+              title: '提交人',
+              render: (_, b) => (
+                <>
+                  {b.proposedBy}
+                  <div style={{ color: '#888' }}>{dateTime(b.proposedAt)}</div>
+                </>
+              ),
+            },
+            {
+              title: '授权人',
+              render: (_, b) =>
+                b.authorisedBy ? (
+                  <>
+                    {b.authorisedBy}
+                    <div style={{ color: '#888' }}>{dateTime(b.authorisedAt)}</div>
+                  </>
+                ) : (
+                  '—'
+                ),
+            },
+            {
+              title: '说明',
+              dataIndex: 'note',
+              render: (n: string | null) => (n ? <span style={{ whiteSpace: 'pre-line' }}>{n}</span> : '—'),
+            },
+            {
+              title: '操作',
+              render: (_, b) => (
                 <Space>
-                  {canAct && b.status === 'proposed' && <>
-                    <Button type="primary" size="small" onClick={() => setActing({ batch: b, outcome: 'authorise' })}>授权</Button>
-                    <Button danger size="small" onClick={() => setActing({ batch: b, outcome: 'reject' })}>驳回</Button>
-                  </>}
-                  {canAct && b.status === 'authorised' && <Button type="primary" size="small" onClick={() => run(b)}>执行支付</Button>}
-                  {b.status !== 'proposed' && b.status !== 'rejected' && <Button size="small" onClick={() => watch(b.batchId, false)}>查看进度</Button>}
+                  {canAct && b.status === 'proposed' && (
+                    <>
+                      <Button type="primary" size="small" onClick={() => setActing({ batch: b, outcome: 'authorise' })}>
+                        授权
+                      </Button>
+                      <Button danger size="small" onClick={() => setActing({ batch: b, outcome: 'reject' })}>
+                        驳回
+                      </Button>
+                    </>
+                  )}
+                  {canAct && b.status === 'authorised' && (
+                    <Button type="primary" size="small" onClick={() => run(b)}>
+                      执行支付
+                    </Button>
+                  )}
+                  {b.status !== 'proposed' && b.status !== 'rejected' && (
+                    <Button size="small" onClick={() => watch(b.batchId, false)}>
+                      查看进度
+                    </Button>
+                  )}
                 </Space>
               ),
             },
@@ -67,13 +145,20 @@ export function PaymentBatches({ canAct, version, onChanged }: { canAct: boolean
       </Card>
       {watched && <BatchProgress key={watched.seq} batchId={watched.batchId} onDone={watched.ran ? onChanged : undefined} />}
       <Modal
-        open={Boolean(acting)} title={acting ? `${acting.outcome === 'authorise' ? '授权' : '驳回'}支付批次 ${acting.batch.batchId}` : ''}
-        okText={acting?.outcome === 'authorise' ? '确认授权' : '确认驳回'} cancelText="取消" onOk={decide} onCancel={close}
+        open={Boolean(acting)}
+        title={acting ? `${acting.outcome === 'authorise' ? '授权' : '驳回'}支付批次 ${acting.batch.batchId}` : ''}
+        okText={acting?.outcome === 'authorise' ? '确认授权' : '确认驳回'}
+        cancelText="取消"
+        onOk={decide}
+        onCancel={close}
         okButtonProps={{ disabled: acting?.outcome === 'reject' && !note.trim() }}
       >
         <Typography.Paragraph>
-          {acting && `${count(acting.batch.paymentCount)} 笔，合计 ${yuan(acting.batch.totalFen)}，提交人 ${acting.batch.proposedBy}。`}
-          {acting?.outcome === 'reject' ? '驳回后，批次内款项回到待支付。请填写驳回意见：' : '授权须由提交人以外的财务人员进行，授权后即可执行支付。'}
+          {acting &&
+            `${count(acting.batch.paymentCount)} 笔，合计 ${yuan(acting.batch.totalFen)}，提交人 ${acting.batch.proposedBy}。`}
+          {acting?.outcome === 'reject'
+            ? '驳回后，批次内款项回到待支付。请填写驳回意见：'
+            : '授权须由提交人以外的财务人员进行，授权后即可执行支付。'}
         </Typography.Paragraph>
         {acting?.outcome === 'reject' && <Input.TextArea rows={3} value={note} onChange={(e) => setNote(e.target.value)} />}
       </Modal>

@@ -8,8 +8,17 @@ import { api } from '../../shared/api.ts';
 import { parseValue, UNIT_HINTS, valueText } from './parameter-value.ts';
 import type { ParameterEntry, ReformChange, SavedReform } from './types.ts';
 
-interface Row { parameter?: string; span?: [Dayjs | null, Dayjs | null]; value?: string; legalBasis?: string }
-interface Values { name: string; description?: string; changes: Row[] }
+interface Row {
+  parameter?: string;
+  span?: [Dayjs | null, Dayjs | null];
+  value?: string;
+  legalBasis?: string;
+}
+interface Values {
+  name: string;
+  description?: string;
+  changes: Row[];
+}
 
 const EDITABLE = new Set(['bp', 'fen', 'persons', 'months', 'days', 'count', 'enum', 'flag', 'date', 'table', 'list']);
 const idOf = (p: ParameterEntry) => `${p.rule}.${p.key}`;
@@ -19,10 +28,45 @@ function currentValue(p: ParameterEntry | undefined): string {
   return p.values.map((v) => `${v.from}～${v.to ?? '长期'}：${valueText(p.unit, v.value)}`).join('；');
 }
 
-function ValueInput({ entry, value, onChange }: { entry: ParameterEntry | undefined; value?: string; onChange?: (v: string) => void }) {
-  if (entry?.unit === 'enum') return <Select value={value} onChange={onChange} style={{ width: 200 }} options={(entry.allowed ?? []).map((a) => ({ value: a, label: a }))} />;
-  if (entry?.unit === 'flag') return <Select value={value} onChange={onChange} style={{ width: 120 }} options={[{ value: 'true', label: '是' }, { value: 'false', label: '否' }]} />;
-  return <Input value={value} onChange={(e) => onChange?.(e.target.value)} style={{ width: 200 }} suffix={entry ? UNIT_HINTS[entry.unit] : undefined} data-testid="reform-value" />;
+function ValueInput({
+  entry,
+  value,
+  onChange,
+}: {
+  entry: ParameterEntry | undefined;
+  value?: string;
+  onChange?: (v: string) => void;
+}) {
+  if (entry?.unit === 'enum')
+    return (
+      <Select
+        value={value}
+        onChange={onChange}
+        style={{ width: 200 }}
+        options={(entry.allowed ?? []).map((a) => ({ value: a, label: a }))}
+      />
+    );
+  if (entry?.unit === 'flag')
+    return (
+      <Select
+        value={value}
+        onChange={onChange}
+        style={{ width: 120 }}
+        options={[
+          { value: 'true', label: '是' },
+          { value: 'false', label: '否' },
+        ]}
+      />
+    );
+  return (
+    <Input
+      value={value}
+      onChange={(e) => onChange?.(e.target.value)}
+      style={{ width: 200 }}
+      suffix={entry ? UNIT_HINTS[entry.unit] : undefined}
+      data-testid="reform-value"
+    />
+  );
 }
 
 export function ReformEditor({ parameters, onSaved }: { parameters: ParameterEntry[]; onSaved: (saved: SavedReform) => void }) {
@@ -32,14 +76,22 @@ export function ReformEditor({ parameters, onSaved }: { parameters: ParameterEnt
   const byId = useMemo(() => new Map(parameters.filter((p) => EDITABLE.has(p.unit)).map((p) => [idOf(p), p])), [parameters]);
   const rows = Form.useWatch('changes', form) ?? [];
   const options = [...new Set(parameters.map((p) => p.ruleTitle))].map((title) => ({
-    label: title, options: parameters.filter((p) => p.ruleTitle === title && byId.has(idOf(p))).map((p) => ({ value: idOf(p), label: p.label })),
+    label: title,
+    options: parameters
+      .filter((p) => p.ruleTitle === title && byId.has(idOf(p)))
+      .map((p) => ({ value: idOf(p), label: p.label })),
   }));
 
   const pick = (index: number, id: string) => {
     const entry = byId.get(id);
     const latest = entry?.values.at(-1);
-    const changes = [...form.getFieldValue('changes') as Row[]];
-    changes[index] = { ...changes[index], parameter: id, span: latest ? [dayjs(latest.from), latest.to ? dayjs(latest.to) : null] : [null, null], value: undefined };
+    const changes = [...(form.getFieldValue('changes') as Row[])];
+    changes[index] = {
+      ...changes[index],
+      parameter: id,
+      span: latest ? [dayjs(latest.from), latest.to ? dayjs(latest.to) : null] : [null, null],
+      value: undefined,
+    };
     form.setFieldValue('changes', changes);
   };
 
@@ -52,13 +104,25 @@ export function ReformEditor({ parameters, onSaved }: { parameters: ParameterEnt
       const [from, to] = row.span ?? [null, null];
       if (!from) return void message.error(`第 ${i + 1} 项：请选择起始日期`);
       changes.push({
-        rule: entry!.rule, key: entry!.key, from: from.format('YYYY-MM-DD'), to: to ? to.format('YYYY-MM-DD') : null, value: parsed.value as ReformChange['value'],
+        rule: entry!.rule,
+        key: entry!.key,
+        from: from.format('YYYY-MM-DD'),
+        to: to ? to.format('YYYY-MM-DD') : null,
+        value: parsed.value as ReformChange['value'],
         ...(row.legalBasis?.trim() ? { legalBasis: row.legalBasis.trim() } : {}),
       });
     }
     setBusy(true);
-    api<SavedReform>('/simulation/reforms', { body: { name: values.name, ...(values.description ? { description: values.description } : {}), changes } })
-      .then((saved) => { message.success(`已保存「${saved.name}」第 ${saved.version} 版`); onSaved(saved); }, (e: Error) => message.error(e.message))
+    api<SavedReform>('/simulation/reforms', {
+      body: { name: values.name, ...(values.description ? { description: values.description } : {}), changes },
+    })
+      .then(
+        (saved) => {
+          message.success(`已保存「${saved.name}」第 ${saved.version} 版`);
+          onSaved(saved);
+        },
+        (e: Error) => message.error(e.message),
+      )
       .finally(() => setBusy(false));
   };
 
@@ -69,7 +133,9 @@ export function ReformEditor({ parameters, onSaved }: { parameters: ParameterEnt
           <Form.Item name="name" label="方案名称" rules={[{ required: true, whitespace: true, message: '请填写方案名称' }]}>
             <Input style={{ width: 280 }} placeholder="例如：中小微企业返还比例调整为50%" data-testid="reform-name" />
           </Form.Item>
-          <Form.Item name="description" label="说明"><Input style={{ width: 420 }} /></Form.Item>
+          <Form.Item name="description" label="说明">
+            <Input style={{ width: 420 }} />
+          </Form.Item>
         </Space>
         <Form.List name="changes">
           {(fields, { add, remove }) => (
@@ -79,10 +145,25 @@ export function ReformEditor({ parameters, onSaved }: { parameters: ParameterEnt
                 return (
                   <div key={field.key} style={{ borderTop: '1px dashed #eee', paddingTop: 8 }}>
                     <Space wrap align="start">
-                      <Form.Item name={[field.name, 'parameter']} label="参数" rules={[{ required: true, message: '请选择参数' }]}>
-                        <Select showSearch optionFilterProp="label" style={{ width: 340 }} options={options} onChange={(id: string) => pick(index, id)} data-testid="reform-parameter" />
+                      <Form.Item
+                        name={[field.name, 'parameter']}
+                        label="参数"
+                        rules={[{ required: true, message: '请选择参数' }]}
+                      >
+                        <Select
+                          showSearch
+                          optionFilterProp="label"
+                          style={{ width: 340 }}
+                          options={options}
+                          onChange={(id: string) => pick(index, id)}
+                          data-testid="reform-parameter"
+                        />
                       </Form.Item>
-                      <Form.Item name={[field.name, 'value']} label="新取值" rules={[{ required: true, message: '请填写新取值' }]}>
+                      <Form.Item
+                        name={[field.name, 'value']}
+                        label="新取值"
+                        rules={[{ required: true, message: '请填写新取值' }]}
+                      >
                         <ValueInput entry={entry} />
                       </Form.Item>
                       <Form.Item name={[field.name, 'span']} label="执行期间（截止日期可空）">
@@ -91,17 +172,34 @@ export function ReformEditor({ parameters, onSaved }: { parameters: ParameterEnt
                       <Form.Item name={[field.name, 'legalBasis']} label="拟依据（转为参数变更时必填）">
                         <Input style={{ width: 260 }} placeholder="发文字号 第X条" />
                       </Form.Item>
-                      {fields.length > 1 && <Button type="text" icon={<MinusCircleOutlined />} onClick={() => remove(field.name)} style={{ marginTop: 30 }} />}
+                      {fields.length > 1 && (
+                        <Button
+                          type="text"
+                          icon={<MinusCircleOutlined />}
+                          onClick={() => remove(field.name)}
+                          style={{ marginTop: 30 }}
+                        />
+                      )}
                     </Space>
-                    {entry && <Typography.Paragraph type="secondary" style={{ marginTop: -12 }}>现行：{currentValue(entry)}</Typography.Paragraph>}
+                    {entry && (
+                      <Typography.Paragraph type="secondary" style={{ marginTop: -12 }}>
+                        现行：{currentValue(entry)}
+                      </Typography.Paragraph>
+                    )}
                   </div>
                 );
               })}
-              <Button icon={<PlusOutlined />} onClick={() => add({})}>再调整一个参数</Button>
+              <Button icon={<PlusOutlined />} onClick={() => add({})}>
+                再调整一个参数
+              </Button>
             </>
           )}
         </Form.List>
-        <div style={{ marginTop: 16 }}><Button type="primary" htmlType="submit" loading={busy} data-testid="reform-save">保存方案</Button></div>
+        <div style={{ marginTop: 16 }}>
+          <Button type="primary" htmlType="submit" loading={busy} data-testid="reform-save">
+            保存方案
+          </Button>
+        </div>
       </Form>
     </Card>
   );

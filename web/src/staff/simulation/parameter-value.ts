@@ -25,7 +25,17 @@ export function inputText(unit: string, value: unknown): string {
 }
 
 export const UNIT_HINTS: Record<string, string> = {
-  bp: '%', fen: '元', persons: '人', months: '个月', days: '天', count: '', date: 'YYYY-MM-DD', enum: '', flag: '', list: 'JSON', table: 'JSON',
+  bp: '%',
+  fen: '元',
+  persons: '人',
+  months: '个月',
+  days: '天',
+  count: '',
+  date: 'YYYY-MM-DD',
+  enum: '',
+  flag: '',
+  list: 'JSON',
+  table: 'JSON',
 };
 
 /** The value for the API, or a message in Chinese. */
@@ -39,11 +49,15 @@ export function parseValue(unit: string, text: string): { value: unknown } | { e
       const fen = scaled(text, 2);
       return fen === null ? { error: '请填写金额（元），最多两位小数' } : { value: fen };
     }
-    case 'persons': case 'months': case 'days': case 'count':
+    case 'persons':
+    case 'months':
+    case 'days':
+    case 'count':
       return /^\d{1,9}$/.test(text.trim()) ? { value: Number(text.trim()) } : { error: '请填写非负整数' };
     case 'flag':
       return text === 'true' || text === 'false' ? { value: text === 'true' } : { error: '请选择是或否' };
-    case 'list': case 'table':
+    case 'list':
+    case 'table':
       try {
         return { value: JSON.parse(text) as unknown };
       } catch {

@@ -37,7 +37,12 @@ export interface Bucket {
   changed: number;
 }
 
-export interface CapSide { capRatioBp: number | null; capFen: number | null; remainingFen: number | null; fits: boolean | null }
+export interface CapSide {
+  capRatioBp: number | null;
+  capFen: number | null;
+  remainingFen: number | null;
+  fits: boolean | null;
+}
 
 export interface ImpactRun {
   id: number;
@@ -48,8 +53,22 @@ export interface ImpactRun {
   status: SimulationRunStatus;
   totalUnits: number;
   processedUnits: number;
-  tally: { total: Bucket; region: Record<string, Bucket>; size: Record<string, Bucket>; industry: Record<string, Bucket>; reason: Record<string, { baseline: number; reform: number }> };
-  cap: { regionCode: string; regionName: string; year: number; sealedBalanceFen: number; committedFen: number; baseline: CapSide; reform: CapSide } | null;
+  tally: {
+    total: Bucket;
+    region: Record<string, Bucket>;
+    size: Record<string, Bucket>;
+    industry: Record<string, Bucket>;
+    reason: Record<string, { baseline: number; reform: number }>;
+  };
+  cap: {
+    regionCode: string;
+    regionName: string;
+    year: number;
+    sealedBalanceFen: number;
+    committedFen: number;
+    baseline: CapSide;
+    reform: CapSide;
+  } | null;
   seconds: number | null;
   error: string | null;
   labels: Record<ImpactDimension, Record<string, string>>;
