@@ -69,18 +69,16 @@ export async function benefitRoutes(app: FastifyInstance, options: BenefitRouteO
     async (request, reply) => {
       try {
         const by = actorName(actorOf(request));
-        return reply
-          .status(201)
-          .send(
-            await submitBenefitClaim(db, {
-              person: { idNumber: request.body.idNumber, cipher },
-              channel: 'case_worker',
-              by,
-              claimDate: request.body.claimDate,
-              params,
-              clock,
-            }),
-          );
+        return reply.status(201).send(
+          await submitBenefitClaim(db, {
+            person: { idNumber: request.body.idNumber, cipher },
+            channel: 'case_worker',
+            by,
+            claimDate: request.body.claimDate,
+            params,
+            clock,
+          }),
+        );
       } catch (error) {
         return sendRefusal(reply, error);
       }
@@ -211,17 +209,15 @@ export async function benefitRoutes(app: FastifyInstance, options: BenefitRouteO
     },
     async (request, reply) => {
       try {
-        return reply
-          .status(201)
-          .send(
-            await transferOut(db, {
-              personId: request.body.personId,
-              counterpart: request.body.to,
-              transferredOn: request.body.on,
-              by: actorName(actorOf(request)),
-              clock,
-            }),
-          );
+        return reply.status(201).send(
+          await transferOut(db, {
+            personId: request.body.personId,
+            counterpart: request.body.to,
+            transferredOn: request.body.on,
+            by: actorName(actorOf(request)),
+            clock,
+          }),
+        );
       } catch (error) {
         return sendRefusal(reply, error);
       }

@@ -218,11 +218,9 @@ export async function dispatchRoutes(app: FastifyInstance, options: DispatchRout
     async (request, reply) => {
       const found = await findUnitApplication(db, request.params.round, Number(request.params.unitId));
       if (!found)
-        return reply
-          .status(404)
-          .send({
-            error: { code: 'NOT_FOUND', message: `单位 ${request.params.unitId} 在 ${request.params.round} 年度没有申请` },
-          });
+        return reply.status(404).send({
+          error: { code: 'NOT_FOUND', message: `单位 ${request.params.unitId} 在 ${request.params.round} 年度没有申请` },
+        });
       return found;
     },
   );

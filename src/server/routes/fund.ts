@@ -204,16 +204,14 @@ export async function fundRoutes(app: FastifyInstance, options: FundRouteOptions
     },
     async (request, reply) => {
       try {
-        return reply
-          .status(201)
-          .send(
-            await commitPilotSpending(db, params, {
-              ...fundKey(request.params),
-              ...request.body,
-              actor: actorOf(request),
-              clock,
-            }),
-          );
+        return reply.status(201).send(
+          await commitPilotSpending(db, params, {
+            ...fundKey(request.params),
+            ...request.body,
+            actor: actorOf(request),
+            clock,
+          }),
+        );
       } catch (error) {
         return sendRefusal(reply, error);
       }
