@@ -76,7 +76,7 @@ describe.skipIf(browserSkipReason)('一轮稳岗返还在浏览器中办完', ()
     await page.getByText('已完成').waitFor({ timeout: 120_000 });
     await expect.poll(() => page.getByText(`已处理 ${UNITS} / ${UNITS} 个单位`).count()).toBe(1);
     await screenshot(page, 'screening');
-    await expectNoEnglish(page);
+    await expectNoEnglish(page, USER_NAMES);
   });
 
   it('工作台显示进度、按地区和规模的金额图表', async () => {
@@ -86,7 +86,7 @@ describe.skipIf(browserSkipReason)('一轮稳岗返还在浏览器中办完', ()
     const screened = page.locator('.ant-statistic').filter({ hasText: '已筛查' });
     await expect.poll(() => screened.innerText()).toContain(String(UNITS));
     await screenshot(page, 'dashboard');
-    await expectNoEnglish(page);
+    await expectNoEnglish(page, USER_NAMES);
   });
 
   it('决定列表分页筛选，决定详情逐项列出条件与依据', async () => {
@@ -109,14 +109,14 @@ describe.skipIf(browserSkipReason)('一轮稳岗返还在浏览器中办完', ()
     const verdicts = await page.locator('.ant-table-row .ant-tag').allInnerTexts();
     expect(new Set(verdicts)).toEqual(new Set(['符合条件']));
     await screenshot(page, 'decisions');
-    await expectNoEnglish(page);
+    await expectNoEnglish(page, USER_NAMES);
 
     await page.locator('.ant-table-row a').first().click();
     await page.getByText('判定过程（逐项核对）').waitFor();
     await expect.poll(() => page.getByText('✓ 符合').count()).toBeGreaterThan(3);
     await expect.poll(() => page.getByText(/鲁人社发〔2024〕8号/).count()).toBeGreaterThan(0);
     await screenshot(page, 'decision-detail');
-    await expectNoEnglish(page);
+    await expectNoEnglish(page, USER_NAMES);
   });
 
   it('经办员提交全市的复核批次；环翠区复核员不能通过（超出管辖地区）；市级复核员通过', async () => {

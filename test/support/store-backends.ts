@@ -41,6 +41,7 @@ function pgliteBackend(): Omit<StoreBackend, 'withStore'> {
       root = await mkdtemp(join(tmpdir(), 'wengang-store-'));
     },
     async freshConfig() {
+      if (!root) throw new Error('store test: call backend.setup (beforeAll) before opening a store');
       const dataDir = join(root, `copy-${++copies}`);
       await cp(inject('pgliteTemplate'), dataDir, { recursive: true });
       return { dataDir };

@@ -1,7 +1,7 @@
 // Benefit claims with the ID number only (鲁人社发〔2024〕8号 第五条、第七条) on both store backends: decided from the
 // store's facts by the unemployment-benefit rule, one open claim per person, approved by a second person into a
 // monthly schedule.
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { benefitParameters } from '../../../src/policy/unemployment-benefit.ts';
 import { reviewBenefitClaim } from '../../../src/services/benefit/review-claim.ts';
 import { submitBenefitClaim } from '../../../src/services/benefit/submit-claim.ts';
@@ -14,6 +14,8 @@ const monthly = params.at(benefitParameters, 'monthlyBenefitFen', '2024-06-05')!
 
 for (const backend of storeBackends()) {
   describe.skipIf(backend.skipReason)(`benefit claims on ${backend.name}`, () => {
+    beforeAll(backend.setup);
+    afterAll(backend.teardown);
     const { withStore } = backend;
 
     it('decides a claim from the ID number alone and lays out 12 months from the claim month once a second person approves', async () => {

@@ -3,7 +3,7 @@
 // whose trigger fires, every stop condition dated, the entitlement used up, a run resumed after a chunk, and the
 // living-guarantee queue when funds run short.
 import { sql } from 'kysely';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ParameterStore } from '../../../src/policy/core/parameters.ts';
 import { applyRatioHalfUp } from '../../../src/policy/core/money.ts';
 import { medicalOnBehalfParameters } from '../../../src/policy/benefit/medical-on-behalf.ts';
@@ -61,6 +61,8 @@ async function livingSpending(db: Parameters<typeof checkLedger>[0]): Promise<nu
 
 for (const backend of storeBackends()) {
   describe.skipIf(backend.skipReason)(`benefit months on ${backend.name}`, () => {
+    beforeAll(backend.setup);
+    afterAll(backend.teardown);
     const { withStore } = backend;
 
     it('pays each month once: benefit payable, medical on behalf posted to a balanced ledger; a second run adds nothing', async () => {

@@ -1,7 +1,7 @@
 // Living guarantee first (鲁人社发〔2024〕8号 第八条) on both store backends: with too little money for the round's
 // pending payments, the benefit is batched before a refund that came first; the refund waits with its reason and
 // is batched once money arrives.
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../../../src/domain/refund-case.ts';
 import { benefitWaitReasons } from '../../../src/domain/vocabulary/benefit.ts';
 import { proposeWithinFunds } from '../../../src/services/benefit/living-guarantee-first.ts';
@@ -13,6 +13,8 @@ const finance: Actor = { kind: 'staff', role: 'finance', name: '财务甲' };
 
 for (const backend of storeBackends()) {
   describe.skipIf(backend.skipReason)(`living guarantee first on ${backend.name}`, () => {
+    beforeAll(backend.setup);
+    afterAll(backend.teardown);
     it('pays the benefit before an earlier refund when funds fall short, and the refund when money arrives', async () => {
       await backend.withStore(async ({ db }) => {
         const [refund] = await insertConfirmedPayments(db, [5_000_00]);

@@ -4,7 +4,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeCsv } from '../../../src/adapters/files/write-csv.ts';
 import { transferHeaders } from '../../../src/services/imports/kinds/benefit-transfers.ts';
 import { importFile } from '../../../src/services/imports/import-file.ts';
@@ -16,6 +16,8 @@ import { storeBackends } from '../../support/store-backends.ts';
 
 for (const backend of storeBackends()) {
   describe.skipIf(backend.skipReason)(`benefit transfers on ${backend.name}`, () => {
+    beforeAll(backend.setup);
+    afterAll(backend.teardown);
     it('transfers out with used and remaining months, stops the schedule here, and the other place pays the rest', async () => {
       const dir = await mkdtemp(join(tmpdir(), 'wengang-transfer-'));
       try {
