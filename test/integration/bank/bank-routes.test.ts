@@ -149,6 +149,10 @@ for (const backend of storeBackends()) {
           ['unemployment_benefit_expense', 0],
           ['medical_insurance_expense', 0],
           ['price_subsidy_expense', 0],
+          ['recovery_receivable', 0],
+          ['recovery_bank', 0],
+          ['living_spending', 0],
+          ['living_bank', 0],
         ]);
       } finally {
         await app.close();
