@@ -11,7 +11,7 @@ module.exports = {
       severity: 'error',
       from: { path: '^src/policy/' },
       to: {
-        pathNot: ['^src/policy/', '^src/domain/vocabulary/', '^node_modules/(yaml|zod)/'],
+        pathNot: ['^src/policy/', '^src/domain/vocabulary/', '(^|/)node_modules/(yaml|zod)/'],
         dependencyTypesNot: ['type-only'],
       },
     },
