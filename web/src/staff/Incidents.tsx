@@ -7,7 +7,7 @@ import type { Incident } from '../../../src/domain/fund-incident.ts';
 import { api, download } from '../shared/api.ts';
 import { dateTime } from '../shared/format.ts';
 import { hasRole, type Staff } from '../shared/session.ts';
-import type { Region } from '../shared/types.ts';
+import { regionsWithin } from '../shared/regions.ts';
 import { useApi } from '../shared/use-api.ts';
 import { RecordIncident } from './incidents/RecordIncident.tsx';
 
@@ -18,26 +18,11 @@ const CATEGORY_COLORS: Record<string, string> = {
   other: 'default',
 };
 
-/** The staff member's region and every region below it, for the form's region choice. */
-function regionsWithinStaff(regions: Region[], top: string): { value: string; label: string }[] {
-  const within = new Set([top]);
-  for (let grew = true; grew;) {
-    grew = false;
-    for (const r of regions)
-      if (r.parentCode && within.has(r.parentCode) && !within.has(r.code)) {
-        within.add(r.code);
-        grew = true;
-      }
-  }
-  return regions.filter((r) => within.has(r.code)).map((r) => ({ value: r.code, label: r.name }));
-}
-
 export default function Incidents({ staff }: { staff: Staff }) {
   const { message } = App.useApp();
   const region = staff.regionCode;
   const incidents = useApi(() => api<Incident[]>(`/fund/incidents?region=${region}`), [region]);
-  const regions = useApi(() => api<Region[]>('/regions'), []);
-  const regionOptions = useMemo(() => regionsWithinStaff(regions.data ?? [], region), [regions.data, region]);
+  const regionOptions = useMemo(() => regionsWithin(region), [region]);
   const [recording, setRecording] = useState<{ corrects?: Incident }>();
   const canRecord = hasRole(staff, 'case_worker', 'reviewer', 'finance');
   const exportList = () => download(`/fund/incidents/export?region=${region}`).catch((e: Error) => message.error(e.message));
