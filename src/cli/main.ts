@@ -23,6 +23,7 @@ import { runSkill } from './commands/skill.ts';
 import { runRisk } from './commands/risk.ts';
 import { runCampaign } from './commands/campaign.ts';
 import { runBackup, runRestore } from './commands/backup.ts';
+import { runMigrateToPostgres } from './commands/migrate-to-postgres.ts';
 import { CliError } from './cli-error.ts';
 
 const HELP = `用法 / usage: wengang <命令> [参数]
@@ -53,6 +54,7 @@ const HELP = `用法 / usage: wengang <命令> [参数]
   staff add|list|disable|enable|unlock|password   工作人员账号（角色、管辖地区、密码）
   backup --out 文件             备份整个数据库（内嵌数据目录或 PostgreSQL），带 SM3 校验码与所需密钥版本
   restore <文件> [--data 目录 | --database-url 地址]   恢复备份（拒绝损坏或不匹配的备份），并校验审计日志与基金账务
+  migrate-to-postgres --to 地址 [--data 目录]   把内嵌数据库迁移到空的 PostgreSQL 数据库，逐表核对行数
   help                         显示本帮助
 `;
 
@@ -82,6 +84,7 @@ const commands: Record<string, (args: string[]) => Promise<number>> = {
   staff: runStaff,
   backup: runBackup,
   restore: runRestore,
+  'migrate-to-postgres': runMigrateToPostgres,
 };
 
 async function main(argv: string[]): Promise<number> {
