@@ -3,9 +3,10 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { fixedClock, systemClock, type Clock } from '../domain/ports/clock.ts';
 import { asRefusal } from '../domain/refusal.ts';
 import { CliError } from './cli-error.ts';
+import { settings } from '../config/settings.ts';
 
 /** The clock of a command: WENGANG_NOW (an instant or a date, for scripted rounds and demos) or the system clock. */
-export function commandClock(env: Readonly<Record<string, string | undefined>> = process.env): Clock {
+export function commandClock(env: Readonly<Record<string, string | undefined>> = settings()): Clock {
   const now = env.WENGANG_NOW;
   if (!now) return systemClock;
   const instant = /^\d{4}-\d{2}-\d{2}$/.test(now) ? `${now}T09:00:00+08:00` : now;

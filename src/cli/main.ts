@@ -25,6 +25,7 @@ import { runCampaign } from './commands/campaign.ts';
 import { runBackup, runRestore } from './commands/backup.ts';
 import { runMigrateToPostgres } from './commands/migrate-to-postgres.ts';
 import { CliError } from './cli-error.ts';
+import { settings, SettingsError } from '../config/settings.ts';
 
 const HELP = `用法 / usage: wengang <命令> [参数]
 
@@ -92,6 +93,12 @@ async function main(argv: string[]): Promise<number> {
   if (!name || name === 'help' || name === '--help' || name === '-h') {
     process.stdout.write(HELP);
     return 0;
+  }
+  try {
+    settings();
+  } catch (error) {
+    if (error instanceof SettingsError) throw new CliError(error.zh, error.en);
+    throw error;
   }
   const command = commands[name];
   if (!command) throw new CliError(`未知命令：${name}`, `unknown command: ${name}`);

@@ -10,13 +10,14 @@ import { argon2PasswordHasher } from '../adapters/crypto/argon2-password-hasher.
 import { DEMO_PASSWORD, demoStaff, seedDemoStaff } from '../demo/demo-staff.ts';
 import { commandClock } from './command-support.ts';
 import { progressPrinter } from './progress.ts';
+import { settings } from '../config/settings.ts';
 
 export async function populationExists(store: Store): Promise<boolean> {
   return (await store.db.selectFrom('units').select('id').limit(1).executeTakeFirst()) !== undefined;
 }
 
 export async function populate(store: Store, scale: ScaleName, seed: number): Promise<GenerationCounts & { seconds: number }> {
-  const { keyRing, development } = keyRingFromEnv(process.env);
+  const { keyRing, development } = keyRingFromEnv(settings());
   if (development) process.stderr.write('注意：未配置 WENGANG_KEYS / WENGANG_INDEX_KEY，个人信息使用开发密钥加密，仅供演示\n');
   const started = performance.now();
   const counts = await generateIntoStore(store, {

@@ -40,6 +40,7 @@ import { registerOperations } from './routes/operations.ts';
 import { serverLogger } from './operations/logger.ts';
 import { chineseValidationError } from './validation-errors.ts';
 import { docsTransform } from './zod-routes.ts';
+import { settings } from '../config/settings.ts';
 
 export interface ServerOptions {
   params: ParameterStore;
@@ -155,7 +156,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     await app.register(importRoutes, {
       ...area,
       cipher: options.cipher,
-      reportDir: options.importReportDir ?? dataPath(process.env, 'import-reports'),
+      reportDir: options.importReportDir ?? dataPath(settings(), 'import-reports'),
     });
     await app.register(auditRoutes, { ...area, cipher: options.cipher, anchors: options.auditAnchors });
     await app.register(roundRoutes, {

@@ -18,6 +18,7 @@ import { keyRingFromEnv } from '../crypto/key-ring.ts';
 import { SmFieldCipher } from '../crypto/sm-field-cipher.ts';
 import { textParsers } from './type-parsers.ts';
 import { dataPath } from '../data-folder.ts';
+import { settings } from '../../config/settings.ts';
 
 export type StoreConfig = { dataDir: string } | { databaseUrl: string };
 
@@ -59,7 +60,7 @@ export async function openStore(config: StoreConfig, cipher?: () => FieldCipher)
   const { db, backend, dumpDataDir } = await connect(config);
   try {
     await migrate(db);
-    await sealBankAccounts(db, cipher ?? (() => new SmFieldCipher(keyRingFromEnv(process.env).keyRing)));
+    await sealBankAccounts(db, cipher ?? (() => new SmFieldCipher(keyRingFromEnv(settings()).keyRing)));
     await seedRegions(db);
   } catch (error) {
     await db.destroy();

@@ -10,6 +10,7 @@ import { CliError } from '../cli-error.ts';
 import { commandClock, output, parseOptions, refusingAsCliError, requiredId } from '../command-support.ts';
 import { staffActor } from '../staff-actor.ts';
 import { withStore } from '../with-store.ts';
+import { settings } from '../../config/settings.ts';
 
 const HELP = `用法：wengang audit <子命令> [参数] [--json]
   verify [--checkpoint 序号:哈希]   校验审计日志的哈希链、最新检查点与库外的最新审计锚点（可另给一个库外保存的检查点）；
@@ -33,7 +34,7 @@ function parseHead(value: string | undefined): ChainHead | undefined {
 
 /** The configured anchors; a warning on stderr when they are signed with the development key. */
 function configuredAnchors() {
-  const { anchors, development } = auditAnchorsFromEnv(process.env);
+  const { anchors, development } = auditAnchorsFromEnv(settings());
   if (development) process.stderr.write('注意：未配置 WENGANG_AUDIT_ANCHOR_KEY，审计锚点使用开发密钥签名，仅供演示\n');
   return anchors;
 }

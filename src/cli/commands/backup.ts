@@ -8,13 +8,14 @@ import { backupStore, restoreArchive } from '../backup-restore.ts';
 import { CliError } from '../cli-error.ts';
 import { commandClock, output, parseOptions } from '../command-support.ts';
 import { withStore } from '../with-store.ts';
+import { settings } from '../../config/settings.ts';
 
 export async function runBackup(args: string[]): Promise<number> {
   const v = parseOptions(args, { out: { type: 'string' } });
   if (!v.out) throw new CliError('请用 --out 指定备份文件', 'give the archive with --out FILE');
   const path = resolve(v.out);
   const manifest = await withStore((store) =>
-    backupStore(store, { path, databaseUrl: process.env.DATABASE_URL || undefined, now: commandClock().now() }),
+    backupStore(store, { path, databaseUrl: settings().DATABASE_URL || undefined, now: commandClock().now() }),
   );
   return output(
     v.json,
@@ -37,9 +38,9 @@ export async function runRestore(args: string[]): Promise<number> {
     ? { databaseUrl: v['database-url'] }
     : v.data
       ? { dataDir: resolve(v.data, 'pglite') }
-      : storeConfigFromEnv(process.env);
+      : storeConfigFromEnv(settings());
   try {
-    const outcome = await restoreArchive(resolve(file), target, keyRingFromEnv(process.env).keyRing);
+    const outcome = await restoreArchive(resolve(file), target, keyRingFromEnv(settings()).keyRing);
     const ok = outcome.audit.ok && outcome.ledger.ok;
     output(v.json, outcome, () =>
       [

@@ -26,6 +26,7 @@ import { CliError } from '../cli-error.ts';
 import { commandClock, output, parseOptions, refusingAsCliError, requiredId, requiredText } from '../command-support.ts';
 import { staffActor } from '../staff-actor.ts';
 import { withStore } from '../with-store.ts';
+import { settings } from '../../config/settings.ts';
 
 const HELP = `用法：wengang benefit <子命令> [参数] [--user 姓名 --role 角色] [--json]
   claim    --id-number 身份证号 [--on 日期]            窗口受理失业保险金申领（仅凭身份证号，经办员）
@@ -39,7 +40,7 @@ const HELP = `用法：wengang benefit <子命令> [参数] [--user 姓名 --rol
   pay      --round 2024 --available-fen 分               按保生活支出优先原则在可用资金内提交支付批次（财务人员）
 `;
 
-const cipher = () => new SmFieldCipher(keyRingFromEnv(process.env).keyRing);
+const cipher = () => new SmFieldCipher(keyRingFromEnv(settings()).keyRing);
 
 export async function runBenefit(args: string[]): Promise<number> {
   const [sub, ...rest] = args;

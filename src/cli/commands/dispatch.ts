@@ -23,6 +23,7 @@ import { commandClock, output, parseOptions, refusingAsCliError, requiredId, req
 import { staffActor } from '../staff-actor.ts';
 import { withStore } from '../with-store.ts';
 import type { Store } from '../../adapters/store/open-store.ts';
+import { settings } from '../../config/settings.ts';
 
 const HELP = `用法：wengang dispatch <子命令> [参数] --user 姓名 --role 角色 [--json]
   preview  --round 2024 --unit ID (--file 派遣人员表.xlsx | --stored-placements) [--payments 缴费明细表.xlsx]   试算分配，不保存
@@ -83,7 +84,7 @@ async function applicationData(
       'give --file or --stored-placements',
     );
   }
-  const cipher = new SmFieldCipher(keyRingFromEnv(process.env).keyRing);
+  const cipher = new SmFieldCipher(keyRingFromEnv(settings()).keyRing);
   if (!v.file) {
     if (v.payments)
       throw new CliError('--stored-placements 时缴费明细取自系统，不能同时指定 --payments', '--payments needs --file');

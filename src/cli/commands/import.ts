@@ -11,6 +11,7 @@ import { importKinds } from '../../services/imports/kinds/index.ts';
 import { dataPath } from '../../adapters/data-folder.ts';
 import { CliError } from '../cli-error.ts';
 import { withStore } from '../with-store.ts';
+import { settings } from '../../config/settings.ts';
 
 /** Problems printed on the terminal; the .xlsx report has them all (up to 1,000). */
 const PRINTED_ERRORS = 20;
@@ -116,7 +117,7 @@ export async function runImport(args: string[]): Promise<number> {
   const path = positionals[1];
   if (!path)
     throw new CliError('请指定要导入的文件：wengang import <类型> <文件>', 'give the file: wengang import <kind> <file>');
-  const { keyRing, development } = keyRingFromEnv(process.env);
+  const { keyRing, development } = keyRingFromEnv(settings());
   if (development) process.stderr.write('注意：未配置 WENGANG_KEYS / WENGANG_INDEX_KEY，个人信息使用开发密钥加密，仅供演示\n');
   const fileBytes = await stat(path).then(
     (info) => info.size,
@@ -133,7 +134,7 @@ export async function runImport(args: string[]): Promise<number> {
       fileName: basename(path),
       actor: values.user ?? 'cli',
       cipher: new SmFieldCipher(keyRing),
-      reportDir: dataPath(process.env, 'import-reports'),
+      reportDir: dataPath(settings(), 'import-reports'),
       onProgress: showProgress,
     }),
   );

@@ -6,6 +6,7 @@ import { dataPath } from '../../adapters/data-folder.ts';
 import { moveToPostgres, MoveTargetNotEmptyError } from '../../adapters/store/move-to-postgres.ts';
 import { CliError } from '../cli-error.ts';
 import { output, parseOptions } from '../command-support.ts';
+import { settings } from '../../config/settings.ts';
 
 export async function runMigrateToPostgres(args: string[]): Promise<number> {
   const v = parseOptions(args, { to: { type: 'string' }, data: { type: 'string' } });
@@ -14,7 +15,7 @@ export async function runMigrateToPostgres(args: string[]): Promise<number> {
       '请用 --to 指定目标 PostgreSQL 数据库地址（postgres://…）',
       'give the target database with --to postgres://…',
     );
-  const dataDir = v.data ? resolve(v.data, 'pglite') : dataPath(process.env, 'pglite');
+  const dataDir = v.data ? resolve(v.data, 'pglite') : dataPath(settings(), 'pglite');
   let counts;
   try {
     counts = await moveToPostgres(dataDir, v.to);

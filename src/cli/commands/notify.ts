@@ -16,6 +16,7 @@ import { refundRound, UnknownRoundError } from '../../services/rounds.ts';
 import { CliError } from '../cli-error.ts';
 import { withStore } from '../with-store.ts';
 import { commandClock, output, parseOptions } from '../command-support.ts';
+import { settings } from '../../config/settings.ts';
 
 const HELP = `用法：wengang notify <子命令> [--round 2024] [--json]
   send         向公示期满的单位发送告知短信（含返还金额和确认链接），并立即投递
@@ -36,7 +37,7 @@ function checkedRound(round: string): string {
   }
 }
 
-export function smsSetup(env: Readonly<Record<string, string | undefined>> = process.env) {
+export function smsSetup(env: Readonly<Record<string, string | undefined>> = settings()) {
   const { keyRing, development } = keyRingFromEnv(env);
   if (development) process.stderr.write('注意：未配置 WENGANG_KEYS / WENGANG_INDEX_KEY，使用开发密钥，仅供演示\n');
   try {

@@ -10,15 +10,16 @@ import { smsProviderFromEnv } from '../../adapters/sms/provider-from-env.ts';
 import { populate, populationExists } from '../populate.ts';
 import { formatCount } from '../progress.ts';
 import { commandClock } from '../command-support.ts';
+import { settings } from '../../config/settings.ts';
 
 export async function runServe(): Promise<number> {
-  const port = Number(process.env.PORT ?? 8080);
-  const config = storeConfigFromEnv(process.env);
+  const port = Number(settings().PORT ?? 8080);
+  const config = storeConfigFromEnv(settings());
   process.stderr.write(`打开数据库：${'databaseUrl' in config ? 'PostgreSQL' : `PGlite（${config.dataDir}）`}\n`);
   const store = await openStore(config);
   // Demo data (and the demo accounts with their published password) only on the embedded database or when asked for:
   // an empty PostgreSQL server is a real installation waiting for its imports.
-  const demo = !('databaseUrl' in config) || process.env.WENGANG_DEMO === '1';
+  const demo = !('databaseUrl' in config) || settings().WENGANG_DEMO === '1';
   if (demo && !(await populationExists(store))) {
     process.stderr.write('首次启动：正在生成演示数据（约5,000个单位、60,000人）…\n');
     const counts = await populate(store, 'demo', 1);
@@ -35,19 +36,20 @@ export async function runServe(): Promise<number> {
     params: projectParameters(),
     store,
     clock: commandClock(),
-    cipher: new SmFieldCipher(keyRingFromEnv(process.env).keyRing),
-    sms: smsProviderFromEnv(process.env),
-    baseUrl: process.env.WENGANG_BASE_URL || `http://localhost:${port}`,
-    secureCookies: process.env.WENGANG_SECURE_COOKIES === '1',
-    agencyRegion: process.env.WENGANG_AGENCY_REGION || undefined,
-    trustProxy: process.env.WENGANG_TRUST_PROXY || undefined,
-    logger: process.env.WENGANG_LOG !== '0',
-    metricsAllow: process.env.WENGANG_METRICS_ALLOW?.split(',')
+    cipher: new SmFieldCipher(keyRingFromEnv(settings()).keyRing),
+    sms: smsProviderFromEnv(settings()),
+    baseUrl: settings().WENGANG_BASE_URL || `http://localhost:${port}`,
+    secureCookies: settings().WENGANG_SECURE_COOKIES === '1',
+    agencyRegion: settings().WENGANG_AGENCY_REGION || undefined,
+    trustProxy: settings().WENGANG_TRUST_PROXY || undefined,
+    logger: settings().WENGANG_LOG !== '0',
+    metricsAllow: settings()
+      .WENGANG_METRICS_ALLOW?.split(',')
       .map((entry) => entry.trim())
       .filter(Boolean),
-    auditAnchors: auditAnchorsFromEnv(process.env).anchors,
+    auditAnchors: auditAnchorsFromEnv(settings()).anchors,
   });
-  await app.listen({ port, host: process.env.HOST ?? '0.0.0.0' });
+  await app.listen({ port, host: settings().HOST ?? '0.0.0.0' });
   process.stdout.write(`稳岗系统已启动：http://localhost:${port}/ （接口文档 /docs）\n`);
   await new Promise<void>((done) => {
     const stop = () =>

@@ -16,6 +16,7 @@ import { approveSkillApplication, payApprovedSkillGrants, returnSkillApplication
 import { CliError } from '../cli-error.ts';
 import { commandClock, output, parseOptions, refusingAsCliError, requiredId, requiredText } from '../command-support.ts';
 import { withStore } from '../with-store.ts';
+import { settings } from '../../config/settings.ts';
 
 const HELP = `用法：wengang skill <子命令> [参数] [--json]
   apply --certificate 证书编号 --user 经办人 [--date 收件日期]   录入技能提升补贴申请（其余信息从证书库和参保数据读取）
@@ -27,7 +28,7 @@ const HELP = `用法：wengang skill <子命令> [参数] [--json]
   certificate --number 证书编号 | --id-number 公民身份号码          证书查询
 `;
 
-const cipher = () => new SmFieldCipher(keyRingFromEnv(process.env).keyRing);
+const cipher = () => new SmFieldCipher(keyRingFromEnv(settings()).keyRing);
 
 async function apply(args: string[]): Promise<number> {
   const v = parseOptions(args, { certificate: { type: 'string' }, date: { type: 'string' } });
