@@ -65,7 +65,7 @@ export async function registerOperations(app: FastifyInstance, options: Operatio
     metrics.latency.observe({ method: request.method, route }, seconds);
     if (request.method === 'POST' && SIGN_IN_ROUTES.has(route) && status >= 400) metrics.failedSignIns.inc();
     request.log.info(
-      { route, method: request.method, status, durationMs: Math.round(reply.elapsedTime), account: actingAccount(request) },
+      { route, method: request.method, status, durationMs: Math.round(reply.elapsedTime), accountId: actingAccount(request) },
       'request',
     );
   });
