@@ -20,8 +20,16 @@ export interface AppliedLine {
   batchId: number;
 }
 
-/** Applies the line to its attempt and payment; refuses (CONFLICT) when the attempt has moved on since it was checked. */
-export async function applyReturnLine(trx: Transaction<Database>, line: ReturnLine, at: Date): Promise<AppliedLine> {
+/**
+ * Applies the line to its attempt and payment in the name of `by`, who imported the bank's answer; refuses (CONFLICT)
+ * when the attempt has moved on since it was checked.
+ */
+export async function applyReturnLine(
+  trx: Transaction<Database>,
+  line: ReturnLine,
+  at: Date,
+  by: string = SYSTEM,
+): Promise<AppliedLine> {
   const current = await trx
     .selectFrom('payment_attempts as a')
     .innerJoin('payments as p', 'p.id', 'a.payment_id')
@@ -39,7 +47,7 @@ export async function applyReturnLine(trx: Transaction<Database>, line: ReturnLi
     attempt: line.attempt,
     amountFen: current.amount_fen,
     purpose: current.purpose,
-    by: SYSTEM,
+    by,
     at,
   };
   await trx
@@ -56,7 +64,7 @@ export async function applyReturnLine(trx: Transaction<Database>, line: ReturnLi
   if (current.current_attempt === line.attempt) {
     await trx
       .updateTable('payments')
-      .set({ status: line.outcome, updated_at: at, updated_by: SYSTEM })
+      .set({ status: line.outcome, updated_at: at, updated_by: by })
       .where('id', '=', line.paymentId)
       .execute();
   }
@@ -66,12 +74,13 @@ export async function applyReturnLine(trx: Transaction<Database>, line: ReturnLi
   return { round: current.round, unitId: current.unit_id, batchId: current.batch_id };
 }
 
-/** Moves the unit's refund case confirmed → paid once every payment of its decision is paid. */
+/** Moves the unit's refund case confirmed → paid once every payment of its decision is paid, in the importer's name. */
 export async function markCasePaidWhenSettled(
   trx: Transaction<Database>,
   round: string,
   unitId: number,
   at: Date,
+  by: string,
 ): Promise<boolean> {
   const open = await trx
     .selectFrom('payments')
@@ -93,7 +102,7 @@ export async function markCasePaidWhenSettled(
     round,
     unitId,
     action: 'pay',
-    actor: { kind: 'system' },
+    actor: { kind: 'staff', role: 'finance', name: by },
     note: '银行回单确认全部款项已支付',
     expectedState: 'confirmed',
     at,

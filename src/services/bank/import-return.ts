@@ -198,7 +198,7 @@ async function importKnownFile(db: Kysely<Database>, request: ReturnImportReques
     const units = new Map<string, { round: string; unitId: number }>();
     const counts = { paid: 0, failed: 0, returned: 0 };
     for (const { line } of lines) {
-      const applied = await applyReturnLine(trx, line, at);
+      const applied = await applyReturnLine(trx, line, at, request.by);
       counts[line.outcome]++;
       // A unit's refund case follows its payments; a person's grant reads its payment's state.
       if (line.outcome === 'paid' && applied.unitId !== null)
@@ -206,7 +206,7 @@ async function importKnownFile(db: Kysely<Database>, request: ReturnImportReques
     }
     let casesPaid = 0;
     for (const unit of units.values()) {
-      if (await markCasePaidWhenSettled(trx, unit.round, unit.unitId, at)) casesPaid++;
+      if (await markCasePaidWhenSettled(trx, unit.round, unit.unitId, at, request.by)) casesPaid++;
     }
     const open = await trx
       .selectFrom('payment_attempts')

@@ -76,7 +76,7 @@ for (const backend of storeBackends()) {
           .select(['action', 'actor'])
           .where('unit_id', '=', paid!.unitId)
           .executeTakeFirstOrThrow();
-        expect(event).toEqual({ action: 'pay', actor: '系统' });
+        expect(event).toEqual({ action: 'pay', actor: '财务王五' });
         expect(await ledgerKeys(db)).toEqual(
           expect.arrayContaining([`settle:${paid!.paymentId}:1`, `fail:${failed!.paymentId}:1`, `fail:${returned!.paymentId}:1`]),
         );
