@@ -5,7 +5,6 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Store } from '../../adapters/store/open-store.ts';
 import type { Clock } from '../../domain/ports/clock.ts';
 import type { PasswordHasher } from '../../domain/ports/password-hasher.ts';
-import { staffRoles } from '../../domain/staff-roles.ts';
 import { staffName } from '../../services/identity/identity.ts';
 import {
   changeStaffAccount,
@@ -17,7 +16,11 @@ import {
 import { staff } from '../security/access.ts';
 import { staffOf } from '../security/request-identity.ts';
 import { byParam, regionFilter, touched } from '../security/scopes.ts';
-import { idParam, sendRefusal } from '../route-helpers.ts';
+import { sendRefusal } from '../route-helpers.ts';
+import { accountParams, newAccountBody, passwordBody, passwordReset, staffAccount } from '../schemas/accounts.ts';
+import { refusals } from '../schemas/common.ts';
+import { withZod } from '../zod-routes.ts';
+import { z } from 'zod';
 
 export interface AccountRouteOptions {
   store: Store;
@@ -27,11 +30,10 @@ export interface AccountRouteOptions {
 
 const tags = ['accounts'];
 const ADMIN = ['administrator'] as const;
-const accountParams = { type: 'object', properties: { id: idParam }, required: ['id'] } as const;
-const password = { type: 'string', minLength: 1, maxLength: 256 } as const;
 const accountInUrl = byParam('id', touched.regionOfStaffAccount);
 
-export async function accountRoutes(app: FastifyInstance, options: AccountRouteOptions): Promise<void> {
+export async function accountRoutes(plugin: FastifyInstance, options: AccountRouteOptions): Promise<void> {
+  const app = withZod(plugin);
   const {
     store: { db },
     clock,
@@ -43,7 +45,7 @@ export async function accountRoutes(app: FastifyInstance, options: AccountRouteO
     '/accounts',
     {
       config: staff(ADMIN),
-      schema: { summary: '工作人员账号列表（本管辖地区内）', tags },
+      schema: { summary: '工作人员账号列表（本管辖地区内）', tags, response: { 200: z.array(staffAccount) } },
     },
     async (request) => {
       const accounts = await listStaffAccounts(db, clock);
@@ -52,25 +54,15 @@ export async function accountRoutes(app: FastifyInstance, options: AccountRouteO
     },
   );
 
-  app.post<{ Body: { username: string; displayName: string; roles: string[]; regionCode: string; password: string } }>(
+  app.post(
     '/accounts',
     {
       config: staff(ADMIN, regionFilter('body', 'regionCode')),
       schema: {
         summary: '新建工作人员账号（不相容岗位不能由同一账号担任；密码至少10位且含三类字符）',
         tags,
-        body: {
-          type: 'object',
-          required: ['username', 'displayName', 'roles', 'regionCode', 'password'],
-          additionalProperties: false,
-          properties: {
-            username: { type: 'string', minLength: 1, maxLength: 64 },
-            displayName: { type: 'string', minLength: 1, maxLength: 40 },
-            roles: { type: 'array', items: { type: 'string', enum: [...staffRoles] }, minItems: 1, maxItems: 5 },
-            regionCode: { type: 'string', pattern: '^[0-9]{6}$' },
-            password,
-          },
-        },
+        body: newAccountBody,
+        response: { 201: staffAccount, ...refusals },
       },
     },
     async (request, reply) => {
@@ -87,11 +79,11 @@ export async function accountRoutes(app: FastifyInstance, options: AccountRouteO
     ['enable', '启用账号'],
     ['unlock', '解除因密码错误造成的锁定'],
   ] as const) {
-    app.post<{ Params: { id: string } }>(
+    app.post(
       `/accounts/:id/${action}`,
       {
         config: staff(ADMIN, accountInUrl),
-        schema: { summary, tags, params: accountParams },
+        schema: { summary, tags, params: accountParams, response: { 200: staffAccount, ...refusals } },
       },
       async (request, reply) => {
         try {
@@ -107,7 +99,7 @@ export async function accountRoutes(app: FastifyInstance, options: AccountRouteO
     );
   }
 
-  app.post<{ Params: { id: string }; Body: { password: string } }>(
+  app.post(
     '/accounts/:id/password',
     {
       config: staff(ADMIN, accountInUrl),
@@ -115,13 +107,14 @@ export async function accountRoutes(app: FastifyInstance, options: AccountRouteO
         summary: '重置账号密码（并结束其全部登录）',
         tags,
         params: accountParams,
-        body: { type: 'object', required: ['password'], additionalProperties: false, properties: { password } },
+        body: passwordBody,
+        response: { 200: passwordReset, ...refusals },
       },
     },
     async (request, reply) => {
       try {
         await setStaffPassword(db, Number(request.params.id), request.body.password, { by: by(request), hasher, clock });
-        return { reset: true };
+        return { reset: true as const };
       } catch (error) {
         return sendRefusal(reply, error);
       }

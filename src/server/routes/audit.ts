@@ -3,11 +3,14 @@
 import type { FastifyInstance } from 'fastify';
 import type { Store } from '../../adapters/store/open-store.ts';
 import type { FieldCipher } from '../../domain/ports/field-cipher.ts';
-import { revealPersonalData, type PersonalDataField } from '../../services/audit/reveal-personal-data.ts';
-import { searchAudit, SEARCH_LIMIT } from '../../services/audit/search-audit.ts';
+import { revealPersonalData } from '../../services/audit/reveal-personal-data.ts';
+import { searchAudit } from '../../services/audit/search-audit.ts';
 import { verifyAudit } from '../../services/audit/verify-audit.ts';
 import type { Clock } from '../../domain/ports/clock.ts';
-import { idParam, refusals, sendRefusal } from '../route-helpers.ts';
+import { sendRefusal } from '../route-helpers.ts';
+import { auditPage, auditQuery, personParams, revealBody, revealed, verifyBody } from '../schemas/audit.ts';
+import { refusals } from '../schemas/common.ts';
+import { withZod } from '../zod-routes.ts';
 import { CASE_STAFF, staff, wholeDataSet } from '../security/access.ts';
 import type { AuditAnchors } from '../../domain/ports/audit-anchors.ts';
 import { actorOf } from '../security/request-identity.ts';
@@ -21,55 +24,20 @@ export interface AuditRouteOptions {
   anchors?: AuditAnchors;
 }
 
-interface SearchQuery {
-  actor?: string;
-  action?: string;
-  subject?: string;
-  from?: string;
-  to?: string;
-  before?: string;
-  limit?: string;
-}
-interface VerifyBody {
-  checkpoint?: { seq: number; hash: string };
-}
-interface RevealBody {
-  field: PersonalDataField;
-  reason: string;
-}
-
-const dateParam = { type: 'string', pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' } as const;
-const text = (description: string) => ({ type: 'string', minLength: 1, description }) as const;
-
-export async function auditRoutes(app: FastifyInstance, options: AuditRouteOptions): Promise<void> {
+export async function auditRoutes(plugin: FastifyInstance, options: AuditRouteOptions): Promise<void> {
+  const app = withZod(plugin);
   const { db } = options.store;
   const tags = ['audit'];
 
-  app.get<{ Querystring: SearchQuery }>(
+  app.get(
     '/audit',
     {
       config: staff(['auditor'], wholeDataSet),
       schema: {
         summary: '查询审计日志（审计员）：最新的在前，按 nextBefore 翻页；操作和对象末尾加 * 按前缀匹配',
         tags,
-        querystring: {
-          type: 'object',
-          additionalProperties: false,
-          properties: {
-            actor: text('操作人'),
-            action: text('操作，如 case.approve、personal_data.reveal、case.*'),
-            subject: text('对象，如 person:42、refund_case:2024:7、refund_case:2024:*'),
-            from: { ...dateParam, description: '起始日期（北京时间，含）' },
-            to: { ...dateParam, description: '截止日期（北京时间，含）' },
-            before: { ...idParam, description: '上一页返回的 nextBefore' },
-            limit: {
-              type: 'string',
-              pattern: '^[1-9][0-9]{0,3}$',
-              description: `每页条数，默认 ${SEARCH_LIMIT.default}，最多 ${SEARCH_LIMIT.max}`,
-            },
-          },
-        },
-        response: refusals,
+        querystring: auditQuery,
+        response: { 200: auditPage, ...refusals },
       },
     },
     async (request, reply) => {
@@ -86,7 +54,7 @@ export async function auditRoutes(app: FastifyInstance, options: AuditRouteOptio
     },
   );
 
-  app.post<{ Body: VerifyBody | undefined }>(
+  app.post(
     '/audit/verify',
     {
       config: staff(['auditor'], wholeDataSet),
@@ -94,19 +62,7 @@ export async function auditRoutes(app: FastifyInstance, options: AuditRouteOptio
         summary:
           '校验审计日志：哈希链完整、与最新检查点及库外的审计锚点一致（可另给一个库外保存的检查点）；返回 ok 或第一处被篡改的序号与原因',
         tags,
-        // No `type`: the body is optional (a POST without one verifies against the stored checkpoints only).
-        body: {
-          additionalProperties: false,
-          properties: {
-            checkpoint: {
-              type: 'object',
-              required: ['seq', 'hash'],
-              additionalProperties: false,
-              description: '库外保存的检查点',
-              properties: { seq: { type: 'integer', minimum: 1 }, hash: { type: 'string', pattern: '^[0-9a-f]{64}$' } },
-            },
-          },
-        },
+        body: verifyBody,
       },
     },
     async (request) =>
@@ -116,24 +72,16 @@ export async function auditRoutes(app: FastifyInstance, options: AuditRouteOptio
       }),
   );
 
-  app.post<{ Params: { id: string }; Body: RevealBody }>(
+  app.post(
     '/persons/:id/reveal',
     {
       config: staff(CASE_STAFF, byParam('id', touched.regionOfPerson)),
       schema: {
         summary: '查看人员完整的身份号码、手机号码或银行账号（须填写事由，记入审计日志；列表中始终脱敏显示）',
         tags,
-        params: { type: 'object', properties: { id: idParam }, required: ['id'] },
-        body: {
-          type: 'object',
-          required: ['field', 'reason'],
-          additionalProperties: false,
-          properties: {
-            field: { type: 'string', enum: ['id_number', 'phone', 'bank_account'], description: '身份号码、手机号码或银行账号' },
-            reason: { type: 'string', description: '查看事由（必填）' },
-          },
-        },
-        response: refusals,
+        params: personParams,
+        body: revealBody,
+        response: { 200: revealed, ...refusals },
       },
     },
     async (request, reply) => {

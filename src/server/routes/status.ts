@@ -2,9 +2,12 @@
 import type { FastifyInstance } from 'fastify';
 import { rules } from '../../policy/index.ts';
 import type { ParameterStore } from '../../policy/core/parameters.ts';
+import { serviceStatus } from '../schemas/status.ts';
 import { PUBLIC } from '../security/access.ts';
+import { withZod } from '../zod-routes.ts';
 
-export async function statusRoutes(app: FastifyInstance, options: { params: ParameterStore }): Promise<void> {
+export async function statusRoutes(plugin: FastifyInstance, options: { params: ParameterStore }): Promise<void> {
+  const app = withZod(plugin);
   const status = () => ({
     service: 'wengang',
     policyVersion: options.params.version,
@@ -15,7 +18,9 @@ export async function statusRoutes(app: FastifyInstance, options: { params: Para
       endpoint: `/api/v1/evaluate/${r.name}`,
     })),
   });
-  app.get('/api/v1/status', { config: { access: PUBLIC }, schema: { summary: '服务状态', tags: ['status'] } }, async () =>
-    status(),
+  app.get(
+    '/api/v1/status',
+    { config: { access: PUBLIC }, schema: { summary: '服务状态', tags: ['status'], response: { 200: serviceStatus } } },
+    async () => status(),
   );
 }

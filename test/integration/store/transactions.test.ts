@@ -81,7 +81,7 @@ for (const backend of storeBackends()) {
               .insertInto('units')
               .values(UNIT)
               .execute()
-              .catch(() => undefined);
+              .catch((error: unknown) => expect(String(error)).toMatch(/duplicate key/));
           }),
         ).rejects.toBeInstanceOf(AbortedTransactionError);
         expect(await db.selectFrom('units').selectAll().execute()).toEqual([]);
@@ -94,17 +94,16 @@ for (const backend of storeBackends()) {
       const { db, close } = await openStore(await backend.freshConfig());
       try {
         let outside: Promise<unknown[]> | undefined;
-        await db
-          .transaction()
-          .execute(async (trx) => {
+        await expect(
+          db.transaction().execute(async (trx) => {
             await trx.insertInto('units').values(UNIT).execute();
             outside = db.selectFrom('units').select('id').execute();
             // On a server the outside query answers while this transaction is open; the embedded database's single
             // connection answers it only after the rollback. Either way it must not see the row.
             await settledWithin(outside, 1_000);
             throw new Error('回滚');
-          })
-          .catch(() => undefined);
+          }),
+        ).rejects.toThrow('回滚');
         expect(await outside).toEqual([]);
       } finally {
         await close();

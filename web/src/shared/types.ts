@@ -12,7 +12,10 @@ import type {
   portalRound,
   unitOverview,
 } from '../../../src/server/schemas/portal.ts';
+import type { auditEntry, auditPage } from '../../../src/server/schemas/audit.ts';
+import type { staffAccount } from '../../../src/server/schemas/accounts.ts';
 import type { region } from '../../../src/server/schemas/regions.ts';
+import type { serviceStatus } from '../../../src/server/schemas/status.ts';
 import type { caseEvent, proposedBatch, reviewBatch } from '../../../src/server/schemas/review.ts';
 
 export type DecisionStatus = 'eligible' | 'ineligible' | 'needs_review';
@@ -215,32 +218,15 @@ export interface ImportRejection {
   fileError?: string;
 }
 
-export interface StatusView {
-  service: string;
-  policyVersion: string;
-  rules: { name: string; title: string; article: string; endpoint: string }[];
-}
+export type StatusView = z.input<typeof serviceStatus>;
 
 // Staff accounts, regions, the audit log and labour-dispatch applications (src/server/routes/{accounts,regions,audit,dispatch}.ts).
-export interface StaffAccount {
-  id: number;
-  username: string;
-  displayName: string;
-  roles: import('./session.ts').StaffRole[];
-  regionCode: string;
-  regionName: string;
-  locked: boolean;
-  disabled: boolean;
-  createdAt: string;
-}
+export type StaffAccount = z.input<typeof staffAccount>;
 
 export type Region = z.input<typeof region>;
 
-export type AuditEntry = import('../../../src/domain/audit-chain.ts').AuditEntry;
-export interface AuditPage {
-  entries: AuditEntry[];
-  nextBefore: number | null;
-}
+export type AuditEntry = z.input<typeof auditEntry>;
+export type AuditPage = z.input<typeof auditPage>;
 export type AuditVerdict = import('../../../src/domain/audit-chain.ts').ChainVerdict & {
   checkpoints: { seq: number; hash: string }[];
 };
