@@ -76,3 +76,25 @@ export const claimDetail = claimRow.extend({
   stopNote: z.string().nullable(),
   schedule: z.array(scheduleMonth),
 });
+
+/** The rule's answer as decided on submission, with its trace (and whatever figures the rule adds). */
+export const submittedClaim = z.object({
+  claimId: z.number(),
+  decision: z.looseObject({
+    id: z.unknown(),
+    rule: z.string(),
+    status: decisionStatus,
+    amountFen: fen,
+    reasons: z.array(z.string()),
+    trace: z.array(traceStep),
+  }),
+});
+export const reviewedClaim = z.object({ claimId: z.number(), status: z.enum(['approved', 'returned']), months: z.number() });
+export const stoppedClaim = z.object({ stoppedMonths: z.number() });
+export const transferRecord = z.object({
+  transferId: z.number(),
+  personId: z.number(),
+  insuredMonths: z.number(),
+  usedMonths: z.number(),
+  remainingMonths: z.number(),
+});
