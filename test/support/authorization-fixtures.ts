@@ -1,7 +1,7 @@
 // The targets of the authorisation matrix: in each of two districts, 环翠区 (371002, inside the district accounts'
 // scope) and 文登区 (371003, outside it), a unit and a person and one of every record a scoped route resolves to a
 // region — a review batch, a notice, a payment in a payment batch, an account correction, a dispatch application and
-// a staff account. The records only need to lead the scope resolvers to their district; the handlers may refuse them.
+// a staff account, a certificate with a skill-subsidy application and a benefit claim. The records only need to lead the scope resolvers to their district; the handlers may refuse them.
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -25,6 +25,11 @@ export interface Target {
   regionCode: string;
   unitId: number;
   personId: number;
+  /** The person's ID number (a benefit claim is taken by it). */
+  idNumber: string;
+  /** A certificate the person holds, and a skill-subsidy application made with it. */
+  certificateNumber: string;
+  skillApplicationId: number;
   runId: number;
   reviewBatchId: number;
   noticeId: number;
@@ -198,6 +203,40 @@ async function insertDistrict(
     })
     .returning('id')
     .executeTakeFirstOrThrow();
+  const certificateNumber = `MATRIX-${regionCode}`;
+  await db
+    .insertInto('certificates')
+    .values({
+      number: certificateNumber,
+      person_id: person.id,
+      occupation_code: '4-01-02-01',
+      level: 3,
+      issue_date: '2024-08-01',
+      region_code: regionCode,
+    })
+    .execute();
+  const skillApplication = await db
+    .insertInto('skill_subsidy_applications')
+    .values({
+      person_id: person.id,
+      certificate_number: certificateNumber,
+      occupation_code: '4-01-02-01',
+      level: 3,
+      issue_date: '2024-08-01',
+      application_date: '2024-09-10',
+      channel: 'case_worker',
+      status: 'eligible',
+      state: 'submitted',
+      amount_fen: 150_000,
+      reasons: '[]',
+      trace: '[]',
+      retroactive: false,
+      input_hash: `matrix-${regionCode}`,
+      region_code: regionCode,
+      submitted_by: FIXTURE_STAFF,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   const account = await db
     .insertInto('staff_accounts')
     .values({
@@ -214,6 +253,9 @@ async function insertDistrict(
     regionCode,
     unitId: unit.id,
     personId: person.id,
+    idNumber,
+    certificateNumber,
+    skillApplicationId: skillApplication.id,
     reviewBatchId: reviewBatch.id,
     noticeId: notice.id,
     paymentId: payment.id,

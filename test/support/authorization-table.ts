@@ -204,7 +204,7 @@ export const authorizationTable: Record<string, MatrixEntry> = {
     request: () => at('/api/v1/unit/me/confirm', { round: ROUND }),
   },
   'GET /api/v1/person/me': { allowed: { staff: [], person: true }, touches: 'none', request: () => at('/api/v1/person/me') },
-  // Skill-upgrade subsidy (第四条): the person's own applications; the queue and registry look-ups city-wide.
+  // Skill-upgrade subsidy (第四条): the person's own applications; staff work the holder's district.
   'POST /api/v1/person/me/skill-subsidy': {
     allowed: { staff: [], person: true },
     touches: 'none',
@@ -215,18 +215,22 @@ export const authorizationTable: Record<string, MatrixEntry> = {
     touches: 'none',
     request: () => at('/api/v1/person/me/skill-subsidy'),
   },
-  'POST /api/v1/skill-subsidy/applications': staff(CASE_WORKER, 'all', () =>
-    at('/api/v1/skill-subsidy/applications', { certificateNumber: 'S-NONE' }),
+  'POST /api/v1/skill-subsidy/applications': staff(CASE_WORKER, 'region', (t) =>
+    at('/api/v1/skill-subsidy/applications', { certificateNumber: t.certificateNumber }),
   ),
-  'GET /api/v1/skill-subsidy/applications': staff(CASE_STAFF, 'all', () => at('/api/v1/skill-subsidy/applications')),
-  'GET /api/v1/skill-subsidy/applications/:id': staff(CASE_STAFF, 'all', () => at('/api/v1/skill-subsidy/applications/1')),
-  'POST /api/v1/skill-subsidy/applications/:id/approve': staff(REVIEWER, 'all', () =>
-    at('/api/v1/skill-subsidy/applications/1/approve', {}),
+  'GET /api/v1/skill-subsidy/applications': staff(CASE_STAFF, 'region', (t) =>
+    at(`/api/v1/skill-subsidy/applications?regionCode=${t.regionCode}`),
   ),
-  'POST /api/v1/skill-subsidy/applications/:id/return': staff(REVIEWER, 'all', () =>
-    at('/api/v1/skill-subsidy/applications/1/return', { note: '退回' }),
+  'GET /api/v1/skill-subsidy/applications/:id': staff(CASE_STAFF, 'region', (t) =>
+    at(`/api/v1/skill-subsidy/applications/${t.skillApplicationId}`),
   ),
-  'GET /api/v1/certificates': staff(CASE_STAFF, 'all', () => at('/api/v1/certificates?number=S-NONE')),
+  'POST /api/v1/skill-subsidy/applications/:id/approve': staff(REVIEWER, 'region', (t) =>
+    at(`/api/v1/skill-subsidy/applications/${t.skillApplicationId}/approve`, {}),
+  ),
+  'POST /api/v1/skill-subsidy/applications/:id/return': staff(REVIEWER, 'region', (t) =>
+    at(`/api/v1/skill-subsidy/applications/${t.skillApplicationId}/return`, { note: '退回' }),
+  ),
+  'GET /api/v1/certificates': staff(CASE_STAFF, 'region', (t) => at(`/api/v1/certificates?number=${t.certificateNumber}`)),
   'POST /api/v1/person/benefit-claims': {
     allowed: { staff: [], person: true },
     touches: 'none',
@@ -237,7 +241,7 @@ export const authorizationTable: Record<string, MatrixEntry> = {
     touches: 'none',
     request: () => at('/api/v1/person/benefit-claims'),
   },
-  'POST /api/v1/benefit/claims': staff(CASE_WORKER, 'none', () => at('/api/v1/benefit/claims', { idNumber: ID_NUMBER })),
+  'POST /api/v1/benefit/claims': staff(CASE_WORKER, 'region', (t) => at('/api/v1/benefit/claims', { idNumber: t.idNumber })),
   'GET /api/v1/benefit/claims': staff(CASE_STAFF, 'region', (t) => at(`/api/v1/benefit/claims?region=${t.regionCode}`)),
   'GET /api/v1/benefit/claims/:id': staff(CASE_STAFF, 'region', (t) => at(`/api/v1/benefit/claims/${t.benefitClaimId}`)),
   'POST /api/v1/benefit/claims/:id/approve': staff(REVIEWER, 'region', (t) =>

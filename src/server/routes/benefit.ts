@@ -1,12 +1,15 @@
 // API of unemployment-benefit casework (鲁人社发〔2024〕8号 第五条、第七条、第八条): a case worker (or the API) takes a
 // claim with the ID number only; a reviewer approves or returns it; staff read the queue and a claim with its trace
-// and schedule, stop a claim or transfer the person out; a signed-in person claims and follows their own claims.
+// and schedule (or the queue as Excel), stop a claim or transfer the person out; a signed-in person claims and follows
+// their own claims. A district account works its own district only: a claim by the ID number of one of its persons,
+// the queue with its district as the filter, and the claims and persons of its district.
 import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
 import type { Store } from '../../adapters/store/open-store.ts';
 import type { FieldCipher } from '../../domain/ports/field-cipher.ts';
 import type { Clock } from '../../domain/ports/clock.ts';
-import { benefitClaimStatuses, type BenefitClaimStatus } from '../../domain/benefit.ts';
 import type { ParameterStore } from '../../policy/core/parameters.ts';
+import { writeBenefitClaimsXlsx } from '../../services/benefit/claim-export.ts';
 import { claimDetail, listClaims } from '../../services/benefit/claim-views.ts';
 import { stopClaimByHand } from '../../services/benefit/manual-stop.ts';
 import { reviewBenefitClaim } from '../../services/benefit/review-claim.ts';
@@ -14,11 +17,27 @@ import { submitBenefitClaim } from '../../services/benefit/submit-claim.ts';
 import { transferOut } from '../../services/benefit/transfers.ts';
 import { regionScope } from '../../services/screening/region-scope.ts';
 import { actorName } from '../../services/round/case-transitions.ts';
-import { fail } from '../replies.ts';
-import { staff } from '../security/access.ts';
+import { fail, sendWrittenFile } from '../replies.ts';
+import { staff, type ScopeResolver } from '../security/access.ts';
 import { actorOf, personOf } from '../security/request-identity.ts';
 import { byParam, regionFilter } from '../security/scopes.ts';
-import { idParam, refusals, sendRefusal } from '../route-helpers.ts';
+import { sendRefusal } from '../route-helpers.ts';
+import { refusals } from '../schemas/common.ts';
+import {
+  claimBody,
+  claimDetail as claimDetailSchema,
+  claimParams,
+  claimQueueQuery,
+  claimReviewBody,
+  claimRow,
+  reviewedClaim,
+  stopBody,
+  stoppedClaim,
+  submittedClaim,
+  transferBody,
+  transferRecord,
+} from '../schemas/benefit.ts';
+import { withZod } from '../zod-routes.ts';
 
 export interface BenefitRouteOptions {
   store: Store;
@@ -32,38 +51,40 @@ const REVIEWER = ['reviewer'] as const;
 const STOPPERS = ['case_worker', 'reviewer'] as const;
 const READERS = ['case_worker', 'reviewer', 'finance', 'auditor'] as const;
 const PERSON = { access: { person: true } } as const;
-const period = { type: 'string', pattern: '^[0-9]{4}-[0-9]{2}$' } as const;
-const date = { type: 'string', pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' } as const;
-const claimParams = { type: 'object', properties: { id: idParam }, required: ['id'] } as const;
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const claimInUrl = byParam('id', async (db, id) =>
   (await db.selectFrom('benefit_claims').select('region_code').where('id', '=', id).execute()).map((r) => r.region_code),
 );
-const personInBody =
-  (field: string) =>
-  async (request: Parameters<ReturnType<typeof regionFilter>>[0], db: Parameters<ReturnType<typeof regionFilter>>[1]) => {
-    const id = Number((request.body as Record<string, unknown>)[field]);
-    return (await db.selectFrom('persons').select('region_code').where('id', '=', id).execute()).map((r) => r.region_code);
-  };
+const personInBody: ScopeResolver = async (request, db) => {
+  const id = Number((request.body as { personId?: unknown } | undefined)?.personId);
+  return (await db.selectFrom('persons').select('region_code').where('id', '=', id).execute()).map((r) => r.region_code);
+};
 
-export async function benefitRoutes(app: FastifyInstance, options: BenefitRouteOptions): Promise<void> {
+export async function benefitRoutes(plugin: FastifyInstance, options: BenefitRouteOptions): Promise<void> {
+  const app = withZod(plugin);
   const { db } = options.store;
   const { clock, params, cipher } = options;
   const tags = ['benefit'];
+  /** The district of the person with the ID number in the body (none when unknown: the handler says so). */
+  const personByIdNumber: ScopeResolver = async (request, db) => {
+    const idNumber = String((request.body as { idNumber?: unknown } | undefined)?.idNumber ?? '');
+    const rows = await db
+      .selectFrom('persons')
+      .select('region_code')
+      .where('id_number_index', '=', cipher.blindIndex(idNumber.trim().toUpperCase()))
+      .execute();
+    return rows.map((r) => r.region_code);
+  };
 
-  app.post<{ Body: { idNumber: string; claimDate?: string } }>(
+  app.post(
     '/benefit/claims',
     {
-      config: staff(CASE_WORKER),
+      config: staff(CASE_WORKER, personByIdNumber),
       schema: {
         summary: '窗口受理失业保险金申领：仅凭公民身份号码，缴费、离职原因和失业登记从数据库读取，当即判定并待复核',
         tags,
-        body: {
-          type: 'object',
-          required: ['idNumber'],
-          additionalProperties: false,
-          properties: { idNumber: { type: 'string', minLength: 18, maxLength: 18 }, claimDate: date },
-        },
-        response: refusals,
+        body: claimBody,
+        response: { 201: submittedClaim, ...refusals },
       },
     },
     async (request, reply) => {
@@ -85,49 +106,46 @@ export async function benefitRoutes(app: FastifyInstance, options: BenefitRouteO
     },
   );
 
-  app.get<{
-    Querystring: { region: string; status?: BenefitClaimStatus; decision?: 'eligible' | 'ineligible' | 'needs_review' };
-  }>(
+  app.get(
     '/benefit/claims',
     {
       config: staff(READERS, regionFilter('query', 'region')),
       schema: {
-        summary: '失业保险金申领列表（按地区、状态、判定结果筛选；身份证号码脱敏）',
+        summary: '失业保险金申领列表（按地区、状态、判定结果筛选；身份证号码脱敏；format=xlsx 导出 Excel）',
         tags,
-        querystring: {
-          type: 'object',
-          required: ['region'],
-          additionalProperties: false,
-          properties: {
-            region: { type: 'string', pattern: '^[0-9]{6}$' },
-            status: { type: 'string', enum: [...benefitClaimStatuses] },
-            decision: { type: 'string', enum: ['eligible', 'ineligible', 'needs_review'] },
-          },
-        },
-        response: refusals,
+        querystring: claimQueueQuery,
+        response: { 200: z.array(claimRow), ...refusals },
       },
     },
     async (request, reply) => {
+      const { region, status, decision, format } = request.query;
       try {
-        const regionCodes = await regionScope(db, request.query.region);
-        return await listClaims(db, { regionCodes, status: request.query.status, decisionStatus: request.query.decision });
+        const filter = { regionCodes: await regionScope(db, region), status, decisionStatus: decision };
+        if (format === 'xlsx')
+          return await sendWrittenFile(reply, '失业保险金申领.xlsx', XLSX, (path) => writeBenefitClaimsXlsx(db, filter, path));
+        return await listClaims(db, filter);
       } catch (error) {
         return sendRefusal(reply, error);
       }
     },
   );
 
-  app.get<{ Params: { id: string } }>(
+  app.get(
     '/benefit/claims/:id',
     {
       config: staff(READERS, claimInUrl),
-      schema: { summary: '一件申领：逐项判定过程（含法律依据）和按月发放计划', tags, params: claimParams, response: refusals },
+      schema: {
+        summary: '一件申领：逐项判定过程（含法律依据）和按月发放计划',
+        tags,
+        params: claimParams,
+        response: { 200: claimDetailSchema, ...refusals },
+      },
     },
     async (request, reply) => (await claimDetail(db, Number(request.params.id))) ?? fail(reply, 404, 'NOT_FOUND', '没有这件申领'),
   );
 
   for (const outcome of ['approve', 'return'] as const) {
-    app.post<{ Params: { id: string }; Body: { note?: string } }>(
+    app.post(
       `/benefit/claims/:id/${outcome}`,
       {
         config: staff(REVIEWER, claimInUrl),
@@ -135,8 +153,8 @@ export async function benefitRoutes(app: FastifyInstance, options: BenefitRouteO
           summary: outcome === 'approve' ? '复核通过（不得由受理人本人复核），生成按月发放计划' : '退回申领（须填写意见）',
           tags,
           params: claimParams,
-          body: { type: 'object', additionalProperties: false, properties: { note: { type: 'string', maxLength: 500 } } },
-          response: refusals,
+          body: claimReviewBody,
+          response: { 200: reviewedClaim, ...refusals },
         },
       },
       async (request, reply) => {
@@ -155,7 +173,7 @@ export async function benefitRoutes(app: FastifyInstance, options: BenefitRouteO
     );
   }
 
-  app.post<{ Params: { id: string }; Body: { from: string; note: string } }>(
+  app.post(
     '/benefit/claims/:id/stop',
     {
       config: staff(STOPPERS, claimInUrl),
@@ -163,13 +181,8 @@ export async function benefitRoutes(app: FastifyInstance, options: BenefitRouteO
         summary: '停发（自某月起，须填写原因）',
         tags,
         params: claimParams,
-        body: {
-          type: 'object',
-          required: ['from', 'note'],
-          additionalProperties: false,
-          properties: { from: period, note: { type: 'string', minLength: 1, maxLength: 500 } },
-        },
-        response: refusals,
+        body: stopBody,
+        response: { 200: stoppedClaim, ...refusals },
       },
     },
     async (request, reply) => {
@@ -187,24 +200,15 @@ export async function benefitRoutes(app: FastifyInstance, options: BenefitRouteO
     },
   );
 
-  app.post<{ Body: { personId: number; to: string; on: string } }>(
+  app.post(
     '/benefit/transfers',
     {
-      config: staff(CASE_WORKER, personInBody('personId')),
+      config: staff(CASE_WORKER, personInBody),
       schema: {
         summary: '失业保险关系转出：记录累计缴费、已领和剩余月数，本地自首个未发月份起停发',
         tags,
-        body: {
-          type: 'object',
-          required: ['personId', 'to', 'on'],
-          additionalProperties: false,
-          properties: {
-            personId: { type: 'integer', minimum: 1 },
-            to: { type: 'string', minLength: 1, maxLength: 64 },
-            on: date,
-          },
-        },
-        response: refusals,
+        body: transferBody,
+        response: { 201: transferRecord, ...refusals },
       },
     },
     async (request, reply) => {
@@ -228,7 +232,11 @@ export async function benefitRoutes(app: FastifyInstance, options: BenefitRouteO
     '/person/benefit-claims',
     {
       config: PERSON,
-      schema: { summary: '本人申领失业保险金（登录即可，无需提交任何材料）', tags },
+      schema: {
+        summary: '本人申领失业保险金（登录即可，无需提交任何材料）',
+        tags,
+        response: { 201: submittedClaim, ...refusals },
+      },
     },
     async (request, reply) => {
       const { personId } = personOf(request);
@@ -246,7 +254,7 @@ export async function benefitRoutes(app: FastifyInstance, options: BenefitRouteO
     '/person/benefit-claims',
     {
       config: PERSON,
-      schema: { summary: '本人的失业保险金申领、判定过程和按月发放计划', tags },
+      schema: { summary: '本人的失业保险金申领、判定过程和按月发放计划', tags, response: { 200: z.array(claimDetailSchema) } },
     },
     async (request) => {
       const claims = await listClaims(db, { personId: personOf(request).personId });

@@ -6,33 +6,39 @@
 //   GET  /skill-subsidy/applications/:id              one application with its decision trace
 //   POST /skill-subsidy/applications/:id/approve|return   a second person's review
 //   GET  /certificates?number=…|idNumber=…            registry look-ups
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+// A district account works its own district only: an entry for the certificate holder's district, the queue with its
+// district as the filter, and the applications of its district.
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
 import type { Store } from '../../adapters/store/open-store.ts';
 import { importedCertificateRegistry } from '../../adapters/registry/imported-certificate-registry.ts';
 import type { Clock } from '../../domain/ports/clock.ts';
 import type { FieldCipher } from '../../domain/ports/field-cipher.ts';
 import type { ParameterStore } from '../../policy/core/parameters.ts';
 import { applyForSkillSubsidy } from '../../services/skill-subsidy/apply.ts';
-import {
-  listSkillApplications,
-  skillApplicationDetail,
-  writeSkillApplicationsXlsx,
-  type SkillQueueFilter,
-} from '../../services/skill-subsidy/queue.ts';
+import { listSkillApplications, skillApplicationDetail, writeSkillApplicationsXlsx } from '../../services/skill-subsidy/queue.ts';
 import { approveSkillApplication, returnSkillApplication } from '../../services/skill-subsidy/review.ts';
-import { sendWrittenFile } from '../replies.ts';
-import { CASE_STAFF, staff, wholeDataSet } from '../security/access.ts';
+import { regionScope } from '../../services/screening/region-scope.ts';
+import { fail, sendWrittenFile } from '../replies.ts';
+import { CASE_STAFF, staff, type ScopeResolver } from '../security/access.ts';
 import { actorOf, personOf } from '../security/request-identity.ts';
-import { idParam, refusals, sendRefusal } from '../route-helpers.ts';
+import { byParam, regionFilter } from '../security/scopes.ts';
+import { sendRefusal } from '../route-helpers.ts';
+import { refusals } from '../schemas/common.ts';
 import {
+  applicationParams,
   certificateLookupQuery,
-  jsonSchema,
   personApplicationBody,
   queueQuery,
+  registryCertificate,
   reviewBody,
+  reviewedApplication,
+  skillApplication,
+  skillApplicationDetail as detailSchema,
   staffApplicationBody,
+  submittedApplication,
 } from '../schemas/skill-subsidy.ts';
-import type { z } from 'zod';
+import { withZod } from '../zod-routes.ts';
 
 export interface SkillSubsidyRouteOptions {
   store: Store;
@@ -44,9 +50,28 @@ export interface SkillSubsidyRouteOptions {
 const tags = ['skill-subsidy'];
 const PERSON = { access: { person: true } } as const;
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const idParams = { type: 'object', required: ['id'], additionalProperties: false, properties: { id: idParam } } as const;
 
-export async function skillSubsidyRoutes(app: FastifyInstance, options: SkillSubsidyRouteOptions): Promise<void> {
+const applicationInUrl = byParam('id', async (db, id) =>
+  (await db.selectFrom('skill_subsidy_applications').select('region_code').where('id', '=', id).execute()).map(
+    (r) => r.region_code,
+  ),
+);
+/** The district of the certificate's holder (none when the registry does not know the number: the handler says so). */
+const holderOfCertificate: ScopeResolver = (request, db) =>
+  holderRegions(db, String((request.body as { certificateNumber?: unknown } | undefined)?.certificateNumber ?? ''));
+
+async function holderRegions(db: Parameters<ScopeResolver>[1], number: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('certificates as c')
+    .innerJoin('persons as p', 'p.id', 'c.person_id')
+    .select('p.region_code')
+    .where('c.number', '=', number.trim())
+    .execute();
+  return rows.map((r) => r.region_code);
+}
+
+export async function skillSubsidyRoutes(plugin: FastifyInstance, options: SkillSubsidyRouteOptions): Promise<void> {
+  const app = withZod(plugin);
   const {
     store: { db },
     clock,
@@ -55,16 +80,28 @@ export async function skillSubsidyRoutes(app: FastifyInstance, options: SkillSub
   } = options;
   const registry = importedCertificateRegistry(db, cipher);
   const apply = { registry, cipher, params, clock };
+  /** A look-up touches the holder's district: by certificate number, or by ID number through the blind index. */
+  const lookedUp: ScopeResolver = async (request, db) => {
+    const { number, idNumber } = request.query as { number?: string; idNumber?: string };
+    if (number) return (await registry.byNumber(number)) ? holderRegions(db, number) : [];
+    if (!idNumber) return [];
+    const rows = await db
+      .selectFrom('persons')
+      .select('region_code')
+      .where('id_number_index', '=', cipher.blindIndex(idNumber.trim().toUpperCase()))
+      .execute();
+    return rows.map((r) => r.region_code);
+  };
 
-  app.post<{ Body: z.infer<typeof personApplicationBody> }>(
+  app.post(
     '/person/me/skill-subsidy',
     {
       config: { ...PERSON, rateLimit: { max: 10, timeWindow: '1 minute' } },
       schema: {
         summary: '本人申请技能提升补贴：只需填写证书编号（个人）',
         tags,
-        body: jsonSchema(personApplicationBody),
-        response: refusals,
+        body: personApplicationBody,
+        response: { 201: submittedApplication, ...refusals },
       },
     },
     async (request, reply) => {
@@ -88,20 +125,24 @@ export async function skillSubsidyRoutes(app: FastifyInstance, options: SkillSub
     '/person/me/skill-subsidy',
     {
       config: PERSON,
-      schema: { summary: '本人的技能提升补贴申请、判定结果和发放情况（个人）', tags },
+      schema: {
+        summary: '本人的技能提升补贴申请、判定结果和发放情况（个人）',
+        tags,
+        response: { 200: z.array(skillApplication) },
+      },
     },
     async (request) => listSkillApplications(db, { personId: personOf(request).personId }),
   );
 
-  app.post<{ Body: z.infer<typeof staffApplicationBody> }>(
+  app.post(
     '/skill-subsidy/applications',
     {
-      config: staff(['case_worker'], wholeDataSet),
+      config: staff(['case_worker'], holderOfCertificate),
       schema: {
         summary: '经办员录入技能提升补贴申请（证书编号；可填收件日期，早于通知印发的予以补发）',
         tags,
-        body: jsonSchema(staffApplicationBody),
-        response: refusals,
+        body: staffApplicationBody,
+        response: { 201: submittedApplication, ...refusals },
       },
     },
     async (request, reply) => {
@@ -121,34 +162,45 @@ export async function skillSubsidyRoutes(app: FastifyInstance, options: SkillSub
     },
   );
 
-  app.get<{ Querystring: z.infer<typeof queueQuery> }>(
+  app.get(
     '/skill-subsidy/applications',
     {
-      config: staff(CASE_STAFF, wholeDataSet),
+      config: staff(CASE_STAFF, regionFilter('query', 'regionCode')),
       schema: {
         summary: '技能提升补贴申请列表（按复核状态、判定结果、地区、是否补发筛选；format=xlsx 导出 Excel）',
         tags,
-        querystring: jsonSchema(queueQuery),
+        querystring: queueQuery,
+        response: { 200: z.array(skillApplication), ...refusals },
       },
     },
     async (request, reply) => {
-      const { format, retroactive, ...rest } = request.query;
-      const filter: SkillQueueFilter = { ...rest, ...(retroactive && { retroactive: retroactive === 'true' }) };
-      if (format === 'xlsx')
-        return sendWrittenFile(reply, '技能提升补贴申请.xlsx', XLSX, (path) => writeSkillApplicationsXlsx(db, filter, path));
-      return listSkillApplications(db, filter);
+      const { format, retroactive, regionCode, ...rest } = request.query;
+      try {
+        const filter = {
+          ...rest,
+          ...(regionCode && { regionCodes: await regionScope(db, regionCode) }),
+          ...(retroactive && { retroactive: retroactive === 'true' }),
+        };
+        if (format === 'xlsx')
+          return await sendWrittenFile(reply, '技能提升补贴申请.xlsx', XLSX, (path) =>
+            writeSkillApplicationsXlsx(db, filter, path),
+          );
+        return await listSkillApplications(db, filter);
+      } catch (error) {
+        return sendRefusal(reply, error);
+      }
     },
   );
 
-  app.get<{ Params: { id: string } }>(
+  app.get(
     '/skill-subsidy/applications/:id',
     {
-      config: staff(CASE_STAFF, wholeDataSet),
+      config: staff(CASE_STAFF, applicationInUrl),
       schema: {
         summary: '技能提升补贴申请详情：判定依据逐条列出（条件、取值、标准、结果、条款）',
         tags,
-        params: idParams,
-        response: refusals,
+        params: applicationParams,
+        response: { 200: detailSchema, ...refusals },
       },
     },
     async (request, reply) => {
@@ -161,22 +213,22 @@ export async function skillSubsidyRoutes(app: FastifyInstance, options: SkillSub
   );
 
   for (const outcome of ['approve', 'return'] as const) {
-    app.post<{ Params: { id: string }; Body: z.infer<typeof reviewBody> | undefined }>(
+    app.post(
       `/skill-subsidy/applications/:id/${outcome}`,
       {
-        config: staff(['reviewer'], wholeDataSet),
+        config: staff(['reviewer'], applicationInUrl),
         schema: {
           summary:
             outcome === 'approve'
               ? '复核通过技能提升补贴申请（复核人不得为经办人；符合条件的生成发放款项）'
               : '退回技能提升补贴申请（须填写退回意见）',
           tags,
-          params: idParams,
-          body: jsonSchema(reviewBody),
-          response: refusals,
+          params: applicationParams,
+          body: reviewBody,
+          response: { 200: reviewedApplication, ...refusals },
         },
       },
-      async (request: FastifyRequest<{ Params: { id: string }; Body: z.infer<typeof reviewBody> | undefined }>, reply) => {
+      async (request, reply) => {
         const review = outcome === 'approve' ? approveSkillApplication : returnSkillApplication;
         try {
           return await review(db, {
@@ -192,26 +244,22 @@ export async function skillSubsidyRoutes(app: FastifyInstance, options: SkillSub
     );
   }
 
-  app.get<{ Querystring: z.infer<typeof certificateLookupQuery> }>(
+  app.get(
     '/certificates',
     {
-      config: staff(CASE_STAFF, wholeDataSet),
+      config: staff(CASE_STAFF, lookedUp),
       schema: {
         summary: '证书查询：按证书编号或公民身份号码',
         tags,
-        querystring: jsonSchema(certificateLookupQuery),
-        response: refusals,
+        querystring: certificateLookupQuery,
+        response: { 200: z.union([registryCertificate, z.array(registryCertificate)]), ...refusals },
       },
     },
     async (request, reply) => {
       const { number, idNumber } = request.query;
-      if (number)
-        return (
-          (await registry.byNumber(number)) ??
-          reply.status(404).send({ error: { code: 'NOT_FOUND', message: `证书编号 ${number} 查询不到` } })
-        );
+      if (number) return (await registry.byNumber(number)) ?? fail(reply, 404, 'NOT_FOUND', `证书编号 ${number} 查询不到`);
       if (idNumber) return registry.byIdNumber(idNumber);
-      return reply.status(400).send({ error: { code: 'INVALID', message: '请填写证书编号或公民身份号码' } });
+      return fail(reply, 400, 'INVALID', '请填写证书编号或公民身份号码');
     },
   );
 }

@@ -2,7 +2,8 @@
 // pays them through the one payment machinery: the benefit and the price subsidy become payments to the person's
 // social security card (commitment posted with them); medical insurance on the person's behalf goes to the medical
 // fund and is posted to the ledger. A payment the machinery holds (no card account) leaves its line waiting with why.
-import type { Transaction } from 'kysely';
+// A chunk's lines are written, paid and posted set-based: a handful of statements whatever the chunk's size.
+import { sql, type Transaction } from 'kysely';
 import type { Database } from '../../adapters/store/schema.ts';
 import type { BenefitLinePurpose, BenefitLineStatus } from '../../domain/benefit.ts';
 import type { PersonPaymentPurpose } from '../../domain/payment-purposes.ts';
@@ -10,7 +11,7 @@ import { benefitLinePurposeLabels } from '../../domain/vocabulary/benefit.ts';
 import type { Period } from '../../policy/core/dates.ts';
 import type { Fen } from '../../policy/core/money.ts';
 import { postLivingGuaranteeMany } from '../ledger/post.ts';
-import { createPersonPayment } from '../payments/create-person-payment.ts';
+import { createPersonPayments, type PersonPaymentResult } from '../payments/create-person-payment.ts';
 
 export interface LineToPay {
   claimId: number;
@@ -99,36 +100,38 @@ export async function settleLines(
     by,
     at,
   );
-  const result: PaidLine[] = [];
-  for (const row of rows) {
-    if (row.status !== 'payable' || row.purpose === 'medical_on_behalf') {
-      result.push({ id: row.id, claimId: row.claimId, purpose: row.purpose, amountFen: row.amountFen, status: row.status });
-      continue;
-    }
-    const paid = await createPersonPayment(trx, {
-      purpose: paymentPurposeOf[row.purpose],
+  const toPay = rows.filter((r) => r.status === 'payable' && r.purpose !== 'medical_on_behalf');
+  const paid = await createPersonPayments(
+    trx,
+    toPay.map((row) => ({
+      purpose: paymentPurposeOf[row.purpose as keyof typeof paymentPurposeOf],
       decision: `benefit-claim:${row.claimId}:${period}`,
       personId: row.personId,
       amountFen: row.amountFen,
       round: period.slice(0, 4),
       by,
       at,
-    });
-    if ('held' in paid) {
-      await trx
-        .updateTable('benefit_payments')
-        .set({ status: 'waiting', wait_reason: paid.held, updated_at: at })
-        .where('id', '=', row.id)
-        .execute();
-      result.push({ id: row.id, claimId: row.claimId, purpose: row.purpose, amountFen: row.amountFen, status: 'waiting' });
-    } else {
-      await trx
-        .updateTable('benefit_payments')
-        .set({ payment_id: paid.paymentId, updated_at: at })
-        .where('id', '=', row.id)
-        .execute();
-      result.push({ id: row.id, claimId: row.claimId, purpose: row.purpose, amountFen: row.amountFen, status: 'payable' });
-    }
+    })),
+  );
+  const outcome = new Map(toPay.map((row, i) => [row.id, paid[i]!]));
+  await recordOutcomes(trx, [...outcome], at);
+  return rows.map((row) => {
+    const result = outcome.get(row.id);
+    const status = result && 'held' in result ? ('waiting' as const) : row.status;
+    return { id: row.id, claimId: row.claimId, purpose: row.purpose, amountFen: row.amountFen, status };
+  });
+}
+
+/** Links each line to its payment, or leaves it waiting with why the machinery held it: one statement each. */
+async function recordOutcomes(trx: Transaction<Database>, outcomes: [number, PersonPaymentResult][], at: Date): Promise<void> {
+  const linked = outcomes.flatMap(([id, r]) => ('held' in r ? [] : [sql`(${id}::bigint, ${r.paymentId}::bigint)`]));
+  if (linked.length) {
+    await sql`UPDATE benefit_payments b SET payment_id = v.payment_id, updated_at = ${at}
+      FROM (VALUES ${sql.join(linked)}) AS v(id, payment_id) WHERE b.id = v.id`.execute(trx);
   }
-  return result;
+  const held = outcomes.flatMap(([id, r]) => ('held' in r ? [sql`(${id}::bigint, ${r.held}::text)`] : []));
+  if (held.length) {
+    await sql`UPDATE benefit_payments b SET status = 'waiting', wait_reason = v.reason, updated_at = ${at}
+      FROM (VALUES ${sql.join(held)}) AS v(id, reason) WHERE b.id = v.id`.execute(trx);
+  }
 }

@@ -309,43 +309,92 @@ export function postLivingGuarantee(
   });
 }
 
-/** Many living-guarantee lines in two statements (a monthly run's chunk); each posted once under its key. */
-export async function postLivingGuaranteeMany(
-  trx: Executor,
-  events: readonly { benefitPaymentId: number; amountFen: Fen; memo: string }[],
-  by: string,
-  at?: Date,
-): Promise<number> {
-  const postable = events.filter((e) => e.amountFen > 0);
+/** One two-line posting of many written in bulk: Dr `debit` / Cr `credit` for the amount. */
+interface PairPosting {
+  key: string;
+  kind: LedgerKind;
+  paymentId?: number;
+  benefitPaymentId?: number;
+  memo: string;
+  debit: LedgerAccount;
+  credit: LedgerAccount;
+  amountFen: Fen;
+}
+
+/** Many two-line postings in two statements (a chunk of a monthly run); each posted once under its key. */
+async function postPairsMany(trx: Executor, postings: readonly PairPosting[], by: string, at?: Date): Promise<number> {
+  const postable = postings.filter((p) => p.amountFen > 0);
   if (!postable.length) return 0;
   const inserted = await trx
     .insertInto('ledger_transactions')
     .values(
-      postable.map((e) => ({
-        key: `living:${e.benefitPaymentId}`,
-        kind: 'living_guarantee' as const,
-        benefit_payment_id: e.benefitPaymentId,
+      postable.map((p) => ({
+        key: p.key,
+        kind: p.kind,
+        payment_id: p.paymentId ?? null,
+        benefit_payment_id: p.benefitPaymentId ?? null,
         posted_by: by,
-        memo: `${e.memo}（保生活支出 #${e.benefitPaymentId}，${formatYuan(e.amountFen)} 元）`,
+        memo: p.memo,
         ...(at && { posted_at: at }),
       })),
     )
     .onConflict((oc) => oc.column('key').doNothing())
-    .returning(['id', 'benefit_payment_id'])
+    .returning(['id', 'key'])
     .execute();
-  const amounts = new Map(postable.map((e) => [e.benefitPaymentId, e.amountFen]));
   if (!inserted.length) return 0;
+  const byKey = new Map(postable.map((p) => [p.key, p]));
   await trx
     .insertInto('ledger_lines')
     .values(
       inserted.flatMap((t) => {
-        const amount = amounts.get(t.benefit_payment_id!)!;
+        const p = byKey.get(t.key)!;
         return [
-          { transaction_id: t.id, line_no: 1, account: 'living_spending' as const, debit_fen: amount, credit_fen: 0 },
-          { transaction_id: t.id, line_no: 2, account: 'living_bank' as const, debit_fen: 0, credit_fen: amount },
+          { transaction_id: t.id, line_no: 1, account: p.debit, debit_fen: p.amountFen, credit_fen: 0 },
+          { transaction_id: t.id, line_no: 2, account: p.credit, debit_fen: 0, credit_fen: p.amountFen },
         ];
       }),
     )
     .execute();
   return inserted.length;
+}
+
+/** Many payments' commitments (a chunk of person payments), each as postCommitment would post it. */
+export function postCommitmentMany(trx: Executor, events: readonly PaymentEvent[], by: string, at?: Date): Promise<number> {
+  return postPairsMany(
+    trx,
+    events.map((e) => ({
+      key: `commit:${e.paymentId}`,
+      kind: 'commitment' as const,
+      paymentId: e.paymentId,
+      memo: `${nameOf(e)}应付确认（支付 #${e.paymentId}，${formatYuan(e.amountFen)} 元）`,
+      debit: expenseAccountOf[purposeOf(e)],
+      credit: 'payable' as const,
+      amountFen: e.amountFen,
+    })),
+    by,
+    at,
+  );
+}
+
+/** Many living-guarantee lines in two statements (a monthly run's chunk); each posted once under its key. */
+export function postLivingGuaranteeMany(
+  trx: Executor,
+  events: readonly { benefitPaymentId: number; amountFen: Fen; memo: string }[],
+  by: string,
+  at?: Date,
+): Promise<number> {
+  return postPairsMany(
+    trx,
+    events.map((e) => ({
+      key: `living:${e.benefitPaymentId}`,
+      kind: 'living_guarantee' as const,
+      benefitPaymentId: e.benefitPaymentId,
+      memo: `${e.memo}（保生活支出 #${e.benefitPaymentId}，${formatYuan(e.amountFen)} 元）`,
+      debit: 'living_spending' as const,
+      credit: 'living_bank' as const,
+      amountFen: e.amountFen,
+    })),
+    by,
+    at,
+  );
 }

@@ -19,7 +19,8 @@ import { Refusal } from '../../domain/refusal.ts';
 export interface SkillQueueFilter {
   state?: SkillApplicationState;
   status?: SkillDecisionStatus;
-  regionCode?: string;
+  /** A region and every region under it (a city's districts). */
+  regionCodes?: readonly string[];
   retroactive?: boolean;
   personId?: number;
   limit?: number;
@@ -105,7 +106,7 @@ export async function listSkillApplications(
     .offset(filter.offset ?? 0);
   if (filter.state) query = query.where('a.state', '=', filter.state);
   if (filter.status) query = query.where('a.status', '=', filter.status);
-  if (filter.regionCode) query = query.where('a.region_code', '=', filter.regionCode);
+  if (filter.regionCodes) query = query.where('a.region_code', 'in', filter.regionCodes.length ? [...filter.regionCodes] : ['']);
   if (filter.retroactive !== undefined) query = query.where('a.retroactive', '=', filter.retroactive);
   if (filter.personId !== undefined) query = query.where('a.person_id', '=', filter.personId);
   return (await query.execute()).map(view);
