@@ -39,6 +39,8 @@ export interface Target {
   dispatchApplicationId: number;
   accountId: number;
   benefitClaimId: number;
+  riskHitId: number;
+  campaignId: number;
   /** A placements sheet with the template's headers and no rows, as the dispatch upload form's file. */
   placementsXlsx: Buffer;
 }
@@ -61,7 +63,7 @@ async function insertDistrict(
   db: Db,
   regionCode: string,
   n: number,
-  shared: { runId: number; placementsXlsx: Buffer },
+  shared: { runId: number; campaignId: number; placementsXlsx: Buffer },
 ): Promise<Target> {
   const unit = await insertUnit(db, { name: `${regionCode}矩阵测试有限公司`, regionCode, laborDispatch: true });
   const amountFen = 10_000;
@@ -249,8 +251,32 @@ async function insertDistrict(
     .returning('id')
     .executeTakeFirstOrThrow();
 
+  const riskRun = await db
+    .insertInto('risk_runs')
+    .values({ city_code: CITY, as_of: '2024-09-20', rule_codes: '[]', created_by: FIXTURE_STAFF })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const riskHit = await db
+    .insertInto('risk_hits')
+    .values({
+      rule_code: 'unit_flagged_after_decision',
+      fingerprint: `matrix:${regionCode}`,
+      stage: 'before_payment',
+      severity: 'high',
+      run_id: riskRun.id,
+      region_code: regionCode,
+      unit_id: unit.id,
+      payment_id: payment.id,
+      amount_fen: amountFen,
+      evidence: '{}',
+      hold: true,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+
   return {
     regionCode,
+    riskHitId: riskHit.id,
     unitId: unit.id,
     personId: person.id,
     idNumber,
@@ -270,6 +296,18 @@ async function insertDistrict(
 
 /** The in-scope (环翠区) and out-of-scope (文登区) targets, written into the store. */
 export async function insertTargets(db: Db): Promise<{ in: Target; out: Target }> {
-  const shared = { runId: await insertRun(db), placementsXlsx: await emptyPlacementsSheet() };
+  const campaign = await db
+    .insertInto('campaigns')
+    .values({
+      code: 'matrix',
+      name: '矩阵测试活动',
+      audience: 'unconfirmed_refund',
+      round: ROUND,
+      city_code: CITY,
+      created_by: FIXTURE_STAFF,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const shared = { runId: await insertRun(db), campaignId: campaign.id, placementsXlsx: await emptyPlacementsSheet() };
   return { in: await insertDistrict(db, IN_SCOPE, 1, shared), out: await insertDistrict(db, OUT_OF_SCOPE, 2, shared) };
 }

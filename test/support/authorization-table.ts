@@ -398,20 +398,25 @@ export const authorizationTable: Record<string, MatrixEntry> = {
   'POST /api/v1/fund/pilot/:region/:year/commitments/:id/release': staff(FINANCE, 'region', (t) =>
     at(`/api/v1/fund/pilot/${t.regionCode}/2024/commitments/1/release`, { note: '对象放弃' }),
   ),
-  // Risk control and push campaigns (第八条、第九条): hits and campaigns span the city, so only city-wide staff.
-  'GET /api/v1/risk/rules': staff(CASE_STAFF, 'all', () => at('/api/v1/risk/rules')),
-  'GET /api/v1/risk/hits': staff(CASE_STAFF, 'all', () => at('/api/v1/risk/hits')),
-  'GET /api/v1/risk/hits/:id': staff(CASE_STAFF, 'all', () => at('/api/v1/risk/hits/1')),
-  'POST /api/v1/risk/hits/:id/propose': staff(CASE_WORKER, 'all', () =>
-    at('/api/v1/risk/hits/1/propose', { proposal: 'clear', note: '已核实' }),
+  // Risk control and push campaigns (第八条、第九条): the catalogue and the campaign list are reference data; a hit, and
+  // the hit queue and a campaign's rows by district, belong to a district (a city account reads them city-wide).
+  'GET /api/v1/risk/rules': staff(CASE_STAFF, 'none', () => at('/api/v1/risk/rules')),
+  'GET /api/v1/risk/hits': staff(CASE_STAFF, 'region', (t) => at(`/api/v1/risk/hits?region=${t.regionCode}`)),
+  'GET /api/v1/risk/hits/:id': staff(CASE_STAFF, 'region', (t) => at(`/api/v1/risk/hits/${t.riskHitId}`)),
+  'POST /api/v1/risk/hits/:id/propose': staff(CASE_WORKER, 'region', (t) =>
+    at(`/api/v1/risk/hits/${t.riskHitId}/propose`, { proposal: 'clear', note: '已核实' }),
   ),
-  'POST /api/v1/risk/hits/:id/approve': staff(REVIEWER, 'all', () => at('/api/v1/risk/hits/1/approve', {})),
-  'POST /api/v1/risk/hits/:id/return': staff(REVIEWER, 'all', () => at('/api/v1/risk/hits/1/return', { note: '请补充证据' })),
-  'POST /api/v1/risk/hits/:id/repayments': staff(FINANCE, 'all', () =>
-    at('/api/v1/risk/hits/1/repayments', { amountFen: 100, receivedOn: '2024-10-20', reference: 'HK-1' }),
+  'POST /api/v1/risk/hits/:id/approve': staff(REVIEWER, 'region', (t) => at(`/api/v1/risk/hits/${t.riskHitId}/approve`, {})),
+  'POST /api/v1/risk/hits/:id/return': staff(REVIEWER, 'region', (t) =>
+    at(`/api/v1/risk/hits/${t.riskHitId}/return`, { note: '请补充证据' }),
   ),
-  'GET /api/v1/campaigns': staff(CASE_STAFF, 'all', () => at('/api/v1/campaigns')),
-  'GET /api/v1/campaigns/:id/report': staff(CASE_STAFF, 'all', () => at('/api/v1/campaigns/1/report')),
+  'POST /api/v1/risk/hits/:id/repayments': staff(FINANCE, 'region', (t) =>
+    at(`/api/v1/risk/hits/${t.riskHitId}/repayments`, { amountFen: 100, receivedOn: '2024-10-20', reference: 'HK-1' }),
+  ),
+  'GET /api/v1/campaigns': staff(CASE_STAFF, 'none', () => at('/api/v1/campaigns')),
+  'GET /api/v1/campaigns/:id/report': staff(CASE_STAFF, 'region', (t) =>
+    at(`/api/v1/campaigns/${t.campaignId}/report?region=${t.regionCode}`),
+  ),
 
   // Imports load data for every region.
   'GET /api/v1/imports/kinds': staff(CASE_WORKER, 'none', () => at('/api/v1/imports/kinds')),

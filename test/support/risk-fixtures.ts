@@ -12,6 +12,7 @@ import { postCommitment } from '../../src/services/ledger/post.ts';
 import { AT, insertConfirmedPayments, sendBatch, type FixturePayment } from './bank-fixtures.ts';
 import { idNumberOf } from './dispatch-fixtures.ts';
 import { ROUND } from './review-fixtures.ts';
+import { sealedAccount } from './sealed-accounts.ts';
 import { testCipher } from './sms-fixtures.ts';
 
 type Db = Kysely<Database>;
@@ -51,7 +52,15 @@ export async function insertPersonWithIdNumber(db: Db, regionCode = HUANCUI): Pr
 
 /** Runs one rule for Weihai on AS_OF; returns the hits it has (new or found before). */
 export async function hitsOf(db: Db, code: RiskRuleCode, asOf = AS_OF) {
-  await runRiskRules(db, { cityCode: CITY, asOf, parameters: projectParameters(), actor: system, clock, only: [code] });
+  await runRiskRules(db, {
+    cityCode: CITY,
+    asOf,
+    parameters: projectParameters(),
+    cipher: testCipher,
+    actor: system,
+    clock,
+    only: [code],
+  });
   return db.selectFrom('risk_hits').selectAll().where('rule_code', '=', code).orderBy('id').execute();
 }
 
@@ -88,8 +97,7 @@ export async function insertSecondPayment(db: Db, first: FixturePayment, regionC
       amount_fen: first.amountFen,
       account_kind: 'corporate_account',
       bank_name: '中国工商银行威海分行',
-      account_cipher: Buffer.from('sealed'),
-      account_masked: '6222********1111',
+      ...sealedAccount(`62220000000${String(first.unitId).padStart(5, '0')}`),
       status: 'pending',
       region_code: regionCode,
     })

@@ -13,6 +13,7 @@ import { postgresDialect } from './postgres-dialect.ts';
 import type { Database, IdentityTable } from './schema.ts';
 import { seedRegions } from './seed-regions.ts';
 import { sealBankAccounts } from './seal-bank-accounts.ts';
+import { indexPaymentAccounts } from './index-payment-accounts.ts';
 import type { FieldCipher } from '../../domain/ports/field-cipher.ts';
 import { keyRingFromEnv } from '../crypto/key-ring.ts';
 import { SmFieldCipher } from '../crypto/sm-field-cipher.ts';
@@ -53,14 +54,16 @@ async function connect(config: StoreConfig): Promise<Pick<Store, 'db' | 'backend
 }
 
 /**
- * Opens, migrates and seeds the store. `cipher` seals bank accounts an older installation kept in plain text; it is
- * only asked for when there is one, and defaults to the key ring the environment names (WENGANG_KEYS).
+ * Opens, migrates and seeds the store. `cipher` seals bank accounts an older installation kept in plain text and
+ * indexes the accounts of payments without a blind index; it is only asked for when there is one, and defaults to the key ring the environment names (WENGANG_KEYS).
  */
 export async function openStore(config: StoreConfig, cipher?: () => FieldCipher): Promise<Store> {
   const { db, backend, dumpDataDir } = await connect(config);
   try {
     await migrate(db);
-    await sealBankAccounts(db, cipher ?? (() => new SmFieldCipher(keyRingFromEnv(settings()).keyRing)));
+    const fieldCipher = cipher ?? (() => new SmFieldCipher(keyRingFromEnv(settings()).keyRing));
+    await sealBankAccounts(db, fieldCipher);
+    await indexPaymentAccounts(db, fieldCipher);
     await seedRegions(db);
   } catch (error) {
     await db.destroy();

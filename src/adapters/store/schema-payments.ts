@@ -84,6 +84,8 @@ export interface PaymentsTable {
   /** The account number SM4-sealed (FieldCipher); in full only in bank instruction files and audited reveals. */
   account_cipher: Buffer;
   account_masked: string;
+  /** The account number's blind index (FieldCipher.blindIndex); filled after the payment is written. */
+  account_index: ColumnType<string | null, string | null | undefined, string | null>;
   status: PaymentStatus;
   attempt: Defaulted<number>;
   batch_id: number | null;

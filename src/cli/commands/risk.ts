@@ -2,6 +2,7 @@
 // 威人社函〔2024〕41号 第三条), with --json output.
 import { resolve } from 'node:path';
 import { projectParameters } from '../../adapters/parameters/load-parameters.ts';
+import { commandCipher } from '../command-cipher.ts';
 import {
   riskHitStatusLabels,
   riskHitStatuses,
@@ -73,6 +74,7 @@ async function run(args: string[], comparisonsOnly: boolean): Promise<number> {
     cityCode: v.city,
     asOf: v['as-of'] ?? clock.today(),
     parameters: projectParameters(),
+    cipher: commandCipher(),
     actor: { kind: 'system' } as const,
     clock,
   };

@@ -1,20 +1,35 @@
 // Staff API of risk control and targeted push (鲁人社发〔2024〕8号 第八条、第九条): the rule catalogue, the hit queue and
 // detail, the case worker's proposal, the reviewer's decision, finance's repayments, and the campaigns' results.
-// Hits and campaigns span the city's districts, so only city-wide staff reach them.
+// A district account sees and works only its district's hits and campaign rows (it names its region in the query).
 import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
 import type { Store } from '../../adapters/store/open-store.ts';
 import type { Clock } from '../../domain/ports/clock.ts';
-import { riskHitStatuses, type RiskHitStatus } from '../../domain/vocabulary/risk.ts';
 import type { ParameterStore } from '../../policy/core/parameters.ts';
 import { campaignReport, listCampaigns } from '../../services/campaigns/campaign-report.ts';
-import { Refusal } from '../../domain/refusal.ts';
 import { riskCatalogue } from '../../services/risk/catalogue.ts';
-import { hitDetail, listHits } from '../../services/risk/list-hits.ts';
+import { hitDetail as readHit, listHits } from '../../services/risk/list-hits.ts';
 import { decideResolution, proposeResolution, recordRepayment } from '../../services/risk/work-hit.ts';
-import { decideBody, proposeBody, repayBody } from '../schemas/risk.ts';
-import { staff, wholeDataSet } from '../security/access.ts';
+import { refusals } from '../schemas/common.ts';
+import {
+  campaignReport as campaignReportSchema,
+  campaignSummary,
+  catalogueEntry,
+  decideBody,
+  hitDetail,
+  hitListQuery,
+  hitView,
+  idParams,
+  proposeBody,
+  regionQuery,
+  repayBody,
+  repaymentResult,
+} from '../schemas/risk.ts';
+import { CASE_STAFF, staff } from '../security/access.ts';
 import { actorOf } from '../security/request-identity.ts';
-import { idParam, refusals, sendRefusal } from '../route-helpers.ts';
+import { byParam, regionFilter, touched } from '../security/scopes.ts';
+import { sendRefusal } from '../route-helpers.ts';
+import { withZod } from '../zod-routes.ts';
 
 export interface RiskRouteOptions {
   store: Store;
@@ -22,86 +37,74 @@ export interface RiskRouteOptions {
   params: ParameterStore;
 }
 
-const READERS = ['case_worker', 'reviewer', 'finance', 'auditor'] as const;
-const idParams = { type: 'object', properties: { id: idParam }, required: ['id'] } as const;
-type IdUrl = { id: string };
+const hitInUrl = byParam('id', touched.regionOfRiskHit);
 
-function parsed<T>(
-  schema: {
-    safeParse(
-      v: unknown,
-    ): { success: true; data: T } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } };
-  },
-  body: unknown,
-): T {
-  const result = schema.safeParse(body ?? {});
-  if (!result.success)
-    throw new Refusal('INVALID', `请求有误：${result.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('；')}`);
-  return result.data;
-}
-
-export async function riskRoutes(app: FastifyInstance, options: RiskRouteOptions): Promise<void> {
+export async function riskRoutes(plugin: FastifyInstance, options: RiskRouteOptions): Promise<void> {
+  const app = withZod(plugin);
   const { db } = options.store;
   const { clock, params } = options;
   const tags = ['risk'];
+  const detail = { 200: hitDetail, ...refusals };
 
   app.get(
     '/risk/rules',
     {
-      config: staff(READERS, wholeDataSet),
-      schema: { summary: '风险规则目录：环节、风险等级、说明、法律依据、在效参数、各市是否启用', tags },
+      config: staff(CASE_STAFF),
+      schema: {
+        summary: '风险规则目录：环节、风险等级、说明、法律依据、在效参数、各市是否启用',
+        tags,
+        response: { 200: z.array(catalogueEntry) },
+      },
     },
     async () => riskCatalogue(params, clock.today()),
   );
 
-  app.get<{ Querystring: { status?: RiskHitStatus; rule?: string } }>(
+  app.get(
     '/risk/hits',
     {
-      config: staff(READERS, wholeDataSet),
+      config: staff(CASE_STAFF, regionFilter('query', 'region')),
       schema: {
-        summary: '风险疑点队列（按风险等级）',
+        summary: '风险疑点队列（按风险等级；区县账号只见本区县）',
         tags,
-        querystring: {
-          type: 'object',
-          additionalProperties: false,
-          properties: { status: { type: 'string', enum: [...riskHitStatuses] }, rule: { type: 'string', maxLength: 60 } },
-        },
+        querystring: hitListQuery,
+        response: { 200: z.array(hitView), ...refusals },
       },
     },
-    async (request) => listHits(db, { status: request.query.status, ruleCode: request.query.rule }),
+    async (request) =>
+      listHits(db, { status: request.query.status, ruleCode: request.query.rule, withinRegion: request.query.region }),
   );
 
-  app.get<{ Params: IdUrl }>(
+  app.get(
     '/risk/hits/:id',
     {
-      config: staff(READERS, wholeDataSet),
-      schema: { summary: '风险疑点详情：证据、处理意见、复核、追回', tags, params: idParams, response: refusals },
+      config: staff(CASE_STAFF, hitInUrl),
+      schema: { summary: '风险疑点详情：规则说明、证据、处理意见、复核、追回', tags, params: idParams, response: detail },
     },
     async (request, reply) => {
       try {
-        return await hitDetail(db, Number(request.params.id));
+        return await readHit(db, Number(request.params.id));
       } catch (error) {
         return sendRefusal(reply, error);
       }
     },
   );
 
-  app.post<{ Params: IdUrl }>(
+  app.post(
     '/risk/hits/:id/propose',
     {
-      config: staff(['case_worker'], wholeDataSet),
+      config: staff(['case_worker'], hitInUrl),
       schema: {
         summary: '经办员提出处理意见（排除或确认，确认支付后问题须填应追回金额）',
         tags,
         params: idParams,
-        response: refusals,
+        body: proposeBody,
+        response: detail,
       },
     },
     async (request, reply) => {
       try {
-        const body = parsed(proposeBody, request.body);
-        await proposeResolution(db, { hitId: Number(request.params.id), ...body, actor: actorOf(request), clock });
-        return await hitDetail(db, Number(request.params.id));
+        await proposeResolution(db, { hitId: Number(request.params.id), ...request.body, actor: actorOf(request), clock });
+        return await readHit(db, Number(request.params.id));
       } catch (error) {
         return sendRefusal(reply, error);
       }
@@ -109,28 +112,24 @@ export async function riskRoutes(app: FastifyInstance, options: RiskRouteOptions
   );
 
   for (const outcome of ['approve', 'return'] as const) {
-    app.post<{ Params: IdUrl }>(
+    app.post(
       `/risk/hits/:id/${outcome}`,
       {
-        config: staff(['reviewer'], wholeDataSet),
+        config: staff(['reviewer'], hitInUrl),
         schema: {
           summary: outcome === 'approve' ? '复核员同意处理意见（不能是提出人）' : '复核员退回处理意见（须填意见）',
           tags,
           params: idParams,
-          response: refusals,
+          body: decideBody,
+          response: detail,
         },
       },
       async (request, reply) => {
         try {
-          const body = parsed(decideBody, request.body);
-          await decideResolution(db, {
-            hitId: Number(request.params.id),
-            approve: outcome === 'approve',
-            note: body.note,
-            actor: actorOf(request),
-            clock,
-          });
-          return await hitDetail(db, Number(request.params.id));
+          const hitId = Number(request.params.id);
+          const note = request.body?.note;
+          await decideResolution(db, { hitId, approve: outcome === 'approve', note, actor: actorOf(request), clock });
+          return await readHit(db, hitId);
         } catch (error) {
           return sendRefusal(reply, error);
         }
@@ -138,18 +137,27 @@ export async function riskRoutes(app: FastifyInstance, options: RiskRouteOptions
     );
   }
 
-  app.post<{ Params: IdUrl }>(
+  app.post(
     '/risk/hits/:id/repayments',
     {
-      config: staff(['finance'], wholeDataSet),
-      schema: { summary: '财务人员登记追回款（记入基金账务）', tags, params: idParams, response: refusals },
+      config: staff(['finance'], hitInUrl),
+      schema: {
+        summary: '财务人员登记追回款（记入基金账务）',
+        tags,
+        params: idParams,
+        body: repayBody,
+        response: { 201: repaymentResult, ...refusals },
+      },
     },
     async (request, reply) => {
       try {
-        const body = parsed(repayBody, request.body);
-        return reply
-          .status(201)
-          .send(await recordRepayment(db, { hitId: Number(request.params.id), ...body, actor: actorOf(request), clock }));
+        const result = await recordRepayment(db, {
+          hitId: Number(request.params.id),
+          ...request.body,
+          actor: actorOf(request),
+          clock,
+        });
+        return reply.status(201).send(result);
       } catch (error) {
         return sendRefusal(reply, error);
       }
@@ -159,26 +167,27 @@ export async function riskRoutes(app: FastifyInstance, options: RiskRouteOptions
   app.get(
     '/campaigns',
     {
-      config: staff(READERS, wholeDataSet),
-      schema: { summary: '精准推送活动列表', tags: ['campaigns'] },
+      config: staff(CASE_STAFF),
+      schema: { summary: '精准推送活动列表', tags: ['campaigns'], response: { 200: z.array(campaignSummary) } },
     },
     async () => listCampaigns(db),
   );
 
-  app.get<{ Params: IdUrl }>(
+  app.get(
     '/campaigns/:id/report',
     {
-      config: staff(READERS, wholeDataSet),
+      config: staff(CASE_STAFF, regionFilter('query', 'region')),
       schema: {
-        summary: '推送活动按区市统计：推送对象、送达、确认领取、已支付金额',
+        summary: '推送活动按区县统计：推送对象、送达、确认领取、已支付金额（区县账号只见本区县）',
         tags: ['campaigns'],
         params: idParams,
-        response: refusals,
+        querystring: regionQuery,
+        response: { 200: campaignReportSchema, ...refusals },
       },
     },
     async (request, reply) => {
       try {
-        return await campaignReport(db, Number(request.params.id));
+        return await campaignReport(db, Number(request.params.id), request.query.region);
       } catch (error) {
         return sendRefusal(reply, error);
       }

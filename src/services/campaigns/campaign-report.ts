@@ -4,6 +4,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../adapters/store/schema.ts';
 import type { Fen } from '../../policy/core/money.ts';
 import { Refusal } from '../../domain/refusal.ts';
+import { regionAndDistricts } from '../scope/region-and-districts.ts';
 
 export interface CampaignDistrictRow {
   regionCode: string;
@@ -22,7 +23,8 @@ export interface CampaignReport {
   districts: CampaignDistrictRow[];
 }
 
-export async function campaignReport(db: Kysely<Database>, campaignId: number): Promise<CampaignReport> {
+/** The campaign's rows by district; with `withinRegion`, only that region's and its districts' rows. */
+export async function campaignReport(db: Kysely<Database>, campaignId: number, withinRegion?: string): Promise<CampaignReport> {
   const campaign = await db.selectFrom('campaigns').selectAll().where('id', '=', campaignId).executeTakeFirst();
   if (!campaign) throw new Refusal('NOT_FOUND', `推送活动 ${campaignId} 不存在`);
   const { rows } = await sql<{
@@ -42,6 +44,7 @@ export async function campaignReport(db: Kysely<Database>, campaignId: number): 
     LEFT JOIN sms_outbox o ON o.id = t.outbox_id
     LEFT JOIN refund_cases c ON c.round = ${campaign.round} AND c.unit_id = t.unit_id
     WHERE t.campaign_id = ${campaignId}
+      ${withinRegion ? sql`AND t.region_code IN ${regionAndDistricts(withinRegion)}` : sql``}
     GROUP BY t.region_code, r.name ORDER BY t.region_code`.execute(db);
   return {
     campaignId,

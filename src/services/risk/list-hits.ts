@@ -2,15 +2,25 @@
 // whether it holds payments now. Regions limit what a staff member sees (their scope), as everywhere else.
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../adapters/store/schema.ts';
-import type { RiskHitStatus, RiskSeverity, RiskStage } from '../../domain/vocabulary/risk.ts';
+import {
+  riskRuleLabels,
+  type RiskHitStatus,
+  type RiskRuleCode,
+  type RiskSeverity,
+  type RiskStage,
+} from '../../domain/vocabulary/risk.ts';
 import type { Fen } from '../../policy/core/money.ts';
 import { Refusal } from '../../domain/refusal.ts';
+import { regionAndDistricts } from '../scope/region-and-districts.ts';
+import { riskRules } from './rules/index.ts';
 
 export interface HitFilter {
   status?: RiskHitStatus;
   ruleCode?: string;
   /** Only hits in these regions (a staff member's scope); all when absent. */
   regionCodes?: readonly string[];
+  /** Only hits of this region and the districts under it (a district account names its own). */
+  withinRegion?: string;
   limit?: number;
 }
 
@@ -107,6 +117,8 @@ export async function listHits(db: Kysely<Database>, filter: HitFilter = {}): Pr
     .limit(filter.limit ?? 500);
   if (filter.status) query = query.where('h.status', '=', filter.status);
   if (filter.ruleCode) query = query.where('h.rule_code', '=', filter.ruleCode);
+  if (filter.withinRegion)
+    query = query.where(sql<boolean>`${sql.ref('h.region_code')} IN ${regionAndDistricts(filter.withinRegion)}`);
   if (filter.regionCodes) query = query.where('h.region_code', 'in', filter.regionCodes.length ? [...filter.regionCodes] : ['']);
   return (await query.execute()).map(viewOf);
 }
@@ -116,14 +128,19 @@ export async function hitDetail(
   hitId: number,
   regionCodes?: readonly string[],
 ): Promise<
-  HitView & { repayments: { seq: number; amountFen: Fen; receivedOn: string; reference: string; recordedBy: string }[] }
+  HitView & {
+    ruleText: { label: string; explanation: string; legalBasis: string } | null;
+    repayments: { seq: number; amountFen: Fen; receivedOn: string; reference: string; recordedBy: string }[];
+  }
 > {
   const row = await hitQuery(db).where('h.id', '=', hitId).executeTakeFirst();
   if (!row || (regionCodes && !regionCodes.includes(row.region_code)))
     throw new Refusal('NOT_FOUND', `风险疑点 #${hitId} 不存在`);
   const repayments = await db.selectFrom('risk_repayments').selectAll().where('hit_id', '=', hitId).orderBy('seq').execute();
+  const rule = riskRules.get(row.rule_code as RiskRuleCode);
   return {
     ...viewOf(row),
+    ruleText: rule ? { label: riskRuleLabels[rule.code], explanation: rule.explanation, legalBasis: rule.legalBasis } : null,
     repayments: repayments.map((r) => ({
       seq: r.seq,
       amountFen: r.amount_fen,

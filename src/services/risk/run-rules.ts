@@ -6,6 +6,8 @@ import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../adapters/store/schema.ts';
 import type { Actor } from '../../domain/refund-case.ts';
 import type { Clock } from '../../domain/ports/clock.ts';
+import type { FieldCipher } from '../../domain/ports/field-cipher.ts';
+import { indexPaymentAccounts } from '../../adapters/store/index-payment-accounts.ts';
 import type { IsoDate } from '../../policy/core/dates.ts';
 import type { ParameterStore } from '../../policy/core/parameters.ts';
 import type { RiskRuleCode } from '../../domain/vocabulary/risk.ts';
@@ -21,6 +23,8 @@ export interface RiskRunRequest {
   cityCode: string;
   asOf: IsoDate;
   parameters: ParameterStore;
+  /** Opens payments' sealed accounts to index those written since the last run (shared_bank_account compares them). */
+  cipher: FieldCipher;
   actor: Actor;
   clock: Clock;
   /** Only these rules (each must be enabled for the city); otherwise every enabled rule. */
@@ -53,6 +57,7 @@ export async function runRiskRules(db: Kysely<Database>, request: RiskRunRequest
   if (city?.kind !== 'city') throw new Refusal('NOT_FOUND', `${cityCode} 不是设区市的行政区划代码`);
   const params = riskParameters(request.parameters, asOf);
   const rules = rulesToRun(params, request);
+  await indexPaymentAccounts(db, () => request.cipher);
   const context = { cityCode, asOf, baseYear: Number(asOf.slice(0, 4)) - 1, params };
   return db.transaction().execute(async (trx) => {
     await lockAuditLog(trx);

@@ -98,3 +98,7 @@ export async function regionOfPerson(db: Db, personId: number): Promise<string[]
 export async function regionOfStaffAccount(db: Db, accountId: number): Promise<string[]> {
   return codes(await db.selectFrom('staff_accounts').select('region_code').where('id', '=', accountId).execute());
 }
+
+export async function regionOfRiskHit(db: Db, hitId: number): Promise<string[]> {
+  return codes(await db.selectFrom('risk_hits').select('region_code').where('id', '=', hitId).execute());
+}

@@ -61,6 +61,7 @@ for (const backend of storeBackends()) {
           cityCode: CITY,
           asOf: AS_OF,
           parameters: projectParameters(),
+          cipher: testCipher,
           actor: system,
           clock,
         });
@@ -110,7 +111,14 @@ for (const backend of storeBackends()) {
         );
         const [deadPayment, livingPayment] = payments.map((p) => ('paymentId' in p ? p.paymentId : 0));
         await importDeaths(store, [[idNumber, '2024-09-30', '', '公安户籍注销']], 'deaths-payment.csv');
-        await runComparisons(db, { cityCode: CITY, asOf: AS_OF, parameters: projectParameters(), actor: system, clock });
+        await runComparisons(db, {
+          cityCode: CITY,
+          asOf: AS_OF,
+          parameters: projectParameters(),
+          cipher: testCipher,
+          actor: system,
+          clock,
+        });
 
         const hit = await db.selectFrom('risk_hits').select(['person_id', 'amount_fen', 'status']).executeTakeFirstOrThrow();
         expect(hit).toEqual({ person_id: personId, amount_fen: 187_000, status: 'open' });
@@ -143,6 +151,7 @@ for (const backend of storeBackends()) {
           cityCode: CITY,
           asOf: AS_OF,
           parameters: projectParameters(),
+          cipher: testCipher,
           actor: system,
           clock,
         });

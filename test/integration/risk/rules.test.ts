@@ -1,5 +1,6 @@
 // Every risk rule on both store backends: a case that fires it and a near miss that does not.
-import { sql } from 'kysely';
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '../../../src/adapters/store/schema.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insertConfirmedPayments, sendBatch } from '../../support/bank-fixtures.ts';
 import { insertDispatchDecision } from '../../support/payment-fixtures.ts';
@@ -13,7 +14,10 @@ import {
   WENDENG,
 } from '../../support/risk-fixtures.ts';
 import { insertUnit } from '../../support/review-fixtures.ts';
+import { sealedAccount } from '../../support/sealed-accounts.ts';
 import { storeBackends } from '../../support/store-backends.ts';
+
+type Db = Kysely<Database>;
 
 for (const backend of storeBackends()) {
   describe.skipIf(backend.skipReason)(`risk rules on ${backend.name}`, () => {
@@ -141,16 +145,29 @@ for (const backend of storeBackends()) {
     });
 
     describe('one bank account receiving for several recipients', () => {
-      it('fires on each unpaid payment into an account two units share', async () => {
+      const reseal = (db: Db, paymentId: number, accountNo: string) =>
+        db
+          .updateTable('payments')
+          .set({ ...sealedAccount(accountNo), account_index: null })
+          .where('id', '=', paymentId)
+          .execute();
+      it('fires on each unpaid payment into one account two units share', async () => {
         await withStore(async ({ db }) => {
           const payments = await insertConfirmedPayments(db, [10_000, 20_000, 30_000]);
-          await db
-            .updateTable('payments')
-            .set({ account_masked: '6222********2222' })
-            .where('id', 'in', [payments[0]!.paymentId, payments[1]!.paymentId])
-            .execute();
+          await reseal(db, payments[0]!.paymentId, '6222020200001234');
+          await reseal(db, payments[1]!.paymentId, '6222020200001234');
           const hits = await hitsOf(db, 'shared_bank_account');
           expect(hits.map((h) => h.payment_id).sort()).toEqual([payments[0]!.paymentId, payments[1]!.paymentId].sort());
+        });
+      });
+      it('does not fire on two different accounts whose masked numbers are the same', async () => {
+        await withStore(async ({ db }) => {
+          const payments = await insertConfirmedPayments(db, [10_000, 20_000]);
+          await reseal(db, payments[0]!.paymentId, '6222111100001234');
+          await reseal(db, payments[1]!.paymentId, '6222999900001234');
+          const masks = await db.selectFrom('payments').select('account_masked').distinct().execute();
+          expect(masks).toHaveLength(1);
+          expect(await hitsOf(db, 'shared_bank_account')).toEqual([]);
         });
       });
       it('does not fire when every unit has its own account', async () => {

@@ -1,6 +1,14 @@
 // The shapes the API returns that the pages read. Areas whose routes have zod schemas (src/server/schemas) take their
 // types from them (z.input: the JSON on the wire); the rest are still written out here until their routes move.
 import type { z } from 'zod';
+import type {
+  campaignReport,
+  campaignSummary,
+  catalogueEntry,
+  hitDetail,
+  hitView,
+  repayBody,
+} from '../../../src/server/schemas/risk.ts';
 import type { RefundCaseState } from '../../../src/domain/refund-case.ts';
 import type { TraceStep } from '../../../src/policy/core/decision.ts';
 import type {
@@ -467,3 +475,11 @@ export interface NotifyResult {
   manual: { unitId: number; unitName: string; creditCode: string; reason: string }[];
   delivery: { sent: number; retrying: number; failed: number };
 }
+
+/** Risk control and push campaigns (GET /risk/…, /campaigns/…). */
+export type RiskHit = z.input<typeof hitView>;
+export type RiskHitDetail = z.input<typeof hitDetail>;
+export type RiskCatalogueEntry = z.input<typeof catalogueEntry>;
+export type CampaignSummary = z.input<typeof campaignSummary>;
+export type CampaignReport = z.input<typeof campaignReport>;
+export type RepaymentBody = z.input<typeof repayBody>;

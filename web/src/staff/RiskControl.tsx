@@ -1,110 +1,24 @@
 // 风险防控 (鲁人社发〔2024〕8号 第八条、第九条): the risk-hit queue with each hit's evidence and the two-person work on it,
 // the rule catalogue (read-only, on/off per city), and the push campaigns' reach, uptake and money by district.
-import { Alert, Button, Descriptions, Drawer, Input, Select, Space, Table, Tabs, Tag, Typography, message } from 'antd';
+import { Alert, Select, Table, Tabs, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import type { CampaignReport, CatalogueEntry, HitView } from '../../../src/server/schemas/risk.ts';
-import {
-  riskHitStatusLabels,
-  riskRuleLabels,
-  riskSeverityLabels,
-  riskStageLabels,
-  type RiskRuleCode,
-} from '../../../src/domain/vocabulary/risk.ts';
+import { riskHitStatusLabels, riskSeverityLabels, riskStageLabels } from '../../../src/domain/vocabulary/risk.ts';
 import { api } from '../shared/api.ts';
 import { EChart } from '../shared/EChart.tsx';
-import { hasRole, type Staff } from '../shared/session.ts';
+import { yuan } from '../shared/format.ts';
+import type { Staff } from '../shared/session.ts';
+import type { CampaignReport, CampaignSummary, RiskCatalogueEntry, RiskHit } from '../shared/types.ts';
 import { useApi } from '../shared/use-api.ts';
-
-const yuan = (fen: number | null) => (fen === null ? '—' : (fen / 100).toFixed(2));
-const ruleLabel = (code: string) => riskRuleLabels[code as RiskRuleCode] ?? code;
-
-function HitDrawer({ hitId, staff, onClose }: { hitId: number; staff: Staff; onClose(): void }) {
-  const hit = useApi(() => api<HitView>(`/risk/hits/${hitId}`), [hitId]);
-  const [note, setNote] = useState('');
-  const act = async (path: string, body: Record<string, unknown>) => {
-    try {
-      await api(`/risk/hits/${hitId}/${path}`, { body });
-      message.success('已提交');
-      hit.reload();
-    } catch (error) {
-      message.error((error as Error).message);
-    }
-  };
-  const h = hit.data;
-  return (
-    <Drawer open width={560} title={`风险疑点 #${hitId}`} onClose={onClose}>
-      {hit.error && <Alert type="error" showIcon title={hit.error} />}
-      {h && (
-        <>
-          <Descriptions
-            column={1}
-            size="small"
-            bordered
-            items={[
-              { label: '规则', children: ruleLabel(h.ruleCode) },
-              { label: '环节 / 等级', children: `${riskStageLabels[h.stage]} / ${riskSeverityLabels[h.severity]}` },
-              { label: '对象', children: `${h.regionName} ${h.subjectName}（${h.subjectKey}）` },
-              { label: '涉及金额（元）', children: yuan(h.amountFen) },
-              {
-                label: '状态',
-                children: (
-                  <>
-                    {riskHitStatusLabels[h.status]}
-                    {h.hold && (
-                      <Tag color="red" style={{ marginLeft: 8 }}>
-                        暂停支付
-                      </Tag>
-                    )}
-                  </>
-                ),
-              },
-              {
-                label: '证据',
-                children: <pre style={{ margin: 0, whiteSpace: 'pre-wrap' }}>{JSON.stringify(h.evidence, null, 2)}</pre>,
-              },
-              { label: '处理意见', children: h.proposalNote ? `${h.proposalNote}（${h.proposedBy}）` : '—' },
-              { label: '复核人', children: h.decidedBy ?? '—' },
-              { label: '应追回 / 已追回（元）', children: `${yuan(h.recoveryFen)} / ${yuan(h.repaidFen)}` },
-            ]}
-          />
-          <Input.TextArea
-            style={{ marginTop: 16 }}
-            rows={2}
-            placeholder="核查或复核意见"
-            value={note}
-            onChange={(e) => setNote(e.target.value)}
-          />
-          <Space style={{ marginTop: 8 }} wrap>
-            {h.status === 'open' && hasRole(staff, 'case_worker') && (
-              <>
-                <Button onClick={() => act('propose', { proposal: 'clear', note })}>排除疑点</Button>
-                <Button danger onClick={() => act('propose', { proposal: 'confirm', note })}>
-                  确认问题
-                </Button>
-              </>
-            )}
-            {h.status === 'proposed' && hasRole(staff, 'reviewer') && (
-              <>
-                <Button type="primary" onClick={() => act('approve', note ? { note } : {})}>
-                  复核通过
-                </Button>
-                <Button onClick={() => act('return', { note })}>退回</Button>
-              </>
-            )}
-          </Space>
-        </>
-      )}
-    </Drawer>
-  );
-}
+import { HitDrawer } from './risk/HitDrawer.tsx';
+import { ruleLabel } from './risk/labels.ts';
 
 function HitQueue({ staff }: { staff: Staff }) {
-  const hits = useApi(() => api<HitView[]>('/risk/hits'), []);
+  const hits = useApi(() => api<RiskHit[]>(`/risk/hits?region=${staff.regionCode}`), [staff.regionCode]);
   const [open, setOpen] = useState<number>();
   if (hits.error) return <Alert type="error" showIcon title={hits.error} />;
   return (
     <>
-      <Table<HitView>
+      <Table<RiskHit>
         rowKey="id"
         size="small"
         loading={hits.loading}
@@ -124,7 +38,7 @@ function HitQueue({ staff }: { staff: Staff }) {
           { title: '规则', render: (_, h) => ruleLabel(h.ruleCode) },
           { title: '区市', dataIndex: 'regionName', width: 110 },
           { title: '对象', render: (_, h) => `${h.subjectName}（${h.subjectKey}）` },
-          { title: '金额（元）', render: (_, h) => yuan(h.amountFen), align: 'right', width: 110 },
+          { title: '金额', render: (_, h) => yuan(h.amountFen), align: 'right', width: 130 },
           {
             title: '状态',
             render: (_, h) => (
@@ -156,10 +70,10 @@ function HitQueue({ staff }: { staff: Staff }) {
 }
 
 function RuleCatalogue() {
-  const rules = useApi(() => api<CatalogueEntry[]>('/risk/rules'), []);
+  const rules = useApi(() => api<RiskCatalogueEntry[]>('/risk/rules'), []);
   if (rules.error) return <Alert type="error" showIcon title={rules.error} />;
   return (
-    <Table<CatalogueEntry>
+    <Table<RiskCatalogueEntry>
       rowKey="code"
       size="small"
       loading={rules.loading}
@@ -195,13 +109,14 @@ function RuleCatalogue() {
   );
 }
 
-function Campaigns() {
-  const campaigns = useApi(() => api<{ id: number; name: string }[]>('/campaigns'), []);
+function Campaigns({ staff }: { staff: Staff }) {
+  const campaigns = useApi(() => api<CampaignSummary[]>('/campaigns'), []);
   const [selected, setSelected] = useState<number>();
   const id = selected ?? campaigns.data?.[0]?.id;
   const report = useApi(
-    () => (id === undefined ? Promise.resolve(undefined) : api<CampaignReport>(`/campaigns/${id}/report`)),
-    [id],
+    () =>
+      id === undefined ? Promise.resolve(undefined) : api<CampaignReport>(`/campaigns/${id}/report?region=${staff.regionCode}`),
+    [id, staff.regionCode],
   );
   if (campaigns.error) return <Alert type="error" showIcon title={campaigns.error} />;
   if (campaigns.data && !campaigns.data.length)
@@ -233,6 +148,21 @@ function Campaigns() {
           ],
         }}
       />
+      <Table
+        data-testid="campaign-table"
+        rowKey="regionCode"
+        size="small"
+        pagination={false}
+        loading={report.loading}
+        dataSource={rows}
+        columns={[
+          { title: '区县', dataIndex: 'regionName' },
+          { title: '推送对象', dataIndex: 'targets', align: 'right' },
+          { title: '送达', dataIndex: 'reached', align: 'right' },
+          { title: '确认领取', dataIndex: 'uptake', align: 'right' },
+          { title: '已支付', render: (_, d) => yuan(d.paidFen), align: 'right' },
+        ]}
+      />
     </>
   );
 }
@@ -251,7 +181,7 @@ export default function RiskControl({ staff }: { staff: Staff }) {
         items={[
           { key: 'hits', label: '疑点队列', children: <HitQueue staff={staff} /> },
           { key: 'rules', label: '规则目录', children: <RuleCatalogue /> },
-          { key: 'campaigns', label: '推送活动', children: <Campaigns /> },
+          { key: 'campaigns', label: '推送活动', children: <Campaigns staff={staff} /> },
         ]}
       />
     </>
