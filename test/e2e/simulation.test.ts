@@ -10,7 +10,7 @@ import { recordBudget } from '../../src/services/fund/pilot-budget.ts';
 import { generateIntoStore } from '../../src/demo/generate/generate-into-store.ts';
 import { demoStaff, seedDemoStaff } from '../../src/demo/demo-staff.ts';
 import { startScreeningRun } from '../../src/services/screening/screening-run.ts';
-import { testCipher } from '../support/sms-fixtures.ts';
+import { codeInBody, testCipher } from '../support/sms-fixtures.ts';
 import {
   browserSkipReason,
   buttonLabel,
@@ -76,6 +76,31 @@ describe.skipIf(browserSkipReason)('政策模拟在浏览器中办理', () => {
     await expectNoEnglish(page, DATA_WORDS);
   });
 
+  it('经办员把保存的方案载入编辑器，改为45%另存为第2版，再比较两个版本', async () => {
+    const { page } = h;
+    const first = page.locator('.ant-table-row').filter({ hasText: '中小微企业返还比例50%' });
+    await first.getByTestId(/^load-reform-/).click();
+    await expect.poll(() => page.getByTestId('reform-loaded').innerText()).toBe('已载入「中小微企业返还比例50%」第 1 版');
+    expect(await page.getByTestId('reform-name').inputValue()).toBe('中小微企业返还比例50%');
+    expect(await page.getByTestId('reform-value').inputValue()).toBe('50');
+    await page.getByTestId('reform-value').fill('45');
+    await page.getByTestId('reform-save').click();
+    const second = page.locator('.ant-table-row').filter({ hasText: '第 2 版' });
+    await expect.poll(() => second.innerText()).toContain('45%（2024-01-01～2024-12-31）');
+
+    const compare = page.locator('.ant-card').filter({ hasText: '比较两个方案' });
+    await compare.locator('.ant-select').nth(0).click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '第 1 版' }).click();
+    await compare.locator('.ant-select').nth(1).click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '第 2 版' }).click();
+    await compare.getByRole('button', { name: buttonLabel('比较') }).click();
+    const difference = compare.locator('.ant-table-row');
+    await expect.poll(() => difference.innerText()).toContain('中小微企业（含参照执行的单位）返还比例');
+    const cells = await difference.locator('td').allInnerTexts();
+    expect(cells.slice(1)).toEqual(['50%（2024-01-01～2024-12-31）', '45%（2024-01-01～2024-12-31）']);
+    await expectNoEnglish(page, DATA_WORDS);
+  });
+
   it('不符合条件单位的决定详情页写明怎样才能符合条件', async () => {
     const { runId } = await startScreeningRun(h.store, { round: '2024', clock: h.clock, params });
     const layoffs = await h.store.db
@@ -94,5 +119,40 @@ describe.skipIf(browserSkipReason)('政策模拟在浏览器中办理', () => {
       .toMatch(/少裁减 \d+ 人即符合条件/);
     expect(await page.getByTestId('counterfactual').innerText()).toContain('按上述调整后重新判定：符合条件');
     await expectNoEnglish(page, DATA_WORDS);
+  });
+
+  it('不符合条件的单位在单位网厅里也看到怎样才能符合条件', async () => {
+    const unit = await h.store.db
+      .selectFrom('refund_cases as c')
+      .innerJoin('units as u', 'u.id', 'c.unit_id')
+      .innerJoin('refund_decisions as d', (join) => join.onRef('d.run_id', '=', 'c.run_id').onRef('d.unit_id', '=', 'c.unit_id'))
+      .select(['u.id', 'u.credit_code'])
+      .where('c.state', '=', 'ineligible')
+      .where('u.contact_phone_cipher', 'is not', null)
+      .where(sql<boolean>`d.reasons = '["LAYOFF_RATE_EXCEEDED"]'::jsonb`)
+      .orderBy('u.id')
+      .limit(1)
+      .executeTakeFirstOrThrow();
+    const page = await h.browser.newPage({
+      viewport: { width: 1000, height: 900 },
+      locale: 'zh-CN',
+      timezoneId: 'Asia/Shanghai',
+    });
+    await page.goto(`${h.baseUrl}/unit`);
+    await page.getByLabel('统一社会信用代码').fill(unit.credit_code);
+    const before = h.sms.delivered.length;
+    await page.getByRole('button', { name: '获取短信验证码' }).click();
+    await expect.poll(() => h.sms.delivered.length).toBe(before + 1);
+    await page.getByLabel('短信验证码').fill(codeInBody(h.sms.delivered.at(-1)!.body));
+    await page
+      .getByRole('button', { name: '登 录' })
+      .or(page.getByRole('button', { name: '登录' }))
+      .click();
+    await expect
+      .poll(() => page.getByTestId('counterfactual').innerText(), { timeout: 30_000 })
+      .toMatch(/少裁减 \d+ 人即符合条件/);
+    expect(await page.getByTestId('counterfactual').innerText()).toContain('按上述调整后重新判定：符合条件');
+    await expectNoEnglish(page, DATA_WORDS);
+    await page.close();
   });
 });

@@ -1,7 +1,8 @@
 // Policy simulation's codes and their Chinese labels: reform runs, how a unit's decision moves under a reform, the
 // dimensions the impact is broken down by, and the kinds of remedy a counterfactual names.
 
-export type SimulationRunStatus = 'running' | 'completed' | 'failed';
+export const simulationRunStatuses = ['running', 'completed', 'failed'] as const;
+export type SimulationRunStatus = (typeof simulationRunStatuses)[number];
 export const SIMULATION_RUN_STATUS_LABELS: Readonly<Record<SimulationRunStatus, string>> = {
   running: '测算中',
   completed: '已完成',
@@ -29,7 +30,8 @@ export const IMPACT_DIMENSION_LABELS: Readonly<Record<ImpactDimension, string>> 
 };
 
 /** How a counterfactual remedies a reason: a change of figures, data to supply, or nothing the unit can do. */
-export type RemedyKind = 'change' | 'data' | 'fixed';
+export const remedyKinds = ['change', 'data', 'fixed'] as const;
+export type RemedyKind = (typeof remedyKinds)[number];
 export const REMEDY_KIND_LABELS: Readonly<Record<RemedyKind, string>> = {
   change: '可调整',
   data: '需补充材料或数据',

@@ -6,10 +6,12 @@ import type { ParameterStore } from '../../policy/core/parameters.ts';
 import { refundRound, UnknownRoundError } from '../../services/rounds.ts';
 import { unitCounterfactual } from '../../services/simulation/unit-counterfactual.ts';
 import { fail } from '../replies.ts';
-import { counterfactualQuery, firstProblem } from '../schemas/simulation.ts';
+import { refusals } from '../schemas/common.ts';
+import { counterfactualAnswer, counterfactualParams, counterfactualQuery } from '../schemas/simulation.ts';
 import { CASE_STAFF, staff } from '../security/access.ts';
 import { unitOf } from '../security/request-identity.ts';
 import { unitInUrl } from '../security/scopes.ts';
+import { withZod } from '../zod-routes.ts';
 
 export interface CounterfactualRouteOptions {
   store: Store;
@@ -17,8 +19,10 @@ export interface CounterfactualRouteOptions {
 }
 
 const tags = ['simulation'];
+const response = { 200: counterfactualAnswer, ...refusals };
 
-export async function counterfactualRoutes(app: FastifyInstance, options: CounterfactualRouteOptions): Promise<void> {
+export async function counterfactualRoutes(plugin: FastifyInstance, options: CounterfactualRouteOptions): Promise<void> {
+  const app = withZod(plugin);
   const {
     store: { db },
     params,
@@ -33,21 +37,18 @@ export async function counterfactualRoutes(app: FastifyInstance, options: Counte
     }
     const result = await unitCounterfactual(db, params, round, unitId);
     if (result === undefined) return fail(reply, 404, 'NOT_FOUND', `${round} 年度没有该单位的筛查结论`);
-    return { eligible: result === null, ...(result ?? { status: 'eligible', remedies: [], flipped: null }) };
+    return { eligible: result === null, ...(result ?? { status: 'eligible' as const, remedies: [], flipped: null }) };
   }
 
-  app.get<{ Params: { round: string; unitId: string } }>(
+  app.get(
     '/rounds/:round/units/:unitId/counterfactual',
     {
       config: staff(CASE_STAFF, unitInUrl),
       schema: {
         summary: '单位怎样才能符合条件：每个不符合的条件的最小调整，及调整后重新判定的结果',
         tags,
-        params: {
-          type: 'object',
-          required: ['round', 'unitId'],
-          properties: { round: { type: 'string', pattern: '^[0-9]{4}$' }, unitId: { type: 'string', pattern: '^[0-9]{1,15}$' } },
-        },
+        params: counterfactualParams,
+        response,
       },
     },
     async (request, reply) => answer(reply, request.params.round, Number(request.params.unitId)),
@@ -57,12 +58,8 @@ export async function counterfactualRoutes(app: FastifyInstance, options: Counte
     '/unit/me/counterfactual',
     {
       config: { access: { unit: true } },
-      schema: { summary: '本单位怎样才能符合稳岗返还条件（单位）', tags },
+      schema: { summary: '本单位怎样才能符合稳岗返还条件（单位）', tags, querystring: counterfactualQuery, response },
     },
-    async (request, reply) => {
-      const query = counterfactualQuery.safeParse(request.query);
-      if (!query.success) return fail(reply, 400, 'INVALID', firstProblem(query.error));
-      return answer(reply, query.data.round, unitOf(request).unitId);
-    },
+    async (request, reply) => answer(reply, request.query.round, unitOf(request).unitId),
   );
 }

@@ -3,7 +3,8 @@
 // background, then read with their tallies and cap, their changed units and an .xlsx); and what would make one unit's
 // decision eligible (routes/counterfactual.ts). Reforms and a run's tallies hold no unit's data; a run's changed units
 // (names, amounts) are for city-wide accounts, as the comparison of two screenings is.
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
 import type { Store } from '../../adapters/store/open-store.ts';
 import { exportReform, ReformExportError } from '../../adapters/parameters/reform-export.ts';
 import type { Clock } from '../../domain/ports/clock.ts';
@@ -11,16 +12,32 @@ import type { ParameterStore } from '../../policy/core/parameters.ts';
 import { Refusal } from '../../domain/refusal.ts';
 import { exportImpactXlsx } from '../../services/simulation/impact-export.ts';
 import { impactKeyLabels } from '../../services/simulation/impact-labels.ts';
-import { changedUnits, impactRun, listImpactRuns } from '../../services/simulation/impact-read.ts';
+import { changedUnits, impactRun as readImpactRun, listImpactRuns } from '../../services/simulation/impact-read.ts';
 import { continueImpactRun, createImpactRun } from '../../services/simulation/impact-run.ts';
 import { compareSavedReforms, getReform, listReforms, saveReform } from '../../services/simulation/reforms.ts';
-import { fail, sendWrittenFile } from '../replies.ts';
-import { changesQuery, firstProblem, id, saveReformBody, startRunBody } from '../schemas/simulation.ts';
+import { sendWrittenFile } from '../replies.ts';
+import { refusals } from '../schemas/common.ts';
+import {
+  changedUnit,
+  changesQuery,
+  compareParams,
+  idParams,
+  impactRun,
+  parameterEntry,
+  parameterFile,
+  reformDifference,
+  runListItem,
+  savedReform,
+  saveReformBody,
+  startedRun,
+  startRunBody,
+} from '../schemas/simulation.ts';
 import { CASE_STAFF, staff, wholeDataSet } from '../security/access.ts';
 import { actorOf } from '../security/request-identity.ts';
 import { regionFilter } from '../security/scopes.ts';
+import { withZod } from '../zod-routes.ts';
 import { counterfactualRoutes } from './counterfactual.ts';
-import { refusals, sendRefusal } from '../route-helpers.ts';
+import { sendRefusal } from '../route-helpers.ts';
 
 export interface SimulationRouteOptions {
   store: Store;
@@ -31,17 +48,9 @@ export interface SimulationRouteOptions {
 const EDITORS = ['case_worker', 'reviewer', 'finance'] as const;
 const tags = ['simulation'];
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const idParams = {
-  type: 'object',
-  properties: { id: { type: 'string', pattern: '^[1-9][0-9]{0,14}$' } },
-  required: ['id'],
-} as const;
 
-function invalid(reply: FastifyReply, message: string) {
-  return fail(reply, 400, 'INVALID', message);
-}
-
-export async function simulationRoutes(app: FastifyInstance, options: SimulationRouteOptions): Promise<void> {
+export async function simulationRoutes(plugin: FastifyInstance, options: SimulationRouteOptions): Promise<void> {
+  const app = withZod(plugin);
   const { store, clock, params } = options;
   const { db } = store;
   const running = new Map<number, Promise<unknown>>();
@@ -54,7 +63,7 @@ export async function simulationRoutes(app: FastifyInstance, options: Simulation
     '/simulation/parameters',
     {
       config: staff(CASE_STAFF),
-      schema: { summary: '可在模拟方案中调整的参数及其现行取值', tags },
+      schema: { summary: '可在模拟方案中调整的参数及其现行取值', tags, response: { 200: z.array(parameterEntry) } },
     },
     async () =>
       params.rules().flatMap((file) =>
@@ -72,7 +81,10 @@ export async function simulationRoutes(app: FastifyInstance, options: Simulation
 
   app.get(
     '/simulation/reforms',
-    { config: staff(CASE_STAFF), schema: { summary: '模拟方案（每次保存为新版本）', tags } },
+    {
+      config: staff(CASE_STAFF),
+      schema: { summary: '模拟方案（每次保存为新版本）', tags, response: { 200: z.array(savedReform) } },
+    },
     async () => listReforms(db),
   );
 
@@ -80,50 +92,49 @@ export async function simulationRoutes(app: FastifyInstance, options: Simulation
     '/simulation/reforms',
     {
       config: staff(EDITORS),
-      schema: { summary: '保存模拟方案（同名再次保存为新版本；按参数声明校验）', tags },
+      schema: {
+        summary: '保存模拟方案（同名再次保存为新版本；按参数声明校验）',
+        tags,
+        body: saveReformBody,
+        response: { 201: savedReform, ...refusals },
+      },
     },
     async (request, reply) => {
-      const body = saveReformBody.safeParse(request.body);
-      if (!body.success) return invalid(reply, firstProblem(body.error));
       try {
-        return reply.status(201).send(await saveReform(db, params, { reform: body.data, actor: actorOf(request), clock }));
+        return reply.status(201).send(await saveReform(db, params, { reform: request.body, actor: actorOf(request), clock }));
       } catch (error) {
         return sendRefusal(reply, error);
       }
     },
   );
 
-  app.get<{ Params: { id: string } }>(
+  app.get(
     '/simulation/reforms/:id',
     {
       config: staff(CASE_STAFF),
-      schema: { summary: '一个模拟方案版本', tags, params: idParams, response: refusals },
+      schema: { summary: '一个模拟方案版本', tags, params: idParams, response: { 200: savedReform, ...refusals } },
     },
-    async (request, reply) => getReform(db, id.parse(request.params.id)).catch((error: unknown) => sendRefusal(reply, error)),
+    async (request, reply) => getReform(db, Number(request.params.id)).catch((error: unknown) => sendRefusal(reply, error)),
   );
 
-  app.get<{ Params: { id: string; other: string } }>(
+  app.get(
     '/simulation/reforms/:id/compare/:other',
     {
       config: staff(CASE_STAFF),
       schema: {
         summary: '比较两个模拟方案（或同一方案的两个版本）调整的参数',
         tags,
-        response: refusals,
-        params: {
-          type: 'object',
-          properties: { id: idParams.properties.id, other: idParams.properties.id },
-          required: ['id', 'other'],
-        },
+        params: compareParams,
+        response: { 200: z.array(reformDifference), ...refusals },
       },
     },
     async (request, reply) =>
-      compareSavedReforms(db, id.parse(request.params.id), id.parse(request.params.other)).catch((error: unknown) =>
+      compareSavedReforms(db, Number(request.params.id), Number(request.params.other)).catch((error: unknown) =>
         sendRefusal(reply, error),
       ),
   );
 
-  app.get<{ Params: { id: string } }>(
+  app.get(
     '/simulation/reforms/:id/parameter-change',
     {
       config: staff(CASE_STAFF),
@@ -131,14 +142,19 @@ export async function simulationRoutes(app: FastifyInstance, options: Simulation
         summary: '方案转为参数文件变更（供复核后提交；运行中的系统参数不变）',
         tags,
         params: idParams,
-        response: refusals,
+        response: { 200: z.array(parameterFile), ...refusals },
       },
     },
     async (request, reply) => {
       try {
-        return exportReform((await getReform(db, id.parse(request.params.id))).reform);
+        const saved = await getReform(db, Number(request.params.id));
+        try {
+          return exportReform(saved.reform);
+        } catch (error) {
+          if (error instanceof ReformExportError) throw new Refusal('INVALID', error.message);
+          throw error;
+        }
       } catch (error) {
-        if (error instanceof ReformExportError) return invalid(reply, error.message);
         return sendRefusal(reply, error);
       }
     },
@@ -148,29 +164,34 @@ export async function simulationRoutes(app: FastifyInstance, options: Simulation
     '/simulation/runs',
     {
       config: staff(EDITORS, regionFilter('body', 'region')),
-      schema: { summary: '发起方案测算（后台运行，现行与方案逐单位比较）', tags },
+      schema: {
+        summary: '发起方案测算（后台运行，现行与方案逐单位比较）',
+        tags,
+        body: startRunBody,
+        response: { 202: startedRun, ...refusals },
+      },
     },
     async (request, reply) => {
-      const body = startRunBody.safeParse(request.body ?? {});
-      if (!body.success) return invalid(reply, firstProblem(body.error));
       try {
-        const runId = await createImpactRun(db, params, { ...body.data, actor: actorOf(request), clock });
+        const runId = await createImpactRun(db, params, { ...request.body, actor: actorOf(request), clock });
         const work = continueImpactRun(store, params, runId, clock)
           .catch((error: unknown) => request.log.error({ err: error, runId }, '方案测算中断'))
           .finally(() => running.delete(runId));
         running.set(runId, work);
-        return reply.status(202).send({ id: runId, status: 'running' });
+        return reply.status(202).send({ id: runId, status: 'running' as const });
       } catch (error) {
         return sendRefusal(reply, error);
       }
     },
   );
 
-  app.get('/simulation/runs', { config: staff(CASE_STAFF), schema: { summary: '方案测算列表', tags } }, async () =>
-    listImpactRuns(db),
+  app.get(
+    '/simulation/runs',
+    { config: staff(CASE_STAFF), schema: { summary: '方案测算列表', tags, response: { 200: z.array(runListItem) } } },
+    async () => listImpactRuns(db),
   );
 
-  app.get<{ Params: { id: string } }>(
+  app.get(
     '/simulation/runs/:id',
     {
       config: staff(CASE_STAFF),
@@ -178,19 +199,19 @@ export async function simulationRoutes(app: FastifyInstance, options: Simulation
         summary: '方案测算结果：汇总、按区县/规模/行业/原因、对照试点支出额度',
         tags,
         params: idParams,
-        response: refusals,
+        response: { 200: impactRun, ...refusals },
       },
     },
     async (request, reply) => {
       try {
-        const run = await impactRun(db, params, id.parse(request.params.id));
+        const run = await readImpactRun(db, params, Number(request.params.id));
         const label = await impactKeyLabels(db, params);
         const labels = Object.fromEntries(
           (['region', 'size', 'industry', 'reason'] as const).map((d) => [
             d,
             Object.fromEntries(Object.keys(run.tally[d]).map((key) => [key, label(d, key)])),
           ]),
-        );
+        ) as z.infer<typeof impactRun>['labels'];
         return { ...run, labels };
       } catch (error) {
         return sendRefusal(reply, error);
@@ -198,31 +219,34 @@ export async function simulationRoutes(app: FastifyInstance, options: Simulation
     },
   );
 
-  app.get<{ Params: { id: string }; Querystring: Record<string, string> }>(
+  app.get(
     '/simulation/runs/:id/changes',
     {
       config: staff(CASE_STAFF, wholeDataSet),
-      schema: { summary: '方案测算中结论或金额变化的单位（每页500个，按单位编号翻页）', tags, params: idParams },
+      schema: {
+        summary: '方案测算中结论或金额变化的单位（每页500个，按单位编号翻页）',
+        tags,
+        params: idParams,
+        querystring: changesQuery,
+        response: { 200: z.array(changedUnit), ...refusals },
+      },
     },
-    async (request, reply) => {
-      const query = changesQuery.safeParse(request.query);
-      if (!query.success) return invalid(reply, firstProblem(query.error));
-      return changedUnits(db, id.parse(request.params.id), {
-        shift: query.data.shift,
-        afterUnitId: query.data.after,
+    async (request) =>
+      changedUnits(db, Number(request.params.id), {
+        shift: request.query.shift,
+        afterUnitId: request.query.after,
         limit: 500,
-      });
-    },
+      }),
   );
 
-  app.get<{ Params: { id: string } }>(
+  app.get(
     '/simulation/runs/:id/export',
     {
       config: staff(CASE_STAFF, wholeDataSet),
       schema: { summary: '导出方案测算结果（.xlsx）', tags, params: idParams, response: refusals },
     },
     async (request, reply) => {
-      const runId = id.parse(request.params.id);
+      const runId = Number(request.params.id);
       try {
         const run = await db.selectFrom('simulation_runs').select('status').where('id', '=', runId).executeTakeFirst();
         if (run?.status !== 'completed')

@@ -16,9 +16,9 @@ export interface UnitInput {
   input: JobRetentionRefundInput;
   /**
    * The figures the input was built from, as read (the unit's record, flags, per-month dues, summed payments,
-   * headcounts, overrides): what the input hash covers (decide.ts).
+   * headcounts, overrides): what the input hash covers (decide.ts). Serialised when read, not before.
    */
-  figures: string;
+  readonly figures: string;
 }
 
 export interface InputChunkQuery {
@@ -250,15 +250,20 @@ export function unitInput(u: UnitRow, read: UnitFigures, asOf: IsoDate): UnitInp
     })),
     headcount,
   };
-  const figures = JSON.stringify([
-    asOf,
-    input.unit,
-    monthsText,
-    paymentsText,
-    headcount,
-    overrides?.map((o) => [o.field, o.value]) ?? [],
-  ]);
-  if (!overrides) return { unitId: u.id, regionCode: u.region_code, input, figures };
+  const serialise = () =>
+    JSON.stringify([asOf, input.unit, monthsText, paymentsText, headcount, overrides?.map((o) => [o.field, o.value]) ?? []]);
+  // Without overrides the figures are serialised only when asked for (a screening hashes them, a what-if run never
+  // does); with overrides, before they are applied, since they change the input in place.
+  if (!overrides)
+    return {
+      unitId: u.id,
+      regionCode: u.region_code,
+      input,
+      get figures() {
+        return serialise();
+      },
+    };
+  const figures = serialise();
   for (const o of overrides) setPath(input as unknown as Record<string, unknown>, o.field, o.value);
   return { unitId: u.id, regionCode: u.region_code, input: checkedOverride(input, u.id), figures };
 }

@@ -5,14 +5,10 @@ import { REMEDY_KIND_LABELS } from '../../../src/domain/vocabulary/simulation.ts
 import { api } from './api.ts';
 import { useApi } from './use-api.ts';
 import { reasonLabel } from './labels.ts';
-import type { Status } from '../../../src/policy/core/decision.ts';
-import type { Remedy } from '../../../src/policy/simulation/counterfactual.ts';
+import type { counterfactualAnswer } from '../../../src/server/schemas/simulation.ts';
+import type { z } from 'zod';
 
-interface CounterfactualAnswer {
-  eligible: boolean;
-  remedies: Remedy[];
-  flipped: { status: Status; amountFen: number; text: string } | null;
-}
+type CounterfactualAnswer = z.input<typeof counterfactualAnswer>;
 
 const KIND_COLORS = { change: 'blue', data: 'orange', fixed: 'default' } as const;
 

@@ -1,11 +1,11 @@
 // 模拟方案编辑: pick parameters, type their new values (ratios in %, money in yuan) and the dates they would apply;
 // the current value is shown beside each. Saving makes a new version; the server checks it against the declarations.
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { App, Button, Card, DatePicker, Form, Input, Select, Space, Typography } from 'antd';
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { api } from '../../shared/api.ts';
-import { parseValue, UNIT_HINTS, valueText } from './parameter-value.ts';
+import { inputText, parseValue, UNIT_HINTS, valueText } from './parameter-value.ts';
 import type { ParameterEntry, ReformChange, SavedReform } from './types.ts';
 
 interface Row {
@@ -69,11 +69,37 @@ function ValueInput({
   );
 }
 
-export function ReformEditor({ parameters, onSaved }: { parameters: ParameterEntry[]; onSaved: (saved: SavedReform) => void }) {
+/** A saved version as the form holds it: values typed as a person would type them. */
+function formValues(saved: SavedReform, byId: ReadonlyMap<string, ParameterEntry>): Values {
+  return {
+    name: saved.name,
+    description: saved.reform.description,
+    changes: saved.reform.changes.map((c) => ({
+      parameter: `${c.rule}.${c.key}`,
+      span: [dayjs(c.from), c.to ? dayjs(c.to) : null],
+      value: inputText(byId.get(`${c.rule}.${c.key}`)?.unit ?? '', c.value),
+      legalBasis: c.legalBasis,
+    })),
+  };
+}
+
+export function ReformEditor({
+  parameters,
+  loaded,
+  onSaved,
+}: {
+  parameters: ParameterEntry[];
+  /** A saved version to edit (saving it makes the name's next version). */
+  loaded?: SavedReform;
+  onSaved: (saved: SavedReform) => void;
+}) {
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const [busy, setBusy] = useState(false);
   const byId = useMemo(() => new Map(parameters.filter((p) => EDITABLE.has(p.unit)).map((p) => [idOf(p), p])), [parameters]);
+  useEffect(() => {
+    if (loaded) form.setFieldsValue(formValues(loaded, byId));
+  }, [loaded, byId, form]);
   const rows = Form.useWatch('changes', form) ?? [];
   const options = [...new Set(parameters.map((p) => p.ruleTitle))].map((title) => ({
     label: title,
@@ -127,7 +153,16 @@ export function ReformEditor({ parameters, onSaved }: { parameters: ParameterEnt
   };
 
   return (
-    <Card title="新建或修改模拟方案（同名保存为新版本）">
+    <Card
+      title="新建或修改模拟方案（同名保存为新版本）"
+      extra={
+        loaded && (
+          <Typography.Text data-testid="reform-loaded">
+            已载入「{loaded.name}」第 {loaded.version} 版
+          </Typography.Text>
+        )
+      }
+    >
       <Form form={form} layout="vertical" onFinish={save} initialValues={{ changes: [{}] }}>
         <Space wrap align="start">
           <Form.Item name="name" label="方案名称" rules={[{ required: true, whitespace: true, message: '请填写方案名称' }]}>

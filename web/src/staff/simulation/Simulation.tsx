@@ -12,7 +12,7 @@ import { useApi } from '../../shared/use-api.ts';
 import { valueText } from './parameter-value.ts';
 import { ReformEditor } from './ReformEditor.tsx';
 import RunResult from './RunResult.tsx';
-import type { ParameterEntry, ReformDifference, RunListItem, SavedReform } from './types.ts';
+import type { ParameterEntry, ParameterFile, ReformDifference, RunListItem, SavedReform, StartedRun } from './types.ts';
 
 function changesText(saved: SavedReform, parameters: ParameterEntry[]): string {
   return saved.reform.changes
@@ -79,14 +79,15 @@ function SimulationHome({ staff }: { staff: Staff }) {
   const reforms = useApi(() => api<SavedReform[]>('/simulation/reforms'), []);
   const runs = useApi(() => api<RunListItem[]>('/simulation/runs'), []);
   const mayEdit = hasRole(staff, 'case_worker', 'reviewer', 'finance');
+  const [editing, setEditing] = useState<SavedReform>();
   const params = parameters.data ?? [];
   const run = (reform: SavedReform) =>
-    api<{ id: number }>('/simulation/runs', { body: { reformId: reform.id } }).then(
+    api<StartedRun>('/simulation/runs', { body: { reformId: reform.id } }).then(
       ({ id }) => navigate(`/simulation/runs/${id}`),
       (e: Error) => message.error(e.message),
     );
   const showChange = (reform: SavedReform) =>
-    api<{ name: string; text: string }[]>(`/simulation/reforms/${reform.id}/parameter-change`).then(
+    api<ParameterFile[]>(`/simulation/reforms/${reform.id}/parameter-change`).then(
       (files) => {
         modal.info({
           width: 900,
@@ -109,7 +110,7 @@ function SimulationHome({ staff }: { staff: Staff }) {
       <Typography.Paragraph type="secondary">
         模拟方案只用于测算，不改变现行参数；方案确定后须按参数文件变更流程复核、提交后才生效。
       </Typography.Paragraph>
-      {mayEdit && parameters.data && <ReformEditor parameters={params} onSaved={() => reforms.reload()} />}
+      {mayEdit && parameters.data && <ReformEditor parameters={params} loaded={editing} onSaved={() => reforms.reload()} />}
       <Card title="模拟方案" style={{ marginTop: 16 }}>
         <Table<SavedReform>
           size="small"
@@ -142,6 +143,18 @@ function SimulationHome({ staff }: { staff: Staff }) {
                       data-testid={`run-reform-${r.id}`}
                     >
                       测算
+                    </Button>
+                  )}
+                  {mayEdit && (
+                    <Button
+                      size="small"
+                      onClick={() => {
+                        setEditing(r);
+                        window.scrollTo({ top: 0 });
+                      }}
+                      data-testid={`load-reform-${r.id}`}
+                    >
+                      载入编辑
                     </Button>
                   )}
                   <Button
