@@ -1,6 +1,7 @@
-// The refund decision (鲁人社发〔2024〕8号 第二条) written for a general rules engine, to compare throughput with our rule:
-// json-rules-engine rules. The engine cannot sum a ledger, so it is given the unit's figures ready-made (unitFigures,
-// with the policy's own helpers) — work our rule does itself.
+// The refund decision (鲁人社发〔2024〕8号 第二条) written for general rules engines, to compare throughput with our rule:
+// the figures every engine decides on and json-rules-engine rules (the zen decision table is in refund-zen.ts). No engine
+// can sum a ledger, so each is given the unit's figures ready-made (unitFigures, with the policy's own helpers) — work
+// our rule does itself.
 import { Engine } from 'json-rules-engine';
 import type { ParameterStore } from '../src/policy/core/parameters.ts';
 import type { Status } from '../src/policy/core/decision.ts';
@@ -55,7 +56,8 @@ export function unitFigures(input: RefundInput, params: ParameterStore): UnitFig
   };
 }
 
-function settings(params: ParameterStore, asOf: string) {
+/** The parameters both engines decide with, read once for the date. */
+export function settings(params: ParameterStore, asOf: string) {
   const value = (
     key:
       | 'minFullMonths'

@@ -1,7 +1,7 @@
 // Benchmark: rule throughput — our refund rule (contract input → decision, without and with its trace) against the same
-// decision as json-rules-engine rules (bench/refund-engines.ts), on the same 100,000 inputs in memory, with every
-// unit's status and amount compared. The engine gets the units' figures computed for it beforehand (timed apart), so
-// the comparison flatters it. Run: npm run bench:rules
+// decision as a GoRules zen decision table (bench/refund-zen.ts) and as json-rules-engine rules (bench/refund-engines.ts),
+// on the same 100,000 inputs in memory, with every unit's status and amount compared. The engines get the units' figures
+// computed for them beforehand (timed apart), so the comparison flatters them. Run: npm run bench:rules
 import { projectParameters } from '../src/adapters/parameters/load-parameters.ts';
 import {
   decideJobRetentionRefund,
@@ -9,6 +9,7 @@ import {
   type JobRetentionRefundInput,
 } from '../src/policy/job-retention-refund.ts';
 import { jsonRulesDecision, unitFigures, type EngineDecision, type UnitFigures } from './refund-engines.ts';
+import { zenDecision } from './refund-zen.ts';
 import { report } from './report.ts';
 import { sampleCase } from './sample-cases.ts';
 
@@ -55,6 +56,9 @@ async function throughEngine(
 const ours = timed(() => inputs.map((input) => decideJobRetentionRefund(input, params)));
 const traced = timed(() => inputs.map((input) => evaluateJobRetentionRefund(input, params)));
 const figures = timed(() => inputs.map((input) => unitFigures(input, params)));
+const zen = zenDecision(params, asOf);
+const zenRun = await timedAsync(() => throughEngine(zen.decide, figures.value));
+zen.close();
 const jre = await timedAsync(() => throughEngine(jsonRulesDecision(params, asOf), figures.value));
 
 function agreement(decisions: readonly EngineDecision[]): string {
@@ -91,6 +95,13 @@ const rows = [
     decisionsPerSecond: perSecond(figures.seconds),
     ratioToOurs: null,
     agreement: null,
+  },
+  {
+    engine: '@gorules/zen-engine 0.52.1 (first-hit decision table)',
+    seconds: +zenRun.seconds.toFixed(2),
+    decisionsPerSecond: perSecond(zenRun.seconds),
+    ratioToOurs: +(zenRun.seconds / ours.seconds).toFixed(1),
+    agreement: agreement(zenRun.value),
   },
   {
     engine: 'json-rules-engine 7.3.1',

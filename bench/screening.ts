@@ -4,7 +4,9 @@
 // BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/postgres), generated once with progress on stderr and
 // reused afterwards; the round's runs, decisions and cases are emptied before each measured screening. With --pglite the
 // same is done on the embedded PGlite in bench/data/pglite-<units>/pglite (kept, as the databases are).
-// Run: npm run bench:screening -- [--units 50000,10000,100000] [--chunks 2000] [--pglite] ; writes bench/results/screening.json.
+// Run: npm run bench:screening -- [--units 10000,50000,100000] [--chunks 2000] [--pglite] [--name screening]; writes
+// bench/results/<name>.json (screening, or screening-pglite with --pglite). `npm run bench:province` is the same program
+// on 1,000,000 units (results in screening-province.json).
 import { spawn } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -18,6 +20,7 @@ import { generateIntoStore } from '../src/demo/generate/generate-into-store.ts';
 import { refundRound } from '../src/services/rounds.ts';
 import { baselineInsert } from './refund-baseline.ts';
 import { peakRssMiB, report } from './report.ts';
+import { loadavg } from 'node:os';
 
 const { values } = parseArgs({
   options: {
@@ -25,6 +28,7 @@ const { values } = parseArgs({
     chunks: { type: 'string', default: '' },
     seed: { type: 'string', default: '1' },
     pglite: { type: 'boolean', default: false },
+    name: { type: 'string' },
   },
 });
 const sizes = values.units.split(',').map(Number);
@@ -60,9 +64,12 @@ async function databaseFor(units: number): Promise<string> {
 }
 
 async function populate(store: Store, units: number): Promise<number | null> {
-  if (await store.db.selectFrom('units').select('id').limit(1).executeTakeFirst()) return null;
+  if (await store.db.selectFrom('units').select('id').limit(1).executeTakeFirst()) {
+    process.stderr.write(`复用已生成的 ${units.toLocaleString('en-US')} 个单位（数据库已有数据）\n`);
+    return null;
+  }
   const started = performance.now();
-  let lastTenth = -1;
+  let lastPrinted = 0;
   await generateIntoStore(store, {
     // Screening reads units and their ledger only: people are generated for the labour-dispatch units alone.
     scale: { units, regions: units >= 1_000_000 ? 'shandong' : 'weihai', people: { unitShare: 0 } },
@@ -70,14 +77,18 @@ async function populate(store: Store, units: number): Promise<number | null> {
     cipher: new SmFieldCipher(keyRingFromEnv(process.env).keyRing),
     params,
     onProgress: (table, done, total) => {
-      const tenth = Math.floor((done * 10) / total);
-      if (table !== 'units' || tenth === lastTenth) return;
-      lastTenth = tenth;
+      // A line every 10 seconds and at the end, with the time left at the rate so far.
+      const elapsed = seconds(started);
+      if (table !== 'units' || (elapsed - lastPrinted < 10 && done < total)) return;
+      lastPrinted = elapsed;
+      const left = Math.round((elapsed / done) * (total - done));
       process.stderr.write(
-        `生成 ${done.toLocaleString('en-US')} / ${total.toLocaleString('en-US')} 个单位（${seconds(started)} 秒）\n`,
+        `生成 ${done.toLocaleString('en-US')} / ${total.toLocaleString('en-US')} 个单位（${Math.floor((done * 100) / total)}%，` +
+          `${Math.round(elapsed)} 秒，约剩 ${left} 秒）\n`,
       );
     },
   });
+  process.stderr.write('生成完毕，正在 ANALYZE\n');
   await sql`ANALYZE`.execute(store.db);
   return seconds(started);
 }
@@ -149,6 +160,8 @@ for (const units of sizes) {
     for (const chunkSize of chunkSizes) {
       await resetRound(store);
       await store.close();
+      const loadAtStart = +loadavg()[0]!.toFixed(2);
+      process.stderr.write(`筛查 ${units.toLocaleString('en-US')} 个单位（负载 ${loadAtStart}）\n`);
       const screen = await screenProcess(env, chunkSize);
       store = await openStore(config);
       const baselineSeconds = await sqlBaseline(store);
@@ -170,11 +183,16 @@ for (const units of sizes) {
         ledgerRowsPerSecond: Math.round(rows / screen.seconds),
         peakRssMiB: screen.peakRssMiB,
         agreement: `${agreement.agreed}/${units}`,
+        loadAtStart,
+        loadAtEnd: +loadavg()[0]!.toFixed(2),
       });
     }
   } finally {
     await store.close();
   }
 }
-report(values.pglite ? 'screening-pglite' : 'screening', results, { round: round.round, asOf: round.defaultAsOf });
+report(values.name ?? (values.pglite ? 'screening-pglite' : 'screening'), results, {
+  round: round.round,
+  asOf: round.defaultAsOf,
+});
 if (failed) process.exitCode = 1;
