@@ -1,5 +1,6 @@
 // 鲁人社发〔2024〕8号 第八条: the thresholds at which fund monitoring raises an alert (months of spending the balance
-// covers, a region's spending jump); src/services/fund reads them.
+// covers, a region's spending jump) and the funds a payment run may spend when the ledger records no money arriving;
+// src/services/fund reads them.
 import { declareParameters, shapes } from './core/parameters.ts';
 
 export const fundMonitoringParameters = declareParameters('fund-monitoring', {
@@ -7,4 +8,5 @@ export const fundMonitoringParameters = declareParameters('fund-monitoring', {
   coverageWindowMonths: shapes.months,
   spendingJumpBp: shapes.bp,
   spendingJumpMinFen: shapes.fen,
+  paymentRunAvailableFen: shapes.fen,
 });

@@ -26,7 +26,10 @@ export type LedgerAccount =
   | 'recovery_receivable'
   | 'recovery_bank'
   | 'living_spending'
-  | 'living_bank';
+  | 'living_bank'
+  | 'payout_funds'
+  | 'payout_allocated'
+  | 'payout_released';
 
 export interface DispatchApplicationsTable {
   id: Id;
@@ -154,7 +157,9 @@ export interface LedgerTransactionsTable {
     | 'pilot_spending'
     | 'recovery_receivable'
     | 'recovery_repayment'
-    | 'living_guarantee';
+    | 'living_guarantee'
+    | 'fund_arrival'
+    | 'payout_release';
   payment_id: number | null;
   pilot_commitment_id: ColumnType<number | null, number | null | undefined, number | null>;
   risk_hit_id: ColumnType<number | null, number | null | undefined, number | null>;

@@ -15,6 +15,7 @@ import {
 import { formatYuan } from '../../policy/core/money.ts';
 import { claimDetail, listClaims } from '../../services/benefit/claim-views.ts';
 import { proposeWithinFunds } from '../../services/benefit/living-guarantee-first.ts';
+import { payRunText } from '../pay-run-text.ts';
 import { stopClaimByHand } from '../../services/benefit/manual-stop.ts';
 import { runBenefitMonth } from '../../services/benefit/monthly-run.ts';
 import { reviewBenefitClaim } from '../../services/benefit/review-claim.ts';
@@ -37,7 +38,8 @@ const HELP = `用法：wengang benefit <子命令> [参数] [--user 姓名 --rol
   stop     --claim 编号 --from 2024-08 --note 原因       停发（经办员）
   transfer-out --person 编号 --to 转入地 --on 日期        失业保险关系转出
   transfer-export --transfers 1,2 --place 本地名称 --out 文件.csv   导出转移记录（含完整身份证号，记入审计）
-  pay      --round 2024 --available-fen 分               按保生活支出优先原则在可用资金内提交支付批次（财务人员）
+  pay      [--round 2024] [--available-fen 分]           按保生活支出优先原则在可用资金内提交支付批次（财务人员；
+                                                       不填可用资金时取支出户账面余额，未登记到账时取参数额度）
 `;
 
 const cipher = () => new SmFieldCipher(keyRingFromEnv(settings()).keyRing);
@@ -201,23 +203,18 @@ export async function runBenefit(args: string[]): Promise<number> {
       return output(v.json, { file: out, rows: rows.length }, () => `已导出 ${rows.length} 条转移记录到 ${out}`);
     }
     case 'pay': {
-      if (available === undefined) throw new CliError('请用 --available-fen 填写可用资金（分）', 'give --available-fen');
       const result = await refusingAsCliError(() =>
         withStore(({ db }) =>
           proposeWithinFunds(db, {
-            round: requiredText(v.round, 'round', '年度'),
+            rounds: v.round === undefined ? undefined : [v.round],
             availableFen: available,
+            params,
             actor: staffActor(v.user, v.role),
             clock,
           }),
         ),
       );
-      return output(
-        v.json,
-        result,
-        () =>
-          `已提交 ${result.batches.length} 个支付批次，合计 ${formatYuan(result.proposedFen)} 元；暂缓 ${result.waiting.length} 笔`,
-      );
+      return output(v.json, result, () => payRunText(result));
     }
     default:
       process.stdout.write(HELP);

@@ -25,6 +25,7 @@ import {
 import { recordPlan, reviewPlan } from '../../services/fund/pilot-plan.ts';
 import { pilotRegister } from '../../services/fund/pilot-register.ts';
 import { CliError } from '../cli-error.ts';
+import { arrival, funds, payoutHelp } from './fund-payout.ts';
 import { commandClock, output, parseOptions, refusingAsCliError, requiredId, requiredText } from '../command-support.ts';
 import { staffActor } from '../staff-actor.ts';
 import { withStore } from '../with-store.ts';
@@ -43,7 +44,7 @@ const HELP = `用法：wengang fund <子命令> [参数] [--user 姓名 --role �
   incident --region 代码 --category ${incidentCategories.join('|')} --occurred-at 时间 --description 内容 [--follow-up 处理] [--corrects 编号]
                                                                登记要情报告（只能追加，更正另行登记）
   incidents --region 代码                                       要情报告列表
-`;
+${payoutHelp}`;
 
 const FUND = { region: { type: 'string' }, year: { type: 'string', default: '2024' } } as const;
 
@@ -293,6 +294,8 @@ const subcommands: Record<string, (args: string[]) => Promise<number>> = {
   report,
   incident,
   incidents,
+  arrival,
+  funds,
   'approve-plan': (args) => review(args, 'approve'),
   'reject-plan': (args) => review(args, 'reject'),
   spend: (args) => settle(args, 'spend'),

@@ -36,6 +36,8 @@ export const auditActionLabels: Readonly<Record<string, string>> = {
   'fund_pilot.spend': '试点支出',
   'fund_pilot.release': '释放试点支出承诺',
   'fund_incident.record': '登记要情报告',
+  'fund_payout.arrival': '登记资金到账',
+  'fund_payout.run': '按保生活优先安排支付',
   'data.export': '导出数据',
   'screening_run.start': '发起筛查',
   'skill_subsidy.apply': '受理技能提升补贴申请',
@@ -71,6 +73,7 @@ export const auditAreaLabels: Readonly<Record<string, string>> = {
   data: '数据导入',
   fund_pilot: '试点支出额度',
   fund_incident: '要情报告',
+  fund_payout: '支出户资金',
 };
 
 export function auditActionLabel(action: string): string {
@@ -94,6 +97,7 @@ export const auditSubjectKindLabels: Readonly<Record<string, string>> = {
   fund_pilot: '试点支出额度',
   fund_pilot_commitment: '试点支出承诺',
   fund_incident: '要情报告',
+  fund_payout: '支出户资金',
   policy_reform: '政策模拟方案',
   simulation_run: '政策模拟测算',
 };

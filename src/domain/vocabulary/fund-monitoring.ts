@@ -34,3 +34,12 @@ export const fundAlertLabels: Readonly<Record<FundAlertKind, string>> = {
   LOW_COVERAGE: '可支付月数偏低',
   SPENDING_JUMP: '地区支出骤增',
 };
+
+/** Where a payment run's funds available came from (鲁人社发〔2024〕8号 第八条 优先保障保生活支出). */
+export type FundsSource = 'given' | 'ledger' | 'parameter';
+export const fundsSources: readonly FundsSource[] = ['given', 'ledger', 'parameter'];
+export const fundsSourceLabels: Readonly<Record<FundsSource, string>> = {
+  given: '经办人员指定金额',
+  ledger: '支出户账面余额（资金到账登记）',
+  parameter: '参数默认额度（未登记资金到账）',
+};

@@ -14,6 +14,7 @@ export const auditSubject = {
   pilotFund: (regionCode: string, year: number) => `fund_pilot:${regionCode}:${year}`,
   pilotCommitment: (commitmentId: number) => `fund_pilot_commitment:${commitmentId}`,
   fundIncident: (incidentId: number) => `fund_incident:${incidentId}`,
+  fundPayout: () => 'fund_payout',
   policyReform: (reformId: number) => `policy_reform:${reformId}`,
   simulationRun: (runId: number) => `simulation_run:${runId}`,
 } as const;

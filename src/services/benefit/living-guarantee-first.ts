@@ -1,54 +1,99 @@
-// Living guarantee first (鲁人社发〔2024〕8号 第八条：优先保障保生活支出): when the pending payments of a round need more
-// than the funds available, the unemployment benefit, the medical insurance paid on behalf and the price subsidy are
-// put into batches first, then refunds and subsidies. What does not fit waits with its reason (payment_waits) and
-// is proposed by a later call, when money has arrived. One batch per purpose, through the usual maker-checker.
-import type { Kysely } from 'kysely';
+// Living guarantee first (鲁人社发〔2024〕8号 第八条：优先保障保生活支出): when the pending payments need more than the
+// funds available (given for this run, else the payout account's balance in the ledger, else a dated parameter — see
+// fund/funds-available.ts), the unemployment benefit, the medical insurance paid on behalf and the price subsidy are
+// put into batches first, in that order, then refunds and subsidies. What does not fit waits with its reason
+// (payment_waits) and is paid by the next run — which recording money arriving starts (fund/fund-arrivals.ts). The
+// run is one transaction under the audit lock, so two runs never batch a payment twice; each batch draws its total
+// from the payout account when that account is in use. One batch per round and purpose, through maker-checker.
+import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../adapters/store/schema.ts';
 import type { PaymentPurpose } from '../../domain/payment-purposes.ts';
 import type { Actor } from '../../domain/refund-case.ts';
 import type { Clock } from '../../domain/ports/clock.ts';
 import { benefitWaitReasons } from '../../domain/vocabulary/benefit.ts';
 import type { Fen } from '../../policy/core/money.ts';
+import type { ParameterStore } from '../../policy/core/parameters.ts';
 import { allocateByPriority, type PriorityClass } from '../../policy/benefit/living-guarantee-priority.ts';
-import { proposePaymentBatch, type PaymentBatchSummary } from '../payments/payment-batches.ts';
-import { Refusal } from '../../domain/refusal.ts';
+import { lockAuditLog } from '../audit/append-audit.ts';
+import { auditSubject } from '../audit/audit-subject.ts';
+import { recordAudit } from '../audit/record-audit.ts';
+import { fundsAvailable, type FundsAvailable } from '../fund/funds-available.ts';
+import { payoutBalance, postPayoutRelease } from '../ledger/post-payout.ts';
+import { assertFinance } from '../payments/payment-actor.ts';
+import { proposeBatchIn, type PaymentBatchSummary } from '../payments/payment-batches.ts';
+import { heldPayments } from '../risk/holds.ts';
+import { actorName } from '../round/case-transitions.ts';
 
-const LIVING: ReadonlySet<PaymentPurpose> = new Set(['unemployment_benefit', 'medical_insurance_on_behalf', 'price_subsidy']);
+/** The order money goes to the purposes: the living guarantee (benefit, medical on behalf, price subsidy) first. */
+const PAYING_ORDER: readonly PaymentPurpose[] = [
+  'unemployment_benefit',
+  'medical_insurance_on_behalf',
+  'price_subsidy',
+  'job_retention_refund',
+  'skill_subsidy',
+];
+export const payingRank = (purpose: PaymentPurpose): number => PAYING_ORDER.indexOf(purpose);
+const LIVING: ReadonlySet<PaymentPurpose> = new Set(PAYING_ORDER.slice(0, 3));
 
 export const priorityOf = (purpose: string): PriorityClass =>
   LIVING.has(purpose as PaymentPurpose) ? 'living_guarantee' : 'other';
 
+const waitReasonOf = (purpose: string): string =>
+  priorityOf(purpose) === 'living_guarantee' ? benefitWaitReasons.fundsShort : benefitWaitReasons.refundFundsShort;
+
+export interface FundsLimitedRequest {
+  /** The rounds (years) whose pending payments are paid; absent: every round with a pending payment. */
+  rounds?: readonly string[];
+  /** Funds for this run; absent: the payout account's balance, else the dated parameter. */
+  availableFen?: Fen;
+  params: ParameterStore;
+  actor: Actor;
+  clock: Clock;
+}
+
 export interface FundsLimitedProposal {
-  batches: (PaymentBatchSummary & { purpose: PaymentPurpose })[];
-  waiting: { paymentId: number; purpose: string; amountFen: Fen; reason: string }[];
+  funds: FundsAvailable;
+  batches: (PaymentBatchSummary & { round: string; purpose: PaymentPurpose })[];
+  waiting: { paymentId: number; round: string; purpose: string; amountFen: Fen; reason: string }[];
   proposedFen: Fen;
 }
 
-export async function proposeWithinFunds(
-  db: Kysely<Database>,
-  request: { round: string; availableFen: Fen; actor: Actor; clock: Clock },
+export function proposeWithinFunds(db: Kysely<Database>, request: FundsLimitedRequest): Promise<FundsLimitedProposal> {
+  assertFinance(request.actor);
+  return db.transaction().execute((trx) => proposeWithinFundsIn(trx, request));
+}
+
+/** The same inside the caller's transaction (recording money arriving pays what waited in the same transaction). */
+export async function proposeWithinFundsIn(
+  trx: Transaction<Database>,
+  request: FundsLimitedRequest,
 ): Promise<FundsLimitedProposal> {
-  const { round, availableFen, actor, clock } = request;
-  if (!Number.isSafeInteger(availableFen) || availableFen < 0) throw new Refusal('INVALID', '可用资金须为不小于零的金额（分）');
-  const pending = await db
-    .selectFrom('payments')
-    .select(['id', 'purpose', 'amount_fen'])
-    .where('round', '=', round)
-    .where('status', '=', 'pending')
-    .orderBy('id')
-    .execute();
+  const { actor, clock } = request;
+  assertFinance(actor);
+  await lockAuditLog(trx);
+  const funds = await fundsAvailable(trx, request.params, { givenFen: request.availableFen, today: clock.today() });
+  let query = trx.selectFrom('payments').select(['id', 'round', 'purpose', 'amount_fen']).where('status', '=', 'pending');
+  if (request.rounds) query = query.where('round', 'in', request.rounds.length ? [...request.rounds] : ['']);
+  const rows = await query.orderBy('id').execute();
+  const held = await heldPayments(
+    trx,
+    rows.map((p) => p.id),
+  );
+  const pending = rows
+    .filter((p) => !held.has(p.id))
+    .sort((a, b) => payingRank(a.purpose) - payingRank(b.purpose) || a.id - b.id);
   const allocation = allocateByPriority(
     pending.map((p) => ({ key: p.id, priority: priorityOf(p.purpose), amountFen: p.amount_fen })),
-    availableFen,
+    funds.availableFen,
   );
   const paying = new Set(allocation.paid);
+  const drawsOnPayout = (await payoutBalance(trx)).recorded;
   const batches: FundsLimitedProposal['batches'] = [];
-  const purposes = [...new Set(pending.filter((p) => paying.has(p.id)).map((p) => p.purpose as PaymentPurpose))].sort(
-    (a, b) => Number(priorityOf(b) === 'living_guarantee') - Number(priorityOf(a) === 'living_guarantee'),
-  );
-  for (const purpose of purposes) {
-    const paymentIds = pending.filter((p) => p.purpose === purpose && paying.has(p.id)).map((p) => p.id);
-    const batch = await proposePaymentBatch(db, {
+  const groups = [...new Set(pending.filter((p) => paying.has(p.id)).map((p) => `${p.round}\t${p.purpose}`))];
+  for (const group of groups) {
+    const [round, purpose] = group.split('\t') as [string, PaymentPurpose];
+    const paymentIds = pending.filter((p) => p.round === round && p.purpose === purpose && paying.has(p.id)).map((p) => p.id);
+    const batch = await proposeBatchIn(trx, {
       round,
       purpose,
       paymentIds,
@@ -56,34 +101,36 @@ export async function proposeWithinFunds(
       clock,
       note: '按保生活支出优先原则在可用资金内拨付',
     });
-    batches.push({ ...batch, purpose });
+    if (drawsOnPayout)
+      await postPayoutRelease(trx, { batchId: batch.batchId, amountFen: batch.totalFen, by: actorName(actor), at: clock.now() });
+    batches.push({ ...batch, round, purpose });
   }
   const waiting = pending.filter((p) => !paying.has(p.id));
-  await db.transaction().execute(async (trx) => {
-    if (allocation.paid.length) await trx.deleteFrom('payment_waits').where('payment_id', 'in', allocation.paid).execute();
-    if (waiting.length) {
-      await trx
-        .insertInto('payment_waits')
-        .values(
-          waiting.map((p) => ({
-            payment_id: p.id,
-            since: clock.now(),
-            reason:
-              priorityOf(p.purpose) === 'living_guarantee' ? benefitWaitReasons.fundsShort : benefitWaitReasons.refundFundsShort,
-          })),
-        )
-        .onConflict((oc) => oc.column('payment_id').doNothing())
-        .execute();
-    }
+  if (allocation.paid.length) await trx.deleteFrom('payment_waits').where('payment_id', 'in', allocation.paid).execute();
+  if (waiting.length) {
+    await trx
+      .insertInto('payment_waits')
+      .values(waiting.map((p) => ({ payment_id: p.id, since: clock.now(), reason: waitReasonOf(p.purpose) })))
+      .onConflict((oc) => oc.column('payment_id').doNothing())
+      .execute();
+  }
+  await recordAudit(trx, {
+    actor,
+    action: 'fund_payout.run',
+    subject: auditSubject.fundPayout(),
+    detail: { availableFen: funds.availableFen, source: funds.source, proposedFen: allocation.paidFen, waiting: waiting.length },
+    clock,
   });
   return {
+    funds,
     batches,
     proposedFen: allocation.paidFen,
     waiting: waiting.map((p) => ({
       paymentId: p.id,
+      round: p.round,
       purpose: p.purpose,
       amountFen: p.amount_fen,
-      reason: priorityOf(p.purpose) === 'living_guarantee' ? benefitWaitReasons.fundsShort : benefitWaitReasons.refundFundsShort,
+      reason: waitReasonOf(p.purpose),
     })),
   };
 }

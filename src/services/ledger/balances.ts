@@ -10,6 +10,9 @@
 //   recovery_bank    debit-normal  (recovered money received into the bank)
 //   living_spending  debit-normal  (living-guarantee spending posted directly, e.g. medical on behalf, 第五条)
 //   living_bank      credit-normal (that spending paid out of the bank)
+//   payout_funds     debit-normal  (money in the payout account not yet drawn by a payment run, 第八条)
+//   payout_allocated credit-normal (money that arrived in the payout account)
+//   payout_released  debit-normal  (money drawn by the batches of payment runs)
 import { sql, type Kysely } from 'kysely';
 import type { LedgerAccount } from '../../adapters/store/schema-payments.ts';
 import type { Database } from '../../adapters/store/schema.ts';
@@ -31,6 +34,9 @@ export const ledgerAccounts: readonly LedgerAccount[] = [
   'recovery_bank',
   'living_spending',
   'living_bank',
+  'payout_funds',
+  'payout_allocated',
+  'payout_released',
 ];
 
 export const accountLabels: Readonly<Record<LedgerAccount, string>> = {
@@ -44,6 +50,9 @@ export const accountLabels: Readonly<Record<LedgerAccount, string>> = {
   recovery_bank: '银行存款（已追回）',
   living_spending: '保生活支出',
   living_bank: '银行存款（保生活已拨付）',
+  payout_funds: '支出户可用资金',
+  payout_allocated: '支出户到账资金',
+  payout_released: '支出户已安排支付资金',
 };
 
 const debitNormal: ReadonlySet<LedgerAccount> = new Set([
@@ -56,6 +65,8 @@ const debitNormal: ReadonlySet<LedgerAccount> = new Set([
   'recovery_receivable',
   'recovery_bank',
   'living_spending',
+  'payout_funds',
+  'payout_released',
 ]);
 
 export interface AccountBalance {

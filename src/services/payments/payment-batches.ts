@@ -1,7 +1,8 @@
 // Payment batches under maker-checker (鲁人社发〔2024〕8号 第八条：健全审核机制、规范资金管理): one finance officer
 // proposes a batch of pending payments, a second one authorises it (or rejects it, freeing its payments). The
-// database refuses a batch authorised by its proposer as well.
-import type { Kysely } from 'kysely';
+// database refuses a batch authorised by its proposer as well. A rejected batch gives back what it drew from the
+// payout account (a payment run's batch, see benefit/living-guarantee-first.ts).
+import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../adapters/store/schema.ts';
 import type { PaymentBatchesTable } from '../../adapters/store/schema-payments.ts';
 import { assertDifferentPerson, type Actor } from '../../domain/refund-case.ts';
@@ -14,6 +15,7 @@ import { assertFinance } from './payment-actor.ts';
 import { lockAuditLog } from '../audit/append-audit.ts';
 import { auditSubject } from '../audit/audit-subject.ts';
 import { recordAudit } from '../audit/record-audit.ts';
+import { postPayoutReleaseUndo } from '../ledger/post-payout.ts';
 import { heldPayments } from '../risk/holds.ts';
 import type { PaymentPurpose } from '../../domain/payment-purposes.ts';
 import { paymentPurposeLabels } from '../../domain/vocabulary/payment-purposes.ts';
@@ -43,78 +45,80 @@ export interface PaymentBatchSummary {
 
 /** Creates a batch of pending payments and moves them pending → in_batch, in one transaction. */
 export async function proposePaymentBatch(db: Kysely<Database>, request: ProposePaymentBatch): Promise<PaymentBatchSummary> {
+  assertFinance(request.actor);
+  return db.transaction().execute((trx) => proposeBatchIn(trx, request));
+}
+
+/** The same inside the caller's transaction (e.g. a payment run proposing several batches at once). */
+export async function proposeBatchIn(trx: Transaction<Database>, request: ProposePaymentBatch): Promise<PaymentBatchSummary> {
   const { round, actor, paymentIds } = request;
   assertFinance(actor);
-  return db.transaction().execute(async (trx) => {
-    await lockAuditLog(trx);
-    const purpose = request.purpose ?? 'job_retention_refund';
-    let query = trx
-      .selectFrom('payments')
-      .select(['id', 'status', 'amount_fen'])
-      .where('round', '=', round)
-      .where('purpose', '=', purpose)
-      .orderBy('id')
-      .forUpdate();
-    query = paymentIds
-      ? query.where('id', 'in', paymentIds.length ? [...paymentIds] : [0])
-      : query.where('status', '=', 'pending');
-    const candidates = await query.execute();
-    const held = await heldPayments(
-      trx,
-      candidates.map((r) => r.id),
-    );
-    if (paymentIds && held.size) {
-      throw new Refusal('CONFLICT', `以下支付有未处理的风险疑点，暂停支付：${nameList([...held.keys()].map((id) => `#${id}`))}`);
-    }
-    const rows = candidates.filter((r) => !held.has(r.id));
-    if (paymentIds) {
-      const found = new Set(rows.map((r) => r.id));
-      const unknown = paymentIds.filter((id) => !found.has(id));
-      if (unknown.length)
-        throw new Refusal(
-          'NOT_FOUND',
-          `${round} 年度没有以下${paymentPurposeLabels[purpose]}支付：${nameList(unknown.map(String))}`,
-        );
-      const busy = rows.filter((r) => r.status !== 'pending');
-      if (busy.length)
-        throw new Refusal('CONFLICT', `以下支付不是待支付状态，不能列入支付批次：${nameList(busy.map((r) => `#${r.id}`))}`);
-    }
-    if (!rows.length) throw new Refusal('INVALID', '没有待支付的款项，无法提交支付批次');
-    const totalFen = sumFen(rows.map((r) => r.amount_fen));
-    const by = actorName(actor);
-    const at = request.clock.now();
-    const batch = await trx
-      .insertInto('payment_batches')
-      .values({
-        round,
-        purpose,
-        status: 'proposed',
-        payment_count: rows.length,
-        total_fen: totalFen,
-        note: request.note ?? null,
-        proposed_by: by,
-        proposed_at: at,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await trx
-      .updateTable('payments')
-      .set({ status: 'in_batch', batch_id: batch.id, updated_by: by, updated_at: at })
-      .where(
-        'id',
-        'in',
-        rows.map((r) => r.id),
-      )
-      .execute();
-    await recordAudit(trx, {
-      actor,
-      action: 'payment_batch.propose',
-      subject: auditSubject.paymentBatch(batch.id),
-      detail: { purpose, paymentCount: rows.length, totalFen },
-      clock: request.clock,
-    });
-    return { batchId: batch.id, status: 'proposed', paymentCount: rows.length, totalFen };
+  await lockAuditLog(trx);
+  const purpose = request.purpose ?? 'job_retention_refund';
+  let query = trx
+    .selectFrom('payments')
+    .select(['id', 'status', 'amount_fen'])
+    .where('round', '=', round)
+    .where('purpose', '=', purpose)
+    .orderBy('id')
+    .forUpdate();
+  query = paymentIds ? query.where('id', 'in', paymentIds.length ? [...paymentIds] : [0]) : query.where('status', '=', 'pending');
+  const candidates = await query.execute();
+  const held = await heldPayments(
+    trx,
+    candidates.map((r) => r.id),
+  );
+  if (paymentIds && held.size) {
+    throw new Refusal('CONFLICT', `以下支付有未处理的风险疑点，暂停支付：${nameList([...held.keys()].map((id) => `#${id}`))}`);
+  }
+  const rows = candidates.filter((r) => !held.has(r.id));
+  if (paymentIds) {
+    const found = new Set(rows.map((r) => r.id));
+    const unknown = paymentIds.filter((id) => !found.has(id));
+    if (unknown.length)
+      throw new Refusal(
+        'NOT_FOUND',
+        `${round} 年度没有以下${paymentPurposeLabels[purpose]}支付：${nameList(unknown.map(String))}`,
+      );
+    const busy = rows.filter((r) => r.status !== 'pending');
+    if (busy.length)
+      throw new Refusal('CONFLICT', `以下支付不是待支付状态，不能列入支付批次：${nameList(busy.map((r) => `#${r.id}`))}`);
+  }
+  if (!rows.length) throw new Refusal('INVALID', '没有待支付的款项，无法提交支付批次');
+  const totalFen = sumFen(rows.map((r) => r.amount_fen));
+  const by = actorName(actor);
+  const at = request.clock.now();
+  const batch = await trx
+    .insertInto('payment_batches')
+    .values({
+      round,
+      purpose,
+      status: 'proposed',
+      payment_count: rows.length,
+      total_fen: totalFen,
+      note: request.note ?? null,
+      proposed_by: by,
+      proposed_at: at,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await trx
+    .updateTable('payments')
+    .set({ status: 'in_batch', batch_id: batch.id, updated_by: by, updated_at: at })
+    .where(
+      'id',
+      'in',
+      rows.map((r) => r.id),
+    )
+    .execute();
+  await recordAudit(trx, {
+    actor,
+    action: 'payment_batch.propose',
+    subject: auditSubject.paymentBatch(batch.id),
+    detail: { purpose, paymentCount: rows.length, totalFen },
+    clock: request.clock,
   });
+  return { batchId: batch.id, status: 'proposed', paymentCount: rows.length, totalFen };
 }
 
 export interface BatchDecision {
@@ -167,6 +171,7 @@ async function decide(
       .where('batch_id', '=', batchId)
       .where('status', '=', 'in_batch')
       .execute();
+    await postPayoutReleaseUndo(trx, { batchId, by, at });
     return { ...summary, status: 'rejected' };
   });
 }

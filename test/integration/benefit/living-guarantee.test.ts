@@ -6,7 +6,7 @@ import type { Actor } from '../../../src/domain/refund-case.ts';
 import { benefitWaitReasons } from '../../../src/domain/vocabulary/benefit.ts';
 import { proposeWithinFunds } from '../../../src/services/benefit/living-guarantee-first.ts';
 import { insertConfirmedPayments } from '../../support/bank-fixtures.ts';
-import { approvedClaim, clock, insertClaimant, runMonth } from '../../support/benefit-fixtures.ts';
+import { approvedClaim, clock, insertClaimant, params, runMonth } from '../../support/benefit-fixtures.ts';
 import { storeBackends } from '../../support/store-backends.ts';
 
 const finance: Actor = { kind: 'staff', role: 'finance', name: '财务甲' };
@@ -28,17 +28,20 @@ for (const backend of storeBackends()) {
           .executeTakeFirstOrThrow();
 
         const short = await proposeWithinFunds(db, {
-          round: '2024',
+          rounds: ['2024'],
           availableFen: benefit.amount_fen + 1_00,
+          params,
           actor: finance,
           clock,
         });
+        expect(short.funds).toMatchObject({ availableFen: benefit.amount_fen + 1_00, source: 'given' });
         expect(short.batches.map((b) => [b.purpose, b.paymentCount, b.totalFen])).toEqual([
           ['unemployment_benefit', 1, benefit.amount_fen],
         ]);
         expect(short.waiting).toEqual([
           {
             paymentId: refund!.paymentId,
+            round: '2024',
             purpose: 'job_retention_refund',
             amountFen: 5_000_00,
             reason: benefitWaitReasons.refundFundsShort,
@@ -48,7 +51,7 @@ for (const backend of storeBackends()) {
           { payment_id: refund!.paymentId, reason: benefitWaitReasons.refundFundsShort },
         ]);
 
-        const later = await proposeWithinFunds(db, { round: '2024', availableFen: 5_000_00, actor: finance, clock });
+        const later = await proposeWithinFunds(db, { rounds: ['2024'], availableFen: 5_000_00, params, actor: finance, clock });
         expect(later.batches.map((b) => [b.purpose, b.totalFen])).toEqual([['job_retention_refund', 5_000_00]]);
         expect(later.waiting).toEqual([]);
         expect(await db.selectFrom('payment_waits').select('payment_id').execute()).toEqual([]);
