@@ -81,6 +81,7 @@ for (const backend of storeBackends()) {
           cityCode: CITY,
           asOf: AS_OF,
           parameters: projectParameters(),
+          cipher: testCipher,
           actor: system,
           clock,
         });
