@@ -68,10 +68,10 @@ describe.skipIf(browserSkipReason)('一轮稳岗返还在浏览器中办完', ()
     await expectNoEnglish(page);
   });
 
-  it('经办员发起筛查并看到进度和汇总', async () => {
+  it('经办员在空的工作台看到第一步“筛查”，由此发起筛查并看到进度和汇总', async () => {
     const { page } = h;
     await signIn('jingban');
-    await menu('筛查');
+    await page.getByRole('link', { name: /第一步：筛查/ }).click();
     await page.getByRole('button', { name: '开始筛查' }).click();
     await page.getByText('已完成').waitFor({ timeout: 120_000 });
     await expect.poll(() => page.getByText(`已处理 ${UNITS} / ${UNITS} 个单位`).count()).toBe(1);

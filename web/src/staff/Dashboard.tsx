@@ -47,6 +47,8 @@ function todos(staff: Staff, o: Overview): Todo[] {
     }
   }
   if (hasRole(staff, 'case_worker')) {
+    if (o.runs.ok && !o.runs.value.latest)
+      items.push({ text: `第一步：筛查——${ROUND}年度尚未筛查，点此发起免申即享筛查`, link: '/screening' });
     if (o.needsReview?.ok && o.needsReview.value > 0) {
       items.push({ text: `${count(o.needsReview.value)} 个单位待人工复核（补录数据）`, link: '/decisions?status=needs_review' });
     }
