@@ -60,7 +60,9 @@ export async function createPersonPayments(
     }
     return undefined;
   });
-  const toPay = requests.flatMap((r, i) => (results[i] ? [] : [{ r, i, key: personPaymentKey(r.purpose, r.decision, r.personId) }]));
+  const toPay = requests.flatMap((r, i) =>
+    results[i] ? [] : [{ r, i, key: personPaymentKey(r.purpose, r.decision, r.personId) }],
+  );
   if (!toPay.length) return results as PersonPaymentResult[];
   const inserted = await trx
     .insertInto('payments')
@@ -97,11 +99,7 @@ export async function createPersonPayments(
   const existing = new Map(
     earlier.length
       ? (
-          await trx
-            .selectFrom('payments')
-            .select(['id', 'idempotency_key'])
-            .where('idempotency_key', 'in', earlier)
-            .execute()
+          await trx.selectFrom('payments').select(['id', 'idempotency_key']).where('idempotency_key', 'in', earlier).execute()
         ).map((p) => [p.idempotency_key, p.id])
       : [],
   );
@@ -110,13 +108,21 @@ export async function createPersonPayments(
     const { by, at } = fresh[0]!.r;
     await postCommitmentMany(
       trx,
-      fresh.map(({ r, key }) => ({ paymentId: created.get(key)!, amountFen: r.amountFen, purpose: r.purpose, by: r.by, at: r.at })),
+      fresh.map(({ r, key }) => ({
+        paymentId: created.get(key)!,
+        amountFen: r.amountFen,
+        purpose: r.purpose,
+        by: r.by,
+        at: r.at,
+      })),
       by,
       at,
     );
   }
   for (const { i, key } of toPay) {
-    results[i] = created.has(key) ? { paymentId: created.get(key)!, created: true } : { paymentId: existing.get(key)!, created: false };
+    results[i] = created.has(key)
+      ? { paymentId: created.get(key)!, created: true }
+      : { paymentId: existing.get(key)!, created: false };
   }
   return results as PersonPaymentResult[];
 }

@@ -4,7 +4,6 @@ import { App, Button, Card, Empty } from 'antd';
 import type { z } from 'zod';
 import type { claimDetail } from '../../../src/server/schemas/benefit.ts';
 import { benefitClaimStatusLabels } from '../../../src/domain/vocabulary/benefit.ts';
-import type { BenefitClaimStatus } from '../../../src/domain/benefit.ts';
 import { api } from '../shared/api.ts';
 import { useApi } from '../shared/use-api.ts';
 import { ScheduleTable, TraceTable } from '../staff/benefit/ClaimTables.tsx';
