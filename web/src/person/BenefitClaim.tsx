@@ -1,19 +1,14 @@
 // 个人服务 · 失业保险金: claim with one click (the ID number of the signed-in person is all it needs), then follow the
 // decision, its reasons with their clauses and the monthly schedule.
 import { App, Button, Card, Empty } from 'antd';
+import type { z } from 'zod';
+import type { claimDetail } from '../../../src/server/schemas/benefit.ts';
 import { benefitClaimStatusLabels } from '../../../src/domain/vocabulary/benefit.ts';
-import type { BenefitClaimStatus } from '../../../src/domain/benefit.ts';
 import { api } from '../shared/api.ts';
 import { useApi } from '../shared/use-api.ts';
-import { ScheduleTable, TraceTable, type ScheduleRow, type TraceRow } from '../staff/benefit/ClaimTables.tsx';
+import { ScheduleTable, TraceTable } from '../staff/benefit/ClaimTables.tsx';
 
-interface MyClaim {
-  claimId: number;
-  claimDate: string;
-  status: BenefitClaimStatus;
-  trace: TraceRow[];
-  schedule: ScheduleRow[];
-}
+type MyClaim = z.input<typeof claimDetail>;
 
 export function BenefitClaim() {
   const { message } = App.useApp();

@@ -4,7 +4,9 @@
 import { useState } from 'react';
 import { Route, Routes, useNavigate, useParams } from 'react-router-dom';
 import { App, Button, Card, DatePicker, Descriptions, Form, Input, Select, Space, Table, Tag } from 'antd';
+import type { z } from 'zod';
 import type { TraceStep } from '../../../src/policy/core/decision.ts';
+import type { skillApplication, skillApplicationDetail } from '../../../src/server/schemas/skill-subsidy.ts';
 import {
   skillApplicationChannelLabels,
   skillApplicationStateLabels,
@@ -18,29 +20,9 @@ import { CERTIFICATE_LEVEL_LABELS } from '../shared/labels.ts';
 import { hasRole, type Staff } from '../shared/session.ts';
 import { useApi } from '../shared/use-api.ts';
 
-export interface SkillApplication {
-  id: number;
-  name: string;
-  idNumberMasked: string;
-  certificateNumber: string;
-  occupationCode: string;
-  occupationName: string | null;
-  issuingBody: string | null;
-  level: number;
-  issueDate: string;
-  applicationDate: string;
-  channel: keyof typeof skillApplicationChannelLabels;
-  status: keyof typeof skillDecisionStatusLabels;
-  state: keyof typeof skillApplicationStateLabels;
-  amountFen: number;
-  reasons: string[];
-  retroactive: boolean;
-  submittedBy: string;
-  reviewedBy: string | null;
-  reviewNote: string | null;
-  paymentId: number | null;
-  paymentStatus: keyof typeof paymentStatusLabel | null;
-}
+/** One application as the queue and the person's own list return it (from the route's zod schema). */
+export type SkillApplication = z.input<typeof skillApplication>;
+type SkillApplicationDetail = z.input<typeof skillApplicationDetail>;
 
 const STATUS_COLOR = { eligible: 'success', ineligible: 'error', needs_review: 'warning' } as const;
 
@@ -90,7 +72,7 @@ function Entry({ onDone }: { onDone: (id: number) => void }) {
 
 function Queue({ staff }: { staff: Staff }) {
   const navigate = useNavigate();
-  const [filter, setFilter] = useState<Record<string, string | undefined>>({ state: 'submitted' });
+  const [filter, setFilter] = useState<Record<string, string | undefined>>({ state: 'submitted', regionCode: staff.regionCode });
   const list = useApi(() => api<SkillApplication[]>(`/skill-subsidy/applications${query(filter)}`), [JSON.stringify(filter)]);
   const select = (key: string, labels: Readonly<Record<string, string>>, placeholder: string) => (
     <Select
@@ -149,7 +131,7 @@ function Queue({ staff }: { staff: Staff }) {
 function Detail({ staff }: { staff: Staff }) {
   const { id } = useParams();
   const { message } = App.useApp();
-  const detail = useApi(() => api<SkillApplication & { trace: TraceStep[] }>(`/skill-subsidy/applications/${id}`), [id]);
+  const detail = useApi(() => api<SkillApplicationDetail>(`/skill-subsidy/applications/${id}`), [id]);
   const [note, setNote] = useState('');
   const d = detail.data;
   const review = (outcome: 'approve' | 'return') =>

@@ -2,36 +2,22 @@
 // worker takes a claim by ID number, a reviewer approves or returns it, a case worker stops it or transfers the person.
 import { useState } from 'react';
 import { App, Button, Card, Form, Input, Select, Space, Table, Tag } from 'antd';
+import type { z } from 'zod';
 import { benefitClaimStatuses, type BenefitClaimStatus } from '../../../../src/domain/benefit.ts';
 import {
   benefitClaimStatusLabels,
   benefitReasonLabels,
   benefitStopReasonLabels,
 } from '../../../../src/domain/vocabulary/benefit.ts';
-import { api, query } from '../../shared/api.ts';
+import type { claimDetail, claimRow } from '../../../../src/server/schemas/benefit.ts';
+import { api, download, query } from '../../shared/api.ts';
 import { yuan } from '../../shared/format.ts';
 import { hasRole, type Staff } from '../../shared/session.ts';
 import { useApi } from '../../shared/use-api.ts';
-import { ScheduleTable, TraceTable, type ScheduleRow, type TraceRow } from './ClaimTables.tsx';
+import { ScheduleTable, TraceTable } from './ClaimTables.tsx';
 
-interface ClaimRow {
-  claimId: number;
-  personId: number;
-  name: string;
-  idNumberMasked: string;
-  claimDate: string;
-  status: BenefitClaimStatus;
-  decisionStatus: string;
-  reasons: string[];
-  maxMonths: number;
-  monthlyFen: number;
-  stopReason: keyof typeof benefitStopReasonLabels | null;
-  stoppedFrom: string | null;
-}
-interface ClaimDetail extends ClaimRow {
-  trace: TraceRow[];
-  schedule: ScheduleRow[];
-}
+type ClaimRow = z.input<typeof claimRow>;
+type ClaimDetail = z.input<typeof claimDetail>;
 
 function ClaimActions({ claim, staff, onDone }: { claim: ClaimDetail; staff: Staff; onDone: () => void }) {
   const { message } = App.useApp();
@@ -134,13 +120,21 @@ export function BenefitClaims({ staff }: { staff: Staff }) {
       <Card
         title="失业保险金申领"
         extra={
-          <Select
-            allowClear
-            placeholder="全部状态"
-            style={{ width: 140 }}
-            onChange={setStatus}
-            options={benefitClaimStatuses.map((s) => ({ value: s, label: benefitClaimStatusLabels[s] }))}
-          />
+          <Space>
+            <Select
+              allowClear
+              placeholder="全部状态"
+              style={{ width: 140 }}
+              onChange={setStatus}
+              options={benefitClaimStatuses.map((s) => ({ value: s, label: benefitClaimStatusLabels[s] }))}
+            />
+            <Button
+              data-testid="benefit-export"
+              onClick={() => void download(`/benefit/claims${query({ region: staff.regionCode, status, format: 'xlsx' })}`)}
+            >
+              导出 Excel
+            </Button>
+          </Space>
         }
       >
         <Table<ClaimRow>

@@ -1,26 +1,18 @@
 // The parts of a benefit claim both the console and the person portal show: the decision trace (every condition with
 // its clause) and the monthly schedule with the lines paid for each month.
 import { Table, Tag } from 'antd';
+import type { z } from 'zod';
 import {
   benefitLinePurposeLabels,
   benefitLineStatusLabels,
   benefitMonthStatusLabels,
 } from '../../../../src/domain/vocabulary/benefit.ts';
-import type { BenefitLinePurpose, BenefitLineStatus } from '../../../../src/domain/benefit.ts';
+import type { scheduleMonth } from '../../../../src/server/schemas/benefit.ts';
+import type { traceStep } from '../../../../src/server/schemas/trace.ts';
 import { yuan } from '../../shared/format.ts';
 
-export interface TraceRow {
-  step: string;
-  text: string;
-  legalBasis: string;
-  passed?: boolean | null;
-}
-export interface ScheduleRow {
-  period: string;
-  seq: number;
-  status: 'scheduled' | 'paid' | 'stopped';
-  lines: { purpose: BenefitLinePurpose; amountFen: number; status: BenefitLineStatus; waitReason: string | null }[];
-}
+export type TraceRow = z.input<typeof traceStep>;
+export type ScheduleRow = z.input<typeof scheduleMonth>;
 
 export function TraceTable({ trace }: { trace: TraceRow[] }) {
   return (
