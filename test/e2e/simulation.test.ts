@@ -78,6 +78,7 @@ describe.skipIf(browserSkipReason)('政策模拟在浏览器中办理', () => {
 
   it('经办员把保存的方案载入编辑器，改为45%另存为第2版，再比较两个版本', async () => {
     const { page } = h;
+    await openMenu(page, '政策模拟');
     const first = page.locator('.ant-table-row').filter({ hasText: '中小微企业返还比例50%' });
     await first.getByTestId(/^load-reform-/).click();
     await expect.poll(() => page.getByTestId('reform-loaded').innerText()).toBe('已载入「中小微企业返还比例50%」第 1 版');
@@ -90,9 +91,16 @@ describe.skipIf(browserSkipReason)('政策模拟在浏览器中办理', () => {
 
     const compare = page.locator('.ant-card').filter({ hasText: '比较两个方案' });
     await compare.locator('.ant-select').nth(0).click();
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '第 1 版' }).click();
+    // Each select's list is appended to the page when first opened: the open one is the last that is not hidden.
+    const option = (text: string) =>
+      page
+        .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)')
+        .last()
+        .locator('.ant-select-item-option')
+        .filter({ hasText: text });
+    await option('第 1 版').click();
     await compare.locator('.ant-select').nth(1).click();
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '第 2 版' }).click();
+    await option('第 2 版').click();
     await compare.getByRole('button', { name: buttonLabel('比较') }).click();
     const difference = compare.locator('.ant-table-row');
     await expect.poll(() => difference.innerText()).toContain('中小微企业（含参照执行的单位）返还比例');
