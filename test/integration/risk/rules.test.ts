@@ -237,6 +237,43 @@ for (const backend of storeBackends()) {
       });
     });
 
+    describe('benefit also drawn in another place', () => {
+      async function benefitWithElsewhere(db: Db, elsewhere: { from: string; to: string | null }) {
+        const person = await insertPerson(db);
+        await db
+          .insertInto('benefit_periods')
+          .values({ person_id: person, from_date: '2024-03-01', to_date: '2024-08-31', region_code: HUANCUI })
+          .execute();
+        await db
+          .insertInto('comparison_records')
+          .values({
+            person_id: person,
+            kind: 'benefit_elsewhere',
+            from_date: elsewhere.from,
+            to_date: elsewhere.to,
+            place: '烟台市',
+            region_code: HUANCUI,
+          })
+          .execute();
+        return person;
+      }
+      it('fires when the benefit elsewhere overlaps the benefit here', async () => {
+        await withStore(async ({ db }) => {
+          const person = await benefitWithElsewhere(db, { from: '2024-08-01', to: '2024-12-31' });
+          const hits = await hitsOf(db, 'benefit_received_elsewhere');
+          expect(hits.map((h) => [h.person_id, h.stage, (h.evidence as { place: string }).place])).toEqual([
+            [person, 'after_payment', '烟台市'],
+          ]);
+        });
+      });
+      it('does not fire when the benefit elsewhere begins the day after the benefit here ends', async () => {
+        await withStore(async ({ db }) => {
+          await benefitWithElsewhere(db, { from: '2024-09-01', to: null });
+          expect(await hitsOf(db, 'benefit_received_elsewhere')).toEqual([]);
+        });
+      });
+    });
+
     describe('unit flagged after its decision', () => {
       it('fires on the pending payment of a unit declared bankrupt after the decision', async () => {
         await withStore(async ({ db }) => {

@@ -156,6 +156,7 @@ const CJK = /[\u4e00-\u9fff]/;
 /** Maps whose keys only look like vocabulary codes. */
 const NOT_COPIES: Readonly<Record<string, string>> = {
   'src/cli/progress.ts': 'the tables the synthetic-data generator fills, not import kinds',
+  'src/demo/generate/unit-record.ts': 'the register each synthetic unit flag comes from, not the flag names',
 };
 
 /** Object literals (no nested braces) that map two or more codes of one vocabulary to short Chinese labels. */

@@ -8,6 +8,7 @@ import { day, yuan, yuanToFen } from '../../shared/format.ts';
 import { hasRole, type Staff } from '../../shared/session.ts';
 import type { RepaymentBody, RiskHitDetail } from '../../shared/types.ts';
 import { useApi } from '../../shared/use-api.ts';
+import { Evidence } from './Evidence.tsx';
 import { ruleLabel } from './labels.ts';
 
 function RepaymentForm({ hitId, onDone }: { hitId: number; onDone(): void }) {
@@ -93,7 +94,7 @@ export function HitDrawer({ hitId, staff, onClose }: { hitId: number; staff: Sta
               },
               {
                 label: '证据',
-                children: <pre style={{ margin: 0, whiteSpace: 'pre-wrap' }}>{JSON.stringify(h.evidence, null, 2)}</pre>,
+                children: <Evidence evidence={h.evidence} />,
               },
               { label: '处理意见', children: h.proposalNote ? `${h.proposalNote}（${h.proposedBy}）` : '—' },
               { label: '复核人', children: h.decidedBy ?? '—' },
