@@ -3,6 +3,7 @@
 import type { z } from 'zod';
 import type { RefundCaseState } from '../../../src/domain/refund-case.ts';
 import type { TraceStep } from '../../../src/policy/core/decision.ts';
+import type { importBatch, importKind } from '../../../src/server/schemas/imports.ts';
 import type { notice, noticeItem, publicNotice, publicNoticeItem } from '../../../src/server/schemas/notice.ts';
 import type {
   personRecord,
@@ -157,22 +158,8 @@ export interface ConfirmationView {
   phoneMasked: string | null;
 }
 
-export interface ImportKind {
-  kind: string;
-  title: string;
-  description: string;
-  columns: { header: string; required: boolean; hint: string }[];
-}
-export interface ImportBatch {
-  id: number;
-  kind: string;
-  fileName: string;
-  rowCount: number;
-  status: 'accepted' | 'rejected';
-  errorCount: number;
-  actor: string;
-  createdAt: string;
-}
+export type ImportKind = z.input<typeof importKind>;
+export type ImportBatch = z.input<typeof importBatch>;
 export interface ImportRejection {
   batchId: number;
   rowCount: number;
