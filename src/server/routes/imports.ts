@@ -6,6 +6,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import multipart from '@fastify/multipart';
 import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { batchListQuery, batchParams, importBatch, importKind, kindParams } from '../schemas/imports.ts';
+import { withZod } from '../zod-routes.ts';
 import { fail, sendAttachment, withUploadedFile } from '../replies.ts';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../adapters/store/schema.ts';
@@ -33,41 +36,45 @@ const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.s
 /** Imports load data for every region: city- or province-wide case workers only. */
 const IMPORTERS = ['case_worker'] as const;
 
-export async function importRoutes(app: FastifyInstance, options: ImportRoutesOptions): Promise<void> {
+export async function importRoutes(plugin: FastifyInstance, options: ImportRoutesOptions): Promise<void> {
+  const app = withZod(plugin);
   const maxUpload = options.maxUploadBytes ?? DEFAULT_MAX_UPLOAD;
   await app.register(multipart, { limits: { fileSize: maxUpload, files: 1, fields: 10 } });
-  const kindParams = { type: 'object', properties: { kind: { type: 'string' } }, required: ['kind'] } as const;
 
-  app.get('/imports/kinds', { config: staff(IMPORTERS), schema: { summary: '可导入的数据类型', tags: ['imports'] } }, async () =>
-    [...importKinds.values()].map((kind) => ({
-      kind: kind.spec.kind,
-      title: kind.spec.title,
-      description: kind.description,
-      columns: kind.spec.columns.map((column: { header: string; required: boolean; hint: string }) => ({
-        header: column.header,
-        required: column.required,
-        hint: column.hint,
+  app.get(
+    '/imports/kinds',
+    {
+      config: staff(IMPORTERS),
+      schema: { summary: '可导入的数据类型', tags: ['imports'], response: { 200: z.array(importKind) } },
+    },
+    async () =>
+      [...importKinds.values()].map((kind) => ({
+        kind: kind.spec.kind,
+        title: kind.spec.title,
+        description: kind.description,
+        columns: kind.spec.columns.map((column: { header: string; required: boolean; hint: string }) => ({
+          header: column.header,
+          required: column.required,
+          hint: column.hint,
+        })),
       })),
-    })),
   );
 
-  app.get<{ Querystring: { limit?: string; kind?: string } }>(
+  app.get(
     '/imports',
     {
       config: staff([...IMPORTERS, 'auditor'], wholeDataSet),
       schema: {
         summary: '导入批次记录（最新的在前）',
         tags: ['imports'],
-        querystring: {
-          type: 'object',
-          properties: { limit: { type: 'string', pattern: '^[0-9]{1,4}$' }, kind: { type: 'string' } },
-        },
+        querystring: batchListQuery,
+        response: { 200: z.array(importBatch) },
       },
     },
     async (request) => listBatches(options.store.db, { limit: Number(request.query.limit ?? 100), kind: request.query.kind }),
   );
 
-  app.get<{ Params: { kind: string } }>(
+  app.get(
     '/imports/templates/:kind',
     {
       config: staff(IMPORTERS),
@@ -87,14 +94,14 @@ export async function importRoutes(app: FastifyInstance, options: ImportRoutesOp
     },
   );
 
-  app.get<{ Params: { id: string } }>(
+  app.get(
     '/imports/:id/error-report',
     {
       config: staff([...IMPORTERS, 'auditor'], wholeDataSet),
       schema: {
         summary: '下载被拒绝导入的错误报告（.xlsx）',
         tags: ['imports'],
-        params: { type: 'object', properties: { id: { type: 'string', pattern: '^[0-9]{1,15}$' } }, required: ['id'] },
+        params: batchParams,
       },
     },
     async (request, reply) => {
@@ -106,7 +113,7 @@ export async function importRoutes(app: FastifyInstance, options: ImportRoutesOp
     },
   );
 
-  app.post<{ Params: { kind: string } }>(
+  app.post(
     '/imports/:kind',
     {
       config: staff(IMPORTERS, wholeDataSet),

@@ -5,6 +5,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
 import { chineseWorkingDays } from '../../adapters/calendar/chinese-working-days.ts';
 import type { Store } from '../../adapters/store/open-store.ts';
 import { formatYuan } from '../../policy/core/money.ts';
@@ -16,7 +17,23 @@ import { openNotice } from '../../services/notice/open-notice.ts';
 import { recordObjection } from '../../services/notice/record-objection.ts';
 import type { Clock } from '../../domain/ports/clock.ts';
 import type { WorkingDayCalendar } from '../../domain/ports/working-day-calendar.ts';
-import { idParam, refusals, sendRefusal } from '../route-helpers.ts';
+import { sendRefusal } from '../route-helpers.ts';
+import { refusals } from '../schemas/common.ts';
+import {
+  closedNotice,
+  itemQuery,
+  notice,
+  noticeItem,
+  noticeListQuery,
+  noticeParams,
+  objectionBody,
+  openedNotice,
+  openNoticeBody,
+  publicNotice,
+  publicNoticeItem,
+  recordedObjection,
+} from '../schemas/notice.ts';
+import { withZod } from '../zod-routes.ts';
 import { CASE_STAFF, PUBLIC, staff } from '../security/access.ts';
 import { actorOf } from '../security/request-identity.ts';
 import { byParam, noticeBatches, touched, unitInBody } from '../security/scopes.ts';
@@ -29,59 +46,29 @@ export interface NoticeRouteOptions {
   params?: ParameterStore;
 }
 
-interface ItemQuery {
-  q?: string;
-  limit?: string;
-  offset?: string;
-}
-
-const noticeParams = { type: 'object', properties: { id: idParam }, required: ['id'] } as const;
-const statusQuery = {
-  type: 'object',
-  additionalProperties: false,
-  properties: { round: { type: 'string', pattern: '^[0-9]{4}$' }, status: { type: 'string', enum: ['open', 'closed'] } },
-} as const;
-const itemQuery = {
-  type: 'object',
-  additionalProperties: false,
-  properties: {
-    q: { type: 'string', maxLength: 100, description: '按单位名称查询' },
-    limit: { type: 'string', pattern: '^[0-9]{1,4}$', description: '每页条数，默认 100，最多 1000' },
-    offset: { type: 'string', pattern: '^[0-9]{1,9}$' },
-  },
-} as const;
-
-function page(query: ItemQuery): { q?: string; limit: number; offset: number } {
+function page(query: z.infer<typeof itemQuery>): { q?: string; limit: number; offset: number } {
   return { q: query.q, limit: Math.min(Number(query.limit ?? 100), 1000), offset: Number(query.offset ?? 0) };
 }
 
 /** The regions of a notice's units: its staff pages list them (withdrawn ones too), so a district account sees its own. */
 const noticeRegions = byParam('id', touched.regionsOfNotice);
 
-export async function noticeRoutes(app: FastifyInstance, options: NoticeRouteOptions): Promise<void> {
+export async function noticeRoutes(plugin: FastifyInstance, options: NoticeRouteOptions): Promise<void> {
+  const app = withZod(plugin);
   const { db } = options.store;
   const { clock } = options;
   const calendar = options.calendar ?? chineseWorkingDays;
   const tags = ['notice'];
 
-  app.post<{ Body: { round: string; batchIds: number[]; title?: string } }>(
+  app.post(
     '/notices',
     {
       config: staff(['case_worker', 'reviewer'], noticeBatches),
       schema: {
         summary: '对复核通过的批次发起公示（公示期按工作日计算）',
         tags,
-        body: {
-          type: 'object',
-          required: ['round', 'batchIds'],
-          additionalProperties: false,
-          properties: {
-            round: { type: 'string', pattern: '^[0-9]{4}$' },
-            batchIds: { type: 'array', items: { type: 'integer', minimum: 1 }, minItems: 1 },
-            title: { type: 'string' },
-          },
-        },
-        response: refusals,
+        body: openNoticeBody,
+        response: { 201: openedNotice, ...refusals },
       },
     },
     async (request, reply) => {
@@ -103,20 +90,20 @@ export async function noticeRoutes(app: FastifyInstance, options: NoticeRouteOpt
     },
   );
 
-  app.get<{ Querystring: { round?: string; status?: 'open' | 'closed' } }>(
+  app.get(
     '/notices',
     {
       config: staff(CASE_STAFF),
-      schema: { summary: '公示列表（当前与往期）', tags, querystring: statusQuery },
+      schema: { summary: '公示列表（当前与往期）', tags, querystring: noticeListQuery, response: { 200: z.array(notice) } },
     },
     async (request) => listNotices(db, request.query),
   );
 
-  app.get<{ Params: { id: string } }>(
+  app.get(
     '/notices/:id',
     {
       config: staff(CASE_STAFF, noticeRegions),
-      schema: { summary: '公示详情', tags, params: noticeParams, response: refusals },
+      schema: { summary: '公示详情', tags, params: noticeParams, response: { 200: notice, ...refusals } },
     },
     async (request, reply) => {
       try {
@@ -127,7 +114,7 @@ export async function noticeRoutes(app: FastifyInstance, options: NoticeRouteOpt
     },
   );
 
-  app.get<{ Params: { id: string }; Querystring: ItemQuery }>(
+  app.get(
     '/notices/:id/items',
     {
       config: staff(CASE_STAFF, noticeRegions),
@@ -136,7 +123,7 @@ export async function noticeRoutes(app: FastifyInstance, options: NoticeRouteOpt
         tags,
         params: noticeParams,
         querystring: itemQuery,
-        response: refusals,
+        response: { 200: z.array(noticeItem), ...refusals },
       },
     },
     async (request, reply) => {
@@ -148,7 +135,7 @@ export async function noticeRoutes(app: FastifyInstance, options: NoticeRouteOpt
     },
   );
 
-  app.post<{ Params: { id: string }; Body: { unitId: number; content: string } }>(
+  app.post(
     '/notices/:id/objections',
     {
       config: staff(['case_worker', 'reviewer'], unitInBody),
@@ -156,13 +143,8 @@ export async function noticeRoutes(app: FastifyInstance, options: NoticeRouteOpt
         summary: '登记公示期内的异议：单位撤出名单，案件退回复核',
         tags,
         params: noticeParams,
-        body: {
-          type: 'object',
-          required: ['unitId', 'content'],
-          additionalProperties: false,
-          properties: { unitId: { type: 'integer', minimum: 1 }, content: { type: 'string', minLength: 1 } },
-        },
-        response: refusals,
+        body: objectionBody,
+        response: { 201: recordedObjection, ...refusals },
       },
     },
     async (request, reply) => {
@@ -182,7 +164,7 @@ export async function noticeRoutes(app: FastifyInstance, options: NoticeRouteOpt
     },
   );
 
-  app.post<{ Params: { id: string } }>(
+  app.post(
     '/notices/:id/close',
     {
       config: staff(['case_worker', 'reviewer'], noticeRegions),
@@ -190,7 +172,7 @@ export async function noticeRoutes(app: FastifyInstance, options: NoticeRouteOpt
         summary: '公示期满后结束公示，名单内案件转为公示期满',
         tags,
         params: noticeParams,
-        response: refusals,
+        response: { 200: closedNotice, ...refusals },
       },
     },
     async (request, reply) => {
@@ -202,7 +184,7 @@ export async function noticeRoutes(app: FastifyInstance, options: NoticeRouteOpt
     },
   );
 
-  app.get<{ Params: { id: string } }>(
+  app.get(
     '/notices/:id/export',
     {
       config: staff(CASE_STAFF, noticeRegions),
@@ -240,7 +222,7 @@ export async function noticeRoutes(app: FastifyInstance, options: NoticeRouteOpt
     '/public/notices',
     {
       config: { access: PUBLIC },
-      schema: { summary: '公开：稳岗返还公示列表', tags: ['public'] },
+      schema: { summary: '公开：稳岗返还公示列表', tags: ['public'], response: { 200: z.array(publicNotice) } },
     },
     async () =>
       (await listNotices(db)).map((n) => ({
@@ -256,7 +238,7 @@ export async function noticeRoutes(app: FastifyInstance, options: NoticeRouteOpt
       })),
   );
 
-  app.get<{ Params: { id: string }; Querystring: ItemQuery }>(
+  app.get(
     '/public/notices/:id/items',
     {
       config: { access: PUBLIC },
@@ -265,7 +247,7 @@ export async function noticeRoutes(app: FastifyInstance, options: NoticeRouteOpt
         tags: ['public'],
         params: noticeParams,
         querystring: itemQuery,
-        response: refusals,
+        response: { 200: z.array(publicNoticeItem), ...refusals },
       },
     },
     async (request, reply) => {

@@ -39,7 +39,7 @@ export const verifyBody = z
       .describe('库外保存的检查点')
       .optional(),
   })
-  .optional();
+  .nullish();
 
 export const personParams = z.object({ id: idText });
 export const revealBody = z.strictObject({

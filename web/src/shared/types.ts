@@ -11,6 +11,8 @@ import type {
 } from '../../../src/server/schemas/risk.ts';
 import type { RefundCaseState } from '../../../src/domain/refund-case.ts';
 import type { TraceStep } from '../../../src/policy/core/decision.ts';
+import type { importBatch, importKind } from '../../../src/server/schemas/imports.ts';
+import type { notice, noticeItem, publicNotice, publicNoticeItem } from '../../../src/server/schemas/notice.ts';
 import type {
   personRecord,
   portalApplication,
@@ -124,48 +126,10 @@ export type ProposedBatch = z.input<typeof proposedBatch>;
 export type Batch = z.input<typeof reviewBatch>;
 export type CaseEvent = z.input<typeof caseEvent>;
 
-export interface Notice {
-  id: number;
-  round: string;
-  title: string;
-  openedOn: string;
-  workingDays: number;
-  lastDay: string;
-  status: 'open' | 'closed';
-  openedBy: string;
-  closedAt: string | null;
-  closedBy: string | null;
-  unitCount: number;
-  withdrawnCount: number;
-  totalFen: number;
-}
-
-export interface NoticeItem {
-  unitId: number;
-  unitName: string;
-  creditCodeMasked: string;
-  regionCode: string;
-  layoffRate: string | null;
-  amountFen: number;
-  withdrawn: boolean;
-}
-
-export interface PublicNotice {
-  id: number;
-  round: string;
-  title: string;
-  openedOn: string;
-  lastDay: string;
-  status: 'open' | 'closed';
-  unitCount: number;
-  totalFen: number;
-}
-export interface PublicNoticeItem {
-  unitName: string;
-  creditCode: string;
-  layoffRate: string;
-  amountFen: number;
-}
+export type Notice = z.input<typeof notice>;
+export type NoticeItem = z.input<typeof noticeItem>;
+export type PublicNotice = z.input<typeof publicNotice>;
+export type PublicNoticeItem = z.input<typeof publicNoticeItem>;
 
 export interface OutboxRow {
   id: number;
@@ -202,22 +166,8 @@ export interface ConfirmationView {
   phoneMasked: string | null;
 }
 
-export interface ImportKind {
-  kind: string;
-  title: string;
-  description: string;
-  columns: { header: string; required: boolean; hint: string }[];
-}
-export interface ImportBatch {
-  id: number;
-  kind: string;
-  fileName: string;
-  rowCount: number;
-  status: 'accepted' | 'rejected';
-  errorCount: number;
-  actor: string;
-  createdAt: string;
-}
+export type ImportKind = z.input<typeof importKind>;
+export type ImportBatch = z.input<typeof importBatch>;
 export interface ImportRejection {
   batchId: number;
   rowCount: number;
