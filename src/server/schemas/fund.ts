@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { fundAlertLabels, fundsSources, type FundAlertKind } from '../../domain/vocabulary/fund-monitoring.ts';
 import { incidentCategories, pilotItems } from '../../domain/vocabulary/fund.ts';
-import { PAYMENT_PURPOSES } from '../../domain/payment-purposes.ts';
+import { PAYMENT_PURPOSES, type PaymentPurpose } from '../../domain/payment-purposes.ts';
 import { isValidDate } from '../../policy/core/dates.ts';
 import { fen, idText, instant, regionCode } from './common.ts';
 
@@ -145,7 +145,7 @@ export const fundsAvailable = z.object({
   sourceLabel: z.string(),
   legalBasis: z.string().nullable(),
 });
-const paymentPurpose = z.enum(PAYMENT_PURPOSES as [string, ...string[]]);
+const paymentPurpose = z.enum(PAYMENT_PURPOSES as [PaymentPurpose, ...PaymentPurpose[]]);
 export const payoutPosition = z.object({
   funds: fundsAvailable,
   waiting: z.array(
