@@ -21,6 +21,7 @@ import { confirmationRoutes } from './routes/confirmation.ts';
 import { dispatchRoutes } from './routes/dispatch.ts';
 import { evaluateRoutes } from './routes/evaluate.ts';
 import { fundRoutes } from './routes/fund.ts';
+import { fundReportRoutes } from './routes/fund-reports.ts';
 import { riskRoutes } from './routes/risk.ts';
 import { benefitRoutes } from './routes/benefit.ts';
 import { importRoutes } from './routes/imports.ts';
@@ -149,6 +150,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     await app.register(paymentRoutes, area);
     await app.register(bankRoutes, { ...area, cipher: options.cipher });
     await app.register(fundRoutes, area);
+    await app.register(fundReportRoutes, area);
     await app.register(skillSubsidyRoutes, { ...area, cipher: options.cipher });
     await app.register(riskRoutes, area);
     await app.register(simulationRoutes, area);

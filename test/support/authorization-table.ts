@@ -395,6 +395,12 @@ export const authorizationTable: Record<string, MatrixEntry> = {
   'GET /api/v1/fund/monitoring/:region': staff(FUND_READERS, 'region', (t) =>
     at(`/api/v1/fund/monitoring/${t.regionCode}?from=2024-01&to=2024-12`),
   ),
+  // The payout account (第八条 优先保障保生活支出) pays every region's waiting payments: city-wide finance only.
+  'GET /api/v1/fund/payout': staff(FUND_READERS, 'all', () => at('/api/v1/fund/payout')),
+  'POST /api/v1/fund/payout/arrivals': staff(FINANCE, 'all', () =>
+    at('/api/v1/fund/payout/arrivals', { amountFen: 100, documentNo: '矩阵测试拨款', source: '财政专户划拨' }),
+  ),
+  'POST /api/v1/fund/payout/runs': staff(FINANCE, 'all', () => at('/api/v1/fund/payout/runs', { availableFen: 0 })),
   'POST /api/v1/fund/pilot/:region/:year/commitments/:id/release': staff(FINANCE, 'region', (t) =>
     at(`/api/v1/fund/pilot/${t.regionCode}/2024/commitments/1/release`, { note: '对象放弃' }),
   ),

@@ -118,6 +118,7 @@ export const auditSubjectIdLabels: Readonly<Record<string, string>> = {
   fund_pilot: '地区代码:年度',
   fund_pilot_commitment: '承诺编号',
   fund_incident: '报告编号',
+  fund_payout: '支出户',
   policy_reform: '方案编号',
   simulation_run: '测算编号',
 };

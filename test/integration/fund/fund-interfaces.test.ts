@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { openStore } from '../../../src/adapters/store/open-store.ts';
 import { runFund } from '../../../src/cli/commands/fund.ts';
 import { fundRoutes } from '../../../src/server/routes/fund.ts';
+import { fundReportRoutes } from '../../../src/server/routes/fund-reports.ts';
 import { clock, params } from '../../support/fund-fixtures.ts';
 import { runCommand } from '../../support/run-command.ts';
 import { securedApp, staffCaller } from '../../support/staff-session.ts';
@@ -137,7 +138,10 @@ for (const backend of storeBackends()) {
 
     it('serves the register over HTTP to finance, the reviewer and the auditor, and refuses over the cap with 409', async () => {
       const store = await openStore(await backend.freshConfig());
-      const app = await securedApp(store, clock, [[fundRoutes, { store, clock, params }]]);
+      const app = await securedApp(store, clock, [
+        [fundRoutes, { store, clock, params }],
+        [fundReportRoutes, { store, clock, params }],
+      ]);
       try {
         const finance = await staffCaller(store.db, clock, { username: 'wangwu', displayName: '财务王五', roles: ['finance'] });
         const reviewer = await staffCaller(store.db, clock, {

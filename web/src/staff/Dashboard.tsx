@@ -10,6 +10,8 @@ import { hasRole, type Staff } from '../shared/session.ts';
 import { useApi } from '../shared/use-api.ts';
 import { belowCity, loadOverview, STAGES, tallyOf, type Overview, type Part } from './dashboard/overview.ts';
 import { FundPanel } from './dashboard/FundPanel.tsx';
+import { PayoutCard } from './dashboard/PayoutCard.tsx';
+import { fundRegionOf } from './fund/fund-region.ts';
 
 /** Sizes from large to micro, the unknown last, as people read a size chart. */
 const SIZE_ORDER = ['large', 'medium', 'small', 'micro'];
@@ -184,6 +186,7 @@ export default function Dashboard({ staff }: { staff: Staff }) {
         )}
       </Card>
       {hasRole(staff, 'finance', 'reviewer', 'auditor') && <FundPanel staff={staff} />}
+      {hasRole(staff, 'finance', 'reviewer', 'auditor') && fundRegionOf(staff) && <PayoutCard staff={staff} />}
     </>
   );
 }

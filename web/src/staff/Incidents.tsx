@@ -3,7 +3,7 @@
 // entry), auditors read; the list exports as .xlsx.
 import { useMemo, useState } from 'react';
 import { Alert, App, Button, Space, Table, Tag, Tooltip, Typography } from 'antd';
-import type { Incident } from '../../../src/domain/fund-incident.ts';
+import type { Incident } from '../../../src/server/schemas/fund.ts';
 import { api, download } from '../shared/api.ts';
 import { dateTime } from '../shared/format.ts';
 import { hasRole, type Staff } from '../shared/session.ts';

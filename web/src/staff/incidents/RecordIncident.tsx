@@ -4,7 +4,7 @@ import { useEffect, useState } from 'react';
 import { Alert, DatePicker, Form, Input, InputNumber, Modal, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { incidentCategories, incidentCategoryLabels, type IncidentCategory } from '../../../../src/domain/vocabulary/fund.ts';
-import type { Incident } from '../../../../src/domain/fund-incident.ts';
+import type { Incident } from '../../../../src/server/schemas/fund.ts';
 import { api } from '../../shared/api.ts';
 
 interface IncidentForm {
