@@ -3,6 +3,7 @@
 import type { ParameterStore } from '../../policy/core/parameters.ts';
 import type { FieldCipher } from '../../domain/ports/field-cipher.ts';
 import type { BulkWriter, CellValue } from '../../domain/ports/bulk-writer.ts';
+import { DEMO_PEOPLE_COUNT, demoPeopleRows, REGISTRATION_COLUMNS } from './demo-people.ts';
 import { createContext, Stream, type GenerationContext } from './context.ts';
 import { placementsOf, PLACEMENT_COLUMNS } from './dispatch.ts';
 import { IdNumberAllocator } from './identifiers.ts';
@@ -45,6 +46,7 @@ const COLUMNS = {
   certificates: CERTIFICATE_COLUMNS,
   subsidy_grants: GRANT_COLUMNS,
   benefit_periods: BENEFIT_COLUMNS,
+  unemployment_registrations: REGISTRATION_COLUMNS,
 } as const satisfies Record<string, readonly string[]>;
 
 export type GeneratedTable = keyof typeof COLUMNS;
@@ -131,7 +133,7 @@ export async function generatePopulation(options: GenerateOptions): Promise<Gene
   const spec = typeof options.scale === 'string' ? SCALES[options.scale] : options.scale;
   const ctx = createContext(spec, seed, options.params);
   const share = peopleShare(ctx);
-  const personsTotal = countPersons(ctx, share);
+  const personsTotal = countPersons(ctx, share) + (spec.demoPeople ? DEMO_PEOPLE_COUNT : 0);
   const ids = new IdNumberAllocator();
   const out = new TableBuffer(options.writer);
   let nextPersonId = 1;
@@ -175,6 +177,11 @@ export async function generatePopulation(options: GenerateOptions): Promise<Gene
     }
 
     const last = i === spec.units - 1;
+    if (last && spec.demoPeople) {
+      for (const [table, list] of Object.entries(demoPeopleRows(ctx, nextPersonId, cipher)))
+        out.add(table as GeneratedTable, list);
+      nextPersonId += DEMO_PEOPLE_COUNT;
+    }
     if (last || (i + 1) % CHUNK_UNITS === 0 || out.buffered >= FLUSH_ROWS) {
       await out.flush();
       options.onProgress?.('units', i + 1, spec.units);

@@ -13,10 +13,12 @@ export interface ScaleSpec {
    * a fixed share of the units (a province's people are sampled).
    */
   people: { persons: number } | { unitShare: number };
+  /** Adds the fixed people for trying the person portal (src/demo/generate/demo-people.ts). */
+  demoPeople?: boolean;
 }
 
 export const SCALES: Readonly<Record<ScaleName, ScaleSpec>> = {
-  demo: { units: 5_000, regions: 'weihai', people: { persons: 60_000 } },
+  demo: { units: 5_000, regions: 'weihai', people: { persons: 60_000 }, demoPeople: true },
   city: { units: 50_000, regions: 'weihai', people: { persons: 700_000 } },
   province: { units: 1_000_000, regions: 'shandong', people: { unitShare: 0.05 } },
 };

@@ -6,15 +6,26 @@ import { measureLayoffs } from '../../../src/policy/refund/layoffs.ts';
 import { ratioAtMost } from '../../../src/policy/core/ratio.ts';
 import { evaluateEnterpriseSize } from '../../../src/policy/enterprise-size.ts';
 import type { Industry } from '../../../src/policy/core/input-fields.ts';
+import { DEMO_CERTIFICATE_HOLDER, DEMO_CLAIMANTS } from '../../../src/demo/generate/demo-people.ts';
 import { cipher, generateInMemory, params, type MemoryWriter, type Row } from './support.ts';
 
 let w: MemoryWriter;
 let units: Row[];
+/** The fixed demo people (src/demo/generate/demo-people.ts) have their own contributions outside the unit ledger. */
+let demoPersonIds: Set<unknown>;
+const generatedContributions = () => w.rows('person_contributions').filter((c) => !demoPersonIds.has(c.person_id));
 const share = (part: number, whole: number) => part / whole;
 
 beforeAll(async () => {
   w = await generateInMemory('demo', 2024);
   units = w.rows('units');
+  const demoIds = new Set([...DEMO_CLAIMANTS, DEMO_CERTIFICATE_HOLDER].map((p) => cipher.blindIndex(p.idNumber)));
+  demoPersonIds = new Set(
+    w
+      .rows('persons')
+      .filter((p) => demoIds.has(p.id_number_index as string))
+      .map((p) => p.id),
+  );
 }, 180_000);
 
 function groupBy<K>(rows: Row[], key: (r: Row) => K): Map<K, Row[]> {
@@ -229,7 +240,7 @@ describe('demo scale: contributions and payments', () => {
 
   it('makes each unit’s 2023 dues the sum of its people’s contributions when its people are generated', () => {
     const sums = new Map<string, number>();
-    for (const c of w.rows('person_contributions')) {
+    for (const c of generatedContributions()) {
       expect((c.period as string).startsWith('2023')).toBe(true);
       const key = `${c.unit_id}/${c.period}`;
       sums.set(key, (sums.get(key) ?? 0) + (c.amount_fen as number));
@@ -247,7 +258,7 @@ describe('demo scale: contributions and payments', () => {
       return sums;
     };
     const dispatch = units.filter((u) => u.labor_dispatch === true).map((u) => u.id);
-    const workers = total(w.rows('person_contributions'));
+    const workers = total(generatedContributions());
     const own = total(w.rows('unit_payments').filter((p) => p.kind === 'contribution'));
     const withWorkers = dispatch.filter((id) => workers.has(id));
     expect(withWorkers.length).toBeGreaterThan(10);
@@ -325,6 +336,16 @@ describe('demo scale: people', () => {
           ?.some((b) => (c.issue_date as string) >= (b.from_date as string) && (c.issue_date as string) <= (b.to_date as string)),
       );
     expect(certifiedOnBenefit.length).toBeGreaterThan(0);
+  });
+
+  it('includes the fixed demo people: three registered unemployed and a certificate holder', () => {
+    expect(demoPersonIds.size).toBe(4);
+    expect(w.rows('unemployment_registrations').map((r) => r.separation_reason)).toEqual([
+      'contract_expired',
+      'layoff',
+      'unit_terminated',
+    ]);
+    expect(w.rows('certificates').some((c) => c.number === 'S371002249999999400001')).toBe(true);
   });
 
   it('gives people insurance spells, some with an earlier job at another unit', () => {

@@ -3,7 +3,7 @@ import { generatePopulation, GENERATED_TABLES } from '../../../src/demo/generate
 import type { ScaleSpec } from '../../../src/demo/generate/scales.ts';
 import { cipher, generateInMemory, HashingWriter, params } from './support.ts';
 
-const SMALL: ScaleSpec = { units: 800, regions: 'weihai', people: { persons: 8_000 } };
+const SMALL: ScaleSpec = { units: 800, regions: 'weihai', people: { persons: 8_000 }, demoPeople: true };
 
 async function digests(seed: number, scale: ScaleSpec = SMALL) {
   const writer = new HashingWriter(cipher);
