@@ -1,5 +1,6 @@
 // `wengang fund …`: the pilot spending register (鲁人社发〔2024〕8号 第六条；威人社函〔2024〕41号 第一条) — sealed balance and
 // cap, plan filing under two persons, commitments against the cap, spending and release — with --json output.
+import { basename } from 'node:path';
 import { projectParameters } from '../../adapters/parameters/load-parameters.ts';
 import {
   commitmentStatusLabels,
@@ -11,9 +12,11 @@ import {
   type IncidentCategory,
   type PilotItem,
 } from '../../domain/vocabulary/fund.ts';
+import type { Actor } from '../../domain/refund-case.ts';
 import { formatYuan, type Fen } from '../../policy/core/money.ts';
 import { fundMonitoring } from '../../services/fund/fund-monitoring.ts';
-import { listIncidents, recordIncident } from '../../services/fund/incidents.ts';
+import { exportIncidents, listIncidents, recordIncident } from '../../services/fund/incidents.ts';
+import { recordExport } from '../../services/audit/record-export.ts';
 import { monthlyReport, writeMonthlyReport } from '../../services/fund/monthly-report.ts';
 import { listBudgets, recordBudget, type PilotBudget } from '../../services/fund/pilot-budget.ts';
 import {
@@ -43,7 +46,7 @@ const HELP = `用法：wengang fund <子命令> [参数] [--user 姓名 --role �
   report   --region 371000 --month 2024-09 --out 文件.xlsx       失业保险基金月报（固定格式的 .xlsx）
   incident --region 代码 --category ${incidentCategories.join('|')} --occurred-at 时间 --description 内容 [--follow-up 处理] [--corrects 编号]
                                                                登记要情报告（只能追加，更正另行登记）
-  incidents --region 代码                                       要情报告列表
+  incidents --region 代码 [--out 文件.xlsx --user 姓名 --role 角色]   要情报告列表；给 --out 时导出 Excel（记入审计日志）
 ${payoutHelp}`;
 
 const FUND = { region: { type: 'string' }, year: { type: 'string', default: '2024' } } as const;
@@ -269,8 +272,9 @@ async function incident(args: string[]): Promise<number> {
 }
 
 async function incidents(args: string[]): Promise<number> {
-  const v = parseOptions(args, { region: { type: 'string' } });
+  const v = parseOptions(args, { region: { type: 'string' }, out: { type: 'string' } });
   const regionCode = regionOption(v.region);
+  if (v.out) return exportIncidentsFile(regionCode, v.out, staffActor(v.user, v.role), v.json);
   const result = await refusingAsCliError(() => withStore(({ db }) => listIncidents(db, { regionCode })));
   return output(v.json, result, () =>
     result.length
@@ -282,6 +286,19 @@ async function incidents(args: string[]): Promise<number> {
           .join('\n')
       : '暂无要情报告',
   );
+}
+
+/** Writes the region's incident reports as .xlsx and records the export under the acting person's name. */
+async function exportIncidentsFile(regionCode: string, out: string, actor: Actor, json: boolean | undefined): Promise<number> {
+  const fileName = basename(out);
+  const rowCount = await refusingAsCliError(() =>
+    withStore(async ({ db }) => {
+      const rows = await exportIncidents(db, { regionCode }, out);
+      await recordExport(db, { actor, subject: `fund_incidents:${regionCode}`, fileName, clock: commandClock() });
+      return rows;
+    }),
+  );
+  return output(json, { file: out, rowCount }, () => `已导出要情报告 ${rowCount} 条：${out}`);
 }
 
 const subcommands: Record<string, (args: string[]) => Promise<number>> = {

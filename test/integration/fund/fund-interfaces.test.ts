@@ -3,10 +3,11 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { openStore } from '../../../src/adapters/store/open-store.ts';
+import { openStore, storeConfigFromEnv } from '../../../src/adapters/store/open-store.ts';
 import { runFund } from '../../../src/cli/commands/fund.ts';
 import { fundRoutes } from '../../../src/server/routes/fund.ts';
 import { fundReportRoutes } from '../../../src/server/routes/fund-reports.ts';
+import { xlsxRows } from '../../support/export-cells.ts';
 import { clock, params } from '../../support/fund-fixtures.ts';
 import { runCommand } from '../../support/run-command.ts';
 import { securedApp, staffCaller } from '../../support/staff-session.ts';
@@ -127,6 +128,31 @@ for (const backend of storeBackends()) {
           ).out,
         ).toContain('已登记要情报告');
         expect((await run(['incidents', '--region', '371000'])).out).toContain(`（更正 #${reported.id}）：已逐户解释，情绪平稳`);
+        const incidentsFile = join(folder(), 'incidents.xlsx');
+        await expect(runFund(['incidents', '--region', '371000', '--out', incidentsFile])).rejects.toMatchObject({
+          zh: '请用 --user 指定经办人',
+        });
+        expect((await run(['incidents', '--region', '371000', '--out', incidentsFile, ...WORKER])).out.trim()).toBe(
+          `已导出要情报告 2 条：${incidentsFile}`,
+        );
+        // Newest first, as the console lists them: the correction above the entry it corrects.
+        const exported = await xlsxRows(incidentsFile);
+        expect(exported.map((row) => row.slice(2, 5))).toEqual([
+          ['地区', '类别', '要情内容'],
+          ['环翠区', '群体性事件', '已逐户解释，情绪平稳'],
+          ['环翠区', '群体性事件', '部分单位集中反映返还未到账'],
+        ]);
+        const store = await openStore(storeConfigFromEnv(process.env));
+        try {
+          const audited = await store.db
+            .selectFrom('audit_log')
+            .select(['actor', 'subject'])
+            .where('action', '=', 'data.export')
+            .execute();
+          expect(audited).toEqual([{ actor: expect.stringContaining('经办员张三'), subject: 'fund_incidents:371000' }]);
+        } finally {
+          await store.close();
+        }
         expect(await json(['list'])).toEqual([
           expect.objectContaining({ regionCode: '371000', committedFen: 24_000_000, spentFen: 24_000_000 }),
         ]);
