@@ -43,6 +43,9 @@ for (const backend of storeBackends()) {
           recovery_bank: 0,
           living_spending: 0,
           living_bank: 0,
+          payout_funds: 0,
+          payout_allocated: 0,
+          payout_released: 0,
         });
       });
     });
