@@ -8,29 +8,15 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { keyRingFromEnv } from '../../../src/adapters/crypto/key-ring.ts';
-import { openStore, type Store, type StoreConfig } from '../../../src/adapters/store/open-store.ts';
+import { openStore, type StoreConfig } from '../../../src/adapters/store/open-store.ts';
 import { backupStore, restoreArchive } from '../../../src/cli/backup-restore.ts';
 import { fixedClock } from '../../../src/domain/ports/clock.ts';
 import { runRoundThroughApi } from '../../support/api-round.ts';
+import { contents } from '../../support/store-contents.ts';
 import { storeBackends, suiteWithFolder } from '../../support/store-backends.ts';
 
 const ring = keyRingFromEnv({}).keyRing;
 const clock = fixedClock('2024-10-08T09:00:00+08:00');
-
-async function contents(store: Store) {
-  const { db } = store;
-  return {
-    decisions: await db.selectFrom('refund_decisions').selectAll().orderBy('run_id').orderBy('unit_id').execute(),
-    cases: await db.selectFrom('refund_cases').selectAll().orderBy('unit_id').execute(),
-    // The account's blind index is derived data that opening a store fills in, so it is left out of the comparison.
-    payments: (await db.selectFrom('payments').selectAll().orderBy('id').execute()).map((row) =>
-      Object.fromEntries(Object.entries(row).filter(([column]) => column !== 'account_index')),
-    ),
-    attempts: await db.selectFrom('payment_attempts').selectAll().orderBy('payment_id').orderBy('attempt').execute(),
-    ledger: await db.selectFrom('ledger_lines').selectAll().orderBy('transaction_id').orderBy('line_no').execute(),
-    audit: await db.selectFrom('audit_log').selectAll().orderBy('seq').execute(),
-  };
-}
 
 async function onServer(serverUrl: string, query: string): Promise<void> {
   const client = new pg.Client(serverUrl);

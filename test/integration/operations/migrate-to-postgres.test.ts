@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { sql } from 'kysely';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openStore, type Store } from '../../../src/adapters/store/open-store.ts';
+import { openStore } from '../../../src/adapters/store/open-store.ts';
 import { runPaymentBatch } from '../../../src/services/payments/run-batch.ts';
 import { verifyAudit } from '../../../src/services/audit/verify-audit.ts';
 import { checkLedger } from '../../../src/services/ledger/check.ts';
@@ -16,27 +16,13 @@ import { runMigrateToPostgres } from '../../../src/cli/commands/migrate-to-postg
 import { CliError } from '../../../src/cli/cli-error.ts';
 import { authorisedBatch, clock } from '../../support/payment-fixtures.ts';
 import { runCommand } from '../../support/run-command.ts';
+import { contents } from '../../support/store-contents.ts';
 import { storeBackends } from '../../support/store-backends.ts';
 
 const pglite = storeBackends().find((backend) => backend.name === 'pglite')!;
 const serverUrl = process.env.TEST_DATABASE_URL;
 const skipReason = serverUrl ? undefined : 'TEST_DATABASE_URL is not set';
 if (skipReason && process.env.CI !== 'true') console.warn(`migrate-to-postgres: skipped (${skipReason})`);
-
-async function contents(store: Store) {
-  const { db } = store;
-  return {
-    decisions: await db.selectFrom('refund_decisions').selectAll().orderBy('run_id').orderBy('unit_id').execute(),
-    cases: await db.selectFrom('refund_cases').selectAll().orderBy('unit_id').execute(),
-    // The account's blind index is derived data that opening a store fills in, so it is left out of the comparison.
-    payments: (await db.selectFrom('payments').selectAll().orderBy('id').execute()).map((row) =>
-      Object.fromEntries(Object.entries(row).filter(([column]) => column !== 'account_index')),
-    ),
-    attempts: await db.selectFrom('payment_attempts').selectAll().orderBy('payment_id').orderBy('attempt').execute(),
-    ledger: await db.selectFrom('ledger_lines').selectAll().orderBy('transaction_id').orderBy('line_no').execute(),
-    audit: await db.selectFrom('audit_log').selectAll().orderBy('seq').execute(),
-  };
-}
 
 async function onServer(query: string): Promise<void> {
   const client = new pg.Client(serverUrl);
