@@ -5,6 +5,7 @@
 // For staff: GET /rounds/:round/unconfirmed (notified, not yet confirmed) and GET /sms/outbox?status= (message
 // bodies are left out: they carry the confirmation links). Register with { prefix: '/api/v1' }.
 import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
 import type { Store } from '../../adapters/store/open-store.ts';
 import type { FieldCipher } from '../../domain/ports/field-cipher.ts';
 import { confirm, showConfirmation, startConfirmation } from '../../services/confirm/confirm.ts';
@@ -15,6 +16,19 @@ import type { Clock } from '../../domain/ports/clock.ts';
 import { refundRound } from '../../services/rounds.ts';
 import { PUBLIC, staff, wholeDataSet } from '../security/access.ts';
 import { sendRefusal } from '../route-helpers.ts';
+import { refusals } from '../schemas/common.ts';
+import {
+  codeBody,
+  codeSent,
+  confirmationView,
+  confirmed,
+  outboxQuery,
+  outboxRow,
+  tokenParams,
+  unconfirmedUnit,
+} from '../schemas/confirmation.ts';
+import { roundParams } from '../schemas/screening.ts';
+import { withZod } from '../zod-routes.ts';
 
 export interface ConfirmationRouteOptions {
   store: Store;
@@ -24,39 +38,26 @@ export interface ConfirmationRouteOptions {
   provider?: SmsProvider;
 }
 
-const tokenParams = {
-  type: 'object',
-  required: ['token'],
-  properties: { token: { type: 'string', pattern: '^[A-Za-z0-9_-]{43}$', description: '短信链接中的确认令牌' } },
-} as const;
-const codeBody = {
-  type: 'object',
-  required: ['code'],
-  additionalProperties: false,
-  properties: { code: { type: 'string', pattern: '^[0-9]{6}$', description: '短信验证码（6位数字）' } },
-} as const;
-const outboxQuery = {
-  type: 'object',
-  additionalProperties: false,
-  properties: {
-    status: { type: 'string', enum: ['pending', 'sending', 'sent', 'failed'] },
-    limit: { type: 'string', pattern: '^[0-9]{1,4}$', description: '条数，默认 100，最多 1000' },
-  },
-} as const;
-
-export async function confirmationRoutes(app: FastifyInstance, options: ConfirmationRouteOptions): Promise<void> {
+export async function confirmationRoutes(plugin: FastifyInstance, options: ConfirmationRouteOptions): Promise<void> {
+  const app = withZod(plugin);
   const {
     store: { db },
     clock,
     cipher,
     provider,
   } = options;
+  const tags = ['confirmation'];
 
-  app.get<{ Params: { token: string } }>(
+  app.get(
     '/confirm/:token',
     {
       config: { access: PUBLIC },
-      schema: { summary: '查看待确认的稳岗返还（单位）', tags: ['confirmation'], params: tokenParams },
+      schema: {
+        summary: '查看待确认的稳岗返还（单位）',
+        tags,
+        params: tokenParams,
+        response: { 200: confirmationView, ...refusals },
+      },
     },
     async (request, reply) => {
       try {
@@ -67,11 +68,16 @@ export async function confirmationRoutes(app: FastifyInstance, options: Confirma
     },
   );
 
-  app.post<{ Params: { token: string } }>(
+  app.post(
     '/confirm/:token/code',
     {
       config: { access: PUBLIC, rateLimit: { max: 5, timeWindow: '1 minute' } },
-      schema: { summary: '发送确认验证码到单位手机（单位）', tags: ['confirmation'], params: tokenParams },
+      schema: {
+        summary: '发送确认验证码到单位手机（单位）',
+        tags,
+        params: tokenParams,
+        response: { 200: codeSent, ...refusals },
+      },
     },
     async (request, reply) => {
       try {
@@ -84,11 +90,17 @@ export async function confirmationRoutes(app: FastifyInstance, options: Confirma
     },
   );
 
-  app.post<{ Params: { token: string }; Body: { code: string } }>(
+  app.post(
     '/confirm/:token',
     {
       config: { access: PUBLIC, rateLimit: { max: 10, timeWindow: '1 minute' } },
-      schema: { summary: '以短信验证码确认稳岗返还（单位）', tags: ['confirmation'], params: tokenParams, body: codeBody },
+      schema: {
+        summary: '以短信验证码确认稳岗返还（单位）',
+        tags,
+        params: tokenParams,
+        body: codeBody,
+        response: { 200: confirmed, ...refusals },
+      },
     },
     async (request, reply) => {
       try {
@@ -99,14 +111,15 @@ export async function confirmationRoutes(app: FastifyInstance, options: Confirma
     },
   );
 
-  app.get<{ Params: { round: string } }>(
+  app.get(
     '/rounds/:round/unconfirmed',
     {
       config: staff(['case_worker', 'reviewer', 'auditor'], wholeDataSet),
       schema: {
         summary: '已告知未确认的单位（经办）',
-        tags: ['confirmation'],
-        params: { type: 'object', required: ['round'], properties: { round: { type: 'string', pattern: '^[0-9]{4}$' } } },
+        tags,
+        params: roundParams,
+        response: { 200: z.array(unconfirmedUnit), ...refusals },
       },
     },
     async (request, reply) => {
@@ -118,11 +131,16 @@ export async function confirmationRoutes(app: FastifyInstance, options: Confirma
     },
   );
 
-  app.get<{ Querystring: { status?: 'pending' | 'sending' | 'sent' | 'failed'; limit?: string } }>(
+  app.get(
     '/sms/outbox',
     {
       config: staff(['case_worker', 'reviewer', 'auditor'], wholeDataSet),
-      schema: { summary: '短信发件箱（经办）', tags: ['confirmation'], querystring: outboxQuery },
+      schema: {
+        summary: '短信发件箱（经办）',
+        tags,
+        querystring: outboxQuery,
+        response: { 200: z.array(outboxRow) },
+      },
     },
     async (request) => {
       let query = db

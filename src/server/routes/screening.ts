@@ -2,6 +2,7 @@
 // process), follow its progress and summary, compare two runs, and read the round's current decisions (filtered and
 // paged, or every matching one as an .xlsx).
 import type { FastifyInstance } from 'fastify';
+import type { z } from 'zod';
 import { fail, sendWrittenFile } from '../replies.ts';
 import type { Store } from '../../adapters/store/open-store.ts';
 import type { ParameterStore } from '../../policy/core/parameters.ts';
@@ -9,16 +10,30 @@ import type { Clock } from '../../domain/ports/clock.ts';
 import { refundRound } from '../../services/rounds.ts';
 import { exportDecisionsXlsx } from '../../services/screening/export-decisions.ts';
 import { listRoundDecisions, unitRoundDecision, type DecisionCriteria } from '../../services/screening/round-decisions.ts';
-import type { EnterpriseSize } from '../../adapters/store/schema.ts';
 import { diffRuns } from '../../services/screening/run-diff.ts';
 import { RunNotFoundError, runSummary } from '../../services/screening/run-summary.ts';
 import { continueScreeningRun, createScreeningRun } from '../../services/screening/screening-run.ts';
-import type { Status } from '../../policy/core/decision.ts';
 import { CASE_STAFF, staff, wholeDataSet } from '../security/access.ts';
 import { regionFilter, unitInUrl } from '../security/scopes.ts';
 import { sendRefusal } from '../route-helpers.ts';
 import { actorOf } from '../security/request-identity.ts';
 import { recordExport } from '../../services/audit/record-export.ts';
+import { refusals } from '../schemas/common.ts';
+import {
+  decisionDetail,
+  decisionFilters,
+  decisionListQuery,
+  decisionPage,
+  diffParams,
+  roundParams,
+  runDiff,
+  runParams,
+  runView,
+  startRunBody,
+  startedRun,
+  unitDecisionParams,
+} from '../schemas/screening.ts';
+import { withZod } from '../zod-routes.ts';
 
 export interface ScreeningRouteOptions {
   store: Store;
@@ -26,32 +41,11 @@ export interface ScreeningRouteOptions {
   params: ParameterStore;
 }
 
-const digits = { type: 'string', pattern: '^[0-9]{1,15}$' } as const;
-const round = { type: 'string', pattern: '^[0-9]{4}$' } as const;
 const MAX_PAGE_SIZE = 500;
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-/** The list's filters as the query string carries them (amounts in fen). */
-interface DecisionQuery {
-  status?: Status;
-  region?: string;
-  reason?: string;
-  size?: EnterpriseSize;
-  minAmountFen?: string;
-  maxAmountFen?: string;
-}
-
-const decisionFilters = {
-  status: { type: 'string', enum: ['eligible', 'ineligible', 'needs_review'] },
-  region: { type: 'string', pattern: '^[0-9]{6}$' },
-  reason: { type: 'string', pattern: '^[A-Z_]{1,64}$' },
-  size: { type: 'string', enum: ['large', 'medium', 'small', 'micro'] },
-  minAmountFen: digits,
-  maxAmountFen: digits,
-} as const;
-
 /** The criteria of the query, or a Chinese refusal when the amount range is empty. */
-function criteriaOf(query: DecisionQuery): DecisionCriteria | string {
+function criteriaOf(query: z.infer<typeof decisionFilters>): DecisionCriteria | string {
   const { status, region, reason, size } = query;
   const minAmountFen = query.minAmountFen === undefined ? undefined : Number(query.minAmountFen);
   const maxAmountFen = query.maxAmountFen === undefined ? undefined : Number(query.maxAmountFen);
@@ -59,7 +53,8 @@ function criteriaOf(query: DecisionQuery): DecisionCriteria | string {
   return { status, region, reason, size, minAmountFen, maxAmountFen };
 }
 
-export async function screeningRoutes(app: FastifyInstance, options: ScreeningRouteOptions): Promise<void> {
+export async function screeningRoutes(plugin: FastifyInstance, options: ScreeningRouteOptions): Promise<void> {
+  const app = withZod(plugin);
   const { store, clock, params } = options;
   const { db } = store;
   /** Runs continuing in the background; the server waits for them before it closes the store. */
@@ -68,19 +63,16 @@ export async function screeningRoutes(app: FastifyInstance, options: ScreeningRo
     await Promise.allSettled(running.values());
   });
 
-  app.post<{ Params: { round: string }; Body: { asOf?: string; region?: string } | undefined }>(
+  app.post(
     '/rounds/:round/screenings',
     {
       config: staff(['case_worker'], regionFilter('body', 'region')),
       schema: {
         summary: '发起免申即享筛查（后台运行）',
         tags: ['screening'],
-        params: { type: 'object', properties: { round }, required: ['round'] },
-        body: {
-          type: 'object',
-          additionalProperties: false,
-          properties: { asOf: { type: 'string', format: 'date' }, region: { type: 'string', pattern: '^[0-9]{6}$' } },
-        },
+        params: roundParams,
+        body: startRunBody,
+        response: { 202: startedRun, ...refusals },
       },
     },
     async (request, reply) => {
@@ -104,14 +96,15 @@ export async function screeningRoutes(app: FastifyInstance, options: ScreeningRo
     },
   );
 
-  app.get<{ Params: { id: string } }>(
+  app.get(
     '/screenings/:id',
     {
       config: staff(CASE_STAFF),
       schema: {
         summary: '筛查批次的进度与汇总',
         tags: ['screening'],
-        params: { type: 'object', properties: { id: digits }, required: ['id'] },
+        params: runParams,
+        response: { 200: runView, ...refusals },
       },
     },
     async (request, reply) => {
@@ -132,14 +125,15 @@ export async function screeningRoutes(app: FastifyInstance, options: ScreeningRo
     },
   );
 
-  app.get<{ Params: { a: string; b: string } }>(
+  app.get(
     '/screenings/:a/diff/:b',
     {
       config: staff(CASE_STAFF, wholeDataSet),
       schema: {
         summary: '比较两个筛查批次：状态或金额变化的单位及原因',
         tags: ['screening'],
-        params: { type: 'object', properties: { a: digits, b: digits }, required: ['a', 'b'] },
+        params: diffParams,
+        response: { 200: runDiff, ...refusals },
       },
     },
     async (request, reply) => {
@@ -151,19 +145,16 @@ export async function screeningRoutes(app: FastifyInstance, options: ScreeningRo
     },
   );
 
-  app.get<{ Params: { round: string }; Querystring: DecisionQuery & { page?: string; pageSize?: string } }>(
+  app.get(
     '/rounds/:round/decisions',
     {
       config: staff(CASE_STAFF, regionFilter('query', 'region')),
       schema: {
         summary: '本年度各单位当前的筛查结论（按结论、地区、原因、规模、金额筛选，分页，统一社会信用代码已脱敏）',
         tags: ['screening'],
-        params: { type: 'object', properties: { round }, required: ['round'] },
-        querystring: {
-          type: 'object',
-          additionalProperties: false,
-          properties: { ...decisionFilters, page: digits, pageSize: digits },
-        },
+        params: roundParams,
+        querystring: decisionListQuery,
+        response: { 200: decisionPage, ...refusals },
       },
     },
     async (request, reply) => {
@@ -184,15 +175,15 @@ export async function screeningRoutes(app: FastifyInstance, options: ScreeningRo
     },
   );
 
-  app.get<{ Params: { round: string }; Querystring: DecisionQuery }>(
+  app.get(
     '/rounds/:round/decisions/export',
     {
       config: staff(CASE_STAFF, regionFilter('query', 'region')),
       schema: {
         summary: '导出筛选出的全部筛查结论（.xlsx，中文表头，统一社会信用代码已脱敏）',
         tags: ['screening'],
-        params: { type: 'object', properties: { round }, required: ['round'] },
-        querystring: { type: 'object', additionalProperties: false, properties: decisionFilters },
+        params: roundParams,
+        querystring: decisionFilters,
       },
     },
     async (request, reply) => {
@@ -218,14 +209,15 @@ export async function screeningRoutes(app: FastifyInstance, options: ScreeningRo
     },
   );
 
-  app.get<{ Params: { round: string; unitId: string } }>(
+  app.get(
     '/rounds/:round/units/:unitId/decision',
     {
       config: staff(CASE_STAFF, unitInUrl),
       schema: {
         summary: '单位当前的筛查结论及完整计算过程',
         tags: ['screening'],
-        params: { type: 'object', properties: { round, unitId: digits }, required: ['round', 'unitId'] },
+        params: unitDecisionParams,
+        response: { 200: decisionDetail, ...refusals },
       },
     },
     async (request, reply) => {

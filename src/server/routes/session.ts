@@ -17,7 +17,7 @@ import type { SmsProvider } from '../../domain/ports/sms-provider.ts';
 import { staffRoleLabels } from '../../domain/staff-roles.ts';
 import { staffName, type Identity } from '../../services/identity/identity.ts';
 import { IdentityError } from '../../services/identity/identity-error.ts';
-import { requestSignInCode, signInWithCode, type PortalKind } from '../../services/identity/portal-sign-in.ts';
+import { requestSignInCode, signInWithCode } from '../../services/identity/portal-sign-in.ts';
 import { endSession, type OpenedSession } from '../../services/identity/sessions.ts';
 import { changeOwnPassword } from '../../services/identity/staff-accounts.ts';
 import { signInStaff } from '../../services/identity/staff-sign-in.ts';
@@ -27,6 +27,21 @@ import { ALL_STAFF, PUBLIC } from '../security/access.ts';
 import { SESSION_COOKIE } from '../security/guard.ts';
 import { staffOf } from '../security/request-identity.ts';
 import { sendRefusal } from '../route-helpers.ts';
+import { refusals } from '../schemas/common.ts';
+import {
+  codeRequested,
+  passwordBody,
+  passwordChanged,
+  personCodeBody,
+  personSignInBody,
+  session,
+  signedIn,
+  signedOut,
+  staffSignInBody,
+  unitCodeBody,
+  unitSignInBody,
+} from '../schemas/session.ts';
+import { withZod } from '../zod-routes.ts';
 
 export interface SessionRouteOptions {
   store: Store;
@@ -39,22 +54,21 @@ export interface SessionRouteOptions {
 
 const signInLimit = { rateLimit: { max: 10, timeWindow: '1 minute' } };
 const codeLimit = { rateLimit: { max: 5, timeWindow: '1 minute' } };
-const creditCode = {
-  type: 'string',
-  pattern: '^[0-9A-HJ-NPQRTUWXYa-hj-npqrtuwxy]{18}$',
-  description: '统一社会信用代码（18位）',
-} as const;
-const idNumber = { type: 'string', pattern: '^[0-9]{17}[0-9Xx]$', description: '公民身份号码（18位）' } as const;
-const smsCode = { type: 'string', pattern: '^[0-9]{6}$', description: '短信验证码（6位数字）' } as const;
 const tags = ['session'];
+
+/** The unit's credit code or the person's identity number a portal sign-in names. */
+function identifierOf(body: { creditCode: string } | { idNumber: string }): string {
+  return 'creditCode' in body ? body.creditCode : body.idNumber;
+}
 
 /** What the browser learns of a session: who it is and the CSRF token. */
 function describe(identity: Identity) {
-  const common = { kind: identity.kind, csrfToken: identity.csrfToken, expiresAt: identity.expiresAt.toISOString() };
+  const common = { csrfToken: identity.csrfToken, expiresAt: identity.expiresAt.toISOString() };
   switch (identity.kind) {
     case 'staff':
       return {
         ...common,
+        kind: identity.kind,
         username: identity.username,
         displayName: identity.displayName,
         name: staffName(identity),
@@ -63,13 +77,14 @@ function describe(identity: Identity) {
         regionCode: identity.regionCode,
       };
     case 'unit':
-      return { ...common, unitId: identity.unitId, unitName: identity.unitName };
+      return { ...common, kind: identity.kind, unitId: identity.unitId, unitName: identity.unitName };
     case 'person':
-      return { ...common, personId: identity.personId, name: identity.name };
+      return { ...common, kind: identity.kind, personId: identity.personId, name: identity.name };
   }
 }
 
-export async function sessionRoutes(app: FastifyInstance, options: SessionRouteOptions): Promise<void> {
+export async function sessionRoutes(plugin: FastifyInstance, options: SessionRouteOptions): Promise<void> {
+  const app = withZod(plugin);
   const {
     store: { db },
     clock,
@@ -103,22 +118,15 @@ export async function sessionRoutes(app: FastifyInstance, options: SessionRouteO
     return { csrfToken: session.csrfToken, expiresAt: session.expiresAt.toISOString() };
   }
 
-  app.post<{ Body: { username: string; password: string } }>(
+  app.post(
     '/session/staff',
     {
       config: { access: PUBLIC, ...signInLimit },
       schema: {
         summary: '工作人员以用户名和密码登录（连续错误5次后，再次登录须等待的时间逐次延长；答复不区分用户名是否存在）',
         tags,
-        body: {
-          type: 'object',
-          required: ['username', 'password'],
-          additionalProperties: false,
-          properties: {
-            username: { type: 'string', minLength: 1, maxLength: 64 },
-            password: { type: 'string', minLength: 1, maxLength: 256 },
-          },
-        },
+        body: staffSignInBody,
+        response: { 200: signedIn, ...refusals },
       },
     },
     async (request, reply) => {
@@ -131,23 +139,24 @@ export async function sessionRoutes(app: FastifyInstance, options: SessionRouteO
     },
   );
 
-  for (const [kind, field, schema, label] of [
-    ['unit', 'creditCode', creditCode, '单位以统一社会信用代码'],
-    ['person', 'idNumber', idNumber, '个人以公民身份号码'],
+  for (const [kind, label, codeBody, signInBody] of [
+    ['unit', '单位以统一社会信用代码', unitCodeBody, unitSignInBody],
+    ['person', '个人以公民身份号码', personCodeBody, personSignInBody],
   ] as const) {
-    app.post<{ Body: Record<string, string> }>(
+    app.post(
       `/session/${kind}/code`,
       {
         config: { access: PUBLIC, ...codeLimit },
         schema: {
           summary: `${label}获取登录短信验证码（发送到经办机构登记的手机号码）`,
           tags,
-          body: { type: 'object', required: [field], additionalProperties: false, properties: { [field]: schema } },
+          body: codeBody,
+          response: { 200: codeRequested, ...refusals },
         },
       },
       async (request, reply) => {
         try {
-          const sent = await requestSignInCode(db, { kind: kind as PortalKind, identifier: request.body[field]!, clock, cipher });
+          const sent = await requestSignInCode(db, { kind, identifier: identifierOf(request.body), clock, cipher });
           // Delivered after answering: waiting for the gateway would make a known identifier answer slower than an unknown one.
           if (sms) deliverInBackground(deliverDueSms({ db, provider: sms, cipher, clock, limit: 10 }), request.log);
           return sent;
@@ -157,27 +166,18 @@ export async function sessionRoutes(app: FastifyInstance, options: SessionRouteO
       },
     );
 
-    app.post<{ Body: Record<string, string> }>(
+    app.post(
       `/session/${kind}`,
       {
         config: { access: PUBLIC, ...signInLimit },
-        schema: {
-          summary: `${label}和短信验证码登录`,
-          tags,
-          body: {
-            type: 'object',
-            required: [field, 'code'],
-            additionalProperties: false,
-            properties: { [field]: schema, code: smsCode },
-          },
-        },
+        schema: { summary: `${label}和短信验证码登录`, tags, body: signInBody, response: { 200: signedIn, ...refusals } },
       },
       async (request, reply) => {
         try {
           const session = await signInWithCode(db, {
-            kind: kind as PortalKind,
-            identifier: request.body[field]!,
-            code: request.body.code!,
+            kind,
+            identifier: identifierOf(request.body),
+            code: request.body.code,
             clock,
             cipher,
             ip: request.ip,
@@ -194,7 +194,7 @@ export async function sessionRoutes(app: FastifyInstance, options: SessionRouteO
     '/session',
     {
       config: { access: PUBLIC },
-      schema: { summary: '当前登录身份（含提交操作时须带上的 x-csrf-token）', tags },
+      schema: { summary: '当前登录身份（含提交操作时须带上的 x-csrf-token）', tags, response: { 200: session } },
     },
     async (request, reply) => {
       if (!request.identity) return fail(reply, 401, 'UNAUTHENTICATED', '未登录或登录已过期');
@@ -206,31 +206,24 @@ export async function sessionRoutes(app: FastifyInstance, options: SessionRouteO
     '/session/sign-out',
     {
       config: { access: { staff: ALL_STAFF, unit: true, person: true } },
-      schema: { summary: '退出登录', tags },
+      schema: { summary: '退出登录', tags, response: { 200: signedOut } },
     },
     async (request, reply) => {
       await endSession(db, request.identity!.sessionId, clock.now());
       void reply.clearCookie(SESSION_COOKIE, { path: '/' });
-      return { signedOut: true };
+      return { signedOut: true } as const;
     },
   );
 
-  app.post<{ Body: { current: string; next: string } }>(
+  app.post(
     '/session/password',
     {
       config: { access: { staff: ALL_STAFF }, ...signInLimit },
       schema: {
         summary: '工作人员修改自己的密码（修改后须重新登录）',
         tags,
-        body: {
-          type: 'object',
-          required: ['current', 'next'],
-          additionalProperties: false,
-          properties: {
-            current: { type: 'string', minLength: 1, maxLength: 256 },
-            next: { type: 'string', minLength: 1, maxLength: 256 },
-          },
-        },
+        body: passwordBody,
+        response: { 200: passwordChanged, ...refusals },
       },
     },
     async (request, reply) => {
@@ -238,7 +231,7 @@ export async function sessionRoutes(app: FastifyInstance, options: SessionRouteO
       try {
         await changeOwnPassword(db, me.accountId, request.body.current, request.body.next, { by: staffName(me), hasher, clock });
         void reply.clearCookie(SESSION_COOKIE, { path: '/' });
-        return { changed: true };
+        return { changed: true } as const;
       } catch (error) {
         // A mistyped current password leaves the session as it is: 400, since a 401 tells the browser it is signed out.
         if (error instanceof IdentityError && error.code === 'BAD_CREDENTIALS')
