@@ -1,39 +1,26 @@
 // The signed-in identity as the server reports it (GET /api/v1/session), kept in memory for the page's life. The
 // session itself is an HttpOnly cookie the page never sees; the CSRF token from here goes with every change. When the
 // server stops accepting the session (401: expired, signed out elsewhere), the screens listening are told.
+import type { z } from 'zod';
+import type {
+  codeRequested,
+  passwordChanged,
+  personSession,
+  session,
+  staffSession,
+  unitSession,
+} from '../../../src/server/schemas/session.ts';
 import type { StaffRole } from '../../../src/domain/staff-roles.ts';
 
 export { staffRoleLabels, staffRoles, type StaffRole } from '../../../src/domain/staff-roles.ts';
 
-interface SessionCommon {
-  csrfToken: string;
-  expiresAt: string;
-}
-
-export interface Staff extends SessionCommon {
-  kind: 'staff';
-  /** As actions are recorded: 显示名（用户名）. */
-  name: string;
-  username: string;
-  displayName: string;
-  roles: StaffRole[];
-  roleNames: string[];
-  regionCode: string;
-}
-
-export interface UnitSession extends SessionCommon {
-  kind: 'unit';
-  unitId: number;
-  unitName: string;
-}
-
-export interface PersonSession extends SessionCommon {
-  kind: 'person';
-  personId: number;
-  name: string;
-}
-
-export type Session = Staff | UnitSession | PersonSession;
+export type Staff = z.input<typeof staffSession>;
+export type UnitSession = z.input<typeof unitSession>;
+export type PersonSession = z.input<typeof personSession>;
+export type Session = z.input<typeof session>;
+/** The answer to asking for a sign-in code (the same whether or not the identifier is known). */
+export type CodeRequested = z.input<typeof codeRequested>;
+export type PasswordChanged = z.input<typeof passwordChanged>;
 
 let current: Session | undefined;
 

@@ -27,99 +27,40 @@ import type { staffAccount } from '../../../src/server/schemas/accounts.ts';
 import type { region } from '../../../src/server/schemas/regions.ts';
 import type { serviceStatus } from '../../../src/server/schemas/status.ts';
 import type { caseEvent, proposedBatch, reviewBatch } from '../../../src/server/schemas/review.ts';
+import type {
+  codeSent,
+  confirmationView,
+  confirmed,
+  outboxRow,
+  unconfirmedUnit,
+} from '../../../src/server/schemas/confirmation.ts';
+import type { notifyResult, stateTally } from '../../../src/server/schemas/round.ts';
+import type {
+  decisionDetail,
+  decisionItem,
+  decisionPage,
+  runDiff,
+  runView,
+  screeningRun,
+  startedRun,
+  tally,
+} from '../../../src/server/schemas/screening.ts';
 
-export type DecisionStatus = 'eligible' | 'ineligible' | 'needs_review';
-
-export interface Tally {
-  key: string;
-  label?: string;
-  units: number;
-  amountFen: number;
-  amountYuan: string;
-}
-
-export interface RunView {
-  runId: number;
-  status: 'running' | 'completed' | 'failed';
-  error: string | null;
-  progress: { done: number; total: number; percent: number };
-  summary: {
-    run: {
-      id: number;
-      round: string;
-      as_of: string;
-      region_code: string | null;
-      started_at: string;
-      finished_at: string | null;
-      created_by: string;
-      policy_version: string;
-    };
-    total: Tally;
-    byRegion: Tally[];
-    bySize: Tally[];
-    byStatus: Tally[];
-    byReason: Tally[];
-    laterStage: { label: string; count: number };
-  };
-}
-
-export interface DecisionItem {
-  unitId: number;
-  unitName: string;
-  creditCodeMasked: string;
-  regionCode: string;
-  caseState: RefundCaseState;
-  caseStateLabel: string;
-  runId: number;
-  status: DecisionStatus;
-  amountFen: number;
-  amountYuan: string;
-  reasons: string[];
-  size: string | null;
-  layoffRate: string | null;
-}
-
-export interface DecisionPage {
-  round: string;
-  page: number;
-  pageSize: number;
-  total: number;
-  items: DecisionItem[];
-}
-
-export interface DecisionDetail extends DecisionItem {
-  baseFen: number;
-  ratioBp: number | null;
-  fullMonths: number | null;
-  layoffs: number | null;
-  payTo: string | null;
-  inputHash: string;
-  policyVersion: string;
-  /** Null when it cannot be rebuilt (the unit's data changed since); traceNote says why. */
-  trace: TraceStep[] | null;
-  traceNote: string | null;
-}
-
-export interface DiffSide {
-  status: DecisionStatus;
-  amountFen: number;
-  reasons: string[];
-}
-export interface RunDiff {
-  runA: number;
-  runB: number;
-  changed: {
-    unitId: number;
-    regionCode: string;
-    before: DiffSide;
-    after: DiffSide;
-    reasonsAdded: string[];
-    reasonsRemoved: string[];
-    changedSteps: { step: string; before: string | null; after: string }[];
-  }[];
-  onlyInA: { unitId: number; regionCode: string; status: DecisionStatus; amountFen: number }[];
-  onlyInB: { unitId: number; regionCode: string; status: DecisionStatus; amountFen: number }[];
-}
+// Screening runs, the round's decisions, its progress and notices (src/server/schemas/{screening,round}.ts).
+export type DecisionStatus = z.input<typeof decisionItem>['status'];
+export type Tally = z.input<typeof tally>;
+export type RunView = z.input<typeof runView>;
+export type StartedRun = z.input<typeof startedRun>;
+/** A screening run as GET /rounds/:round/screenings lists them (oldest first). */
+export type ScreeningRunRow = z.input<typeof screeningRun>;
+export type DecisionItem = z.input<typeof decisionItem>;
+export type DecisionPage = z.input<typeof decisionPage>;
+export type DecisionDetail = z.input<typeof decisionDetail>;
+export type RunDiff = z.input<typeof runDiff>;
+/** One workflow state of the round (GET /rounds/:round/progress). */
+export type StateTally = z.input<typeof stateTally>;
+/** POST /rounds/:round/notify: the notices sent after 公示 and their delivery. */
+export type NotifyResult = z.input<typeof notifyResult>;
 
 /** The answer to proposing a review batch (POST /review/batches). */
 export type ProposedBatch = z.input<typeof proposedBatch>;
@@ -131,40 +72,12 @@ export type NoticeItem = z.input<typeof noticeItem>;
 export type PublicNotice = z.input<typeof publicNotice>;
 export type PublicNoticeItem = z.input<typeof publicNoticeItem>;
 
-export interface OutboxRow {
-  id: number;
-  round: string | null;
-  unit_id: number | null;
-  phone_masked: string;
-  template: string;
-  status: string;
-  attempts: number;
-  provider: string | null;
-  last_error: string | null;
-  created_at: string;
-  sent_at: string | null;
-}
-
-export interface UnconfirmedUnit {
-  unitId: number;
-  unitName: string;
-  creditCode: string;
-  regionCode: string;
-  phoneMasked: string | null;
-  amountFen: number;
-  notifiedAt: string;
-  daysSinceNotified: number;
-  remindersSent: number;
-}
-
-export interface ConfirmationView {
-  round: string;
-  unitName: string;
-  amountFen: number;
-  amountYuan: string;
-  payTo: string;
-  phoneMasked: string | null;
-}
+// The SMS outbox and the units' confirmation (src/server/schemas/confirmation.ts).
+export type OutboxRow = z.input<typeof outboxRow>;
+export type UnconfirmedUnit = z.input<typeof unconfirmedUnit>;
+export type ConfirmationView = z.input<typeof confirmationView>;
+export type CodeSent = z.input<typeof codeSent>;
+export type Confirmed = z.input<typeof confirmed>;
 
 export type ImportKind = z.input<typeof importKind>;
 export type ImportBatch = z.input<typeof importBatch>;
@@ -256,15 +169,6 @@ export interface WithdrawnDispatch {
 export type PaymentStatus = 'pending' | 'in_batch' | 'sent' | 'paid' | 'failed' | 'returned';
 export type PaymentBatchStatus = 'proposed' | 'authorised' | 'rejected' | 'exported' | 'reconciled';
 export type AccountKind = 'corporate_account' | 'contribution_account';
-
-/** One workflow state of the round (GET /rounds/:round/progress). */
-export interface StateTally {
-  state: RefundCaseState;
-  label: string;
-  units: number;
-  amountFen: number;
-  amountYuan: string;
-}
 
 export interface PaymentItem {
   id: number;
@@ -396,20 +300,6 @@ export interface LedgerCheck {
   transactionCount: number;
 }
 
-/** A screening run as GET /rounds/:round/screenings lists them (oldest first). */
-export interface ScreeningRunRow {
-  id: number;
-  round: string;
-  as_of: string;
-  region_code: string | null;
-  status: 'running' | 'completed' | 'failed';
-  total_units: number;
-  processed_units: number;
-  started_at: string;
-  finished_at: string | null;
-  created_by: string;
-}
-
 // The enterprise and person portals (src/server/schemas/portal.ts): what a signed-in unit or person sees of themselves.
 export type PortalChecklistLine = z.input<typeof portalChecklistLine>;
 export type PortalRefundCase = z.input<typeof portalRefundCase>;
@@ -418,13 +308,6 @@ export type PortalApplication = z.input<typeof portalApplication>;
 export type PortalRound = z.input<typeof portalRound>;
 export type UnitOverview = z.input<typeof unitOverview>;
 export type PersonRecord = z.input<typeof personRecord>;
-
-/** POST /rounds/:round/notify: the notices sent after 公示 and their delivery. */
-export interface NotifyResult {
-  notified: number;
-  manual: { unitId: number; unitName: string; creditCode: string; reason: string }[];
-  delivery: { sent: number; retrying: number; failed: number };
-}
 
 /** Risk control and push campaigns (GET /risk/…, /campaigns/…). */
 export type RiskHit = z.input<typeof hitView>;

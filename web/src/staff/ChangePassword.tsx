@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import { Alert, App, Button, Card, Form, Input, Typography } from 'antd';
 import { api } from '../shared/api.ts';
-import { rememberSession } from '../shared/session.ts';
+import { rememberSession, type PasswordChanged } from '../shared/session.ts';
 
 interface Values {
   current: string;
@@ -18,7 +18,7 @@ export default function ChangePassword({ onChanged }: { onChanged: () => void })
   const submit = ({ current, next }: Values) => {
     setBusy(true);
     setRefusal(undefined);
-    api<{ changed: boolean }>('/session/password', { body: { current, next } })
+    api<PasswordChanged>('/session/password', { body: { current, next } })
       .then(
         () => {
           rememberSession(undefined);

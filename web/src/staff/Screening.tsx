@@ -31,7 +31,7 @@ import {
   STATUS_LABELS,
 } from '../shared/labels.ts';
 import type { Staff } from '../shared/session.ts';
-import type { RunDiff, RunView, Tally } from '../shared/types.ts';
+import type { RunDiff, RunView, StartedRun, Tally } from '../shared/types.ts';
 
 const POLL_MS = 1000;
 
@@ -201,7 +201,7 @@ export default function Screening({ staff }: { staff: Staff }) {
 
   const start = (values: { asOf: Dayjs; region?: string }) => {
     setStarting(true);
-    api<{ runId: number }>(`/rounds/${ROUND}/screenings`, {
+    api<StartedRun>(`/rounds/${ROUND}/screenings`, {
       body: { asOf: values.asOf.format('YYYY-MM-DD'), ...(values.region && { region: values.region }) },
     })
       .then(

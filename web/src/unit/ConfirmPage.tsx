@@ -5,7 +5,7 @@ import { useParams } from 'react-router-dom';
 import { Alert, Button, Card, Descriptions, Input, Result, Space, Spin, Steps, Typography } from 'antd';
 import { api } from '../shared/api.ts';
 import { dateTime, yuan } from '../shared/format.ts';
-import type { ConfirmationView } from '../shared/types.ts';
+import type { CodeSent, ConfirmationView, Confirmed } from '../shared/types.ts';
 import { useApi } from '../shared/use-api.ts';
 import { PortalHeader } from './PortalHeader.tsx';
 
@@ -21,7 +21,7 @@ export default function ConfirmPage() {
   const requestCode = () => {
     setBusy(true);
     setError(undefined);
-    api<ConfirmationView & { codeSentTo: string | null }>(`/confirm/${encodeURIComponent(token)}/code`, { method: 'POST' })
+    api<CodeSent>(`/confirm/${encodeURIComponent(token)}/code`, { method: 'POST' })
       .then(
         (r) => setSentTo(r.codeSentTo ?? ''),
         (e: Error) => setError(e.message),
@@ -31,7 +31,7 @@ export default function ConfirmPage() {
   const confirm = () => {
     setBusy(true);
     setError(undefined);
-    api<{ confirmedAt: string }>(`/confirm/${encodeURIComponent(token)}`, { body: { code } })
+    api<Confirmed>(`/confirm/${encodeURIComponent(token)}`, { body: { code } })
       .then(
         (r) => setConfirmedAt(r.confirmedAt),
         (e: Error) => setError(e.message),

@@ -5,7 +5,7 @@ import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { Alert, Button, Card, Form, Input, Space, Spin, Typography } from 'antd';
 import { LogoutOutlined, MobileOutlined } from '@ant-design/icons';
 import { api, loadSession, signIn, signOut } from '../shared/api.ts';
-import { onSessionLost, SESSION_EXPIRED, type PersonSession, type UnitSession } from '../shared/session.ts';
+import { onSessionLost, SESSION_EXPIRED, type CodeRequested, type PersonSession, type UnitSession } from '../shared/session.ts';
 import { PortalHeader } from './PortalHeader.tsx';
 
 type PortalKind = 'unit' | 'person';
@@ -89,7 +89,7 @@ export function PortalSignIn<K extends PortalKind>(props: PortalSignInProps<K>) 
     }
     setBusy(true);
     try {
-      const answer = await api<{ message: string }>(`/session/${kind}/code`, { body: { [field]: identifier() } });
+      const answer = await api<CodeRequested>(`/session/${kind}/code`, { body: { [field]: identifier() } });
       setSent(answer.message);
       setWait(RESEND_SECONDS);
     } catch (e) {
