@@ -74,12 +74,12 @@ export interface SavedUpload {
  * A request that is not multipart, has no file, exceeds the plugin's size limit, is empty or is neither an XLSX nor a
  * CSV (text) file is answered here in Chinese.
  */
-export async function withUploadedFile(
+export async function withUploadedFile<T>(
   request: FastifyRequest,
   reply: FastifyReply,
   limits: { maxBytes: number; tooLarge: string },
-  work: (upload: SavedUpload) => Promise<unknown>,
-): Promise<unknown> {
+  work: (upload: SavedUpload) => Promise<T>,
+): Promise<T | FastifyReply> {
   if (!request.isMultipart()) return fail(reply, 415, 'NOT_MULTIPART', '请以 multipart/form-data 上传文件');
   const upload = await request.file();
   if (!upload) return fail(reply, 400, 'NO_FILE', '请求中没有文件');

@@ -10,10 +10,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import multipart from '@fastify/multipart';
 import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
 import type { InstructionFormat } from '../../adapters/bank/instruction-file.ts';
 import type { Store } from '../../adapters/store/open-store.ts';
 import type { FieldCipher } from '../../domain/ports/field-cipher.ts';
-import type { UnitAccountKind as AccountKind } from '../../adapters/store/schema-payments.ts';
 import {
   approveAccountCorrection,
   listAccountCorrections,
@@ -26,10 +26,28 @@ import { ledgerBalances } from '../../services/ledger/balances.ts';
 import { checkLedger } from '../../services/ledger/check.ts';
 import type { Clock } from '../../domain/ports/clock.ts';
 import { sendAttachment, withUploadedFile } from '../replies.ts';
-import { idParam, refusals, sendRefusal } from '../route-helpers.ts';
+import { sendRefusal } from '../route-helpers.ts';
+import {
+  acceptedReturn,
+  accountCorrection,
+  approvedCorrection,
+  correctionBody,
+  correctionListQuery,
+  duplicateReturn,
+  exportBody,
+  idParams,
+  ledgerBalance,
+  ledgerCheck,
+  proposedCorrection,
+  reconciliation,
+  reconciliationQuery,
+  rejectedReturn,
+} from '../schemas/bank.ts';
+import { refusals } from '../schemas/common.ts';
 import { staff, wholeDataSet } from '../security/access.ts';
 import { actorOf } from '../security/request-identity.ts';
 import { byParam, correctionOfPayment, touched } from '../security/scopes.ts';
+import { withZod } from '../zod-routes.ts';
 
 export interface BankRouteOptions {
   store: Store;
@@ -49,37 +67,23 @@ const FINANCE = ['finance'] as const;
 const FINANCE_READERS = ['finance', 'auditor'] as const;
 const batchRegions = byParam('id', touched.regionsOfPaymentBatch);
 
-const batchParams = { type: 'object', properties: { id: idParam }, required: ['id'] } as const;
-
-interface CorrectionBody {
-  paymentId: number;
-  accountKind: AccountKind;
-  bankName?: string;
-  accountNo: string;
-  reason: string;
-}
-
-export async function bankRoutes(app: FastifyInstance, options: BankRouteOptions): Promise<void> {
+export async function bankRoutes(plugin: FastifyInstance, options: BankRouteOptions): Promise<void> {
+  const app = withZod(plugin);
   const { db } = options.store;
   const { clock } = options;
   const maxUpload = options.maxUploadBytes ?? DEFAULT_MAX_UPLOAD;
   await app.register(multipart, { limits: { fileSize: maxUpload, files: 1, fields: 5 } });
   const tags = ['bank'];
 
-  app.post<{ Params: { id: string }; Body: { format?: InstructionFormat } | undefined }>(
+  app.post(
     '/bank/batches/:id/export',
     {
       config: staff(FINANCE, batchRegions),
       schema: {
         summary: '导出已授权付款批次的银行付款指令文件（CSV 或 XLSX，含合计行和 SM3 校验码；重复导出内容相同）',
         tags,
-        params: batchParams,
-        body: {
-          type: 'object',
-          required: [],
-          additionalProperties: false,
-          properties: { format: { type: 'string', enum: ['csv', 'xlsx'] } },
-        },
+        params: idParams,
+        body: exportBody,
         response: refusals,
       },
     },
@@ -113,6 +117,7 @@ export async function bankRoutes(app: FastifyInstance, options: BankRouteOptions
           '上传银行回单（CSV 或 XLSX）：每行须对应已发送的付款指令且金额一致，否则整个文件不导入；同一文件重复上传不产生变更',
         tags,
         consumes: ['multipart/form-data'],
+        response: { 200: z.union([acceptedReturn, duplicateReturn]), 422: rejectedReturn, ...refusals },
       },
     },
     async (request, reply) => {
@@ -127,20 +132,16 @@ export async function bankRoutes(app: FastifyInstance, options: BankRouteOptions
     },
   );
 
-  app.get<{ Params: { id: string }; Querystring: { format?: 'json' | 'xlsx' } }>(
+  app.get(
     '/bank/batches/:id/reconciliation',
     {
       config: staff(FINANCE_READERS, batchRegions),
       schema: {
         summary: '付款批次对账报告：未回单、支付失败、退回、金额不符、合计不符等全部差异',
         tags,
-        params: batchParams,
-        querystring: {
-          type: 'object',
-          properties: { format: { type: 'string', enum: ['json', 'xlsx'] } },
-          additionalProperties: false,
-        },
-        response: refusals,
+        params: idParams,
+        querystring: reconciliationQuery,
+        response: { 200: reconciliation.describe('format=xlsx 时为 XLSX 文件下载'), ...refusals },
       },
     },
     async (request, reply) => {
@@ -162,26 +163,15 @@ export async function bankRoutes(app: FastifyInstance, options: BankRouteOptions
     },
   );
 
-  app.post<{ Body: CorrectionBody }>(
+  app.post(
     '/bank/corrections',
     {
       config: staff(FINANCE, correctionOfPayment),
       schema: {
         summary: '财务人员提交支付失败或退回款项的收款账户更正（须另一名财务人员审核）',
         tags,
-        body: {
-          type: 'object',
-          required: ['paymentId', 'accountKind', 'accountNo', 'reason'],
-          additionalProperties: false,
-          properties: {
-            paymentId: { type: 'integer', minimum: 1 },
-            accountKind: { type: 'string', enum: ['corporate_account', 'contribution_account'] },
-            bankName: { type: 'string' },
-            accountNo: { type: 'string', minLength: 1 },
-            reason: { type: 'string', minLength: 1 },
-          },
-        },
-        response: refusals,
+        body: correctionBody,
+        response: { 201: proposedCorrection, ...refusals },
       },
     },
     async (request, reply) => {
@@ -204,32 +194,29 @@ export async function bankRoutes(app: FastifyInstance, options: BankRouteOptions
     },
   );
 
-  app.get<{ Querystring: { status?: 'proposed' | 'approved' | 'rejected' } }>(
+  app.get(
     '/bank/corrections',
     {
       config: staff(FINANCE_READERS, wholeDataSet),
       schema: {
         summary: '收款账户更正列表（新账号仅显示后四位）；status=proposed 为待另一名财务人员审核的更正',
         tags,
-        querystring: {
-          type: 'object',
-          additionalProperties: false,
-          properties: { status: { type: 'string', enum: ['proposed', 'approved', 'rejected'] } },
-        },
+        querystring: correctionListQuery,
+        response: { 200: z.array(accountCorrection) },
       },
     },
     async (request) => listAccountCorrections(db, request.query),
   );
 
-  app.post<{ Params: { id: string } }>(
+  app.post(
     '/bank/corrections/:id/approve',
     {
       config: staff(FINANCE, byParam('id', touched.regionsOfCorrection)),
       schema: {
         summary: '另一名财务人员审核通过账户更正：款项改为新账户、次数加一，重新待支付（同一支付、同一幂等键）',
         tags,
-        params: batchParams,
-        response: refusals,
+        params: idParams,
+        response: { 200: approvedCorrection, ...refusals },
       },
     },
     async (request, reply) => {
@@ -245,13 +232,20 @@ export async function bankRoutes(app: FastifyInstance, options: BankRouteOptions
     '/ledger/check',
     {
       config: staff(FINANCE_READERS, wholeDataSet),
-      schema: { summary: '资金台账检查：借贷平衡、应付确认唯一、余额与支付状态一致（列出全部问题）', tags: ['ledger'] },
+      schema: {
+        summary: '资金台账检查：借贷平衡、应付确认唯一、余额与支付状态一致（列出全部问题）',
+        tags: ['ledger'],
+        response: { 200: ledgerCheck },
+      },
     },
     async () => checkLedger(db),
   );
   app.get(
     '/ledger/balances',
-    { config: staff(FINANCE_READERS, wholeDataSet), schema: { summary: '资金台账各科目余额', tags: ['ledger'] } },
+    {
+      config: staff(FINANCE_READERS, wholeDataSet),
+      schema: { summary: '资金台账各科目余额', tags: ['ledger'], response: { 200: z.array(ledgerBalance) } },
+    },
     async () => ledgerBalances(db),
   );
 }

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import multipart from '@fastify/multipart';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { z } from 'zod';
 import type { Store } from '../../adapters/store/open-store.ts';
 import { writeTemplate } from '../../adapters/files/write-xlsx.ts';
 import type { Actor } from '../../domain/refund-case.ts';
@@ -23,10 +24,23 @@ import { loadDispatchUpload } from '../../services/dispatch/load-upload.ts';
 import { DispatchUploadError } from '../../services/dispatch/read-upload.ts';
 import { submitDispatchApplication, withdrawDispatchApplication } from '../../services/dispatch/submit-application.ts';
 import type { Clock } from '../../domain/ports/clock.ts';
-import { idParam, refusals, sendRefusal } from '../route-helpers.ts';
+import { sendRefusal } from '../route-helpers.ts';
+import { refusals } from '../schemas/common.ts';
+import {
+  dispatchApplication,
+  dispatchPreview,
+  dispatchRejection,
+  idParams,
+  submittedDispatch,
+  templateParams,
+  unitRoundParams,
+  withdrawBody,
+  withdrawnDispatch,
+} from '../schemas/dispatch.ts';
 import { CASE_STAFF, staff } from '../security/access.ts';
 import { actorOf } from '../security/request-identity.ts';
 import { byParam, touched, unitInUrl } from '../security/scopes.ts';
+import { withZod } from '../zod-routes.ts';
 
 export interface DispatchRouteOptions {
   store: Store;
@@ -42,7 +56,10 @@ const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.s
 const FILE_FIELDS = new Set(['placements', 'payments']);
 /** A case worker for any unit in scope, or a dispatch unit for itself. */
 const SUBMITTERS = { staff: ['case_worker'], unit: true } as const;
-const TEMPLATES = { workers: placementSheet, payments: paymentSheet } as const;
+const TEMPLATES: Record<z.infer<typeof templateParams>['sheet'], typeof placementSheet | typeof paymentSheet> = {
+  workers: placementSheet,
+  payments: paymentSheet,
+};
 
 class BadUpload extends Error {
   constructor(
@@ -109,7 +126,8 @@ function submitter(request: FastifyRequest): Actor {
   return identity?.kind === 'unit' ? { kind: 'unit', creditCode: identity.creditCode } : actorOf(request);
 }
 
-export async function dispatchRoutes(app: FastifyInstance, options: DispatchRouteOptions): Promise<void> {
+export async function dispatchRoutes(plugin: FastifyInstance, options: DispatchRouteOptions): Promise<void> {
+  const app = withZod(plugin);
   const { store, clock, cipher, params } = options;
   const { db } = store;
   const maxUpload = options.maxUploadBytes ?? DEFAULT_MAX_UPLOAD;
@@ -117,11 +135,11 @@ export async function dispatchRoutes(app: FastifyInstance, options: DispatchRout
   const tags = ['dispatch'];
 
   /** Reads the upload, runs `work` on it, and answers refusals and rejected uploads in Chinese. */
-  async function withUpload(
+  async function withUpload<T>(
     request: FastifyRequest,
     reply: FastifyReply,
-    work: (form: UploadForm, data: Awaited<ReturnType<typeof loadDispatchUpload>>) => Promise<unknown>,
-  ) {
+    work: (form: UploadForm, data: Awaited<ReturnType<typeof loadDispatchUpload>>) => Promise<T>,
+  ): Promise<T | FastifyReply> {
     const dir = await mkdtemp(join(tmpdir(), 'wengang-dispatch-'));
     try {
       const form = await readForm(request, db, dir, maxUpload);
@@ -145,17 +163,23 @@ export async function dispatchRoutes(app: FastifyInstance, options: DispatchRout
     }
   }
 
-  const uploadSchema = (summary: string) => ({
-    summary,
+  const upload = {
     tags,
     consumes: ['multipart/form-data'],
     description:
       '表单字段：round（年度）、unitId（单位编号；单位登录时可省略，只能是本单位）；文件：placements（派遣人员表，必填）、payments（缴费明细表：系统无本单位个人缴费明细时必填）',
-  });
+  };
 
   app.post(
     '/dispatch/applications/preview',
-    { config: { access: SUBMITTERS }, schema: uploadSchema('试算劳务派遣单位申请的分配结果（不保存）') },
+    {
+      config: { access: SUBMITTERS },
+      schema: {
+        ...upload,
+        summary: '试算劳务派遣单位申请的分配结果（不保存）',
+        response: { 200: dispatchPreview, 422: dispatchRejection, ...refusals },
+      },
+    },
     async (request, reply) =>
       withUpload(request, reply, async (form, { paymentsFileIgnored, ...data }) => ({
         ...(await previewDispatchApplication(db, { round: form.round, unitId: form.unitId, ...data, params })),
@@ -165,7 +189,14 @@ export async function dispatchRoutes(app: FastifyInstance, options: DispatchRout
 
   app.post(
     '/dispatch/applications',
-    { config: { access: SUBMITTERS }, schema: uploadSchema('提交劳务派遣单位申请：按规则判定分配，案件转入复核流程') },
+    {
+      config: { access: SUBMITTERS },
+      schema: {
+        ...upload,
+        summary: '提交劳务派遣单位申请：按规则判定分配，案件转入复核流程',
+        response: { 201: submittedDispatch, 422: dispatchRejection, ...refusals },
+      },
+    },
     async (request, reply) =>
       withUpload(request, reply, async (form, { paymentsFileIgnored, ...data }) => {
         const actor = submitter(request);
@@ -181,14 +212,15 @@ export async function dispatchRoutes(app: FastifyInstance, options: DispatchRout
       }),
   );
 
-  app.get<{ Params: { id: string } }>(
+  app.get(
     '/dispatch/applications/:id',
     {
       config: staff(CASE_STAFF, byParam('id', touched.regionsOfDispatchApplication)),
       schema: {
         summary: '劳务派遣单位申请及其分配明细',
         tags,
-        params: { type: 'object', properties: { id: idParam }, required: ['id'] },
+        params: idParams,
+        response: { 200: dispatchApplication, ...refusals },
       },
     },
     async (request, reply) => {
@@ -201,18 +233,15 @@ export async function dispatchRoutes(app: FastifyInstance, options: DispatchRout
     },
   );
 
-  app.get<{ Params: { round: string; unitId: string } }>(
+  app.get(
     '/dispatch/units/:unitId/applications/:round',
     {
       config: staff(CASE_STAFF, unitInUrl),
       schema: {
         summary: '单位在该年度的有效申请（无有效申请时为最近撤回的一份）',
         tags,
-        params: {
-          type: 'object',
-          properties: { round: { type: 'string', pattern: '^[0-9]{4}$' }, unitId: idParam },
-          required: ['round', 'unitId'],
-        },
+        params: unitRoundParams,
+        response: { 200: dispatchApplication, ...refusals },
       },
     },
     async (request, reply) => {
@@ -225,21 +254,16 @@ export async function dispatchRoutes(app: FastifyInstance, options: DispatchRout
     },
   );
 
-  app.post<{ Params: { id: string }; Body: { note: string } }>(
+  app.post(
     '/dispatch/applications/:id/withdraw',
     {
       config: staff(['case_worker'], byParam('id', touched.regionsOfDispatchApplication)),
       schema: {
         summary: '撤回申请（案件提交复核前），之后可重新申请',
         tags,
-        params: { type: 'object', properties: { id: idParam }, required: ['id'] },
-        body: {
-          type: 'object',
-          required: ['note'],
-          additionalProperties: false,
-          properties: { note: { type: 'string', minLength: 1 } },
-        },
-        response: refusals,
+        params: idParams,
+        body: withdrawBody,
+        response: { 200: withdrawnDispatch, ...refusals },
       },
     },
     async (request, reply) => {
@@ -257,14 +281,14 @@ export async function dispatchRoutes(app: FastifyInstance, options: DispatchRout
     },
   );
 
-  app.get<{ Params: { sheet: keyof typeof TEMPLATES } }>(
+  app.get(
     '/dispatch/templates/:sheet',
     {
       config: { access: { staff: ['case_worker'], unit: true } },
       schema: {
         summary: '下载申请模板（workers：派遣人员表；payments：缴费明细表）',
         tags,
-        params: { type: 'object', properties: { sheet: { type: 'string', enum: Object.keys(TEMPLATES) } }, required: ['sheet'] },
+        params: templateParams,
       },
     },
     async (request, reply) => {

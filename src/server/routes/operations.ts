@@ -3,15 +3,20 @@
 // /metrics in Prometheus text format, answered only to the addresses configured (WENGANG_METRICS_ALLOW; loopback by
 // default). Registered on the root instance, so its hooks count and log every request: one JSON line per request
 // with its id, route template (never the URL itself, which can carry a token), status, duration and acting account.
+// The three routes themselves sit in a plugin of their own, so their zod schemas stay theirs.
 import { BlockList, isIPv6 } from 'node:net';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
+import { z } from 'zod';
 import type { Database } from '../../adapters/store/schema.ts';
 import type { ParameterStore } from '../../policy/core/parameters.ts';
 import { serverMetrics } from '../operations/metrics.ts';
 import { readiness } from '../operations/readiness.ts';
 import { fail } from '../replies.ts';
+import { refusals } from '../schemas/common.ts';
+import { liveness, readiness as readinessSchema } from '../schemas/operations.ts';
 import { PUBLIC } from '../security/access.ts';
+import { withZod } from '../zod-routes.ts';
 
 export interface OperationsOptions {
   db?: Kysely<Database>;
@@ -70,15 +75,33 @@ export async function registerOperations(app: FastifyInstance, options: Operatio
     );
   });
 
+  await app.register(async (plugin) => operationRoutes(plugin, options, metrics, metricsAllow));
+}
+
+function operationRoutes(
+  plugin: FastifyInstance,
+  options: OperationsOptions,
+  metrics: ReturnType<typeof serverMetrics>,
+  metricsAllow: BlockList,
+): void {
+  const app = withZod(plugin);
+  const tags = ['operations'];
   app.get(
     '/healthz',
-    { config: { access: PUBLIC }, schema: { summary: '存活检查（进程在运行）', tags: ['operations'] } },
-    async () => ({ status: 'ok' }),
+    { config: { access: PUBLIC }, schema: { summary: '存活检查（进程在运行）', tags, response: { 200: liveness } } },
+    async () => ({ status: 'ok' as const }),
   );
 
   app.get(
     '/readyz',
-    { config: { access: PUBLIC }, schema: { summary: '就绪检查（数据库、迁移、政策参数）', tags: ['operations'] } },
+    {
+      config: { access: PUBLIC },
+      schema: {
+        summary: '就绪检查（数据库、迁移、政策参数）',
+        tags,
+        response: { 200: readinessSchema, 503: readinessSchema },
+      },
+    },
     async (_request, reply) => {
       const checks = await readiness(options.db, options.params);
       const ready = checks.every((check) => check.ok);
@@ -88,7 +111,14 @@ export async function registerOperations(app: FastifyInstance, options: Operatio
 
   app.get(
     '/metrics',
-    { config: { access: PUBLIC }, schema: { summary: 'Prometheus 监控指标（仅允许配置的地址访问）', tags: ['operations'] } },
+    {
+      config: { access: PUBLIC },
+      schema: {
+        summary: 'Prometheus 监控指标（仅允许配置的地址访问）',
+        tags,
+        response: { 200: z.string().describe('Prometheus 文本格式'), 403: refusals[403] },
+      },
+    },
     async (request, reply) => {
       if (!allowed(metricsAllow, request.ip))
         return fail(reply, 403, 'FORBIDDEN', '监控指标只允许从配置的地址访问（WENGANG_METRICS_ALLOW）');

@@ -2,38 +2,51 @@
 // account numbers, propose a batch, authorise or reject it (a second finance officer), run it in the background and
 // follow its progress. The acting member of staff is the signed-in one.
 import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
 import type { Store } from '../../adapters/store/open-store.ts';
-import type { PaymentStatus } from '../../adapters/store/schema-payments.ts';
 import type { Clock } from '../../domain/ports/clock.ts';
 import { createPaymentsForConfirmed } from '../../services/payments/create-payments.ts';
 import { listPayments } from '../../services/payments/list-payments.ts';
-import { paymentStatusLabel } from '../../domain/vocabulary/payments.ts';
 import { assertFinance } from '../../services/payments/payment-actor.ts';
 import {
   authorisePaymentBatch,
-  batchStatusLabel,
   listPaymentBatches,
   proposePaymentBatch,
   rejectPaymentBatch,
-  type PaymentBatchStatus,
 } from '../../services/payments/payment-batches.ts';
 import { assertRunnable, paymentProgress, runPaymentBatch } from '../../services/payments/run-batch.ts';
-import { idParam, refusals, roundParam, sendRefusal } from '../route-helpers.ts';
+import { sendRefusal } from '../route-helpers.ts';
+import { refusals } from '../schemas/common.ts';
+import {
+  authoriseBody,
+  batchListQuery,
+  batchParams,
+  createBody,
+  createdPayments,
+  paymentBatch,
+  paymentBatchSummary,
+  paymentItem,
+  paymentListQuery,
+  paymentProgress as progressSchema,
+  proposeBody,
+  rejectBody,
+} from '../schemas/payments.ts';
 import { staff, wholeDataSet } from '../security/access.ts';
 import { actorOf } from '../security/request-identity.ts';
 import { byParam, paymentSelection, touched } from '../security/scopes.ts';
+import { withZod } from '../zod-routes.ts';
 
 export interface PaymentRouteOptions {
   store: Store;
   clock: Clock;
 }
 
-const batchParams = { type: 'object', properties: { id: idParam }, required: ['id'] } as const;
 const FINANCE = ['finance'] as const;
 const FINANCE_READERS = ['finance', 'auditor'] as const;
 const batchRegions = byParam('id', touched.regionsOfPaymentBatch);
 
-export async function paymentRoutes(app: FastifyInstance, options: PaymentRouteOptions): Promise<void> {
+export async function paymentRoutes(plugin: FastifyInstance, options: PaymentRouteOptions): Promise<void> {
+  const app = withZod(plugin);
   const { db } = options.store;
   const { clock } = options;
   const tags = ['payments'];
@@ -43,15 +56,15 @@ export async function paymentRoutes(app: FastifyInstance, options: PaymentRouteO
     await Promise.allSettled(running.values());
   });
 
-  app.post<{ Body: { round: string } }>(
+  app.post(
     '/payments/create',
     {
       config: staff(FINANCE, wholeDataSet),
       schema: {
         summary: '为已确认的案件生成支付（每个单位、每个收款单位一笔；重复执行不会重复生成）',
         tags,
-        body: { type: 'object', required: ['round'], additionalProperties: false, properties: { round: roundParam } },
-        response: refusals,
+        body: createBody,
+        response: { 201: createdPayments, ...refusals },
       },
     },
     async (request, reply) => {
@@ -64,24 +77,15 @@ export async function paymentRoutes(app: FastifyInstance, options: PaymentRouteO
     },
   );
 
-  app.get<{ Querystring: { round?: string; status?: PaymentStatus; batchId?: string; limit?: string; offset?: string } }>(
+  app.get(
     '/payments',
     {
       config: staff(FINANCE_READERS, wholeDataSet),
       schema: {
         summary: '支付明细（账号仅显示后四位）',
         tags,
-        querystring: {
-          type: 'object',
-          additionalProperties: false,
-          properties: {
-            round: roundParam,
-            status: { type: 'string', enum: Object.keys(paymentStatusLabel) },
-            batchId: idParam,
-            limit: { type: 'string', pattern: '^[1-9][0-9]{0,3}$' },
-            offset: { type: 'string', pattern: '^[0-9]{1,9}$' },
-          },
-        },
+        querystring: paymentListQuery,
+        response: { 200: z.array(paymentItem) },
       },
     },
     async (request) => {
@@ -96,41 +100,29 @@ export async function paymentRoutes(app: FastifyInstance, options: PaymentRouteO
     },
   );
 
-  app.get<{ Querystring: { round?: string; status?: PaymentBatchStatus } }>(
+  app.get(
     '/payments/batches',
     {
       config: staff(FINANCE_READERS, wholeDataSet),
       schema: {
         summary: '支付批次列表',
         tags,
-        querystring: {
-          type: 'object',
-          additionalProperties: false,
-          properties: { round: roundParam, status: { type: 'string', enum: Object.keys(batchStatusLabel) } },
-        },
+        querystring: batchListQuery,
+        response: { 200: z.array(paymentBatch) },
       },
     },
     async (request) => listPaymentBatches(db, request.query),
   );
 
-  app.post<{ Body: { round: string; paymentIds?: number[]; note?: string } }>(
+  app.post(
     '/payments/batches',
     {
       config: staff(FINANCE, paymentSelection),
       schema: {
         summary: '财务人员提交支付批次（指定支付，或全部待支付款项）',
         tags,
-        body: {
-          type: 'object',
-          required: ['round'],
-          additionalProperties: false,
-          properties: {
-            round: roundParam,
-            paymentIds: { type: 'array', items: { type: 'integer', minimum: 1 }, minItems: 1 },
-            note: { type: 'string' },
-          },
-        },
-        response: refusals,
+        body: proposeBody,
+        response: { 201: paymentBatchSummary, ...refusals },
       },
     },
     async (request, reply) => {
@@ -143,11 +135,11 @@ export async function paymentRoutes(app: FastifyInstance, options: PaymentRouteO
     },
   );
 
-  for (const [outcome, decide, summary] of [
-    ['authorise', authorisePaymentBatch, '另一名财务人员授权支付批次（不得为提交人本人）'],
-    ['reject', rejectPaymentBatch, '另一名财务人员驳回支付批次（须填写驳回意见），款项回到待支付'],
+  for (const [outcome, decide, body, summary] of [
+    ['authorise', authorisePaymentBatch, authoriseBody, '另一名财务人员授权支付批次（不得为提交人本人）'],
+    ['reject', rejectPaymentBatch, rejectBody, '另一名财务人员驳回支付批次（须填写驳回意见），款项回到待支付'],
   ] as const) {
-    app.post<{ Params: { id: string }; Body: { note?: string } | undefined }>(
+    app.post(
       `/payments/batches/:id/${outcome}`,
       {
         config: staff(FINANCE, batchRegions),
@@ -155,13 +147,8 @@ export async function paymentRoutes(app: FastifyInstance, options: PaymentRouteO
           summary,
           tags,
           params: batchParams,
-          body: {
-            type: 'object',
-            required: outcome === 'reject' ? ['note'] : [],
-            additionalProperties: false,
-            properties: { note: { type: 'string' } },
-          },
-          response: refusals,
+          body,
+          response: { 200: paymentBatchSummary, ...refusals },
         },
       },
       async (request, reply) => {
@@ -179,7 +166,7 @@ export async function paymentRoutes(app: FastifyInstance, options: PaymentRouteO
     );
   }
 
-  app.post<{ Params: { id: string } }>(
+  app.post(
     '/payments/batches/:id/run',
     {
       config: staff(FINANCE, batchRegions),
@@ -187,7 +174,7 @@ export async function paymentRoutes(app: FastifyInstance, options: PaymentRouteO
         summary: '在后台执行已授权批次的支付（每笔只支付一次，可重复请求）；进度见 progress',
         tags,
         params: batchParams,
-        response: refusals,
+        response: { 202: progressSchema, ...refusals },
       },
     },
     async (request, reply) => {
@@ -209,7 +196,7 @@ export async function paymentRoutes(app: FastifyInstance, options: PaymentRouteO
     },
   );
 
-  app.get<{ Params: { id: string } }>(
+  app.get(
     '/payments/batches/:id/progress',
     {
       config: staff(FINANCE_READERS, batchRegions),
@@ -217,7 +204,7 @@ export async function paymentRoutes(app: FastifyInstance, options: PaymentRouteO
         summary: '支付批次进度（各状态笔数、尚待发送笔数、能否导出银行付款指令）',
         tags,
         params: batchParams,
-        response: refusals,
+        response: { 200: progressSchema, ...refusals },
       },
     },
     async (request, reply) => {

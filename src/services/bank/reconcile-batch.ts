@@ -10,6 +10,7 @@ import { ValidationReport } from '../../adapters/files/validate-rows.ts';
 import { writeXlsx, type ExportCell } from '../../adapters/files/write-xlsx.ts';
 import type { Database } from '../../adapters/store/schema.ts';
 import { differenceLabels, type DifferenceKind } from '../../domain/vocabulary/reconciliation.ts';
+import type { PaymentBatchStatus } from '../../domain/vocabulary/payments.ts';
 import { formatYuan, sumFen, type Fen } from '../../policy/core/money.ts';
 import { Refusal } from '../../domain/refusal.ts';
 import { readReturnLines } from './read-return-lines.ts';
@@ -32,7 +33,7 @@ interface Tally {
 
 export interface ReconciliationReport {
   batchId: number;
-  batchStatus: string;
+  batchStatus: PaymentBatchStatus;
   source: 'imported' | 'file';
   instructed: Tally;
   answered: Record<BankOutcome, Tally>;

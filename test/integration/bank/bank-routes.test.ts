@@ -117,6 +117,23 @@ for (const backend of storeBackends()) {
         });
         expect(proposed.statusCode).toBe(201);
         const { correctionId } = proposed.json();
+        const waiting = await app.inject({
+          method: 'GET',
+          url: '/api/v1/bank/corrections?status=proposed',
+          headers: await checker.headers(),
+        });
+        expect(waiting.json()).toEqual([
+          expect.objectContaining({ correctionId, paymentId: bad!.paymentId, status: 'proposed', reason: '户名与账号已核实' }),
+        ]);
+        expect(waiting.json()[0].accountMasked).toMatch(/5555$/);
+        expect(waiting.body).not.toContain('6222333344445555');
+        const unknownStatus = await app.inject({
+          method: 'GET',
+          url: '/api/v1/bank/corrections?status=pending',
+          headers: await checker.headers(),
+        });
+        expect(unknownStatus.statusCode).toBe(400);
+        expect(unknownStatus.json().error.message).toMatch(/^查询参数 status：.*[\u4e00-\u9fff]/);
         const self = await app.inject({
           method: 'POST',
           url: `/api/v1/bank/corrections/${correctionId}/approve`,

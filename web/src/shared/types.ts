@@ -9,8 +9,6 @@ import type {
   hitView,
   repayBody,
 } from '../../../src/server/schemas/risk.ts';
-import type { RefundCaseState } from '../../../src/domain/refund-case.ts';
-import type { TraceStep } from '../../../src/policy/core/decision.ts';
 import type { importBatch, importKind } from '../../../src/server/schemas/imports.ts';
 import type { notice, noticeItem, publicNotice, publicNoticeItem } from '../../../src/server/schemas/notice.ts';
 import type {
@@ -45,6 +43,38 @@ import type {
   startedRun,
   tally,
 } from '../../../src/server/schemas/screening.ts';
+import type {
+  dispatchAllocation,
+  dispatchApplication,
+  dispatchPreview,
+  dispatchRejection,
+  dispatchUploadProblem,
+  submittedDispatch,
+  withdrawnDispatch,
+} from '../../../src/server/schemas/dispatch.ts';
+import type {
+  accountKind,
+  createdPayments,
+  manualPayment,
+  paymentBatch,
+  paymentBatchStatus,
+  paymentBatchSummary,
+  paymentItem,
+  paymentProgress,
+  paymentStatus,
+} from '../../../src/server/schemas/payments.ts';
+import type {
+  acceptedReturn,
+  accountCorrection,
+  approvedCorrection,
+  correctionBody,
+  duplicateReturn,
+  ledgerBalance,
+  ledgerCheck,
+  proposedCorrection,
+  reconciliation,
+  rejectedReturn,
+} from '../../../src/server/schemas/bank.ts';
 
 // Screening runs, the round's decisions, its progress and notices (src/server/schemas/{screening,round}.ts).
 export type DecisionStatus = z.input<typeof decisionItem>['status'];
@@ -91,7 +121,7 @@ export interface ImportRejection {
 
 export type StatusView = z.input<typeof serviceStatus>;
 
-// Staff accounts, regions, the audit log and labour-dispatch applications (src/server/routes/{accounts,regions,audit,dispatch}.ts).
+// Staff accounts, regions and the audit log (src/server/routes/{accounts,regions,audit}.ts).
 export type StaffAccount = z.input<typeof staffAccount>;
 
 export type Region = z.input<typeof region>;
@@ -102,203 +132,36 @@ export type AuditVerdict = import('../../../src/domain/audit-chain.ts').ChainVer
   checkpoints: { seq: number; hash: string }[];
 };
 
-export interface DispatchAllocation {
-  recipient: string;
-  recipientName: string | null;
-  role: 'dispatch_unit' | 'user_unit';
-  baseFen: number;
-  amountFen: number;
-}
-
-export interface DispatchPreview {
-  round: string;
-  unitId: number;
-  unitName: string;
-  status: DecisionStatus;
-  reasons: string[];
-  amountFen: number;
-  excludedFen: number;
-  allocations: DispatchAllocation[];
-  paymentsSource: 'store' | 'upload';
-  workerCount: number;
-  paymentCount: number;
-  trace: TraceStep[];
-  paymentsFileIgnored: boolean;
-}
-export interface SubmittedDispatch extends DispatchPreview {
-  applicationId: number;
-  runId: number;
-  caseState: RefundCaseState;
-}
-
-export interface DispatchUploadProblem {
-  file: string;
-  row: number;
-  column: string;
-  value: string;
-  message: string;
-}
+// Labour-dispatch applications (src/server/schemas/dispatch.ts).
+export type DispatchAllocation = z.input<typeof dispatchAllocation>;
+export type DispatchPreview = z.input<typeof dispatchPreview>;
+export type SubmittedDispatch = z.input<typeof submittedDispatch>;
+export type DispatchUploadProblem = z.input<typeof dispatchUploadProblem>;
 /** A rejected upload (422): every problem of the sheets. */
-export interface DispatchRejection {
-  error: { code: string; message: string };
-  problems: DispatchUploadProblem[];
-}
+export type DispatchRejection = z.input<typeof dispatchRejection>;
+export type DispatchApplication = z.input<typeof dispatchApplication>;
+export type WithdrawnDispatch = z.input<typeof withdrawnDispatch>;
 
-export interface DispatchApplication {
-  id: number;
-  round: string;
-  unitId: number;
-  unitName: string;
-  status: 'submitted' | 'decided' | 'withdrawn';
-  amountFen: number;
-  excludedFen: number;
-  workerCount: number;
-  submittedBy: string;
-  submittedAt: string;
-  decidedAt: string | null;
-  allocations: DispatchAllocation[];
-}
-export interface WithdrawnDispatch {
-  applicationId: number;
-  runId: number;
-  caseState: RefundCaseState;
-  amountFen: number;
-}
+// Payments, bank files, reconciliation, account corrections and the fund ledger (src/server/schemas/{payments,bank}.ts).
+export type PaymentStatus = z.input<typeof paymentStatus>;
+export type PaymentBatchStatus = z.input<typeof paymentBatchStatus>;
+export type AccountKind = z.input<typeof accountKind>;
 
-// Payments, bank files, reconciliation, account corrections and the fund ledger (src/server/routes/{payments,bank}.ts).
-export type PaymentStatus = 'pending' | 'in_batch' | 'sent' | 'paid' | 'failed' | 'returned';
-export type PaymentBatchStatus = 'proposed' | 'authorised' | 'rejected' | 'exported' | 'reconciled';
-export type AccountKind = 'corporate_account' | 'contribution_account';
-
-export interface PaymentItem {
-  id: number;
-  idempotencyKey: string;
-  unitId: number;
-  recipientCreditCode: string;
-  recipientName: string;
-  role: 'unit' | 'dispatch_unit' | 'user_unit';
-  amountFen: number;
-  accountKind: AccountKind;
-  bankName: string | null;
-  accountMasked: string;
-  status: PaymentStatus;
-  attempt: number;
-  batchId: number | null;
-}
-
-export interface ManualPayment {
-  unitId: number;
-  unitName: string;
-  recipientCreditCode: string;
-  recipientName: string;
-  amountFen: number;
-  reason: string;
-}
-export interface CreatedPayments {
-  caseCount: number;
-  paymentCount: number;
-  totalFen: number;
-  manual: ManualPayment[];
-}
-
-export interface PaymentBatchSummary {
-  batchId: number;
-  status: PaymentBatchStatus;
-  paymentCount: number;
-  totalFen: number;
-}
-export interface PaymentBatch extends PaymentBatchSummary {
-  round: string;
-  note: string | null;
-  proposedBy: string;
-  proposedAt: string;
-  authorisedBy: string | null;
-  authorisedAt: string | null;
-}
-
-export interface PaymentProgress extends PaymentBatchSummary {
-  byStatus: Record<PaymentStatus, number>;
-  sentFen: number;
-  remaining: number;
-  readyToExport: boolean;
-  running: boolean;
-}
-
-export interface BankRowError {
-  row: number;
-  column: string;
-  value: string;
-  message: string;
-}
-export type ReturnImport =
-  | {
-      status: 'accepted';
-      fileId: number;
-      batchId: number;
-      lineCount: number;
-      totalFen: number;
-      paid: number;
-      failed: number;
-      returned: number;
-      casesPaid: number;
-    }
-  | { status: 'duplicate'; fileId: number; batchId: number; message: string }
-  | { status: 'rejected'; message: string; errorCount: number; errors: BankRowError[] };
-
-export type DifferenceKind = 'unanswered' | 'failed' | 'returned' | 'unknown' | 'amount' | 'invalid' | 'totals';
-export interface ReconciliationTally {
-  count: number;
-  totalFen: number;
-}
-export interface Reconciliation {
-  batchId: number;
-  batchStatus: PaymentBatchStatus;
-  source: 'imported' | 'file';
-  instructed: ReconciliationTally;
-  answered: Record<'paid' | 'failed' | 'returned', ReconciliationTally>;
-  unanswered: ReconciliationTally;
-  balanced: boolean;
-  differences: {
-    kind: DifferenceKind;
-    reference: string | null;
-    recipientName: string | null;
-    instructedFen: number | null;
-    answeredFen: number | null;
-    message: string;
-  }[];
-}
-
-export interface AccountCorrection {
-  correctionId: number;
-  paymentId: number;
-  recipientName: string;
-  amountFen: number;
-  paymentStatus: PaymentStatus;
-  accountKind: AccountKind;
-  bankName: string | null;
-  accountMasked: string;
-  reason: string;
-  status: 'proposed' | 'approved' | 'rejected';
-  proposedBy: string;
-  proposedAt: string;
-  approvedBy: string | null;
-  approvedAt: string | null;
-}
-
-export interface LedgerBalance {
-  account: 'fund' | 'payable' | 'bank_in_transit' | 'bank';
-  label: string;
-  debitFen: number;
-  creditFen: number;
-  balanceFen: number;
-}
-export interface LedgerCheck {
-  ok: boolean;
-  violations: { code: string; message: string; paymentId?: number; transactionKey?: string }[];
-  balances: LedgerBalance[];
-  paymentCount: number;
-  transactionCount: number;
-}
+export type PaymentItem = z.input<typeof paymentItem>;
+export type ManualPayment = z.input<typeof manualPayment>;
+export type CreatedPayments = z.input<typeof createdPayments>;
+export type PaymentBatchSummary = z.input<typeof paymentBatchSummary>;
+export type PaymentBatch = z.input<typeof paymentBatch>;
+export type PaymentProgress = z.input<typeof paymentProgress>;
+export type ReturnImport = z.input<typeof acceptedReturn> | z.input<typeof duplicateReturn> | z.input<typeof rejectedReturn>;
+export type Reconciliation = z.input<typeof reconciliation>;
+export type ReconciliationTally = Reconciliation['instructed'];
+export type CorrectionBody = z.input<typeof correctionBody>;
+export type ProposedCorrection = z.input<typeof proposedCorrection>;
+export type ApprovedCorrection = z.input<typeof approvedCorrection>;
+export type AccountCorrection = z.input<typeof accountCorrection>;
+export type LedgerBalance = z.input<typeof ledgerBalance>;
+export type LedgerCheck = z.input<typeof ledgerCheck>;
 
 // The enterprise and person portals (src/server/schemas/portal.ts): what a signed-in unit or person sees of themselves.
 export type PortalChecklistLine = z.input<typeof portalChecklistLine>;

@@ -9,6 +9,7 @@ import { download, upload, ROUND } from '../shared/api.ts';
 import { count, dateTime, yuan } from '../shared/format.ts';
 import { ALLOCATION_ROLE_LABELS, reasonLabel, stateLabel, STATUS_COLORS, STATUS_LABELS } from '../shared/labels.ts';
 import type {
+  DispatchAllocation,
   DispatchPreview,
   DispatchRejection,
   DispatchUploadProblem,
@@ -16,12 +17,7 @@ import type {
   SubmittedDispatch,
 } from '../shared/types.ts';
 
-interface Share {
-  key: string;
-  recipientName: string | null;
-  role: 'dispatch_unit' | 'user_unit';
-  amountFen: number;
-}
+type Share = Pick<DispatchAllocation, 'recipientName' | 'role' | 'amountFen'> & { key: string };
 
 function Shares({ shares }: { shares: Share[] }) {
   return (

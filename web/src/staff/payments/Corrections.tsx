@@ -6,15 +6,16 @@ import { Alert, App, Button, Card, Form, Input, Modal, Select, Table, Tag } from
 import { api, query, ROUND } from '../../shared/api.ts';
 import { dateTime, yuan } from '../../shared/format.ts';
 import { CORRECTION_STATUS_LABELS, PAY_TO_LABELS, PAYMENT_STATUS_COLORS, PAYMENT_STATUS_LABELS } from '../../shared/labels.ts';
-import type { AccountCorrection, AccountKind, PaymentItem } from '../../shared/types.ts';
+import type {
+  AccountCorrection,
+  ApprovedCorrection,
+  CorrectionBody,
+  PaymentItem,
+  ProposedCorrection,
+} from '../../shared/types.ts';
 import { useApi } from '../../shared/use-api.ts';
 
-interface CorrectionForm {
-  accountKind: AccountKind;
-  bankName?: string;
-  accountNo: string;
-  reason: string;
-}
+type CorrectionForm = Omit<CorrectionBody, 'paymentId'>;
 
 /** As the server checks it: 6 to 32 digits once spaces and hyphens are taken out. */
 const ACCOUNT_NUMBER = /^\d{6,32}$/;
@@ -34,7 +35,7 @@ function CorrectionModal({
   const [form] = Form.useForm<CorrectionForm>();
   const submit = (v: CorrectionForm) =>
     payment &&
-    api<{ correctionId: number }>('/bank/corrections', {
+    api<ProposedCorrection>('/bank/corrections', {
       body: {
         paymentId: payment.id,
         accountKind: v.accountKind,
@@ -110,7 +111,7 @@ export function Corrections({ canAct, version, onChanged }: { canAct: boolean; v
   const open = new Set((corrections.data ?? []).filter((c) => c.status === 'proposed').map((c) => c.paymentId));
 
   const approve = (c: AccountCorrection) =>
-    api<{ attempt: number }>(`/bank/corrections/${c.correctionId}/approve`, { body: {} }).then(
+    api<ApprovedCorrection>(`/bank/corrections/${c.correctionId}/approve`, { body: {} }).then(
       (r) => {
         message.success(`账户更正 ${c.correctionId} 已审核通过，支付 ${c.paymentId} 将作为第 ${r.attempt} 次支付重新待支付`);
         setRefusal(undefined);
