@@ -8,7 +8,7 @@ import { searchAudit } from '../../services/audit/search-audit.ts';
 import { verifyAudit } from '../../services/audit/verify-audit.ts';
 import type { Clock } from '../../domain/ports/clock.ts';
 import { sendRefusal } from '../route-helpers.ts';
-import { auditPage, auditQuery, personParams, revealBody, revealed, verifyBody } from '../schemas/audit.ts';
+import { auditPage, auditQuery, auditVerdict, personParams, revealBody, revealed, verifyBody } from '../schemas/audit.ts';
 import { refusals } from '../schemas/common.ts';
 import { withZod } from '../zod-routes.ts';
 import { CASE_STAFF, staff, wholeDataSet } from '../security/access.ts';
@@ -63,6 +63,7 @@ export async function auditRoutes(plugin: FastifyInstance, options: AuditRouteOp
           '校验审计日志：哈希链完整、与最新检查点及库外的审计锚点一致（可另给一个库外保存的检查点）；返回 ok 或第一处被篡改的序号与原因',
         tags,
         body: verifyBody,
+        response: { 200: auditVerdict },
       },
     },
     async (request) =>

@@ -7,7 +7,16 @@ import { join } from 'node:path';
 import multipart from '@fastify/multipart';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { batchListQuery, batchParams, importBatch, importKind, kindParams } from '../schemas/imports.ts';
+import {
+  acceptedImport,
+  batchListQuery,
+  batchParams,
+  importBatch,
+  importKind,
+  kindParams,
+  rejectedImport,
+} from '../schemas/imports.ts';
+import { refusals } from '../schemas/common.ts';
 import { withZod } from '../zod-routes.ts';
 import { fail, sendAttachment, withUploadedFile } from '../replies.ts';
 import type { Kysely } from 'kysely';
@@ -122,6 +131,7 @@ export async function importRoutes(plugin: FastifyInstance, options: ImportRoute
         tags: ['imports'],
         consumes: ['multipart/form-data'],
         params: kindParams,
+        response: { 200: acceptedImport, 422: rejectedImport, ...refusals },
       },
     },
     async (request, reply) => {

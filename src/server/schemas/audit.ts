@@ -52,3 +52,23 @@ export const revealed = z.object({
   value: z.string(),
   auditSeq: z.number(),
 });
+
+const chainHead = z.object({ seq: z.number(), hash: z.string() });
+const chainBreakReasons = ['edited', 'missing', 'out_of_order', 'relinked', 'truncated', 'rewritten', 'anchor_invalid'] as const;
+/** POST /audit/verify: the chain holds (with its head) or where it first breaks and why, plus what it was checked against. */
+export const auditVerdict = z
+  .union([
+    z.object({ ok: z.literal(true), count: z.number(), last: chainHead.nullable() }),
+    z.object({ ok: z.literal(false), seq: z.number(), reason: z.enum(chainBreakReasons), message: z.string() }),
+  ])
+  .and(
+    z.object({
+      checkpoints: z.array(chainHead),
+      anchor: z
+        .object({
+          location: z.string(),
+          newest: chainHead.extend({ at: z.string(), kind: z.enum(['checkpoint', 'verified_head']) }).nullable(),
+        })
+        .optional(),
+    }),
+  );

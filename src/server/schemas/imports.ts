@@ -28,3 +28,27 @@ export const importBatch = z.object({
   actor: z.string(),
   createdAt: z.string(),
 });
+
+/** An upload imported whole. */
+export const acceptedImport = z.object({
+  status: z.literal('accepted'),
+  batchId: z.number(),
+  kind: z.string(),
+  rowCount: z.number(),
+  inserted: z.number(),
+  updated: z.number(),
+  unchanged: z.number(),
+});
+/** An upload refused whole (422): the first problems by row and where the full Excel report is. */
+export const rejectedImport = z.object({
+  status: z.literal('rejected'),
+  batchId: z.number(),
+  kind: z.string(),
+  rowCount: z.number(),
+  invalidRowCount: z.number(),
+  errorCount: z.number(),
+  errors: z.array(z.object({ row: z.number(), column: z.string(), value: z.string(), message: z.string() })),
+  fileError: z.string().optional(),
+  reportId: z.number(),
+  reportUrl: z.string(),
+});

@@ -9,7 +9,7 @@ import type {
   hitView,
   repayBody,
 } from '../../../src/server/schemas/risk.ts';
-import type { importBatch, importKind } from '../../../src/server/schemas/imports.ts';
+import type { acceptedImport, importBatch, importKind, rejectedImport } from '../../../src/server/schemas/imports.ts';
 import type { notice, noticeItem, publicNotice, publicNoticeItem } from '../../../src/server/schemas/notice.ts';
 import type {
   personRecord,
@@ -20,7 +20,7 @@ import type {
   portalRound,
   unitOverview,
 } from '../../../src/server/schemas/portal.ts';
-import type { auditEntry, auditPage } from '../../../src/server/schemas/audit.ts';
+import type { auditEntry, auditPage, auditVerdict } from '../../../src/server/schemas/audit.ts';
 import type { staffAccount } from '../../../src/server/schemas/accounts.ts';
 import type { region } from '../../../src/server/schemas/regions.ts';
 import type { serviceStatus } from '../../../src/server/schemas/status.ts';
@@ -111,13 +111,9 @@ export type Confirmed = z.input<typeof confirmed>;
 
 export type ImportKind = z.input<typeof importKind>;
 export type ImportBatch = z.input<typeof importBatch>;
-export interface ImportRejection {
-  batchId: number;
-  rowCount: number;
-  errorCount: number;
-  errors: { row: number; column?: string; message: string }[];
-  fileError?: string;
-}
+/** An upload refused whole (422). */
+export type ImportRejection = z.input<typeof rejectedImport>;
+export type AcceptedImport = z.input<typeof acceptedImport>;
 
 export type StatusView = z.input<typeof serviceStatus>;
 
@@ -128,9 +124,7 @@ export type Region = z.input<typeof region>;
 
 export type AuditEntry = z.input<typeof auditEntry>;
 export type AuditPage = z.input<typeof auditPage>;
-export type AuditVerdict = import('../../../src/domain/audit-chain.ts').ChainVerdict & {
-  checkpoints: { seq: number; hash: string }[];
-};
+export type AuditVerdict = z.input<typeof auditVerdict>;
 
 // Labour-dispatch applications (src/server/schemas/dispatch.ts).
 export type DispatchAllocation = z.input<typeof dispatchAllocation>;

@@ -4,7 +4,7 @@ import { Alert, App, Button, Card, List, Select, Space, Table, Tag, Typography, 
 import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
 import { api, download, upload } from '../shared/api.ts';
 import { count, dateTime } from '../shared/format.ts';
-import type { ImportBatch, ImportKind, ImportRejection } from '../shared/types.ts';
+import type { AcceptedImport, ImportBatch, ImportKind, ImportRejection } from '../shared/types.ts';
 import { useApi } from '../shared/use-api.ts';
 
 export default function Imports() {
@@ -23,8 +23,8 @@ export default function Imports() {
     if (!kind) return;
     setRejection(undefined);
     try {
-      const result = await upload<ImportRejection & { rowCount: number }>(`/imports/${kind}`, file);
-      if (result.ok) message.success(`导入成功：${count(result.body.rowCount)} 行`);
+      const result = await upload<AcceptedImport | ImportRejection>(`/imports/${kind}`, file);
+      if (result.body.status === 'accepted') message.success(`导入成功：${count(result.body.rowCount)} 行`);
       else setRejection(result.body);
       batches.reload();
     } catch (e) {
