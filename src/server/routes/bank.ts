@@ -13,7 +13,7 @@ import type { FastifyInstance } from 'fastify';
 import type { InstructionFormat } from '../../adapters/bank/instruction-file.ts';
 import type { Store } from '../../adapters/store/open-store.ts';
 import type { FieldCipher } from '../../domain/ports/field-cipher.ts';
-import type { UnitAccountKind as AccountKind } from '../../adapters/store/schema-payments.ts';
+import type { AccountKind } from '../../adapters/store/schema-payments.ts';
 import {
   approveAccountCorrection,
   listAccountCorrections,
@@ -167,7 +167,8 @@ export async function bankRoutes(app: FastifyInstance, options: BankRouteOptions
     {
       config: staff(FINANCE, correctionOfPayment),
       schema: {
-        summary: '财务人员提交支付失败或退回款项的收款账户更正（须另一名财务人员审核）',
+        summary:
+          '财务人员提交支付失败或退回款项的收款账户更正（单位款项更正为单位账户，个人款项更正为本人社会保障卡银行账户；须另一名财务人员审核）',
         tags,
         body: {
           type: 'object',
@@ -175,7 +176,7 @@ export async function bankRoutes(app: FastifyInstance, options: BankRouteOptions
           additionalProperties: false,
           properties: {
             paymentId: { type: 'integer', minimum: 1 },
-            accountKind: { type: 'string', enum: ['corporate_account', 'contribution_account'] },
+            accountKind: { type: 'string', enum: ['corporate_account', 'contribution_account', 'social_security_card'] },
             bankName: { type: 'string' },
             accountNo: { type: 'string', minLength: 1 },
             reason: { type: 'string', minLength: 1 },

@@ -255,7 +255,7 @@ export interface WithdrawnDispatch {
 // Payments, bank files, reconciliation, account corrections and the fund ledger (src/server/routes/{payments,bank}.ts).
 export type PaymentStatus = 'pending' | 'in_batch' | 'sent' | 'paid' | 'failed' | 'returned';
 export type PaymentBatchStatus = 'proposed' | 'authorised' | 'rejected' | 'exported' | 'reconciled';
-export type AccountKind = 'corporate_account' | 'contribution_account';
+export type AccountKind = 'corporate_account' | 'contribution_account' | 'social_security_card';
 
 /** One workflow state of the round (GET /rounds/:round/progress). */
 export interface StateTally {
@@ -269,10 +269,10 @@ export interface StateTally {
 export interface PaymentItem {
   id: number;
   idempotencyKey: string;
-  unitId: number;
+  unitId: number | null;
   recipientCreditCode: string;
   recipientName: string;
-  role: 'unit' | 'dispatch_unit' | 'user_unit';
+  role: 'unit' | 'dispatch_unit' | 'user_unit' | 'person';
   amountFen: number;
   accountKind: AccountKind;
   bankName: string | null;
