@@ -2,13 +2,11 @@
 // an SMS code, claims with one click, a reviewer approves, the month is run, and the person sees the decision's
 // conditions and the month paid in the schedule — all in Chinese.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
 import { projectParameters } from '../../src/adapters/parameters/load-parameters.ts';
 import { maskPhone } from '../../src/domain/masking.ts';
 import { reviewBenefitClaim } from '../../src/services/benefit/review-claim.ts';
 import { runBenefitMonth } from '../../src/services/benefit/monthly-run.ts';
-import { browserSkipReason, expectNoEnglish, startHarness, type Harness } from './browser-harness.ts';
-import { codeInBody } from '../support/sms-fixtures.ts';
+import { browserSkipReason, expectNoEnglish, signInPerson, startHarness, type Harness } from './browser-harness.ts';
 import { insertClaimant } from '../support/benefit-fixtures.ts';
 import { testCipher } from '../support/import-fixtures.ts';
 
@@ -22,26 +20,7 @@ describe.skipIf(browserSkipReason)('失业人员在个人服务中申领失业�
     await h?.close();
   });
 
-  async function signIn(idNumber: string): Promise<Page> {
-    const page = await h.browser.newPage({
-      viewport: { width: 1000, height: 900 },
-      locale: 'zh-CN',
-      timezoneId: 'Asia/Shanghai',
-    });
-    await page.goto(`${h.baseUrl}/person`);
-    await page.getByLabel('公民身份号码').fill(idNumber);
-    const before = h.sms.delivered.length;
-    await page.getByRole('button', { name: '获取短信验证码' }).click();
-    await expect.poll(() => h.sms.delivered.length).toBe(before + 1);
-    await page.getByText(/验证码已发送/).waitFor();
-    await page.getByLabel('短信验证码').fill(codeInBody(h.sms.delivered.at(-1)!.body));
-    await page
-      .getByRole('button', { name: '登 录' })
-      .or(page.getByRole('button', { name: '登录' }))
-      .click();
-    await page.getByTestId('portal-signed-in').waitFor();
-    return page;
-  }
+  const signIn = (idNumber: string) => signInPerson(h, idNumber);
 
   it('申领、复核、按月发放后看到判定过程和发放计划', async () => {
     const { db } = h.store;

@@ -18,7 +18,7 @@ import { buildServer } from '../../src/server/app.ts';
 import { WEB_DIST } from '../../src/server/routes/web.ts';
 import { fixedClock } from '../../src/domain/ports/clock.ts';
 import { DEMO_PASSWORD, demoStaff } from '../../src/demo/demo-staff.ts';
-import { recordingProvider, testCipher } from '../support/sms-fixtures.ts';
+import { codeInBody, recordingProvider, testCipher } from '../support/sms-fixtures.ts';
 
 export const CHROMIUM = '/usr/bin/chromium';
 export const SCREENSHOTS = fileURLToPath(new URL('../../docs/screenshots/', import.meta.url));
@@ -131,4 +131,21 @@ export async function signInStaff(h: Harness, username: string): Promise<void> {
 /** Opens a page of the staff console from its side menu. */
 export async function openMenu(page: Page, label: string): Promise<void> {
   await page.locator('.ant-menu-item').filter({ hasText: label }).click();
+}
+
+/**
+ * Signs a person in to the person portal (/person) in a new page: ID number, the SMS code the recording provider
+ * delivered, and the portal's signed-in view.
+ */
+export async function signInPerson(h: Harness, idNumber: string): Promise<Page> {
+  const page = await h.browser.newPage({ viewport: { width: 1100, height: 1000 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  await page.goto(`${h.baseUrl}/person`);
+  await page.getByLabel('公民身份号码').fill(idNumber);
+  const before = h.sms.delivered.length;
+  await page.getByRole('button', { name: '获取短信验证码' }).click();
+  await expect.poll(() => h.sms.delivered.length).toBe(before + 1);
+  await page.getByLabel('短信验证码').fill(codeInBody(h.sms.delivered.at(-1)!.body));
+  await page.getByRole('button', { name: buttonLabel('登录') }).click();
+  await page.getByTestId('portal-signed-in').waitFor();
+  return page;
 }

@@ -15,8 +15,8 @@ import { runPaymentBatch } from '../../src/services/payments/run-batch.ts';
 import { approveSkillApplication } from '../../src/services/skill-subsidy/review.ts';
 import { writeReturnFile } from '../support/bank-fixtures.ts';
 import { checker, maker } from '../support/payment-fixtures.ts';
-import { codeInBody, testCipher } from '../support/sms-fixtures.ts';
-import { browserSkipReason, expectNoEnglish, startHarness, type Harness } from './browser-harness.ts';
+import { testCipher } from '../support/sms-fixtures.ts';
+import { browserSkipReason, expectNoEnglish, signInPerson, startHarness, type Harness } from './browser-harness.ts';
 
 const CERTIFICATE = 'S000037100000240099001';
 
@@ -69,22 +69,7 @@ describe.skipIf(browserSkipReason)('个人在门户申请技能提升补贴直�
       })
       .execute();
 
-    const page = await h.browser.newPage({
-      viewport: { width: 1100, height: 1000 },
-      locale: 'zh-CN',
-      timezoneId: 'Asia/Shanghai',
-    });
-    await page.goto(`${h.baseUrl}/person`);
-    await page.getByLabel('公民身份号码').fill(testCipher.decrypt(person.id_number_cipher));
-    const before = h.sms.delivered.length;
-    await page.getByRole('button', { name: '获取短信验证码' }).click();
-    await expect.poll(() => h.sms.delivered.length).toBe(before + 1);
-    await page.getByLabel('短信验证码').fill(codeInBody(h.sms.delivered.at(-1)!.body));
-    await page
-      .getByRole('button', { name: '登 录' })
-      .or(page.getByRole('button', { name: '登录' }))
-      .click();
-    await page.getByTestId('portal-signed-in').waitFor();
+    const page = await signInPerson(h, testCipher.decrypt(person.id_number_cipher));
 
     await page.getByTestId('skill-certificate').fill(CERTIFICATE);
     await page.getByRole('button', { name: /提交申请|提 交/ }).click();

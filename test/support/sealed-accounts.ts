@@ -1,5 +1,6 @@
-// Bank account columns as the store keeps them (sealed with the test cipher, masked beside), for fixtures that write
-// units, confirmations, payments and corrections directly; and the way back for tests that check a stored number.
+// Bank account columns as the store keeps them (src/adapters/store/schema-payments.ts, "Where a payment's account is
+// kept"), sealed with the test cipher, for fixtures that write units, confirmations, payments and corrections
+// directly; and the way back for tests that check a stored number.
 import { maskBankAccount } from '../../src/domain/masking.ts';
 import { keyRingFromEnv } from '../../src/adapters/crypto/key-ring.ts';
 import { SmFieldCipher } from '../../src/adapters/crypto/sm-field-cipher.ts';

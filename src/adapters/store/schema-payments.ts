@@ -1,4 +1,13 @@
 // Kysely types for migrations/003-payments.sql (jsonb written as JSON text, read parsed; see schema-round.ts).
+//
+// Where a payment's account is kept. The account number is personal data and is never stored in plain text: each row
+// that names an account — a payment (the account it goes to now), each attempt (the account that attempt was sent
+// to), a correction (the account proposed) — keeps it SM4-sealed with its key version in `account_cipher`
+// (FieldCipher) beside `account_masked` (last four digits) for lists. A unit's payment seals the account the unit
+// confirmed; a person's payment copies the sealed social security card account of `persons.bank_account_cipher` as
+// it is (no re-sealing); an approved correction moves its sealed number onto the payment. Only the bank instruction
+// file and an audited reveal open it. Installations older than migration 013 are sealed on opening
+// (seal-bank-accounts.ts).
 
 import type { ColumnType, Generated } from 'kysely';
 import type { Fen } from '../../policy/core/money.ts';
@@ -84,7 +93,7 @@ export interface PaymentsTable {
   amount_fen: Fen;
   account_kind: AccountKind;
   bank_name: string | null;
-  /** The account number SM4-sealed (FieldCipher); in full only in bank instruction files and audited reveals. */
+  /** Sealed; see "Where a payment's account is kept" above. */
   account_cipher: Buffer;
   account_masked: string;
   /** The account number's blind index (FieldCipher.blindIndex); filled after the payment is written. */
@@ -105,7 +114,7 @@ export interface PaymentAttemptsTable {
   batch_id: number;
   account_kind: AccountKind;
   bank_name: string | null;
-  /** The account number SM4-sealed (FieldCipher); in full only in bank instruction files and audited reveals. */
+  /** Sealed; see "Where a payment's account is kept" above. */
   account_cipher: Buffer;
   account_masked: string;
   amount_fen: Fen;
@@ -131,9 +140,10 @@ export interface BankFilesTable {
 export interface AccountCorrectionsTable {
   id: Id;
   payment_id: number;
-  account_kind: UnitAccountKind;
+  /** A unit's account kind for a unit's payment, the social security card for a person's (migration 017). */
+  account_kind: AccountKind;
   bank_name: string | null;
-  /** The account number SM4-sealed (FieldCipher); in full only in bank instruction files and audited reveals. */
+  /** Sealed; see "Where a payment's account is kept" above. */
   account_cipher: Buffer;
   account_masked: string;
   reason: string;

@@ -1,8 +1,8 @@
-// Seals the bank account numbers an installation stored in plain text before migration 013: each plain value is
-// SM4-sealed with the current key version beside its masked copy and cleared, a chunk per transaction, so a crash
-// resumes where it stopped. Once no plain value is left the plain columns are dropped and the tables rewritten
-// (VACUUM FULL), so the old values leave the data files too. Runs on every opening; with nothing to do it only
-// looks the columns up.
+// Seals the bank account numbers an installation stored in plain text before migration 013 into the columns
+// schema-payments.ts describes ("Where a payment's account is kept"), and units' and confirmations' alike: each plain
+// value is sealed and cleared, a chunk per transaction, so a crash resumes where it stopped. Once no plain value is
+// left the plain columns are dropped and the tables rewritten (VACUUM FULL), so the old values leave the data files
+// too. Runs on every opening; with nothing to do it only looks the columns up.
 import { sql, type Kysely } from 'kysely';
 import type { FieldCipher } from '../../domain/ports/field-cipher.ts';
 import { maskBankAccount } from '../../domain/masking.ts';

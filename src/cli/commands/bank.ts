@@ -3,7 +3,7 @@
 import { writeFile } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import type { InstructionFormat } from '../../adapters/bank/instruction-file.ts';
-import type { UnitAccountKind as AccountKind } from '../../adapters/store/schema-payments.ts';
+import type { AccountKind } from '../../adapters/store/schema-payments.ts';
 import { formatYuan } from '../../policy/core/money.ts';
 import { approveAccountCorrection, proposeAccountCorrection } from '../../services/bank/account-correction.ts';
 import { exportInstruction } from '../../services/bank/export-instruction.ts';
@@ -17,12 +17,12 @@ import { withStore } from '../with-store.ts';
 const HELP = `用法：wengang bank <子命令> [参数] [--json]
   export --batch ID [--format csv|xlsx] [--out 文件] [--user 姓名]   导出银行付款指令文件（默认 CSV）
   import <回单文件> [--user 姓名]                                    导入银行回单（CSV 或 XLSX；有误则整个文件不导入）
-  correct propose --payment ID --account 账号 [--bank 开户银行] [--kind corporate_account|contribution_account] --reason 原因 --user 姓名 --role finance
+  correct propose --payment ID --account 账号 [--bank 开户银行] [--kind corporate_account|contribution_account|social_security_card] --reason 原因 --user 姓名 --role finance
   correct approve --correction ID --user 姓名 --role finance        审核账户更正（审核人不得为提交人），款项重新待支付
 `;
 
 const FORMATS: readonly InstructionFormat[] = ['csv', 'xlsx'];
-const KINDS: readonly AccountKind[] = ['corporate_account', 'contribution_account'];
+const KINDS: readonly AccountKind[] = ['corporate_account', 'contribution_account', 'social_security_card'];
 const MAX_ERRORS_SHOWN = 20;
 
 async function exportFile(args: string[]): Promise<number> {

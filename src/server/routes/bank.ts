@@ -168,7 +168,8 @@ export async function bankRoutes(plugin: FastifyInstance, options: BankRouteOpti
     {
       config: staff(FINANCE, correctionOfPayment),
       schema: {
-        summary: '财务人员提交支付失败或退回款项的收款账户更正（须另一名财务人员审核）',
+        summary:
+          '财务人员提交支付失败或退回款项的收款账户更正（单位款项更正为单位账户，个人款项更正为本人社会保障卡银行账户；须另一名财务人员审核）',
         tags,
         body: correctionBody,
         response: { 201: proposedCorrection, ...refusals },

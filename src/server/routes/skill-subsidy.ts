@@ -1,6 +1,6 @@
 // The skill-upgrade subsidy API (鲁人社发〔2024〕8号 第四条). Register with { prefix: '/api/v1' }.
 //   POST /person/me/skill-subsidy                     the signed-in person applies with a certificate number only
-//   GET  /person/me/skill-subsidy                     the person's applications, decisions and payments
+//   GET  /person/me/skill-subsidy                     the person's applications, decisions with their trace, payments
 //   POST /skill-subsidy/applications                  a case worker's entry (or an API caller) for any holder
 //   GET  /skill-subsidy/applications[?…&format=xlsx]  the queue with filters, or as Excel
 //   GET  /skill-subsidy/applications/:id              one application with its decision trace
@@ -16,7 +16,12 @@ import type { Clock } from '../../domain/ports/clock.ts';
 import type { FieldCipher } from '../../domain/ports/field-cipher.ts';
 import type { ParameterStore } from '../../policy/core/parameters.ts';
 import { applyForSkillSubsidy } from '../../services/skill-subsidy/apply.ts';
-import { listSkillApplications, skillApplicationDetail, writeSkillApplicationsXlsx } from '../../services/skill-subsidy/queue.ts';
+import {
+  listSkillApplications,
+  personSkillApplications,
+  skillApplicationDetail,
+  writeSkillApplicationsXlsx,
+} from '../../services/skill-subsidy/queue.ts';
 import { approveSkillApplication, returnSkillApplication } from '../../services/skill-subsidy/review.ts';
 import { regionScope } from '../../services/screening/region-scope.ts';
 import { fail, sendWrittenFile } from '../replies.ts';
@@ -126,12 +131,12 @@ export async function skillSubsidyRoutes(plugin: FastifyInstance, options: Skill
     {
       config: PERSON,
       schema: {
-        summary: '本人的技能提升补贴申请、判定结果和发放情况（个人）',
+        summary: '本人的技能提升补贴申请、判定结果及判定过程和发放情况（个人）',
         tags,
-        response: { 200: z.array(skillApplication) },
+        response: { 200: z.array(detailSchema) },
       },
     },
-    async (request) => listSkillApplications(db, { personId: personOf(request).personId }),
+    async (request) => personSkillApplications(db, personOf(request).personId),
   );
 
   app.post(

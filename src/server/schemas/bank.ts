@@ -2,7 +2,6 @@
 // The instruction file and the XLSX reconciliation report are downloads (sent as they are, not serialised); the rest
 // validates and serialises with these, and the console takes its types from them (z.input).
 import { z } from 'zod';
-import { payToLabels } from '../../domain/vocabulary/pay-to.ts';
 import { accountCorrectionStatusLabels, bankFileFormatLabels, bankOutcomeLabels } from '../../domain/vocabulary/payments.ts';
 import { differenceLabels } from '../../domain/vocabulary/reconciliation.ts';
 import { fen, idText, instant } from './common.ts';
@@ -16,7 +15,7 @@ export const exportBody = z.strictObject({ format: codesOf(bankFileFormatLabels)
 export const reconciliationQuery = z.strictObject({ format: z.enum(['json', 'xlsx']).optional() });
 export const correctionBody = z.strictObject({
   paymentId: z.number().int().min(1),
-  accountKind: codesOf(payToLabels),
+  accountKind,
   bankName: z.string().optional(),
   accountNo: z.string().min(1),
   reason: z.string().min(1),

@@ -2,15 +2,15 @@
 // finance proposes the new account with a reason, a different one approves it. Approval updates the payment's account,
 // opens its next attempt and puts it back to pending for a new batch: the same payment row under the same
 // idempotency key is re-issued, never a new payment. Nothing is posted: the failure already made the amount payable.
-// The corrections are listed (new account masked) so the second person finds those waiting for approval.
+// A unit's payment is corrected to one of the unit's accounts; a person's (skill subsidy, benefit: 第四条、第五条) to
+// the person's social security card bank account, as given by the person. Only the payment is corrected: the unit's
+// or person's registered account stays as its own source keeps it. The corrections are listed (new account masked) so
+// the second person finds those waiting for approval. Accounts are kept as schema-payments.ts describes.
 import type { Kysely } from 'kysely';
 import { maskBankAccount } from '../../domain/masking.ts';
 import { paymentStatusLabel } from '../../domain/vocabulary/payments.ts';
-import type {
-  AccountCorrectionsTable,
-  UnitAccountKind as AccountKind,
-  PaymentStatus,
-} from '../../adapters/store/schema-payments.ts';
+import { accountKindLabels } from '../../domain/vocabulary/pay-to.ts';
+import type { AccountCorrectionsTable, AccountKind, PaymentStatus } from '../../adapters/store/schema-payments.ts';
 import type { Database } from '../../adapters/store/schema.ts';
 import { assertDifferentPerson, type Actor } from '../../domain/refund-case.ts';
 import type { Clock } from '../../domain/ports/clock.ts';
@@ -70,6 +70,16 @@ function assertFinance(actor: Actor): string {
   return actorName(actor);
 }
 
+/** A person's payment goes to a social security card account, a unit's to one of the unit's accounts. */
+function assertKindFits(paymentId: number, toPerson: boolean, kind: AccountKind): void {
+  if (toPerson && kind !== 'social_security_card') {
+    throw new Refusal('INVALID', `支付 ${paymentId} 付给个人，只能更正为本人的${accountKindLabels.social_security_card}`);
+  }
+  if (!toPerson && kind === 'social_security_card') {
+    throw new Refusal('INVALID', `支付 ${paymentId} 付给单位，不能更正为${accountKindLabels.social_security_card}`);
+  }
+}
+
 function accountNumber(raw: string): string {
   const accountNo = raw.replace(/[\s-]/g, '');
   if (!/^\d{6,32}$/.test(accountNo)) throw new Refusal('INVALID', `收款账号须为 6 至 32 位数字（收到 ${raw.length} 个字符）`);
@@ -90,12 +100,7 @@ export async function proposeAccountCorrection(db: Kysely<Database>, proposal: C
       .forUpdate()
       .executeTakeFirst();
     if (!payment) throw new Refusal('NOT_FOUND', `支付 ${proposal.paymentId} 不存在`);
-    if (payment.person_id !== null) {
-      throw new Refusal(
-        'CONFLICT',
-        `支付 ${proposal.paymentId} 付给个人社会保障卡账户，请先更正人员的银行账户信息，不能在此更正为单位账户`,
-      );
-    }
+    assertKindFits(proposal.paymentId, payment.person_id !== null, proposal.accountKind);
     if (!(CORRECTABLE as readonly string[]).includes(payment.status)) {
       throw new Refusal(
         'CONFLICT',

@@ -2,7 +2,7 @@
 // (鲁人社发〔2024〕8号 第四条：技能提升补贴；第五条：失业保险待遇), in the caller's transaction, under the exactly-once key
 // (decision, purpose, recipient): creating it again — a retry, a second worker, two case workers at once — returns the
 // payment already made and posts nothing twice. Its commitment debits the purpose's expense account in the same
-// transaction. The account number stays encrypted: the person's cipher text is copied, its masked form shown. Many
+// transaction. The account is kept as schema-payments.ts describes ("Where a payment's account is kept"). Many
 // payments (a chunk of a monthly benefit run) are written set-based: one read of the persons, one insert, one posting.
 import type { Transaction } from 'kysely';
 import type { Database } from '../../adapters/store/schema.ts';

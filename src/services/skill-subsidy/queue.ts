@@ -112,6 +112,15 @@ export async function listSkillApplications(
   return (await query.execute()).map(view);
 }
 
+/** A person's own applications (newest first), each with its decision trace, as the person portal shows them. */
+export async function personSkillApplications(
+  db: Kysely<Database>,
+  personId: number,
+): Promise<(SkillApplicationView & { trace: TraceStep[] })[]> {
+  const rows = await applications(db).select('a.trace').where('a.person_id', '=', personId).orderBy('a.id', 'desc').execute();
+  return rows.map((row) => ({ ...view(row), trace: row.trace }));
+}
+
 export async function skillApplicationDetail(
   db: Kysely<Database>,
   id: number,

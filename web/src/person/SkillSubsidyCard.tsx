@@ -1,5 +1,5 @@
 // 申请技能提升补贴 (鲁人社发〔2024〕8号 第四条): the signed-in person enters only the certificate number; the decision,
-// its reasons and the payment's progress are listed below.
+// its reasons and the payment's progress are listed below, each with its decision trace (every condition and clause).
 import { useState } from 'react';
 import { App, Button, Card, Form, Input, Table, Tag } from 'antd';
 import {
@@ -12,7 +12,8 @@ import { api } from '../shared/api.ts';
 import { day, yuan } from '../shared/format.ts';
 import { CERTIFICATE_LEVEL_LABELS } from '../shared/labels.ts';
 import { useApi } from '../shared/use-api.ts';
-import type { SkillApplication } from '../staff/SkillSubsidy.tsx';
+import type { SkillApplicationDetail as SkillApplication } from '../staff/SkillSubsidy.tsx';
+import { TraceTable } from '../staff/benefit/ClaimTables.tsx';
 
 const STATUS_COLOR = { eligible: 'success', ineligible: 'error', needs_review: 'warning' } as const;
 
@@ -54,6 +55,14 @@ export function SkillSubsidyCard() {
         pagination={false}
         scroll={{ x: true }}
         data-testid="skill-applications"
+        expandable={{
+          expandedRowRender: (r) => (
+            <div data-testid="skill-application-trace">
+              <TraceTable trace={r.trace} />
+            </div>
+          ),
+          columnTitle: '判定过程',
+        }}
         columns={[
           { title: '证书编号', dataIndex: 'certificateNumber' },
           {

@@ -13,7 +13,7 @@ import { certificateLevelLabels, grantTypeLabels } from '../../../src/domain/voc
 import { allocationRoleLabels, dispatchStatusLabels } from '../../../src/domain/vocabulary/dispatch.ts';
 import { importKindLabels } from '../../../src/domain/vocabulary/imports.ts';
 import { noticeStatusLabels } from '../../../src/domain/vocabulary/notices.ts';
-import { payToLabels } from '../../../src/domain/vocabulary/pay-to.ts';
+import { accountKindLabels, payToLabels } from '../../../src/domain/vocabulary/pay-to.ts';
 import {
   accountCorrectionStatusLabels,
   bankFileFormatLabels,
@@ -59,6 +59,9 @@ export const RUN_STATUS_LABELS: Record<string, string> = runStatusLabels;
 export const ACTION_LABELS: Record<string, string> = caseActionLabels;
 
 export const PAY_TO_LABELS: Record<string, string> = payToLabels;
+
+/** Any payment's account kind: a unit's accounts and a person's social security card account. */
+export const ACCOUNT_KIND_LABELS: Record<string, string> = accountKindLabels;
 
 export const REGION_KIND_LABELS: Record<string, string> = regionKindLabels;
 

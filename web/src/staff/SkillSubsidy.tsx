@@ -22,7 +22,7 @@ import { useApi } from '../shared/use-api.ts';
 
 /** One application as the queue and the person's own list return it (from the route's zod schema). */
 export type SkillApplication = z.input<typeof skillApplication>;
-type SkillApplicationDetail = z.input<typeof skillApplicationDetail>;
+export type SkillApplicationDetail = z.input<typeof skillApplicationDetail>;
 
 const STATUS_COLOR = { eligible: 'success', ineligible: 'error', needs_review: 'warning' } as const;
 
@@ -90,8 +90,11 @@ function Queue({ staff }: { staff: Staff }) {
       <Card
         title="技能提升补贴申请"
         extra={
-          <Button onClick={() => void download(`/skill-subsidy/applications${query({ ...filter, format: 'xlsx' })}`)}>
-            导出 Excel
+          <Button
+            title="按当前筛选条件导出申请列表（Excel 文件）"
+            onClick={() => void download(`/skill-subsidy/applications${query({ ...filter, format: 'xlsx' })}`)}
+          >
+            导出电子表格
           </Button>
         }
       >

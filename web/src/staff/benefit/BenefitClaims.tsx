@@ -130,9 +130,10 @@ export function BenefitClaims({ staff }: { staff: Staff }) {
             />
             <Button
               data-testid="benefit-export"
+              title="按当前筛选条件导出申领列表（Excel 文件）"
               onClick={() => void download(`/benefit/claims${query({ region: staff.regionCode, status, format: 'xlsx' })}`)}
             >
-              导出 Excel
+              导出电子表格
             </Button>
           </Space>
         }

@@ -1,11 +1,18 @@
 // Account corrections, maker-checker: a finance officer proposes a new account for a payment the bank failed or
 // returned, with a reason; a second one approves it and the payment is pending again for a new batch (same payment,
-// next attempt). The server refuses the proposer's own approval, and its refusal is shown as it is.
+// next attempt). A person's payment (skill subsidy, benefit) is corrected to the person's social security card account
+// only. The server refuses the proposer's own approval, and its refusal is shown as it is.
 import { useState } from 'react';
 import { Alert, App, Button, Card, Form, Input, Modal, Select, Table, Tag } from 'antd';
 import { api, query, ROUND } from '../../shared/api.ts';
 import { dateTime, yuan } from '../../shared/format.ts';
-import { CORRECTION_STATUS_LABELS, PAY_TO_LABELS, PAYMENT_STATUS_COLORS, PAYMENT_STATUS_LABELS } from '../../shared/labels.ts';
+import {
+  ACCOUNT_KIND_LABELS,
+  CORRECTION_STATUS_LABELS,
+  PAY_TO_LABELS,
+  PAYMENT_STATUS_COLORS,
+  PAYMENT_STATUS_LABELS,
+} from '../../shared/labels.ts';
 import type {
   AccountCorrection,
   ApprovedCorrection,
@@ -21,6 +28,13 @@ type CorrectionForm = Omit<CorrectionBody, 'paymentId'>;
 const ACCOUNT_NUMBER = /^\d{6,32}$/;
 
 const amount = (f: number) => <span className="amount">{yuan(f)}</span>;
+
+/** The kinds a payment may be corrected to: a person's payment only to the social security card account. */
+const kindOptions = (payment: PaymentItem | undefined) =>
+  (payment?.role === 'person'
+    ? [['social_security_card', ACCOUNT_KIND_LABELS.social_security_card]]
+    : Object.entries(PAY_TO_LABELS)
+  ).map(([value, label]) => ({ value, label }));
 
 function CorrectionModal({
   payment,
@@ -69,7 +83,7 @@ function CorrectionModal({
         initialValues={{ accountKind: payment?.accountKind ?? 'corporate_account' }}
       >
         <Form.Item name="accountKind" label="账户类型" rules={[{ required: true, message: '请选择账户类型' }]}>
-          <Select options={Object.entries(PAY_TO_LABELS).map(([value, label]) => ({ value, label }))} />
+          <Select options={kindOptions(payment)} />
         </Form.Item>
         <Form.Item name="bankName" label="开户银行">
           <Input />
@@ -133,13 +147,13 @@ export function Corrections({ canAct, version, onChanged }: { canAct: boolean; v
         locale={{ emptyText: '没有支付失败或被退回的款项' }}
         columns={[
           { title: '支付编号', dataIndex: 'id' },
-          { title: '收款单位', dataIndex: 'recipientName' },
+          { title: '收款人', dataIndex: 'recipientName' },
           { title: '金额', dataIndex: 'amountFen', align: 'right', render: amount },
           {
             title: '原收款账户',
             render: (_, p) => (
               <>
-                {PAY_TO_LABELS[p.accountKind]}
+                {ACCOUNT_KIND_LABELS[p.accountKind]}
                 <div className="amount">{p.accountMasked}</div>
               </>
             ),
@@ -186,13 +200,13 @@ export function Corrections({ canAct, version, onChanged }: { canAct: boolean; v
         columns={[
           { title: '编号', dataIndex: 'correctionId' },
           { title: '支付编号', dataIndex: 'paymentId' },
-          { title: '收款单位', dataIndex: 'recipientName' },
+          { title: '收款人', dataIndex: 'recipientName' },
           { title: '金额', dataIndex: 'amountFen', align: 'right', render: amount },
           {
             title: '新收款账户',
             render: (_, c) => (
               <>
-                {PAY_TO_LABELS[c.accountKind]}
+                {ACCOUNT_KIND_LABELS[c.accountKind]}
                 {c.bankName ? `（${c.bankName}）` : ''}
                 <div className="amount">{c.accountMasked}</div>
               </>

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { App, Alert, Button, Card, Input, InputNumber, Pagination, Select, Space, Table, Tag } from 'antd';
 import { api, query, ROUND } from '../../shared/api.ts';
 import { count, yuan } from '../../shared/format.ts';
-import { PAY_TO_LABELS, PAYMENT_ROLE_LABELS, PAYMENT_STATUS_COLORS, PAYMENT_STATUS_LABELS } from '../../shared/labels.ts';
+import { ACCOUNT_KIND_LABELS, PAYMENT_ROLE_LABELS, PAYMENT_STATUS_COLORS, PAYMENT_STATUS_LABELS } from '../../shared/labels.ts';
 import type { PaymentBatchSummary, PaymentItem } from '../../shared/types.ts';
 import { useApi } from '../../shared/use-api.ts';
 
@@ -139,7 +139,7 @@ export function PaymentList({ canAct, version, onProposed }: { canAct: boolean; 
             title: '收款账户',
             render: (_, p) => (
               <>
-                {PAY_TO_LABELS[p.accountKind]}
+                {ACCOUNT_KIND_LABELS[p.accountKind]}
                 {p.bankName ? `（${p.bankName}）` : ''}
                 <div className="amount">{p.accountMasked}</div>
               </>
