@@ -45,12 +45,14 @@ async function databaseUrl(): Promise<string> {
   return url.href;
 }
 
+const cipher = new SmFieldCipher(keyRingFromEnv(process.env).keyRing);
+
 async function populate(store: Store): Promise<void> {
   if (await store.db.selectFrom('units').select('id').limit(1).executeTakeFirst()) return;
   await generateIntoStore(store, {
     scale: { units, regions: 'weihai', people: { unitShare: 0 } },
     seed: 1,
-    cipher: new SmFieldCipher(keyRingFromEnv(process.env).keyRing),
+    cipher,
     params,
   });
   await sql`ANALYZE`.execute(store.db);
@@ -107,7 +109,7 @@ try {
   const readSeconds = await readOnly(store);
   const started = performance.now();
   const cpu = process.cpuUsage();
-  const { runId, tally } = await runImpact(store, params, { reformId: saved.id, round: '2024', actor, clock });
+  const { runId, tally } = await runImpact(store, params, { reformId: saved.id, round: '2024', actor, clock, cipher });
   const took = seconds(started);
   const used = process.cpuUsage(cpu);
   const screening = await screeningTotals(store);
