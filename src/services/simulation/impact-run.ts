@@ -1,7 +1,8 @@
 // A what-if run: every unit of a round (or of one region) decided under the baseline parameters and under a saved
 // reform, reading the units' figures the way a screening does (screening/refund-inputs.ts), in chunks. Only the
 // tallies and the units whose decision moves are stored; each chunk's changed units, the tallies so far and the
-// cursor are committed in one transaction, so a run killed anywhere resumes after its last chunk.
+// cursor are committed in one transaction, so a run killed anywhere resumes after its last chunk. The persons' benefit
+// claims and skill-subsidy applications of the same scope are re-decided once the units are done (impact-persons.ts).
 import type { Kysely } from 'kysely';
 import { bulkWriterFor } from '../../adapters/store/bulk-writer.ts';
 import type { Database } from '../../adapters/store/schema.ts';

@@ -2,6 +2,10 @@
 // rebuilt from the store, unemployment-benefit claims from the input each keeps. A reform of one certificate level's
 // amount moves exactly that level's grants by the difference; a reform of the monthly benefit moves every eligible
 // claim by its months; a reform that changes nothing moves nothing.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { projectParameters } from '../../../src/adapters/parameters/load-parameters.ts';
 import { importedCertificateRegistry } from '../../../src/adapters/registry/imported-certificate-registry.ts';
@@ -10,6 +14,9 @@ import { fixedClock } from '../../../src/domain/ports/clock.ts';
 import type { Actor } from '../../../src/domain/refund-case.ts';
 import { benefitParameters } from '../../../src/policy/unemployment-benefit.ts';
 import { skillSubsidyParameters } from '../../../src/policy/skill-subsidy.ts';
+import { impactLines } from '../../../src/cli/commands/reform.ts';
+import { exportImpactXlsx } from '../../../src/services/simulation/impact-export.ts';
+import { impactRun } from '../../../src/services/simulation/impact-read.ts';
 import { runImpact } from '../../../src/services/simulation/impact-run.ts';
 import { saveReform } from '../../../src/services/simulation/reforms.ts';
 import { applyForSkillSubsidy } from '../../../src/services/skill-subsidy/apply.ts';
@@ -96,6 +103,22 @@ for (const backend of storeBackends()) {
           .where('subject', '=', `simulation_run:${skill.runId}`)
           .execute();
         expect(audit).toHaveLength(1);
+
+        // The same difference as the console prints it and in the workbook's row of 中级 certificates (增减 column).
+        const difference = `${(2 * (raised - amounts[4]!)) / 100}.00`;
+        const lines = impactLines(await impactRun(store.db, params, skill.runId));
+        expect(lines).toContain(`其中中级工（四级）：+${difference} 元，变化 2 件`);
+        const dir = await mkdtemp(join(tmpdir(), 'wengang-person-impact-'));
+        try {
+          await exportImpactXlsx(store.db, params, skill.runId, join(dir, 'impact.xlsx'));
+          const workbook = new ExcelJS.Workbook();
+          await workbook.xlsx.readFile(join(dir, 'impact.xlsx'));
+          const sheet = workbook.getWorksheet('失业保险金与技能补贴')!;
+          const rows = sheet.getSheetValues().filter(Boolean) as unknown[][];
+          expect(rows.find((r) => String(r[1]).includes('中级'))?.[7]).toBe(difference);
+        } finally {
+          await rm(dir, { recursive: true, force: true });
+        }
 
         const benefit = await run(store, '失业保险金月标准提高100元', [
           { rule: 'unemployment-benefit', key: 'monthlyBenefitFen', value: monthly + 10_000 },
