@@ -1,8 +1,10 @@
 // Benchmark: a what-if run of a city reform (SME ratio 60% → 50%) over the generated city population on PostgreSQL:
 // every unit read as a screening reads it, decided under the baseline and the reform, tallies and changed units stored.
 // The population lives in its own database (default wengang_sim_50000 on BENCH_DATABASE_URL's server), generated once
-// with the same generator and scale as bench/screening.ts and reused afterwards.
-// Run: node --import tsx bench/simulation.ts [--units 50000] ; writes bench/results/simulation.json.
+// with the same generator and scale as bench/screening.ts and reused afterwards. Measured side by side, since the
+// machine is shared: the screening's read alone (every chunk read, nothing decided), then the what-if run; then a
+// screening of the same population (once per parameter version), whose totals the run's baseline must equal.
+// Run: npm run bench:simulation [-- --units 50000] ; writes bench/results/simulation.json.
 import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { sql } from 'kysely';
@@ -13,6 +15,9 @@ import { SmFieldCipher } from '../src/adapters/crypto/sm-field-cipher.ts';
 import { openStore, type Store } from '../src/adapters/store/open-store.ts';
 import { fixedClock } from '../src/domain/ports/clock.ts';
 import { generateIntoStore } from '../src/demo/generate/generate-into-store.ts';
+import { refundRound } from '../src/services/rounds.ts';
+import { loadRefundInputs } from '../src/services/screening/refund-inputs.ts';
+import { startScreeningRun } from '../src/services/screening/screening-run.ts';
 import { runImpact } from '../src/services/simulation/impact-run.ts';
 import { saveReform } from '../src/services/simulation/reforms.ts';
 import { peakRssMiB, report } from './report.ts';
@@ -40,15 +45,53 @@ async function databaseUrl(): Promise<string> {
   return url.href;
 }
 
+const cipher = new SmFieldCipher(keyRingFromEnv(process.env).keyRing);
+
 async function populate(store: Store): Promise<void> {
   if (await store.db.selectFrom('units').select('id').limit(1).executeTakeFirst()) return;
   await generateIntoStore(store, {
     scale: { units, regions: 'weihai', people: { unitShare: 0 } },
     seed: 1,
-    cipher: new SmFieldCipher(keyRingFromEnv(process.env).keyRing),
+    cipher,
     params,
   });
   await sql`ANALYZE`.execute(store.db);
+}
+
+/** The screening's chunk read over the whole population with the next chunk read ahead, as both runs read; nothing decided. */
+async function readOnly(store: Store): Promise<number> {
+  const { baseYear, defaultAsOf } = refundRound('2024');
+  const load = (afterId: number) =>
+    loadRefundInputs(store.db, { round: '2024', asOf: defaultAsOf, baseYear, afterId, limit: 5_000 });
+  const started = performance.now();
+  let reading = load(0);
+  for (;;) {
+    const chunk = await reading;
+    if (chunk.length === 0) return seconds(started);
+    reading = load(chunk.at(-1)!.unitId);
+  }
+}
+
+/** The eligible units and their total of the latest screening under these parameters (one is run when there is none). */
+async function screeningTotals(store: Store): Promise<{ eligible: number; totalFen: number }> {
+  const existing = await store.db
+    .selectFrom('screening_runs')
+    .select('id')
+    .where('status', '=', 'completed')
+    .where('policy_version', '=', params.version)
+    .where('region_code', 'is', null)
+    .orderBy('id', 'desc')
+    .executeTakeFirst();
+  const runId = existing?.id ?? (await startScreeningRun(store, { round: '2024', clock, params })).runId;
+  const row = await store.db
+    .selectFrom('refund_decisions')
+    .select([
+      sql<number>`count(*) FILTER (WHERE status = 'eligible')::int`.as('eligible'),
+      sql<string>`coalesce(sum(amount_fen), 0)::text`.as('total'),
+    ])
+    .where('run_id', '=', runId)
+    .executeTakeFirstOrThrow();
+  return { eligible: row.eligible, totalFen: Number(row.total) };
 }
 
 const store = await openStore({ databaseUrl: await databaseUrl() });
@@ -62,22 +105,30 @@ try {
     actor,
     clock,
   });
+  const loadAtStart = +loadavg()[0]!.toFixed(1);
+  const readSeconds = await readOnly(store);
   const started = performance.now();
   const cpu = process.cpuUsage();
-  const { runId, tally } = await runImpact(store, params, { reformId: saved.id, round: '2024', actor, clock });
+  const { runId, tally } = await runImpact(store, params, { reformId: saved.id, round: '2024', actor, clock, cipher });
   const took = seconds(started);
   const used = process.cpuUsage(cpu);
+  const screening = await screeningTotals(store);
   const result = {
     units,
     runId,
+    readOnlySeconds: readSeconds,
     seconds: took,
+    runToRead: +(took / readSeconds).toFixed(2),
     nodeCpuSeconds: +((used.user + used.system) / 1e6).toFixed(2),
+    loadAtStart,
     loadAverage: +loadavg()[0]!.toFixed(1),
     unitsPerSecond: Math.round(units / took),
     peakRssMiB: peakRssMiB(),
     changed: tally.total.changed,
     baselineFen: tally.total.baselineFen,
     reformFen: tally.total.reformFen,
+    baselineMatchesScreening:
+      tally.total.baselineFen === screening.totalFen && tally.total.baselineEligible === screening.eligible,
   };
   report('simulation', [result]);
   console.log(JSON.stringify(result));

@@ -153,7 +153,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     await app.register(fundReportRoutes, area);
     await app.register(skillSubsidyRoutes, { ...area, cipher: options.cipher });
     await app.register(riskRoutes, area);
-    await app.register(simulationRoutes, area);
+    await app.register(simulationRoutes, { ...area, cipher: options.cipher });
     await app.register(benefitRoutes, { ...area, cipher: options.cipher });
     await app.register(importRoutes, {
       ...area,

@@ -7,12 +7,15 @@ import { parse } from 'yaml';
 import { DEFAULT_PARAMETER_DIR } from '../../adapters/parameters/load-parameters.ts';
 import { exportReform, ReformExportError } from '../../adapters/parameters/reform-export.ts';
 import { projectParameters } from '../../adapters/parameters/load-parameters.ts';
-import { UNIT_SHIFT_LABELS } from '../../domain/vocabulary/simulation.ts';
+import { certificateLevelLabel } from '../../domain/vocabulary/certificates.ts';
+import { PERSON_IMPACT_LABELS, UNIT_SHIFT_LABELS } from '../../domain/vocabulary/simulation.ts';
 import { formatYuan } from '../../policy/core/money.ts';
 import { formatBpPercent } from '../../policy/core/ratio.ts';
 import { exportImpactXlsx } from '../../services/simulation/impact-export.ts';
 import { impactRun, type ImpactRunView } from '../../services/simulation/impact-read.ts';
 import { runImpact } from '../../services/simulation/impact-run.ts';
+import type { Bucket, PersonImpact } from '../../services/simulation/impact-tally.ts';
+import { commandCipher } from '../command-cipher.ts';
 import { compareSavedReforms, getReform, listReforms, saveReform, type SavedReform } from '../../services/simulation/reforms.ts';
 import { CliError } from '../cli-error.ts';
 import { commandClock, output, parseOptions, refusingAsCliError, requiredId, requiredText } from '../command-support.ts';
@@ -44,6 +47,31 @@ function reformLines(saved: SavedReform): string {
   ].join('\n');
 }
 
+const signed = (fen: number) => `${fen >= 0 ? '+' : '−'}${yuan(Math.abs(fen))}`;
+
+function personLine(label: string, b: Bucket): string {
+  return (
+    `${label} ${b.units} 件：符合条件 现行 ${b.baselineEligible} → 方案 ${b.reformEligible}；金额 现行 ${yuan(b.baselineFen)} → 方案 ${yuan(b.reformFen)}（${signed(b.reformFen - b.baselineFen)}）；` +
+    `${UNIT_SHIFT_LABELS.newly_eligible} ${b.newlyEligiblePeople} 人，${UNIT_SHIFT_LABELS.no_longer_eligible} ${b.noLongerEligiblePeople} 人，变化 ${b.changed} 件`
+  );
+}
+
+/** The claims' and applications' lines, the skill levels with changes among them. */
+function personLines(persons: PersonImpact | undefined): string[] {
+  if (!persons) return [];
+  const levels = Object.entries(persons.skillLevel)
+    .filter(([, b]) => b.changed > 0)
+    .map(
+      ([level, b]) =>
+        `  其中${certificateLevelLabel(Number(level))}：${signed(b.reformFen - b.baselineFen)}，变化 ${b.changed} 件`,
+    );
+  return [
+    personLine(PERSON_IMPACT_LABELS.benefit, persons.benefit),
+    personLine(PERSON_IMPACT_LABELS.skill, persons.skill),
+    ...levels,
+  ];
+}
+
 export function impactLines(run: ImpactRunView): string {
   const t = run.tally.total;
   const cap = run.cap;
@@ -54,9 +82,10 @@ export function impactLines(run: ImpactRunView): string {
   return [
     `测算 #${run.id}：方案「${run.reform.name}」第 ${run.reform.version} 版，${run.round} 年度，测算日期 ${run.asOf}，${run.status === 'completed' ? '已完成' : run.status}` +
       `（${run.processedUnits}/${run.totalUnits} 个单位${run.seconds === null ? '' : `，${run.seconds} 秒`}）`,
-    `符合条件单位：现行 ${t.baselineEligible} 个 → 方案 ${t.reformEligible} 个；返还总额：现行 ${yuan(t.baselineFen)} → 方案 ${yuan(t.reformFen)}（${t.reformFen >= t.baselineFen ? '+' : '−'}${yuan(Math.abs(t.reformFen - t.baselineFen))}）`,
+    `符合条件单位：现行 ${t.baselineEligible} 个 → 方案 ${t.reformEligible} 个；返还总额：现行 ${yuan(t.baselineFen)} → 方案 ${yuan(t.reformFen)}（${signed(t.reformFen - t.baselineFen)}）`,
     `${UNIT_SHIFT_LABELS.newly_eligible} ${t.newlyEligible} 个（参保 ${t.newlyEligiblePeople} 人），${UNIT_SHIFT_LABELS.no_longer_eligible} ${t.noLongerEligible} 个（参保 ${t.noLongerEligiblePeople} 人），结论或金额变化 ${t.changed} 个`,
     capLine,
+    ...personLines(run.tally.persons),
   ].join('\n');
 }
 
@@ -122,6 +151,7 @@ const subcommands: Record<string, (args: string[]) => Promise<number>> = {
           region: v.region,
           actor,
           clock: commandClock(),
+          cipher: commandCipher(),
         });
         return impactRun(store.db, params, runId);
       }),

@@ -57,6 +57,7 @@ export const auditActionLabels: Readonly<Record<string, string>> = {
   'campaign.push': '发送精准推送短信',
   'simulation.save_reform': '保存政策模拟方案',
   'simulation.run': '运行政策模拟测算',
+  'simulation.read_id_numbers': '政策模拟测算读取申请人身份证号',
 };
 
 /** The areas of audited actions, for prefix searches (`case.*`) and actions not named above. */

@@ -29,6 +29,14 @@ export const IMPACT_DIMENSION_LABELS: Readonly<Record<ImpactDimension, string>> 
   reason: '不符合原因',
 };
 
+/** The persons' benefits a what-if run re-decides beside the units' refunds. */
+export const personImpactKinds = ['benefit', 'skill'] as const;
+export type PersonImpactKind = (typeof personImpactKinds)[number];
+export const PERSON_IMPACT_LABELS: Readonly<Record<PersonImpactKind, string>> = {
+  benefit: '失业保险金（申领，金额为月标准×领取月数）',
+  skill: '技能提升补贴（申请）',
+};
+
 /** How a counterfactual remedies a reason: a change of figures, data to supply, or nothing the unit can do. */
 export const remedyKinds = ['change', 'data', 'fixed'] as const;
 export type RemedyKind = (typeof remedyKinds)[number];

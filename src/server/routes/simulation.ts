@@ -6,6 +6,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { Store } from '../../adapters/store/open-store.ts';
+import type { FieldCipher } from '../../domain/ports/field-cipher.ts';
 import { exportReform, ReformExportError } from '../../adapters/parameters/reform-export.ts';
 import type { Clock } from '../../domain/ports/clock.ts';
 import type { ParameterStore } from '../../policy/core/parameters.ts';
@@ -43,6 +44,7 @@ export interface SimulationRouteOptions {
   store: Store;
   clock: Clock;
   params: ParameterStore;
+  cipher: FieldCipher;
 }
 
 const EDITORS = ['case_worker', 'reviewer', 'finance'] as const;
@@ -51,7 +53,7 @@ const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.s
 
 export async function simulationRoutes(plugin: FastifyInstance, options: SimulationRouteOptions): Promise<void> {
   const app = withZod(plugin);
-  const { store, clock, params } = options;
+  const { store, clock, params, cipher } = options;
   const { db } = store;
   const running = new Map<number, Promise<unknown>>();
   app.addHook('onClose', async () => {
@@ -174,7 +176,7 @@ export async function simulationRoutes(plugin: FastifyInstance, options: Simulat
     async (request, reply) => {
       try {
         const runId = await createImpactRun(db, params, { ...request.body, actor: actorOf(request), clock });
-        const work = continueImpactRun(store, params, runId, clock)
+        const work = continueImpactRun(store, params, runId, { clock, cipher })
           .catch((error: unknown) => request.log.error({ err: error, runId }, '方案测算中断'))
           .finally(() => running.delete(runId));
         running.set(runId, work);

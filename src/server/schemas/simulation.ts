@@ -87,6 +87,8 @@ export const impactRun = z.object({
     size: z.record(z.string(), bucket),
     industry: z.record(z.string(), bucket),
     reason: z.record(z.string(), z.object({ baseline: z.number(), reform: z.number() })),
+    /** Benefit claims and skill-subsidy applications re-decided (absent in runs made before they were). */
+    persons: z.object({ benefit: bucket, skill: bucket, skillLevel: z.record(z.string(), bucket) }).optional(),
   }),
   cap: z
     .object({

@@ -1,16 +1,22 @@
-// A what-if run as an .xlsx: the totals and the cap, one sheet per breakdown (district, size, industry, reason) and
-// the units whose decision moves, streamed from the store a page at a time.
+// A what-if run as an .xlsx: the totals and the cap, one sheet per breakdown (district, size, industry, reason), the
+// benefit claims and skill-subsidy applications re-decided, and the units whose decision moves, streamed from the store a page at a time.
 import type { Kysely } from 'kysely';
 import { writeXlsx, type ExportCell, type XlsxSheet } from '../../adapters/files/write-xlsx.ts';
 import type { Database } from '../../adapters/store/schema.ts';
 import { DECISION_STATUS_LABELS } from '../../domain/vocabulary/refund.ts';
-import { IMPACT_DIMENSION_LABELS, UNIT_SHIFT_LABELS, type ImpactDimension } from '../../domain/vocabulary/simulation.ts';
+import { certificateLevelLabel } from '../../domain/vocabulary/certificates.ts';
+import {
+  IMPACT_DIMENSION_LABELS,
+  PERSON_IMPACT_LABELS,
+  UNIT_SHIFT_LABELS,
+  type ImpactDimension,
+} from '../../domain/vocabulary/simulation.ts';
 import { formatYuan } from '../../policy/core/money.ts';
 import { formatBpPercent } from '../../policy/core/ratio.ts';
 import type { ParameterStore } from '../../policy/core/parameters.ts';
 import { impactKeyLabels, type KeyLabels } from './impact-labels.ts';
 import { changedUnits, impactRun, type ImpactRunView } from './impact-read.ts';
-import type { Bucket } from './impact-tally.ts';
+import type { Bucket, PersonImpact } from './impact-tally.ts';
 
 const BUCKET_HEADERS = [
   '单位数',
@@ -39,6 +45,46 @@ const bucketCells = (b: Bucket): ExportCell[] => [
   b.noLongerEligiblePeople,
   b.changed,
 ];
+
+const PERSON_HEADERS = [
+  '件数',
+  '现行符合条件件数',
+  '方案符合条件件数',
+  '现行金额（元）',
+  '方案金额（元）',
+  '增减金额（元）',
+  '新增符合条件人数',
+  '不再符合条件人数',
+  '结论或金额变化件数',
+];
+
+const personCells = (b: Bucket): ExportCell[] => [
+  b.units,
+  b.baselineEligible,
+  b.reformEligible,
+  formatYuan(b.baselineFen),
+  formatYuan(b.reformFen),
+  formatYuan(b.reformFen - b.baselineFen),
+  b.newlyEligiblePeople,
+  b.noLongerEligiblePeople,
+  b.changed,
+];
+
+/** The claims and applications re-decided (none in runs made before they were). */
+function personSheet(persons: PersonImpact | undefined): XlsxSheet {
+  const levels = Object.entries(persons?.skillLevel ?? {}).sort(([a], [b]) => b.localeCompare(a));
+  return {
+    name: '失业保险金与技能补贴',
+    columns: ['项目', ...PERSON_HEADERS].map((header, i) => ({ header, width: i === 0 ? 40 : 16 })),
+    rows: persons
+      ? [
+          [PERSON_IMPACT_LABELS.benefit, ...personCells(persons.benefit)],
+          [PERSON_IMPACT_LABELS.skill, ...personCells(persons.skill)],
+          ...levels.map(([level, b]) => [`  其中${certificateLevelLabel(Number(level))}证书`, ...personCells(b)]),
+        ]
+      : [['本次测算未包含失业保险金与技能提升补贴']],
+  };
+}
 
 function summarySheet(run: ImpactRunView): XlsxSheet {
   const { cap } = run;
@@ -132,6 +178,7 @@ export async function exportImpactXlsx(db: Kysely<Database>, params: ParameterSt
     bucketSheet(run, 'size', labels),
     bucketSheet(run, 'industry', labels),
     reasonSheet(run, labels),
+    personSheet(run.tally.persons),
     changedSheet(db, runId, labels),
   ]);
 }

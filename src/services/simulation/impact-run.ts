@@ -1,16 +1,19 @@
 // A what-if run: every unit of a round (or of one region) decided under the baseline parameters and under a saved
 // reform, reading the units' figures the way a screening does (screening/refund-inputs.ts), in chunks. Only the
 // tallies and the units whose decision moves are stored; each chunk's changed units, the tallies so far and the
-// cursor are committed in one transaction, so a run killed anywhere resumes after its last chunk.
+// cursor are committed in one transaction, so a run killed anywhere resumes after its last chunk. The persons' benefit
+// claims and skill-subsidy applications of the same scope are re-decided once the units are done (impact-persons.ts).
 import type { Kysely } from 'kysely';
 import { bulkWriterFor } from '../../adapters/store/bulk-writer.ts';
 import type { Database } from '../../adapters/store/schema.ts';
 import type { Store } from '../../adapters/store/open-store.ts';
 import type { CellValue } from '../../domain/ports/bulk-writer.ts';
 import type { Clock } from '../../domain/ports/clock.ts';
+import type { FieldCipher } from '../../domain/ports/field-cipher.ts';
 import type { Actor } from '../../domain/refund-case.ts';
 import { isWithin, type IsoDate } from '../../policy/core/dates.ts';
 import type { ParameterStore } from '../../policy/core/parameters.ts';
+import { appendAudit } from '../audit/append-audit.ts';
 import { auditSubject } from '../audit/audit-subject.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { Refusal } from '../../domain/refusal.ts';
@@ -20,6 +23,7 @@ import { regionScope } from '../screening/region-scope.ts';
 import { loadRefundInputs, type UnitInput } from '../screening/refund-inputs.ts';
 import { emptyTally, tallyUnit, UNKNOWN_KEY, type ImpactTally } from './impact-tally.ts';
 import { decideForImpact } from './impact-decide.ts';
+import { personImpact } from './impact-persons.ts';
 import { getReform, reformParameters } from './reforms.ts';
 
 export interface ImpactRequest {
@@ -127,8 +131,18 @@ function decideChunk(
   return rows;
 }
 
-/** Runs (or resumes) the run to the end; returns its final tally. */
-export async function continueImpactRun(store: Store, base: ParameterStore, runId: number, clock: Clock): Promise<ImpactTally> {
+/**
+ * Runs (or resumes) the run to the end: the units chunk by chunk, then the persons' claims and applications in one go
+ * (stored with the completed status); returns its final tally.
+ */
+export async function continueImpactRun(
+  store: Store,
+  base: ParameterStore,
+  runId: number,
+  /** `cipher` opens the skill-subsidy applicants' ID numbers for the rule's ID check (impact-persons.ts). */
+  options: { clock: Clock; cipher: FieldCipher },
+): Promise<ImpactTally> {
+  const { clock } = options;
   const { db } = store;
   const run = await db.selectFrom('simulation_runs').selectAll().where('id', '=', runId).executeTakeFirst();
   if (!run) throw new Refusal('NOT_FOUND', `没有编号为 ${runId} 的测算`);
@@ -180,12 +194,29 @@ export async function continueImpactRun(store: Store, base: ParameterStore, runI
       if (store.backend !== 'postgres') reading = load(next);
       cursor = next;
     }
+    const persons = await personImpact(db, params, options.cipher, regionCodes);
+    tally.persons = persons.impact;
     const seconds = (performance.now() - started) / 1000;
-    await db
-      .updateTable('simulation_runs')
-      .set({ status: 'completed', finished_at: clock.now(), seconds: +seconds.toFixed(2) })
-      .where('id', '=', runId)
-      .execute();
+    await db.transaction().execute(async (trx) => {
+      if (persons.idNumbersRead > 0)
+        await appendAudit(trx, {
+          actor: run.created_by,
+          action: 'simulation.read_id_numbers',
+          subject: auditSubject.simulationRun(runId),
+          at: clock.now(),
+          detail: { idNumbersRead: persons.idNumbersRead, purpose: '技能提升补贴申请重新判定（身份证号校验）' },
+        });
+      await trx
+        .updateTable('simulation_runs')
+        .set({
+          status: 'completed',
+          aggregates: JSON.stringify(tally),
+          finished_at: clock.now(),
+          seconds: +seconds.toFixed(2),
+        })
+        .where('id', '=', runId)
+        .execute();
+    });
     return tally;
   } catch (error) {
     await db
@@ -200,8 +231,8 @@ export async function continueImpactRun(store: Store, base: ParameterStore, runI
 export async function runImpact(
   store: Store,
   base: ParameterStore,
-  request: ImpactRequest,
+  request: ImpactRequest & { cipher: FieldCipher },
 ): Promise<{ runId: number; tally: ImpactTally }> {
   const runId = await createImpactRun(store.db, base, request);
-  return { runId, tally: await continueImpactRun(store, base, runId, request.clock) };
+  return { runId, tally: await continueImpactRun(store, base, runId, request) };
 }

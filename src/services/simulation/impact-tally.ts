@@ -27,6 +27,18 @@ export interface ImpactTally {
   industry: Record<string, Bucket>;
   /** Units failing for (or held for review by) each reason, baseline and reform. */
   reason: Record<string, { baseline: number; reform: number }>;
+  /** The persons' claims and applications re-decided (impact-persons.ts); absent in runs made before they were. */
+  persons?: PersonImpact;
+}
+
+/**
+ * Unemployment-benefit claims (amount: the months' total, 月标准 × 领取月数) and skill-subsidy applications, in all and
+ * by certificate level: a bucket's `units` counts claims or applications, its people the persons in them.
+ */
+export interface PersonImpact {
+  benefit: Bucket;
+  skill: Bucket;
+  skillLevel: Record<string, Bucket>;
 }
 
 export interface UnitOutcome {
@@ -40,7 +52,7 @@ export interface UnitOutcome {
 
 export const UNKNOWN_KEY = 'unknown';
 
-const emptyBucket = (): Bucket => ({
+export const emptyBucket = (): Bucket => ({
   units: 0,
   baselineEligible: 0,
   reformEligible: 0,
@@ -65,7 +77,10 @@ export function shiftOf(outcome: Pick<UnitOutcome, 'baseline' | 'reform'>): Unit
   return b.status === r.status ? null : 'status_changed';
 }
 
-function addTo(bucket: Bucket, outcome: UnitOutcome, shift: UnitShift | null): void {
+export type BucketOutcome = Pick<UnitOutcome, 'people' | 'baseline' | 'reform'>;
+
+/** Adds one outcome to a bucket (in place), `shift` being how it moved (shiftOf). */
+export function addTo(bucket: Bucket, outcome: BucketOutcome, shift: UnitShift | null): void {
   const add = (a: Fen, b: Fen) => {
     const sum = a + b;
     if (!Number.isSafeInteger(sum)) throw new RangeError('tally outside the safe integer range');

@@ -63,7 +63,13 @@ for (const backend of storeBackends()) {
 
     it('a reform that restates the law in force changes nothing', async () => {
       const saved = await saveReform(store.db, params, { reform: smeReform('原样方案', 6000), actor: caseWorker, clock });
-      const { runId, tally } = await runImpact(store, params, { reformId: saved.id, round: '2024', actor: caseWorker, clock });
+      const { runId, tally } = await runImpact(store, params, {
+        reformId: saved.id,
+        round: '2024',
+        actor: caseWorker,
+        clock,
+        cipher: testCipher,
+      });
       expect(tally.total.units).toBe(300);
       expect(tally.total.baselineEligible).toBeGreaterThan(0);
       expect(tally.total.reformFen).toBe(tally.total.baselineFen);
@@ -73,7 +79,13 @@ for (const backend of storeBackends()) {
 
     it('an SME ratio of 50% lowers every SME refund by exactly the expected fen and leaves large enterprises alone', async () => {
       const saved = await saveReform(store.db, params, { reform: smeReform('中小微企业50%', 5000), actor: caseWorker, clock });
-      const { runId, tally } = await runImpact(store, params, { reformId: saved.id, round: '2024', actor: caseWorker, clock });
+      const { runId, tally } = await runImpact(store, params, {
+        reformId: saved.id,
+        round: '2024',
+        actor: caseWorker,
+        clock,
+        cipher: testCipher,
+      });
       const bases = await basesFromLedger(store);
       const changed = await changedUnits(store.db, runId, { limit: 10_000 });
       expect(changed.length).toBeGreaterThan(0);
@@ -110,7 +122,13 @@ for (const backend of storeBackends()) {
         actor: caseWorker,
         clock,
       });
-      const { runId, tally } = await runImpact(store, params, { reformId: saved.id, round: '2024', actor: caseWorker, clock });
+      const { runId, tally } = await runImpact(store, params, {
+        reformId: saved.id,
+        round: '2024',
+        actor: caseWorker,
+        clock,
+        cipher: testCipher,
+      });
       const view = await impactRun(store.db, params, runId);
       expect(view.cap).toMatchObject({
         regionCode: WEIHAI,

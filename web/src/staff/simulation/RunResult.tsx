@@ -3,8 +3,10 @@
 import { useEffect, useMemo, useState } from 'react';
 import { Alert, App, Button, Card, Col, Progress, Row, Statistic, Table, Tabs, Tag, Typography } from 'antd';
 import { Link, useParams } from 'react-router-dom';
+import { certificateLevelLabel } from '../../../../src/domain/vocabulary/certificates.ts';
 import {
   IMPACT_DIMENSION_LABELS,
+  PERSON_IMPACT_LABELS,
   SIMULATION_RUN_STATUS_LABELS,
   UNIT_SHIFT_LABELS,
 } from '../../../../src/domain/vocabulary/simulation.ts';
@@ -84,6 +86,36 @@ function BucketTable({ run, dimension }: { run: ImpactRun; dimension: 'region' |
           render: (_, b) => `${b.noLongerEligible}（${b.noLongerEligiblePeople}）`,
           align: 'right',
         },
+        { title: '现行金额', dataIndex: 'baselineFen', align: 'right', render: yuan },
+        { title: '方案金额', dataIndex: 'reformFen', align: 'right', render: yuan },
+        { title: '增减', align: 'right', render: (_, b) => yuan(b.reformFen - b.baselineFen) },
+      ]}
+    />
+  );
+}
+
+/** The benefit claims and skill-subsidy applications the run re-decided, skill applications also by certificate level. */
+function PersonTable({ persons }: { persons: NonNullable<ImpactRun['tally']['persons']> }) {
+  const levels = Object.entries(persons.skillLevel).sort(([a], [b]) => b.localeCompare(a));
+  const rows = [
+    { key: 'benefit', label: PERSON_IMPACT_LABELS.benefit, ...persons.benefit },
+    { key: 'skill', label: PERSON_IMPACT_LABELS.skill, ...persons.skill },
+    ...levels.map(([level, b]) => ({ key: `skill-${level}`, label: `其中${certificateLevelLabel(Number(level))}证书`, ...b })),
+  ];
+  return (
+    <Table<Bucket & { key: string; label: string }>
+      size="small"
+      pagination={false}
+      dataSource={rows}
+      scroll={{ x: true }}
+      data-testid="person-impact"
+      columns={[
+        { title: '项目', dataIndex: 'label' },
+        { title: '件数', dataIndex: 'units', align: 'right' },
+        { title: '现行符合', dataIndex: 'baselineEligible', align: 'right' },
+        { title: '方案符合', dataIndex: 'reformEligible', align: 'right' },
+        { title: '新增符合（人）', dataIndex: 'newlyEligiblePeople', align: 'right' },
+        { title: '不再符合（人）', dataIndex: 'noLongerEligiblePeople', align: 'right' },
         { title: '现行金额', dataIndex: 'baselineFen', align: 'right', render: yuan },
         { title: '方案金额', dataIndex: 'reformFen', align: 'right', render: yuan },
         { title: '增减', align: 'right', render: (_, b) => yuan(b.reformFen - b.baselineFen) },
@@ -212,6 +244,9 @@ export default function RunResult() {
                   children: <BucketTable run={run} dimension={d} />,
                 })),
                 { key: 'reason', label: '按原因', children: <ReasonTable run={run} /> },
+                ...(run.tally.persons
+                  ? [{ key: 'persons', label: '失业保险金与技能补贴', children: <PersonTable persons={run.tally.persons} /> }]
+                  : []),
                 { key: 'units', label: '变化单位', children: <ChangedUnits runId={run.id} /> },
               ]}
             />
