@@ -254,7 +254,20 @@ describe.skipIf(browserSkipReason)('风险疑点与精准推送在浏览器中�
     expect(text).toMatch(/疑点 #\d+（待核查）/);
     expect(text).not.toContain(deceased.idNumber);
     expect(await page.getByTestId('comparison-batch').innerText()).toContain('死亡比对.csv：比对结果 1 条，疑点 1 个');
-    expect(await page.getByRole('button', { name: label('导出电子表格') }).count()).toBe(1);
+    const saved = page.waitForEvent('download');
+    await page.getByRole('button', { name: label('导出电子表格') }).click();
+    expect((await saved).suggestedFilename()).toMatch(/^比对结果\d+\.xlsx$/);
+    await expect
+      .poll(async () =>
+        (
+          await h.store.db
+            .selectFrom('audit_log')
+            .select('actor')
+            .where('action', '=', 'risk.export_comparison_findings')
+            .execute()
+        ).map((a) => a.actor),
+      )
+      .toEqual([expect.stringContaining('经办')]);
     await expectNoEnglish(page, DATA_WORDS);
   });
 });
