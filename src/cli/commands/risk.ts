@@ -63,7 +63,7 @@ const runLines = (r: RiskRunResult) =>
     ...r.rules.map((c) => `  ${riskRuleLabels[c.code]}：${c.newHits}`),
   ].join('\n');
 
-/** `风险规则 3/9：重复发放 2 个新疑点` on stderr after each rule. */
+/** `风险规则运行 #3 7/9：同一单位或个人同一事项在两个区市重复领取 2 个新疑点` on stderr after each rule. */
 function printProgress(p: RiskRunProgress): void {
   process.stderr.write(`风险规则运行 #${p.runId} ${p.done}/${p.total}：${riskRuleLabels[p.code]} ${p.newHits} 个新疑点\n`);
 }
