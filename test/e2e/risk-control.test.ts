@@ -1,7 +1,11 @@
 // Risk control and push campaigns in the browser (鲁人社发〔2024〕8号 第八条、第九条): two risk hits appear in the queue
 // and the detail says what the rule looks for; a case worker proposes to clear one and to confirm the other, a
 // reviewer approves both; finance records a repayment of the confirmed duplicate in yuan, which the auditor (a second
-// person) then sees; the campaign tab shows each district's targets, reach and uptake. Every word is Chinese.
+// person) then sees; the campaign tab and the dashboard show each district's targets, reach and uptake; a death
+// extract's results page shows the person masked with the case and the hold it triggered. Every word is Chinese.
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { argon2PasswordHasher } from '../../src/adapters/crypto/argon2-password-hasher.ts';
 import { chineseWorkingDays } from '../../src/adapters/calendar/chinese-working-days.ts';
@@ -9,9 +13,23 @@ import { projectParameters } from '../../src/adapters/parameters/load-parameters
 import { demoStaff, seedDemoStaff } from '../../src/demo/demo-staff.ts';
 import { createCampaign } from '../../src/services/campaigns/campaigns.ts';
 import { pushCampaign } from '../../src/services/campaigns/push-campaign.ts';
+import { importFile } from '../../src/services/imports/import-file.ts';
+import { runComparisons } from '../../src/services/risk/compare.ts';
+import { writeCsvFile } from '../support/import-fixtures.ts';
 import { insertConfirmedPayments } from '../support/bank-fixtures.ts';
 import { insertRun, insertUnitWithCase, ROUND } from '../support/review-fixtures.ts';
-import { caseWorker, CITY, clock, hitsOf, HUANCUI, paidTwiceByTwoDistricts, WENDENG } from '../support/risk-fixtures.ts';
+import {
+  AS_OF,
+  caseWorker,
+  CITY,
+  clock,
+  hitsOf,
+  HUANCUI,
+  insertPersonWithIdNumber,
+  paidTwiceByTwoDistricts,
+  system,
+  WENDENG,
+} from '../support/risk-fixtures.ts';
 import { testCipher } from '../support/sms-fixtures.ts';
 import {
   browserSkipReason,
@@ -30,6 +48,7 @@ describe.skipIf(browserSkipReason)('风险疑点与精准推送在浏览器中�
   let h: Harness;
   let flaggedHit: number;
   let duplicateHit: number;
+  let deceased: { id: number; idNumber: string };
 
   beforeAll(async () => {
     h = await startHarness({ now: '2024-10-08T02:00:00Z' });
@@ -66,6 +85,37 @@ describe.skipIf(browserSkipReason)('风险疑点与精准推送在浏览器中�
     });
     await db.updateTable('sms_outbox').set({ status: 'sent' }).execute();
     await db.updateTable('refund_cases').set({ state: 'confirmed' }).where('unit_id', '=', told[0]!).execute();
+
+    deceased = await insertPersonWithIdNumber(db, HUANCUI);
+    await db
+      .insertInto('benefit_periods')
+      .values({ person_id: deceased.id, from_date: '2024-03-01', to_date: '2024-12-31', region_code: HUANCUI })
+      .execute();
+    const dir = await mkdtemp(join(tmpdir(), 'wengang-e2e-deaths-'));
+    const path = join(dir, 'deaths.csv');
+    writeCsvFile(
+      path,
+      ['公民身份号码', '死亡日期', '撤销日期', '信息来源'],
+      [[deceased.idNumber, '2024-08-10', '', '公安户籍注销']],
+      'utf8',
+    );
+    const imported = await importFile(h.store, {
+      kind: 'comparison-deaths',
+      path,
+      fileName: '死亡比对.csv',
+      actor: '经办员',
+      cipher: testCipher,
+      reportDir: join(dir, 'reports'),
+    });
+    expect(imported.status).toBe('accepted');
+    await runComparisons(db, {
+      cityCode: CITY,
+      asOf: AS_OF,
+      parameters: projectParameters(),
+      cipher: testCipher,
+      actor: system,
+      clock,
+    });
   }, 180_000);
 
   afterAll(async () => {
@@ -172,6 +222,52 @@ describe.skipIf(browserSkipReason)('风险疑点与精准推送在浏览器中�
       (await table.locator('.ant-table-row').filter({ hasText: name }).locator('td').allInnerTexts()).slice(1, 4);
     expect(await cells('环翠区')).toEqual(['1', '1', '1']);
     expect(await cells('文登区')).toEqual(['1', '1', '0']);
+    await expectNoEnglish(page, DATA_WORDS);
+  });
+
+  it('工作台按区县显示推送活动的推送对象、送达、确认领取与已支付金额', async () => {
+    const { page } = h;
+    await signInStaff(h, 'jingban');
+    await openMenu(page, '工作台');
+    const table = page.getByTestId('dashboard-campaign-table');
+    await expect.poll(() => table.locator('.ant-table-row').count()).toBe(2);
+    const cells = async (name: string) =>
+      (await table.locator('.ant-table-row').filter({ hasText: name }).locator('td').allInnerTexts()).slice(1, 5);
+    expect(await cells('环翠区')).toEqual(['1', '1', '1', '0.00 元']);
+    expect(await cells('文登区')).toEqual(['1', '1', '0', '0.00 元']);
+    await expect.poll(() => page.getByTestId('dashboard-campaign-chart').locator('canvas').count()).toBeGreaterThan(0);
+    await expectNoEnglish(page, DATA_WORDS);
+  });
+
+  it('比对结果页列出死亡比对的人员（脱敏）及其触发的疑点和暂停支付', async () => {
+    const { page } = h;
+    await signInStaff(h, 'jingban');
+    await openMenu(page, '风险防控');
+    await page.getByRole('tab', { name: '比对结果' }).click();
+    const table = page.getByTestId('comparison-findings');
+    await expect.poll(() => table.locator('.ant-table-row').count()).toBe(1);
+    const text = await table.locator('.ant-table-row').innerText();
+    expect(text).toContain('环翠区');
+    expect(text).toContain('死亡');
+    expect(text).toContain('2024-08-10');
+    expect(text).toContain('暂停支付');
+    expect(text).toMatch(/疑点 #\d+（待核查）/);
+    expect(text).not.toContain(deceased.idNumber);
+    expect(await page.getByTestId('comparison-batch').innerText()).toContain('死亡比对.csv：比对结果 1 条，疑点 1 个');
+    const saved = page.waitForEvent('download');
+    await page.getByRole('button', { name: label('导出电子表格') }).click();
+    expect((await saved).suggestedFilename()).toMatch(/^比对结果\d+\.xlsx$/);
+    await expect
+      .poll(async () =>
+        (
+          await h.store.db
+            .selectFrom('audit_log')
+            .select('actor')
+            .where('action', '=', 'risk.export_comparison_findings')
+            .execute()
+        ).map((a) => a.actor),
+      )
+      .toEqual([expect.stringContaining('经办')]);
     await expectNoEnglish(page, DATA_WORDS);
   });
 });

@@ -41,6 +41,8 @@ export interface Target {
   benefitClaimId: number;
   riskHitId: number;
   campaignId: number;
+  /** An accepted comparison import (a death extract) with no rows. */
+  comparisonBatchId: number;
   /** A placements sheet with the template's headers and no rows, as the dispatch upload form's file. */
   placementsXlsx: Buffer;
 }
@@ -63,7 +65,7 @@ async function insertDistrict(
   db: Db,
   regionCode: string,
   n: number,
-  shared: { runId: number; campaignId: number; placementsXlsx: Buffer },
+  shared: { runId: number; campaignId: number; comparisonBatchId: number; placementsXlsx: Buffer },
 ): Promise<Target> {
   const unit = await insertUnit(db, { name: `${regionCode}矩阵测试有限公司`, regionCode, laborDispatch: true });
   const amountFen = 10_000;
@@ -308,6 +310,23 @@ export async function insertTargets(db: Db): Promise<{ in: Target; out: Target }
     })
     .returning('id')
     .executeTakeFirstOrThrow();
-  const shared = { runId: await insertRun(db), campaignId: campaign.id, placementsXlsx: await emptyPlacementsSheet() };
+  const comparison = await db
+    .insertInto('import_batches')
+    .values({
+      kind: 'comparison-deaths',
+      file_name: 'deaths.csv',
+      file_sha256: '0'.repeat(64),
+      row_count: 0,
+      status: 'accepted',
+      created_by: FIXTURE_STAFF,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const shared = {
+    runId: await insertRun(db),
+    campaignId: campaign.id,
+    comparisonBatchId: comparison.id,
+    placementsXlsx: await emptyPlacementsSheet(),
+  };
   return { in: await insertDistrict(db, IN_SCOPE, 1, shared), out: await insertDistrict(db, OUT_OF_SCOPE, 2, shared) };
 }

@@ -419,6 +419,13 @@ export const authorizationTable: Record<string, MatrixEntry> = {
   'POST /api/v1/risk/hits/:id/repayments': staff(FINANCE, 'region', (t) =>
     at(`/api/v1/risk/hits/${t.riskHitId}/repayments`, { amountFen: 100, receivedOn: '2024-10-20', reference: 'HK-1' }),
   ),
+  'GET /api/v1/risk/comparisons': staff(CASE_STAFF, 'region', (t) => at(`/api/v1/risk/comparisons?region=${t.regionCode}`)),
+  'GET /api/v1/risk/comparisons/:id/findings': staff(CASE_STAFF, 'region', (t) =>
+    at(`/api/v1/risk/comparisons/${t.comparisonBatchId}/findings?region=${t.regionCode}`),
+  ),
+  'GET /api/v1/risk/comparisons/:id/findings.xlsx': staff(CASE_STAFF, 'region', (t) =>
+    at(`/api/v1/risk/comparisons/${t.comparisonBatchId}/findings.xlsx?region=${t.regionCode}`),
+  ),
   'GET /api/v1/campaigns': staff(CASE_STAFF, 'none', () => at('/api/v1/campaigns')),
   'GET /api/v1/campaigns/:id/report': staff(CASE_STAFF, 'region', (t) =>
     at(`/api/v1/campaigns/${t.campaignId}/report?region=${t.regionCode}`),

@@ -23,6 +23,15 @@ export interface ComparisonRecordsTable {
   updated_by: Defaulted<string>;
 }
 
+/** One row of an accepted comparison import, with its batch (migration 019). */
+export interface ComparisonFindingsTable {
+  batch_id: number;
+  person_id: number;
+  kind: ComparisonKind;
+  from_date: IsoDate;
+  region_code: string;
+}
+
 export interface BankAccountChangesTable {
   id: Generated<number>;
   unit_id: number | null;
@@ -36,6 +45,8 @@ export interface RiskRunsTable {
   as_of: IsoDate;
   rule_codes: Json;
   hit_count: Defaulted<number>;
+  /** The codes of the rules whose hits are stored (migration 019), as JSON text on insert. */
+  rules_done: ColumnType<unknown, string | undefined, string>;
   started_at: Timestamp;
   finished_at: NullableTimestamp;
   created_by: string;
@@ -105,6 +116,7 @@ export interface PushOptOutsTable {
 
 export interface RiskTables {
   comparison_records: ComparisonRecordsTable;
+  comparison_findings: ComparisonFindingsTable;
   bank_account_changes: BankAccountChangesTable;
   risk_runs: RiskRunsTable;
   risk_hits: RiskHitsTable;

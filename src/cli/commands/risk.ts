@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import { projectParameters } from '../../adapters/parameters/load-parameters.ts';
 import { commandCipher } from '../command-cipher.ts';
 import {
+  comparisonKindLabels,
   riskHitStatusLabels,
   riskHitStatuses,
   riskRuleLabels,
@@ -17,8 +18,14 @@ import { formatYuan } from '../../policy/core/money.ts';
 import { riskCatalogue } from '../../services/risk/catalogue.ts';
 import { runComparisons } from '../../services/risk/compare.ts';
 import { exportFiveE } from '../../services/risk/export-5e.ts';
+import {
+  listComparisonFindings,
+  listComparisonImports,
+  type ComparisonFinding,
+} from '../../services/risk/comparison-findings.ts';
+import { exportComparisonFindings } from '../../services/risk/comparison-findings-export.ts';
 import { hitDetail, listHits, type HitView } from '../../services/risk/list-hits.ts';
-import { runRiskRules, type RiskRunResult } from '../../services/risk/run-rules.ts';
+import { resumeRiskRun, runRiskRules, type RiskRunProgress, type RiskRunResult } from '../../services/risk/run-rules.ts';
 import { decideResolution, proposeResolution, recordRepayment } from '../../services/risk/work-hit.ts';
 import { CliError } from '../cli-error.ts';
 import { commandClock, output, parseOptions, refusingAsCliError, requiredId, requiredText } from '../command-support.ts';
@@ -27,8 +34,11 @@ import { withStore } from '../with-store.ts';
 
 const HELP = `用法：wengang risk <子命令> [参数] [--user 姓名 --role 角色] [--json]
   rules    [--city 371000]                                    风险规则目录（环节、等级、参数、本市是否启用）
-  run      --city 371000 [--as-of 日期] [--rule 代码]         运行启用的风险规则，新疑点进入待核查队列
+  run      --city 371000 [--as-of 日期] [--rule 代码]         逐条运行启用的风险规则（显示进度），新疑点进入待核查队列
+  resume   --run 编号                                          继续运行中断的风险规则运行（只运行尚未完成的规则）
   compare  --city 371000 [--as-of 日期]                        导入比对结果后运行比对规则（死亡、服刑、养老金、异地参保、异地领取）
+  comparisons                                                  比对数据导入批次（比对结果条数、据此发现的疑点数）
+  findings --batch 编号 [--out 文件.xlsx]                      一个比对导入批次的比对结果（人员脱敏、疑点、暂停支付、停发待遇）
   hits     [--status ${riskHitStatuses.join('|')}] [--rule 代码]   疑点队列
   show     --hit 编号                                          疑点详情
   propose  --hit 编号 --clear|--confirm --note 意见 [--recovery-fen 分]   经办员提出处理意见
@@ -52,6 +62,11 @@ const runLines = (r: RiskRunResult) =>
     `风险规则运行 #${r.runId}：新发现疑点 ${r.newHits} 个`,
     ...r.rules.map((c) => `  ${riskRuleLabels[c.code]}：${c.newHits}`),
   ].join('\n');
+
+/** `风险规则运行 #3 7/9：同一单位或个人同一事项在两个区市重复领取 2 个新疑点` on stderr after each rule. */
+function printProgress(p: RiskRunProgress): void {
+  process.stderr.write(`风险规则运行 #${p.runId} ${p.done}/${p.total}：${riskRuleLabels[p.code]} ${p.newHits} 个新疑点\n`);
+}
 
 async function rules(args: string[]): Promise<number> {
   const v = parseOptions(args, CITY);
@@ -77,6 +92,7 @@ async function run(args: string[], comparisonsOnly: boolean): Promise<number> {
     cipher: commandCipher(),
     actor: { kind: 'system' } as const,
     clock,
+    onProgress: printProgress,
   };
   const result = await refusingAsCliError(() =>
     withStore(({ db }) =>
@@ -86,6 +102,57 @@ async function run(args: string[], comparisonsOnly: boolean): Promise<number> {
     ),
   );
   return output(v.json, result, () => runLines(result));
+}
+
+async function resume(args: string[]): Promise<number> {
+  const v = parseOptions(args, { run: { type: 'string' } });
+  const runId = requiredId(v.run, 'run');
+  const context = {
+    parameters: projectParameters(),
+    cipher: commandCipher(),
+    actor: { kind: 'system' } as const,
+    clock: commandClock(),
+    onProgress: printProgress,
+  };
+  const result = await refusingAsCliError(() => withStore(({ db }) => resumeRiskRun(db, runId, context)));
+  return output(v.json, result, () => runLines(result));
+}
+
+async function comparisons(args: string[]): Promise<number> {
+  const v = parseOptions(args, {});
+  const found = await withStore(({ db }) => listComparisonImports(db));
+  return output(v.json, found, () =>
+    found.length
+      ? found
+          .map(
+            (b) =>
+              `#${b.batchId} ${b.fileName}（${b.importKind}，${b.importedBy}）：比对结果 ${b.findings} 条，疑点 ${b.cases} 个`,
+          )
+          .join('\n')
+      : '尚无比对数据导入',
+  );
+}
+
+function findingLine(f: ComparisonFinding): string {
+  const triggered = [
+    f.hitId === null ? '未发现疑点' : `疑点 #${f.hitId}（${riskHitStatusLabels[f.hitStatus!]}）`,
+    ...(f.held ? ['暂停支付'] : []),
+    ...(f.stopped ? ['已停发失业保险金'] : []),
+  ];
+  return `${f.regionName} ${f.personName}（${f.personKey}）${comparisonKindLabels[f.kind]} ${f.fromDate}：${triggered.join('，')}`;
+}
+
+async function findings(args: string[]): Promise<number> {
+  const v = parseOptions(args, { batch: { type: 'string' }, out: { type: 'string' } });
+  const batchId = requiredId(v.batch, 'batch');
+  if (v.out) {
+    const path = resolve(v.out);
+    const request = { batchId, path, actor: staffActor(v.user, v.role), clock: commandClock() };
+    const result = await refusingAsCliError(() => withStore(({ db }) => exportComparisonFindings(db, request)));
+    return output(v.json, { ...result, path }, () => `已导出 ${result.rowCount} 条比对结果到 ${path}`);
+  }
+  const found = await refusingAsCliError(() => withStore(({ db }) => listComparisonFindings(db, batchId)));
+  return output(v.json, found, () => (found.length ? found.map(findingLine).join('\n') : '本批次没有比对结果'));
 }
 
 async function hits(args: string[]): Promise<number> {
@@ -185,6 +252,9 @@ const subcommands: Record<string, (args: string[]) => Promise<number>> = {
   rules,
   run: (a) => run(a, false),
   compare: (a) => run(a, true),
+  resume,
+  comparisons,
+  findings,
   hits,
   show,
   propose,

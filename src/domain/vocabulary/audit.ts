@@ -53,6 +53,7 @@ export const auditActionLabels: Readonly<Record<string, string>> = {
   'risk_hit.approve': '复核确认疑点处理',
   'risk_hit.return': '退回疑点处理意见',
   'risk_hit.repayment': '登记追回款到账',
+  'risk.export_comparison_findings': '导出比对结果',
   'campaign.create': '创建精准推送活动',
   'campaign.push': '发送精准推送短信',
   'simulation.save_reform': '保存政策模拟方案',

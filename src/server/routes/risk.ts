@@ -8,6 +8,8 @@ import type { Clock } from '../../domain/ports/clock.ts';
 import type { ParameterStore } from '../../policy/core/parameters.ts';
 import { campaignReport, listCampaigns } from '../../services/campaigns/campaign-report.ts';
 import { riskCatalogue } from '../../services/risk/catalogue.ts';
+import { listComparisonFindings, listComparisonImports } from '../../services/risk/comparison-findings.ts';
+import { exportComparisonFindings } from '../../services/risk/comparison-findings-export.ts';
 import { hitDetail as readHit, listHits } from '../../services/risk/list-hits.ts';
 import { decideResolution, proposeResolution, recordRepayment } from '../../services/risk/work-hit.ts';
 import { refusals } from '../schemas/common.ts';
@@ -15,6 +17,8 @@ import {
   campaignReport as campaignReportSchema,
   campaignSummary,
   catalogueEntry,
+  comparisonFinding,
+  comparisonImport,
   decideBody,
   hitDetail,
   hitListQuery,
@@ -29,6 +33,7 @@ import { CASE_STAFF, staff } from '../security/access.ts';
 import { actorOf } from '../security/request-identity.ts';
 import { byParam, regionFilter, touched } from '../security/scopes.ts';
 import { sendRefusal } from '../route-helpers.ts';
+import { sendWrittenFile, XLSX_TYPE } from '../replies.ts';
 import { withZod } from '../zod-routes.ts';
 
 export interface RiskRouteOptions {
@@ -158,6 +163,66 @@ export async function riskRoutes(plugin: FastifyInstance, options: RiskRouteOpti
           clock,
         });
         return reply.status(201).send(result);
+      } catch (error) {
+        return sendRefusal(reply, error);
+      }
+    },
+  );
+
+  app.get(
+    '/risk/comparisons',
+    {
+      config: staff(CASE_STAFF, regionFilter('query', 'region')),
+      schema: {
+        summary: '比对数据导入批次：比对结果条数和据此发现的疑点数（区县账号只计本区县）',
+        tags,
+        querystring: regionQuery,
+        response: { 200: z.array(comparisonImport), ...refusals },
+      },
+    },
+    async (request) => listComparisonImports(db, request.query.region),
+  );
+
+  app.get(
+    '/risk/comparisons/:id/findings',
+    {
+      config: staff(CASE_STAFF, regionFilter('query', 'region')),
+      schema: {
+        summary: '一个比对导入批次的比对结果：人员（脱敏）、比对类型、据此发现的疑点、暂停支付、停发待遇',
+        tags,
+        params: idParams,
+        querystring: regionQuery,
+        response: { 200: z.array(comparisonFinding), ...refusals },
+      },
+    },
+    async (request, reply) => {
+      try {
+        return await listComparisonFindings(db, Number(request.params.id), request.query.region);
+      } catch (error) {
+        return sendRefusal(reply, error);
+      }
+    },
+  );
+
+  app.get(
+    '/risk/comparisons/:id/findings.xlsx',
+    {
+      config: staff(CASE_STAFF, regionFilter('query', 'region')),
+      schema: {
+        summary: '导出一个比对导入批次的比对结果（.xlsx，身份证号码脱敏，记入审计日志）',
+        tags,
+        params: idParams,
+        querystring: regionQuery,
+        response: refusals,
+      },
+    },
+    async (request, reply) => {
+      const batchId = Number(request.params.id);
+      try {
+        await listComparisonFindings(db, batchId, request.query.region);
+        return await sendWrittenFile(reply, `比对结果${batchId}.xlsx`, XLSX_TYPE, (path) =>
+          exportComparisonFindings(db, { batchId, path, withinRegion: request.query.region, actor: actorOf(request), clock }),
+        );
       } catch (error) {
         return sendRefusal(reply, error);
       }

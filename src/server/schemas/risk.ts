@@ -1,7 +1,7 @@
 // The risk-control and push-campaign API (鲁人社发〔2024〕8号 第八条、第九条) as zod schemas: one definition validates
 // the request, serialises the answer, documents the route and gives the console its types (z.input).
 import { z } from 'zod';
-import { riskHitStatuses, riskRuleCodes, riskSeverities, riskStages } from '../../domain/vocabulary/risk.ts';
+import { comparisonKinds, riskHitStatuses, riskRuleCodes, riskSeverities, riskStages } from '../../domain/vocabulary/risk.ts';
 import { fen, idText, instant, regionCode } from './common.ts';
 
 const note = z.string().trim().min(1, { message: '请填写意见' }).max(500);
@@ -102,4 +102,30 @@ export const campaignReport = z.object({
       paidFen: fen,
     }),
   ),
+});
+
+/** An accepted comparison import (全国社保信息比对查询系统 extract) with its findings and the cases opened from them. */
+export const comparisonImport = z.object({
+  batchId: z.number(),
+  importKind: z.string(),
+  fileName: z.string(),
+  importedBy: z.string(),
+  importedAt: instant,
+  findings: z.number(),
+  cases: z.number(),
+});
+
+/** One row of a comparison import: the person (masked) and what it triggered (case, hold, stopped benefit). */
+export const comparisonFinding = z.object({
+  personKey: z.string(),
+  personName: z.string(),
+  regionCode: z.string(),
+  regionName: z.string(),
+  kind: z.enum(comparisonKinds),
+  fromDate: z.string(),
+  place: z.string().nullable(),
+  hitId: z.number().nullable(),
+  hitStatus: z.enum(riskHitStatuses).nullable(),
+  held: z.boolean(),
+  stopped: z.boolean(),
 });

@@ -1,7 +1,8 @@
 // Imports one file of one kind, all or nothing. Rows stream from the file in chunks: each chunk is validated, its
 // references are resolved with set-based look-ups and its good rows are staged. Once the file is read, duplicate
 // natural keys are looked for; if any row is bad nothing is written (the one transaction is rolled back) and the
-// problems (up to 1,000) come back with an .xlsx report. Otherwise the staged rows are upserted and the batch logged.
+// problems (up to 1,000) come back with an .xlsx report. Otherwise the staged rows are upserted and the batch logged
+// (with every row, for kinds that keep a batch log).
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Kysely } from 'kysely';
@@ -87,8 +88,9 @@ export async function importFile(store: { db: Kysely<Database> }, options: Impor
   let fileError: string | undefined;
   try {
     return await store.db.transaction().execute(async (trx) => {
-      const counts = await stageAndWrite(trx, kind, options, report);
+      const { stage, counts } = await stageAndWrite(trx, kind, options, report);
       const batchId = await recordBatch(trx, { ...batch, rowCount: report.rowCount, status: 'accepted', errorCount: 0 });
+      await stage.logBatch(batchId);
       // Appended last, not locked first: an import writes for minutes and must not hold up every audited action; it
       // locks no row an audited transaction waits for (units, people and ledger rows, not cases or payments).
       await appendAudit(trx, {
@@ -137,7 +139,7 @@ async function stageAndWrite(
   kind: AnyImportKind,
   options: ImportOptions,
   report: ValidationReport,
-): Promise<WriteCounts> {
+): Promise<{ stage: ImportStage; counts: WriteCounts }> {
   const stage = await ImportStage.create(trx, kind.target);
   const resolver = await ReferenceResolver.open(trx, options.cipher);
   const headers = new Map(kind.spec.columns.map((column) => [column.key as string, column.header]));
@@ -195,7 +197,10 @@ async function stageAndWrite(
     }
   }
   if (!report.ok) throw new Rejection();
-  return stage.write(options.actor, (done) => options.onProgress?.({ phase: 'write', rows: done, totalRows: stage.rowCount }));
+  const counts = await stage.write(options.actor, (done) =>
+    options.onProgress?.({ phase: 'write', rows: done, totalRows: stage.rowCount }),
+  );
+  return { stage, counts };
 }
 
 /** The template's example row, left in by mistake, is an error rather than data. */

@@ -54,6 +54,11 @@ export interface WriteTarget {
   audit: 'changed' | 'created' | 'none';
   /** upsert: insert new rows, update changed ones; update: only update existing rows. */
   mode: 'upsert' | 'update';
+  /**
+   * A table that keeps every row of an accepted file with its import batch (batch_id first, then these columns, all
+   * among `columns`), also the rows that changed nothing: what one file reported, where `table` keeps the latest.
+   */
+  batchLog?: { table: string; columns: readonly string[] };
 }
 
 export interface ImportKind<Row> {

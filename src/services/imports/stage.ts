@@ -87,6 +87,14 @@ export class ImportStage {
     return counts;
   }
 
+  /** Copies every staged row into the target's batch log under the batch (see WriteTarget.batchLog). */
+  async logBatch(batchId: number): Promise<void> {
+    const log = this.target.batchLog;
+    if (!log) return;
+    await sql`INSERT INTO ${sql.table(log.table)} (batch_id, ${ids(log.columns)})
+              SELECT ${batchId}, ${ids(log.columns)} FROM ${sql.table(STAGE)}`.execute(this.trx);
+  }
+
   /** Values compared to decide whether a row changed: every column written except the key and insert-only ones. */
   private get compared(): string[] {
     const fixed = new Set([...this.target.key, ...(this.target.insertOnly ?? [])]);

@@ -81,6 +81,11 @@ function hitQuery(db: Kysely<Database>) {
     ]);
 }
 
+/** Whether a hit holds its subject's payments now: a holding rule's hit until it is cleared or recovered. */
+export function holdsNow(hold: boolean, status: RiskHitStatus): boolean {
+  return hold && ['open', 'proposed', 'confirmed'].includes(status);
+}
+
 type Row = Awaited<ReturnType<ReturnType<typeof hitQuery>['executeTakeFirstOrThrow']>>;
 
 function viewOf(r: Row): HitView {
@@ -98,7 +103,7 @@ function viewOf(r: Row): HitView {
     subjectName: (isUnit ? r.unit_name : r.person_name) ?? '',
     paymentId: r.payment_id,
     amountFen: r.amount_fen,
-    hold: r.hold && ['open', 'proposed', 'confirmed'].includes(r.status),
+    hold: holdsNow(r.hold, r.status),
     evidence: r.evidence as Record<string, unknown>,
     proposal: r.proposal,
     proposalNote: r.proposal_note,

@@ -1,7 +1,8 @@
 // Runs the enabled risk rules over a city's data on a date (鲁人社发〔2024〕8号 第八条：事前、事中、事后风险防控). Each
 // rule is one INSERT … SELECT in the database, so a city takes seconds; a hit a rule found before (same rule and
-// fingerprint) is kept as it stands, so running again never reopens a hit a case worker has cleared. The whole run is
-// one transaction with its audit entry: it either stores every rule's hits or none.
+// fingerprint) is kept as it stands, so running again never reopens a hit a case worker has cleared. Each rule's hits
+// are stored in a transaction of their own and the run notes the rule as done, so the run reports progress rule by
+// rule and one broken off is resumed where it stopped; its audit entry is written when the last rule is done.
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../adapters/store/schema.ts';
 import type { Actor } from '../../domain/refund-case.ts';
@@ -29,6 +30,7 @@ export interface RiskRunRequest {
   clock: Clock;
   /** Only these rules (each must be enabled for the city); otherwise every enabled rule. */
   only?: readonly RiskRuleCode[];
+  onProgress?: (progress: RiskRunProgress) => void;
 }
 
 export interface RiskRunResult {
@@ -51,51 +53,94 @@ function rulesToRun(params: RiskParameters, request: RiskRunRequest): RiskRule[]
   return wanted.filter((rule) => ruleEnabled(params, request.cityCode, rule.code));
 }
 
+/** Reported after each rule's hits are stored. */
+export interface RiskRunProgress {
+  runId: number;
+  code: RiskRuleCode;
+  newHits: number;
+  done: number;
+  total: number;
+}
+
+type RunContext = Pick<RiskRunRequest, 'parameters' | 'cipher' | 'actor' | 'clock' | 'onProgress'>;
+
 export async function runRiskRules(db: Kysely<Database>, request: RiskRunRequest): Promise<RiskRunResult> {
   const { cityCode, asOf } = request;
   const city = await db.selectFrom('regions').select('kind').where('code', '=', cityCode).executeTakeFirst();
   if (city?.kind !== 'city') throw new Refusal('NOT_FOUND', `${cityCode} 不是设区市的行政区划代码`);
-  const params = riskParameters(request.parameters, asOf);
-  const rules = rulesToRun(params, request);
-  await indexPaymentAccounts(db, () => request.cipher);
-  const context = { cityCode, asOf, baseYear: Number(asOf.slice(0, 4)) - 1, params };
-  return db.transaction().execute(async (trx) => {
-    await lockAuditLog(trx);
-    const run = await trx
-      .insertInto('risk_runs')
-      .values({
-        city_code: cityCode,
-        as_of: asOf,
-        rule_codes: JSON.stringify(rules.map((r) => r.code)),
-        created_by: actorName(request.actor),
-        started_at: request.clock.now(),
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    const counts: RiskRunResult['rules'] = [];
-    for (const rule of rules) {
+  const rules = rulesToRun(riskParameters(request.parameters, asOf), request);
+  const run = await db
+    .insertInto('risk_runs')
+    .values({
+      city_code: cityCode,
+      as_of: asOf,
+      rule_codes: JSON.stringify(rules.map((r) => r.code)),
+      created_by: actorName(request.actor),
+      started_at: request.clock.now(),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return finishRun(db, run.id, request);
+}
+
+/** Runs the rules a run broken off part-way has not done yet, and completes it. */
+export async function resumeRiskRun(db: Kysely<Database>, runId: number, context: RunContext): Promise<RiskRunResult> {
+  const run = await db.selectFrom('risk_runs').select('finished_at').where('id', '=', runId).executeTakeFirst();
+  if (!run) throw new Refusal('NOT_FOUND', `风险规则运行 ${runId} 不存在`);
+  if (run.finished_at) throw new Refusal('CONFLICT', `风险规则运行 ${runId} 已完成`);
+  return finishRun(db, runId, context);
+}
+
+/**
+ * Stores each remaining rule's hits in a transaction of its own (noting the rule as done with them), then completes
+ * the run with its audit entry. Hits already found by a rule are kept (same rule and fingerprint).
+ */
+async function finishRun(db: Kysely<Database>, runId: number, context: RunContext): Promise<RiskRunResult> {
+  const run = await db.selectFrom('risk_runs').selectAll().where('id', '=', runId).executeTakeFirstOrThrow();
+  const codes = run.rule_codes as RiskRuleCode[];
+  const done = new Set(run.rules_done as RiskRuleCode[]);
+  const params = riskParameters(context.parameters, run.as_of);
+  const ruleContext = { cityCode: run.city_code, asOf: run.as_of, baseYear: Number(run.as_of.slice(0, 4)) - 1, params };
+  await indexPaymentAccounts(db, () => context.cipher);
+  for (const code of codes.filter((c) => !done.has(c))) {
+    const rule = riskRules.get(code)!;
+    const newHits = await db.transaction().execute(async (trx) => {
       const inserted = await sql<{ id: number }>`
         INSERT INTO risk_hits (rule_code, fingerprint, stage, severity, run_id, region_code, unit_id, person_id, payment_id, amount_fen, evidence, hold)
-        SELECT ${rule.code}, h.fingerprint, ${rule.stage}, ${rule.severity}, ${run.id}, h.region_code, h.unit_id, h.person_id,
+        SELECT ${rule.code}, h.fingerprint, ${rule.stage}, ${rule.severity}, ${runId}, h.region_code, h.unit_id, h.person_id,
           h.payment_id, h.amount_fen, h.evidence, ${rule.hold}
-        FROM (${rule.hits(context)}) h
+        FROM (${rule.hits(ruleContext)}) h
         ON CONFLICT (rule_code, fingerprint) DO NOTHING
         RETURNING id`.execute(trx);
-      counts.push({ code: rule.code, newHits: inserted.rows.length });
-    }
-    const newHits = counts.reduce((sum, c) => sum + c.newHits, 0);
+      await sql`UPDATE risk_runs SET rules_done = rules_done || ${JSON.stringify([code])}::jsonb,
+        hit_count = hit_count + ${inserted.rows.length} WHERE id = ${runId}`.execute(trx);
+      return inserted.rows.length;
+    });
+    done.add(code);
+    context.onProgress?.({ runId, code, newHits, done: done.size, total: codes.length });
+  }
+  const found = await db
+    .selectFrom('risk_hits')
+    .select(['rule_code', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('run_id', '=', runId)
+    .groupBy('rule_code')
+    .execute();
+  const counts = codes.map((code) => ({ code, newHits: Number(found.find((f) => f.rule_code === code)?.n ?? 0) }));
+  const newHits = counts.reduce((sum, c) => sum + c.newHits, 0);
+  await db.transaction().execute(async (trx) => {
+    await lockAuditLog(trx);
     await trx
       .updateTable('risk_runs')
-      .set({ hit_count: newHits, finished_at: request.clock.now() })
-      .where('id', '=', run.id)
+      .set({ hit_count: newHits, finished_at: context.clock.now() })
+      .where('id', '=', runId)
       .execute();
     await recordAudit(trx, {
-      actor: request.actor,
+      actor: context.actor,
       action: 'risk_run.complete',
-      subject: `risk_run:${run.id}`,
-      clock: request.clock,
-      detail: { cityCode, asOf, newHits, rules: counts.map((c) => `${c.code}:${c.newHits}`) },
+      subject: `risk_run:${runId}`,
+      clock: context.clock,
+      detail: { cityCode: run.city_code, asOf: run.as_of, newHits, rules: counts.map((c) => `${c.code}:${c.newHits}`) },
     });
-    return { runId: run.id, rules: counts, newHits };
   });
+  return { runId, rules: counts, newHits };
 }

@@ -58,6 +58,7 @@ const COLUMN_VOCABULARY: Readonly<Record<string, string>> = {
   'benefit_payments.purpose': 'benefit.benefitLinePurposeLabels',
   'benefit_payments.status': 'benefit.benefitLineStatusLabels',
   'comparison_records.kind': 'risk.comparisonKindLabels',
+  'comparison_findings.kind': 'risk.comparisonKindLabels',
   'risk_hits.stage': 'risk.riskStageLabels',
   'risk_hits.severity': 'risk.riskSeverityLabels',
   'risk_hits.status': 'risk.riskHitStatusLabels',

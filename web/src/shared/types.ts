@@ -5,6 +5,8 @@ import type {
   campaignReport,
   campaignSummary,
   catalogueEntry,
+  comparisonFinding,
+  comparisonImport,
   hitDetail,
   hitView,
   repayBody,
@@ -173,3 +175,5 @@ export type RiskCatalogueEntry = z.input<typeof catalogueEntry>;
 export type CampaignSummary = z.input<typeof campaignSummary>;
 export type CampaignReport = z.input<typeof campaignReport>;
 export type RepaymentBody = z.input<typeof repayBody>;
+export type ComparisonImport = z.input<typeof comparisonImport>;
+export type ComparisonFinding = z.input<typeof comparisonFinding>;

@@ -1,5 +1,6 @@
 // 工作台: how far the round has come (units and amounts per stage), the amounts by district and by size of the latest
-// screening, and what is waiting for the signed-in person. A part outside a regional account's scope says so in Chinese.
+// screening, what is waiting for the signed-in person, and the push campaigns' targets, reach, uptake and money paid
+// by district. A part outside a regional account's scope says so in Chinese.
 import { Alert, Card, Col, List, Row, Statistic, Tag, Typography } from 'antd';
 import { Link } from 'react-router-dom';
 import { ROUND } from '../shared/api.ts';
@@ -11,6 +12,7 @@ import { useApi } from '../shared/use-api.ts';
 import { belowCity, loadOverview, STAGES, tallyOf, type Overview, type Part } from './dashboard/overview.ts';
 import { FundPanel } from './dashboard/FundPanel.tsx';
 import { PayoutCard } from './dashboard/PayoutCard.tsx';
+import { CampaignResults } from './risk/CampaignResults.tsx';
 import { fundRegionOf } from './fund/fund-region.ts';
 
 /** Sizes from large to micro, the unknown last, as people read a size chart. */
@@ -185,6 +187,11 @@ export default function Dashboard({ staff }: { staff: Staff }) {
           </Typography.Paragraph>
         )}
       </Card>
+      {hasRole(staff, 'case_worker', 'reviewer', 'finance', 'auditor') && (
+        <Card title="精准推送效果 · 按地区（推送对象、送达、确认领取、已支付）" style={{ marginTop: 16 }}>
+          <CampaignResults staff={staff} testIdPrefix="dashboard-campaign" />
+        </Card>
+      )}
       {hasRole(staff, 'finance', 'reviewer', 'auditor') && <FundPanel staff={staff} />}
       {hasRole(staff, 'finance', 'reviewer', 'auditor') && fundRegionOf(staff) && <PayoutCard staff={staff} />}
     </>

@@ -1,14 +1,15 @@
 // 风险防控 (鲁人社发〔2024〕8号 第八条、第九条): the risk-hit queue with each hit's evidence and the two-person work on it,
-// the rule catalogue (read-only, on/off per city), and the push campaigns' reach, uptake and money by district.
-import { Alert, Select, Table, Tabs, Tag, Typography } from 'antd';
+// the rule catalogue (read-only, on/off per city), each comparison import's results, and the push campaigns' reach, uptake and money by district.
+import { Alert, Table, Tabs, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { riskHitStatusLabels, riskSeverityLabels, riskStageLabels } from '../../../src/domain/vocabulary/risk.ts';
 import { api } from '../shared/api.ts';
-import { EChart } from '../shared/EChart.tsx';
 import { yuan } from '../shared/format.ts';
 import type { Staff } from '../shared/session.ts';
-import type { CampaignReport, CampaignSummary, RiskCatalogueEntry, RiskHit } from '../shared/types.ts';
+import type { RiskCatalogueEntry, RiskHit } from '../shared/types.ts';
 import { useApi } from '../shared/use-api.ts';
+import { CampaignResults } from './risk/CampaignResults.tsx';
+import { ComparisonResults } from './risk/ComparisonResults.tsx';
 import { HitDrawer } from './risk/HitDrawer.tsx';
 import { ruleLabel } from './risk/labels.ts';
 
@@ -109,64 +110,6 @@ function RuleCatalogue() {
   );
 }
 
-function Campaigns({ staff }: { staff: Staff }) {
-  const campaigns = useApi(() => api<CampaignSummary[]>('/campaigns'), []);
-  const [selected, setSelected] = useState<number>();
-  const id = selected ?? campaigns.data?.[0]?.id;
-  const report = useApi(
-    () =>
-      id === undefined ? Promise.resolve(undefined) : api<CampaignReport>(`/campaigns/${id}/report?region=${staff.regionCode}`),
-    [id, staff.regionCode],
-  );
-  if (campaigns.error) return <Alert type="error" showIcon title={campaigns.error} />;
-  if (campaigns.data && !campaigns.data.length)
-    return <Alert type="info" showIcon title="尚无推送活动（wengang campaign create）" />;
-  const rows = report.data?.districts ?? [];
-  return (
-    <>
-      <Select
-        style={{ width: 240 }}
-        value={id}
-        onChange={setSelected}
-        options={(campaigns.data ?? []).map((c) => ({ value: c.id, label: c.name }))}
-      />
-      <EChart
-        testId="campaign-chart"
-        option={{
-          tooltip: { trigger: 'axis' },
-          legend: {},
-          xAxis: { type: 'category', data: rows.map((d) => d.regionName) },
-          yAxis: [
-            { type: 'value', name: '单位数' },
-            { type: 'value', name: '已支付（万元）' },
-          ],
-          series: [
-            { name: '推送对象', type: 'bar', data: rows.map((d) => d.targets) },
-            { name: '送达', type: 'bar', data: rows.map((d) => d.reached) },
-            { name: '确认领取', type: 'bar', data: rows.map((d) => d.uptake) },
-            { name: '已支付（万元）', type: 'line', yAxisIndex: 1, data: rows.map((d) => d.paidFen / 1_000_000) },
-          ],
-        }}
-      />
-      <Table
-        data-testid="campaign-table"
-        rowKey="regionCode"
-        size="small"
-        pagination={false}
-        loading={report.loading}
-        dataSource={rows}
-        columns={[
-          { title: '区县', dataIndex: 'regionName' },
-          { title: '推送对象', dataIndex: 'targets', align: 'right' },
-          { title: '送达', dataIndex: 'reached', align: 'right' },
-          { title: '确认领取', dataIndex: 'uptake', align: 'right' },
-          { title: '已支付', render: (_, d) => yuan(d.paidFen), align: 'right' },
-        ]}
-      />
-    </>
-  );
-}
-
 export default function RiskControl({ staff }: { staff: Staff }) {
   return (
     <>
@@ -181,7 +124,8 @@ export default function RiskControl({ staff }: { staff: Staff }) {
         items={[
           { key: 'hits', label: '疑点队列', children: <HitQueue staff={staff} /> },
           { key: 'rules', label: '规则目录', children: <RuleCatalogue /> },
-          { key: 'campaigns', label: '推送活动', children: <Campaigns staff={staff} /> },
+          { key: 'comparisons', label: '比对结果', children: <ComparisonResults staff={staff} /> },
+          { key: 'campaigns', label: '推送活动', children: <CampaignResults staff={staff} /> },
         ]}
       />
     </>

@@ -1,6 +1,6 @@
 // The national social-insurance comparison system's extracts (全国社保信息比对查询系统, 鲁人社发〔2024〕8号 第八条;
 // 威人社函〔2024〕41号 第三条): deaths, imprisonment, pension receipt, contributions elsewhere and benefit receipt
-// elsewhere, one import kind each, all kept in comparison_records. Layouts: docs/FEEDS.md. Natural key: person, date.
+// elsewhere, one import kind each, all kept in comparison_records and each file's rows in comparison_findings. Layouts: docs/FEEDS.md. Natural key: person, date.
 import { date, defineImportSpec, text } from '../../../adapters/files/column-spec.ts';
 import type { ComparisonKind } from '../../../domain/vocabulary/risk.ts';
 import { personOf, type ImportKind } from '../import-kind.ts';
@@ -47,6 +47,7 @@ function comparisonKind(layout: Layout): ImportKind<ComparisonRow> {
       key: ['person_id', 'kind', 'from_date'],
       audit: 'changed',
       mode: 'upsert',
+      batchLog: { table: 'comparison_findings', columns: ['person_id', 'kind', 'from_date', 'region_code'] },
     },
     checkRow(row) {
       return row.toDate !== null && row.toDate < row.fromDate ? [{ column: 'toDate', message: '结束日期不能早于开始日期' }] : [];
