@@ -10,7 +10,7 @@ import { projectParameters } from '../src/adapters/parameters/load-parameters.ts
 import { keyRingFromEnv } from '../src/adapters/crypto/key-ring.ts';
 import { SmFieldCipher } from '../src/adapters/crypto/sm-field-cipher.ts';
 import { openStore } from '../src/adapters/store/open-store.ts';
-import { generateIntoStore } from '../src/demo/generate/generate-into-store.ts';
+import { resumeIntoStore } from '../src/demo/generate/generate-into-store.ts';
 import { generatePopulation } from '../src/demo/generate/generate-population.ts';
 import { benchLoadTarget } from './bench-load.ts';
 import { report } from './report.ts';
@@ -56,7 +56,7 @@ if (values.dry) {
   const store = await openStore({ databaseUrl: url.href });
   started = performance.now();
   try {
-    await generateIntoStore(values.checked ? store : benchLoadTarget(store), options);
+    await resumeIntoStore(values.checked ? store : benchLoadTarget(store), options);
   } finally {
     await store.close();
     await admin(`DROP DATABASE ${name}`);

@@ -16,7 +16,7 @@ import { projectParameters } from '../src/adapters/parameters/load-parameters.ts
 import { keyRingFromEnv } from '../src/adapters/crypto/key-ring.ts';
 import { SmFieldCipher } from '../src/adapters/crypto/sm-field-cipher.ts';
 import { openStore, type Store, type StoreConfig } from '../src/adapters/store/open-store.ts';
-import { generateIntoStore } from '../src/demo/generate/generate-into-store.ts';
+import { resumeIntoStore } from '../src/demo/generate/generate-into-store.ts';
 import { refundRound } from '../src/services/rounds.ts';
 import { benchLoadTarget } from './bench-load.ts';
 import { baselineInsert } from './refund-baseline.ts';
@@ -74,7 +74,7 @@ async function populate(store: Store, units: number): Promise<number | null> {
   const started = performance.now();
   let lastPrinted = 0;
   // Chunks of 1,000 units are committed one by one: an interrupted generation continues where it stopped.
-  await generateIntoStore(benchLoadTarget(store), {
+  await resumeIntoStore(benchLoadTarget(store), {
     // Screening reads units and their ledger only: people are generated for the labour-dispatch units alone.
     scale: { units, regions: units >= 1_000_000 ? 'shandong' : 'weihai', people: { unitShare: 0 } },
     seed: Number(values.seed),

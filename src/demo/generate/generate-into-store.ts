@@ -1,6 +1,7 @@
-// Generates a population into an opened store, one transaction per chunk of units: an interrupted run leaves whole
-// chunks, and the next run continues after the last unit written (the same seed and scale give the same rows as one
-// uninterrupted run). Afterwards the identity sequences move past the ids it supplied.
+// Generates a population into an opened store and moves the identity sequences past the ids it supplied, either in
+// one transaction (`wengang generate`: a crash leaves nothing half-written) or one transaction per chunk of units
+// (the benchmarks' large populations: an interrupted run leaves whole chunks, and the next run continues after the
+// last unit written, with the rows an uninterrupted run gives for the same seed and scale).
 import type { BulkWriter } from '../../domain/ports/bulk-writer.ts';
 import { generatePopulation, type GenerateSettings, type GenerationCounts } from './generate-population.ts';
 
@@ -12,11 +13,21 @@ export interface GenerationTarget {
   countRows(table: 'units'): Promise<number>;
 }
 
-/** Counts are of the rows this call wrote (a resumed run leaves out what the earlier run wrote). */
-export async function generateIntoStore(store: GenerationTarget, options: GenerateSettings): Promise<GenerationCounts> {
-  const resumeFrom = await store.countRows('units');
-  const counts = await generatePopulation({ ...options, resumeFrom, chunkTransaction: (work) => store.bulkTransaction(work) });
+async function resetIdentities(store: GenerationTarget): Promise<void> {
   await store.resetIdentity('units');
   await store.resetIdentity('persons');
+}
+
+export async function generateIntoStore(store: GenerationTarget, options: GenerateSettings): Promise<GenerationCounts> {
+  const counts = await store.bulkTransaction((writer) => generatePopulation({ ...options, writer }));
+  await resetIdentities(store);
+  return counts;
+}
+
+/** Chunk by chunk, after the units already in the store; counts are of the rows this call wrote. */
+export async function resumeIntoStore(store: GenerationTarget, options: GenerateSettings): Promise<GenerationCounts> {
+  const resumeFrom = await store.countRows('units');
+  const counts = await generatePopulation({ ...options, resumeFrom, chunkTransaction: (work) => store.bulkTransaction(work) });
+  await resetIdentities(store);
   return counts;
 }
