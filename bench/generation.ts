@@ -56,7 +56,7 @@ if (values.dry) {
   const store = await openStore({ databaseUrl: url.href });
   started = performance.now();
   try {
-    await resumeIntoStore(values.checked ? store : benchLoadTarget(store), options);
+    await resumeIntoStore(values.checked ? store : await benchLoadTarget(store), options);
   } finally {
     await store.close();
     await admin(`DROP DATABASE ${name}`);

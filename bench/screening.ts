@@ -74,7 +74,7 @@ async function populate(store: Store, units: number): Promise<number | null> {
   const started = performance.now();
   let lastPrinted = 0;
   // Chunks of 1,000 units are committed one by one: an interrupted generation continues where it stopped.
-  await resumeIntoStore(benchLoadTarget(store), {
+  await resumeIntoStore(await benchLoadTarget(store), {
     // Screening reads units and their ledger only: people are generated for the labour-dispatch units alone.
     scale: { units, regions: units >= 1_000_000 ? 'shandong' : 'weihai', people: { unitShare: 0 } },
     seed: Number(values.seed),
