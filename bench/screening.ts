@@ -16,8 +16,9 @@ import { projectParameters } from '../src/adapters/parameters/load-parameters.ts
 import { keyRingFromEnv } from '../src/adapters/crypto/key-ring.ts';
 import { SmFieldCipher } from '../src/adapters/crypto/sm-field-cipher.ts';
 import { openStore, type Store, type StoreConfig } from '../src/adapters/store/open-store.ts';
-import { generateIntoStore } from '../src/demo/generate/generate-into-store.ts';
+import { resumeIntoStore } from '../src/demo/generate/generate-into-store.ts';
 import { refundRound } from '../src/services/rounds.ts';
+import { benchLoadTarget } from './bench-load.ts';
 import { baselineInsert } from './refund-baseline.ts';
 import { peakRssMiB, report } from './report.ts';
 import { loadavg } from 'node:os';
@@ -64,27 +65,30 @@ async function databaseFor(units: number): Promise<string> {
 }
 
 async function populate(store: Store, units: number): Promise<number | null> {
-  if (await store.db.selectFrom('units').select('id').limit(1).executeTakeFirst()) {
+  const already = await store.countRows('units');
+  if (already >= units) {
     process.stderr.write(`复用已生成的 ${units.toLocaleString('en-US')} 个单位（数据库已有数据）\n`);
     return null;
   }
+  if (already > 0) process.stderr.write(`从第 ${(already + 1).toLocaleString('en-US')} 个单位继续生成（上次生成中断）\n`);
   const started = performance.now();
   let lastPrinted = 0;
-  await generateIntoStore(store, {
+  // Chunks of 1,000 units are committed one by one: an interrupted generation continues where it stopped.
+  await resumeIntoStore(await benchLoadTarget(store), {
     // Screening reads units and their ledger only: people are generated for the labour-dispatch units alone.
     scale: { units, regions: units >= 1_000_000 ? 'shandong' : 'weihai', people: { unitShare: 0 } },
     seed: Number(values.seed),
     cipher: new SmFieldCipher(keyRingFromEnv(process.env).keyRing),
     params,
     onProgress: (table, done, total) => {
-      // A line every 10 seconds and at the end, with the time left at the rate so far.
+      // A line every 10 seconds and at the end, with the time left at this run's rate.
       const elapsed = seconds(started);
       if (table !== 'units' || (elapsed - lastPrinted < 10 && done < total)) return;
       lastPrinted = elapsed;
-      const left = Math.round((elapsed / done) * (total - done));
+      const left = Math.round((elapsed / (done - already)) * (total - done));
       process.stderr.write(
         `生成 ${done.toLocaleString('en-US')} / ${total.toLocaleString('en-US')} 个单位（${Math.floor((done * 100) / total)}%，` +
-          `${Math.round(elapsed)} 秒，约剩 ${left} 秒）\n`,
+          `${Math.round(elapsed)} 秒，约剩 ${left} 秒，每秒 ${Math.round((done - already) / elapsed)} 个）\n`,
       );
     },
   });

@@ -31,6 +31,8 @@ export interface Store {
   bulkTransaction<T>(work: (bulk: BulkWriter) => Promise<T>): Promise<T>;
   /** After ids were supplied explicitly (e.g. by COPY), moves the table's identity past its largest id. */
   resetIdentity(table: IdentityTable): Promise<void>;
+  /** How many rows an identity table holds. */
+  countRows(table: IdentityTable): Promise<number>;
   /** The embedded database's whole data folder as one consistent gzip tar (PGlite only; for backups). */
   dumpDataDir?: () => Promise<Buffer>;
   close(): Promise<void>;
@@ -78,6 +80,10 @@ export async function openStore(config: StoreConfig, cipher?: () => FieldCipher)
     async resetIdentity(table) {
       await sql`SELECT setval(pg_get_serial_sequence(${table}, 'id'), coalesce(max(id), 0) + 1, false)
                 FROM ${sql.table(table)}`.execute(db);
+    },
+    async countRows(table) {
+      const { rows } = await sql<{ n: string | number }>`SELECT count(*) AS n FROM ${sql.table(table)}`.execute(db);
+      return Number(rows[0]!.n);
     },
     close: () => db.destroy(),
   };
