@@ -177,7 +177,11 @@ export const payRun = z.object({
   ),
   proposedFen: fen,
 });
-export const arrivalResult = z.object({ posted: z.boolean(), run: payRun });
+export const arrivalResult = z.object({
+  posted: z.boolean(),
+  lines: z.object({ releasedCount: z.number(), releasedFen: fen, stillWaiting: z.number() }),
+  run: payRun,
+});
 
 export const incident = z.object({
   id: z.number(),
