@@ -42,13 +42,14 @@ async function audited(db: Db, action: string) {
 export async function payoutViolations(db: Db, balances: readonly AccountBalance[]): Promise<PayoutViolation[]> {
   const postings = await payoutPostings(db);
   const violations: PayoutViolation[] = [];
-  const expect = (key: string, fen: Fen, what: string) => {
-    const posted = postings.get(key) ?? 0;
+  /** A posting's amount in or out of the account (`sign` 1: into it, -1: out of it) is `fen`. */
+  const expect = (key: string, sign: 1 | -1, fen: Fen, what: string) => {
+    const posted = sign * (postings.get(key) ?? 0);
     if (posted !== fen)
       violations.push({
         code: 'PAYOUT_ACCOUNT',
         transactionKey: key,
-        message: `${what}应记支出户 ${formatYuan(fen)} 元，账上为 ${formatYuan(posted)} 元`,
+        message: `${what}应为 ${formatYuan(fen)} 元，账上为 ${formatYuan(posted)} 元`,
       });
   };
 
@@ -56,7 +57,7 @@ export async function payoutViolations(db: Db, balances: readonly AccountBalance
     key: `arrival:${a.documentNo}`,
     fen: Number(a.amount),
   }));
-  for (const a of arrivals) expect(a.key, a.fen, `资金到账（${a.key.slice('arrival:'.length)}）`);
+  for (const a of arrivals) expect(a.key, 1, a.fen, `资金到账（${a.key.slice('arrival:'.length)}）存入支出户`);
   const auditedArrivals = new Set(arrivals.map((a) => a.key));
   for (const key of postings.keys())
     if (key.startsWith('arrival:') && !auditedArrivals.has(key))
@@ -69,8 +70,8 @@ export async function payoutViolations(db: Db, balances: readonly AccountBalance
   let drawnFen = 0;
   for (const b of batches) {
     if (!drewByAudit.has(b.id) && !postings.has(`release:${b.id}`)) continue;
-    expect(`release:${b.id}`, -b.total_fen, `支付批次 #${b.id} 动用资金`);
-    if (b.status === 'rejected') expect(`release-undo:${b.id}`, b.total_fen, `被驳回的支付批次 #${b.id} 退回资金`);
+    expect(`release:${b.id}`, -1, b.total_fen, `支付批次 #${b.id} 动用支出户资金`);
+    if (b.status === 'rejected') expect(`release-undo:${b.id}`, 1, b.total_fen, `被驳回的支付批次 #${b.id} 退回支出户资金`);
     else drawnFen += b.total_fen;
   }
 
@@ -86,7 +87,7 @@ export async function payoutViolations(db: Db, balances: readonly AccountBalance
         .concat(0),
     )
     .execute();
-  for (const l of lines) expect(`release-line:${l.id}`, -l.amount_fen, `保生活支出 #${l.id} 动用资金`);
+  for (const l of lines) expect(`release-line:${l.id}`, -1, l.amount_fen, `保生活支出 #${l.id} 动用支出户资金`);
   drawnFen += sumFen(lines.map((l) => l.amount_fen));
 
   const arrived = sumFen(arrivals.map((a) => a.fen));

@@ -10,6 +10,7 @@ import { benefitWaitReasons } from '../../../src/domain/vocabulary/benefit.ts';
 import { proposeWithinFunds } from '../../../src/services/benefit/living-guarantee-first.ts';
 import { monthLines } from '../../../src/services/benefit/month-lines.ts';
 import { payoutPosition, recordFundArrival } from '../../../src/services/fund/fund-arrivals.ts';
+import { checkLedger } from '../../../src/services/ledger/check.ts';
 import { proposePaymentBatch } from '../../../src/services/payments/payment-batches.ts';
 import { insertConfirmedPayments } from '../../support/bank-fixtures.ts';
 import { approvedClaim, clock, insertClaimant, linesOf, monthsOf, params, runMonth } from '../../support/benefit-fixtures.ts';
@@ -94,6 +95,7 @@ for (const backend of storeBackends()) {
           .orderBy('t.key')
           .execute();
         expect(medicalPostings.map((t) => t.key.split(':')[0])).toEqual(['living', 'release-line']);
+        expect((await checkLedger(db)).violations).toEqual([]);
       });
     });
 
