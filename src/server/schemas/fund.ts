@@ -159,6 +159,7 @@ export const payoutPosition = z.object({
     }),
   ),
   waitingFen: fen,
+  waitingLines: z.object({ count: z.number(), amountFen: fen }),
 });
 export const payRun = z.object({
   funds: fundsAvailable,

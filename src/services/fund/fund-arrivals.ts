@@ -4,11 +4,12 @@
 // living guarantee first: the monthly run's benefit lines left waiting are released (benefit/release-waiting-lines.ts),
 // then the payment run re-allocates the pending payments from the payout account's new balance.
 // The payout position shows what the next run may spend, from which source, and what waits.
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../adapters/store/schema.ts';
 import type { Actor } from '../../domain/refund-case.ts';
 import type { Clock } from '../../domain/ports/clock.ts';
 import { Refusal } from '../../domain/refusal.ts';
+import { benefitWaitReasons } from '../../domain/vocabulary/benefit.ts';
 import type { PaymentPurpose } from '../../domain/payment-purposes.ts';
 import type { IsoDate } from '../../policy/core/dates.ts';
 import { sumFen, type Fen } from '../../policy/core/money.ts';
@@ -96,6 +97,8 @@ export interface PayoutPosition {
   /** The payments waiting for money, in the order money will go to them. */
   waiting: { paymentId: number; round: string; purpose: PaymentPurpose; amountFen: Fen; reason: string; since: Date }[];
   waitingFen: Fen;
+  /** The monthly runs' benefit lines waiting for money (paid when it arrives, before the payments above). */
+  waitingLines: { count: number; amountFen: Fen };
 }
 
 /** What the next payment run may spend and from which source, and what waits for money. */
@@ -118,5 +121,16 @@ export async function payoutPosition(db: Kysely<Database>, params: ParameterStor
       since: r.since,
     }))
     .sort((a, b) => payingRank(a.purpose) - payingRank(b.purpose) || a.paymentId - b.paymentId);
-  return { funds, waiting, waitingFen: sumFen(waiting.map((w) => w.amountFen)) };
+  const lines = await db
+    .selectFrom('benefit_payments')
+    .select([sql<number>`count(*)::int`.as('count'), sql<number>`coalesce(sum(amount_fen), 0)::bigint`.as('fen')])
+    .where('status', '=', 'waiting')
+    .where('wait_reason', '=', benefitWaitReasons.fundsShort)
+    .executeTakeFirstOrThrow();
+  return {
+    funds,
+    waiting,
+    waitingFen: sumFen(waiting.map((w) => w.amountFen)),
+    waitingLines: { count: lines.count, amountFen: Number(lines.fen) },
+  };
 }
