@@ -34,7 +34,7 @@ const HELP = `用法：wengang benefit <子命令> [参数] [--user 姓名 --rol
   list     [--status ${benefitClaimStatuses.join('|')}]   申领列表
   show     --claim 编号                                 申领详情：判定过程、按月发放计划
   approve|return --claim 编号 [--note 意见]             复核（另一名复核员；退回须填意见）
-  run      --month 2024-06 --region 371000 [--available-fen 分] [--chunk-size 人数]   按月发放（可中断续跑）
+  run      --month 2024-06 --region 371000 [--available-fen 分] [--chunk-size 人数]   按月发放（可中断续跑；未指定可用资金时取支出户余额或参数额度）
   stop     --claim 编号 --from 2024-08 --note 原因       停发（经办员）
   transfer-out --person 编号 --to 转入地 --on 日期        失业保险关系转出
   transfer-export --transfers 1,2 --place 本地名称 --out 文件.csv   导出转移记录（含完整身份证号，记入审计）
@@ -151,7 +151,7 @@ export async function runBenefit(args: string[]): Promise<number> {
         v.json,
         summary,
         () =>
-          `${summary.period} 发放：${summary.recipients} 人，${summary.lineCount} 笔，合计 ${formatYuan(summary.totalFen)} 元；暂缓 ${summary.waitingCount} 笔，停发 ${summary.stoppedCount} 人`,
+          `${summary.period} 发放：可用资金 ${formatYuan(summary.availableFen ?? summary.funds.availableFen)} 元（${summary.funds.sourceLabel}），${summary.recipients} 人，${summary.lineCount} 笔，合计 ${formatYuan(summary.totalFen)} 元；暂缓 ${summary.waitingCount} 笔，停发 ${summary.stoppedCount} 人`,
       );
     }
     case 'stop': {

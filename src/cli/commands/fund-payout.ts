@@ -32,7 +32,10 @@ export async function arrival(args: string[]): Promise<number> {
   return output(
     v.json,
     result,
-    () => `${result.posted ? '已登记资金到账' : '该凭证号的资金到账此前已登记，未重复入账'}；${payRunText(result.run)}`,
+    () =>
+      `${result.posted ? '已登记资金到账' : '该凭证号的资金到账此前已登记，未重复入账'}；` +
+      `排队的保生活发放 ${result.lines.releasedCount} 笔已发放（${formatYuan(result.lines.releasedFen)} 元），仍排队 ${result.lines.stillWaiting} 笔；` +
+      payRunText(result.run),
   );
 }
 

@@ -159,6 +159,7 @@ export const payoutPosition = z.object({
     }),
   ),
   waitingFen: fen,
+  waitingLines: z.object({ count: z.number(), amountFen: fen }),
 });
 export const payRun = z.object({
   funds: fundsAvailable,
@@ -177,7 +178,11 @@ export const payRun = z.object({
   ),
   proposedFen: fen,
 });
-export const arrivalResult = z.object({ posted: z.boolean(), run: payRun });
+export const arrivalResult = z.object({
+  posted: z.boolean(),
+  lines: z.object({ releasedCount: z.number(), releasedFen: fen, stillWaiting: z.number() }),
+  run: payRun,
+});
 
 export const incident = z.object({
   id: z.number(),

@@ -10,36 +10,17 @@ import type { Database } from '../../adapters/store/schema.ts';
 import type { PaymentPurpose } from '../../domain/payment-purposes.ts';
 import type { Actor } from '../../domain/refund-case.ts';
 import type { Clock } from '../../domain/ports/clock.ts';
-import { benefitWaitReasons } from '../../domain/vocabulary/benefit.ts';
 import type { Fen } from '../../policy/core/money.ts';
 import type { ParameterStore } from '../../policy/core/parameters.ts';
-import { allocateByPriority, type PriorityClass } from '../../policy/benefit/living-guarantee-priority.ts';
+import { allocateByPriority } from '../../policy/benefit/living-guarantee-priority.ts';
 import { lockAuditLog } from '../audit/append-audit.ts';
 import { auditSubject } from '../audit/audit-subject.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { fundsAvailable, type FundsAvailable } from '../fund/funds-available.ts';
-import { payoutBalance, postPayoutRelease } from '../ledger/post-payout.ts';
 import { assertFinance } from '../payments/payment-actor.ts';
 import { proposeBatchIn, type PaymentBatchSummary } from '../payments/payment-batches.ts';
+import { payingRank, priorityOf, waitReasonOf } from '../payments/paying-order.ts';
 import { heldPayments } from '../risk/holds.ts';
-import { actorName } from '../round/case-transitions.ts';
-
-/** The order money goes to the purposes: the living guarantee (benefit, medical on behalf, price subsidy) first. */
-const PAYING_ORDER: readonly PaymentPurpose[] = [
-  'unemployment_benefit',
-  'medical_insurance_on_behalf',
-  'price_subsidy',
-  'job_retention_refund',
-  'skill_subsidy',
-];
-export const payingRank = (purpose: PaymentPurpose): number => PAYING_ORDER.indexOf(purpose);
-const LIVING: ReadonlySet<PaymentPurpose> = new Set(PAYING_ORDER.slice(0, 3));
-
-export const priorityOf = (purpose: string): PriorityClass =>
-  LIVING.has(purpose as PaymentPurpose) ? 'living_guarantee' : 'other';
-
-const waitReasonOf = (purpose: string): string =>
-  priorityOf(purpose) === 'living_guarantee' ? benefitWaitReasons.fundsShort : benefitWaitReasons.refundFundsShort;
 
 export interface FundsLimitedRequest {
   /** The rounds (years) whose pending payments are paid; absent: every round with a pending payment. */
@@ -87,7 +68,6 @@ export async function proposeWithinFundsIn(
     funds.availableFen,
   );
   const paying = new Set(allocation.paid);
-  const drawsOnPayout = (await payoutBalance(trx)).recorded;
   const batches: FundsLimitedProposal['batches'] = [];
   const groups = [...new Set(pending.filter((p) => paying.has(p.id)).map((p) => `${p.round}\t${p.purpose}`))];
   for (const group of groups) {
@@ -101,8 +81,6 @@ export async function proposeWithinFundsIn(
       clock,
       note: '按保生活支出优先原则在可用资金内拨付',
     });
-    if (drawsOnPayout)
-      await postPayoutRelease(trx, { batchId: batch.batchId, amountFen: batch.totalFen, by: actorName(actor), at: clock.now() });
     batches.push({ ...batch, round, purpose });
   }
   const waiting = pending.filter((p) => !paying.has(p.id));

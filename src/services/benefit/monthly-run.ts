@@ -1,21 +1,25 @@
 // The monthly benefit run (鲁人社发〔2024〕8号 第五条；第八条 优先保障保生活支出): every approved claim scheduled for the
 // month, in chunks of persons. Each chunk — stops found in the data, the month's lines (one per person, month and
 // purpose under a unique key), the ledger postings, the months marked paid and the run's cursor — is committed in one
-// transaction, so a run killed anywhere resumes after its last chunk and pays nothing twice. When the funds
-// available to the run do not cover a line it waits with its reason, to be released when money arrives.
+// transaction, so a run killed anywhere resumes after its last chunk and pays nothing twice. The run's funds are the
+// figure given for it, else the funds available (fund/funds-available.ts: the payout account's balance once money
+// arriving is recorded, else the dated parameter), fixed when the run opens. When they do not cover a line it waits
+// with its reason and is released when money arrives (release-waiting-lines.ts).
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../adapters/store/schema.ts';
 import type { Clock } from '../../domain/ports/clock.ts';
 import { benefitWaitReasons } from '../../domain/vocabulary/benefit.ts';
-import { addPeriods, isValidPeriod, type Period } from '../../policy/core/dates.ts';
+import { isValidPeriod, type Period } from '../../policy/core/dates.ts';
 import type { Fen } from '../../policy/core/money.ts';
 import type { ParameterStore } from '../../policy/core/parameters.ts';
 import { allocateByPriority } from '../../policy/benefit/living-guarantee-priority.ts';
 import { Refusal } from '../../domain/refusal.ts';
+import { fundsAvailable, type FundsAvailable } from '../fund/funds-available.ts';
 import { regionScope } from '../screening/region-scope.ts';
+import { markMonthsPaid } from './months-paid.ts';
 import { monthLines } from './month-lines.ts';
 import { payLines } from './pay-lines.ts';
-import { applyDataStops, stopClaim } from './stops.ts';
+import { applyDataStops } from './stops.ts';
 
 type Trx = Transaction<Database>;
 
@@ -28,7 +32,7 @@ export interface BenefitRunRequest {
   period: Period;
   /** The city whose fund pays (its districts' claims). */
   regionCode: string;
-  /** Funds available to this run; absent: not limited. */
+  /** Funds available to this run; absent: the payout account's balance, else the dated parameter. */
   availableFen?: Fen;
   by: string;
   params: ParameterStore;
@@ -49,16 +53,18 @@ export interface BenefitRunSummary {
   stoppedCount: number;
   totalFen: Fen;
   spentFen: Fen;
+  /** The funds the run was given when it opened. */
+  availableFen: Fen | null;
 }
 
-async function openRun(db: Kysely<Database>, request: BenefitRunRequest): Promise<number> {
+async function openRun(db: Kysely<Database>, request: BenefitRunRequest, availableFen: Fen): Promise<number> {
   const row = await db
     .insertInto('benefit_runs')
     .values({
       period: request.period,
       region_code: request.regionCode,
       status: 'running',
-      available_fen: request.availableFen ?? null,
+      available_fen: availableFen,
       started_by: request.by,
       started_at: request.clock.now(),
     })
@@ -79,10 +85,8 @@ async function openRun(db: Kysely<Database>, request: BenefitRunRequest): Promis
 interface Due {
   claimId: number;
   personId: number;
-  seq: number;
   firstPeriod: Period;
   monthlyFen: Fen;
-  maxMonths: number;
   regionCode: string;
 }
 
@@ -103,10 +107,8 @@ async function runChunk(
     .select([
       'm.claim_id as claimId',
       'm.person_id as personId',
-      'm.seq',
       'c.first_period as firstPeriod',
       'c.monthly_fen as monthlyFen',
-      'c.max_months as maxMonths',
       'c.region_code as regionCode',
     ])
     .where('m.period', '=', period)
@@ -147,27 +149,7 @@ async function runChunk(
     { runId, period, by, at },
   );
   const paidBenefit = new Set(inserted.filter((r) => r.purpose === 'benefit' && r.status !== 'waiting').map((r) => r.claimId));
-  if (paidBenefit.size) {
-    await trx
-      .updateTable('benefit_months')
-      .set({ status: 'paid' })
-      .where('period', '=', period)
-      .where('claim_id', 'in', [...paidBenefit])
-      .where('status', '=', 'scheduled')
-      .execute();
-  }
-  for (const d of paying) {
-    if (paidBenefit.has(d.claimId) && d.seq >= d.maxMonths) {
-      await stopClaim(trx, {
-        claimId: d.claimId,
-        reason: 'exhausted',
-        stoppedFrom: addPeriods(period, 1),
-        by,
-        at,
-        note: `第 ${d.seq} 个月已发放，领取期限已满`,
-      });
-    }
-  }
+  await markMonthsPaid(trx, period, [...paidBenefit], by, at);
   const spent = inserted.filter((r) => r.status !== 'waiting').reduce((sum, r) => sum + r.amountFen, 0);
   await trx
     .updateTable('benefit_runs')
@@ -185,10 +167,14 @@ async function runChunk(
   return true;
 }
 
-export async function runBenefitMonth(db: Kysely<Database>, request: BenefitRunRequest): Promise<BenefitRunSummary> {
+export async function runBenefitMonth(
+  db: Kysely<Database>,
+  request: BenefitRunRequest,
+): Promise<BenefitRunSummary & { funds: FundsAvailable }> {
   if (!isValidPeriod(request.period)) throw new Refusal('INVALID', '发放月份须为 YYYY-MM');
   const scope = await regionScope(db, request.regionCode);
-  const runId = await openRun(db, request);
+  const funds = await fundsAvailable(db, request.params, { givenFen: request.availableFen, today: request.clock.today() });
+  const runId = await openRun(db, request, funds.availableFen);
   const chunkSize = request.chunkSize ?? 1000;
   const total = await countDue(db, request.period, scope);
   let done = 0;
@@ -198,7 +184,7 @@ export async function runBenefitMonth(db: Kysely<Database>, request: BenefitRunR
     done = Math.min(done + chunkSize, total);
     await request.onProgress?.({ done, total });
   }
-  return runSummary(db, runId);
+  return { ...(await runSummary(db, runId)), funds };
 }
 
 async function countDue(db: Kysely<Database>, period: Period, scope: string[]): Promise<number> {
@@ -226,5 +212,6 @@ export async function runSummary(db: Kysely<Database>, runId: number): Promise<B
     stoppedCount: r.stopped_count,
     totalFen: r.total_fen,
     spentFen: r.spent_fen,
+    availableFen: r.available_fen,
   };
 }

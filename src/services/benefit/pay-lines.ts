@@ -1,8 +1,9 @@
 // Writes one chunk's benefit-month lines (鲁人社发〔2024〕8号 第五条) under their unique (person, month, purpose) key and
 // pays them through the one payment machinery: the benefit and the price subsidy become payments to the person's
 // social security card (commitment posted with them); medical insurance on the person's behalf goes to the medical
-// fund and is posted to the ledger. A payment the machinery holds (no card account) leaves its line waiting with why.
-// A chunk's lines are written, paid and posted set-based: a handful of statements whatever the chunk's size.
+// fund and is posted to the ledger (drawn from the payout account when that is in use). A payment the machinery
+// holds (no card account) leaves its line waiting with why. A chunk's lines are written, paid and posted set-based:
+// a handful of statements whatever the chunk's size.
 import { sql, type Transaction } from 'kysely';
 import type { Database } from '../../adapters/store/schema.ts';
 import type { BenefitLinePurpose, BenefitLineStatus } from '../../domain/benefit.ts';
@@ -11,6 +12,7 @@ import { benefitLinePurposeLabels } from '../../domain/vocabulary/benefit.ts';
 import type { Period } from '../../policy/core/dates.ts';
 import type { Fen } from '../../policy/core/money.ts';
 import { postLivingGuaranteeMany } from '../ledger/post.ts';
+import { postPayoutLineReleases } from '../ledger/post-payout.ts';
 import { createPersonPayments, type PersonPaymentResult } from '../payments/create-person-payment.ts';
 
 export interface LineToPay {
@@ -88,18 +90,14 @@ export async function settleLines(
   context: { period: Period; by: string; at: Date },
 ): Promise<PaidLine[]> {
   const { period, by, at } = context;
+  const posted = rows.filter((r) => r.status === 'posted').map((r) => ({ benefitPaymentId: r.id, amountFen: r.amountFen, r }));
   await postLivingGuaranteeMany(
     trx,
-    rows
-      .filter((r) => r.status === 'posted')
-      .map((r) => ({
-        benefitPaymentId: r.id,
-        amountFen: r.amountFen,
-        memo: `${period} ${benefitLinePurposeLabels[r.purpose]}`,
-      })),
+    posted.map(({ r, ...line }) => ({ ...line, memo: `${period} ${benefitLinePurposeLabels[r.purpose]}` })),
     by,
     at,
   );
+  await postPayoutLineReleases(trx, posted, by, at);
   const toPay = rows.filter((r) => r.status === 'payable' && r.purpose !== 'medical_on_behalf');
   const paid = await createPersonPayments(
     trx,

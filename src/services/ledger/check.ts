@@ -3,7 +3,9 @@
 //   2. every payment has exactly one commitment, of its amount, debiting its purpose's expense account;
 //   3. the ledger agrees with the payments' states, in total and payment by payment:
 //      payable = Σ pending / in_batch / failed / returned, bank in transit = Σ sent, bank (credits − debits) = Σ paid
-//      (a payment withdrawn by a cancellation holds nothing anywhere).
+//      (a payment withdrawn by a cancellation holds nothing anywhere);
+//   4. the pilot's postings agree with its register (check-pilot.ts);
+//   5. the payout account holds the money recorded arriving less what batches and benefit lines drew (check-payout.ts).
 import { sql, type Kysely } from 'kysely';
 import { paymentStatusLabel } from '../../domain/vocabulary/payments.ts';
 import type { LedgerAccount, PaymentStatus } from '../../adapters/store/schema-payments.ts';
@@ -12,9 +14,16 @@ import { formatYuan, sumFen, type Fen } from '../../policy/core/money.ts';
 import { expenseAccountOf } from '../../domain/payment-purposes.ts';
 import { accountLabels, ledgerBalances, normalBalance, type AccountBalance } from './balances.ts';
 import { pilotViolations } from './check-pilot.ts';
+import { payoutViolations } from './check-payout.ts';
 
 export type ViolationCode =
-  'UNBALANCED_LEDGER' | 'UNBALANCED_TRANSACTION' | 'COMMITMENT' | 'ACCOUNT_TOTAL' | 'PAYMENT_STATE' | 'PILOT_SPENDING';
+  | 'UNBALANCED_LEDGER'
+  | 'UNBALANCED_TRANSACTION'
+  | 'COMMITMENT'
+  | 'ACCOUNT_TOTAL'
+  | 'PAYMENT_STATE'
+  | 'PILOT_SPENDING'
+  | 'PAYOUT_ACCOUNT';
 
 export interface LedgerViolation {
   code: ViolationCode;
@@ -207,7 +216,11 @@ export async function checkLedger(db: Db): Promise<LedgerCheck> {
   }
   violations.push(...(await transactionViolations(db)), ...(await commitmentViolations(db)));
   const holdings = await paymentHoldings(db);
-  violations.push(...stateViolations(holdings, balances), ...(await pilotViolations(db, balances)));
+  violations.push(
+    ...stateViolations(holdings, balances),
+    ...(await pilotViolations(db, balances)),
+    ...(await payoutViolations(db, balances)),
+  );
   const { count } = await db
     .selectFrom('ledger_transactions')
     .select(sql<number>`count(*)::int`.as('count'))

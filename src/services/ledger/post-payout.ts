@@ -2,11 +2,13 @@
 //   arrival      Dr payout_funds    / Cr payout_allocated  arrival:<document number>  (money arrived for payment)
 //   release      Dr payout_released / Cr payout_funds      release:<batch>            (a payment run's batch draws it)
 //   release undo Dr payout_funds    / Cr payout_released   release-undo:<batch>       (the batch was rejected)
+//   line release Dr payout_released / Cr payout_funds      release-line:<benefit line> (medical insurance paid on a
+//                                                          person's behalf straight from the fund, 第五条)
 // The payout_funds balance is what the next payment run may spend.
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database } from '../../adapters/store/schema.ts';
 import { formatYuan, type Fen } from '../../policy/core/money.ts';
-import { postLedger } from './post.ts';
+import { postLedger, postPairsMany } from './post.ts';
 
 type Executor = Transaction<Database> | Kysely<Database>;
 
@@ -42,6 +44,30 @@ export function postPayoutRelease(
       { account: 'payout_funds', creditFen: event.amountFen },
     ],
   });
+}
+
+/** Draws benefit lines paid straight from the fund (no payment batch) from the payout account, when it is in use. */
+export async function postPayoutLineReleases(
+  trx: Executor,
+  lines: readonly { benefitPaymentId: number; amountFen: Fen }[],
+  by: string,
+  at: Date,
+): Promise<number> {
+  if (!lines.length || !(await payoutBalance(trx)).recorded) return 0;
+  return postPairsMany(
+    trx,
+    lines.map((l) => ({
+      key: `release-line:${l.benefitPaymentId}`,
+      kind: 'payout_release' as const,
+      benefitPaymentId: l.benefitPaymentId,
+      memo: `保生活支出 #${l.benefitPaymentId} 动用支出户资金 ${formatYuan(l.amountFen)} 元`,
+      debit: 'payout_released' as const,
+      credit: 'payout_funds' as const,
+      amountFen: l.amountFen,
+    })),
+    by,
+    at,
+  );
 }
 
 /** Gives back what a rejected batch drew, if it drew anything; true when posted now. */

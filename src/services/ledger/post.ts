@@ -310,7 +310,7 @@ export function postLivingGuarantee(
 }
 
 /** One two-line posting of many written in bulk: Dr `debit` / Cr `credit` for the amount. */
-interface PairPosting {
+export interface PairPosting {
   key: string;
   kind: LedgerKind;
   paymentId?: number;
@@ -322,7 +322,7 @@ interface PairPosting {
 }
 
 /** Many two-line postings in two statements (a chunk of a monthly run); each posted once under its key. */
-async function postPairsMany(trx: Executor, postings: readonly PairPosting[], by: string, at?: Date): Promise<number> {
+export async function postPairsMany(trx: Executor, postings: readonly PairPosting[], by: string, at?: Date): Promise<number> {
   const postable = postings.filter((p) => p.amountFen > 0);
   if (!postable.length) return 0;
   const inserted = await trx

@@ -1,12 +1,13 @@
 // Payment batches under maker-checker (鲁人社发〔2024〕8号 第八条：健全审核机制、规范资金管理): one finance officer
 // proposes a batch of pending payments, a second one authorises it (or rejects it, freeing its payments). The
-// database refuses a batch authorised by its proposer as well. A rejected batch gives back what it drew from the
-// payout account (a payment run's batch, see benefit/living-guarantee-first.ts).
+// database refuses a batch authorised by its proposer as well. Once money arriving is recorded in the payout account
+// (fund/fund-arrivals.ts), every batch draws its total from it; a batch larger than what is left does not go out:
+// its payments wait with their reason (payment_waits) until money arrives. A rejected batch gives back what it drew.
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../adapters/store/schema.ts';
 import type { PaymentBatchesTable } from '../../adapters/store/schema-payments.ts';
 import { assertDifferentPerson, type Actor } from '../../domain/refund-case.ts';
-import { sumFen, type Fen } from '../../policy/core/money.ts';
+import { formatYuan, sumFen, type Fen } from '../../policy/core/money.ts';
 import type { Clock } from '../../domain/ports/clock.ts';
 import { actorName } from '../round/case-transitions.ts';
 import { nameList } from '../review/name-list.ts';
@@ -15,7 +16,8 @@ import { assertFinance } from './payment-actor.ts';
 import { lockAuditLog } from '../audit/append-audit.ts';
 import { auditSubject } from '../audit/audit-subject.ts';
 import { recordAudit } from '../audit/record-audit.ts';
-import { postPayoutReleaseUndo } from '../ledger/post-payout.ts';
+import { payoutBalance, postPayoutRelease, postPayoutReleaseUndo } from '../ledger/post-payout.ts';
+import { waitReasonOf } from './paying-order.ts';
 import { heldPayments } from '../risk/holds.ts';
 import type { PaymentPurpose } from '../../domain/payment-purposes.ts';
 import { paymentPurposeLabels } from '../../domain/vocabulary/payment-purposes.ts';
@@ -43,17 +45,44 @@ export interface PaymentBatchSummary {
   totalFen: Fen;
 }
 
-/** Creates a batch of pending payments and moves them pending → in_batch, in one transaction. */
+/**
+ * Creates a batch of pending payments and moves them pending → in_batch, in one transaction. When the payout account
+ * is in use and holds less than the batch, the payments wait for money with their reason and the proposal is refused.
+ */
 export async function proposePaymentBatch(db: Kysely<Database>, request: ProposePaymentBatch): Promise<PaymentBatchSummary> {
   assertFinance(request.actor);
-  return db.transaction().execute((trx) => proposeBatchIn(trx, request));
+  const outcome = await db.transaction().execute(async (trx) => {
+    await lockAuditLog(trx);
+    const rows = await batchRows(trx, request);
+    const totalFen = sumFen(rows.map((r) => r.amount_fen));
+    const payout = await payoutBalance(trx);
+    if (!payout.recorded || totalFen <= payout.balanceFen) return createBatch(trx, request, rows);
+    const reason = waitReasonOf(request.purpose ?? 'job_retention_refund');
+    await trx
+      .insertInto('payment_waits')
+      .values(rows.map((r) => ({ payment_id: r.id, since: request.clock.now(), reason })))
+      .onConflict((oc) => oc.column('payment_id').doUpdateSet({ reason }))
+      .execute();
+    return {
+      short: `支付批次合计 ${formatYuan(totalFen)} 元，超过支出户可用资金 ${formatYuan(payout.balanceFen)} 元：${reason}（${rows.length} 笔已列入待支付队列）`,
+    };
+  });
+  if ('short' in outcome) throw new Refusal('CONFLICT', outcome.short);
+  return outcome;
 }
 
-/** The same inside the caller's transaction (e.g. a payment run proposing several batches at once). */
+/** The same inside the caller's transaction (e.g. a payment run proposing several batches within its funds). */
 export async function proposeBatchIn(trx: Transaction<Database>, request: ProposePaymentBatch): Promise<PaymentBatchSummary> {
-  const { round, actor, paymentIds } = request;
-  assertFinance(actor);
+  assertFinance(request.actor);
   await lockAuditLog(trx);
+  return createBatch(trx, request, await batchRows(trx, request));
+}
+
+type BatchRow = { id: number; amount_fen: Fen };
+
+/** The payments a batch would take: the ones named (each pending, none on hold), else every pending one of the round. */
+async function batchRows(trx: Transaction<Database>, request: ProposePaymentBatch): Promise<BatchRow[]> {
+  const { round, paymentIds } = request;
   const purpose = request.purpose ?? 'job_retention_refund';
   let query = trx
     .selectFrom('payments')
@@ -85,6 +114,16 @@ export async function proposeBatchIn(trx: Transaction<Database>, request: Propos
       throw new Refusal('CONFLICT', `以下支付不是待支付状态，不能列入支付批次：${nameList(busy.map((r) => `#${r.id}`))}`);
   }
   if (!rows.length) throw new Refusal('INVALID', '没有待支付的款项，无法提交支付批次');
+  return rows;
+}
+
+async function createBatch(
+  trx: Transaction<Database>,
+  request: ProposePaymentBatch,
+  rows: readonly BatchRow[],
+): Promise<PaymentBatchSummary> {
+  const { round, actor } = request;
+  const purpose = request.purpose ?? 'job_retention_refund';
   const totalFen = sumFen(rows.map((r) => r.amount_fen));
   const by = actorName(actor);
   const at = request.clock.now();
@@ -111,11 +150,21 @@ export async function proposeBatchIn(trx: Transaction<Database>, request: Propos
       rows.map((r) => r.id),
     )
     .execute();
+  const drawsOnPayout = (await payoutBalance(trx)).recorded;
+  if (drawsOnPayout) await postPayoutRelease(trx, { batchId: batch.id, amountFen: totalFen, by, at });
+  await trx
+    .deleteFrom('payment_waits')
+    .where(
+      'payment_id',
+      'in',
+      rows.map((r) => r.id),
+    )
+    .execute();
   await recordAudit(trx, {
     actor,
     action: 'payment_batch.propose',
     subject: auditSubject.paymentBatch(batch.id),
-    detail: { purpose, paymentCount: rows.length, totalFen },
+    detail: { purpose, paymentCount: rows.length, totalFen, ...(drawsOnPayout && { payoutDrawnFen: totalFen }) },
     clock: request.clock,
   });
   return { batchId: batch.id, status: 'proposed', paymentCount: rows.length, totalFen };

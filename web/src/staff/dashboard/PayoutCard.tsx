@@ -1,7 +1,7 @@
 // 工作台 · 支出户资金 (鲁人社发〔2024〕8号 第八条：优先保障保生活支出): what the next payment run may spend and where the
 // figure comes from (the payout account's balance once money arriving is recorded, else the dated parameter), the
-// payments waiting for money in the order money will go to them, and for finance: record money arriving (what waited
-// is then batched, living guarantee first) or start a payment run.
+// payments and the monthly runs' benefit lines waiting for money (in the order money will go to them), and for
+// finance: record money arriving (what waited is then paid, living guarantee first) or start a payment run.
 import { useState } from 'react';
 import { Alert, App, Button, Card, Descriptions, Form, Input, InputNumber, Space, Table, Tag } from 'antd';
 import type { ArrivalResult, PayoutPosition, PayRun } from '../../../../src/server/schemas/fund.ts';
@@ -26,7 +26,10 @@ function ArrivalForm({ onDone }: { onDone: (text: string) => void }) {
       .then(
         (r) => {
           setRefusal(undefined);
-          onDone(`${r.posted ? '已登记资金到账' : '该凭证号此前已登记，未重复入账'}；${runText(r.run)}`);
+          onDone(
+            `${r.posted ? '已登记资金到账' : '该凭证号此前已登记，未重复入账'}；` +
+              `排队的保生活发放 ${r.lines.releasedCount} 笔已发放，仍排队 ${r.lines.stillWaiting} 笔；${runText(r.run)}`,
+          );
         },
         (e: Error) => setRefusal(e.message),
       )
@@ -85,6 +88,9 @@ export function PayoutCard({ staff }: { staff: Staff }) {
               <Tag color={data.funds.source === 'ledger' ? 'blue' : 'orange'}>{data.funds.sourceLabel}</Tag>
             </Descriptions.Item>
             <Descriptions.Item label="排队等待资金">{`${data.waiting.length} 笔，合计 ${yuan(data.waitingFen)}`}</Descriptions.Item>
+            <Descriptions.Item label="排队的保生活发放">
+              {`${data.waitingLines.count} 笔，合计 ${yuan(data.waitingLines.amountFen)}`}
+            </Descriptions.Item>
           </Descriptions>
           {data.funds.legalBasis && <span className="muted">依据：{data.funds.legalBasis}</span>}
           <Table<Waiting>
