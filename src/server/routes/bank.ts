@@ -25,7 +25,7 @@ import { reconcileBatch, writeReconciliationXlsx } from '../../services/bank/rec
 import { ledgerBalances } from '../../services/ledger/balances.ts';
 import { checkLedger } from '../../services/ledger/check.ts';
 import type { Clock } from '../../domain/ports/clock.ts';
-import { sendAttachment, withUploadedFile } from '../replies.ts';
+import { sendAttachment, withUploadedFile, XLSX_TYPE } from '../replies.ts';
 import { sendRefusal } from '../route-helpers.ts';
 import {
   acceptedReturn,
@@ -35,7 +35,6 @@ import {
   correctionListQuery,
   duplicateReturn,
   exportBody,
-  idParams,
   ledgerBalance,
   ledgerCheck,
   proposedCorrection,
@@ -43,7 +42,7 @@ import {
   reconciliationQuery,
   rejectedReturn,
 } from '../schemas/bank.ts';
-import { refusals } from '../schemas/common.ts';
+import { idParams, refusals } from '../schemas/common.ts';
 import { staff, wholeDataSet } from '../security/access.ts';
 import { actorOf } from '../security/request-identity.ts';
 import { byParam, correctionOfPayment, touched } from '../security/scopes.ts';
@@ -61,7 +60,7 @@ export interface BankRouteOptions {
 const DEFAULT_MAX_UPLOAD = 50 * 1024 * 1024;
 const CONTENT_TYPES: Record<InstructionFormat, string> = {
   csv: 'text/csv; charset=utf-8',
-  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  xlsx: XLSX_TYPE,
 };
 const FINANCE = ['finance'] as const;
 const FINANCE_READERS = ['finance', 'auditor'] as const;

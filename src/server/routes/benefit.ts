@@ -17,7 +17,7 @@ import { submitBenefitClaim } from '../../services/benefit/submit-claim.ts';
 import { transferOut } from '../../services/benefit/transfers.ts';
 import { regionScope } from '../../services/screening/region-scope.ts';
 import { actorName } from '../../services/round/case-transitions.ts';
-import { fail, sendWrittenFile } from '../replies.ts';
+import { XLSX_TYPE, fail, sendWrittenFile } from '../replies.ts';
 import { staff, type ScopeResolver } from '../security/access.ts';
 import { actorOf, personOf } from '../security/request-identity.ts';
 import { byParam, regionFilter } from '../security/scopes.ts';
@@ -51,7 +51,6 @@ const REVIEWER = ['reviewer'] as const;
 const STOPPERS = ['case_worker', 'reviewer'] as const;
 const READERS = ['case_worker', 'reviewer', 'finance', 'auditor'] as const;
 const PERSON = { access: { person: true } } as const;
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const claimInUrl = byParam('id', async (db, id) =>
   (await db.selectFrom('benefit_claims').select('region_code').where('id', '=', id).execute()).map((r) => r.region_code),
 );
@@ -122,7 +121,9 @@ export async function benefitRoutes(plugin: FastifyInstance, options: BenefitRou
       try {
         const filter = { regionCodes: await regionScope(db, region), status, decisionStatus: decision };
         if (format === 'xlsx')
-          return await sendWrittenFile(reply, '失业保险金申领.xlsx', XLSX, (path) => writeBenefitClaimsXlsx(db, filter, path));
+          return await sendWrittenFile(reply, '失业保险金申领.xlsx', XLSX_TYPE, (path) =>
+            writeBenefitClaimsXlsx(db, filter, path),
+          );
         return await listClaims(db, filter);
       } catch (error) {
         return sendRefusal(reply, error);

@@ -25,12 +25,11 @@ import { DispatchUploadError } from '../../services/dispatch/read-upload.ts';
 import { submitDispatchApplication, withdrawDispatchApplication } from '../../services/dispatch/submit-application.ts';
 import type { Clock } from '../../domain/ports/clock.ts';
 import { sendRefusal } from '../route-helpers.ts';
-import { refusals } from '../schemas/common.ts';
+import { idParams, refusals } from '../schemas/common.ts';
 import {
   dispatchApplication,
   dispatchPreview,
   dispatchRejection,
-  idParams,
   submittedDispatch,
   templateParams,
   unitRoundParams,
@@ -41,6 +40,7 @@ import { CASE_STAFF, staff } from '../security/access.ts';
 import { actorOf } from '../security/request-identity.ts';
 import { byParam, touched, unitInUrl } from '../security/scopes.ts';
 import { withZod } from '../zod-routes.ts';
+import { XLSX_TYPE } from '../replies.ts';
 
 export interface DispatchRouteOptions {
   store: Store;
@@ -52,7 +52,6 @@ export interface DispatchRouteOptions {
 }
 
 const DEFAULT_MAX_UPLOAD = 20 * 1024 * 1024;
-const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const FILE_FIELDS = new Set(['placements', 'payments']);
 /** A case worker for any unit in scope, or a dispatch unit for itself. */
 const SUBMITTERS = { staff: ['case_worker'], unit: true } as const;

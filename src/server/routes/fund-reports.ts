@@ -10,7 +10,7 @@ import { payoutPosition, recordFundArrival } from '../../services/fund/fund-arri
 import { fundMonitoring } from '../../services/fund/fund-monitoring.ts';
 import { exportIncidents, listIncidents, recordIncident } from '../../services/fund/incidents.ts';
 import { monthlyReport, writeMonthlyReport } from '../../services/fund/monthly-report.ts';
-import { sendWrittenFile } from '../replies.ts';
+import { XLSX_TYPE, sendWrittenFile } from '../replies.ts';
 import { sendRefusal } from '../route-helpers.ts';
 import { refusals } from '../schemas/common.ts';
 import * as s from '../schemas/fund.ts';
@@ -22,7 +22,6 @@ import { FINANCE, READERS, fundInUrl, type FundRouteOptions } from './fund.ts';
 
 const INCIDENT_RECORDERS = ['case_worker', 'reviewer', 'finance'] as const;
 const INCIDENT_READERS = ['case_worker', 'reviewer', 'finance', 'auditor'] as const;
-const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 export async function fundReportRoutes(plugin: FastifyInstance, options: FundRouteOptions): Promise<void> {
   const app = withZod(plugin);

@@ -18,7 +18,7 @@ import {
 } from '../schemas/imports.ts';
 import { refusals } from '../schemas/common.ts';
 import { withZod } from '../zod-routes.ts';
-import { fail, sendAttachment, withUploadedFile } from '../replies.ts';
+import { XLSX_TYPE, fail, sendAttachment, withUploadedFile } from '../replies.ts';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../adapters/store/schema.ts';
 import { writeTemplate } from '../../adapters/files/write-xlsx.ts';
@@ -41,7 +41,6 @@ export interface ImportRoutesOptions {
 const DEFAULT_MAX_UPLOAD = 200 * 1024 * 1024;
 /** Errors returned in the response; the downloadable report holds up to 1,000. */
 const RESPONSE_ERRORS = 100;
-const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 /** Imports load data for every region: city- or province-wide case workers only. */
 const IMPORTERS = ['case_worker'] as const;
 

@@ -38,6 +38,7 @@ import { CASE_STAFF, PUBLIC, staff } from '../security/access.ts';
 import { actorOf } from '../security/request-identity.ts';
 import { byParam, noticeBatches, touched, unitInBody } from '../security/scopes.ts';
 import { recordExport } from '../../services/audit/record-export.ts';
+import { XLSX_TYPE } from '../replies.ts';
 
 export interface NoticeRouteOptions {
   store: Store;
@@ -203,7 +204,7 @@ export async function noticeRoutes(plugin: FastifyInstance, options: NoticeRoute
           clock,
         });
         return reply
-          .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+          .type(XLSX_TYPE)
           .header(
             'content-disposition',
             `attachment; filename="notice-${noticeId}.xlsx"; filename*=UTF-8''${encodeURIComponent(`公示名单-${noticeId}.xlsx`)}`,

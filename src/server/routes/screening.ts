@@ -3,7 +3,7 @@
 // paged, or every matching one as an .xlsx).
 import type { FastifyInstance } from 'fastify';
 import type { z } from 'zod';
-import { fail, sendWrittenFile } from '../replies.ts';
+import { XLSX_TYPE, fail, sendWrittenFile } from '../replies.ts';
 import type { Store } from '../../adapters/store/open-store.ts';
 import type { ParameterStore } from '../../policy/core/parameters.ts';
 import type { Clock } from '../../domain/ports/clock.ts';
@@ -42,7 +42,6 @@ export interface ScreeningRouteOptions {
 }
 
 const MAX_PAGE_SIZE = 500;
-const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** The criteria of the query, or a Chinese refusal when the amount range is empty. */
 function criteriaOf(query: z.infer<typeof decisionFilters>): DecisionCriteria | string {

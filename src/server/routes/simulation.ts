@@ -16,13 +16,12 @@ import { impactKeyLabels } from '../../services/simulation/impact-labels.ts';
 import { changedUnits, impactRun as readImpactRun, listImpactRuns } from '../../services/simulation/impact-read.ts';
 import { continueImpactRun, createImpactRun } from '../../services/simulation/impact-run.ts';
 import { compareSavedReforms, getReform, listReforms, saveReform } from '../../services/simulation/reforms.ts';
-import { sendWrittenFile } from '../replies.ts';
-import { refusals } from '../schemas/common.ts';
+import { XLSX_TYPE, sendWrittenFile } from '../replies.ts';
+import { idParams, refusals } from '../schemas/common.ts';
 import {
   changedUnit,
   changesQuery,
   compareParams,
-  idParams,
   impactRun,
   parameterEntry,
   parameterFile,
@@ -49,7 +48,6 @@ export interface SimulationRouteOptions {
 
 const EDITORS = ['case_worker', 'reviewer', 'finance'] as const;
 const tags = ['simulation'];
-const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 export async function simulationRoutes(plugin: FastifyInstance, options: SimulationRouteOptions): Promise<void> {
   const app = withZod(plugin);

@@ -24,7 +24,7 @@ import {
 } from '../../services/skill-subsidy/queue.ts';
 import { approveSkillApplication, returnSkillApplication } from '../../services/skill-subsidy/review.ts';
 import { regionScope } from '../../services/screening/region-scope.ts';
-import { fail, sendWrittenFile } from '../replies.ts';
+import { XLSX_TYPE, fail, sendWrittenFile } from '../replies.ts';
 import { CASE_STAFF, staff, type ScopeResolver } from '../security/access.ts';
 import { actorOf, personOf } from '../security/request-identity.ts';
 import { byParam, regionFilter } from '../security/scopes.ts';
@@ -54,7 +54,6 @@ export interface SkillSubsidyRouteOptions {
 
 const tags = ['skill-subsidy'];
 const PERSON = { access: { person: true } } as const;
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 const applicationInUrl = byParam('id', async (db, id) =>
   (await db.selectFrom('skill_subsidy_applications').select('region_code').where('id', '=', id).execute()).map(
@@ -187,7 +186,7 @@ export async function skillSubsidyRoutes(plugin: FastifyInstance, options: Skill
           ...(retroactive && { retroactive: retroactive === 'true' }),
         };
         if (format === 'xlsx')
-          return await sendWrittenFile(reply, '技能提升补贴申请.xlsx', XLSX, (path) =>
+          return await sendWrittenFile(reply, '技能提升补贴申请.xlsx', XLSX_TYPE, (path) =>
             writeSkillApplicationsXlsx(db, filter, path),
           );
         return await listSkillApplications(db, filter);

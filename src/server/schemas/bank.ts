@@ -4,13 +4,12 @@
 import { z } from 'zod';
 import { accountCorrectionStatusLabels, bankFileFormatLabels, bankOutcomeLabels } from '../../domain/vocabulary/payments.ts';
 import { differenceLabels } from '../../domain/vocabulary/reconciliation.ts';
-import { fen, idText, instant } from './common.ts';
-import { accountKind, codesOf, paymentBatchStatus, paymentStatus } from './payments.ts';
+import { codesOf, fen, instant } from './common.ts';
+import { accountKind, paymentBatchStatus, paymentStatus } from './payments.ts';
 
 const correctionStatus = codesOf(accountCorrectionStatusLabels);
 
 // Requests.
-export const idParams = z.object({ id: idText });
 export const exportBody = z.strictObject({ format: codesOf(bankFileFormatLabels).optional() }).optional();
 export const reconciliationQuery = z.strictObject({ format: z.enum(['json', 'xlsx']).optional() });
 export const correctionBody = z.strictObject({

@@ -11,3 +11,9 @@ export const fen = z.number().int();
 
 const refusal = z.object({ error: z.object({ code: z.string(), message: z.string() }) });
 export const refusals = { 400: refusal, 403: refusal, 404: refusal, 409: refusal } as const;
+
+/** A record's number in the path (`/…/:id`). */
+export const idParams = z.object({ id: idText });
+
+/** The codes of a vocabulary table as a zod enum. */
+export const codesOf = <K extends string>(labels: Readonly<Record<K, string>>) => z.enum(Object.keys(labels) as [K, ...K[]]);

@@ -5,12 +5,10 @@ import { z } from 'zod';
 import { refundCaseStates } from '../../domain/vocabulary/cases.ts';
 import { allocationRoleLabels, dispatchStatusLabels } from '../../domain/vocabulary/dispatch.ts';
 import { decisionStatuses } from '../../domain/vocabulary/refund.ts';
-import { fen, idText, instant, roundText } from './common.ts';
-import { codesOf } from './payments.ts';
+import { codesOf, fen, idText, instant, roundText } from './common.ts';
 import { traceStep } from './trace.ts';
 
 // Requests.
-export const idParams = z.object({ id: idText });
 export const unitRoundParams = z.object({ round: roundText, unitId: idText });
 export const withdrawBody = z.strictObject({ note: z.string().min(1) });
 export const templateParams = z.object({ sheet: z.enum(['workers', 'payments']) });

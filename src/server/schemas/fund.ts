@@ -2,11 +2,11 @@
 // commitments), fund monitoring, the payout account (funds available and their source, money arriving, what waits),
 // and incident reports. The routes validate and serialise with these; the console takes its types from them (z.input).
 import { z } from 'zod';
-import { fundAlertLabels, fundsSources, type FundAlertKind } from '../../domain/vocabulary/fund-monitoring.ts';
+import { fundAlertLabels, fundsSources } from '../../domain/vocabulary/fund-monitoring.ts';
 import { incidentCategories, pilotItems } from '../../domain/vocabulary/fund.ts';
 import { PAYMENT_PURPOSES, type PaymentPurpose } from '../../domain/payment-purposes.ts';
 import { isValidDate } from '../../policy/core/dates.ts';
-import { fen, idText, instant, regionCode } from './common.ts';
+import { codesOf, fen, idText, instant, regionCode } from './common.ts';
 
 const yearText = z.string().regex(/^[0-9]{4}$/, { message: '年度须为4位数字' });
 const periodText = z.string().regex(/^[0-9]{4}-[0-9]{2}$/, { message: '月份须为 YYYY-MM' });
@@ -119,7 +119,7 @@ export const regionMonth = z.object({
   spendingFen: fen,
 });
 const fundAlert = z.object({
-  kind: z.enum(Object.keys(fundAlertLabels) as [FundAlertKind, ...FundAlertKind[]]),
+  kind: codesOf(fundAlertLabels),
   label: z.string(),
   period: z.string(),
   regionCode: z.string(),

@@ -5,10 +5,7 @@ import { z } from 'zod';
 import { PAYMENT_PURPOSES, type PaymentPurpose } from '../../domain/payment-purposes.ts';
 import { accountKindLabels } from '../../domain/vocabulary/pay-to.ts';
 import { paymentBatchStatusLabels, paymentRoleLabels, paymentStatuses } from '../../domain/vocabulary/payments.ts';
-import { fen, idText, instant, roundText } from './common.ts';
-
-/** The codes of a vocabulary table as a zod enum. */
-export const codesOf = <K extends string>(labels: Readonly<Record<K, string>>) => z.enum(Object.keys(labels) as [K, ...K[]]);
+import { codesOf, fen, idText, instant, roundText } from './common.ts';
 
 export const paymentStatus = z.enum(paymentStatuses);
 export const paymentBatchStatus = codesOf(paymentBatchStatusLabels);

@@ -10,7 +10,6 @@ import { fen, idText, instant, regionCode, roundText } from './common.ts';
 
 const status = z.enum(decisionStatuses);
 
-export const idParams = z.object({ id: idText });
 export const compareParams = z.object({ id: idText, other: idText });
 export const counterfactualParams = z.object({ round: roundText, unitId: z.string().regex(/^[0-9]{1,15}$/) });
 
