@@ -300,7 +300,10 @@ describe.skipIf(browserSkipReason)('账号管理、审计日志与劳务派遣�
   it('登录30分钟无操作后会话过期，再点菜单回到登录页并提示重新登录', async () => {
     const { page } = h;
     await signIn('jingban');
+    // The list's own request must be answered before the clock jumps, or its 401 signs the page out before the click.
+    const listed = page.waitForResponse((response) => /\/api\/v1\/rounds\/\d{4}\/decisions\?/.test(response.url()));
     await menu('决定列表');
+    expect((await listed).status()).toBe(200);
     h.clock.set(new Date(h.clock.now().getTime() + 31 * 60_000).toISOString());
     await menu('复核');
     await expect.poll(() => page.url()).toContain('/login');

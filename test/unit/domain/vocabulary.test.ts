@@ -35,7 +35,7 @@ const COLUMN_VOCABULARY: Readonly<Record<string, string>> = {
   'payments.account_kind': 'payTo.accountKindLabels',
   'payments.status': 'payments.paymentStatusLabel',
   'payment_attempts.status': 'payments.paymentStatusLabel',
-  'account_corrections.account_kind': 'payTo.payToLabels',
+  'account_corrections.account_kind': 'payTo.accountKindLabels',
   'account_corrections.status': 'payments.accountCorrectionStatusLabels',
   'fund_incidents.category': 'fund.incidentCategoryLabels',
   'fund_pilot_budgets.level': 'fund.fundLevelLabels',
