@@ -3,9 +3,12 @@
 import { chineseWorkingDays } from '../../adapters/calendar/chinese-working-days.ts';
 import { projectParameters } from '../../adapters/parameters/load-parameters.ts';
 import {
+  campaignAudienceLabels,
+  campaignAudiences,
   campaignPresetLabels,
   campaignPresets,
   pushSkipReasonLabels,
+  type CampaignAudience,
   type PushSkipReason,
 } from '../../domain/vocabulary/risk.ts';
 import { formatYuan } from '../../policy/core/money.ts';
@@ -18,9 +21,10 @@ import { staffActor } from '../staff-actor.ts';
 import { withStore } from '../with-store.ts';
 
 const HELP = `用法：wengang campaign <子命令> [参数] [--user 姓名 --role 角色] [--json]
-  create  --code ${campaignPresets.join('|')}|新代码 [--name 名称] [--round 2024] [--city 371000]   创建推送活动（经办员）
+  create  --code ${campaignPresets.join('|')}|新代码 [--name 名称] [--audience 对象] [--round 2024] [--city 371000]   创建推送活动（经办员）
+          对象：${campaignAudiences.map((a) => `${a}=${campaignAudienceLabels[a]}`).join('；')}（默认 units_unconfirmed）
   list                                                        推送活动列表
-  push    --campaign 编号 [--base-url 地址]                   向已告知未确认的单位推送短信（工作日工作时间，退订和重复间隔除外）
+  push    --campaign 编号 [--base-url 地址]                   向活动对象中符合条件未领取的单位或个人推送短信（工作日工作时间，退订和重复间隔除外）
   report  --campaign 编号                                     按区市统计推送对象、送达、确认领取和已支付金额
 `;
 
@@ -28,12 +32,14 @@ async function create(args: string[]): Promise<number> {
   const v = parseOptions(args, {
     code: { type: 'string' },
     name: { type: 'string' },
+    audience: { type: 'string', default: 'units_unconfirmed' },
     round: { type: 'string', default: '2024' },
     city: { type: 'string', default: '371000' },
   });
   const request = {
     code: requiredText(v.code, 'code', '活动代码'),
     name: v.name,
+    audience: audienceOf(v.audience),
     round: v.round,
     cityCode: v.city,
     actor: staffActor(v.user, v.role),
@@ -41,7 +47,16 @@ async function create(args: string[]): Promise<number> {
   };
   const result = await refusingAsCliError(() => withStore(({ db }) => createCampaign(db, request)));
   const name = v.name ?? campaignPresetLabels[request.code as keyof typeof campaignPresetLabels];
-  return output(v.json, result, () => `已创建推送活动 #${result.campaignId}（${name}）`);
+  return output(
+    v.json,
+    result,
+    () => `已创建推送活动 #${result.campaignId}（${name}，对象：${campaignAudienceLabels[request.audience]}）`,
+  );
+}
+
+function audienceOf(value: string): CampaignAudience {
+  if ((campaignAudiences as readonly string[]).includes(value)) return value as CampaignAudience;
+  throw new CliError(`未知推送对象：${value}（可选 ${campaignAudiences.join('、')}）`, `unknown audience: ${value}`);
 }
 
 async function list(args: string[]): Promise<number> {
@@ -49,7 +64,9 @@ async function list(args: string[]): Promise<number> {
   const campaigns = await withStore(({ db }) => listCampaigns(db));
   return output(v.json, campaigns, () =>
     campaigns.length
-      ? campaigns.map((c) => `#${c.id} ${c.name}（${c.code}，${c.round} 年度，${c.city_code}）`).join('\n')
+      ? campaigns
+          .map((c) => `#${c.id} ${c.name}（${c.code}，${campaignAudienceLabels[c.audience]}，${c.round} 年度，${c.city_code}）`)
+          .join('\n')
       : '尚无推送活动',
   );
 }

@@ -4,6 +4,7 @@ import { Alert, Select, Table } from 'antd';
 import { useState } from 'react';
 import { api } from '../../shared/api.ts';
 import { EChart } from '../../shared/EChart.tsx';
+import { campaignAudienceLabels } from '../../../../src/domain/vocabulary/risk.ts';
 import { yuan } from '../../shared/format.ts';
 import type { Staff } from '../../shared/session.ts';
 import type { CampaignReport, CampaignSummary } from '../../shared/types.ts';
@@ -21,15 +22,18 @@ export function CampaignResults({ staff, testIdPrefix = 'campaign' }: { staff: S
   );
   if (campaigns.error) return <Alert type="error" showIcon title={campaigns.error} />;
   if (campaigns.data && !campaigns.data.length)
-    return <Alert type="info" showIcon title="尚无推送活动（由经办员在命令行创建）" />;
+    return <Alert type="info" showIcon title="尚无推送活动（由经办员在命令行创建，可选推送对象）" />;
   const rows = report.data?.districts ?? [];
   return (
     <>
       <Select
-        style={{ width: 240 }}
+        style={{ width: 480 }}
         value={id}
         onChange={setSelected}
-        options={(campaigns.data ?? []).map((c) => ({ value: c.id, label: c.name }))}
+        options={(campaigns.data ?? []).map((c) => ({
+          value: c.id,
+          label: `${c.name}（${campaignAudienceLabels[c.audience]}）`,
+        }))}
       />
       <EChart
         testId={`${testIdPrefix}-chart`}
