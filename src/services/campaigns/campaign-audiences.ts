@@ -5,6 +5,8 @@
 //   (第四条) with no skill-subsidy application for it; uptake = a skill-subsidy application since.
 // - persons_benefit: the city's persons separated against their will (失业保险金申领登记办法 第四条) with no benefit claim
 //   since; uptake = a benefit claim since.
+// - dispatch_unapplied: the city's labour-dispatch units whose case waits on their application (第三条：须主动申请) with
+//   no open dispatch application; uptake = a dispatch application since.
 import { sql, type RawBuilder, type Transaction } from 'kysely';
 import type { Database } from '../../adapters/store/schema.ts';
 import { isInvoluntary, separationReasons } from '../../domain/benefit.ts';
@@ -29,7 +31,7 @@ export interface TargetingFacts {
 const involuntary = separationReasons.filter(isInvoluntary);
 
 export function isPersonAudience(audience: CampaignAudience): boolean {
-  return audience !== 'units_unconfirmed';
+  return audience === 'persons_skill' || audience === 'persons_benefit';
 }
 
 /** Adds the audience's eligible-but-unclaimed subjects not yet targeted by the campaign. */
@@ -39,12 +41,12 @@ export async function recordCampaignTargets(
   facts: TargetingFacts,
 ): Promise<void> {
   const city = regionAndDistricts(campaign.city_code);
-  if (campaign.audience === 'units_unconfirmed') {
+  if (!isPersonAudience(campaign.audience)) {
     await sql`
       INSERT INTO campaign_targets (campaign_id, unit_id, region_code, targeted_at)
       SELECT ${campaign.id}, c.unit_id, c.region_code, ${facts.now}
       FROM refund_cases c
-      WHERE c.round = ${campaign.round} AND c.state = 'notified' AND c.region_code IN ${city}
+      WHERE c.round = ${campaign.round} AND c.region_code IN ${city} AND ${unitEligible(campaign)}
       ON CONFLICT (campaign_id, unit_id) WHERE unit_id IS NOT NULL DO NOTHING`.execute(trx);
     return;
   }
@@ -54,6 +56,14 @@ export async function recordCampaignTargets(
     FROM persons p
     WHERE p.region_code IN ${city} AND ${personEligible(campaign.audience, facts)}
     ON CONFLICT (campaign_id, person_id) WHERE person_id IS NOT NULL DO NOTHING`.execute(trx);
+}
+
+function unitEligible(campaign: TargetedCampaign): RawBuilder<unknown> {
+  return campaign.audience === 'dispatch_unapplied'
+    ? sql`c.state = 'needs_review' AND EXISTS (SELECT 1 FROM units u WHERE u.id = c.unit_id AND u.labor_dispatch)
+        AND NOT EXISTS (SELECT 1 FROM dispatch_applications a WHERE a.round = c.round AND a.unit_id = c.unit_id
+          AND a.status <> 'withdrawn')`
+    : sql`c.state = 'notified'`;
 }
 
 function personEligible(audience: CampaignAudience, facts: TargetingFacts): RawBuilder<unknown> {
@@ -85,5 +95,8 @@ export function uptakeOf(campaign: TargetedCampaign): RawBuilder<unknown> {
         AND a.submitted_at >= t.targeted_at)`;
     case 'persons_benefit':
       return sql`EXISTS (SELECT 1 FROM benefit_claims b WHERE b.person_id = t.person_id AND b.submitted_at >= t.targeted_at)`;
+    case 'dispatch_unapplied':
+      return sql`EXISTS (SELECT 1 FROM dispatch_applications a WHERE a.round = ${campaign.round} AND a.unit_id = t.unit_id
+        AND a.status <> 'withdrawn' AND a.submitted_at >= t.targeted_at)`;
   }
 }

@@ -11,7 +11,7 @@ import type { ParameterStore } from '../../policy/core/parameters.ts';
 import { lockAuditLog } from '../audit/append-audit.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { enqueueSms } from '../notify/outbox.ts';
-import { campaignPushText, personCampaignPushText } from '../notify/templates.ts';
+import { campaignPushText, dispatchCampaignPushText, personCampaignPushText } from '../notify/templates.ts';
 import { paymentPurposeLabels } from '../../domain/vocabulary/payment-purposes.ts';
 import type { PushSkipReason } from '../../domain/vocabulary/risk.ts';
 import { skillSubsidyParameters } from '../../policy/skill-subsidy.ts';
@@ -169,7 +169,12 @@ const personOffers = {
 } as const;
 
 function pushText(campaign: Selectable<Database['campaigns']>, target: PendingTarget, baseUrl: string): string {
-  return campaign.audience === 'units_unconfirmed'
-    ? campaignPushText(campaign.name, target.name, target.amount_fen!, `${baseUrl}/unit`)
-    : personCampaignPushText(campaign.name, target.name, personOffers[campaign.audience], `${baseUrl}/person`);
+  switch (campaign.audience) {
+    case 'units_unconfirmed':
+      return campaignPushText(campaign.name, target.name, target.amount_fen!, `${baseUrl}/unit`);
+    case 'dispatch_unapplied':
+      return dispatchCampaignPushText(campaign.name, target.name, `${baseUrl}/unit`);
+    default:
+      return personCampaignPushText(campaign.name, target.name, personOffers[campaign.audience], `${baseUrl}/person`);
+  }
 }

@@ -27,3 +27,8 @@ export function campaignPushText(campaignName: string, unitName: string, amountF
 export function personCampaignPushText(campaignName: string, personName: string, offer: string, link: string): string {
   return `【威海人社】${personName}：“${campaignName}”提醒您，您可能符合${offer}申领条件，尚未申请。请登录 ${link} 申请。回复TD退订。`;
 }
+
+/** A labour-dispatch unit must apply before any amount is decided (鲁人社发〔2024〕8号 第三条), so its push names none. */
+export function dispatchCampaignPushText(campaignName: string, unitName: string, link: string): string {
+  return `【威海人社】${unitName}：“${campaignName}”提醒您，劳务派遣单位须主动申请失业保险稳岗返还，您单位尚未提交申请。请登录 ${link} 申请。回复TD退订。`;
+}
