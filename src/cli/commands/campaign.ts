@@ -6,6 +6,7 @@ import {
   campaignAudienceLabels,
   campaignAudiences,
   campaignPresetLabels,
+  campaignUptakeLabels,
   campaignPresets,
   pushSkipReasonLabels,
   type CampaignAudience,
@@ -25,7 +26,7 @@ const HELP = `用法：wengang campaign <子命令> [参数] [--user 姓名 --ro
           对象：${campaignAudiences.map((a) => `${a}=${campaignAudienceLabels[a]}`).join('；')}（默认 units_unconfirmed）
   list                                                        推送活动列表
   push    --campaign 编号 [--base-url 地址]                   向活动对象中符合条件未领取的单位或个人推送短信（工作日工作时间，退订和重复间隔除外）
-  report  --campaign 编号                                     按区市统计推送对象、送达、确认领取和已支付金额
+  report  --campaign 编号                                     按区市统计推送对象、送达、响应（确认领取或申请）和已支付金额
 `;
 
 async function create(args: string[]): Promise<number> {
@@ -104,7 +105,7 @@ async function report(args: string[]): Promise<number> {
       `${result.name}（${result.round} 年度）`,
       ...result.districts.map(
         (d) =>
-          `  ${d.regionName}：推送对象 ${d.targets}，送达 ${d.reached}，确认领取 ${d.uptake}，已支付 ${formatYuan(d.paidFen)} 元`,
+          `  ${d.regionName}：推送对象 ${d.targets}，送达 ${d.reached}，${campaignUptakeLabels[result.audience]} ${d.uptake}，已支付 ${formatYuan(d.paidFen)} 元`,
       ),
     ].join('\n'),
   );

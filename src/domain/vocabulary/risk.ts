@@ -77,6 +77,13 @@ export const campaignAudienceLabels: Readonly<Record<CampaignAudience, string>> 
   persons_benefit: '已登记失业未申领失业保险金的人员',
   dispatch_unapplied: '须申请未提交申请的劳务派遣单位',
 };
+/** What a target that took the push up did, as the campaign results name it. */
+export const campaignUptakeLabels: Readonly<Record<CampaignAudience, string>> = {
+  units_unconfirmed: '确认领取',
+  persons_skill: '申请补贴',
+  persons_benefit: '申领失业保险金',
+  dispatch_unapplied: '提交申请',
+};
 
 export type PushSkipReason = 'opted_out' | 'recently_pushed' | 'no_phone' | 'daily_limit';
 export const pushSkipReasonLabels: Readonly<Record<PushSkipReason, string>> = {

@@ -99,6 +99,7 @@ export const campaignReport = z.object({
   campaignId: z.number(),
   code: z.string(),
   name: z.string(),
+  audience: z.enum(campaignAudiences),
   round: z.string(),
   districts: z.array(
     z.object({

@@ -5,6 +5,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../adapters/store/schema.ts';
 import type { Fen } from '../../policy/core/money.ts';
 import { Refusal } from '../../domain/refusal.ts';
+import type { CampaignAudience } from '../../domain/vocabulary/risk.ts';
 import { regionAndDistricts } from '../scope/region-and-districts.ts';
 import { uptakeOf } from './campaign-audiences.ts';
 
@@ -21,6 +22,7 @@ export interface CampaignReport {
   campaignId: number;
   code: string;
   name: string;
+  audience: CampaignAudience;
   round: string;
   districts: CampaignDistrictRow[];
 }
@@ -51,6 +53,7 @@ export async function campaignReport(db: Kysely<Database>, campaignId: number, w
     campaignId,
     code: campaign.code,
     name: campaign.name,
+    audience: campaign.audience,
     round: campaign.round,
     districts: rows.map((r) => ({
       regionCode: r.region_code,
