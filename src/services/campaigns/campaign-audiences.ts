@@ -100,3 +100,24 @@ export function uptakeOf(campaign: TargetedCampaign): RawBuilder<unknown> {
         AND a.status <> 'withdrawn' AND a.submitted_at >= t.targeted_at)`;
   }
 }
+
+/**
+ * What was paid to one target (`t`) for what the campaign pushed: a unit's refund of the round (a dispatch unit's
+ * included); a person's skill subsidy, or the benefit with medical insurance on behalf and the price subsidy, created
+ * since the push.
+ */
+export function paidOf(campaign: TargetedCampaign): RawBuilder<unknown> {
+  switch (campaign.audience) {
+    case 'units_unconfirmed':
+    case 'dispatch_unapplied':
+      return sql`(SELECT sum(p.amount_fen) FROM payments p WHERE p.round = ${campaign.round} AND p.unit_id = t.unit_id
+        AND p.status = 'paid')`;
+    case 'persons_skill':
+      return sql`(SELECT sum(p.amount_fen) FROM payments p WHERE p.person_id = t.person_id AND p.purpose = 'skill_subsidy'
+        AND p.status = 'paid' AND p.created_at >= t.targeted_at)`;
+    case 'persons_benefit':
+      return sql`(SELECT sum(p.amount_fen) FROM payments p WHERE p.person_id = t.person_id
+        AND p.purpose IN ('unemployment_benefit', 'medical_insurance_on_behalf', 'price_subsidy')
+        AND p.status = 'paid' AND p.created_at >= t.targeted_at)`;
+  }
+}

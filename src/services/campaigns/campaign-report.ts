@@ -1,13 +1,13 @@
 // A campaign's results by district (鲁人社发〔2024〕8号 第九条): units or persons targeted, reached (their push SMS
-// delivered), taken up (a unit confirmed; a person applied or claimed since — campaign-audiences.ts) and the refund paid
-// to units, aggregated in SQL.
+// delivered), taken up (a unit confirmed; a person applied or claimed since) and what was paid for it (campaign-audiences.ts),
+// aggregated in SQL.
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../adapters/store/schema.ts';
 import type { Fen } from '../../policy/core/money.ts';
 import { Refusal } from '../../domain/refusal.ts';
 import type { CampaignAudience } from '../../domain/vocabulary/risk.ts';
 import { regionAndDistricts } from '../scope/region-and-districts.ts';
-import { uptakeOf } from './campaign-audiences.ts';
+import { paidOf, uptakeOf } from './campaign-audiences.ts';
 
 export interface CampaignDistrictRow {
   regionCode: string;
@@ -42,7 +42,7 @@ export async function campaignReport(db: Kysely<Database>, campaignId: number, w
     SELECT t.region_code, r.name AS region_name, count(*)::int AS targets,
       count(*) FILTER (WHERE o.status = 'sent')::int AS reached,
       count(*) FILTER (WHERE ${uptakeOf(campaign)})::int AS uptake,
-      coalesce(sum((SELECT sum(p.amount_fen) FROM payments p WHERE p.round = ${campaign.round} AND p.unit_id = t.unit_id AND p.status = 'paid')), 0)::bigint AS paid_fen
+      coalesce(sum(${paidOf(campaign)}), 0)::bigint AS paid_fen
     FROM campaign_targets t
     JOIN regions r ON r.code = t.region_code
     LEFT JOIN sms_outbox o ON o.id = t.outbox_id

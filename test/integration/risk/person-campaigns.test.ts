@@ -1,7 +1,7 @@
 // Push campaigns to persons on both store backends: a skill-subsidy push reaches exactly the city's insured holders of a
 // certificate within the application window who have not applied for it, a benefit push exactly the persons separated
 // against their will who have not claimed; opted-out persons and those pushed within the repeat window are skipped; the
-// text names no amount; the report counts a target who applies afterwards as uptake.
+// text names no amount; the report counts a target who applies afterwards as uptake, and the grant paid to them.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Kysely } from 'kysely';
 import { chineseWorkingDays } from '../../../src/adapters/calendar/chinese-working-days.ts';
@@ -12,6 +12,7 @@ import type { CampaignAudience } from '../../../src/domain/vocabulary/risk.ts';
 import { campaignReport } from '../../../src/services/campaigns/campaign-report.ts';
 import { createCampaign } from '../../../src/services/campaigns/campaigns.ts';
 import { CAMPAIGN_TEMPLATE, pushCampaign } from '../../../src/services/campaigns/push-campaign.ts';
+import { createPersonPayment } from '../../../src/services/payments/create-person-payment.ts';
 import { idNumberOf } from '../../support/dispatch-fixtures.ts';
 import { insertPerson, personCipher } from '../../support/person-fixtures.ts';
 import { ROUND } from '../../support/review-fixtures.ts';
@@ -174,6 +175,21 @@ for (const backend of storeBackends()) {
         expect((await campaignReport(db, campaignId)).districts.map((d) => [d.targets, d.reached, d.uptake])).toEqual([
           [3, 1, 1],
         ]);
+        const grant = await db.transaction().execute((trx) =>
+          createPersonPayment(trx, {
+            purpose: 'skill_subsidy',
+            decision: `campaign-grant:${eligible.personId}`,
+            personId: eligible.personId,
+            amountFen: 150_000,
+            round: ROUND,
+            by: '财务一',
+            at: new Date(AFTER_PUSH),
+          }),
+        );
+        if (!('paymentId' in grant)) throw new Error(grant.held);
+        expect((await campaignReport(db, campaignId)).districts.map((d) => d.paidFen)).toEqual([0]);
+        await db.updateTable('payments').set({ status: 'paid' }).where('id', '=', grant.paymentId).execute();
+        expect((await campaignReport(db, campaignId)).districts.map((d) => d.paidFen)).toEqual([150_000]);
       });
     });
 
