@@ -16,6 +16,7 @@ import { formatYuan } from '../../policy/core/money.ts';
 import { campaignReport, listCampaigns } from '../../services/campaigns/campaign-report.ts';
 import { createCampaign } from '../../services/campaigns/campaigns.ts';
 import { pushCampaign } from '../../services/campaigns/push-campaign.ts';
+import { changePushPreference, type PushRecipient } from '../../services/campaigns/push-opt-outs.ts';
 import { CliError } from '../cli-error.ts';
 import { commandClock, output, parseOptions, refusingAsCliError, requiredId, requiredText } from '../command-support.ts';
 import { staffActor } from '../staff-actor.ts';
@@ -27,6 +28,7 @@ const HELP = `用法：wengang campaign <子命令> [参数] [--user 姓名 --ro
   list                                                        推送活动列表
   push    --campaign 编号 [--base-url 地址]                   向活动对象中符合条件未领取的单位或个人推送短信（工作日工作时间，退订和重复间隔除外）
   report  --campaign 编号                                     按区市统计推送对象、送达、响应（确认领取或申请）和已支付金额
+  opt-out --unit 单位编号|--person 人员编号 [--withdraw]       登记电话提出的退订政策推送短信（--withdraw 为恢复接收；经办员，--role 默认 case_worker）
 `;
 
 async function create(args: string[]): Promise<number> {
@@ -111,7 +113,31 @@ async function report(args: string[]): Promise<number> {
   );
 }
 
-const subcommands: Record<string, (args: string[]) => Promise<number>> = { create, list, push, report };
+async function optOut(args: string[]): Promise<number> {
+  const v = parseOptions(args, { unit: { type: 'string' }, person: { type: 'string' }, withdraw: { type: 'boolean' } });
+  if ((v.unit === undefined) === (v.person === undefined))
+    throw new CliError('请用 --unit 或 --person 指定退订的单位或个人（二选一）', 'give exactly one of --unit or --person');
+  const recipient: PushRecipient =
+    v.unit !== undefined ? { unitId: requiredId(v.unit, 'unit') } : { personId: requiredId(v.person, 'person') };
+  const request = {
+    recipient,
+    receivesPush: v.withdraw === true,
+    actor: staffActor(v.user, v.role ?? 'case_worker'),
+    clock: commandClock(),
+  };
+  const result = await refusingAsCliError(() => withStore(({ db }) => changePushPreference(db, request)));
+  const who = 'unitId' in recipient ? `单位 #${recipient.unitId}` : `个人 #${recipient.personId}`;
+  const state = result.receivesPush ? '接收政策推送短信' : '已退订政策推送短信';
+  return output(v.json, result, () => `${who}：${state}${result.changed ? '（已登记）' : '（原已如此，未作变更）'}`);
+}
+
+const subcommands: Record<string, (args: string[]) => Promise<number>> = {
+  create,
+  list,
+  push,
+  report,
+  'opt-out': optOut,
+};
 
 export async function runCampaign(args: string[]): Promise<number> {
   const [sub, ...rest] = args;
