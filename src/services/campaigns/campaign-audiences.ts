@@ -2,9 +2,9 @@
 // “点对点”精准推送), recorded set-based in one statement; and what counts as taking the push up.
 // - units_unconfirmed: the city's units whose refund case waits for their confirmation; uptake = confirmed or paid.
 // - persons_skill: the city's insured persons holding a certificate issued within the skill-subsidy application window
-//   (第四条) with no skill-subsidy application for it; uptake = a skill-subsidy application since.
-// - persons_benefit: the city's persons separated against their will (失业保险金申领登记办法 第四条) with no benefit claim
-//   since; uptake = a benefit claim since.
+//   (鲁人社发〔2024〕8号 第四条) with no skill-subsidy application for it; uptake = a skill-subsidy application since.
+// - persons_benefit: the city's persons separated against their will (isInvoluntary in src/domain/benefit.ts) with no
+//   benefit claim since; uptake = a benefit claim since.
 // - dispatch_unapplied: the city's labour-dispatch units whose case waits on their application (第三条：须主动申请) with
 //   no open dispatch application; uptake = a dispatch application since.
 import { sql, type RawBuilder, type Transaction } from 'kysely';
