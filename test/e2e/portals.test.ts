@@ -1,7 +1,7 @@
 // The enterprise and person portals in the browser, on a small generated population screened by the real rules: a unit
 // signs in with the SMS code texted to it, reads why it gets its refund and confirms it; a labour-dispatch unit uploads
-// its workers and sees the allocation before it submits; a person signs in and sees their own record. Every page is in
-// Chinese.
+// its workers and sees the allocation before it submits; a person signs in, sees their own record and switches off
+// policy push SMS. Every page is in Chinese.
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -199,7 +199,7 @@ describe.skipIf(browserSkipReason)('单位和个人在门户中登录办事', ()
     await page.close();
   }, 150_000);
 
-  it('个人以身份证号码和短信验证码登录，看到本人的参保、证书和补贴记录', async () => {
+  it('个人以身份证号码和短信验证码登录，看到本人的参保、证书和补贴记录，退订政策推送短信', async () => {
     const person = await h.store.db
       .selectFrom('persons as p')
       .select(['p.id', 'p.name', 'p.id_number_cipher'])
@@ -227,6 +227,20 @@ describe.skipIf(browserSkipReason)('单位和个人在门户中登录办事', ()
       .where('subject', '=', `person:${person.id}`)
       .execute();
     expect(viewed.length).toBeGreaterThan(0);
+
+    // 接收政策推送短信: switching it off records the opt-out that push campaigns respect.
+    const pushSwitch = page.getByTestId('push-preference-switch');
+    await expect.poll(() => pushSwitch.getAttribute('aria-checked')).toBe('true');
+    await pushSwitch.click();
+    await page.getByText('已退订政策推送短信，今后不再向您推送政策短信。').waitFor();
+    await expect.poll(() => page.getByTestId('push-preference-state').innerText()).toContain('退订政策推送短信');
+    const optedOut = await h.store.db
+      .selectFrom('person_push_opt_outs')
+      .select('recorded_by')
+      .where('person_id', '=', person.id)
+      .execute();
+    expect(optedOut).toEqual([{ recorded_by: `个人:${person.id}` }]);
+    await expectNoEnglish(page);
 
     await page.getByRole('button', { name: '退出登录' }).click();
     await page.getByLabel('公民身份号码').waitFor();

@@ -303,7 +303,7 @@ export async function insertTargets(db: Db): Promise<{ in: Target; out: Target }
     .values({
       code: 'matrix',
       name: '矩阵测试活动',
-      audience: 'unconfirmed_refund',
+      audience: 'units_unconfirmed',
       round: ROUND,
       city_code: CITY,
       created_by: FIXTURE_STAFF,

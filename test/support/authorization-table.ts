@@ -204,6 +204,27 @@ export const authorizationTable: Record<string, MatrixEntry> = {
     request: () => at('/api/v1/unit/me/confirm', { round: ROUND }),
   },
   'GET /api/v1/person/me': { allowed: { staff: [], person: true }, touches: 'none', request: () => at('/api/v1/person/me') },
+  // Policy push SMS: the unit or person opts out or back in for itself.
+  'GET /api/v1/unit/me/push-preference': {
+    allowed: { staff: [], unit: true },
+    touches: 'none',
+    request: () => at('/api/v1/unit/me/push-preference'),
+  },
+  'POST /api/v1/unit/me/push-preference': {
+    allowed: { staff: [], unit: true },
+    touches: 'none',
+    request: () => at('/api/v1/unit/me/push-preference', { receivesPush: true }),
+  },
+  'GET /api/v1/person/me/push-preference': {
+    allowed: { staff: [], person: true },
+    touches: 'none',
+    request: () => at('/api/v1/person/me/push-preference'),
+  },
+  'POST /api/v1/person/me/push-preference': {
+    allowed: { staff: [], person: true },
+    touches: 'none',
+    request: () => at('/api/v1/person/me/push-preference', { receivesPush: true }),
+  },
   // Skill-upgrade subsidy (第四条): the person's own applications; staff work the holder's district.
   'POST /api/v1/person/me/skill-subsidy': {
     allowed: { staff: [], person: true },

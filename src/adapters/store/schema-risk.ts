@@ -3,7 +3,14 @@
 import type { ColumnType, Generated } from 'kysely';
 import type { IsoDate } from '../../policy/core/dates.ts';
 import type { Fen } from '../../policy/core/money.ts';
-import type { ComparisonKind, PushSkipReason, RiskHitStatus, RiskSeverity, RiskStage } from '../../domain/vocabulary/risk.ts';
+import type {
+  CampaignAudience,
+  ComparisonKind,
+  PushSkipReason,
+  RiskHitStatus,
+  RiskSeverity,
+  RiskStage,
+} from '../../domain/vocabulary/risk.ts';
 
 type Defaulted<T> = ColumnType<T, T | undefined, T>;
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -92,7 +99,7 @@ export interface CampaignsTable {
   id: Generated<number>;
   code: string;
   name: string;
-  audience: 'unconfirmed_refund';
+  audience: CampaignAudience;
   round: string;
   city_code: string;
   created_by: string;
@@ -101,7 +108,8 @@ export interface CampaignsTable {
 
 export interface CampaignTargetsTable {
   campaign_id: number;
-  unit_id: number;
+  unit_id: number | null;
+  person_id: number | null;
   region_code: string;
   outbox_id: number | null;
   skipped: PushSkipReason | null;
@@ -110,6 +118,12 @@ export interface CampaignTargetsTable {
 
 export interface PushOptOutsTable {
   unit_id: number;
+  opted_out_at: Timestamp;
+  recorded_by: string;
+}
+
+export interface PersonPushOptOutsTable {
+  person_id: number;
   opted_out_at: Timestamp;
   recorded_by: string;
 }
@@ -124,4 +138,5 @@ export interface RiskTables {
   campaigns: CampaignsTable;
   campaign_targets: CampaignTargetsTable;
   push_opt_outs: PushOptOutsTable;
+  person_push_opt_outs: PersonPushOptOutsTable;
 }

@@ -143,6 +143,7 @@ export interface SmsOutboxTable {
   idempotency_key: string;
   round: string | null;
   unit_id: number | null;
+  person_id: Defaulted<number | null>;
   phone_cipher: Buffer;
   phone_masked: string;
   template: string;

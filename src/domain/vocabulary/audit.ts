@@ -56,6 +56,8 @@ export const auditActionLabels: Readonly<Record<string, string>> = {
   'risk.export_comparison_findings': '导出比对结果',
   'campaign.create': '创建精准推送活动',
   'campaign.push': '发送精准推送短信',
+  'campaign.opt_out': '退订政策推送短信',
+  'campaign.opt_in': '恢复接收政策推送短信',
   'simulation.save_reform': '保存政策模拟方案',
   'simulation.run': '运行政策模拟测算',
   'simulation.read_id_numbers': '政策模拟测算读取申请人身份证号',

@@ -68,6 +68,23 @@ export const campaignPresetLabels: Readonly<Record<CampaignPreset, string>> = {
   zhanchi: '展翅行动',
 };
 
+/** Whom a campaign reaches: eligible but not yet confirmed or applied (鲁人社发〔2024〕8号 第九条). */
+export const campaignAudiences = ['units_unconfirmed', 'persons_skill', 'persons_benefit', 'dispatch_unapplied'] as const;
+export type CampaignAudience = (typeof campaignAudiences)[number];
+export const campaignAudienceLabels: Readonly<Record<CampaignAudience, string>> = {
+  units_unconfirmed: '已告知未确认稳岗返还的单位',
+  persons_skill: '取得证书未申请技能提升补贴的参保职工',
+  persons_benefit: '已登记失业未申领失业保险金的人员',
+  dispatch_unapplied: '须申请未提交申请的劳务派遣单位',
+};
+/** What a target that took the push up did, as the campaign results name it. */
+export const campaignUptakeLabels: Readonly<Record<CampaignAudience, string>> = {
+  units_unconfirmed: '确认领取',
+  persons_skill: '申请补贴',
+  persons_benefit: '申领失业保险金',
+  dispatch_unapplied: '提交申请',
+};
+
 export type PushSkipReason = 'opted_out' | 'recently_pushed' | 'no_phone' | 'daily_limit';
 export const pushSkipReasonLabels: Readonly<Record<PushSkipReason, string>> = {
   opted_out: '已退订推送',

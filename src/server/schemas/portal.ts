@@ -126,3 +126,10 @@ export const personRecord = z.object({
   ),
   benefitPeriods: z.array(z.object({ fromDate: z.string(), toDate: z.string() })),
 });
+
+/** Whether the signed-in unit or person receives policy push SMS (精准推送), and the change they ask for. */
+export const pushPreference = z.object({
+  receivesPush: z.boolean(),
+  optedOutAt: z.string().nullable(),
+});
+export const pushPreferenceBody = z.strictObject({ receivesPush: z.boolean().describe('是否接收政策推送短信') });

@@ -1,7 +1,14 @@
 // The risk-control and push-campaign API (鲁人社发〔2024〕8号 第八条、第九条) as zod schemas: one definition validates
 // the request, serialises the answer, documents the route and gives the console its types (z.input).
 import { z } from 'zod';
-import { comparisonKinds, riskHitStatuses, riskRuleCodes, riskSeverities, riskStages } from '../../domain/vocabulary/risk.ts';
+import {
+  campaignAudiences,
+  comparisonKinds,
+  riskHitStatuses,
+  riskRuleCodes,
+  riskSeverities,
+  riskStages,
+} from '../../domain/vocabulary/risk.ts';
 import { fen, idText, instant, regionCode } from './common.ts';
 
 const note = z.string().trim().min(1, { message: '请填写意见' }).max(500);
@@ -81,6 +88,7 @@ export const campaignSummary = z.object({
   id: z.number(),
   code: z.string(),
   name: z.string(),
+  audience: z.enum(campaignAudiences),
   round: z.string(),
   city_code: z.string(),
   created_by: z.string(),
@@ -91,6 +99,7 @@ export const campaignReport = z.object({
   campaignId: z.number(),
   code: z.string(),
   name: z.string(),
+  audience: z.enum(campaignAudiences),
   round: z.string(),
   districts: z.array(
     z.object({

@@ -1,10 +1,13 @@
-// A campaign's results by district (鲁人社发〔2024〕8号 第九条): units targeted, reached (their push SMS delivered), taken
-// up (confirmed since — the case moved on to confirmed or paid) and the money paid to them, aggregated in SQL.
+// A campaign's results by district (鲁人社发〔2024〕8号 第九条): units or persons targeted, reached (their push SMS
+// delivered), taken up (a unit confirmed; a person applied or claimed since) and what was paid for it (campaign-audiences.ts),
+// aggregated in SQL.
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../adapters/store/schema.ts';
 import type { Fen } from '../../policy/core/money.ts';
 import { Refusal } from '../../domain/refusal.ts';
+import type { CampaignAudience } from '../../domain/vocabulary/risk.ts';
 import { regionAndDistricts } from '../scope/region-and-districts.ts';
+import { paidOf, uptakeOf } from './campaign-audiences.ts';
 
 export interface CampaignDistrictRow {
   regionCode: string;
@@ -19,6 +22,7 @@ export interface CampaignReport {
   campaignId: number;
   code: string;
   name: string;
+  audience: CampaignAudience;
   round: string;
   districts: CampaignDistrictRow[];
 }
@@ -37,12 +41,11 @@ export async function campaignReport(db: Kysely<Database>, campaignId: number, w
   }>`
     SELECT t.region_code, r.name AS region_name, count(*)::int AS targets,
       count(*) FILTER (WHERE o.status = 'sent')::int AS reached,
-      count(*) FILTER (WHERE c.state IN ('confirmed', 'paid'))::int AS uptake,
-      coalesce(sum((SELECT sum(p.amount_fen) FROM payments p WHERE p.round = ${campaign.round} AND p.unit_id = t.unit_id AND p.status = 'paid')), 0)::bigint AS paid_fen
+      count(*) FILTER (WHERE ${uptakeOf(campaign)})::int AS uptake,
+      coalesce(sum(${paidOf(campaign)}), 0)::bigint AS paid_fen
     FROM campaign_targets t
     JOIN regions r ON r.code = t.region_code
     LEFT JOIN sms_outbox o ON o.id = t.outbox_id
-    LEFT JOIN refund_cases c ON c.round = ${campaign.round} AND c.unit_id = t.unit_id
     WHERE t.campaign_id = ${campaignId}
       ${withinRegion ? sql`AND t.region_code IN ${regionAndDistricts(withinRegion)}` : sql``}
     GROUP BY t.region_code, r.name ORDER BY t.region_code`.execute(db);
@@ -50,6 +53,7 @@ export async function campaignReport(db: Kysely<Database>, campaignId: number, w
     campaignId,
     code: campaign.code,
     name: campaign.name,
+    audience: campaign.audience,
     round: campaign.round,
     districts: rows.map((r) => ({
       regionCode: r.region_code,
@@ -65,7 +69,7 @@ export async function campaignReport(db: Kysely<Database>, campaignId: number, w
 export async function listCampaigns(db: Kysely<Database>) {
   return db
     .selectFrom('campaigns')
-    .select(['id', 'code', 'name', 'round', 'city_code', 'created_by', 'created_at'])
+    .select(['id', 'code', 'name', 'audience', 'round', 'city_code', 'created_by', 'created_at'])
     .orderBy('id')
     .execute();
 }

@@ -1,11 +1,16 @@
 // Targeted push campaigns (鲁人社发〔2024〕8号 第九条；威人社函〔2024〕41号 第二条：向符合条件的参保主体“点对点”精准推送):
-// a campaign (畅通领·安全办, 护航行动, 展翅行动 or a new one) targets the units of a city that are eligible for the
-// round's refund and were told but have not confirmed. Creating one is audited.
+// a campaign (畅通领·安全办, 护航行动, 展翅行动 or a new one) targets a city's eligible-but-unclaimed units or persons
+// of its audience (campaign-audiences.ts). Creating one is audited.
 import type { Kysely } from 'kysely';
 import type { Database } from '../../adapters/store/schema.ts';
 import type { Actor } from '../../domain/refund-case.ts';
 import type { Clock } from '../../domain/ports/clock.ts';
-import { campaignPresetLabels, campaignPresets, type CampaignPreset } from '../../domain/vocabulary/risk.ts';
+import {
+  campaignPresetLabels,
+  campaignPresets,
+  type CampaignAudience,
+  type CampaignPreset,
+} from '../../domain/vocabulary/risk.ts';
 import { lockAuditLog } from '../audit/append-audit.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { actorName } from '../round/case-transitions.ts';
@@ -15,6 +20,8 @@ export interface CreateCampaign {
   /** A preset's code (its name is then the preset's), or a new code with a name. */
   code: string;
   name?: string;
+  /** Whom it reaches; units with an unconfirmed refund unless told otherwise. */
+  audience?: CampaignAudience;
   round: string;
   cityCode: string;
   actor: Actor;
@@ -40,7 +47,7 @@ export async function createCampaign(db: Kysely<Database>, request: CreateCampai
       .values({
         code: request.code,
         name,
-        audience: 'unconfirmed_refund',
+        audience: request.audience ?? 'units_unconfirmed',
         round: request.round,
         city_code: request.cityCode,
         created_by: actorName(request.actor),
@@ -52,7 +59,7 @@ export async function createCampaign(db: Kysely<Database>, request: CreateCampai
       actor: request.actor,
       action: 'campaign.create',
       subject: `campaign:${id}`,
-      detail: { code: request.code, name },
+      detail: { code: request.code, name, audience: request.audience ?? 'units_unconfirmed' },
       clock: request.clock,
     });
     return { campaignId: id };

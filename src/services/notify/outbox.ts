@@ -23,6 +23,8 @@ export interface OutboxMessage {
   key: string;
   round: string | null;
   unitId: number | null;
+  /** The person it goes to, when it is sent to a person (push repeat window and opt-out). */
+  personId?: number;
   phoneCipher: Buffer;
   phoneMasked: string;
   template: string;
@@ -39,6 +41,7 @@ export async function enqueueSms(trx: Executor, message: OutboxMessage): Promise
       idempotency_key: message.key,
       round: message.round,
       unit_id: message.unitId,
+      person_id: message.personId ?? null,
       phone_cipher: message.phoneCipher,
       phone_masked: message.phoneMasked,
       template: message.template,

@@ -22,3 +22,13 @@ export function signInCodeText(code: string): string {
 export function campaignPushText(campaignName: string, unitName: string, amountFen: Fen, link: string): string {
   return `【威海人社】${unitName}：“${campaignName}”提醒您，您单位符合失业保险稳岗返还条件，拟返还${formatYuan(amountFen)}元，尚未确认领取。请登录 ${link} 确认。回复TD退订。`;
 }
+
+/** A person's push names what they may apply for, never an amount (the amount is decided on application). */
+export function personCampaignPushText(campaignName: string, personName: string, offer: string, link: string): string {
+  return `【威海人社】${personName}：“${campaignName}”提醒您，您可能符合${offer}申领条件，尚未申请。请登录 ${link} 申请。回复TD退订。`;
+}
+
+/** A labour-dispatch unit must apply before any amount is decided (鲁人社发〔2024〕8号 第三条), so its push names none. */
+export function dispatchCampaignPushText(campaignName: string, unitName: string, link: string): string {
+  return `【威海人社】${unitName}：“${campaignName}”提醒您，劳务派遣单位须主动申请失业保险稳岗返还，您单位尚未提交申请。请登录 ${link} 申请。回复TD退订。`;
+}

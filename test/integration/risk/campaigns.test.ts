@@ -1,6 +1,7 @@
 // Targeted push campaigns on both store backends: a push reaches exactly the city's units that are eligible and were
 // told but have not confirmed (less those who opted out or have no phone), never twice; outside working hours it is
-// refused; the report shows reach, uptake and money paid by district.
+// refused; the report shows reach, uptake and money paid by district. A dispatch campaign reaches exactly the
+// labour-dispatch units that must apply and have not, and counts a later application as uptake.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Kysely } from 'kysely';
 import { chineseWorkingDays } from '../../../src/adapters/calendar/chinese-working-days.ts';
@@ -21,12 +22,12 @@ async function unitCase(
   runId: number,
   name: string,
   state: RefundCaseState,
-  options: { region?: string; phone?: boolean } = {},
+  options: { region?: string; phone?: boolean; laborDispatch?: boolean } = {},
 ) {
   const unit = await insertUnitWithCase(
     db,
     runId,
-    { name, regionCode: options.region ?? HUANCUI },
+    { name, regionCode: options.region ?? HUANCUI, laborDispatch: options.laborDispatch ?? false },
     { state, amountFen: 120_000 },
   );
   if (options.phone !== false) {
@@ -37,6 +38,21 @@ async function unitCase(
       .execute();
   }
   return unit.id;
+}
+
+async function dispatchApplication(db: Kysely<Database>, unitId: number, status: 'submitted' | 'withdrawn', at: string) {
+  await db
+    .insertInto('dispatch_applications')
+    .values({
+      round: ROUND,
+      unit_id: unitId,
+      status,
+      workers: '[]',
+      worker_payments: '[]',
+      submitted_by: '派遣单位经办',
+      submitted_at: at,
+    })
+    .execute();
 }
 
 for (const backend of storeBackends()) {
@@ -131,6 +147,39 @@ for (const backend of storeBackends()) {
           clock,
         });
         expect(await push(db, second)).toEqual({ targets: 1, queued: 0, skipped: { recently_pushed: 1 } });
+      });
+    });
+
+    it('pushes to exactly the labour-dispatch units that must apply and have not, and counts a later application', async () => {
+      await backend.withStore(async ({ db }) => {
+        const run = await insertRun(db);
+        const dispatch = { laborDispatch: true };
+        const mustApply = await unitCase(db, run, '未申请劳务派遣有限公司', 'needs_review', dispatch);
+        const withdrew = await unitCase(db, run, '已撤回劳务派遣有限公司', 'needs_review', dispatch);
+        await dispatchApplication(db, withdrew, 'withdrawn', '2024-09-01T10:00:00+08:00');
+        const applied = await unitCase(db, run, '已申请劳务派遣有限公司', 'needs_review', dispatch);
+        await dispatchApplication(db, applied, 'submitted', '2024-09-01T10:00:00+08:00');
+        await unitCase(db, run, '待复核普通有限公司', 'needs_review');
+        await unitCase(db, run, '烟台劳务派遣有限公司', 'needs_review', { ...dispatch, region: '370600' });
+
+        const { campaignId } = await createCampaign(db, {
+          code: 'dispatch-push',
+          name: '劳务派遣申请提醒',
+          audience: 'dispatch_unapplied',
+          round: ROUND,
+          cityCode: CITY,
+          actor: caseWorker,
+          clock,
+        });
+        expect(await push(db, campaignId)).toEqual({ targets: 2, queued: 2, skipped: {} });
+        const outbox = await db.selectFrom('sms_outbox').select(['unit_id', 'body']).orderBy('unit_id').execute();
+        expect(outbox.map((o) => o.unit_id)).toEqual([mustApply, withdrew]);
+        expect(outbox[0]!.body).toContain('劳务派遣单位须主动申请');
+        expect(outbox[0]!.body).not.toMatch(/\d+(\.\d+)?元/);
+
+        await dispatchApplication(db, mustApply, 'submitted', '2024-10-09T10:00:00+08:00');
+        const report = await campaignReport(db, campaignId);
+        expect(report.districts.map((d) => [d.regionCode, d.targets, d.uptake])).toEqual([[HUANCUI, 2, 1]]);
       });
     });
   });

@@ -64,6 +64,7 @@ const COLUMN_VOCABULARY: Readonly<Record<string, string>> = {
   'risk_hits.status': 'risk.riskHitStatusLabels',
   'risk_hits.proposal': 'risk.riskProposalLabels',
   'campaign_targets.skipped': 'risk.pushSkipReasonLabels',
+  'campaigns.audience': 'risk.campaignAudienceLabels',
   'simulation_runs.status': 'simulation.SIMULATION_RUN_STATUS_LABELS',
   'simulation_changed_units.baseline_status': 'refund.DECISION_STATUS_LABELS',
   'simulation_changed_units.reform_status': 'refund.DECISION_STATUS_LABELS',
@@ -80,7 +81,6 @@ const NOT_SHOWN: Readonly<Record<string, string>> = {
   'ledger_lines.account': 'double-entry bookkeeping, checked by `ledger check`',
   'sessions.kind': 'which sign-in a session belongs to',
   'benefit_runs.status': 'the progress of a monthly run, shown as counts',
-  'campaigns.audience': 'one audience so far; the name of the campaign says whom it reaches',
 };
 
 /** `table.column` → the codes the last migration that constrains it allows. */

@@ -11,6 +11,7 @@ import { useApi } from '../shared/use-api.ts';
 import { PortalPage, SignedInBar } from '../unit/PortalSignIn.tsx';
 import { SkillSubsidyCard } from './SkillSubsidyCard.tsx';
 import { BenefitClaim } from './BenefitClaim.tsx';
+import { PushPreferenceCard } from '../shared/PushPreferenceCard.tsx';
 
 const ID_NUMBER = /^[0-9]{17}[0-9Xx]$/;
 
@@ -132,6 +133,7 @@ function PersonHome({ session, onSignedOut }: { session: PersonSession; onSigned
           ]}
         />
       </Card>
+      <PushPreferenceCard path="/person/me/push-preference" who="个人" />
     </>
   );
 }

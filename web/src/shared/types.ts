@@ -20,6 +20,7 @@ import type {
   portalPayment,
   portalRefundCase,
   portalRound,
+  pushPreference,
   unitOverview,
 } from '../../../src/server/schemas/portal.ts';
 import type { auditEntry, auditPage, auditVerdict } from '../../../src/server/schemas/audit.ts';
@@ -167,6 +168,7 @@ export type PortalApplication = z.input<typeof portalApplication>;
 export type PortalRound = z.input<typeof portalRound>;
 export type UnitOverview = z.input<typeof unitOverview>;
 export type PersonRecord = z.input<typeof personRecord>;
+export type PushPreference = z.input<typeof pushPreference>;
 
 /** Risk control and push campaigns (GET /risk/…, /campaigns/…). */
 export type RiskHit = z.input<typeof hitView>;

@@ -19,6 +19,7 @@ import { useApi } from '../shared/use-api.ts';
 import { Counterfactual } from '../shared/Counterfactual.tsx';
 import type { UnitSession } from '../shared/session.ts';
 import { DispatchApply } from './DispatchApply.tsx';
+import { PushPreferenceCard } from '../shared/PushPreferenceCard.tsx';
 import { PortalPage, SignedInBar } from './PortalSignIn.tsx';
 
 const CREDIT_CODE = /^[0-9A-HJ-NPQRTUWXYa-hj-npqrtuwxy]{18}$/;
@@ -260,6 +261,7 @@ function UnitHome({ session, onSignedOut }: { session: UnitSession; onSignedOut:
       {o?.unit.laborDispatch && (
         <DispatchApply application={o.rounds.find((r) => r.round === ROUND)?.application ?? null} onSubmitted={overview.reload} />
       )}
+      <PushPreferenceCard path="/unit/me/push-preference" who="单位" />
     </>
   );
 }

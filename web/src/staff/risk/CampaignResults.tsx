@@ -4,6 +4,7 @@ import { Alert, Select, Table } from 'antd';
 import { useState } from 'react';
 import { api } from '../../shared/api.ts';
 import { EChart } from '../../shared/EChart.tsx';
+import { campaignAudienceLabels, campaignUptakeLabels } from '../../../../src/domain/vocabulary/risk.ts';
 import { yuan } from '../../shared/format.ts';
 import type { Staff } from '../../shared/session.ts';
 import type { CampaignReport, CampaignSummary } from '../../shared/types.ts';
@@ -21,15 +22,19 @@ export function CampaignResults({ staff, testIdPrefix = 'campaign' }: { staff: S
   );
   if (campaigns.error) return <Alert type="error" showIcon title={campaigns.error} />;
   if (campaigns.data && !campaigns.data.length)
-    return <Alert type="info" showIcon title="尚无推送活动（由经办员在命令行创建）" />;
+    return <Alert type="info" showIcon title="尚无推送活动（由经办员在命令行创建，可选推送对象）" />;
   const rows = report.data?.districts ?? [];
+  const uptake = campaignUptakeLabels[report.data?.audience ?? 'units_unconfirmed'];
   return (
     <>
       <Select
-        style={{ width: 240 }}
+        style={{ width: 480 }}
         value={id}
         onChange={setSelected}
-        options={(campaigns.data ?? []).map((c) => ({ value: c.id, label: c.name }))}
+        options={(campaigns.data ?? []).map((c) => ({
+          value: c.id,
+          label: `${c.name}（${campaignAudienceLabels[c.audience]}）`,
+        }))}
       />
       <EChart
         testId={`${testIdPrefix}-chart`}
@@ -38,13 +43,13 @@ export function CampaignResults({ staff, testIdPrefix = 'campaign' }: { staff: S
           legend: {},
           xAxis: { type: 'category', data: rows.map((d) => d.regionName) },
           yAxis: [
-            { type: 'value', name: '单位数' },
+            { type: 'value', name: '对象数' },
             { type: 'value', name: '已支付（万元）' },
           ],
           series: [
             { name: '推送对象', type: 'bar', data: rows.map((d) => d.targets) },
             { name: '送达', type: 'bar', data: rows.map((d) => d.reached) },
-            { name: '确认领取', type: 'bar', data: rows.map((d) => d.uptake) },
+            { name: uptake, type: 'bar', data: rows.map((d) => d.uptake) },
             { name: '已支付（万元）', type: 'line', yAxisIndex: 1, data: rows.map((d) => d.paidFen / 1_000_000) },
           ],
         }}
@@ -60,7 +65,7 @@ export function CampaignResults({ staff, testIdPrefix = 'campaign' }: { staff: S
           { title: '区县', dataIndex: 'regionName' },
           { title: '推送对象', dataIndex: 'targets', align: 'right' },
           { title: '送达', dataIndex: 'reached', align: 'right' },
-          { title: '确认领取', dataIndex: 'uptake', align: 'right' },
+          { title: uptake, dataIndex: 'uptake', align: 'right' },
           { title: '已支付', render: (_, d) => yuan(d.paidFen), align: 'right' },
         ]}
       />
