@@ -12,7 +12,7 @@ import { listComparisonFindings, listComparisonImports } from '../../services/ri
 import { exportComparisonFindings } from '../../services/risk/comparison-findings-export.ts';
 import { hitDetail as readHit, listHits } from '../../services/risk/list-hits.ts';
 import { decideResolution, proposeResolution, recordRepayment } from '../../services/risk/work-hit.ts';
-import { refusals } from '../schemas/common.ts';
+import { idParams, refusals } from '../schemas/common.ts';
 import {
   campaignReport as campaignReportSchema,
   campaignSummary,
@@ -23,7 +23,6 @@ import {
   hitDetail,
   hitListQuery,
   hitView,
-  idParams,
   proposeBody,
   regionQuery,
   repayBody,

@@ -9,12 +9,10 @@ import {
   riskSeverities,
   riskStages,
 } from '../../domain/vocabulary/risk.ts';
-import { fen, idText, instant, regionCode } from './common.ts';
+import { fen, instant, regionCode } from './common.ts';
 
 const note = z.string().trim().min(1, { message: '请填写意见' }).max(500);
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: '日期须为 YYYY-MM-DD 格式' });
-
-export const idParams = z.object({ id: idText });
 
 /** A district account names its district; a city account may name the city or leave the region out. */
 export const hitListQuery = z.strictObject({
