@@ -67,8 +67,13 @@ describe.skipIf(browserSkipReason)('财务人员在控制台更正个人款项�
     const { page } = h;
     await signInStaff(h, 'caiwu');
     await openMenu(page, '银行文件与对账');
-    const row = page.locator('.ant-table-row').filter({ hasText: '陈晓东' }).first();
-    expect(await row.innerText()).toContain(accountKindLabels.social_security_card);
+    // The failed payment's row in the corrections card (the reconciliation above it lists the same person too).
+    const row = page
+      .locator('.ant-card')
+      .filter({ hasText: '支付失败、退回款项与账户更正' })
+      .locator('.ant-table-row')
+      .filter({ hasText: '陈晓东' });
+    await expect.poll(() => row.innerText()).toContain(accountKindLabels.social_security_card);
     await row.getByRole('button', { name: '更正账户' }).click();
     const dialog = page.getByRole('dialog');
     await dialog.getByText(accountKindLabels.social_security_card).waitFor();
