@@ -20,6 +20,9 @@ import { fixedClock } from '../../src/domain/ports/clock.ts';
 import { DEMO_PASSWORD, demoStaff } from '../../src/demo/demo-staff.ts';
 import { codeInBody, recordingProvider, testCipher } from '../support/sms-fixtures.ts';
 
+/** The demo staff's user names split into words: data, not English on a page (expectNoEnglish allows them). */
+export const STAFF_NAME_WORDS: ReadonlySet<string> = new Set(demoStaff.flatMap((a) => a.username.split(/[._-]/)));
+
 export const CHROMIUM = '/usr/bin/chromium';
 export const SCREENSHOTS = fileURLToPath(new URL('../../docs/screenshots/', import.meta.url));
 

@@ -3,7 +3,7 @@
 // Chinese; finance records money arriving in the card and the waiting counts fall to none.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { argon2PasswordHasher } from '../../src/adapters/crypto/argon2-password-hasher.ts';
-import { demoStaff, seedDemoStaff } from '../../src/demo/demo-staff.ts';
+import { seedDemoStaff } from '../../src/demo/demo-staff.ts';
 import type { Actor } from '../../src/domain/refund-case.ts';
 import { proposeWithinFunds } from '../../src/services/benefit/living-guarantee-first.ts';
 import { recordFundArrival } from '../../src/services/fund/fund-arrivals.ts';
@@ -16,11 +16,11 @@ import {
   openMenu,
   screenshot,
   signInStaff,
+  STAFF_NAME_WORDS,
   startHarness,
   type Harness,
 } from './browser-harness.ts';
 
-const DATA_WORDS = new Set(demoStaff.flatMap((a) => a.username.split(/[._-]/)));
 const finance: Actor = { kind: 'staff', role: 'finance', name: '财务甲' };
 
 describe.skipIf(browserSkipReason)('支出户资金不足时排队、资金到账后支付', () => {
@@ -60,7 +60,7 @@ describe.skipIf(browserSkipReason)('支出户资金不足时排队、资金到�
     expect(text).toMatch(/排队等待资金\s*1 笔/);
     expect(text).toMatch(/排队的保生活发放\s*4 笔/);
     expect(text).toContain('稳岗返还待资金到账后支付');
-    await expectNoEnglish(page, DATA_WORDS);
+    await expectNoEnglish(page, STAFF_NAME_WORDS);
 
     await card.getByLabel('到账金额（元）').fill('100000');
     await card.getByLabel('拨款凭证号').fill('威财社〔2024〕61号');
@@ -70,7 +70,7 @@ describe.skipIf(browserSkipReason)('支出户资金不足时排队、资金到�
     expect(await card.innerText()).toMatch(/排队等待资金\s*0 笔/);
     expect(await card.innerText()).toContain('没有等待资金的支付');
     await page.locator('.ant-message-notice').first().waitFor({ state: 'detached' });
-    await expectNoEnglish(page, DATA_WORDS);
+    await expectNoEnglish(page, STAFF_NAME_WORDS);
     await screenshot(page, 'fund-payout');
   }, 180_000);
 });
