@@ -1,29 +1,4 @@
 // Entry point of the `wengang` command.
-import { runEvaluate } from './commands/evaluate.ts';
-import { runGenerate } from './commands/generate.ts';
-import { runImport } from './commands/import.ts';
-import { runAudit } from './commands/audit.ts';
-import { runBank } from './commands/bank.ts';
-import { runBenefit } from './commands/benefit.ts';
-import { runConfirm } from './commands/confirm.ts';
-import { runDispatch } from './commands/dispatch.ts';
-import { runFund } from './commands/fund.ts';
-import { runLedger } from './commands/ledger.ts';
-import { runReconcile } from './commands/reconcile.ts';
-import { runReform } from './commands/reform.ts';
-import { runNotice } from './commands/notice.ts';
-import { runNotify } from './commands/notify.ts';
-import { runPay } from './commands/pay.ts';
-import { runReview } from './commands/review.ts';
-import { runRuns } from './commands/runs.ts';
-import { runScreen } from './commands/screen.ts';
-import { runServe } from './commands/serve.ts';
-import { runStaff } from './commands/staff.ts';
-import { runSkill } from './commands/skill.ts';
-import { runRisk } from './commands/risk.ts';
-import { runCampaign } from './commands/campaign.ts';
-import { runBackup, runRestore } from './commands/backup.ts';
-import { runMigrateToPostgres } from './commands/migrate-to-postgres.ts';
 import { CliError } from './cli-error.ts';
 import { settings, SettingsError } from '../config/settings.ts';
 
@@ -59,33 +34,35 @@ const HELP = `用法 / usage: wengang <命令> [参数]
   help                         显示本帮助
 `;
 
-const commands: Record<string, (args: string[]) => Promise<number>> = {
-  evaluate: runEvaluate,
-  serve: runServe,
-  generate: runGenerate,
-  import: runImport,
-  screen: runScreen,
-  runs: runRuns,
-  review: runReview,
-  notice: runNotice,
-  notify: runNotify,
-  confirm: runConfirm,
-  dispatch: runDispatch,
-  pay: runPay,
-  bank: runBank,
-  reconcile: runReconcile,
-  risk: runRisk,
-  campaign: runCampaign,
-  reform: runReform,
-  ledger: runLedger,
-  skill: runSkill,
-  fund: runFund,
-  benefit: runBenefit,
-  audit: runAudit,
-  staff: runStaff,
-  backup: runBackup,
-  restore: runRestore,
-  'migrate-to-postgres': runMigrateToPostgres,
+/** Each command's module is loaded when it runs, so `wengang screen` starts without the web server or Excel. */
+type Command = (args: string[]) => Promise<number>;
+const commands: Record<string, () => Promise<Command>> = {
+  evaluate: async () => (await import('./commands/evaluate.ts')).runEvaluate,
+  serve: async () => (await import('./commands/serve.ts')).runServe,
+  generate: async () => (await import('./commands/generate.ts')).runGenerate,
+  import: async () => (await import('./commands/import.ts')).runImport,
+  screen: async () => (await import('./commands/screen.ts')).runScreen,
+  runs: async () => (await import('./commands/runs.ts')).runRuns,
+  review: async () => (await import('./commands/review.ts')).runReview,
+  notice: async () => (await import('./commands/notice.ts')).runNotice,
+  notify: async () => (await import('./commands/notify.ts')).runNotify,
+  confirm: async () => (await import('./commands/confirm.ts')).runConfirm,
+  dispatch: async () => (await import('./commands/dispatch.ts')).runDispatch,
+  pay: async () => (await import('./commands/pay.ts')).runPay,
+  bank: async () => (await import('./commands/bank.ts')).runBank,
+  reconcile: async () => (await import('./commands/reconcile.ts')).runReconcile,
+  risk: async () => (await import('./commands/risk.ts')).runRisk,
+  campaign: async () => (await import('./commands/campaign.ts')).runCampaign,
+  reform: async () => (await import('./commands/reform.ts')).runReform,
+  ledger: async () => (await import('./commands/ledger.ts')).runLedger,
+  skill: async () => (await import('./commands/skill.ts')).runSkill,
+  fund: async () => (await import('./commands/fund.ts')).runFund,
+  benefit: async () => (await import('./commands/benefit.ts')).runBenefit,
+  audit: async () => (await import('./commands/audit.ts')).runAudit,
+  staff: async () => (await import('./commands/staff.ts')).runStaff,
+  backup: async () => (await import('./commands/backup.ts')).runBackup,
+  restore: async () => (await import('./commands/backup.ts')).runRestore,
+  'migrate-to-postgres': async () => (await import('./commands/migrate-to-postgres.ts')).runMigrateToPostgres,
 };
 
 async function main(argv: string[]): Promise<number> {
@@ -102,7 +79,7 @@ async function main(argv: string[]): Promise<number> {
   }
   const command = commands[name];
   if (!command) throw new CliError(`未知命令：${name}`, `unknown command: ${name}`);
-  return command(args);
+  return (await command())(args);
 }
 
 main(process.argv.slice(2)).then(

@@ -157,6 +157,8 @@ export function validateParameterFile(
 
 export class ParameterStore {
   private readonly byRule = new Map<string, ParameterFile>();
+  /** One answer object per dated value: a screening looks the same few values up millions of times. */
+  private readonly answers = new WeakMap<DatedValue, ParameterInForce<unknown>>();
 
   /** `version` identifies the exact parameter set (a content hash computed by whoever loaded the files). */
   constructor(
@@ -209,16 +211,20 @@ export class ParameterStore {
     def: ParameterDefinition,
     hit: DatedValue,
   ): ParameterInForce<ParameterValue<S, K>> {
-    const value = hit.value as ParameterValue<S, K>;
-    return {
-      rule: declaration.rule,
-      key,
-      label: def.label,
-      unit: def.unit,
-      value,
-      from: hit.from,
-      to: hit.to,
-      legalBasis: hit.legalBasis,
-    };
+    let answer = this.answers.get(hit);
+    if (!answer) {
+      answer = Object.freeze({
+        rule: declaration.rule,
+        key,
+        label: def.label,
+        unit: def.unit,
+        value: hit.value,
+        from: hit.from,
+        to: hit.to,
+        legalBasis: hit.legalBasis,
+      });
+      this.answers.set(hit, answer);
+    }
+    return answer as ParameterInForce<ParameterValue<S, K>>;
   }
 }

@@ -19,11 +19,12 @@ export function fullyPaidMonths(months: RefundInput['months'], payments: RefundI
   const due = new Map<Period, number>();
   for (const m of months) if (m.period < before) addTo(due, m.period, m.dueFen);
   const paid = new Map<Period, number>();
-  for (const p of payments) if (p.kind === 'contribution' && p.paidOn <= asOf) addTo(paid, p.period, p.amountFen);
-  return [...due]
-    .filter(([p, dueFen]) => dueFen > 0 && (paid.get(p) ?? 0) >= dueFen)
-    .map(([p]) => p)
-    .sort();
+  for (const p of payments) {
+    if (p.kind === 'contribution' && p.paidOn <= asOf && due.has(p.period)) addTo(paid, p.period, p.amountFen);
+  }
+  const full: Period[] = [];
+  for (const [period, dueFen] of due) if (dueFen > 0 && (paid.get(period) ?? 0) >= dueFen) full.push(period);
+  return full.sort();
 }
 
 function longestRun(sorted: readonly Period[]): number {

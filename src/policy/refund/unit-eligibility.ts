@@ -170,9 +170,10 @@ function checkLayoffs(
   const judged = known.map((measure) => {
     const small = measure.basis <= smallUnit.value;
     const cap = small ? smallLimit : limit;
-    return { ...measure, small, cap, passed: measure.layoffs === 0 || ratioAtMost(measure.layoffs, measure.basis, cap.value) };
+    return { measure, small, cap, passed: measure.layoffs === 0 || ratioAtMost(measure.layoffs, measure.basis, cap.value) };
   });
-  const { layoffs, basis, small, cap, passed, formula } = judged.find((j) => j.passed) ?? judged[0]!;
+  const { measure, small, cap, passed } = judged.find((j) => j.passed) ?? judged[0]!;
+  const { layoffs, basis, formula } = measure;
   const layoffRate = layoffs === 0 ? '0' : formatRatio(layoffs, basis);
   checks.note({
     step: 'layoffBasis',

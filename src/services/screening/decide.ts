@@ -1,6 +1,6 @@
 // One unit's refund decision (鲁人社发〔2024〕8号 第二条) from its input, with the input's hash; and the same for a unit
 // read from the store, as a case worker needs after entering an override or someone opens a screened decision.
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../adapters/store/schema.ts';
 import type { IsoDate } from '../../policy/core/dates.ts';
@@ -24,9 +24,20 @@ export interface UnitDecision {
   inputHash: string;
 }
 
+/**
+ * The layout of the figures a screening hashes, written in front of every figures hash. `f2`: the date, the unit's
+ * record, the dues and the receipts as plain text, the headcount figures and the overrides, one per line. Hashes
+ * without a prefix (`f1`, before 2026-12-06) covered payments summed as JSON: they cannot show the data unchanged, so
+ * such a decision is opened without a rebuilt trace, and the next run moves a screening-stage case onto its decision.
+ */
+export const FIGURES_FORMAT = 'f2';
+
+/** Whether a stored figures hash has the layout this version computes (only then may the two be compared). */
+export const comparableFiguresHash = (hash: string) => hash.startsWith(`${FIGURES_FORMAT}:`);
+
 /** sha256 over the figures read for the unit and the parameter version: equal runs on equal data give equal hashes. */
 export function figuresHash(figures: string, policyVersion: string): string {
-  return createHash('sha256').update(figures).update('\0').update(policyVersion).digest('hex');
+  return `${FIGURES_FORMAT}:${hash('sha256', `${figures}\0${policyVersion}`)}`;
 }
 
 export function decideLoaded(unit: UnitInput, params: ParameterStore): UnitDecision {

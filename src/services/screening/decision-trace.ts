@@ -6,7 +6,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../adapters/store/schema.ts';
 import type { TraceStep } from '../../policy/core/decision.ts';
 import type { ParameterStore } from '../../policy/core/parameters.ts';
-import { decideUnit, UnitNotFoundError } from './decide.ts';
+import { comparableFiguresHash, decideUnit, UnitNotFoundError } from './decide.ts';
 
 export interface StoredDecisionRef {
   round: string;
@@ -30,6 +30,7 @@ export const traceNotes = {
     `该结论按参数版本 ${stored} 作出，系统当前加载的参数版本为 ${loaded}，无法按原参数重建计算过程；${STORED_FIGURES}`,
   dataChanged: `该单位的数据自作出结论以来已有变更（输入指纹不一致），无法重建当时的计算过程；${STORED_FIGURES}如需按现有数据判定，请重新筛查。`,
   unitGone: `该单位已不在参保单位登记中，无法重建计算过程；${STORED_FIGURES}`,
+  earlierFormat: `该结论由早期版本的筛查作出，其输入指纹无法与现行版本比对，不能确认数据未变，因此不重建计算过程；${STORED_FIGURES}尚在筛查阶段的案件重新筛查后即可查看计算过程。`,
 } as const;
 
 export async function decisionTrace(
@@ -40,6 +41,7 @@ export async function decisionTrace(
   if (ref.trace) return { trace: ref.trace, traceNote: null };
   if (ref.policyVersion !== params.version)
     return { trace: null, traceNote: traceNotes.otherParameters(ref.policyVersion, params.version) };
+  if (!comparableFiguresHash(ref.inputHash)) return { trace: null, traceNote: traceNotes.earlierFormat };
   try {
     const again = await decideUnit(db, { round: ref.round, asOf: ref.asOf, unitId: ref.unitId, params });
     if (again.inputHash !== ref.inputHash) return { trace: null, traceNote: traceNotes.dataChanged };

@@ -1,10 +1,10 @@
 // One unit's refund input (鲁人社发〔2024〕8号 第二条) in a single statement: its record, the exclusion flags in force,
-// the summed dues, payments and headcount figures, and the case workers' overrides, built exactly as the chunk read
+// the dues, receipts and headcount figures, and the case workers' overrides, built exactly as the chunk read
 // builds them (same figures, same hash). Opening a decision re-decides its unit, so this is one round trip, not six.
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../adapters/store/schema.ts';
 import type { IsoDate } from '../../policy/core/dates.ts';
-import { headcountFigures, monthlyDues, summedPayments, unitInput, type UnitInput } from './refund-inputs.ts';
+import { headcountFigures, monthlyDues, paymentReceipts, unitInput, type UnitInput } from './refund-inputs.ts';
 
 export interface OneUnitQuery {
   round: string;
@@ -20,7 +20,7 @@ export async function loadUnitInput(db: Kysely<Database>, query: OneUnitQuery): 
   const row = await db
     .selectFrom('units as u')
     .leftJoin(monthlyDues(db, scope, asOf).as('m'), 'm.unit_id', 'u.id')
-    .leftJoin(summedPayments(db, scope, asOf, baseYear).as('p'), 'p.unit_id', 'u.id')
+    .leftJoin(paymentReceipts(db, scope, asOf).as('p'), 'p.unit_id', 'u.id')
     .leftJoin(headcountFigures(db, scope, baseYear).as('h'), 'h.unit_id', 'u.id')
     .selectAll('u')
     .select(['m.rows as months', 'p.rows as payments', 'h.start', 'h.end', 'h.retired', 'h.first_month'])
@@ -51,8 +51,8 @@ export async function loadUnitInput(db: Kysely<Database>, query: OneUnitQuery): 
     row,
     {
       flags: row.flags ?? [],
-      monthsText: row.months ?? '[]',
-      paymentsText: row.payments ?? '[]',
+      monthsText: row.months ?? '',
+      paymentsText: row.payments ?? '',
       headcount: start === null || end === null || retired === null ? undefined : { start, end, retired, first_month },
       overrides: row.overrides ?? undefined,
     },

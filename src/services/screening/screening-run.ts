@@ -3,6 +3,7 @@
 // at any point resumes after the last committed unit with nothing written twice, and memory stays flat however many
 // units there are. On PostgreSQL the next chunk is read (on another pooled connection) while this one is decided and
 // written; PGlite has one connection, so there the chunks follow one another.
+import { setImmediate } from 'node:timers/promises';
 import type { Kysely } from 'kysely';
 import { bulkWriterFor } from '../../adapters/store/bulk-writer.ts';
 import type { Database } from '../../adapters/store/schema.ts';
@@ -102,12 +103,23 @@ export async function createScreeningRun(
   });
 }
 
-function decisionRows(runId: number, policyVersion: string, units: readonly UnitInput[], params: ParameterStore): CellValue[][] {
-  return units.map((unit) => {
-    const { unitId, regionCode } = unit;
-    const { outcome: decision, inputHash } = outcomeOfLoaded(unit, params);
-    return decisionCells({ runId, unitId, regionCode, decision, inputHash, policyVersion });
-  });
+/** Units decided between two turns of the event loop, so the previous chunk's write keeps moving meanwhile. */
+const DECIDE_SLICE = 500;
+
+async function decisionRows(
+  runId: number,
+  policyVersion: string,
+  units: readonly UnitInput[],
+  params: ParameterStore,
+): Promise<CellValue[][]> {
+  const rows: CellValue[][] = [];
+  for (let i = 0; i < units.length; i++) {
+    if (i > 0 && i % DECIDE_SLICE === 0) await setImmediate();
+    const { unitId, regionCode } = units[i]!;
+    const { outcome: decision, inputHash } = outcomeOfLoaded(units[i]!, params);
+    rows.push(decisionCells({ runId, unitId, regionCode, decision, inputHash, policyVersion }));
+  }
+  return rows;
 }
 
 /** Decides the run's remaining units chunk by chunk, then opens and updates the round's cases; marks it completed. */
@@ -144,6 +156,42 @@ export async function continueScreeningRun(store: Store, runId: number, options:
   };
   if (run.status === 'failed')
     await db.updateTable('screening_runs').set({ status: 'running', error: null }).where('id', '=', runId).execute();
+  /** Stores a decided chunk, its new cases and the run's cursor in one transaction; returns the cases opened. */
+  const write = (rows: CellValue[][], fromUnit: number, toUnit: number, after: number) =>
+    db.transaction().execute(async (trx) => {
+      await bulkWriterFor(trx).copyRows('refund_decisions', DECISION_COLUMNS, rows);
+      const opened = await openChunkCases(trx, {
+        runId,
+        round: run.round,
+        fromUnit,
+        toUnit,
+        at: options.clock.now(),
+        by: run.created_by,
+      });
+      const moved = await trx
+        .updateTable('screening_runs')
+        .set((eb) => ({ cursor_unit_id: toUnit, processed_units: eb('processed_units', '+', rows.length) }))
+        .where('id', '=', runId)
+        .where('cursor_unit_id', '=', after)
+        .executeTakeFirst();
+      if (moved.numUpdatedRows !== 1n) throw new Refusal('CONFLICT', `筛查批次 #${runId} 正由另一进程处理`);
+      return opened;
+    });
+  /** Waits for a chunk's write, then counts it and reports progress (which may stop the run). */
+  const committed = async (writing: Promise<number>, units: number, next: number) => {
+    casesOpened += await writing;
+    cursor = next;
+    done += units;
+    const seconds = (performance.now() - started) / 1000;
+    await options.onProgress?.({
+      done,
+      total: run.total_units,
+      unitsPerSecond: seconds > 0 ? (done - doneAtStart) / seconds : 0,
+    });
+  };
+  // On PostgreSQL three chunks are in hand at once: one being read, one decided, one written. A chunk's write starts
+  // only after the one before it is committed and reported, so a run stopped from onProgress has written nothing more.
+  let writing: { promise: Promise<number>; units: number; next: number } | undefined;
   try {
     let reading = load(cursor);
     for (;;) {
@@ -151,36 +199,19 @@ export async function continueScreeningRun(store: Store, runId: number, options:
       if (units.length === 0) break;
       const next = units.at(-1)!.unitId;
       if (readAhead) reading = load(next);
-      const rows = decisionRows(runId, run.policy_version, units, options.params);
-      casesOpened += await db.transaction().execute(async (trx) => {
-        await bulkWriterFor(trx).copyRows('refund_decisions', DECISION_COLUMNS, rows);
-        const opened = await openChunkCases(trx, {
-          runId,
-          round: run.round,
-          fromUnit: units[0]!.unitId,
-          toUnit: next,
-          at: options.clock.now(),
-          by: run.created_by,
-        });
-        const moved = await trx
-          .updateTable('screening_runs')
-          .set((eb) => ({ cursor_unit_id: next, processed_units: eb('processed_units', '+', units.length) }))
-          .where('id', '=', runId)
-          .where('cursor_unit_id', '=', cursor)
-          .executeTakeFirst();
-        if (moved.numUpdatedRows !== 1n) throw new Refusal('CONFLICT', `筛查批次 #${runId} 正由另一进程处理`);
-        return opened;
-      });
-      if (!readAhead) reading = load(next);
-      cursor = next;
-      done += units.length;
-      const seconds = (performance.now() - started) / 1000;
-      await options.onProgress?.({
-        done,
-        total: run.total_units,
-        unitsPerSecond: seconds > 0 ? (done - doneAtStart) / seconds : 0,
-      });
+      const rows = await decisionRows(runId, run.policy_version, units, options.params);
+      if (writing) await committed(writing.promise, writing.units, writing.next);
+      const promise = write(rows, units[0]!.unitId, next, cursor);
+      promise.catch(() => undefined); // awaited in turn, after the next chunk is decided
+      writing = { promise, units: units.length, next };
+      if (!readAhead) {
+        await committed(promise, units.length, next);
+        writing = undefined;
+        reading = load(next);
+      }
     }
+    if (writing) await committed(writing.promise, writing.units, writing.next);
+    writing = undefined;
     const casesRescreened = await rescreenChangedCases(db, { runId, round: run.round, clock: options.clock, by: run.created_by });
     await db
       .updateTable('screening_runs')
@@ -196,6 +227,7 @@ export async function continueScreeningRun(store: Store, runId: number, options:
       casesRescreened,
     };
   } catch (error) {
+    await writing?.promise.catch(() => undefined); // a chunk still being written commits whole or not at all first
     await db
       .updateTable('screening_runs')
       .set({ status: 'failed', error: (error as Error).message })

@@ -222,6 +222,30 @@ for (const backend of storeBackends()) {
       }
     });
 
+    it('rebuilds no trace from a hash of the figures layout before f2, and the next run moves the case onto its decision', async () => {
+      const store = await populated(await backend.freshConfig());
+      try {
+        const first = await startScreeningRun(store, options);
+        // Decisions stored before 2026-12-06 carry a bare sha256 of the figures as they were then laid out.
+        await store.db
+          .updateTable('refund_decisions')
+          .set((eb) => ({ input_hash: eb.fn('substr', [eb.ref('input_hash'), eb.val(4)]) }))
+          .where('run_id', '=', first.runId)
+          .execute();
+        const opened = await unitRoundDecision(store.db, params, '2024', 6);
+        expect(opened).toMatchObject({ status: 'eligible', amountFen: 6_000_000, trace: null });
+        expect(opened!.traceNote).toContain('早期版本的筛查作出');
+
+        // The earlier hash cannot show the data unchanged: every case still at the screening stage follows the new run.
+        const again = await startScreeningRun(store, options);
+        expect(again.casesRescreened).toBe(8);
+        expect(await unitRoundDecision(store.db, params, '2024', 6)).toMatchObject({ amountFen: 6_000_000, traceNote: null });
+        expect(await startScreeningRun(store, options)).toMatchObject({ casesRescreened: 0 });
+      } finally {
+        await store.close();
+      }
+    });
+
     it('takes a unit first insured during the base year from its first month, and its retirements from the whole year', async () => {
       const store = await populated(await backend.freshConfig());
       try {
