@@ -4,7 +4,8 @@
 // with the same generator and scale as bench/screening.ts and reused afterwards. Measured side by side, since the
 // machine is shared: the screening's read alone (every chunk read, nothing decided), then the what-if run; then a
 // screening of the same population (once per parameter version), whose totals the run's baseline must equal.
-// Run: npm run bench:simulation [-- --units 50000] ; writes bench/results/simulation.json.
+// Run: npm run bench:simulation [-- --units 50000] ; writes bench/results/simulation.json. `npm run bench:simulation:province`
+// runs the same reform over the province population of `npm run bench:province` (results in simulation-province.json).
 import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { sql } from 'kysely';
@@ -22,7 +23,14 @@ import { runImpact } from '../src/services/simulation/impact-run.ts';
 import { saveReform } from '../src/services/simulation/reforms.ts';
 import { peakRssMiB, report } from './report.ts';
 
-const { values } = parseArgs({ options: { units: { type: 'string', default: '50000' } } });
+const { values } = parseArgs({
+  options: {
+    units: { type: 'string', default: '50000' },
+    /** Reuse another benchmark's population, e.g. the province screening's wengang_bench_1000000. */
+    database: { type: 'string' },
+    name: { type: 'string', default: 'simulation' },
+  },
+});
 const units = Number(values.units);
 const serverUrl = new URL(process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres');
 const params = projectParameters();
@@ -31,7 +39,7 @@ const actor = { kind: 'system' } as const;
 const seconds = (since: number) => +((performance.now() - since) / 1000).toFixed(2);
 
 async function databaseUrl(): Promise<string> {
-  const name = `wengang_sim_${units}`;
+  const name = values.database ?? `wengang_sim_${units}`;
   const admin = new pg.Client(serverUrl.href);
   await admin.connect();
   try {
@@ -50,7 +58,8 @@ const cipher = new SmFieldCipher(keyRingFromEnv(process.env).keyRing);
 async function populate(store: Store): Promise<void> {
   if (await store.db.selectFrom('units').select('id').limit(1).executeTakeFirst()) return;
   await generateIntoStore(store, {
-    scale: { units, regions: 'weihai', people: { unitShare: 0 } },
+    // As bench/screening.ts generates them: a city in Weihai, a province over Shandong.
+    scale: { units, regions: units >= 1_000_000 ? 'shandong' : 'weihai', people: { unitShare: 0 } },
     seed: 1,
     cipher,
     params,
@@ -130,7 +139,7 @@ try {
     baselineMatchesScreening:
       tally.total.baselineFen === screening.totalFen && tally.total.baselineEligible === screening.eligible,
   };
-  report('simulation', [result]);
+  report(values.name, [result]);
   console.log(JSON.stringify(result));
 } finally {
   await store.close();

@@ -77,7 +77,7 @@ async function main(argv: string[]): Promise<number> {
     if (error instanceof SettingsError) throw new CliError(error.zh, error.en);
     throw error;
   }
-  const command = commands[name];
+  const command = Object.hasOwn(commands, name) ? commands[name] : undefined;
   if (!command) throw new CliError(`未知命令：${name}`, `unknown command: ${name}`);
   return (await command())(args);
 }

@@ -14,20 +14,18 @@ import { seedDemoStaff } from '../../src/demo/demo-staff.ts';
 import { createCampaign } from '../../src/services/campaigns/campaigns.ts';
 import { pushCampaign } from '../../src/services/campaigns/push-campaign.ts';
 import { importFile } from '../../src/services/imports/import-file.ts';
-import { runComparisons } from '../../src/services/risk/compare.ts';
 import { writeCsvFile } from '../support/import-fixtures.ts';
 import { insertConfirmedPayments } from '../support/bank-fixtures.ts';
 import { insertRun, insertUnitWithCase, ROUND } from '../support/review-fixtures.ts';
 import {
-  AS_OF,
   caseWorker,
   CITY,
   clock,
+  compareCity,
   hitsOf,
   HUANCUI,
   insertPersonWithIdNumber,
   paidTwiceByTwoDistricts,
-  system,
   WENDENG,
 } from '../support/risk-fixtures.ts';
 import { testCipher } from '../support/sms-fixtures.ts';
@@ -108,14 +106,7 @@ describe.skipIf(browserSkipReason)('风险疑点与精准推送在浏览器中�
       reportDir: join(dir, 'reports'),
     });
     expect(imported.status).toBe('accepted');
-    await runComparisons(db, {
-      cityCode: CITY,
-      asOf: AS_OF,
-      parameters: projectParameters(),
-      cipher: testCipher,
-      actor: system,
-      clock,
-    });
+    await compareCity(db);
   }, 180_000);
 
   afterAll(async () => {

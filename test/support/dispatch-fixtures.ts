@@ -3,16 +3,13 @@
 // contributions in the store; and the uploaded sheets written as real .xlsx files with the template's headers.
 import { join } from 'node:path';
 import type { Store } from '../../src/adapters/store/open-store.ts';
-import { keyRingFromEnv } from '../../src/adapters/crypto/key-ring.ts';
-import { SmFieldCipher } from '../../src/adapters/crypto/sm-field-cipher.ts';
 import { writeXlsx, type ExportCell } from '../../src/adapters/files/write-xlsx.ts';
 import { maskIdNumber } from '../../src/domain/masking.ts';
 import { creditCodeCheckCharacter, idNumberCheckCharacter } from '../../src/policy/identifier.ts';
 import { paymentSheet, placementSheet } from '../../src/services/dispatch/application-sheets.ts';
 import { insertCase, insertRun } from './review-fixtures.ts';
 import { creditCodeOf, insertFixtureUnits } from './round-fixtures.ts';
-
-export const cipher = new SmFieldCipher(keyRingFromEnv({}).keyRing);
+import { testCipher as cipher } from './sealed-accounts.ts';
 
 export const idNumberOf = (n: number) => {
   const first17 = `37100219900101${String(n).padStart(3, '0')}`;

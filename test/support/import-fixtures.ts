@@ -2,15 +2,13 @@
 // a field cipher with the development keys, and a store per test.
 import { writeFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
-import { keyRingFromEnv } from '../../src/adapters/crypto/key-ring.ts';
-import { SmFieldCipher } from '../../src/adapters/crypto/sm-field-cipher.ts';
 import { openStore, type Store } from '../../src/adapters/store/open-store.ts';
 import { creditCodeCheckCharacter, idNumberCheckCharacter } from '../../src/policy/identifier.ts';
 import { addDays } from '../../src/policy/core/dates.ts';
 import { encodeGbk } from '../unit/files/support.ts';
 import type { StoreBackend } from './store-backends.ts';
 
-export const testCipher = new SmFieldCipher(keyRingFromEnv({}).keyRing);
+export { testCipher } from './sealed-accounts.ts';
 
 /** The n-th of a series of valid credit codes (Weihai, enterprise). */
 export function creditCodeFor(n: number): string {

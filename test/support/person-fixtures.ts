@@ -1,12 +1,12 @@
 // Persons as the persons import leaves them: ID number, phone and social security card account encrypted (SM4) with a
 // blind index and masked copies, with the test key ring.
 import type { Kysely } from 'kysely';
-import { keyRingFromEnv } from '../../src/adapters/crypto/key-ring.ts';
-import { SmFieldCipher } from '../../src/adapters/crypto/sm-field-cipher.ts';
 import type { Database } from '../../src/adapters/store/schema.ts';
 import { maskBankAccount, maskIdNumber, maskPhone } from '../../src/domain/masking.ts';
 
-export const personCipher = new SmFieldCipher(keyRingFromEnv({}).keyRing);
+import { testCipher } from './sealed-accounts.ts';
+
+export { testCipher };
 
 export interface PersonSpec {
   name: string;
@@ -18,7 +18,7 @@ export interface PersonSpec {
 }
 
 export async function insertPerson(db: Kysely<Database>, spec: PersonSpec): Promise<number> {
-  const c = personCipher;
+  const c = testCipher;
   const { id } = await db
     .insertInto('persons')
     .values({

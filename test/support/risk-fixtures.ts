@@ -7,6 +7,7 @@ import { fixedClock } from '../../src/domain/ports/clock.ts';
 import type { Actor } from '../../src/domain/refund-case.ts';
 import type { RiskRuleCode } from '../../src/domain/vocabulary/risk.ts';
 import { runRiskRules } from '../../src/services/risk/run-rules.ts';
+import { runComparisons } from '../../src/services/risk/compare.ts';
 import { applyReturnLine } from '../../src/services/bank/apply-return.ts';
 import { postCommitment } from '../../src/services/ledger/post.ts';
 import { AT, insertConfirmedPayments, sendBatch, type FixturePayment } from './bank-fixtures.ts';
@@ -28,6 +29,10 @@ export const reviewer = { kind: 'staff', role: 'reviewer', name: '复核李四' 
 export const finance = { kind: 'staff', role: 'finance', name: '财务王五' } satisfies Actor;
 
 let serial = 0;
+
+/** The city's comparison rules on AS_OF, run as the system runs them after a comparison import. */
+export const compareCity = (db: Db) =>
+  runComparisons(db, { cityCode: CITY, asOf: AS_OF, parameters: projectParameters(), cipher: testCipher, actor: system, clock });
 
 export async function insertPerson(db: Db, regionCode = HUANCUI): Promise<number> {
   return (await insertPersonWithIdNumber(db, regionCode)).id;

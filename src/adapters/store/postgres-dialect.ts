@@ -7,7 +7,9 @@ import { copyResult, CopyRequest } from './copy-text.ts';
 import { pgTypes } from './type-parsers.ts';
 
 export function postgresDialect(databaseUrl: string): PostgresDialect {
-  const pool = new pg.Pool({ connectionString: databaseUrl, types: pgTypes });
+  // Dates are read as ISO text (type-parsers.ts, the screening's ledger text): every connection asks for ISO, whatever
+  // DateStyle the server, the database or the role sets.
+  const pool = new pg.Pool({ connectionString: databaseUrl, types: pgTypes, options: '-c DateStyle=ISO,YMD' });
   // An idle client that loses its server is dropped by the pool; the next query connects again.
   pool.on('error', () => {});
   return new PostgresDialect({ pool: new CopyingPool(pool) });

@@ -20,9 +20,11 @@ export function formatRatio(numerator: number, denominator: number, decimals = 4
   const scaled =
     Number.isSafeInteger(dividend) && Number.isSafeInteger(divisor)
       ? floorDivide(dividend, divisor)
-      : (BigInt(numerator) * BigInt(scale) * 2n + BigInt(denominator)) / (BigInt(denominator) * 2n);
+      : (BigInt(numerator) * 10n ** BigInt(decimals) * 2n + BigInt(denominator)) / (BigInt(denominator) * 2n);
   const [whole, rest] =
-    typeof scaled === 'number' ? [Math.floor(scaled / scale), scaled % scale] : [scaled / BigInt(scale), scaled % BigInt(scale)];
+    typeof scaled === 'number'
+      ? [(scaled - (scaled % scale)) / scale, scaled % scale]
+      : [scaled / 10n ** BigInt(decimals), scaled % 10n ** BigInt(decimals)];
   const fraction = rest.toString().padStart(decimals, '0').replace(/0+$/, '');
   return fraction ? `${whole}.${fraction}` : `${whole}`;
 }

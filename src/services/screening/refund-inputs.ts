@@ -70,9 +70,9 @@ const toNumber = (value: string | null) => (value === null ? null : Number(value
 /**
  * The receipts paid by the screening date, one text per unit (`period paid_on amount_fen kind` joined by `;`, in
  * period, date, kind and amount order): the rule sums them itself (足额缴费 per period; 返还基数, 补缴欠费 and 滞纳金
- * by the year paid), so nothing is lost however a month was paid. A flat ordered aggregate over the (unit_id, period)
- * index needs no grouping sort, and plain text is cheaper to build than JSON and is split without JSON.parse
- * (docs/BENCHMARKS.md, fifth pass).
+ * by the year paid), so nothing is lost however a month was paid. One aggregate per unit sorts only that unit's few
+ * receipts (no grouping of the whole chunk by period, kind and year), and plain text is cheaper to build than JSON and
+ * is split without JSON.parse (docs/BENCHMARKS.md, fifth pass).
  */
 export function paymentReceipts(db: Kysely<Database>, scope: RawBuilder<boolean>, asOf: IsoDate) {
   return db

@@ -196,6 +196,15 @@ export async function unitRoundDecision(
     trace: r.trace,
     inputHash: r.input_hash,
     policyVersion: r.policy_version,
+    stored: {
+      status: r.status,
+      amountFen: r.amount_fen,
+      baseFen: r.base_fen,
+      fullMonths: r.full_months,
+      layoffs: r.layoffs,
+      ratioBp: r.ratio_bp,
+      payTo: r.pay_to,
+    },
   });
   return {
     ...listItem(r),

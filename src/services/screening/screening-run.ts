@@ -1,8 +1,8 @@
 // A screening run (鲁人社发〔2024〕8号 第二条 "免申即享"): every insured unit of a round (or of one region) decided in
 // chunks. Each chunk's decisions, its new cases and the run's cursor are committed in one transaction, so a run killed
 // at any point resumes after the last committed unit with nothing written twice, and memory stays flat however many
-// units there are. On PostgreSQL the next chunk is read (on another pooled connection) while this one is decided and
-// written; PGlite has one connection, so there the chunks follow one another.
+// units there are. On PostgreSQL the next chunk is read (on another pooled connection) and decided while the one before
+// is written; PGlite has one connection, so there the chunks follow one another.
 import { setImmediate } from 'node:timers/promises';
 import type { Kysely } from 'kysely';
 import { bulkWriterFor } from '../../adapters/store/bulk-writer.ts';
@@ -33,7 +33,7 @@ export interface ScreeningProgress {
 export interface RunOptions {
   clock: Clock;
   params: ParameterStore;
-  /** Units per chunk (one transaction each). */
+  /** Units per chunk at most (one transaction each); the first chunks are smaller and double up to it. */
   chunkSize?: number;
   /** Called after each committed chunk; an error thrown here stops the run (it can be resumed). */
   onProgress?: (progress: ScreeningProgress) => void | Promise<void>;
@@ -56,6 +56,7 @@ export interface RunOutcome extends CaseSync {
 
 /** Measured on the city population (docs/BENCHMARKS.md): 5,000 units a chunk ran 24% faster than 2,000. */
 const DEFAULT_CHUNK = 5_000;
+const FIRST_CHUNK = 500;
 
 async function countUnits(db: Kysely<Database>, regionCodes: readonly string[] | undefined): Promise<number> {
   let q = db.selectFrom('units').select((eb) => eb.fn.countAll<number>().as('n'));
@@ -137,6 +138,8 @@ export async function continueScreeningRun(store: Store, runId: number, options:
   const round = refundRound(run.round);
   const regionCodes = run.region_code ? await regionScope(db, run.region_code) : undefined;
   const chunkSize = options.chunkSize ?? DEFAULT_CHUNK;
+  // The first chunks are small and grow to chunkSize, so reading, deciding and writing overlap from the start.
+  let nextLimit = Math.min(chunkSize, FIRST_CHUNK);
   const readAhead = store.backend === 'postgres';
   const started = performance.now();
   let { cursor_unit_id: cursor, processed_units: done } = run;
@@ -148,9 +151,10 @@ export async function continueScreeningRun(store: Store, runId: number, options:
       asOf: run.as_of,
       baseYear: round.baseYear,
       afterId,
-      limit: chunkSize,
+      limit: nextLimit,
       regionCodes,
     });
+    nextLimit = Math.min(chunkSize, nextLimit * 2);
     chunk.catch(() => undefined); // awaited in turn; a failure while the chunk before is written must not go unhandled
     return chunk;
   };

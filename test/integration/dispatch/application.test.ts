@@ -13,7 +13,6 @@ import { loadParameters } from '../../../src/adapters/parameters/load-parameters
 import { proposeBatch } from '../../../src/services/review/propose-batch.ts';
 import { approveBatch } from '../../../src/services/review/review-batch.ts';
 import {
-  cipher,
   contributionsOf,
   DISPATCH_CREDIT_CODE,
   DISPATCH_UNIT_ID,
@@ -26,6 +25,7 @@ import {
   type Contribution,
   writePlacements,
 } from '../../support/dispatch-fixtures.ts';
+import { testCipher as cipher } from '../../support/sealed-accounts.ts';
 import { caseState, ROUND } from '../../support/review-fixtures.ts';
 import { storeBackends, suiteWithFolder } from '../../support/store-backends.ts';
 

@@ -8,7 +8,6 @@ import { runDispatch } from '../../../src/cli/commands/dispatch.ts';
 import { dispatchRoutes } from '../../../src/server/routes/dispatch.ts';
 import { fixedClock } from '../../../src/domain/ports/clock.ts';
 import {
-  cipher,
   contributionsOf,
   DISPATCH_UNIT_ID,
   idNumberOf,
@@ -18,6 +17,7 @@ import {
   userUnitCode,
   writePlacements,
 } from '../../support/dispatch-fixtures.ts';
+import { testCipher as cipher } from '../../support/sealed-accounts.ts';
 import { caseState, ROUND } from '../../support/review-fixtures.ts';
 import { storeBackends, suiteWithFolder } from '../../support/store-backends.ts';
 import { securedApp, staffCaller, type Headers } from '../../support/staff-session.ts';

@@ -14,7 +14,7 @@ import { authorisePaymentBatch, proposePaymentBatch } from '../../../src/service
 import { runPaymentBatch } from '../../../src/services/payments/run-batch.ts';
 import { storeBackends, suiteWithFolder } from '../../support/store-backends.ts';
 import { checker, clock, maker } from '../../support/payment-fixtures.ts';
-import { insertPerson, personCipher } from '../../support/person-fixtures.ts';
+import { insertPerson, testCipher } from '../../support/person-fixtures.ts';
 import { writeReturnFile } from '../../support/bank-fixtures.ts';
 
 const ACCOUNT = '6217000012345678901';
@@ -51,7 +51,7 @@ for (const backend of storeBackends()) {
           purpose: 'skill_subsidy',
         });
         expect(rows[0]!.account_masked).not.toContain('12345678');
-        expect(personCipher.decrypt(rows[0]!.account_cipher!)).toBe(ACCOUNT);
+        expect(testCipher.decrypt(rows[0]!.account_cipher!)).toBe(ACCOUNT);
         expect(await balanceOf(db, 'skill_subsidy_expense')).toBe(150_000);
         expect(await balanceOf(db, 'fund')).toBe(0);
         expect(await checkLedger(db)).toMatchObject({ ok: true, violations: [] });
@@ -103,7 +103,7 @@ for (const backend of storeBackends()) {
           format: 'csv',
           by: '财务王五',
           clock,
-          cipher: personCipher,
+          cipher: testCipher,
         });
         const text = file.bytes.toString('utf8');
         expect(file.fileName).toBe(`技能提升补贴付款指令-批次${batch.batchId}.csv`);

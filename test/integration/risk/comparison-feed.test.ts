@@ -4,9 +4,8 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { projectParameters } from '../../../src/adapters/parameters/load-parameters.ts';
+
 import { importFile } from '../../../src/services/imports/import-file.ts';
-import { runComparisons } from '../../../src/services/risk/compare.ts';
 import { exportFiveE, FIVE_E_HEADERS } from '../../../src/services/risk/export-5e.ts';
 import { createPersonPayment } from '../../../src/services/payments/create-person-payment.ts';
 import { proposePaymentBatch } from '../../../src/services/payments/payment-batches.ts';
@@ -14,7 +13,7 @@ import { idNumberOf } from '../../support/dispatch-fixtures.ts';
 import { testCipher, writeCsvFile } from '../../support/import-fixtures.ts';
 import { maker, ROUND } from '../../support/payment-fixtures.ts';
 import { insertPerson } from '../../support/person-fixtures.ts';
-import { AS_OF, CITY, clock, HUANCUI, insertPersonWithIdNumber, system } from '../../support/risk-fixtures.ts';
+import { CITY, clock, compareCity, HUANCUI, insertPersonWithIdNumber, system } from '../../support/risk-fixtures.ts';
 import { storeBackends, suiteWithFolder } from '../../support/store-backends.ts';
 
 const DEATH_HEADERS = ['公民身份号码', '死亡日期', '撤销日期', '信息来源'];
@@ -57,14 +56,7 @@ for (const backend of storeBackends()) {
         expect(imported.status === 'rejected' ? imported.errors : []).toEqual([]);
         expect(imported).toMatchObject({ status: 'accepted', inserted: 1 });
 
-        const run = await runComparisons(db, {
-          cityCode: CITY,
-          asOf: AS_OF,
-          parameters: projectParameters(),
-          cipher: testCipher,
-          actor: system,
-          clock,
-        });
+        const run = await compareCity(db);
         expect(run.newHits).toBe(1);
         const hits = await db.selectFrom('risk_hits').select(['person_id', 'rule_code', 'hold', 'status']).execute();
         expect(hits).toEqual([
@@ -111,14 +103,7 @@ for (const backend of storeBackends()) {
         );
         const [deadPayment, livingPayment] = payments.map((p) => ('paymentId' in p ? p.paymentId : 0));
         await importDeaths(store, [[idNumber, '2024-09-30', '', '公安户籍注销']], 'deaths-payment.csv');
-        await runComparisons(db, {
-          cityCode: CITY,
-          asOf: AS_OF,
-          parameters: projectParameters(),
-          cipher: testCipher,
-          actor: system,
-          clock,
-        });
+        await compareCity(db);
 
         const hit = await db.selectFrom('risk_hits').select(['person_id', 'amount_fen', 'status']).executeTakeFirstOrThrow();
         expect(hit).toEqual({ person_id: personId, amount_fen: 187_000, status: 'open' });
@@ -147,14 +132,7 @@ for (const backend of storeBackends()) {
         expect(
           await importDeaths(store, [[person.idNumber, '2024-08-10', '2024-09-01', '误报更正']], 'withdrawn.csv'),
         ).toMatchObject({ status: 'accepted' });
-        const run = await runComparisons(store.db, {
-          cityCode: CITY,
-          asOf: AS_OF,
-          parameters: projectParameters(),
-          cipher: testCipher,
-          actor: system,
-          clock,
-        });
+        const run = await compareCity(store.db);
         expect(run.newHits).toBe(0);
       });
     });

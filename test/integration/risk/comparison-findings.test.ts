@@ -3,23 +3,13 @@
 // in the staff member's district only, and as an .xlsx whose export is audited.
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { projectParameters } from '../../../src/adapters/parameters/load-parameters.ts';
+
 import { importFile } from '../../../src/services/imports/import-file.ts';
-import { runComparisons } from '../../../src/services/risk/compare.ts';
 import { listComparisonFindings, listComparisonImports } from '../../../src/services/risk/comparison-findings.ts';
 import { exportComparisonFindings, FINDING_HEADERS } from '../../../src/services/risk/comparison-findings-export.ts';
 import { xlsxRows } from '../../support/export-cells.ts';
 import { testCipher, writeCsvFile } from '../../support/import-fixtures.ts';
-import {
-  AS_OF,
-  caseWorker,
-  CITY,
-  clock,
-  HUANCUI,
-  insertPersonWithIdNumber,
-  system,
-  WENDENG,
-} from '../../support/risk-fixtures.ts';
+import { caseWorker, clock, compareCity, HUANCUI, insertPersonWithIdNumber, WENDENG } from '../../support/risk-fixtures.ts';
 import { storeBackends, suiteWithFolder } from '../../support/store-backends.ts';
 
 for (const backend of storeBackends()) {
@@ -57,14 +47,7 @@ for (const backend of storeBackends()) {
           [[pensioner.idNumber, '2024-06-01', '', '山东省烟台市']],
           'p1.csv',
         );
-        await runComparisons(db, {
-          cityCode: CITY,
-          asOf: AS_OF,
-          parameters: projectParameters(),
-          cipher: testCipher,
-          actor: system,
-          clock,
-        });
+        await compareCity(db);
         // The same death reported again by a later extract: nothing changes in comparison_records, the batch keeps it.
         const again = await importOf('comparison-deaths', deathHeaders, [[dead.idNumber, '2024-08-10', '', '公安']], 'd2.csv');
 

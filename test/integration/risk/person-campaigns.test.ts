@@ -14,7 +14,7 @@ import { createCampaign } from '../../../src/services/campaigns/campaigns.ts';
 import { CAMPAIGN_TEMPLATE, pushCampaign } from '../../../src/services/campaigns/push-campaign.ts';
 import { createPersonPayment } from '../../../src/services/payments/create-person-payment.ts';
 import { idNumberOf } from '../../support/dispatch-fixtures.ts';
-import { insertPerson, personCipher } from '../../support/person-fixtures.ts';
+import { insertPerson, testCipher } from '../../support/person-fixtures.ts';
 import { ROUND } from '../../support/review-fixtures.ts';
 import { caseWorker, CITY, clock } from '../../support/risk-fixtures.ts';
 import { insertCertificateHolder } from '../../support/skill-fixtures.ts';
@@ -119,7 +119,7 @@ for (const backend of storeBackends()) {
           .where('idempotency_key', 'like', `campaign:${campaignId}:%`)
           .orderBy('person_id')
           .execute()
-      ).map((o) => ({ ...o, phone: personCipher.decrypt(o.phone_cipher) }));
+      ).map((o) => ({ ...o, phone: testCipher.decrypt(o.phone_cipher) }));
 
     it('pushes the skill subsidy to exactly the insured holders who have not applied, and counts a later application', async () => {
       await backend.withStore(async ({ db }) => {
@@ -141,7 +141,7 @@ for (const backend of storeBackends()) {
             round: ROUND,
             unit_id: null,
             person_id: recentlyPushed.personId,
-            phone_cipher: personCipher.encrypt('13800000000'),
+            phone_cipher: testCipher.encrypt('13800000000'),
             phone_masked: '138****0000',
             template: CAMPAIGN_TEMPLATE,
             body: '早先的推送',

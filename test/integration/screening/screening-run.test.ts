@@ -222,7 +222,7 @@ for (const backend of storeBackends()) {
       }
     });
 
-    it('rebuilds no trace from a hash of the figures layout before f2, and the next run moves the case onto its decision', async () => {
+    it("rebuilds a trace behind a hash of the figures layout before f2 only when today's data give the stored decision", async () => {
       const store = await populated(await backend.freshConfig());
       try {
         const first = await startScreeningRun(store, options);
@@ -232,9 +232,20 @@ for (const backend of storeBackends()) {
           .set((eb) => ({ input_hash: eb.fn('substr', [eb.ref('input_hash'), eb.val(4)]) }))
           .where('run_id', '=', first.runId)
           .execute();
-        const opened = await unitRoundDecision(store.db, params, '2024', 6);
-        expect(opened).toMatchObject({ status: 'eligible', amountFen: 6_000_000, trace: null });
-        expect(opened!.traceNote).toContain('早期版本的筛查作出');
+        const unchanged = await unitRoundDecision(store.db, params, '2024', 6);
+        expect(unchanged).toMatchObject({ status: 'eligible', amountFen: 6_000_000 });
+        expect(unchanged!.trace!.length).toBeGreaterThan(5);
+        expect(unchanged!.traceNote).toContain('结论、金额和各项数值均与保存的一致');
+
+        await store.db
+          .updateTable('unit_payments')
+          .set({ amount_fen: 1 })
+          .where('unit_id', '=', 1)
+          .where('period', '=', '2023-05')
+          .execute();
+        const changed = await unitRoundDecision(store.db, params, '2024', 1);
+        expect(changed).toMatchObject({ status: 'eligible', amountFen: 360_000, trace: null });
+        expect(changed!.traceNote).toContain('按现有数据重新计算的结果与保存的不一致');
 
         // The earlier hash cannot show the data unchanged: every case still at the screening stage follows the new run.
         const again = await startScreeningRun(store, options);

@@ -4,19 +4,18 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadParameters, projectParameters } from '../../../src/adapters/parameters/load-parameters.ts';
+import { loadParameters } from '../../../src/adapters/parameters/load-parameters.ts';
 import { importedCertificateRegistry } from '../../../src/adapters/registry/imported-certificate-registry.ts';
 import type { Store } from '../../../src/adapters/store/open-store.ts';
 import { exportIncidents, recordIncident } from '../../../src/services/fund/incidents.ts';
 import { importFile } from '../../../src/services/imports/import-file.ts';
-import { runComparisons } from '../../../src/services/risk/compare.ts';
 import { exportFiveE } from '../../../src/services/risk/export-5e.ts';
 import { applyForSkillSubsidy } from '../../../src/services/skill-subsidy/apply.ts';
 import { writeSkillApplicationsXlsx } from '../../../src/services/skill-subsidy/queue.ts';
 import { csvRows, formulaCells, xlsxRows } from '../../support/export-cells.ts';
 import { idNumberFor, testCipher, writeCsvFile } from '../../support/import-fixtures.ts';
 import { insertUnit } from '../../support/review-fixtures.ts';
-import { AS_OF, caseWorker, CITY, clock, HUANCUI, system } from '../../support/risk-fixtures.ts';
+import { caseWorker, CITY, clock, compareCity, HUANCUI, system } from '../../support/risk-fixtures.ts';
 import { storeBackends, suiteWithFolder } from '../../support/store-backends.ts';
 
 /** Person names as an attacker would import them, each followed by what the files must show instead. */
@@ -77,14 +76,7 @@ for (const backend of storeBackends()) {
           .execute();
         const deaths = idNumbers.map((idNumber) => [idNumber, '2024-08-10', '', '公安户籍注销']);
         await importCsv(store, dir, 'comparison-deaths', ['公民身份号码', '死亡日期', '撤销日期', '信息来源'], deaths);
-        const run = await runComparisons(store.db, {
-          cityCode: CITY,
-          asOf: AS_OF,
-          parameters: projectParameters(),
-          cipher: testCipher,
-          actor: system,
-          clock,
-        });
+        const run = await compareCity(store.db);
         expect(run.newHits).toBe(4);
 
         const path = join(dir, '5e.csv');

@@ -22,7 +22,7 @@ import { saveReform } from '../../../src/services/simulation/reforms.ts';
 import { applyForSkillSubsidy } from '../../../src/services/skill-subsidy/apply.ts';
 import { approvedClaim, insertClaimant } from '../../support/benefit-fixtures.ts';
 import { idNumberFor } from '../../support/import-fixtures.ts';
-import { personCipher } from '../../support/person-fixtures.ts';
+import { testCipher } from '../../support/person-fixtures.ts';
 import { insertCertificateHolder } from '../../support/skill-fixtures.ts';
 import { storeBackends } from '../../support/store-backends.ts';
 
@@ -35,7 +35,7 @@ const monthly = params.at(benefitParameters, 'monthlyBenefitFen', '2024-06-05')!
 
 /** Two level-4 and one level-5 applicant, each applying with their certificate; one approved benefit claim. */
 async function applicants(store: Store): Promise<number> {
-  const registry = importedCertificateRegistry(store.db, personCipher);
+  const registry = importedCertificateRegistry(store.db, testCipher);
   const holders = [
     await insertCertificateHolder(store.db, { idNumber: idNumberFor(901), issueDate: '2024-08-01', level: 4 }),
     await insertCertificateHolder(store.db, { idNumber: idNumberFor(902), issueDate: '2024-08-02', level: 4 }),
@@ -47,7 +47,7 @@ async function applicants(store: Store): Promise<number> {
       channel: 'case_worker',
       by: '经办员甲',
       registry,
-      cipher: personCipher,
+      cipher: testCipher,
       params,
       clock,
     });
@@ -73,7 +73,7 @@ async function run(store: Store, name: string, changes: { rule: string; key: str
     round: '2024',
     actor: caseWorker,
     clock,
-    cipher: personCipher,
+    cipher: testCipher,
   });
   return { runId, persons: tally.persons! };
 }

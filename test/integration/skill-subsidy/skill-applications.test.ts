@@ -17,7 +17,7 @@ import { applyForSkillSubsidy, type SkillApplicationRequest } from '../../../src
 import { approveSkillApplication, returnSkillApplication } from '../../../src/services/skill-subsidy/review.ts';
 import { writeReturnFile } from '../../support/bank-fixtures.ts';
 import { checker, maker } from '../../support/payment-fixtures.ts';
-import { personCipher } from '../../support/person-fixtures.ts';
+import { testCipher } from '../../support/person-fixtures.ts';
 import { insertCertificateHolder } from '../../support/skill-fixtures.ts';
 import { storeBackends, suiteWithFolder } from '../../support/store-backends.ts';
 
@@ -35,8 +35,8 @@ for (const backend of storeBackends()) {
           certificateNumber: holder.certificateNumber,
           channel: 'case_worker',
           by: '经办张三',
-          registry: importedCertificateRegistry(db, personCipher),
-          cipher: personCipher,
+          registry: importedCertificateRegistry(db, testCipher),
+          cipher: testCipher,
           params,
           clock,
         };
@@ -69,14 +69,14 @@ for (const backend of storeBackends()) {
     it('gives one grant when the same certificate is applied for in two districts at once', async () => {
       await backend.withStore(async ({ db }) => {
         const holder = await insertCertificateHolder(db, { idNumber: '371002199202021239', issueDate: '2024-05-20' });
-        const registry = importedCertificateRegistry(db, personCipher);
+        const registry = importedCertificateRegistry(db, testCipher);
         const apply = (by: string) =>
           applyForSkillSubsidy(db, {
             certificateNumber: holder.certificateNumber,
             channel: 'case_worker',
             by,
             registry,
-            cipher: personCipher,
+            cipher: testCipher,
             params,
             clock,
           });
@@ -94,8 +94,8 @@ for (const backend of storeBackends()) {
           certificateNumber: holder.certificateNumber,
           channel: 'api',
           by: '经办张三',
-          registry: importedCertificateRegistry(db, personCipher),
-          cipher: personCipher,
+          registry: importedCertificateRegistry(db, testCipher),
+          cipher: testCipher,
           params,
           clock,
         });
@@ -121,7 +121,7 @@ for (const backend of storeBackends()) {
         const batch = await proposePaymentBatch(db, { round: '2024', purpose: 'skill_subsidy', actor: maker, clock });
         await authorisePaymentBatch(db, { batchId: batch.batchId, actor: checker, clock });
         await runPaymentBatch(db, { batchId: batch.batchId, clock, workerId: 't' });
-        await exportInstruction(db, { batchId: batch.batchId, format: 'csv', by: '财务王五', clock, cipher: personCipher });
+        await exportInstruction(db, { batchId: batch.batchId, format: 'csv', by: '财务王五', clock, cipher: testCipher });
         const path = await writeReturnFile(join(folder(), `skill-${backend.name}.csv`), [
           [`${payments[0]!.id}-1`, '2000.00', '成功', 'B1', ''],
         ]);
@@ -138,8 +138,8 @@ for (const backend of storeBackends()) {
           channel: 'person_portal',
           personId: holder.personId,
           by: '个人',
-          registry: importedCertificateRegistry(db, personCipher),
-          cipher: personCipher,
+          registry: importedCertificateRegistry(db, testCipher),
+          cipher: testCipher,
           params,
           clock,
         });
