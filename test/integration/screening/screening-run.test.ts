@@ -68,6 +68,10 @@ const decisionsOf = (store: Store, runId: number) =>
     .orderBy('unit_id')
     .execute();
 
+/** Unit 1's contribution for May 2023 becomes 1 fen: its data no longer match a decision made before. */
+const shrinkMayPayment = (store: Store) =>
+  store.db.updateTable('unit_payments').set({ amount_fen: 1 }).where('unit_id', '=', 1).where('period', '=', '2023-05').execute();
+
 for (const backend of storeBackends()) {
   describe.skipIf(backend.skipReason)(`screening runs on ${backend.name}`, () => {
     beforeAll(backend.setup);
@@ -196,12 +200,7 @@ for (const backend of storeBackends()) {
       const store = await populated(await backend.freshConfig());
       try {
         await startScreeningRun(store, options);
-        await store.db
-          .updateTable('unit_payments')
-          .set({ amount_fen: 1 })
-          .where('unit_id', '=', 1)
-          .where('period', '=', '2023-05')
-          .execute();
+        await shrinkMayPayment(store);
         const changed = await unitRoundDecision(store.db, params, '2024', 1);
         expect(changed).toMatchObject({
           status: 'eligible',
@@ -237,12 +236,7 @@ for (const backend of storeBackends()) {
         expect(unchanged!.trace!.length).toBeGreaterThan(5);
         expect(unchanged!.traceNote).toContain('结论、金额和各项数值均与保存的一致');
 
-        await store.db
-          .updateTable('unit_payments')
-          .set({ amount_fen: 1 })
-          .where('unit_id', '=', 1)
-          .where('period', '=', '2023-05')
-          .execute();
+        await shrinkMayPayment(store);
         const changed = await unitRoundDecision(store.db, params, '2024', 1);
         expect(changed).toMatchObject({ status: 'eligible', amountFen: 360_000, trace: null });
         expect(changed!.traceNote).toContain('按现有数据重新计算的结果与保存的不一致');
