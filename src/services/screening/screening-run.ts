@@ -123,6 +123,13 @@ async function decisionRows(
   return rows;
 }
 
+/** A chunk's write in flight: its transaction, how many units it holds and the cursor it moves to. */
+interface ChunkWrite {
+  promise: Promise<number>;
+  units: number;
+  next: number;
+}
+
 /** Decides the run's remaining units chunk by chunk, then opens and updates the round's cases; marks it completed. */
 export async function continueScreeningRun(store: Store, runId: number, options: RunOptions): Promise<RunOutcome> {
   const { db } = store;
@@ -182,8 +189,8 @@ export async function continueScreeningRun(store: Store, runId: number, options:
       return opened;
     });
   /** Waits for a chunk's write, then counts it and reports progress (which may stop the run). */
-  const committed = async (writing: Promise<number>, units: number, next: number) => {
-    casesOpened += await writing;
+  const committed = async ({ promise, units, next }: ChunkWrite) => {
+    casesOpened += await promise;
     cursor = next;
     done += units;
     const seconds = (performance.now() - started) / 1000;
@@ -195,7 +202,7 @@ export async function continueScreeningRun(store: Store, runId: number, options:
   };
   // On PostgreSQL three chunks are in hand at once: one being read, one decided, one written. A chunk's write starts
   // only after the one before it is committed and reported, so a run stopped from onProgress has written nothing more.
-  let writing: { promise: Promise<number>; units: number; next: number } | undefined;
+  let writing: ChunkWrite | undefined;
   try {
     let reading = load(cursor);
     for (;;) {
@@ -204,17 +211,17 @@ export async function continueScreeningRun(store: Store, runId: number, options:
       const next = units.at(-1)!.unitId;
       if (readAhead) reading = load(next);
       const rows = await decisionRows(runId, run.policy_version, units, options.params);
-      if (writing) await committed(writing.promise, writing.units, writing.next);
+      if (writing) await committed(writing);
       const promise = write(rows, units[0]!.unitId, next, cursor);
       promise.catch(() => undefined); // awaited in turn, after the next chunk is decided
       writing = { promise, units: units.length, next };
       if (!readAhead) {
-        await committed(promise, units.length, next);
+        await committed(writing);
         writing = undefined;
         reading = load(next);
       }
     }
-    if (writing) await committed(writing.promise, writing.units, writing.next);
+    if (writing) await committed(writing);
     writing = undefined;
     const casesRescreened = await rescreenChangedCases(db, { runId, round: run.round, clock: options.clock, by: run.created_by });
     await db
