@@ -252,6 +252,9 @@ export const authorizationTable: Record<string, MatrixEntry> = {
     at(`/api/v1/skill-subsidy/applications/${t.skillApplicationId}/return`, { note: '退回' }),
   ),
   'GET /api/v1/certificates': staff(CASE_STAFF, 'region', (t) => at(`/api/v1/certificates?number=${t.certificateNumber}`)),
+  'POST /api/v1/certificates/by-holder': staff(CASE_STAFF, 'region', (t) =>
+    at('/api/v1/certificates/by-holder', { idNumber: t.idNumber }),
+  ),
   'POST /api/v1/person/benefit-claims': {
     allowed: { staff: [], person: true },
     touches: 'none',

@@ -20,7 +20,7 @@ import { actorName } from '../../services/round/case-transitions.ts';
 import { XLSX_TYPE, fail, sendWrittenFile } from '../replies.ts';
 import { staff, type ScopeResolver } from '../security/access.ts';
 import { actorOf, personOf } from '../security/request-identity.ts';
-import { byParam, regionFilter } from '../security/scopes.ts';
+import { byParam, personByIdNumberInBody, regionFilter } from '../security/scopes.ts';
 import { sendRefusal } from '../route-helpers.ts';
 import { refusals } from '../schemas/common.ts';
 import {
@@ -64,16 +64,7 @@ export async function benefitRoutes(plugin: FastifyInstance, options: BenefitRou
   const { db } = options.store;
   const { clock, params, cipher } = options;
   const tags = ['benefit'];
-  /** The district of the person with the ID number in the body (none when unknown: the handler says so). */
-  const personByIdNumber: ScopeResolver = async (request, db) => {
-    const idNumber = String((request.body as { idNumber?: unknown } | undefined)?.idNumber ?? '');
-    const rows = await db
-      .selectFrom('persons')
-      .select('region_code')
-      .where('id_number_index', '=', cipher.blindIndex(idNumber.trim().toUpperCase()))
-      .execute();
-    return rows.map((r) => r.region_code);
-  };
+  const personByIdNumber = personByIdNumberInBody(cipher);
 
   app.post(
     '/benefit/claims',

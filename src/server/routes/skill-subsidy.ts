@@ -5,7 +5,8 @@
 //   GET  /skill-subsidy/applications[?…&format=xlsx]  the queue with filters, or as Excel
 //   GET  /skill-subsidy/applications/:id              one application with its decision trace
 //   POST /skill-subsidy/applications/:id/approve|return   a second person's review
-//   GET  /certificates?number=…|idNumber=…            registry look-ups
+//   GET  /certificates?number=…                        registry look-up by certificate number
+//   POST /certificates/by-holder {idNumber}            registry look-up by the holder's ID number (kept out of URLs)
 // A district account works its own district only: an entry for the certificate holder's district, the queue with its
 // district as the filter, and the applications of its district.
 import type { FastifyInstance } from 'fastify';
@@ -27,11 +28,12 @@ import { regionScope } from '../../services/screening/region-scope.ts';
 import { XLSX_TYPE, fail, sendWrittenFile } from '../replies.ts';
 import { CASE_STAFF, staff, type ScopeResolver } from '../security/access.ts';
 import { actorOf, personOf } from '../security/request-identity.ts';
-import { byParam, regionFilter } from '../security/scopes.ts';
+import { byParam, personByIdNumberInBody, regionFilter } from '../security/scopes.ts';
 import { sendRefusal } from '../route-helpers.ts';
 import { refusals } from '../schemas/common.ts';
 import {
   applicationParams,
+  certificateHolderBody,
   certificateLookupQuery,
   personApplicationBody,
   queueQuery,
@@ -84,17 +86,10 @@ export async function skillSubsidyRoutes(plugin: FastifyInstance, options: Skill
   } = options;
   const registry = importedCertificateRegistry(db, cipher);
   const apply = { registry, cipher, params, clock };
-  /** A look-up touches the holder's district: by certificate number, or by ID number through the blind index. */
+  /** A look-up by certificate number touches the holder's district. */
   const lookedUp: ScopeResolver = async (request, db) => {
-    const { number, idNumber } = request.query as { number?: string; idNumber?: string };
-    if (number) return (await registry.byNumber(number)) ? holderRegions(db, number) : [];
-    if (!idNumber) return [];
-    const rows = await db
-      .selectFrom('persons')
-      .select('region_code')
-      .where('id_number_index', '=', cipher.blindIndex(idNumber.trim().toUpperCase()))
-      .execute();
-    return rows.map((r) => r.region_code);
+    const { number } = request.query as { number: string };
+    return (await registry.byNumber(number)) ? holderRegions(db, number) : [];
   };
 
   app.post(
@@ -253,17 +248,29 @@ export async function skillSubsidyRoutes(plugin: FastifyInstance, options: Skill
     {
       config: staff(CASE_STAFF, lookedUp),
       schema: {
-        summary: '证书查询：按证书编号或公民身份号码',
+        summary: '证书查询：按证书编号',
         tags,
         querystring: certificateLookupQuery,
-        response: { 200: z.union([registryCertificate, z.array(registryCertificate)]), ...refusals },
+        response: { 200: registryCertificate, ...refusals },
       },
     },
     async (request, reply) => {
-      const { number, idNumber } = request.query;
-      if (number) return (await registry.byNumber(number)) ?? fail(reply, 404, 'NOT_FOUND', `证书编号 ${number} 查询不到`);
-      if (idNumber) return registry.byIdNumber(idNumber);
-      return fail(reply, 400, 'INVALID', '请填写证书编号或公民身份号码');
+      const { number } = request.query;
+      return (await registry.byNumber(number)) ?? fail(reply, 404, 'NOT_FOUND', `证书编号 ${number} 查询不到`);
     },
+  );
+
+  app.post(
+    '/certificates/by-holder',
+    {
+      config: staff(CASE_STAFF, personByIdNumberInBody(cipher)),
+      schema: {
+        summary: '证书查询：按持证人公民身份号码（号码放在请求体中，不进网址）',
+        tags,
+        body: certificateHolderBody,
+        response: { 200: z.array(registryCertificate), ...refusals },
+      },
+    },
+    async (request) => registry.byIdNumber(request.body.idNumber),
   );
 }

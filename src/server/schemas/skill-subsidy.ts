@@ -31,12 +31,10 @@ export const queueQuery = z.strictObject({
 
 export const applicationParams = z.object({ id: idText });
 
-export const certificateLookupQuery = z.strictObject({
-  number: certificateNumber.optional(),
-  idNumber: z
-    .string()
-    .regex(/^[0-9]{17}[0-9Xx]$/, { message: '公民身份号码应为18位' })
-    .optional(),
+export const certificateLookupQuery = z.strictObject({ number: certificateNumber });
+
+export const certificateHolderBody = z.strictObject({
+  idNumber: z.string().regex(/^[0-9]{17}[0-9Xx]$/, { message: '公民身份号码应为18位' }),
 });
 
 export const skillApplication = z.object({

@@ -2,6 +2,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../adapters/store/schema.ts';
+import type { FieldCipher } from '../../domain/ports/field-cipher.ts';
 import * as touched from '../../services/scope/touched-regions.ts';
 import type { ScopeResolver, TouchedRegions } from './access.ts';
 
@@ -24,6 +25,20 @@ export function regionFilter(where: 'query' | 'body' | 'params', field: string):
 /** An entity named by a URL parameter. */
 export function byParam(name: string, regionsOf: (db: Kysely<Database>, id: number) => Promise<string[]>): ScopeResolver {
   return (request, db) => regionsOf(db, numberAt(params(request), name));
+}
+
+/** The district of the person whose ID number is in the body, found by its blind index (none when unknown: the handler
+ *  says so). ID numbers travel in bodies, never in URLs, which proxies and access logs keep. */
+export function personByIdNumberInBody(cipher: FieldCipher): ScopeResolver {
+  return async (request, db) => {
+    const idNumber = String(body(request).idNumber ?? '');
+    const rows = await db
+      .selectFrom('persons')
+      .select('region_code')
+      .where('id_number_index', '=', cipher.blindIndex(idNumber.trim().toUpperCase()))
+      .execute();
+    return rows.map((r) => r.region_code);
+  };
 }
 
 export const unitInUrl = byParam('unitId', (db, id) => touched.regionsOfUnits(db, [id]));
