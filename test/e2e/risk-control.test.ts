@@ -8,11 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { argon2PasswordHasher } from '../../src/adapters/crypto/argon2-password-hasher.ts';
-import { chineseWorkingDays } from '../../src/adapters/calendar/chinese-working-days.ts';
-import { projectParameters } from '../../src/adapters/parameters/load-parameters.ts';
 import { seedDemoStaff } from '../../src/demo/demo-staff.ts';
 import { createCampaign } from '../../src/services/campaigns/campaigns.ts';
-import { pushCampaign } from '../../src/services/campaigns/push-campaign.ts';
 import { importFile } from '../../src/services/imports/import-file.ts';
 import { writeCsvFile } from '../support/import-fixtures.ts';
 import { insertConfirmedPayments } from '../support/bank-fixtures.ts';
@@ -27,6 +24,7 @@ import {
   insertPersonWithIdNumber,
   paidTwiceByTwoDistricts,
   WENDENG,
+  pushAsCaseWorker,
 } from '../support/risk-fixtures.ts';
 import { testCipher } from '../support/sms-fixtures.ts';
 import {
@@ -73,14 +71,7 @@ describe.skipIf(browserSkipReason)('风险疑点与精准推送在浏览器中�
       told.push(unit.id);
     }
     const { campaignId } = await createCampaign(db, { code: 'huhang', round: ROUND, cityCode: CITY, actor: caseWorker, clock });
-    await pushCampaign(db, {
-      campaignId,
-      parameters: projectParameters(),
-      calendar: chineseWorkingDays,
-      baseUrl: h.baseUrl,
-      actor: caseWorker,
-      clock,
-    });
+    await pushAsCaseWorker(db, campaignId, clock, h.baseUrl);
     await db.updateTable('sms_outbox').set({ status: 'sent' }).execute();
     await db.updateTable('refund_cases').set({ state: 'confirmed' }).where('unit_id', '=', told[0]!).execute();
 

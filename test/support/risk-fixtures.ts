@@ -8,6 +8,8 @@ import type { Actor } from '../../src/domain/refund-case.ts';
 import type { RiskRuleCode } from '../../src/domain/vocabulary/risk.ts';
 import { runRiskRules } from '../../src/services/risk/run-rules.ts';
 import { runComparisons } from '../../src/services/risk/compare.ts';
+import { pushCampaign } from '../../src/services/campaigns/push-campaign.ts';
+import { chineseWorkingDays } from '../../src/adapters/calendar/chinese-working-days.ts';
 import { applyReturnLine } from '../../src/services/bank/apply-return.ts';
 import { postCommitment } from '../../src/services/ledger/post.ts';
 import { AT, insertConfirmedPayments, sendBatch, type FixturePayment } from './bank-fixtures.ts';
@@ -33,6 +35,17 @@ let serial = 0;
 /** The city's comparison rules on AS_OF, run as the system runs them after a comparison import. */
 export const compareCity = (db: Db) =>
   runComparisons(db, { cityCode: CITY, asOf: AS_OF, parameters: projectParameters(), cipher: testCipher, actor: system, clock });
+
+/** A campaign pushed by the case worker, with the links in its texts on `baseUrl`. */
+export const pushAsCaseWorker = (db: Db, campaignId: number, at = clock, baseUrl = 'https://wengang.example') =>
+  pushCampaign(db, {
+    campaignId,
+    parameters: projectParameters(),
+    calendar: chineseWorkingDays,
+    baseUrl,
+    actor: caseWorker,
+    clock: at,
+  });
 
 export async function insertPerson(db: Db, regionCode = HUANCUI): Promise<number> {
   return (await insertPersonWithIdNumber(db, regionCode)).id;

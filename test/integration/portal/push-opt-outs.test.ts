@@ -5,17 +5,15 @@
 import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chineseWorkingDays } from '../../../src/adapters/calendar/chinese-working-days.ts';
 import { projectParameters } from '../../../src/adapters/parameters/load-parameters.ts';
 import type { Database } from '../../../src/adapters/store/schema.ts';
 import type { CampaignAudience } from '../../../src/domain/vocabulary/risk.ts';
 import { createCampaign } from '../../../src/services/campaigns/campaigns.ts';
-import { pushCampaign } from '../../../src/services/campaigns/push-campaign.ts';
 import { changePushPreference, pushPreference } from '../../../src/services/campaigns/push-opt-outs.ts';
 import { portalRoutes } from '../../../src/server/routes/portal.ts';
 import { idNumberOf } from '../../support/dispatch-fixtures.ts';
 import { insertRun, insertUnitWithCase, ROUND } from '../../support/review-fixtures.ts';
-import { caseWorker, CITY, clock, HUANCUI, reviewer } from '../../support/risk-fixtures.ts';
+import { pushAsCaseWorker, caseWorker, CITY, clock, HUANCUI, reviewer } from '../../support/risk-fixtures.ts';
 import { insertCertificateHolder } from '../../support/skill-fixtures.ts';
 import { testCipher } from '../../support/sms-fixtures.ts';
 import { securedApp, sessionHeaders, type Headers } from '../../support/staff-session.ts';
@@ -53,14 +51,7 @@ for (const backend of storeBackends()) {
         actor: caseWorker,
         clock,
       });
-      const result = await pushCampaign(db, {
-        campaignId,
-        parameters: projectParameters(),
-        calendar: chineseWorkingDays,
-        baseUrl: 'https://wengang.example',
-        actor: caseWorker,
-        clock,
-      });
+      const result = await pushAsCaseWorker(db, campaignId);
       return { campaignId, result };
     };
     const setPreference = (app: FastifyInstance, who: 'unit' | 'person', headers: Headers, receivesPush: boolean) =>

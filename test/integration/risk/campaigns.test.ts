@@ -4,16 +4,13 @@
 // labour-dispatch units that must apply and have not, and counts a later application as uptake.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Kysely } from 'kysely';
-import { chineseWorkingDays } from '../../../src/adapters/calendar/chinese-working-days.ts';
-import { projectParameters } from '../../../src/adapters/parameters/load-parameters.ts';
 import type { Database } from '../../../src/adapters/store/schema.ts';
 import type { RefundCaseState } from '../../../src/domain/refund-case.ts';
 import { fixedClock } from '../../../src/domain/ports/clock.ts';
 import { campaignReport } from '../../../src/services/campaigns/campaign-report.ts';
 import { createCampaign } from '../../../src/services/campaigns/campaigns.ts';
-import { pushCampaign } from '../../../src/services/campaigns/push-campaign.ts';
 import { insertRun, insertUnitWithCase, ROUND } from '../../support/review-fixtures.ts';
-import { caseWorker, CITY, clock, HUANCUI, WENDENG } from '../../support/risk-fixtures.ts';
+import { pushAsCaseWorker, caseWorker, CITY, clock, HUANCUI, WENDENG } from '../../support/risk-fixtures.ts';
 import { testCipher } from '../../support/sms-fixtures.ts';
 import { storeBackends } from '../../support/store-backends.ts';
 
@@ -59,15 +56,7 @@ for (const backend of storeBackends()) {
   describe.skipIf(backend.skipReason)(`push campaigns on ${backend.name}`, () => {
     beforeAll(backend.setup);
     afterAll(backend.teardown);
-    const push = (db: Kysely<Database>, campaignId: number, at = clock) =>
-      pushCampaign(db, {
-        campaignId,
-        parameters: projectParameters(),
-        calendar: chineseWorkingDays,
-        baseUrl: 'https://wengang.example',
-        actor: caseWorker,
-        clock: at,
-      });
+    const push = (db: Kysely<Database>, campaignId: number, at = clock) => pushAsCaseWorker(db, campaignId, at);
 
     it('pushes to exactly the eligible-but-unclaimed units once, and shows uptake and money by district', async () => {
       await backend.withStore(async ({ db }) => {

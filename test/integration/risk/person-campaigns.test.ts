@@ -4,19 +4,17 @@
 // text names no amount; the report counts a target who applies afterwards as uptake, and the grant paid to them.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Kysely } from 'kysely';
-import { chineseWorkingDays } from '../../../src/adapters/calendar/chinese-working-days.ts';
-import { projectParameters } from '../../../src/adapters/parameters/load-parameters.ts';
 import type { Database } from '../../../src/adapters/store/schema.ts';
 import type { SeparationReason } from '../../../src/domain/benefit.ts';
 import type { CampaignAudience } from '../../../src/domain/vocabulary/risk.ts';
 import { campaignReport } from '../../../src/services/campaigns/campaign-report.ts';
 import { createCampaign } from '../../../src/services/campaigns/campaigns.ts';
-import { CAMPAIGN_TEMPLATE, pushCampaign } from '../../../src/services/campaigns/push-campaign.ts';
+import { CAMPAIGN_TEMPLATE } from '../../../src/services/campaigns/push-campaign.ts';
 import { createPersonPayment } from '../../../src/services/payments/create-person-payment.ts';
 import { idNumberOf } from '../../support/dispatch-fixtures.ts';
 import { insertPerson, testCipher } from '../../support/person-fixtures.ts';
 import { ROUND } from '../../support/review-fixtures.ts';
-import { caseWorker, CITY, clock } from '../../support/risk-fixtures.ts';
+import { pushAsCaseWorker, caseWorker, CITY, clock } from '../../support/risk-fixtures.ts';
 import { insertCertificateHolder } from '../../support/skill-fixtures.ts';
 import { storeBackends } from '../../support/store-backends.ts';
 
@@ -98,15 +96,7 @@ for (const backend of storeBackends()) {
           clock,
         })
       ).campaignId;
-    const push = (db: Kysely<Database>, campaignId: number) =>
-      pushCampaign(db, {
-        campaignId,
-        parameters: projectParameters(),
-        calendar: chineseWorkingDays,
-        baseUrl: 'https://wengang.example',
-        actor: caseWorker,
-        clock,
-      });
+    const push = (db: Kysely<Database>, campaignId: number) => pushAsCaseWorker(db, campaignId);
     const targetsOf = async (db: Kysely<Database>, campaignId: number) =>
       (await db.selectFrom('campaign_targets').select('person_id').where('campaign_id', '=', campaignId).execute())
         .map((t) => t.person_id)
